@@ -1,0 +1,207 @@
+"""The full-process record (全过程记录): an append-only, hash-chained journal per case.
+
+Each line of ``journal.jsonl`` is one JSON object::
+
+    {"seq": 3, "time": "...", "actor": "...", "act": "...", "stage": "调查",
+     "changes": {...}, "docs": {"docs/x.docx": "<sha256>"|null},
+     "prev": "<hash of entry 2>", "hash": "<sha256 of this entry without 'hash'>"}
+
+``docs`` records the content hash a document had when the entry was written
+(``null`` = removed), so ``verify`` can also tell a document changed behind the
+journal's back. Appends hold an exclusive ``flock`` on the file, so two processes
+never interleave, and are fsync'd before the lock is released.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import getpass
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from casefile.errors import IntegrityError
+from casefile.fsutil import sha256_file
+
+JOURNAL = "journal.jsonl"
+GENESIS = "0" * 64
+
+STAGES = ("立案", "调查", "取证", "审查", "决定", "送达", "执行", "结案")
+
+
+def _canonical(entry: dict[str, Any]) -> bytes:
+    body = {k: v for k, v in entry.items() if k != "hash"}
+    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def entry_hash(entry: dict[str, Any]) -> str:
+    return hashlib.sha256(_canonical(entry)).hexdigest()
+
+
+def default_actor() -> str:
+    env = os.environ.get("CASEFILE_ACTOR")
+    if env:
+        return env
+    try:
+        return getpass.getuser()
+    except Exception:  # no passwd entry in some containers: fall back to the uid
+        return f"uid{os.getuid()}"
+
+
+def now_iso() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _last_line(f) -> bytes:
+    f.seek(0, os.SEEK_END)
+    size = f.tell()
+    if size == 0:
+        return b""
+    block = 4096
+    pos = size
+    data = b""
+    while pos > 0:
+        step = min(block, pos)
+        pos -= step
+        f.seek(pos)
+        data = f.read(step) + data
+        stripped = data.rstrip(b"\n")
+        if b"\n" in stripped:
+            return stripped.rsplit(b"\n", 1)[1]
+    return data.rstrip(b"\n")
+
+
+def append(
+    case_dir: Path,
+    act: str,
+    stage: str,
+    changes: dict[str, Any] | None = None,
+    *,
+    docs: dict[str, str | None] | None = None,
+    actor: str | None = None,
+) -> dict[str, Any]:
+    """Append one entry; returns it (with its seq and hash)."""
+    if stage not in STAGES:
+        raise ValueError(f"unknown stage {stage!r}")
+    path = Path(case_dir) / JOURNAL
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
+    with os.fdopen(fd, "r+b") as f:
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX)
+        try:
+            last = _last_line(f)
+            if last:
+                prev_entry = json.loads(last)
+                prev, seq = prev_entry["hash"], int(prev_entry["seq"]) + 1
+            else:
+                prev, seq = GENESIS, 1
+            entry: dict[str, Any] = {
+                "seq": seq,
+                "time": now_iso(),
+                "actor": actor or default_actor(),
+                "act": act,
+                "stage": stage,
+                "changes": changes or {},
+            }
+            if docs:
+                entry["docs"] = docs
+            entry["prev"] = prev
+            entry["hash"] = entry_hash(entry)
+            line = json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n"
+            f.seek(0, os.SEEK_END)
+            f.write(line.encode("utf-8"))
+            f.flush()
+            os.fsync(f.fileno())
+        finally:
+            fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+    return entry
+
+
+def read(case_dir: Path) -> list[dict[str, Any]]:
+    path = Path(case_dir) / JOURNAL
+    if not path.exists():
+        return []
+    entries = []
+    with open(path, "rb") as f:
+        for n, raw in enumerate(f, 1):
+            raw = raw.strip()
+            if not raw:
+                continue
+            try:
+                entries.append(json.loads(raw))
+            except json.JSONDecodeError:
+                entries.append({"_unreadable": n})
+    return entries
+
+
+@dataclass
+class Break:
+    line: int  # 1-based line in journal.jsonl (0: the document check)
+    seq: int | None
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line, "seq": self.seq, "message": self.message}
+
+
+def _iter_breaks(case_dir: Path) -> Iterator[Break]:
+    entries = read(case_dir)
+    prev = GENESIS
+    expected_seq = 1
+    for line, e in enumerate(entries, 1):
+        if "_unreadable" in e:
+            yield Break(line, None, f"第 {line} 行不是有效的记录（可能被改动）")
+            return
+        seq = e.get("seq")
+        if e.get("hash") != entry_hash(e):
+            yield Break(line, seq, f"第 {seq} 条记录的内容与其哈希不符（记录被改动）")
+            return
+        if e.get("prev") != prev:
+            if seq is not None and seq > expected_seq:
+                why = f"第 {expected_seq} 条记录缺失（被删除）或顺序被调换"
+            elif seq is not None and seq < expected_seq:
+                why = "记录顺序被调换"
+            else:
+                why = "前后记录的哈希链断开（插入或删除了记录）"
+            yield Break(line, seq, f"第 {seq} 条记录处哈希链断开：{why}")
+            return
+        if seq != expected_seq:
+            yield Break(line, seq, f"第 {seq} 条记录的序号应为 {expected_seq}")
+            return
+        prev = e["hash"]
+        expected_seq += 1
+
+
+def last_doc_hashes(entries: list[dict[str, Any]]) -> dict[str, str | None]:
+    state: dict[str, str | None] = {}
+    for e in entries:
+        for path, digest in (e.get("docs") or {}).items():
+            state[path] = digest
+    return state
+
+
+def verify(case_dir: Path) -> list[Break]:
+    """Every break in the chain (first one only: after it nothing can be trusted) and
+    every document whose content differs from its last recorded hash."""
+    case_dir = Path(case_dir)
+    breaks = list(_iter_breaks(case_dir))
+    if breaks:
+        return breaks
+    for rel, digest in sorted(last_doc_hashes(read(case_dir)).items()):
+        p = case_dir / rel
+        if digest is None:
+            continue
+        if not p.exists():
+            breaks.append(Break(0, None, f"文件 {rel} 已不存在，但记录中没有删除它的记录"))
+        elif sha256_file(p) != digest:
+            breaks.append(Break(0, None, f"文件 {rel} 的内容与最后一次记录的哈希不符（记录外被修改）"))
+    return breaks
+
+
+def verify_or_raise(case_dir: Path) -> None:
+    breaks = verify(case_dir)
+    if breaks:
+        raise IntegrityError(breaks[0].message, details=[b.message for b in breaks[1:]])

@@ -1,0 +1,331 @@
+"""The case model: what ``case.toml`` holds, schema version 1.
+
+The schema is documented field by field in ``docs/case-schema.md``. Values that
+people read (case type, procedure, state, act kinds) are stored in Chinese, as
+agencies write them, so the file stays readable in any editor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SCHEMA_VERSION = 1
+
+
+class CaseType(str, Enum):
+    PENALTY = "行政处罚"
+    COERCION = "行政强制"
+    LICENSE = "行政许可"
+    INSPECTION = "行政检查"
+    EXPROPRIATION = "行政征收征用"
+    OTHER = "其他"
+
+
+class Procedure(str, Enum):
+    SUMMARY = "简易"
+    ORDINARY = "普通"
+    HEARING = "听证"
+
+
+class CaseState(str, Enum):
+    OPENED = "已立案"
+    INVESTIGATING = "调查中"
+    IN_REVIEW = "待法制审核"
+    DECIDED = "已决定"
+    CLOSED = "已结案"
+    ARCHIVED = "已归档"
+
+
+# Binding/lifecycle order of the states; used to tell "later than".
+STATE_ORDER = [s for s in CaseState]
+
+
+class PartyKind(str, Enum):
+    NATURAL = "自然人"
+    LEGAL = "法人"
+    ORG = "其他组织"
+    INDIVIDUAL_BUSINESS = "个体工商户"
+
+
+class ActKind(str, Enum):
+    SOURCE = "案源登记"
+    FILING = "立案"
+    INSPECTION = "现场检查"
+    INQUIRY = "询问"
+    INVESTIGATION = "调查取证"
+    SAMPLING = "抽样"
+    PRESERVATION = "先行登记保存"
+    PRESERVATION_DECISION = "先行登记保存处理"
+    SEIZURE = "查封扣押"
+    SEIZURE_EXTENSION = "查封扣押延期"
+    SEIZURE_RELEASE = "解除查封扣押"
+    INVESTIGATION_END = "调查终结"
+    SUBMIT_REVIEW = "提交法制审核"
+    NOTICE = "告知"
+    NOTICE_SERVED = "告知书送达"
+    STATEMENT = "陈述申辩"
+    STATEMENT_WAIVED = "放弃陈述申辩"
+    HEARING_REQUEST = "听证申请"
+    HEARING_NOTICE = "听证通知"
+    HEARING = "听证"
+    LEGAL_REVIEW = "法制审核"
+    COLLECTIVE_DISCUSSION = "集体讨论"
+    DECISION = "决定"
+    SERVICE = "送达"
+    PAYMENT = "缴款"
+    EXECUTION = "执行"
+    REFERRAL = "移送"
+    CLOSING = "结案"
+    ARCHIVING = "归档"
+    PUBLICATION = "公示"
+    WITHDRAWAL = "撤回公示"
+    REVOCATION = "撤销变更"
+
+
+class ServiceMethod(str, Enum):
+    DIRECT = "直接送达"
+    LEFT = "留置送达"
+    POST = "邮寄送达"
+    ELECTRONIC = "电子送达"
+    NOTICE = "公告送达"
+    ENTRUSTED = "委托送达"
+
+
+class _Model(BaseModel):
+    # Unknown keys are errors: a misspelt field must not silently vanish.
+    model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_assignment=True)
+
+
+class LawRef(_Model):
+    """A citation: 《中华人民共和国价格法》第十四条第一款第（四）项 → law, 14, 1, 4."""
+
+    law: str
+    article: int = Field(ge=1)
+    paragraph: int | None = Field(default=None, ge=1)
+    item: int | None = Field(default=None, ge=1)
+
+    @field_validator("law")
+    @classmethod
+    def _strip_brackets(cls, v: str) -> str:
+        v = v.strip().strip("《》").strip()
+        if not v:
+            raise ValueError("法律名称不能为空")
+        return v
+
+    def cite(self) -> str:
+        from casefile.cn import cn_number
+
+        s = f"《{self.law}》第{cn_number(self.article)}条"
+        if self.paragraph:
+            s += f"第{cn_number(self.paragraph)}款"
+        if self.item:
+            s += f"第（{cn_number(self.item)}）项"
+        return s
+
+
+class Party(_Model):
+    kind: PartyKind
+    name: str = Field(min_length=1)
+    # 统一社会信用代码 for legal persons / organisations, 身份证号 for natural persons.
+    id_number: str = ""
+    address: str = ""
+    representative: str = ""  # 法定代表人 / 负责人 / 经营者
+    phone: str = ""
+    birth_date: dt.date | None = None
+    is_minor: bool = False
+
+    @property
+    def is_natural(self) -> bool:
+        return self.kind == PartyKind.NATURAL
+
+
+class Act(_Model):
+    """One dated act of the procedure, with the officers who performed it."""
+
+    kind: ActKind
+    date: dt.date
+    officers: list[str] = Field(default_factory=list)  # certificate numbers from the register
+    place: str = ""
+    note: str = ""
+    method: ServiceMethod | None = None  # for 送达 acts
+    document: str = ""  # catalogue code of the document this act produced or served
+    recorded: bool | None = None  # audio/video record made (None: not stated)
+    end_date: dt.date | None = None  # for acts with a duration (查封扣押, 中止)
+
+
+class Measure(_Model):
+    """A proposed or decided measure: 罚款, 没收违法所得, 警告, 责令停产停业 …"""
+
+    kind: str = Field(min_length=1)
+    amount: Decimal | None = Field(default=None, ge=0)
+    basis: list[LawRef] = Field(default_factory=list)
+    note: str = ""
+
+
+class Violation(_Model):
+    cause: str = ""  # 案由
+    facts: str = ""  # 违法事实
+    occurred_from: dt.date | None = None
+    occurred_to: dt.date | None = None  # 终了 date of a continuing violation
+    discovered: dt.date | None = None
+    violated: list[LawRef] = Field(default_factory=list)
+    # Quantities that criminal thresholds and discretion bands depend on.
+    illegal_income: Decimal | None = Field(default=None, ge=0)
+    sales_amount: Decimal | None = Field(default=None, ge=0)
+    goods_value: Decimal | None = Field(default=None, ge=0)
+    area_mu: Decimal | None = Field(default=None, ge=0)
+    area_m2: Decimal | None = Field(default=None, ge=0)
+    land_type: str = ""  # 基本农田 / 耕地 / 林地 / 草原 / 其他
+    circumstances: list[str] = Field(default_factory=list)  # 首次违法, 主动消除, 从轻 …
+    harm_to_life_or_finance: bool = False  # §36 five-year limitation
+
+
+class Review(_Model):
+    """Facts that decide whether the decision is a 重大执法决定."""
+
+    major_public_interest: bool = False
+    major_social_impact: bool = False
+    major_rights: bool = False
+    complex_case: bool = False
+    hearing_requested: bool = False
+    hearing_waived: bool = False
+    referral_required: bool = False
+    referred: bool = False
+    reviewer: str = ""
+
+
+class Evidence(_Model):
+    """An item on the evidence list (证据清单)."""
+
+    kind: str  # 书证 / 物证 / 视听资料 / 电子数据 / 证人证言 / 当事人的陈述 / 鉴定意见 / 勘验笔录、现场笔录
+    name: str
+    source: str = ""
+    date: dt.date | None = None
+    file: str = ""  # evidence/<sha256>.<ext> when attached
+
+
+class Item(_Model):
+    """An item in a 财物清单 (seized or preserved goods)."""
+
+    name: str
+    spec: str = ""
+    quantity: str = ""
+    note: str = ""
+
+
+class Case(_Model):
+    schema_version: int = SCHEMA_VERSION
+    id: str = Field(min_length=1)
+    number: str = ""  # 文号 as agencies write it, e.g. 陵自然资罚〔2019〕23号
+    title: str = ""
+    case_type: CaseType = CaseType.PENALTY
+    procedure: Procedure = Procedure.ORDINARY
+    state: CaseState = CaseState.OPENED
+    sector: str = ""
+    agency: str = ""
+    source: str = ""  # 案件来源: 监督检查 / 投诉举报 / 上级交办 / 移送 / 其他
+    handlers: list[str] = Field(default_factory=list)  # certificate numbers of the 承办人
+    parties: list[Party] = Field(default_factory=list)
+    violation: Violation = Field(default_factory=Violation)
+    acts: list[Act] = Field(default_factory=list)
+    proposed: list[Measure] = Field(default_factory=list)
+    decided: list[Measure] = Field(default_factory=list)
+    review: Review = Field(default_factory=Review)
+    evidence: list[Evidence] = Field(default_factory=list)
+    items: list[Item] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    extra: dict[str, Any] = Field(default_factory=dict)  # facts a template needs that have no field yet
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, v: int) -> int:
+        if v > SCHEMA_VERSION:
+            raise ValueError(f"案件文件的版本 {v} 比本程序支持的版本 {SCHEMA_VERSION} 新，请升级 casefile")
+        return v
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> "Case":
+        v = self.violation
+        if v.occurred_from and v.occurred_to and v.occurred_to < v.occurred_from:
+            raise ValueError("violation.occurred_to（违法行为终了日期）早于 occurred_from（开始日期）")
+        return self
+
+    # -- convenient reads -------------------------------------------------
+    @property
+    def party(self) -> Party | None:
+        return self.parties[0] if self.parties else None
+
+    def acts_of(self, kind: ActKind | str) -> list[Act]:
+        k = ActKind(kind)
+        return [a for a in self.acts if a.kind == k]
+
+    def first_date(self, kind: ActKind | str) -> dt.date | None:
+        dates = [a.date for a in self.acts_of(kind)]
+        return min(dates) if dates else None
+
+    def last_date(self, kind: ActKind | str) -> dt.date | None:
+        dates = [a.date for a in self.acts_of(kind)]
+        return max(dates) if dates else None
+
+    @property
+    def fine_total(self) -> Decimal:
+        measures = self.decided or self.proposed
+        return sum((m.amount or Decimal(0) for m in measures if m.kind in ("罚款", "没收违法所得")), Decimal(0))
+
+    def summary(self) -> dict[str, Any]:
+        """The short JSON form used by ``case list``."""
+        return {
+            "id": self.id,
+            "number": self.number,
+            "title": self.title,
+            "type": self.case_type.value,
+            "procedure": self.procedure.value,
+            "state": self.state.value,
+            "sector": self.sector,
+            "agency": self.agency,
+            "parties": [{"kind": p.kind.value, "name": p.name} for p in self.parties],
+            "filed": _iso(self.first_date(ActKind.FILING)),
+            "decided": _iso(self.first_date(ActKind.DECISION)),
+        }
+
+    def to_toml_dict(self) -> dict[str, Any]:
+        return _drop_empty(_plain(self.model_dump()))
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _plain(obj: Any) -> Any:
+    """Python values TOML can hold: enums as their Chinese value, money as numbers."""
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_plain(x) for x in obj]
+    if isinstance(obj, Enum):
+        return obj.value
+    if isinstance(obj, Decimal):
+        return int(obj) if obj == obj.to_integral_value() else float(obj)
+    return obj
+
+
+def _drop_empty(obj: Any) -> Any:
+    """TOML has no null; also keep files short by omitting empty values."""
+    if isinstance(obj, dict):
+        out = {}
+        for k, v in obj.items():
+            v = _drop_empty(v)
+            if v is None or v == "" or v == [] or v == {}:
+                continue
+            if v is False and k not in ("is_minor",):
+                continue
+            out[k] = v
+        return out
+    if isinstance(obj, list):
+        return [_drop_empty(x) for x in obj]
+    return obj

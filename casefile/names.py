@@ -1,0 +1,37 @@
+"""Safe folder and file names: no path traversal, nothing Windows or WPS cannot open."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from casefile.errors import ValidationError
+
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+MAX_LEN = 80
+
+
+def safe_name(text: str, fallback: str = "未命名") -> str:
+    """Derive a safe folder/file name from free text such as a 文号."""
+    s = unicodedata.normalize("NFKC", text)
+    # NFKC turns 〔〕 into themselves but full-width ［］ into [] — both are fine on Windows.
+    s = _FORBIDDEN.sub("-", s)
+    s = re.sub(r"\s+", "", s)
+    s = s.strip(". ")
+    s = re.sub(r"-{2,}", "-", s)
+    if not s or set(s) <= {".", "-"}:
+        s = fallback
+    if s.split(".")[0].upper() in _RESERVED:
+        s = "_" + s
+    return s[:MAX_LEN].rstrip(". ")
+
+
+def check_name(name: str, what: str = "案件编号") -> str:
+    """Accept a name given by a person only if it is already safe; never mangle it silently."""
+    if not name or name != safe_name(name) or name in (".", ".."):
+        raise ValidationError(
+            f"{what}“{name}”不能用作文件夹名",
+            details=[f"{what}不能含有 < > : \" / \\ | ? * 、空白或控制字符，不能以点开头或结尾，不能超过 {MAX_LEN} 个字符；建议：{safe_name(name)}"],
+        )
+    return name

@@ -1,0 +1,310 @@
+"""The workspace on disk: agency profile, officer register, one folder per case.
+
+Layout::
+
+    <workspace>/
+      workspace.toml   agency profile (name, region, sector, rules profile)
+      officers.toml    行政执法人员清单, editable by hand
+      cases/<case-id>/case.toml, docs/, evidence/, reviews/, journal.jsonl
+
+The folders are the source of truth; everything else (index, caches) is derived.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Iterable
+
+import tomli_w
+from pydantic import BaseModel, ConfigDict, Field
+
+from casefile import journal
+from casefile.errors import CaseExists, CaseNotFound, ValidationError, WorkspaceError
+from casefile.fsutil import atomic_write_text
+from casefile.model import Case, CaseState
+from casefile.names import check_name
+from casefile.validation import validate
+
+PROFILE_FILE = "workspace.toml"
+OFFICERS_FILE = "officers.toml"
+CASES_DIR = "cases"
+CASE_FILE = "case.toml"
+CASE_SUBDIRS = ("docs", "evidence", "reviews")
+WORKSPACE_VERSION = 1
+
+
+class AgencyProfile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int = WORKSPACE_VERSION
+    name: str = Field(min_length=1)  # 执法机关全称
+    short_name: str = ""  # 文号 prefix, e.g. 陵自然资
+    region: str = ""  # 行政区划
+    level: str = "县级"
+    sector: str = ""  # 市场监管 / 自然资源 / …
+    rules_profile: str = "national"  # a profile under checklists/profiles/
+    # A workspace that serves several sectors (a county's enforcement-supervision
+    # office) names a rules profile per sector; cases of other sectors use rules_profile.
+    sector_profiles: dict[str, str] = Field(default_factory=dict)
+    actor: str = ""  # who appends to journals from this workspace (else the OS user)
+    publicity_agency_seal: str = ""
+
+
+class Officer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1)
+    certificate: str = Field(min_length=1)  # 执法证号
+    unit: str = ""
+    title: str = ""
+    categories: list[str] = Field(default_factory=list)  # 执法类别 / 领域
+    region: str = ""
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    legal_qualification: bool = False  # 法律职业资格 (reviewers first appointed after 2021)
+    roles: list[str] = Field(default_factory=list)  # 承办人 / 法制审核 / 负责人
+
+    def valid_on(self, day: dt.date) -> bool:
+        if self.valid_from and day < self.valid_from:
+            return False
+        if self.valid_to and day > self.valid_to:
+            return False
+        return True
+
+
+class OfficerRegister(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    officers: list[Officer] = Field(default_factory=list)
+
+    def by_certificate(self, cert: str) -> Officer | None:
+        for o in self.officers:
+            if o.certificate == cert:
+                return o
+        return None
+
+    def by_name(self, name: str) -> list[Officer]:
+        return [o for o in self.officers if o.name == name]
+
+    def lookup(self, ref: str) -> Officer | None:
+        """An officer by certificate number or, if unique, by name."""
+        o = self.by_certificate(ref)
+        if o:
+            return o
+        named = self.by_name(ref)
+        return named[0] if len(named) == 1 else None
+
+
+def default_root() -> Path:
+    env = os.environ.get("CASEFILE_HOME")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("casefile", appauthor=False))
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as f:
+            return tomllib.load(f)
+    except FileNotFoundError:
+        raise
+    except tomllib.TOMLDecodeError as e:
+        raise ValidationError(f"{path} 不是有效的 TOML 文件", details=[str(e)]) from None
+    except UnicodeDecodeError:
+        raise ValidationError(f"{path} 不是 UTF-8 编码的文本") from None
+
+
+def _write_toml(path: Path, data: dict[str, Any], header: str = "") -> None:
+    text = tomli_w.dumps(data)
+    atomic_write_text(path, (header + "\n" if header else "") + text)
+
+
+class Workspace:
+    def __init__(self, root: Path):
+        self.root = Path(root).expanduser().resolve()
+        self._profile: AgencyProfile | None = None
+
+    # -- locating ---------------------------------------------------------
+    @classmethod
+    def open(cls, root: Path | str | None = None) -> "Workspace":
+        ws = cls(Path(root) if root else default_root())
+        if not (ws.root / PROFILE_FILE).exists():
+            raise WorkspaceError(
+                f"{ws.root} 不是 casefile 工作区（缺少 {PROFILE_FILE}）",
+                details=["先运行 casefile init --workspace 目录，或 casefile demo --workspace 目录"],
+            )
+        return ws
+
+    @classmethod
+    def init(cls, root: Path | str | None, profile: AgencyProfile, officers: Iterable[Officer] = ()) -> "Workspace":
+        ws = cls(Path(root) if root else default_root())
+        if (ws.root / PROFILE_FILE).exists():
+            raise WorkspaceError(f"{ws.root} 已经是工作区，未做任何改动")
+        if ws.root.exists() and any(ws.root.iterdir()):
+            raise WorkspaceError(f"{ws.root} 不是空目录，为避免覆盖已有文件，未做任何改动")
+        (ws.root / CASES_DIR).mkdir(parents=True, exist_ok=True)
+        ws.save_officers(OfficerRegister(officers=list(officers)))
+        ws.save_profile(profile)
+        return ws
+
+    @property
+    def cases_dir(self) -> Path:
+        return self.root / CASES_DIR
+
+    # -- profile and officers ---------------------------------------------
+    @property
+    def profile(self) -> AgencyProfile:
+        if self._profile is None:
+            data = _read_toml(self.root / PROFILE_FILE)
+            self._profile = validate(AgencyProfile, data, str(self.root / PROFILE_FILE))
+        return self._profile
+
+    def save_profile(self, profile: AgencyProfile) -> None:
+        _write_toml(self.root / PROFILE_FILE, profile.model_dump(exclude_none=True), "# casefile 工作区：执法机关信息")
+        self._profile = profile
+
+    def officers(self) -> OfficerRegister:
+        path = self.root / OFFICERS_FILE
+        if not path.exists():
+            return OfficerRegister()
+        return validate(OfficerRegister, _read_toml(path), str(path))
+
+    def save_officers(self, register: OfficerRegister) -> None:
+        data = {"officers": [o.model_dump(exclude_none=True, exclude_defaults=False) for o in register.officers]}
+        _write_toml(self.root / OFFICERS_FILE, data, "# 行政执法人员清单（可直接编辑）")
+
+    def add_officer(self, officer: Officer) -> None:
+        reg = self.officers()
+        if reg.by_certificate(officer.certificate):
+            raise ValidationError(f"执法证号 {officer.certificate} 已在人员清单中，未做改动")
+        reg.officers.append(officer)
+        self.save_officers(reg)
+
+    def rules_profile_for(self, sector: str) -> str:
+        return self.profile.sector_profiles.get(sector, self.profile.rules_profile)
+
+    @property
+    def actor(self) -> str | None:
+        return self.profile.actor or None
+
+    # -- cases --------------------------------------------------------------
+    def case_dir(self, case_id: str) -> Path:
+        check_name(case_id)
+        return self.cases_dir / case_id
+
+    def case_ids(self) -> list[str]:
+        if not self.cases_dir.exists():
+            return []
+        return sorted(p.name for p in self.cases_dir.iterdir() if (p / CASE_FILE).is_file())
+
+    def resolve(self, ref: str) -> str:
+        """A case by id, or by its 文号."""
+        if ref in self.case_ids():
+            return ref
+        for cid in self.case_ids():
+            try:
+                data = _read_toml(self.cases_dir / cid / CASE_FILE)
+            except ValidationError:
+                continue
+            if data.get("number") == ref:
+                return cid
+        raise CaseNotFound(f"工作区 {self.root} 中没有案件“{ref}”", details=["用 casefile case list 查看全部案件"])
+
+    def load_case(self, ref: str) -> Case:
+        cid = self.resolve(ref)
+        path = self.cases_dir / cid / CASE_FILE
+        case = validate(Case, _read_toml(path), str(path))
+        if case.id != cid:
+            raise ValidationError(f"{path} 有 1 处问题", details=[f"id：文件中的编号“{case.id}”与文件夹名“{cid}”不一致"])
+        return case
+
+    def try_load_cases(self) -> tuple[list[Case], list[tuple[str, Exception]]]:
+        """All cases that load, and the problems of those that don't (a list must not die on one bad file)."""
+        cases, bad = [], []
+        for cid in self.case_ids():
+            try:
+                cases.append(self.load_case(cid))
+            except (ValidationError, FileNotFoundError) as e:
+                bad.append((cid, e))
+        return cases, bad
+
+    def create_case(self, case: Case, *, actor: str | None = None) -> Path:
+        check_name(case.id)
+        d = self.cases_dir / case.id
+        if d.exists():
+            raise CaseExists(f"案件 {case.id} 已存在，未做改动")
+        if case.number and any(c.number == case.number for c in self.try_load_cases()[0]):
+            raise CaseExists(f"文号 {case.number} 已被其他案件使用，未做改动")
+        if not case.agency:
+            case.agency = self.profile.name
+        tmp = self.cases_dir / f".{case.id}.creating"
+        if tmp.exists():
+            import shutil
+
+            shutil.rmtree(tmp)
+        tmp.mkdir(parents=True)
+        for sub in CASE_SUBDIRS:
+            (tmp / sub).mkdir()
+        _write_toml(tmp / CASE_FILE, case.to_toml_dict(), CASE_HEADER)
+        journal.append(tmp, "新建案件", "立案", {"case": case.summary()}, actor=actor or self.actor)
+        os.replace(tmp, d)  # the case appears whole or not at all
+        return d
+
+    def save_case(self, case: Case, *, act: str = "修改案件事实", stage: str | None = None, actor: str | None = None) -> dict[str, Any]:
+        """Write case.toml and journal what changed (old and new values per field)."""
+        d = self.cases_dir / case.id
+        if not (d / CASE_FILE).exists():
+            raise CaseNotFound(f"案件 {case.id} 不存在")
+        old = _read_toml(d / CASE_FILE)
+        new = case.to_toml_dict()
+        changes = diff_facts(old, new)
+        if not changes:
+            return {}
+        # re-validate what we are about to write so a bad value never reaches disk
+        validate(Case, new, f"{case.id}/{CASE_FILE}")
+        _write_toml(d / CASE_FILE, new, CASE_HEADER)
+        return journal.append(d, act, stage or stage_of_state(case.state), {"facts": changes}, actor=actor or self.actor)
+
+    def journal(self, case_id: str, act: str, stage: str, changes: dict[str, Any] | None = None, *, docs: dict[str, str | None] | None = None) -> dict[str, Any]:
+        return journal.append(self.cases_dir / case_id, act, stage, changes, docs=docs, actor=self.actor)
+
+
+CASE_HEADER = "# casefile 案件事实（schema_version 见下；字段说明见 docs/case-schema.md）"
+
+
+def stage_of_state(state: CaseState) -> str:
+    return {
+        CaseState.OPENED: "立案",
+        CaseState.INVESTIGATING: "调查",
+        CaseState.IN_REVIEW: "审查",
+        CaseState.DECIDED: "决定",
+        CaseState.CLOSED: "结案",
+        CaseState.ARCHIVED: "结案",
+    }[CaseState(state)]
+
+
+def diff_facts(old: Any, new: Any, prefix: str = "") -> dict[str, dict[str, Any]]:
+    """Field-by-field differences, keyed by dotted path: {"violation.facts": {"old":…, "new":…}}."""
+    out: dict[str, dict[str, Any]] = {}
+    if isinstance(old, dict) and isinstance(new, dict):
+        for k in sorted(set(old) | set(new)):
+            out.update(diff_facts(old.get(k), new.get(k), f"{prefix}.{k}" if prefix else k))
+        return out
+    if old != new:
+        out[prefix or "(root)"] = {"old": _jsonable(old), "new": _jsonable(new)}
+    return out
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()
+    if isinstance(v, list):
+        return [_jsonable(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _jsonable(x) for k, x in v.items()}
+    return v

@@ -1,0 +1,1 @@
+"""The full-text archive index (whoosh + jieba) behind a small facade."""

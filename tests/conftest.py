@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """One demo workspace built per test session; tests copy it before changing it."""
+    from casefile.demo import build_demo
+
+    root = tmp_path_factory.mktemp("demo-template") / "ws"
+    build_demo(root)
+    return root
+
+
+@pytest.fixture
+def demo_ws(demo_template, tmp_path):
+    import shutil
+
+    from casefile.workspace import Workspace
+
+    dst = tmp_path / "ws"
+    shutil.copytree(demo_template, dst)
+    return Workspace.open(dst)
+
+
+@pytest.fixture
+def run_cli():
+    """Run the casefile CLI in-process; returns (exit_code, stdout, stderr)."""
+    from click.testing import CliRunner
+
+    from tui.cli import cli
+
+    def run(*args: str, input: str | None = None):
+        runner = CliRunner()
+        result = runner.invoke(cli, list(args), input=input, standalone_mode=False, catch_exceptions=False)
+        code = result.return_value if isinstance(result.return_value, int) else result.exit_code
+        return code, result.stdout, result.stderr
+
+    return run

@@ -1,0 +1,78 @@
+"""The ``casefile`` command: a thin click front over the casefile functions.
+
+Subcommands live in ``tui/commands/<area>.py``; each module exposes ``register(cli)``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from casefile.errors import CasefileError
+
+COMMAND_MODULES = [
+    "tui.commands.workspace",
+    "tui.commands.case",
+    "tui.commands.officer",
+]
+
+
+class CasefileGroup(click.Group):
+    def main(self, *args, **kwargs):  # errors become Chinese text on stderr, never a traceback
+        kwargs.setdefault("standalone_mode", False)
+        try:
+            rv = super().main(*args, **kwargs)
+            return rv if isinstance(rv, int) else 0
+        except CasefileError as e:
+            click.echo(f"{e.title}：{e}", err=True)
+            return e.exit_code
+        except click.exceptions.Abort:
+            click.echo("已取消", err=True)
+            return 130
+        except click.exceptions.Exit as e:
+            return e.exit_code
+        except click.UsageError as e:
+            ctx = e.ctx
+            if ctx is not None:
+                click.echo(ctx.get_usage(), err=True)
+            click.echo(f"用法错误：{e.format_message()}（用 --help 查看帮助）", err=True)
+            return 2
+        except click.ClickException as e:
+            click.echo(f"错误：{e.format_message()}", err=True)
+            return e.exit_code
+        except KeyboardInterrupt:
+            click.echo("已中断", err=True)
+            return 130
+
+
+@click.group(cls=CasefileGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--workspace", "-w", type=click.Path(file_okay=False), envvar="CASEFILE_HOME", help="工作区目录（默认：CASEFILE_HOME 或用户数据目录）")
+@click.version_option(package_name="casefile", message="casefile %(version)s")
+@click.pass_context
+def cli(ctx: click.Context, workspace: str | None) -> None:
+    """casefile：行政执法案卷的组卷、法制审核、全过程记录、公示与检索。
+
+    不带子命令时打开终端界面（TUI）。
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["workspace"] = workspace
+    if ctx.invoked_subcommand is None:
+        tui_cmd = cli.get_command(ctx, "tui")
+        if tui_cmd is None:
+            click.echo(ctx.get_help())
+            return
+        ctx.invoke(tui_cmd, workspace=workspace)
+
+
+for _name in COMMAND_MODULES:
+    importlib.import_module(_name).register(cli)
+
+
+def main() -> None:
+    sys.exit(cli.main(prog_name="casefile"))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""casefile init / demo."""
+
+from __future__ import annotations
+
+import click
+
+from casefile.demo import build_demo
+from casefile.workspace import AgencyProfile, Workspace
+from tui.commands.common import json_option, workspace_option, workspace_root
+from tui.output import emit
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(init)
+    cli.add_command(demo)
+
+
+@click.command()
+@workspace_option
+@click.option("--name", default="", help="执法机关全称，如：清溪县市场监督管理局")
+@click.option("--short-name", default="", help="文号机关代字，如：清市监")
+@click.option("--region", default="", help="行政区划")
+@click.option("--sector", default="", help="执法领域：市场监管 / 自然资源 / 生态环境 / 应急管理 / 审计 …")
+@click.option("--rules-profile", default="national", show_default=True, help="适用的审核规则配置（checklists/profiles 下的名称）")
+@json_option
+def init(name: str, short_name: str, region: str, sector: str, rules_profile: str, as_json: bool) -> None:
+    """新建工作区（执法机关信息、行政执法人员清单、案件目录）。"""
+    if not name:
+        name = click.prompt("执法机关全称") if click.get_text_stream("stdin").isatty() else "未命名执法机关"
+    profile = AgencyProfile(name=name, short_name=short_name, region=region, sector=sector, rules_profile=rules_profile)
+    ws = Workspace.init(workspace_root(), profile)
+    emit({"workspace": str(ws.root), "profile": profile.model_dump()}, as_json, lambda d: click.echo(f"已新建工作区：{d['workspace']}（{name}）"))
+
+
+@click.command()
+@workspace_option
+@click.option("--force", is_flag=True, help="目录已是演示工作区时，删除后重建")
+@json_option
+def demo(force: bool, as_json: bool) -> None:
+    """新建演示工作区：六个不同领域、不同阶段的案件，含人员清单与文书。"""
+    ws = build_demo(workspace_root(), force=force)
+    cases, _ = ws.try_load_cases()
+    data = {"workspace": str(ws.root), "cases": [c.summary() for c in cases]}
+    emit(data, as_json, lambda d: click.echo(f"演示工作区已建立：{d['workspace']}（{len(cases)} 个案件）\n用 casefile case list --workspace {d['workspace']} 查看"))
