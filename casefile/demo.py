@@ -17,6 +17,9 @@ from casefile.validation import validate
 from casefile.workspace import PROFILE_FILE, AgencyProfile, OfficerRegister, Workspace, default_root
 
 DEMO_MARK = ".casefile-demo"
+# The demo's facts are dated up to this day; documents dated "today" use it so the
+# demo looks the same whenever it is built.
+DEMO_TODAY = __import__("datetime").date(2026, 11, 23)
 
 
 def demo_data() -> Path:
@@ -54,6 +57,47 @@ def build_demo(root: Path | str | None, *, force: bool = False) -> Workspace:
     return ws
 
 
+def render_due_documents(ws: Workspace) -> None:
+    """Every document each demo case requires by its state, rendered from the facts;
+    the archived case also gets its 卷内目录, 备考表 and 封面."""
+    from casefile.dossier import finish_dossier, required_documents
+    from casefile.model import CaseState
+    from casefile.render import render_document
+
+    for case in ws.try_load_cases()[0]:
+        for dtype, _ in required_documents(ws, case):
+            if dtype.template and dtype.code not in ("toc", "remarks", "cover"):
+                render_document(ws, case.id, dtype.code, today=DEMO_TODAY)
+        if case.evidence and case.state not in (CaseState.OPENED,):
+            render_document(ws, case.id, "evidence_list", today=DEMO_TODAY)
+        if case.state == CaseState.ARCHIVED:
+            finish_dossier(ws, case.id, today=DEMO_TODAY)
+
+
+def add_imported_materials(ws: Workspace) -> None:
+    """Receipts and records that no template produces (they arrive from banks and
+    other offices); written as plain .docx and registered as imported documents."""
+    import io
+
+    from docx import Document
+
+    from casefile import documents
+    from casefile.names import safe_name
+
+    with open(demo_data() / "imported.toml", "rb") as f:
+        items = tomllib.load(f)["documents"]
+    for item in items:
+        doc = Document()
+        for line in item["text"].splitlines():
+            doc.add_paragraph(line)
+        buf = io.BytesIO()
+        doc.save(buf)
+        record = documents.DocRecord(file="", doc_type=item["doc_type"], title=item["title"], origin="imported",
+                                     confidence=1.0, date=item.get("date"), source_name=item["title"] + ".docx")
+        documents.add_document(ws.cases_dir / item["case"], buf.getvalue(), safe_name(item["title"]) + ".docx", record,
+                               stage="执行", act="导入文书", actor=ws.actor)
+
+
 # Later capabilities (documents, reviews, evidence) add the steps that bring each
 # demo case to its state; each takes the workspace.
-DEMO_STEPS: list = []
+DEMO_STEPS: list = [add_imported_materials, render_due_documents]

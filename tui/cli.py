@@ -16,6 +16,8 @@ COMMAND_MODULES = [
     "tui.commands.workspace",
     "tui.commands.case",
     "tui.commands.officer",
+    "tui.commands.doc",
+    "tui.commands.dossier",
 ]
 
 

@@ -1,0 +1,103 @@
+"""The document catalogue (``catalogue.toml``): what each document type is, where it
+binds in the dossier and when it is required. Pure data access; no casefile imports."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FORMS = HERE / "forms"
+
+
+@dataclass(frozen=True)
+class Requirement:
+    procedures: tuple[str, ...] = ()  # empty: any procedure
+    when: tuple[str, ...] = ()  # all must hold
+    when_any: tuple[str, ...] = ()  # at least one must hold
+    due_after: str = ""  # the act after which the document must exist
+    alternative: str = ""  # another type that satisfies it (听证告知 inside the 告知书)
+
+
+@dataclass(frozen=True)
+class DocType:
+    code: str
+    name: str
+    stage: str
+    volume: str
+    order: int
+    template: str = ""
+    fields: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    paginate: bool = True
+    required: Requirement | None = None
+
+    @property
+    def template_path(self) -> Path | None:
+        return FORMS / self.template if self.template else None
+
+    def to_dict(self) -> dict:
+        req = self.required
+        return {
+            "code": self.code,
+            "name": self.name,
+            "stage": self.stage,
+            "volume": self.volume,
+            "order": self.order,
+            "template": self.template or None,
+            "fields": list(self.fields),
+            "aliases": list(self.aliases),
+            "required": None if req is None else {
+                "procedures": list(req.procedures), "when": list(req.when), "when_any": list(req.when_any),
+                "due_after": req.due_after, "alternative": req.alternative,
+            },
+        }
+
+
+@dataclass
+class Catalogue:
+    types: list[DocType] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)  # context field → what a person must fill in
+
+    def label(self, key: str) -> str:
+        return self.labels.get(key, key)
+
+    def get(self, code: str) -> DocType | None:
+        for t in self.types:
+            if t.code == code:
+                return t
+        return None
+
+    def by_name(self, name: str) -> DocType | None:
+        for t in self.types:
+            if name == t.name or name in t.aliases:
+                return t
+        return None
+
+    @property
+    def templated(self) -> list[DocType]:
+        return [t for t in self.types if t.template]
+
+
+@lru_cache(maxsize=1)
+def load_catalogue(path: Path | None = None) -> Catalogue:
+    with open(path or HERE / "catalogue.toml", "rb") as f:
+        data = tomllib.load(f)
+    types = []
+    for t in data["types"]:
+        req = t.get("required")
+        types.append(DocType(
+            code=t["code"], name=t["name"], stage=t["stage"], volume=t["volume"], order=int(t["order"]),
+            template=t.get("template", ""), fields=tuple(t.get("fields", ())), aliases=tuple(t.get("aliases", ())),
+            paginate=bool(t.get("paginate", True)),
+            required=None if req is None else Requirement(
+                procedures=tuple(req.get("procedures", ())), when=tuple(req.get("when", ())),
+                when_any=tuple(req.get("when_any", ())), due_after=req.get("due_after", ""),
+                alternative=req.get("alternative", ""),
+            ),
+        ))
+    volume_rank = {"正卷": 0, "副卷": 1}
+    types.sort(key=lambda t: (volume_rank.get(t.volume, 2), t.order))
+    return Catalogue(types, dict(data.get("labels", {})))

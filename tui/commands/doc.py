@@ -1,0 +1,81 @@
+"""casefile doc types | render | list."""
+
+from __future__ import annotations
+
+import click
+
+from casefile import documents
+from casefile.render import render_document
+from doc_templates.catalogue import load_catalogue
+from tui.commands.common import json_option, open_workspace, workspace_option
+from tui.output import emit, table
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(doc)
+
+
+@click.group()
+def doc() -> None:
+    """执法文书：文书目录、按模板生成、查看案件中的文书。"""
+
+
+@doc.command("types")
+@workspace_option
+@json_option
+def doc_types(as_json):
+    """列出文书目录：代码、名称、阶段、卷别、装订顺序、何时必需。"""
+    cat = load_catalogue()
+    data = [t.to_dict() for t in cat.types]
+
+    def human(_):
+        rows = []
+        for t in cat.types:
+            r = t.required
+            when = ""
+            if r:
+                bits = []
+                if r.procedures:
+                    bits.append("/".join(r.procedures))
+                bits += list(r.when) + (["或".join(r.when_any)] if r.when_any else [])
+                if r.due_after:
+                    bits.append(f"{r.due_after}后")
+                when = "，".join(bits)
+            rows.append([t.code, t.name, t.stage, t.volume, t.order, "有" if t.template else "仅导入", when])
+        click.echo(table(rows, ["代码", "名称", "阶段", "卷别", "顺序", "模板", "何时必需"], max_width=36))
+
+    emit(data, as_json, human)
+
+
+@doc.command("render")
+@workspace_option
+@click.argument("case_ref", metavar="CASE")
+@click.argument("doc_type", metavar="TYPE")
+@json_option
+def doc_render(case_ref, doc_type, as_json):
+    """按模板生成一份文书，写入案件的 docs/（TYPE 为文书代码或中文名）。
+
+    缺少案件事实时列出缺什么，不生成留白的文书；在 casefile 之外修改过的文书不会被覆盖。
+    """
+    ws = open_workspace()
+    result = render_document(ws, case_ref, doc_type)
+    emit(result.to_dict(), as_json, lambda d: click.echo(result.message))
+
+
+@doc.command("list")
+@workspace_option
+@click.argument("case_ref", metavar="CASE")
+@json_option
+def doc_list(case_ref, as_json):
+    """列出案件中已有的文书（类型、来源、页数、是否在外部被修改）。"""
+    ws = open_workspace()
+    case = ws.load_case(case_ref)
+    case_dir = ws.cases_dir / case.id
+    reg = documents.load_register(case_dir)
+    data = [dict(d.model_dump(mode="json"), changed_outside=documents.changed_outside(case_dir, d)) for d in reg.documents]
+
+    def human(_):
+        rows = [[d["file"], d["doc_type"], d["origin"], d["pages"] or "", "是" if d["changed_outside"] else ""] for d in data]
+        click.echo(table(rows, ["文件", "类型", "来源", "页数", "外部修改"], max_width=44))
+
+    emit(data, as_json, human)

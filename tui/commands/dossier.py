@@ -1,0 +1,82 @@
+"""casefile dossier CASE [--export FILE.zip] [--print FILE.docx]; casefile package import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from casefile.dossier import assemble, finish_dossier, table_of_contents
+from casefile.package import export_package, import_package, print_dossier
+from tui.commands.common import json_option, open_workspace, workspace_option
+from tui.output import emit, progress, table
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(dossier)
+    cli.add_command(package)
+
+
+@click.command()
+@workspace_option
+@click.argument("case_ref", metavar="CASE")
+@click.option("--export", "export_to", type=click.Path(dir_okay=False), default=None, help="导出送审案卷包（.zip，含 manifest.json 校验和）")
+@click.option("--print", "print_to", type=click.Path(dir_okay=False), default=None, help="合并为一份可打印的 .docx（卷内目录在前；装有 LibreOffice 时另出 PDF）")
+@json_option
+def dossier(case_ref, export_to, print_to, as_json):
+    """组卷：按装订顺序列出本案应有与已有的文书、缺失项，以及卷内目录（含页数）。"""
+    ws = open_workspace()
+    warnings: list[str] = []
+    if export_to or print_to:
+        progress("正在生成卷内目录、备考表和封面……")
+        d, rows, warnings = finish_dossier(ws, case_ref)
+    else:
+        d = assemble(ws, case_ref)
+        rows = table_of_contents(ws, d)
+    data = d.to_dict()
+    data["toc"] = [r.to_dict() for r in rows]
+    data["pages_estimated"] = any(r.estimated for r in rows)
+    data["warnings"] = warnings
+    if export_to:
+        progress(f"正在导出案卷包 {export_to} ……")
+        data["export"] = export_package(ws, d.case.id, Path(export_to))
+    if print_to:
+        progress(f"正在合并打印文档 {print_to} ……")
+        data["print"] = print_dossier(ws, d.case.id, Path(print_to))
+
+    def human(_):
+        click.echo(f"{d.case.number or d.case.id}　{d.case.procedure.value}程序　{d.case.state.value}")
+        rows_ = [[e["volume"], e["name"], "必需" if e["required"] else "", e["status"], "、".join(Path(f).name for f in e["files"])] for e in data["entries"]]
+        click.echo(table(rows_, ["卷别", "文书", "", "状态", "文件"], max_width=40))
+        if data["gaps"]:
+            click.echo("缺失：" + "、".join(data["gaps"]))
+        else:
+            click.echo("必需文书齐全。")
+        if rows:
+            click.echo("\n卷内目录" + ("（页数含估算：未安装 LibreOffice）" if data["pages_estimated"] else ""))
+            click.echo(table([[r.seq, r.doc_no, r.title, r.date, r.page] for r in rows], ["序号", "文号", "题名", "日期", "页号"], max_width=30))
+        for w in warnings:
+            click.echo(f"注意：{w}", err=True)
+        if export_to:
+            click.echo(f"已导出 {export_to}（{data['export']['files']} 个文件）")
+        if print_to:
+            click.echo(f"已合并 {print_to}" + (f"，PDF：{data['print']['pdf']}" if data["print"]["pdf"] else ""))
+
+    emit(data, as_json, human)
+
+
+@click.group()
+def package() -> None:
+    """案卷包：导入他人导出的送审案卷包。"""
+
+
+@package.command("import")
+@workspace_option
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--replace", is_flag=True, help="工作区已有同一案件时替换它（原案件移到 cases/.replaced/ 保留）")
+@json_option
+def package_import(path, replace, as_json):
+    """导入案卷包：先校验每个文件的 SHA-256 与文件名，全部无误才写入工作区。"""
+    ws = open_workspace()
+    result = import_package(ws, Path(path), replace=replace)
+    emit(result, as_json, lambda d: click.echo(f"已导入案件 {d['case']}（{d['files']} 个文件）" + (f"，原案件保留在 {d['replaced']}" if d["replaced"] else "")))
