@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "tui.commands.officer",
     "tui.commands.doc",
     "tui.commands.dossier",
+    "tui.commands.importing",
 ]
 
 

@@ -1,0 +1,125 @@
+"""Extraction benchmark over the 900 real decisions (and the 150 PDFs).
+
+    .venv/bin/python bench/extract.py [--limit N] [--pdf] [--show-misses K]
+
+Reports exact-match accuracy of 文号, 机关, 决定日期 and 当事人 against
+shared/corpus/samr/INDEX.csv, the recall of each document's primary law among
+the extracted citations, documents per second after warm-up (one core), the
+pipeline load time and peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import re
+import resource
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+CORPUS = REPO.parent / "shared" / "corpus" / "samr"
+
+
+def norm(s: str) -> str:
+    s = re.sub(r"\s+", "", s or "")
+    s = re.sub(r"[\[［(（【]", "〔", s)
+    return re.sub(r"[\]］)）】]", "〕", s)
+
+
+def meta_date(s: str) -> str:
+    m = re.match(r"(\d{4})[/年](\d{1,2})[/月](\d{1,2})", s or "")
+    if not m:
+        return ""
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return ""
+
+
+def loose(a: str, b: str) -> bool:
+    a, b = norm(a), norm(b)
+    return bool(a) and bool(b) and (a == b or a.endswith(b) or b.endswith(a))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--pdf", action="store_true", help="also run the 150 PDFs through pdfplumber")
+    ap.add_argument("--show-misses", type=int, default=0)
+    args = ap.parse_args()
+
+    t0 = time.perf_counter()
+    from casefile.extract import extract
+    from casefile.extract.pipeline import get_nlp
+    from casefile.textio import read_document
+
+    get_nlp()
+    load_s = time.perf_counter() - t0
+    rows = list(csv.DictReader(open(CORPUS / "INDEX.csv", encoding="utf-8")))
+    if args.limit:
+        rows = rows[: args.limit]
+    # warm-up
+    extract(read_document(CORPUS / "txt" / rows[0]["file"]))
+    hits = {"doc_no": 0, "agency": 0, "date": 0, "party": 0, "primary_law": 0}
+    law_total = 0
+    loose_hits = {"agency": 0, "date": 0}
+    masked_party = 0
+    misses: dict[str, list] = {k: [] for k in hits}
+    t1 = time.perf_counter()
+    for r in rows:
+        x = extract(read_document(CORPUS / "txt" / r["file"]))
+        f = x.fields
+        checks = {
+            "doc_no": norm(f.get("doc_no", "")) == norm(r["doc_no"]),
+            "agency": norm(f.get("agency", "")) == norm(r["agency"]),
+            "date": f.get("date", "") == meta_date(r["last_date_in_text"]),
+            "party": norm(f.get("party", "")) == norm(r["party"].split(";")[0]),
+        }
+        loose_hits["agency"] += loose(f.get("agency", ""), r["agency"])
+        loose_hits["date"] += f.get("date", "") == meta_date(r["decision_date_meta"])
+        if "*" in r["party"] or ("*" in f.get("party", "") and "*" not in r["party"]):
+            masked_party += 1
+        for k, ok in checks.items():
+            hits[k] += ok
+            if not ok:
+                misses[k].append((r["file"], f.get(k if k != "date" else "date"), r[{"doc_no": "doc_no", "agency": "agency", "date": "last_date_in_text", "party": "party"}[k]]))
+        if r["primary_law"]:
+            law_total += 1
+            if any(c["law"] == r["primary_law"] for c in x.citations):
+                hits["primary_law"] += 1
+            else:
+                misses["primary_law"].append((r["file"], sorted({c["law"] for c in x.citations})[:3], r["primary_law"]))
+    elapsed = time.perf_counter() - t1
+    n = len(rows)
+    print(f"documents: {n}")
+    print(f"pipeline load: {load_s:.2f} s")
+    for k in ("doc_no", "agency", "date", "party"):
+        print(f"{k:8s} exact: {hits[k] / n:.1%} ({hits[k]}/{n})")
+    print(f"agency, equal or one a suffix of the other (publisher lists 郫都区… for 成都市郫都区…): {loose_hits['agency'] / n:.1%}")
+    print(f"date equal to the publisher's decision_date_meta (not always the date in the text): {loose_hits['date'] / n:.1%}")
+    print(f"party masked in the published text but not in INDEX.csv (cannot match): {masked_party}")
+    print(f"primary law cited (recall vs INDEX.csv primary_law): {hits['primary_law'] / max(law_total, 1):.1%} ({hits['primary_law']}/{law_total})")
+    print(f"throughput: {n / elapsed:.1f} docs/s (one process, after warm-up)")
+    if args.pdf:
+        pdfs = sorted((CORPUS / "pdf").glob("*.pdf"))
+        t2 = time.perf_counter()
+        errors = 0
+        for p in pdfs:
+            try:
+                extract(read_document(p))
+            except Exception as e:  # the benchmark reports, it does not stop
+                errors += 1
+                print(f"  PDF error {p.name}: {e}")
+        print(f"PDF: {len(pdfs)} files, {errors} errors, {len(pdfs) / (time.perf_counter() - t2):.1f} docs/s incl. pdfplumber")
+    print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    for k, lst in misses.items():
+        for m in lst[: args.show_misses]:
+            print(f"  miss {k}: {m}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+"""Which catalogue type a document is, judged by its title first and its content
+second, with a confidence. "unknown" is a proper answer: a wrong guess is not."""
+
+from __future__ import annotations
+
+import re
+
+from doc_templates.catalogue import load_catalogue
+
+UNKNOWN = "unknown"
+_PUNCT = re.compile(r"[\s（）()、/·]")
+
+
+def _names() -> list[tuple[str, str]]:
+    """(normalised title, code), longest first so 不予行政处罚决定书 wins over 行政处罚决定书."""
+    out = []
+    for t in load_catalogue().types:
+        for n in {t.name, *t.aliases}:
+            out.append((_PUNCT.sub("", n), t.code))
+    return sorted(out, key=lambda x: -len(x[0]))
+
+
+def classify(lines: list[str], text: str) -> tuple[str, float]:
+    names = _names()
+    # 1. a line that is exactly a title, near the top
+    for i, line in enumerate(lines[:8]):
+        key = _PUNCT.sub("", line)
+        for name, code in names:
+            if key == name or (key.endswith(name) and len(key) - len(name) <= 12 and len(name) >= 4):
+                return code, 0.95 if i < 5 else 0.85
+    # 2. a title inside the first lines (e.g. "清溪县市场监督管理局行政处罚决定书")
+    head = _PUNCT.sub("", "".join(lines[:4]))
+    for name, code in names:
+        if len(name) >= 4 and name in head:
+            return code, 0.7
+    # 3. content alone is too weak to name a type: say so
+    return UNKNOWN, 0.0
+
+
+_ABRIDGED_MARKERS = ("公示", "信息公开", "摘要")
+
+
+def looks_abridged(code: str, text: str) -> bool:
+    """A public-notice version (公示摘要) of a decision: no evidence list and no
+    remedies notice, or a notice that says it is the public summary."""
+    if code not in ("decision", "unknown"):
+        return False
+    has_evidence = "证据" in text
+    has_remedy = "复议" in text or "诉讼" in text
+    short = len(text) < 1200
+    head = text[:200]
+    return (any(m in head for m in _ABRIDGED_MARKERS) and "决定书" not in head) or (short and not has_evidence and not has_remedy)

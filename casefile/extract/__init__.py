@@ -1,0 +1,224 @@
+"""Extracting the case facts from a document's text.
+
+``extract(doc)`` returns an :class:`Extraction`: typed entities with their value,
+page and offsets in the original text, the dated acts of the narrative, law
+citations, the document type with a confidence, and the header fields
+(文号, 机关, 当事人, 决定日期) that the importer fills the case with.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from casefile.extract.citations import Citation, find_citations, normalise_law_name
+from casefile.extract.entities import compiled, label_values, parse_date, pattern_data, trim_doc_no
+from casefile.extract.normalize import compact
+from casefile.textio import ExtractedText
+
+__all__ = ["Extraction", "Entity", "Event", "extract", "extract_text", "find_citations", "normalise_law_name", "Citation"]
+
+
+@dataclass
+class Entity:
+    label: str
+    text: str
+    value: Any
+    page: int
+    start: int
+    end: int
+
+
+@dataclass
+class Event:
+    act: str
+    date: str
+    text: str
+    page: int = 1
+
+
+@dataclass
+class Extraction:
+    doc_type: str
+    confidence: float
+    pages: int
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    fields: dict[str, Any] = field(default_factory=dict)
+    abridged: bool = False
+    needs_ocr: list[int] = field(default_factory=list)
+
+    def of(self, label: str) -> list[Entity]:
+        return [e for e in self.entities if e.label == label]
+
+    @property
+    def citations(self) -> list[dict[str, Any]]:
+        return [e.value for e in self.of("LAW")]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_type": self.doc_type,
+            "confidence": self.confidence,
+            "pages": self.pages,
+            "entities": [asdict(e) for e in self.entities],
+            "events": [asdict(e) for e in self.events],
+            "fields": self.fields,
+            "abridged": self.abridged,
+            "needs_ocr": self.needs_ocr,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Extraction":
+        return cls(
+            doc_type=d["doc_type"], confidence=d["confidence"], pages=d["pages"],
+            entities=[Entity(**e) for e in d.get("entities", [])], events=[Event(**e) for e in d.get("events", [])],
+            fields=d.get("fields", {}), abridged=d.get("abridged", False), needs_ocr=d.get("needs_ocr", []),
+        )
+
+
+_FINE = re.compile(r"(?<!加处)罚款(?:人民币)?[:：]?((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))")
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
+_AGENCY_SUFFIX = re.compile(r"(局|委员会|厅|大队|支队|人民政府|管理处|中心|所)$")
+
+
+def extract_text(text: str, pages: list[str] | None = None) -> Extraction:
+    return extract(ExtractedText(path=__import__("pathlib").Path("text.txt"), kind="txt", pages=pages or [text]))
+
+
+def extract(doc: ExtractedText) -> Extraction:
+    from casefile.classify import classify, looks_abridged
+    from casefile.extract.pipeline import get_nlp
+
+    original = doc.text
+    c = compact(original)
+    text = c.text
+    nlp = get_nlp()
+    sdoc = nlp(text)
+
+    def ent(label: str, start: int, end: int, value: Any) -> Entity:
+        o_start, o_end = c.original_span(start, end)
+        return Entity(label, text[start:end], value, doc.page_of(o_start), o_start, o_end)
+
+    from casefile.extract.entities import VALIDATORS
+
+    entities: list[Entity] = []
+    for span in sdoc.ents:
+        if span.label_ == "EVENT":
+            continue
+        check = VALIDATORS.get(span.label_)
+        value = check(span.text) if check else span.text
+        if value is None:
+            continue
+        start = span.start_char
+        if span.label_ in ("DOC_NO", "AGENCY"):  # validators trim a prefix that ran into the previous words
+            trimmed = re.sub(r"\s+", "", value) if span.label_ == "AGENCY" else trim_doc_no(span.text)
+            start = span.end_char - len(trimmed)
+        entities.append(ent(span.label_, start, span.end_char, value))
+    for cit in find_citations(text):
+        entities.append(ent("LAW", cit.start, cit.end, cit.to_value()))
+    for pat in compiled()["CERT"]:
+        for m in pat.finditer(text):
+            entities.append(ent("CERT", m.start(1), m.end(1), m.group(1)))
+
+    lines = [compact(l).text for l in original.splitlines() if l.strip()]
+    fields = _header_fields(lines, entities, text)
+    for label, key in (("PARTY", "party"), ("ADDRESS", "address")):
+        for value in ([fields[key]] if fields.get(key) else []):
+            i = text.find(value)
+            if i >= 0:
+                entities.append(ent(label, i, i + len(value), value))
+    entities.sort(key=lambda e: (e.start, e.label))
+
+    events = _events(text, c, doc)
+    code, confidence = classify(lines, text)
+    return Extraction(
+        doc_type=code, confidence=confidence, pages=len(doc.pages), entities=entities, events=events,
+        fields=fields, abridged=looks_abridged(code, text), needs_ocr=list(doc.needs_ocr),
+    )
+
+
+def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[str, Any]:
+    f: dict[str, Any] = {}
+    head = lines[:12]
+    doc_nos = [e for e in entities if e.label == "DOC_NO"]
+    for line in head:
+        m = next((e for e in doc_nos if e.text in line), None)
+        if m:
+            f["doc_no"] = m.value
+            break
+    else:
+        if doc_nos:
+            f["doc_no"] = doc_nos[0].value
+    for line in head[:6]:
+        candidate = re.sub(r"^执法机关代码[:：]?\w*", "", line)
+        if 4 <= len(candidate) <= 32 and _AGENCY_SUFFIX.search(candidate) and "：" not in candidate and ":" not in candidate:
+            f["agency"] = candidate
+            break
+    if "agency" not in f:
+        agencies = [e for e in entities if e.label == "AGENCY"]
+        if agencies:
+            f["agency"] = agencies[-1].text
+    parties = label_values(lines, "PARTY")
+    if parties:
+        f["party"] = parties[0][1]
+    addresses = label_values(lines, "ADDRESS")
+    if addresses:
+        f["address"] = addresses[0][1]
+    usccs = [e for e in entities if e.label == "USCC"]
+    ids = [e for e in entities if e.label == "ID_CARD"]
+    if usccs:
+        f["uscc"] = usccs[0].value
+    if ids:
+        f["id_card"] = ids[0].text
+    # the fine: “罚款人民币伍万元”/“罚款50000元” in the operative part (after 决定/如下)
+    op = max(text.rfind("如下行政处罚"), text.rfind("决定如下"), text.rfind("处罚如下"), 0)
+    fines = [m for m in _FINE.finditer(text, op)]
+    if fines:
+        from casefile.extract.entities import parse_money
+
+        v = parse_money(fines[0].group(1))
+        if v is not None:
+            f["fine"] = str(v)
+    dates = [e for e in entities if e.label == "DATE"]
+    if dates:
+        # the date under the seal ends the document
+        f["date"] = max(dates, key=lambda e: e.start).value
+    return f
+
+
+def _events(text: str, c, doc: ExtractedText) -> list[Event]:
+    triggers = pattern_data()["events"]
+    negations = pattern_data()["event_negations"]["陈述申辩"]
+    from casefile.extract.entities import compiled as _c
+
+    date_pats = _c()["DATE"]
+    out: list[Event] = []
+    seen = set()
+    for m in _SENTENCE.finditer(text):
+        sent = m.group(0)
+        dates = []
+        for p in date_pats:
+            for dm in p.finditer(sent):
+                d = parse_date(dm.group(0))
+                if d:
+                    dates.append((dm.start(), d))
+        if not dates:
+            continue
+        dates.sort()
+        negated = any(w in sent for w in negations)
+        for act, words in triggers.items():
+            if act == "陈述申辩" and negated:
+                continue
+            if any(w in sent for w in words):
+                # the date nearest before the trigger word is the act's date
+                pos = min(sent.find(w) for w in words if w in sent)
+                before = [d for s, d in dates if s <= pos]
+                d = (before[-1] if before else dates[0][1]).isoformat()
+                key = (act, d)
+                if key in seen:
+                    continue
+                seen.add(key)
+                o_start, _ = c.original_span(m.start(), m.end())
+                out.append(Event(act, d, sent[:120], doc.page_of(o_start)))
+    return out

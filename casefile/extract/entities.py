@@ -1,0 +1,194 @@
+"""Validators and normalisers for each entity label, and the header fields of a
+document (当事人：…, 住所：…) that sit behind labels rather than in patterns."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable
+
+from casefile.cn import parse_cn_number
+from casefile.ids import is_masked_id, valid_id_card, valid_uscc
+
+
+@lru_cache(maxsize=1)
+def pattern_data() -> dict[str, Any]:
+    path = Path(str(resources.files("casefile") / "data" / "extract" / "patterns.toml"))
+    with open(path, "rb") as f:
+        return tomllib.load(f)
+
+
+@lru_cache(maxsize=1)
+def compiled() -> dict[str, list[re.Pattern]]:
+    return {label: [re.compile(p) for p in spec["patterns"]] for label, spec in pattern_data()["labels"].items()}
+
+
+# -- dates ----------------------------------------------------------------------------
+_DATE_CN = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
+_DATE_NUM = re.compile(r"((?:19|20)\d{2})[年\-./](\d{1,2})[月\-./](\d{1,2})日?")
+
+
+def parse_date(text: str) -> dt.date | None:
+    m = _DATE_CN.fullmatch(text)
+    try:
+        if m:
+            return dt.date(parse_cn_number(m.group(1)), parse_cn_number(m.group(2)), parse_cn_number(m.group(3)))
+        m = _DATE_NUM.fullmatch(text)
+        if m:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    return None
+
+
+# -- money ------------------------------------------------------------------------------
+_UPPER_DIGITS = {c: i for i, c in enumerate("零壹贰叁肆伍陆柒捌玖")}
+_UPPER_UNITS = {"拾": 10, "佰": 100, "仟": 1000}
+
+
+def parse_money_upper(text: str) -> Decimal | None:
+    """人民币伍万元整 → 50000; 叁仟贰佰陆拾元伍角 → 3260.5."""
+    s = text.replace("人民币", "").replace("整", "")
+    if "元" not in s:
+        return None
+    yuan_part, rest = s.split("元", 1)
+    total = section = digit = 0
+    for c in yuan_part:
+        if c in _UPPER_DIGITS:
+            digit = _UPPER_DIGITS[c]
+        elif c in _UPPER_UNITS:
+            section += (digit or 1) * _UPPER_UNITS[c]
+            digit = 0
+        elif c == "万":
+            total += (section + digit) * 10_000
+            section = digit = 0
+        elif c == "亿":
+            total += (section + digit) * 100_000_000
+            section = digit = 0
+        else:
+            return None
+    value = Decimal(total + section + digit)
+    m = re.search(r"([零壹贰叁肆伍陆柒捌玖])角", rest)
+    if m:
+        value += Decimal(_UPPER_DIGITS[m.group(1)]) / 10
+    m = re.search(r"([零壹贰叁肆伍陆柒捌玖])分", rest)
+    if m:
+        value += Decimal(_UPPER_DIGITS[m.group(1)]) / 100
+    return value
+
+
+def parse_money(text: str) -> Decimal | None:
+    if any(c in text for c in "壹贰叁肆伍陆柒捌玖拾佰仟"):
+        return parse_money_upper(text)
+    s = text.replace("人民币", "").replace(",", "").replace("元", "")
+    wan = s.endswith("万")
+    s = s.rstrip("万")
+    try:
+        v = Decimal(s)
+    except InvalidOperation:
+        return None
+    return v * 10_000 if wan else v
+
+
+def parse_area(text: str) -> dict[str, Any] | None:
+    m = re.match(r"(\d+(?:\.\d+)?)(亩|平方米|㎡|公顷)", text)
+    if not m:
+        return None
+    unit = {"㎡": "平方米"}.get(m.group(2), m.group(2))
+    return {"amount": str(Decimal(m.group(1))), "unit": unit}
+
+
+# -- validators: (text) -> value, or None to reject the match ----------------------------
+def _id_card(text: str) -> Any:
+    if "*" in text:
+        return {"masked": True} if is_masked_id(text) else None
+    return {"masked": False, "valid": True} if valid_id_card(text) else None
+
+
+def _uscc(text: str) -> Any:
+    return text.upper() if valid_uscc(text) else None
+
+
+def _phone(text: str) -> Any:
+    return text.replace("-", "") if len(text.replace("-", "")) >= 10 else None
+
+
+_DOC_NO_PREFIX_CUT = re.compile(r"^.*[书表单录证告知：:，,。、号）)》]")
+
+
+def trim_doc_no(text: str) -> str:
+    """The pattern's prefix may run back into the title line (…决定书当市监处罚〔2024〕415号)."""
+    i = min((text.find(b) for b in "〔[［(（【" if text.find(b) >= 0), default=0)
+    prefix = _DOC_NO_PREFIX_CUT.sub("", text[:i])
+    return prefix + text[i:]
+
+
+_AGENCY_CUT = re.compile(r"^.*[向由经被对将在与和及、，的内至于]")
+
+
+def _agency(text: str) -> Any:
+    t = _AGENCY_CUT.sub("", text)
+    return t if len(t) >= 4 else None
+
+
+def _doc_no(text: str) -> Any:
+    t = re.sub(r"\s+", "", trim_doc_no(text))
+    t = re.sub(r"[\[［(（【]", "〔", t)
+    t = re.sub(r"[\]］)）】]", "〕", t)
+    return t
+
+
+def _money(text: str) -> Any:
+    v = parse_money(text)
+    return None if v is None else str(v)
+
+
+def _date(text: str) -> Any:
+    d = parse_date(text)
+    return d.isoformat() if d else None
+
+
+VALIDATORS: dict[str, Callable[[str], Any]] = {
+    "DOC_NO": _doc_no,
+    "USCC": _uscc,
+    "ID_CARD": _id_card,
+    "PHONE": _phone,
+    "DATE": _date,
+    "MONEY": _money,
+    "AREA": parse_area,
+    "AGENCY": _agency,
+}
+
+
+# -- header fields behind labels ---------------------------------------------------------
+_LABELS = {
+    "PARTY": ("当事人", "名称", "被处罚人", "被处罚单位", "当事人名称", "当事人姓名", "经营者名称"),
+    "ADDRESS": ("住所（住址）", "住所(住址)", "住所", "住址", "经营场所", "地址", "联系地址", "送达地址"),
+}
+_STOP = re.compile(r"(案由|主体资格|统一社会信用代码|社会信用代码|住所|住址|法定代表人|负责人|经营者|身份证|联系电话|营业执照|注册号|联系地址|性别|民族|出生)")
+
+
+def label_values(lines: list[str], label: str) -> list[tuple[int, str]]:
+    """(line number, value) for lines such as “当事人：清溪县…公司”."""
+    out = []
+    for n, line in enumerate(lines):
+        for key in _LABELS[label]:
+            if line.startswith(key) and len(line) > len(key) and line[len(key)] in "：:":
+                value = line[len(key) + 1:]
+                stop = _STOP.search(value)
+                if stop and stop.start() > 0:
+                    value = value[: stop.start()]
+                value = value.strip("：:，,。；; /")
+                # a trailing unbalanced bracket or question marks are extraction noise
+                if value.count("（") > value.count("）"):
+                    value = value[: value.rfind("（")]
+                value = value.rstrip("？?")
+                if value and value not in ("/", "无"):
+                    out.append((n, value))
+                break
+    return out

@@ -1,0 +1,56 @@
+"""The spaCy pipeline: a blank ``zh`` model with the jieba segmenter, an
+EntityRuler for the fixed phrases (event triggers, document titles) and a
+component that adds the validated pattern entities. Loaded once per process."""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from casefile.extract.entities import VALIDATORS, compiled, pattern_data
+
+_LOCK = threading.Lock()
+
+
+@Language.component("casefile_patterns")
+def casefile_patterns(doc: Doc) -> Doc:
+    spans: list[Span] = list(doc.ents)
+    for label, patterns in compiled().items():
+        if label in ("LAW", "CERT"):
+            continue  # citations and certificates are read by their own parsers
+        check = VALIDATORS.get(label)
+        for pat in patterns:
+            for m in pat.finditer(doc.text):
+                if check is not None and check(m.group(0)) is None:
+                    continue
+                span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+    doc.ents = filter_spans(spans)
+    return doc
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The pipeline, built on first use (jieba's dictionary loads then, ~1 s)."""
+    with _LOCK:
+        import logging
+
+        import jieba
+        import spacy
+
+        jieba.setLogLevel(logging.WARNING)  # its start-up chatter would pollute --json output
+
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+        ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
+        patterns = []
+        for act, triggers in pattern_data()["events"].items():
+            for t in triggers:
+                patterns.append({"label": "EVENT", "pattern": t, "id": act})
+        ruler.add_patterns(patterns)
+        nlp.add_pipe("casefile_patterns", after="entity_ruler")
+        return nlp

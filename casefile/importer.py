@@ -1,0 +1,270 @@
+"""Import documents into a case: read → text → classify → extract → store → fill facts.
+
+Each file goes through the whole pipeline or not at all; a file that cannot be
+read is reported with its name and the rest continue. Facts already in the case
+are never overwritten: a different extracted value is reported as a conflict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Callable
+
+from casefile import documents
+from casefile.errors import CasefileError, DocumentError, UsageError
+from casefile.extract import Extraction, extract
+from casefile.ids import valid_id_card, valid_uscc
+from casefile.model import Act, ActKind, Case, LawRef, Measure, Party, PartyKind
+from casefile.names import safe_name
+from casefile.textio import SUPPORTED, read_document
+from casefile.workspace import Workspace
+
+EXTRACTION_CACHE = "extract"
+
+
+@dataclass
+class DocResult:
+    file: str
+    doc_type: str = "unknown"
+    confidence: float = 0.0
+    pages: int = 0
+    status: str = "已导入"
+    stored_as: str = ""
+    needs_ocr: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "doc_type": self.doc_type, "confidence": round(self.confidence, 2), "pages": self.pages,
+                "status": self.status, "stored_as": self.stored_as, "needs_ocr": self.needs_ocr}
+
+
+@dataclass
+class ImportResult:
+    case: str
+    documents: list[DocResult] = field(default_factory=list)
+    facts_filled: list[str] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, str]] = field(default_factory=list)
+    created: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"case": self.case, "documents": [d.to_dict() for d in self.documents], "facts_filled": self.facts_filled,
+                "conflicts": self.conflicts, "errors": self.errors, "created": self.created}
+
+
+def collect_files(paths: list[Path]) -> list[Path]:
+    out = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED and not f.name.startswith((".", "~$")))
+        else:
+            out.append(p)
+    return out
+
+
+def cached_extraction(case_dir: Path, rec: documents.DocRecord) -> Extraction:
+    """The extraction of a stored document, from the cache or computed now."""
+    hit = documents.read_cache(case_dir, rec.sha256, EXTRACTION_CACHE)
+    if hit is not None:
+        return Extraction.from_dict(hit)
+    x = extract(read_document(case_dir / rec.file))
+    documents.write_cache(case_dir, rec.sha256, x.to_dict(), EXTRACTION_CACHE)
+    return x
+
+
+def import_paths(
+    ws: Workspace,
+    paths: list[Path],
+    case_ref: str | None = None,
+    *,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> ImportResult:
+    files = collect_files([Path(p) for p in paths])
+    if not files:
+        raise UsageError("没有可导入的文件（支持 .pdf、.docx、.txt）")
+    # read and extract everything first, so a new case is only made when something is usable
+    extracted: list[tuple[Path, bytes, Any, Extraction]] = []
+    errors: list[dict[str, str]] = []
+    for i, f in enumerate(files, 1):
+        if progress:
+            progress(i, len(files), f.name)
+        try:
+            data = f.read_bytes()
+            doc = read_document(f, data)
+            x = extract(doc)
+        except CasefileError as e:
+            errors.append({"file": str(f), "error": str(e)})
+            continue
+        except OSError as e:
+            errors.append({"file": str(f), "error": f"{f.name}：无法读取（{e.strerror}）"})
+            continue
+        extracted.append((f, data, doc, x))
+    if case_ref:
+        case = ws.load_case(case_ref)
+        created = False
+    else:
+        if not extracted:
+            result = ImportResult(case="", errors=errors)
+            return result
+        case = _new_case(ws, [x for *_, x in extracted], folder=_folder_name(paths))
+        created = True
+    result = ImportResult(case=case.id, errors=errors, created=created)
+    case_dir = ws.cases_dir / case.id
+    for f, data, doc, x in extracted:
+        status = "已导入"
+        if x.needs_ocr:
+            status = "需要OCR" if len(x.needs_ocr) == len(doc.pages) else f"已导入（第{'、'.join(map(str, x.needs_ocr))}页需要OCR）"
+        if x.doc_type == "unknown":
+            status += "，类型未识别"
+        record = documents.DocRecord(
+            file="", doc_type=x.doc_type, title=_title(x, f), origin="imported", confidence=round(x.confidence, 2),
+            pages=len(doc.pages), needs_ocr=list(x.needs_ocr), number=x.fields.get("doc_no", "") if x.doc_type != "unknown" else "",
+            date=_date(x.fields.get("date")), source_name=f.name,
+        )
+        stored = documents.add_document(case_dir, data, f.name, record, stage="调查", act="导入文书", actor=ws.actor)
+        documents.write_cache(case_dir, stored.sha256, x.to_dict(), EXTRACTION_CACHE)
+        result.documents.append(DocResult(str(f), x.doc_type, x.confidence, len(doc.pages), status, stored.file, list(x.needs_ocr)))
+    if extracted:
+        case = ws.load_case(case.id)
+        filled, conflicts = fill_facts(case, [x for *_, x in extracted])
+        result.facts_filled, result.conflicts = filled, conflicts
+        if filled:
+            ws.save_case(case, act="导入文书补充案件事实", stage="调查")
+    return result
+
+
+def _folder_name(paths: list[Path]) -> str:
+    dirs = [Path(p) for p in paths if Path(p).is_dir()]
+    return dirs[0].name if len(dirs) == 1 else ""
+
+
+def _title(x: Extraction, f: Path) -> str:
+    from doc_templates.catalogue import load_catalogue
+
+    t = load_catalogue().get(x.doc_type)
+    return t.name if t else f.stem
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _new_case(ws: Workspace, xs: list[Extraction], folder: str) -> Case:
+    decisive = sorted(xs, key=lambda x: (x.doc_type != "decision", x.doc_type == "unknown"))
+    number = next((x.fields["doc_no"] for x in decisive if x.fields.get("doc_no") and x.doc_type in ("decision", "penalty_notice", "summary_decision", "no_penalty_decision")), "")
+    base = safe_name(number or folder or "导入案件")
+    cid = base
+    n = 2
+    existing = set(ws.case_ids())
+    while cid in existing:
+        cid = f"{base}-{n}"
+        n += 1
+    if number and any(c.number == number for c in ws.try_load_cases()[0]):
+        number = ""  # the same 文号 belongs to an existing case: do not claim it twice
+    agency = next((x.fields["agency"] for x in decisive if x.fields.get("agency")), "")
+    case = Case(id=cid, number=number, agency=agency or ws.profile.name, source="导入")
+    ws.create_case(case)
+    return ws.load_case(cid)
+
+
+def _party_from(x: Extraction) -> Party | None:
+    name = x.fields.get("party")
+    if not name:
+        return None
+    uscc = x.fields.get("uscc", "")
+    idc = x.fields.get("id_card", "")
+    if uscc and valid_uscc(uscc):
+        kind = PartyKind.INDIVIDUAL_BUSINESS if uscc.startswith("92") else PartyKind.LEGAL
+        id_number = uscc
+    elif any(w in name for w in ("公司", "厂", "店", "部", "中心", "合作社", "医院", "诊所", "馆", "行", "社")):
+        kind, id_number = PartyKind.LEGAL, uscc
+    else:
+        kind, id_number = PartyKind.NATURAL, idc if idc and ("*" in idc or valid_id_card(idc)) else ""
+    return Party(kind=kind, name=name, id_number=id_number, address=x.fields.get("address", ""))
+
+
+_EVENT_ACT = {
+    "立案": ActKind.FILING, "现场检查": ActKind.INSPECTION, "告知书送达": ActKind.NOTICE_SERVED, "陈述申辩": ActKind.STATEMENT,
+    "放弃陈述申辩": ActKind.STATEMENT_WAIVED, "听证": ActKind.HEARING, "法制审核": ActKind.LEGAL_REVIEW, "决定": ActKind.DECISION,
+    "送达": ActKind.SERVICE,
+}
+
+
+def fill_facts(case: Case, xs: list[Extraction]) -> tuple[list[str], list[dict[str, Any]]]:
+    """Fill empty facts from the extractions; report every disagreement, overwrite nothing."""
+    filled: list[str] = []
+    conflicts: list[dict[str, Any]] = []
+
+    def put(field_name: str, current: Any, new: Any, setter: Callable[[Any], None], source: str) -> None:
+        if new in (None, "", []):
+            return
+        if current in (None, "", []):
+            setter(new)
+            filled.append(field_name)
+        elif str(current) != str(new):
+            conflicts.append({"field": field_name, "present": _s(current), "extracted": _s(new), "document": source})
+
+    order = sorted(xs, key=lambda x: (x.doc_type != "decision", x.doc_type == "unknown"))
+    for x in order:
+        src = x.doc_type
+        put("number", case.number, x.fields.get("doc_no") if x.doc_type in ("decision", "summary_decision", "no_penalty_decision") else None,
+            lambda v: setattr(case, "number", v), src)
+        put("agency", case.agency, x.fields.get("agency"), lambda v: setattr(case, "agency", v), src)
+        p = _party_from(x)
+        if p:
+            if not case.parties:
+                case.parties = [p]
+                filled.append("parties[1]")
+            else:
+                cur = case.parties[0]
+                put("parties[1].name", cur.name, p.name, lambda v: setattr(cur, "name", v), src)
+                put("parties[1].id_number", cur.id_number, p.id_number, lambda v: setattr(cur, "id_number", v), src)
+                put("parties[1].address", cur.address, p.address, lambda v: setattr(cur, "address", v), src)
+        laws = [c for c in x.citations if c.get("article")]
+        if x.doc_type in ("decision", "summary_decision") and laws and not case.violation.violated:
+            refs = []
+            for c in laws:
+                try:
+                    refs.append(LawRef(law=c["law"], article=c["article"], paragraph=c.get("paragraph"), item=c.get("item")))
+                except ValueError:
+                    continue
+            if refs:
+                case.violation.violated = refs
+                filled.append("violation.violated")
+    # dated acts of the narrative, each once; the decision's own date is the 决定 act
+    have = {(a.kind, a.date) for a in case.acts}
+    added = 0
+    for x in order:
+        for ev in x.events:
+            kind = _EVENT_ACT.get(ev.act)
+            if kind is None:
+                continue
+            key = (kind, dt.date.fromisoformat(ev.date))
+            if key not in have and not case.acts_of(kind):
+                case.acts.append(Act(kind=kind, date=key[1], note=ev.text[:60]))
+                have.add(key)
+                added += 1
+        if x.doc_type in ("decision", "summary_decision") and x.fields.get("date") and not case.acts_of(ActKind.DECISION):
+            case.acts.append(Act(kind=ActKind.DECISION, date=dt.date.fromisoformat(x.fields["date"]), note="决定书落款日期"))
+            added += 1
+    if added:
+        filled.append(f"acts（{added}项）")
+    # a decision's fines, as measures, when the case has none
+    for x in order:
+        if x.doc_type in ("decision", "summary_decision") and not case.decided:
+            fine = _fine_from(x)
+            if fine is not None:
+                case.decided = [Measure(kind="罚款", amount=fine, note="从决定书中抽取")]
+                filled.append("decided")
+    return filled, conflicts
+
+
+def _fine_from(x: Extraction) -> Decimal | None:
+    """The fine is the amount written after “罚款” in the decision's operative part."""
+    return Decimal(x.fields["fine"]) if x.fields.get("fine") else None
+
+
+def _s(v: Any) -> Any:
+    return v.isoformat() if isinstance(v, dt.date) else v
