@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "tui.commands.doc",
     "tui.commands.dossier",
     "tui.commands.importing",
+    "tui.commands.check",
 ]
 
 

@@ -1,0 +1,561 @@
+"""The predicates the rules name. Each takes the check context and the rule's
+parameters and yields a :class:`Hit` per problem found, with the reason in
+Chinese and what it rests on; nothing found means the check passed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Any, Callable, Iterator
+
+from casefile.avrecord import av_requirements
+from casefile.dossier import hearing_rights_reasons, major_decision_reasons, required_documents
+from casefile.errors import CalendarNotCovered
+from casefile.ids import is_masked_id, valid_id_card, valid_uscc
+from casefile.model import Act, ActKind, CaseState, LawRef, PartyKind
+from checklists.engine import CheckContext, Hit
+
+PREDICATES: dict[str, Callable[..., Iterator[Hit]]] = {}
+
+
+def predicate(fn):
+    PREDICATES[fn.__name__] = fn
+    return fn
+
+
+def _first(ctx: CheckContext, kind: ActKind) -> dt.date | None:
+    return ctx.case.first_date(kind)
+
+
+def _fact(field: str, value: Any) -> dict[str, Any]:
+    return {"field": field, "value": value.isoformat() if isinstance(value, dt.date) else value}
+
+
+def _act_field(ctx: CheckContext, act: Act, attr: str = "date") -> dict[str, Any]:
+    i = ctx.case.acts.index(act) + 1
+    return _fact(f"acts[{i}].{attr}", getattr(act, attr))
+
+
+def _deadline(ctx: CheckContext, start: dt.date, n: int, unit: str, against: dt.date | None = None) -> dt.date | Hit:
+    """The period's last day; a Hit when the calendar cannot say. A period of n days
+    (working or calendar) never ends before start + n calendar days, so a date up to
+    that needs no calendar at all."""
+    floor = start + dt.timedelta(days=n)
+    if against is not None and against <= floor:
+        return floor
+    try:
+        return ctx.calendar.add(start, n, unit)
+    except CalendarNotCovered as e:
+        return Hit(f"{e.message}（{e.details[0] if e.details else ''}）", unverifiable=True)
+
+
+def _doc_evidence(ctx: CheckContext, types: tuple[str, ...], needle: str | None = None) -> tuple[list[str], list[dict]]:
+    docs, ev = [], []
+    for rec in ctx.docs_of(*types):
+        docs.append(rec.file)
+        if needle:
+            text = ctx.text_of(rec)
+            i = text.find(needle)
+            if i >= 0:
+                ev.append({"doc": rec.file, "page": 1, "text": text[max(0, i - 20): i + 40]})
+    return docs, ev
+
+
+# -- authority ----------------------------------------------------------------------------------
+@predicate
+def officers_qualified(ctx: CheckContext, acts: list[str], min: int = 2, **_) -> Iterator[Hit]:
+    """P06: every enforcement act by ≥ min officers, each certified, valid that day, for the sector."""
+    for act in ctx.case.acts:
+        if act.kind.value not in acts:
+            continue
+        where = _act_field(ctx, act, "officers")
+        if len(act.officers) < min:
+            who = "、".join(act.officers) or "无"
+            yield Hit(f"{act.date}的{act.kind.value}只有{len(act.officers)}名执法人员（{who}），少于{min}人", evidence=[where])
+        for cert in act.officers:
+            o = ctx.officers.lookup(cert)
+            if o is None:
+                yield Hit(f"{act.date}的{act.kind.value}执法人员“{cert}”不在行政执法人员清单中，无法核实其执法资格", evidence=[where], unverifiable=True)
+                continue
+            if not o.valid_on(act.date):
+                yield Hit(f"{o.name}（{o.certificate}）的执法证有效期为{o.valid_from}至{o.valid_to}，{act.date}{act.kind.value}时已失效或尚未生效", evidence=[where])
+            if ctx.case.sector and o.categories and ctx.case.sector not in o.categories and "法制审核" not in o.roles and "负责人" not in o.roles:
+                yield Hit(f"{o.name}的执法类别为{'、'.join(o.categories)}，不含本案领域“{ctx.case.sector}”（{act.date}{act.kind.value}）", evidence=[where])
+
+
+@predicate
+def agency_stated(ctx: CheckContext, **_) -> Iterator[Hit]:
+    if not ctx.case.agency:
+        yield Hit("案件未写明执法机关", evidence=[_fact("agency", "")])
+
+
+# -- facts -----------------------------------------------------------------------------------------
+@predicate
+def facts_stated(ctx: CheckContext, **_) -> Iterator[Hit]:
+    c = ctx.case
+    if not c.parties:
+        yield Hit("未写明当事人", evidence=[_fact("parties", [])], unverifiable=True)
+        return
+    p = c.parties[0]
+    if not c.violation.facts and not ctx.docs_of("decision", "summary_decision", "investigation_report"):
+        yield Hit("未写明违法事实", evidence=[_fact("violation.facts", "")], unverifiable=True)
+    if p.id_number and "*" not in p.id_number:
+        if p.kind == PartyKind.NATURAL and not valid_id_card(p.id_number):
+            yield Hit(f"当事人身份证号码{p.id_number}校验位不正确", evidence=[_fact("parties[1].id_number", p.id_number)])
+        if p.kind != PartyKind.NATURAL and not valid_uscc(p.id_number):
+            yield Hit(f"当事人统一社会信用代码{p.id_number}校验位不正确", evidence=[_fact("parties[1].id_number", p.id_number)])
+    elif not p.id_number:
+        yield Hit(f"未写明当事人{p.name}的{'身份证号码' if p.kind == PartyKind.NATURAL else '统一社会信用代码'}", evidence=[_fact("parties[1].id_number", "")], unverifiable=True)
+
+
+@predicate
+def parties_agree(ctx: CheckContext, types: list[str], **_) -> Iterator[Hit]:
+    """The party's name and code are the same in every document that states them."""
+    p = ctx.case.party
+    if p is None:
+        return
+    for rec in ctx.docs_of(*types):
+        x = ctx.extraction(rec)
+        if x is None:
+            continue
+        name = x.fields.get("party")
+        if name and "*" not in name and name != p.name and p.name not in name and name not in p.name:
+            ent = next((e for e in x.of("PARTY")), None)
+            yield Hit(f"《{rec.title}》中的当事人为“{name}”，与案件当事人“{p.name}”不一致", [rec.file],
+                      [{"doc": rec.file, "page": ent.page if ent else 1, "text": name}])
+        code = x.fields.get("uscc") if p.kind != PartyKind.NATURAL else None
+        if code and p.id_number and "*" not in p.id_number and code != p.id_number.upper():
+            ent = next((e for e in x.of("USCC")), None)
+            yield Hit(f"《{rec.title}》中的统一社会信用代码为{code}，与案件记载的{p.id_number}不一致", [rec.file],
+                      [{"doc": rec.file, "page": ent.page if ent else 1, "text": code}])
+
+
+# -- evidence ----------------------------------------------------------------------------------------
+STATUTORY_EVIDENCE = ("书证", "物证", "视听资料", "电子数据", "证人证言", "当事人的陈述", "鉴定意见", "勘验笔录、现场笔录", "勘验笔录", "现场笔录")
+
+
+@predicate
+def evidence_present(ctx: CheckContext, **_) -> Iterator[Hit]:
+    c = ctx.case
+    if not c.evidence and not ctx.docs_of("evidence_list", "evidence_extraction", "evidence_material", "inquiry_record", "onsite_record"):
+        decisions = ctx.docs_of("decision", "summary_decision")
+        if decisions and any("证据" in ctx.text_of(d) for d in decisions):
+            return
+        yield Hit("卷中没有证据材料，也没有证据清单", unverifiable=not ctx.case.acts)
+    for i, e in enumerate(c.evidence, 1):
+        if e.kind not in STATUTORY_EVIDENCE:
+            yield Hit(f"证据“{e.name}”的种类“{e.kind}”不属于行政处罚法第四十六条规定的证据种类", evidence=[_fact(f"evidence[{i}].kind", e.kind)])
+
+
+@predicate
+def av_recorded(ctx: CheckContext, level: str = "full", **_) -> Iterator[Hit]:
+    """§5: acts that must be recorded on audio/video have a record (acts.recorded or linked evidence)."""
+    req = av_requirements().get(level, {})
+    linked = {(e.get("act"), e.get("date")) for e in ctx.case.extra.get("av_records", [])} if isinstance(ctx.case.extra.get("av_records"), list) else set()
+    for act in ctx.case.acts:
+        why = req.get(act.kind.value)
+        if not why:
+            continue
+        if act.recorded is True or (act.kind.value, act.date.isoformat()) in linked:
+            continue
+        if act.recorded is None and level == "appropriate":
+            continue
+        state = "未作音像记录" if act.recorded is False else "没有音像记录"
+        yield Hit(f"{act.date}的{act.kind.value}{state}：{why}", evidence=[_act_field(ctx, act, "recorded")])
+
+
+# -- legal basis -----------------------------------------------------------------------------------------
+@predicate
+def citations_valid(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """Each cited law exists (misnamed laws flagged), each article exists, in the version in force."""
+    c = ctx.case
+    day = _first(ctx, ActKind.DECISION) or _first(ctx, ActKind.NOTICE) or ctx.today
+    cited: list[tuple[LawRef | dict, str, dict]] = []
+    for i, r in enumerate(c.violation.violated, 1):
+        cited.append((r, r.cite(), _fact(f"violation.violated[{i}]", r.cite())))
+    for label, measures in (("proposed", c.proposed), ("decided", c.decided)):
+        for i, m in enumerate(measures, 1):
+            for j, r in enumerate(m.basis, 1):
+                cited.append((r, r.cite(), _fact(f"{label}[{i}].basis[{j}]", r.cite())))
+    # imported documents: what their text cites
+    for rec in ctx.docs_of("decision", "summary_decision", "penalty_notice", "no_penalty_decision"):
+        x = ctx.extraction(rec)
+        if x is None:
+            continue
+        for e in x.of("LAW"):
+            v = e.value
+            cited.append((v, e.text, {"doc": rec.file, "page": e.page, "text": e.text}))
+    seen = set()
+    lib_missing_reported = False
+    for ref, text, where in cited:
+        law = ref.law if isinstance(ref, LawRef) else ref["law"]
+        art = ref.article if isinstance(ref, LawRef) else ref.get("article")
+        par = ref.paragraph if isinstance(ref, LawRef) else ref.get("paragraph")
+        item = ref.item if isinstance(ref, LawRef) else ref.get("item")
+        key = (law, art, par, item)
+        if key in seen:
+            continue
+        seen.add(key)
+        if law.startswith(("中华人民共和国行政复议法", "中华人民共和国行政诉讼法")) and not art:
+            continue
+        look = ctx.library.check(law, art, par, item, day)
+        if look.status == "ok":
+            continue
+        if look.status == "no_library":
+            if not lib_missing_reported:
+                lib_missing_reported = True
+                yield Hit(look.message, evidence=[where], unverifiable=True)
+            continue
+        docs = [where["doc"]] if "doc" in where else []
+        unverifiable = look.status in ("unknown_law", "not_in_force")
+        yield Hit(f"{text}：{look.message}", docs, [where], unverifiable=unverifiable)
+
+
+@predicate
+def basis_cited(ctx: CheckContext, **_) -> Iterator[Hit]:
+    c = ctx.case
+    if c.state in (CaseState.OPENED, CaseState.INVESTIGATING):
+        return
+    if not c.violation.violated and not any(ctx.extraction(d) and ctx.extraction(d).citations for d in ctx.docs_of("decision", "summary_decision")):
+        yield Hit("未写明违反的法律条款（定性依据）", evidence=[_fact("violation.violated", [])])
+    measures = c.decided or c.proposed
+    if measures and not any(m.basis for m in measures) and not ctx.docs_of("decision", "summary_decision"):
+        yield Hit("处罚决定未写明处罚依据", evidence=[_fact("decided", "")])
+
+
+# -- discretion -----------------------------------------------------------------------------------------
+def _fine(ctx: CheckContext) -> Decimal | None:
+    ms = ctx.case.decided or ctx.case.proposed
+    fines = [m.amount for m in ms if m.kind == "罚款" and m.amount is not None]
+    return sum(fines, Decimal(0)) if fines else None
+
+
+@predicate
+def fine_in_range(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """The fine lies inside the statutory range of the penalty provision cited (profile bands)."""
+    fine = _fine(ctx)
+    if fine is None:
+        return
+    ms = ctx.case.decided or ctx.case.proposed
+    basis = [b for m in ms if m.kind == "罚款" for b in m.basis]
+    v = ctx.case.violation
+    field = "decided" if ctx.case.decided else "proposed"
+    for band in ctx.profile.get("discretion", []):
+        if not any(b.law == band["law"] and b.article == band["article"] for b in basis):
+            continue
+        gv = v.goods_value
+        if "goods_value_below" in band and (gv is None or gv >= Decimal(str(band["goods_value_below"]))):
+            continue
+        if "goods_value_above" in band and (gv is None or gv < Decimal(str(band["goods_value_above"]))):
+            continue
+        per = band.get("per", "fixed")
+        base = Decimal(1)
+        label = ""
+        if per == "illegal_income":
+            if not v.illegal_income:
+                lo, hi = Decimal(str(band.get("no_income_min", 0))), Decimal(str(band.get("no_income_max", 0)))
+                if hi and not (lo <= fine <= hi):
+                    yield Hit(f"罚款{fine}元超出《{band['law']}》第{band['article']}条没有违法所得时的幅度（{lo}～{hi}元）", evidence=[_fact(field, str(fine))])
+                continue
+            base, label = v.illegal_income, f"违法所得{v.illegal_income}元的"
+        elif per == "goods_value":
+            base, label = gv, f"货值金额{gv}元的"
+        elif per == "area_m2":
+            if v.area_m2 is None:
+                yield Hit("按面积计罚但未写明占地面积（violation.area_m2）", evidence=[_fact("violation.area_m2", None)], unverifiable=True)
+                continue
+            base, label = v.area_m2, f"每平方米（{v.area_m2}平方米）"
+        lo = Decimal(str(band.get("min", 0))) * base
+        hi = Decimal(str(band.get("max", 0))) * base
+        if fine < lo or (hi and fine > hi):
+            yield Hit(f"罚款{fine}元不在《{band['law']}》第{band['article']}条规定的幅度内（{label}{band.get('min', 0)}～{band.get('max')}{'倍' if per in ('illegal_income', 'goods_value') else '元'}，即{lo}～{hi}元）",
+                      evidence=[_fact(field, str(fine))])
+
+
+@predicate
+def not_heavier_after_statement(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """P13: the decided fine is not heavier than the one notified."""
+    proposed = sum((m.amount or Decimal(0) for m in ctx.case.proposed if m.kind == "罚款"), Decimal(0))
+    decided = sum((m.amount or Decimal(0) for m in ctx.case.decided if m.kind == "罚款"), Decimal(0))
+    if ctx.case.proposed and ctx.case.decided and decided > proposed:
+        yield Hit(f"决定罚款{decided}元重于告知的{proposed}元，应重新告知", evidence=[_fact("decided", str(decided))])
+
+
+@predicate
+def summary_limits(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """P21: 简易程序 only for 警告 or fines ≤200 (natural person) / ≤3000 (organisation)."""
+    sp = ctx.profile.get("summary_procedure", {})
+    p = ctx.case.party
+    natural = p is not None and p.kind == PartyKind.NATURAL
+    limit = Decimal(str(sp.get("individual_max" if natural else "organisation_max", 200 if natural else 3000)))
+    for i, m in enumerate(ctx.case.decided, 1):
+        if m.kind not in ("警告", "罚款", "通报批评"):
+            yield Hit(f"简易程序不能作出“{m.kind}”", evidence=[_fact(f"decided[{i}].kind", m.kind)])
+        if m.kind == "罚款" and m.amount and m.amount > limit:
+            yield Hit(f"简易程序罚款{m.amount}元超过{'自然人' if natural else '法人或其他组织'}{limit}元的限额", evidence=[_fact(f"decided[{i}].amount", str(m.amount))])
+
+
+# -- procedure --------------------------------------------------------------------------------------------
+@predicate
+def limitation(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """P04: discovered within 2 years (5 with harm to life/finance) of the violation's end."""
+    v = ctx.case.violation
+    end = v.occurred_to or v.occurred_from
+    found = v.discovered or _first(ctx, ActKind.FILING)
+    if end is None or found is None:
+        yield Hit("未写明违法行为发生（终了）日期或发现日期，无法核实是否超过追责时效", evidence=[_fact("violation.occurred_from", None)], unverifiable=True)
+        return
+    years = 5 if v.harm_to_life_or_finance else 2
+    try:
+        limit = end.replace(year=end.year + years)
+    except ValueError:
+        limit = end.replace(year=end.year + years, day=28)
+    if found > limit:
+        yield Hit(f"违法行为终了于{end}，{found}才发现，超过{years}年追责时效", evidence=[_fact("violation.discovered", found)])
+
+
+@predicate
+def filed_before_investigation(ctx: CheckContext, acts: list[str], **_) -> Iterator[Hit]:
+    """P05: no investigative act before 立案 (preliminary 核查 excepted)."""
+    filed = _first(ctx, ActKind.FILING)
+    if filed is None:
+        if any(a.kind.value in acts for a in ctx.case.acts) or ctx.case.state != CaseState.OPENED:
+            yield Hit("卷中没有立案日期", evidence=[_fact("acts", "立案")], unverifiable=True)
+        return
+    for a in ctx.case.acts:
+        if a.kind.value in acts and a.date < filed:
+            yield Hit(f"{a.date}的{a.kind.value}早于{filed}立案（程序倒置）", evidence=[_act_field(ctx, a)])
+
+
+@predicate
+def statement_window(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """P12: no decision inside the 陈述申辩 window after the 告知书 is served, unless waived."""
+    decided = _first(ctx, ActKind.DECISION)
+    if decided is None or ctx.case.procedure.value == "简易":
+        return
+    served = _first(ctx, ActKind.NOTICE_SERVED) or _first(ctx, ActKind.NOTICE)
+    if served is None:
+        yield Hit("卷中没有告知书送达日期，无法确认决定前已告知拟处罚内容及陈述申辩权利", evidence=[_fact("acts", "告知书送达")], unverifiable=True)
+        return
+    if served >= decided:
+        yield Hit(f"告知书{served}送达，不早于{decided}的处罚决定：决定前未履行告知程序", evidence=[_fact("acts", served)])
+        return
+    if ctx.case.acts_of(ActKind.STATEMENT_WAIVED) or ctx.case.acts_of(ActKind.STATEMENT) or ctx.case.acts_of(ActKind.HEARING):
+        return
+    tl = ctx.profile.get("time_limits", {})
+    end = _deadline(ctx, served, tl.get("statement_days", 5), tl.get("statement_unit", "WD"), against=decided)
+    if isinstance(end, Hit):
+        yield end
+        return
+    if decided <= end:
+        yield Hit(f"告知书于{served}送达，陈述申辩期至{end}届满，而处罚决定于{decided}作出，当事人未放弃陈述申辩", evidence=[_fact("acts", decided)])
+
+
+@predicate
+def hearing_rights_told(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """P19: 较大数额 etc. → the 告知书 tells of the right to a hearing."""
+    reasons = hearing_rights_reasons(ctx.workspace, ctx.case) if ctx.workspace else []
+    if not reasons or not (_first(ctx, ActKind.NOTICE) or _first(ctx, ActKind.NOTICE_SERVED)):
+        return
+    c = ctx.case
+    if c.acts_of(ActKind.HEARING_REQUEST) or c.acts_of(ActKind.HEARING) or c.review.hearing_waived or ctx.docs_of("hearing_rights_notice"):
+        return
+    notices = ctx.docs_of("penalty_notice")
+    if notices and any("听证" in ctx.text_of(d) for d in notices):
+        return
+    docs = [d.file for d in notices]
+    if not notices:
+        yield Hit(f"应告知听证权利（{'；'.join(reasons)}），卷中没有告知书可以核实", unverifiable=True)
+        return
+    yield Hit(f"{'；'.join(reasons)}，但告知书未告知当事人要求听证的权利", docs, [{"doc": d, "page": 1, "text": "（告知书中没有“听证”）"} for d in docs])
+
+
+@predicate
+def hearing_timing(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """P20: request within 5 WD of the notice; hearing notice ≥7 WD before the hearing."""
+    c = ctx.case
+    tl = ctx.profile.get("time_limits", {})
+    notice_date = next((a.date for a in sorted(c.acts_of(ActKind.HEARING_NOTICE), key=lambda a: a.date)), None)
+    hearing = _first(ctx, ActKind.HEARING)
+    if notice_date and hearing:
+        try:
+            n = ctx.calendar.workdays_between(notice_date, hearing)
+        except CalendarNotCovered as e:
+            yield Hit(e.message, unverifiable=True)
+            return
+        need = tl.get("hearing_notice_days", 7)
+        if n < need:
+            yield Hit(f"听证通知于{notice_date}送达，{hearing}举行听证，间隔{n}个工作日，少于{need}个工作日", evidence=[_fact("acts", notice_date)])
+    elif hearing and not notice_date:
+        yield Hit("举行了听证，但卷中没有听证通知的日期", evidence=[_fact("acts", "听证通知")], unverifiable=True)
+
+
+@predicate
+def legal_review_before_decision(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """P15: a major decision is reviewed before it is made; after a hearing, after the hearing."""
+    c = ctx.case
+    reasons = major_decision_reasons(ctx.workspace, c) if ctx.workspace else []
+    decided = _first(ctx, ActKind.DECISION)
+    if not reasons or decided is None:
+        return
+    review = _first(ctx, ActKind.LEGAL_REVIEW)
+    docs = ctx.docs_of("legal_review_opinion")
+    if review is None and not docs:
+        yield Hit(f"属重大执法决定（{'；'.join(reasons)}），作出决定前未经法制审核", evidence=[_fact("acts", "法制审核")])
+        return
+    if review and review >= decided:
+        yield Hit(f"法制审核日期{review}不早于决定日期{decided}", evidence=[_fact("acts", review)])
+    hearing = _first(ctx, ActKind.HEARING)
+    if review and hearing and review < hearing:
+        yield Hit(f"法制审核（{review}）早于听证（{hearing}），未审核听证后的案件", evidence=[_fact("acts", review)])
+
+
+@predicate
+def case_time_limit(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """P17: decision within 90 days of 立案 (calendar days)."""
+    filed = _first(ctx, ActKind.FILING)
+    if filed is None:
+        return
+    tl = ctx.profile.get("time_limits", {})
+    decided = _first(ctx, ActKind.DECISION)
+    end = _deadline(ctx, filed, tl.get("case_days", 90), tl.get("case_unit", "CD"), against=decided or ctx.today)
+    if isinstance(end, Hit):
+        yield end
+        return
+    extended = ctx.case.extra.get("case_time_extended_days", 0)
+    if extended:
+        end = end + dt.timedelta(days=int(extended))
+    if decided and decided > end:
+        yield Hit(f"{filed}立案，{decided}作出决定，超过{tl.get('case_days', 90)}日办案期限（应于{end}前）", evidence=[_fact("acts", decided)])
+    elif not decided and ctx.today > end and ctx.case.state in (CaseState.OPENED, CaseState.INVESTIGATING, CaseState.IN_REVIEW):
+        yield Hit(f"{filed}立案，办案期限已于{end}届满，至今未作出决定", evidence=[_fact("acts", filed)])
+
+
+@predicate
+def service_in_time(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """P18: the decision served within 7 WD if not handed over on the spot."""
+    decided = _first(ctx, ActKind.DECISION)
+    if decided is None:
+        return
+    served = [a for a in ctx.case.acts_of(ActKind.SERVICE) if a.date >= decided]
+    if not served:
+        if ctx.case.state in (CaseState.CLOSED, CaseState.ARCHIVED) or ctx.docs_of("service_receipt"):
+            yield Hit("卷中没有处罚决定书的送达日期", evidence=[_fact("acts", "送达")], unverifiable=True)
+        return
+    tl = ctx.profile.get("time_limits", {})
+    first = min(a.date for a in served)
+    end = _deadline(ctx, decided, tl.get("service_days", 7), tl.get("service_unit", "WD"), against=first)
+    if isinstance(end, Hit):
+        yield end
+        return
+    if first > end:
+        yield Hit(f"决定书{decided}作出，{first}才送达，超过7个工作日（应于{end}前）", evidence=[_fact("acts", first)])
+
+
+@predicate
+def preservation_decided(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """P11: a 处理决定 within 7 WD of 先行登记保存."""
+    tl = ctx.profile.get("time_limits", {})
+    for a in ctx.case.acts_of(ActKind.PRESERVATION):
+        done_dates = [d.date for d in ctx.case.acts_of(ActKind.PRESERVATION_DECISION) if d.date >= a.date]
+        end = _deadline(ctx, a.date, tl.get("preservation_days", 7), tl.get("preservation_unit", "WD"), against=min(done_dates) if done_dates else ctx.today)
+        if isinstance(end, Hit):
+            yield end
+            continue
+        done = [d.date for d in ctx.case.acts_of(ActKind.PRESERVATION_DECISION) if d.date >= a.date]
+        if not done and ctx.today > end:
+            yield Hit(f"{a.date}先行登记保存，至{end}应作出处理决定，卷中没有处理决定", evidence=[_act_field(ctx, a)])
+        elif done and min(done) > end:
+            yield Hit(f"{a.date}先行登记保存，{min(done)}才作出处理决定，超过7个工作日", evidence=[_act_field(ctx, a)])
+
+
+@predicate
+def seizure_period(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """行政强制法 §25: 查封扣押 ≤30 days unless extended with approval."""
+    tl = ctx.profile.get("time_limits", {})
+    for a in ctx.case.acts_of(ActKind.SEIZURE):
+        end = _deadline(ctx, a.date, tl.get("seizure_days", 30), tl.get("seizure_unit", "CD"), against=max(a.end_date or a.date, ctx.today))
+        if isinstance(end, Hit):
+            yield end
+            continue
+        if ctx.case.acts_of(ActKind.SEIZURE_EXTENSION):
+            continue
+        if a.end_date and a.end_date > end:
+            yield Hit(f"{a.date}查封扣押，期限至{a.end_date}，超过30日（应至{end}）且无延期批准", evidence=[_act_field(ctx, a, "end_date")])
+        released = [r.date for r in ctx.case.acts_of(ActKind.SEIZURE_RELEASE)]
+        if not released and ctx.today > end and not _first(ctx, ActKind.DECISION):
+            yield Hit(f"{a.date}查封扣押，期限已于{end}届满，未解除也未延期", evidence=[_act_field(ctx, a)])
+
+
+@predicate
+def decision_contents(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """P16: the decision tells the remedies (复议 60 days, 诉讼 6 months)."""
+    for rec in ctx.docs_of("decision", "summary_decision", "no_penalty_decision"):
+        text = ctx.text_of(rec)
+        if not text:
+            yield Hit(f"《{rec.title}》无法读取文字，无法核实其内容", [rec.file], unverifiable=True)
+            continue
+        missing = []
+        if "复议" not in text:
+            missing.append("申请行政复议的途径和期限")
+        if "诉讼" not in text:
+            missing.append("提起行政诉讼的途径和期限")
+        if missing:
+            yield Hit(f"《{rec.title}》未告知{'、'.join(missing)}", [rec.file], [{"doc": rec.file, "page": 1, "text": text[-60:]}])
+
+
+@predicate
+def referral_thresholds(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """§9 / P28: amounts or areas that reach a criminal threshold must be referred (以罚代刑)."""
+    c = ctx.case
+    if c.review.referred or c.acts_of(ActKind.REFERRAL):
+        return
+    v = c.violation
+    for t in ctx.profile.get("referral", []):
+        if t.get("sector") and c.sector and t["sector"] != c.sector:
+            continue
+        if t.get("land_type") and v.land_type != t["land_type"]:
+            continue
+        value = getattr(v, t["field"], None)
+        if value is not None and value >= Decimal(str(t["min"])):
+            yield Hit(f"{t['field'] == 'area_mu' and '占用面积' or '金额'}{value}达到{t['name']}的追诉标准（{t['min']}），未移送司法机关", evidence=[_fact(f"violation.{t['field']}", str(value))])
+
+
+@predicate
+def referral_flagged(ctx: CheckContext, **_) -> Iterator[Hit]:
+    c = ctx.case
+    if c.review.referral_required and not (c.review.referred or c.acts_of(ActKind.REFERRAL)):
+        yield Hit("案件已认定涉嫌犯罪需要移送，卷中没有移送记录", evidence=[_fact("review.referral_required", True)])
+
+
+# -- documents -----------------------------------------------------------------------------------------------
+@predicate
+def documents_complete(ctx: CheckContext, severe: list[str] | None = None, **_) -> Iterator[Hit]:
+    """§7: every document the procedure and its conditions require by now is present."""
+    if ctx.workspace is None:
+        return
+    present = {d.doc_type for d in ctx.register.documents}
+    for t, why in required_documents(ctx.workspace, ctx.case):
+        if t.code in present:
+            continue
+        alt = t.required.alternative if t.required else ""
+        if alt and alt in present:
+            continue
+        yield Hit(f"缺少《{t.name}》（{why}）")
+
+
+@predicate
+def documents_unchanged(ctx: CheckContext, **_) -> Iterator[Hit]:
+    from casefile.documents import changed_outside
+
+    for rec in ctx.register.documents:
+        if changed_outside(ctx.case_dir, rec):
+            yield Hit(f"《{rec.title or rec.name}》在登记后被改动（内容与记录的哈希不符）", [rec.file])
+
+
+@predicate
+def documents_readable(ctx: CheckContext, **_) -> Iterator[Hit]:
+    for rec in ctx.register.documents:
+        if rec.needs_ocr:
+            yield Hit(f"《{rec.title or rec.name}》第{'、'.join(map(str, rec.needs_ocr))}页是扫描图像，没有文字，无法核实其内容", [rec.file], unverifiable=True)
