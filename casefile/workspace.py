@@ -295,6 +295,10 @@ def diff_facts(old: Any, new: Any, prefix: str = "") -> dict[str, dict[str, Any]
         for k in sorted(set(old) | set(new)):
             out.update(diff_facts(old.get(k), new.get(k), f"{prefix}.{k}" if prefix else k))
         return out
+    if isinstance(old, list) and isinstance(new, list) and old != new and any(isinstance(x, dict) for x in old + new):
+        # lists of records (acts, parties, measures): say which records came and went
+        out[prefix] = {"added": [_jsonable(x) for x in new if x not in old], "removed": [_jsonable(x) for x in old if x not in new]}
+        return out
     if old != new:
         out[prefix or "(root)"] = {"old": _jsonable(old), "new": _jsonable(new)}
     return out

@@ -6,6 +6,7 @@ Subcommands live in ``tui/commands/<area>.py``; each module exposes ``register(c
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import click
@@ -20,6 +21,7 @@ COMMAND_MODULES = [
     "tui.commands.dossier",
     "tui.commands.importing",
     "tui.commands.check",
+    "tui.commands.review",
 ]
 
 
@@ -49,6 +51,11 @@ class CasefileGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("已中断", err=True)
             return 130
+        except Exception as e:  # a bug must still reach the person as a message, not a traceback
+            if os.environ.get("CASEFILE_DEBUG"):
+                raise
+            click.echo(f"内部错误：{type(e).__name__}: {e}\n（这是 casefile 的缺陷，请附上命令报告；设置 CASEFILE_DEBUG=1 可看到详细信息）", err=True)
+            return 70
 
 
 @click.group(cls=CasefileGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,0 +1,64 @@
+"""A review round from opening to the second round after resubmission (issue 5 §7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from casefile.laws import import_library
+from casefile.model import Act, ActKind
+from tests.conftest import SHARED
+from tests.docx_text import docx_text
+
+
+def test_review_round_trip(demo_ws, run_cli):
+    import_library(demo_ws.root, SHARED / "laws")
+    w = ["-w", str(demo_ws.root)]
+    code, out, err = run_cli("review", "open", "SJ-2026-088", "--json", *w)
+    assert code == 0, err
+    r1 = json.loads(out)
+    assert r1["round"] == 1 and r1["documents"] and all(len(h) == 64 for h in r1["documents"].values())
+    assert r1["time_limit"]["due"] == "2026-11-30"  # 10 working days from submission on 2026-11-16
+    gap = next(f for f in r1["findings"] if "先行登记保存物品处理决定书" in f["message"])
+    code, _, err = run_cli("review", "override", "SJ-2026-088", str(gap["id"]), *w)
+    assert code != 0  # a reason is required
+    code, _, err = run_cli("review", "override", "SJ-2026-088", str(gap["id"]), "--reason", "处理决定已作出，文书补正中", *w)
+    assert code == 0, err
+    code, _, err = run_cli("review", "add", "SJ-2026-088", "--category", "discretion", "--message", "裁量理由未说明当事人主动召回情节",
+                           "--basis", "《中华人民共和国行政处罚法》第三十二条", *w)
+    assert code == 0, err
+    code, out, err = run_cli("review", "opinion", "SJ-2026-088", "--json", *w)
+    assert code == 0, err
+    opinion = json.loads(out)
+    assert opinion["conclusion"] == "存在问题" and opinion["problems"] == 1
+    text = docx_text(demo_ws.cases_dir / "SJ-2026-088" / opinion["file"])
+    assert "裁量理由未说明当事人主动召回情节" in text and "存在问题" in text and "周婷" in text
+    assert "先行登记保存物品处理决定书" not in text  # overridden with a reason
+
+    # the handler revises: a fact and a document change, then resubmits
+    case = demo_ws.load_case("SJ-2026-088")
+    case.violation.circumstances = ["主动召回"]
+    demo_ws.save_case(case)
+    from casefile.render import render_document
+
+    render_document(demo_ws, "SJ-2026-088", "investigation_report")
+    (demo_ws.cases_dir / "SJ-2026-088" / "docs" / "110-案件调查终结报告.docx").exists()
+    code, _, err = run_cli("review", "resubmit", "SJ-2026-088", *w)
+    assert code == 0, err
+    code, out, err = run_cli("review", "open", "SJ-2026-088", "--json", *w)
+    r2 = json.loads(out)
+    ch = r2["changes"]
+    assert ch["facts_changed"]["violation.circumstances"]["new"] == ["主动召回"]
+    assert "docs/120-法制审核意见书.docx" in ch["documents_added"]
+    assert any(r.get("added_by_reviewer") for r in ch["resolved"])
+    journal_acts = [json.loads(l)["act"] for l in (demo_ws.cases_dir / "SJ-2026-088" / "journal.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {"开始法制审核", "审核发现不采纳", "补充审核发现", "出具法制审核意见", "重新送审"} <= set(journal_acts)
+
+
+def test_agree_records_the_review_act(demo_ws, run_cli):
+    import_library(demo_ws.root, SHARED / "laws")
+    w = ["-w", str(demo_ws.root)]
+    run_cli("review", "open", "SJ-2026-037", *w)
+    code, out, _ = run_cli("review", "opinion", "SJ-2026-037", "--json", *w)
+    assert json.loads(out)["conclusion"] == "同意"
+    assert demo_ws.load_case("SJ-2026-037").acts_of(ActKind.LEGAL_REVIEW)
