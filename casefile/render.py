@@ -131,7 +131,8 @@ def build_context(ws: Workspace, case: Case, today: dt.date | None = None) -> di
     if waived:
         procedure_bits.append("当事人书面表示放弃陈述、申辩权利。")
     if statement:
-        procedure_bits.append(f"当事人于{_d(statement.date)}提出陈述、申辩意见，本机关进行了复核。{statement.note}")
+        note = statement.note.rstrip("。") + "。" if statement.note else ""
+        procedure_bits.append(f"当事人于{_d(statement.date)}提出陈述、申辩意见，本机关进行了复核。{note}")
     if hearing:
         procedure_bits.append(f"应当事人申请，本机关于{_d(hearing.date)}依法举行了听证。")
     if review_act:

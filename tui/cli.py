@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "tui.commands.importing",
     "tui.commands.check",
     "tui.commands.review",
+    "tui.commands.record",
 ]
 
 
