@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "tui.commands.check",
     "tui.commands.review",
     "tui.commands.record",
+    "tui.commands.search",
 ]
 
 

@@ -59,6 +59,9 @@ def doc_render(case_ref, doc_type, as_json):
     """
     ws = open_workspace()
     result = render_document(ws, case_ref, doc_type)
+    from tui.commands.importing import after_import
+
+    after_import(ws, result.record.file and ws.resolve(case_ref))
     emit(result.to_dict(), as_json, lambda d: click.echo(result.message))
 
 

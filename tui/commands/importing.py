@@ -20,10 +20,8 @@ def register(cli: click.Group) -> None:
 
 def after_import(ws, case_id: str) -> None:
     """Keep derived data current after documents arrive (the search index)."""
-    try:
-        from index import update_case
-    except ImportError:
-        return
+    from index import update_case
+
     update_case(ws, case_id)
 
 

@@ -1,0 +1,260 @@
+"""The archive index behind a small facade: open, update, search, rebuild,
+needs_rebuild. One whoosh document per page, so every hit knows its page.
+
+The index is derived data in ``<workspace>/.index/``: it is rebuilt, never
+misread, when its schema or analyzer version differs from this code's; a
+``docs.json`` beside it records the content hash of every indexed document so
+an update re-indexes only what changed. Whoosh commits atomically (a killed
+update leaves the last committed index), and a held writer lock is retried.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from whoosh import highlight, index as windex
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.index import LockError
+from whoosh.qparser import MultifieldParser, OrGroup, QueryParser
+from whoosh.qparser.dateparse import DateParserPlugin
+from whoosh import query as Q
+from whoosh import sorting
+
+from casefile.errors import IndexError_
+from casefile.extract.normalize import compact
+from casefile.fsutil import atomic_write_text
+from index.analyzer import ANALYZER_VERSION, chinese_analyzer, fold
+
+SCHEMA_VERSION = "1"
+INDEX_DIR = ".index"
+META = "meta.json"
+DOCS = "docs.json"
+
+
+def make_schema() -> Schema:
+    return Schema(
+        uid=ID(unique=True, stored=True),  # <source>/<doc>#<page>
+        docref=ID(stored=True),  # <source>/<doc>: all pages of one document
+        source=ID(stored=True),  # case id, or archive:<folder>
+        case=ID(stored=True),
+        number=ID(stored=True),
+        agency=ID(stored=True),
+        party=TEXT(analyzer=chinese_analyzer(), stored=True),
+        case_type=ID(stored=True),
+        procedure=ID(stored=True),
+        year=NUMERIC(stored=True, sortable=True),
+        date=DATETIME(stored=True, sortable=True),
+        outcome=ID(stored=True),
+        laws=KEYWORD(stored=True, commas=True, scorable=True),
+        doc=ID(stored=True),
+        doc_type=ID(stored=True),
+        page=NUMERIC(stored=True),
+        text=TEXT(analyzer=chinese_analyzer(), stored=True, chars=True, phrase=True),
+        meta=STORED,
+    )
+
+
+@dataclass
+class PageDoc:
+    """What the indexer needs of one page."""
+
+    source: str
+    doc: str
+    page: int
+    text: str
+    sha256: str
+    case: str = ""
+    number: str = ""
+    agency: str = ""
+    party: str = ""
+    case_type: str = ""
+    procedure: str = ""
+    date: Any = None  # datetime.date
+    outcome: str = ""
+    laws: list[str] = field(default_factory=list)
+    doc_type: str = ""
+
+
+class Index:
+    def __init__(self, root: Path):
+        self.dir = Path(root)
+        self._ix = None
+        self.rebuilt_reason = ""
+
+    # -- lifecycle --------------------------------------------------------------------
+    def needs_rebuild(self) -> str:
+        """Why the index on disk cannot be used as it is ('' if it can)."""
+        meta = self.dir / META
+        if not meta.exists() or not windex.exists_in(str(self.dir)):
+            return "索引不存在"
+        try:
+            m = json.loads(meta.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            return "索引的版本信息损坏"
+        if m.get("schema") != SCHEMA_VERSION:
+            return f"索引结构版本 {m.get('schema')} 与程序的 {SCHEMA_VERSION} 不同"
+        if m.get("analyzer") != ANALYZER_VERSION:
+            return f"分词器版本 {m.get('analyzer')} 与程序的 {ANALYZER_VERSION} 不同"
+        return ""
+
+    def open(self) -> "Index":
+        reason = self.needs_rebuild()
+        if reason:
+            self._create()
+            self.rebuilt_reason = reason if reason != "索引不存在" else ""
+        else:
+            try:
+                self._ix = windex.open_dir(str(self.dir))
+            except Exception as e:  # noqa: BLE001 - a corrupt index is rebuilt, not fatal
+                self._create()
+                self.rebuilt_reason = f"索引损坏（{type(e).__name__}），已重建"
+        return self
+
+    def _create(self) -> None:
+        if self.dir.exists():
+            shutil.rmtree(self.dir)
+        self.dir.mkdir(parents=True)
+        self._ix = windex.create_in(str(self.dir), make_schema())
+        atomic_write_text(self.dir / META, json.dumps({"schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION}))
+        atomic_write_text(self.dir / DOCS, "{}")
+
+    @property
+    def ix(self):
+        if self._ix is None:
+            self.open()
+        return self._ix
+
+    def indexed(self) -> dict[str, str]:
+        p = self.dir / DOCS
+        try:
+            return json.loads(p.read_text(encoding="utf-8")) if p.exists() else {}
+        except json.JSONDecodeError:
+            return {}
+
+    def _writer(self, retries: int = 40):
+        for i in range(retries):
+            try:
+                return self.ix.writer(limitmb=128)
+            except LockError:
+                time.sleep(0.25)
+        raise IndexError_("索引正被另一个进程更新，等待超时；请稍后再试")
+
+    # -- updating -------------------------------------------------------------------------
+    def apply(self, changed: dict[str, list[PageDoc]], removed: Iterable[str], progress: Callable[[int, int, str], None] | None = None) -> dict[str, int]:
+        """Replace the pages of each changed document, drop removed documents, commit once."""
+        removed = list(removed)
+        if not changed and not removed:
+            return {"added": 0, "removed": 0, "pages": 0}
+        w = self._writer()
+        pages = 0
+        try:
+            for ref in removed:
+                w.delete_by_term("docref", ref)
+            for i, (ref, docs) in enumerate(changed.items(), 1):
+                if progress:
+                    progress(i, len(changed), ref)
+                w.delete_by_term("docref", ref)
+                for d in docs:
+                    w.add_document(**_fields(ref, d))
+                    pages += 1
+            w.commit()
+        except BaseException:
+            w.cancel()
+            raise
+        state = self.indexed()
+        for ref in removed:
+            state.pop(ref, None)
+        for ref, docs in changed.items():
+            state[ref] = docs[0].sha256 if docs else ""
+        atomic_write_text(self.dir / DOCS, json.dumps(state, ensure_ascii=False))
+        return {"added": len(changed), "removed": len(removed), "pages": pages}
+
+    # -- searching ---------------------------------------------------------------------------
+    def search(self, text: str, *, limit: int = 10, agency: str | None = None, year: int | None = None,
+               law: str | None = None, doc_type: str | None = None, sort: str = "relevance", snippets: bool = True) -> dict[str, Any]:
+        t0 = time.perf_counter()
+        ix = self.ix
+        parser = MultifieldParser(["text", "party"], schema=ix.schema, group=OrGroup.factory(0.0))
+        parser.add_plugin(DateParserPlugin())
+        from whoosh.qparser import AndGroup
+
+        parser.group = AndGroup
+        q = parser.parse(fold(text))
+        filters = []
+        if agency:
+            filters.append(Q.Term("agency", agency))
+        if year:
+            filters.append(Q.Term("year", int(year)))
+        if law:
+            from casefile.extract import normalise_law_name
+
+            filters.append(Q.Term("laws", normalise_law_name(law)))
+        if doc_type:
+            filters.append(Q.Term("doc_type", doc_type))
+        flt = Q.And(filters) if filters else None
+        facets = {"agency": sorting.FieldFacet("agency"), "year": sorting.FieldFacet("year"),
+                  "laws": sorting.FieldFacet("laws", allow_overlap=True), "doc_type": sorting.FieldFacet("doc_type")}
+        with ix.searcher() as s:
+            kwargs: dict[str, Any] = {"limit": max(limit * 5, 50), "filter": flt, "groupedby": facets, "terms": True}
+            if sort == "date":
+                kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
+            results = s.search(q, **kwargs)
+            results.fragmenter = highlight.PinpointFragmenter(maxchars=120, surround=40, autotrim=True)
+            results.formatter = highlight.UppercaseFormatter()
+            results.formatter = _Mark()
+            total = len(results)
+            hits = []
+            seen_cases: dict[str, list] = {}
+            for r in results:
+                case = r["source"]
+                if len(hits) >= limit:
+                    break
+                snippet = r.highlights("text", top=2) if snippets else ""
+                if snippets and not snippet:
+                    snippet = r["text"][:80]
+                snippet = re.sub(r"\s+", " ", snippet).strip()
+                hit = {"case": case, "number": r.get("number", ""), "doc": r["doc"], "doc_type": r.get("doc_type", ""),
+                       "page": r["page"], "score": round(r.score, 3) if r.score is not None else None, "snippet": snippet,
+                       "agency": r.get("agency", ""), "party": r.get("party", ""), "date": r["date"].date().isoformat() if r.get("date") else None}
+                hits.append(hit)
+                seen_cases.setdefault(case, []).append(hit)
+            # hits grouped by case, cases in the order of their best hit
+            hits = [h for hs in seen_cases.values() for h in hs]
+            facet_counts = {}
+            for name in facets:
+                groups = results.groups(name)
+                facet_counts[name] = {str(k): len(v) for k, v in sorted(groups.items(), key=lambda kv: -len(kv[1])) if k not in (None, "")}
+        return {"query": text, "total": total, "elapsed_ms": round((time.perf_counter() - t0) * 1000, 1), "hits": hits,
+                "cases": [{"case": c, "hits": len(v)} for c, v in seen_cases.items()], "facets": facet_counts}
+
+
+class _Mark(highlight.Formatter):
+    """Highlights as 【…】 — visible in a terminal, in JSON and in a log."""
+
+    between = "…"
+
+    def format_token(self, text, token, replace=False):
+        return f"【{highlight.get_text(text, token, replace)}】"
+
+
+def _fields(ref: str, d: PageDoc) -> dict[str, Any]:
+    import datetime as dt
+
+    date = dt.datetime.combine(d.date, dt.time()) if d.date else None
+    f = {
+        "uid": f"{ref}#{d.page}", "docref": ref, "source": d.source, "case": d.case, "number": d.number, "agency": d.agency,
+        "party": d.party, "case_type": d.case_type, "procedure": d.procedure, "outcome": d.outcome,
+        "laws": ",".join(sorted(set(d.laws))), "doc": d.doc, "doc_type": d.doc_type, "page": d.page,
+        # line breaks inside words (PDF extraction) would split them for the segmenter
+        "text": compact(d.text).text,
+    }
+    if date:
+        f["date"] = date
+        f["year"] = date.year
+    return {k: v for k, v in f.items() if v not in (None, "")}

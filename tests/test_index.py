@@ -1,0 +1,122 @@
+"""Full-text archive search over real decisions and the demo cases (issue 8)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+import index as idx
+from index.analyzer import chinese_analyzer
+from index.store import Index
+from tests.conftest import SHARED
+
+TXT = SHARED / "corpus" / "samr" / "txt"
+
+
+@pytest.fixture(scope="module")
+def archive_ws(tmp_path_factory):
+    from casefile.workspace import AgencyProfile, Workspace
+
+    root = tmp_path_factory.mktemp("arch") / "ws"
+    ws = Workspace.init(root, AgencyProfile(name="评查组"))
+    folder = root.parent / "txt"
+    folder.mkdir()
+    for p in sorted(TXT.glob("*.txt"))[:120]:
+        shutil.copy(p, folder / p.name)
+    idx.add_folder(ws, folder)
+    return ws, folder
+
+
+def test_phrase_positions_count_words_not_characters():
+    toks = [(t.text, t.pos) for t in chinese_analyzer()("中华人民共和国价格法", positions=True)]
+    assert ("中华人民共和国", 0) in toks and ("中华", 0) in toks and ("价格法", 1) in toks
+    assert [t.text for t in chinese_analyzer()("中華人民共和國價格法", positions=True, mode="query")] == ["中华人民共和国", "价格法"]
+
+
+def test_search_json_shape_snippets_pages_facets(archive_ws, run_cli):
+    ws, _ = archive_ws
+    code, out, err = run_cli("search", "明码标价", "--json", "-w", str(ws.root))
+    assert code == 0, err
+    r = json.loads(out)
+    assert set(r) >= {"query", "total", "elapsed_ms", "hits", "facets"}
+    assert r["total"] > 0 and r["hits"]
+    h = r["hits"][0]
+    assert set(h) >= {"case", "doc", "doc_type", "page", "score", "snippet"}
+    assert "【" in h["snippet"] and h["page"] >= 1
+    assert set(r["facets"]) == {"agency", "year", "laws", "doc_type"}
+    assert "中华人民共和国价格法" in r["facets"]["laws"]
+
+
+def test_phrase_and_boolean_and_filters(archive_ws):
+    ws, _ = archive_ws
+    phrase = idx.search(ws, '"明码标价"', limit=50)
+    loose = idx.search(ws, "明码 标价", limit=50)
+    assert 0 < phrase["total"] <= loose["total"]
+    not_q = idx.search(ws, "价格 NOT 食品", limit=50)
+    assert all("食品" not in h["snippet"] for h in not_q["hits"])
+    year = int(next(iter(phrase["facets"]["year"])))
+    filtered = idx.search(ws, '"明码标价"', year=year, limit=50)
+    assert filtered["total"] == phrase["facets"]["year"][str(year)]
+    law = idx.search(ws, "罚款", law="价格法", limit=5)
+    assert law["total"] > 0
+
+
+def test_incremental_update_and_deletion(archive_ws):
+    ws, folder = archive_ws
+    again = idx.add_folder(ws, folder)
+    assert again["added"] == 0 and again["unchanged"] == 120
+    victim = sorted(folder.glob("*.txt"))[0]
+    victim.unlink()
+    r = idx.add_folder(ws, folder)
+    assert r["removed"] == 1
+    shutil.copy(TXT / victim.name, victim)
+    r = idx.add_folder(ws, folder)
+    assert r["added"] == 1
+
+
+def test_stale_index_is_rebuilt_not_misread(demo_ws):
+    idx.update(demo_ws)
+    meta = demo_ws.root / ".index" / "meta.json"
+    meta.write_text(json.dumps({"schema": "0", "analyzer": "1"}), encoding="utf-8")
+    assert "结构版本" in idx.needs_rebuild(demo_ws)
+    r = idx.update(demo_ws)
+    assert "结构版本" in r["rebuilt"] and r["added"] > 0
+    assert idx.needs_rebuild(demo_ws) == ""
+
+
+def test_demo_search_opens_at_page(demo_ws, run_cli):
+    code, out, err = run_cli("index", "update", "-w", str(demo_ws.root), "--json")
+    assert code == 0, err
+    r = idx.search(demo_ws, "听证", limit=20)
+    cases = [h["case"] for h in r["hits"]]
+    assert "SJ-2026-088" in cases
+    # hits of one case are together
+    assert cases == sorted(cases, key=cases.index)
+    h = next(h for h in r["hits"] if h["doc_type"] == "hearing_record")
+    assert h["page"] == 1 and h["doc"].endswith("听证笔录.docx")
+
+
+def test_saved_search_and_queries_file(demo_ws, run_cli, tmp_path):
+    w = ["-w", str(demo_ws.root)]
+    run_cli("index", "update", *w)
+    code, _, err = run_cli("search", "超过保质期", "--save", "过期食品", *w)
+    assert code == 0, err
+    code, out, _ = run_cli("search", "--run", "过期食品", "--json", *w)
+    assert json.loads(out)["query"] == "超过保质期"
+    qf = tmp_path / "q.txt"
+    qf.write_text("听证\n非法占用 土地\n", encoding="utf-8")
+    code, out, _ = run_cli("search", "--queries", str(qf), *w)
+    lines = [json.loads(l) for l in out.strip().splitlines()]
+    assert [l["query"] for l in lines] == ["听证", "非法占用 土地"] and all("elapsed_ms" in l for l in lines)
+
+
+def test_writer_lock_is_retried(demo_ws):
+    import threading
+
+    i = Index(demo_ws.root / ".index").open()
+    w = i.ix.writer()  # another writer holds the lock for half a second
+    threading.Timer(0.5, w.cancel).start()
+    r = idx.update(demo_ws)
+    assert r["added"] > 0
