@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "tui.commands.review",
     "tui.commands.record",
     "tui.commands.search",
+    "tui.commands.tui",
 ]
 
 
@@ -76,7 +77,7 @@ def cli(ctx: click.Context, workspace: str | None) -> None:
         if tui_cmd is None:
             click.echo(ctx.get_help())
             return
-        ctx.invoke(tui_cmd, workspace=workspace)
+        ctx.invoke(tui_cmd, workspace=workspace, today=None)
 
 
 for _name in COMMAND_MODULES:

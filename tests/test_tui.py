@@ -1,0 +1,150 @@
+"""The TUI driven with Pilot on the demo workspace, along the issue's done-when path (issue 6)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tui.app import CasefileApp
+
+TODAY = dt.date(2026, 11, 23)
+
+
+async def _wait_workers(app, pilot):
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.asyncio
+async def test_done_when_path(demo_ws):
+    from textual.widgets import DataTable, ListView, Static
+
+    app = CasefileApp(demo_ws, TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert type(screen).__name__ == "CaseListScreen"
+        table = screen.query_one("#cases", DataTable)
+        assert table.row_count == 6
+        # warnings: ZR-2026-012 is overdue for publication, SJ-2026-088 near its review limit
+        assert any(w.kind == "公示" and w.status == "已逾期" for w in screen.warnings["ZR-2026-012"])
+        assert any(w.kind == "审核期限" for w in screen.warnings["SJ-2026-088"])
+        # open the case submitted for review
+        table.move_cursor(row=[str(r.value) for r in table.rows].index("SJ-2026-088"))
+        await pilot.press("enter")
+        await pilot.pause()
+        case_screen = app.screen
+        assert type(case_screen).__name__ == "CaseScreen" and case_screen.case_id == "SJ-2026-088"
+        # run the check in a worker, then jump from the party finding to its document
+        await pilot.press("c")
+        await _wait_workers(app, pilot)
+        rules = [f["rule"] for f in case_screen.findings]
+        assert "F02-parties-agree" in rules and "C01-required-documents" in rules
+        lv = case_screen.query_one("#findings", ListView)
+        idx = next(i for i, item in enumerate(lv.children) if item.finding["rule"] == "F02-parties-agree")
+        lv.index = idx
+        lv.focus()
+        await pilot.press("enter")
+        await _wait_workers(app, pilot)
+        assert case_screen.current_doc == "docs/陈述申辩书.docx"
+        assert "清溪县百味源食品公司" in str(case_screen.query_one("#doc-text", Static).render())
+        # open a review round, override a finding with a reason, issue the opinion
+        await pilot.press("r")
+        await pilot.pause()
+        review = app.screen
+        assert type(review).__name__ == "ReviewScreen" and review.round["round"] == 1
+        rlv = review.query_one("#round-findings", ListView)
+        rlv.focus()
+        rlv.index = 0
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press(*"补正中")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert review.round["findings"][0]["decision"] == "override" and review.round["findings"][0]["reason"] == "补正中"
+        await pilot.press("i")
+        await pilot.pause()
+        assert review.round["opinion"]["conclusion"] == "存在问题"
+        assert (demo_ws.cases_dir / "SJ-2026-088" / review.round["opinion"]["file"]).exists()
+        await pilot.press("escape")
+        await pilot.press("escape")
+        await pilot.pause()
+        # "/" from anywhere, search 听证, open a hit at its page
+        await pilot.press("slash")
+        await pilot.pause()
+        search = app.screen
+        assert type(search).__name__ == "SearchScreen"
+        await pilot.press(*"听证")
+        await pilot.press("enter")
+        await _wait_workers(app, pilot)
+        assert search.result["total"] > 0
+        hits = search.query_one("#hits", ListView)
+        hits.focus()
+        hits.index = 0
+        await pilot.press("enter")
+        await _wait_workers(app, pilot)
+        opened = app.screen
+        assert type(opened).__name__ == "CaseScreen"
+        assert opened.current_doc == search.result["hits"][0]["doc"] and opened.current_page == search.result["hits"][0]["page"]
+        # help lists the bindings; q quits
+        await pilot.press("escape")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code in (0, None)
+
+
+@pytest.mark.asyncio
+async def test_new_case_form_validates_in_chinese(demo_ws):
+    from textual.widgets import Input, Static
+
+    app = CasefileApp(demo_ws, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#number", Input).value = "清市监处罚〔2026〕130号"
+        form.query_one("#filed", Input).value = "2026-13-45"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        errors = str(form.query_one("#errors", Static).render())
+        assert "日期" in errors
+        form.query_one("#filed", Input).value = "2026-11-23"
+        form.query_one("#party", Input).value = "清溪县好运来超市有限公司"
+        form.query_one("#cause", Input).value = "销售不符合食品安全标准的食品"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert demo_ws.load_case("清市监处罚〔2026〕130号").party.name == "清溪县好运来超市有限公司"
+
+
+@pytest.mark.asyncio
+async def test_filter_sort_and_publicity_list(demo_ws):
+    from textual.widgets import DataTable
+
+    app = CasefileApp(demo_ws, TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.press(*"自然资源")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one("#cases", DataTable).row_count == 1
+        await pilot.press("p")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "TextScreen" and "ZR-2026-012" in app.screen.body
+
+
+def test_snapshot_case_list_80x24(snap_compare, demo_template, tmp_path):
+    assert snap_compare("snap_app.py", terminal_size=(80, 24))
+
+
+def test_snapshot_case_screen_120x40(snap_compare):
+    assert snap_compare("snap_app.py", terminal_size=(120, 40), press=["down", "down", "enter"])

@@ -1,0 +1,75 @@
+"""The Textual app: a thin client over the same functions the CLI calls.
+
+Slow work (spaCy/jieba loading, checking, indexing, import) runs in thread
+workers and posts back, so input never blocks. Every binding has an id and a
+Chinese description; the command palette offers the current screen's actions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from functools import partial
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.command import Hit, Hits, Provider
+
+from casefile.workspace import Workspace
+from tui.screens.cases import CaseListScreen
+from tui.screens.common import HelpScreen
+
+
+class ScreenActions(Provider):
+    """The command palette lists the current screen's bindings as actions."""
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        screen = self.app.screen
+        for b in list(getattr(screen, "BINDINGS", [])) + list(self.app.BINDINGS):
+            if not isinstance(b, Binding) or not b.description:
+                continue
+            score = matcher.match(b.description)
+            if score > 0:
+                yield Hit(score, matcher.highlight(b.description), partial(self._run, screen, b.action), help=f"按键：{b.key}")
+
+    async def _run(self, screen, action: str) -> None:
+        await screen.run_action(action) if hasattr(screen, f"action_{action.split('(')[0]}") else await self.app.run_action(action)
+
+
+class CasefileApp(App):
+    TITLE = "casefile 执法案卷"
+    CSS_PATH = "casefile.tcss"
+    COMMANDS = App.COMMANDS | {ScreenActions}
+    BINDINGS = [
+        Binding("q", "quit", "退出", id="quit"),
+        Binding("question_mark", "help", "帮助", id="help"),
+        Binding("slash", "search", "检索", id="search"),
+        Binding("ctrl+t", "toggle_theme", "深浅色", id="theme"),
+    ]
+
+    def __init__(self, workspace: Workspace, today: dt.date | None = None):
+        super().__init__()
+        self.ws = workspace
+        env_today = os.environ.get("CASEFILE_TODAY")
+        self.today = today or (dt.date.fromisoformat(env_today) if env_today else dt.date.today())
+        self.sub_title = f"{workspace.profile.name}　{self.today.isoformat()}"
+
+    def on_mount(self) -> None:
+        self.push_screen(CaseListScreen())
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme != "textual-light" else "textual-dark"
+
+
+def run(workspace: Workspace, today: dt.date | None = None) -> None:
+    CasefileApp(workspace, today).run()

@@ -1,0 +1,99 @@
+"""生成文书 and 导入文书 (a file picker with per-file progress)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DirectoryTree, Footer, Header, Label, ListItem, ListView, ProgressBar, Static
+
+from casefile.errors import CasefileError
+from doc_templates.catalogue import load_catalogue
+
+
+class RenderScreen(Screen[bool]):
+    BINDINGS = [Binding("escape", "done", "返回", id="back")]
+
+    def __init__(self, case_id: str):
+        super().__init__()
+        self.case_id = case_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label("选择要生成的文书（回车生成）", classes="title")
+        lv = ListView(id="types")
+        yield lv
+        yield Static("", id="render-result")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        lv = self.query_one("#types", ListView)
+        for t in load_catalogue().templated:
+            item = ListItem(Label(f"{t.volume}　{t.name}"))
+            item.code = t.code
+            lv.append(item)
+        lv.focus()
+
+    def on_list_view_selected(self, event: ListView.Selected) -> None:
+        from casefile.render import render_document
+
+        try:
+            r = render_document(self.app.ws, self.case_id, event.item.code, today=self.app.today)
+            self.query_one("#render-result", Static).update(r.message)
+        except CasefileError as e:
+            self.query_one("#render-result", Static).update(str(e))
+
+    def action_done(self) -> None:
+        self.dismiss(True)
+
+
+class ImportScreen(Screen[bool]):
+    BINDINGS = [Binding("escape", "done", "返回", id="back")]
+
+    def __init__(self, case_id: str):
+        super().__init__()
+        self.case_id = case_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label("选择要导入的文件或文件夹（回车导入；.docx/.pdf/.txt）", classes="title")
+        yield DirectoryTree(str(Path.cwd()), id="picker")
+        yield ProgressBar(id="progress", show_eta=False)
+        yield Static("", id="import-result")
+        yield Footer()
+
+    def on_directory_tree_file_selected(self, event: DirectoryTree.FileSelected) -> None:
+        self.run_import(event.path)
+
+    def on_directory_tree_directory_selected(self, event: DirectoryTree.DirectorySelected) -> None:
+        self.run_import(event.path)
+
+    @work(thread=True, exclusive=True, group="import")
+    def run_import(self, path: Path) -> None:
+        from casefile.importer import import_paths
+
+        bar = self.query_one("#progress", ProgressBar)
+
+        def progress(i: int, n: int, name: str) -> None:
+            self.app.call_from_thread(bar.update, total=n, progress=i - 1)
+            self.app.call_from_thread(self.query_one("#import-result", Static).update, f"正在导入 {name}（{i}/{n}）")
+
+        try:
+            r = import_paths(self.app.ws, [Path(path)], self.case_id, progress=progress)
+            import index as idx
+
+            idx.update_case(self.app.ws, self.case_id)
+        except CasefileError as e:
+            self.app.call_from_thread(self.query_one("#import-result", Static).update, str(e))
+            return
+        lines = [f"{Path(d.file).name}：{d.doc_type}（{d.confidence:.2f}）{d.status}" for d in r.documents]
+        lines += [f"未导入：{e['error']}" for e in r.errors]
+        lines += [f"冲突：{c['field']}" for c in r.conflicts]
+        self.app.call_from_thread(bar.update, progress=bar.total or 1)
+        self.app.call_from_thread(self.query_one("#import-result", Static).update, "\n".join(lines) or "没有可导入的文件")
+
+    def action_done(self) -> None:
+        self.dismiss(True)
