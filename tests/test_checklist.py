@@ -196,5 +196,8 @@ def test_evaluate_score_and_veto(ws, run_cli):
 
 
 def test_no_library_is_reported_not_passed(demo_ws):
+    import shutil
+
+    shutil.rmtree(demo_ws.root / "laws")  # the demo ships one; a fresh workspace has none
     r = check_case(context_for(demo_ws, "SJ-2026-037", TODAY), "review")
     assert any(f.rule == "L01-citations" and "尚未导入法律库" in f.message for f in r.findings)

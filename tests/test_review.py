@@ -30,9 +30,11 @@ def test_review_round_trip(demo_ws, run_cli):
     code, out, err = run_cli("review", "opinion", "SJ-2026-088", "--json", *w)
     assert code == 0, err
     opinion = json.loads(out)
-    assert opinion["conclusion"] == "存在问题" and opinion["problems"] == 1
+    # the party's code that disagrees (not overridden) and the reviewer's own finding remain
+    assert opinion["conclusion"] == "存在问题" and opinion["problems"] == 2
     text = docx_text(demo_ws.cases_dir / "SJ-2026-088" / opinion["file"])
     assert "裁量理由未说明当事人主动召回情节" in text and "存在问题" in text and "周婷" in text
+    assert "91331126MA2N8F6A1D" in text
     assert "先行登记保存物品处理决定书" not in text  # overridden with a reason
 
     # the handler revises: a fact and a document change, then resubmits
