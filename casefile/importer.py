@@ -17,7 +17,7 @@ from casefile import documents
 from casefile.errors import CasefileError, DocumentError, UsageError
 from casefile.extract import Extraction, extract
 from casefile.ids import valid_id_card, valid_uscc
-from casefile.model import Act, ActKind, Case, LawRef, Measure, Party, PartyKind
+from casefile.model import Act, ActKind, Case, CaseState, LawRef, Measure, Party, PartyKind
 from casefile.names import safe_name
 from casefile.textio import SUPPORTED, read_document
 from casefile.workspace import Workspace
@@ -161,7 +161,7 @@ def _new_case(ws: Workspace, xs: list[Extraction], folder: str) -> Case:
     while cid in existing:
         cid = f"{base}-{n}"
         n += 1
-    if number and any(c.number == number for c in ws.try_load_cases()[0]):
+    if number and number in ws.numbers():
         number = ""  # the same 文号 belongs to an existing case: do not claim it twice
     agency = next((x.fields["agency"] for x in decisive if x.fields.get("agency")), "")
     case = Case(id=cid, number=number, agency=agency or ws.profile.name, source="导入")
@@ -233,9 +233,16 @@ def fill_facts(case: Case, xs: list[Extraction]) -> tuple[list[str], list[dict[s
             if refs:
                 case.violation.violated = refs
                 filled.append("violation.violated")
-    # dated acts of the narrative, each once; the decision's own date is the 决定 act
+    # dated acts: first from the documents that record them (a 现场笔录 is the inspection,
+    # with its officers), then from the decision's narrative for kinds still missing
     have = {(a.kind, a.date) for a in case.acts}
     added = 0
+    for x in order:
+        act = _act_of_document(x)
+        if act and (act.kind, act.date) not in have and not case.acts_of(act.kind):
+            case.acts.append(act)
+            have.add((act.kind, act.date))
+            added += 1
     for x in order:
         for ev in x.events:
             kind = _EVENT_ACT.get(ev.act)
@@ -251,14 +258,53 @@ def fill_facts(case: Case, xs: list[Extraction]) -> tuple[list[str], list[dict[s
             added += 1
     if added:
         filled.append(f"acts（{added}项）")
+    if case.state == CaseState.OPENED and case.acts_of(ActKind.DECISION):
+        case.state = CaseState.DECIDED  # the documents show a decision: the case is past investigation
+        filled.append("state")
     # a decision's fines, as measures, when the case has none
     for x in order:
         if x.doc_type in ("decision", "summary_decision") and not case.decided:
             fine = _fine_from(x)
             if fine is not None:
-                case.decided = [Measure(kind="罚款", amount=fine, note="从决定书中抽取")]
+                basis = []
+                for c in x.fields.get("penalty_basis", []):
+                    try:
+                        basis.append(LawRef(law=c["law"], article=c["article"], paragraph=c.get("paragraph"), item=c.get("item")))
+                    except (ValueError, TypeError):
+                        continue
+                case.decided = [Measure(kind="罚款", amount=fine, basis=basis, note="从决定书中抽取")]
                 filled.append("decided")
+        for key, attr in (("sales_amount", "sales_amount"), ("goods_value", "goods_value"), ("illegal_income", "illegal_income")):
+            if x.fields.get(key) and getattr(case.violation, attr) is None:
+                setattr(case.violation, attr, Decimal(x.fields[key]))
+                filled.append(f"violation.{attr}")
     return filled, conflicts
+
+
+_DOC_ACT = {
+    "filing_approval": (ActKind.FILING, "last"), "onsite_record": (ActKind.INSPECTION, "first"),
+    "inquiry_record": (ActKind.INQUIRY, "first"), "hearing_notice": (ActKind.HEARING_NOTICE, "last"),
+    "hearing_record": (ActKind.HEARING, "first"), "legal_review_opinion": (ActKind.LEGAL_REVIEW, "last"),
+    "penalty_notice": (ActKind.NOTICE, "last"), "statement_record": (ActKind.STATEMENT, "last"),
+    "collective_discussion": (ActKind.COLLECTIVE_DISCUSSION, "first"),
+}
+
+
+def _act_of_document(x: Extraction) -> Act | None:
+    dates = [dt.date.fromisoformat(e.value) for e in x.of("DATE")]
+    if not dates:
+        return None
+    certs = list(dict.fromkeys(e.value for e in x.of("CERT")))
+    if x.doc_type == "service_receipt":
+        served = x.fields.get("served_doc", "")
+        kind = ActKind.SERVICE if "决定书" in served else ActKind.NOTICE_SERVED if "告知书" in served else None
+        return Act(kind=kind, date=dates[-1], officers=certs, note=f"送达回证：{served}") if kind else None
+    spec = _DOC_ACT.get(x.doc_type)
+    if spec is None:
+        return None
+    kind, which = spec
+    return Act(kind=kind, date=dates[0] if which == "first" else dates[-1], officers=certs if kind in (ActKind.INSPECTION, ActKind.INQUIRY) else [],
+               note=f"据导入的{x.doc_type}")
 
 
 def _fine_from(x: Extraction) -> Decimal | None:

@@ -128,6 +128,7 @@ class Workspace:
     def __init__(self, root: Path):
         self.root = Path(root).expanduser().resolve()
         self._profile: AgencyProfile | None = None
+        self._numbers: set[str] | None = None
 
     # -- locating ---------------------------------------------------------
     @classmethod
@@ -233,12 +234,25 @@ class Workspace:
                 bad.append((cid, e))
         return cases, bad
 
+    def numbers(self) -> set[str]:
+        """The 文号 in use (read once per Workspace object, kept current by create_case)."""
+        if self._numbers is None:
+            self._numbers = set()
+            for cid in self.case_ids():
+                try:
+                    n = _read_toml(self.cases_dir / cid / CASE_FILE).get("number")
+                except ValidationError:
+                    continue
+                if n:
+                    self._numbers.add(n)
+        return self._numbers
+
     def create_case(self, case: Case, *, actor: str | None = None) -> Path:
         check_name(case.id)
         d = self.cases_dir / case.id
         if d.exists():
             raise CaseExists(f"案件 {case.id} 已存在，未做改动")
-        if case.number and any(c.number == case.number for c in self.try_load_cases()[0]):
+        if case.number and case.number in self.numbers():
             raise CaseExists(f"文号 {case.number} 已被其他案件使用，未做改动")
         if not case.agency:
             case.agency = self.profile.name
@@ -253,6 +267,8 @@ class Workspace:
         _write_toml(tmp / CASE_FILE, case.to_toml_dict(), CASE_HEADER)
         journal.append(tmp, "新建案件", "立案", {"case": case.summary()}, actor=actor or self.actor)
         os.replace(tmp, d)  # the case appears whole or not at all
+        if case.number:
+            self.numbers().add(case.number)
         return d
 
     def save_case(self, case: Case, *, act: str = "修改案件事实", stage: str | None = None, actor: str | None = None) -> dict[str, Any]:

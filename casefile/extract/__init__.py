@@ -78,6 +78,12 @@ class Extraction:
 
 
 _FINE = re.compile(r"(?<!加处)罚款(?:人民币)?[:：]?((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))")
+_MONEY_RE = r"((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))"
+_AMOUNTS = {
+    "sales_amount": re.compile(r"销售金额(?:为|共计|合计|计)?(?:人民币)?" + _MONEY_RE),
+    "goods_value": re.compile(r"货值金额(?:为|共计|合计|计)?(?:人民币)?" + _MONEY_RE),
+    "illegal_income": re.compile(r"违法所得(?:为|共计|合计|计)?(?:人民币)?" + _MONEY_RE),
+}
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 _AGENCY_SUFFIX = re.compile(r"(局|委员会|厅|大队|支队|人民政府|管理处|中心|所)$")
 
@@ -180,6 +186,24 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
         v = parse_money(fines[0].group(1))
         if v is not None:
             f["fine"] = str(v)
+    # the penalty provisions: citations after the last “依据” before the operative part
+    basis_at = text.rfind("依据", 0, op if op else len(text))
+    if basis_at >= 0:
+        from casefile.extract.citations import find_citations as _fc
+
+        window = text[basis_at: basis_at + 200]
+        f["penalty_basis"] = [c.to_value() for c in _fc(window) if c.article]
+    for key, pat in _AMOUNTS.items():
+        m = pat.search(text)
+        if m:
+            from casefile.extract.entities import parse_money
+
+            v = parse_money(m.group(1))
+            if v is not None:
+                f[key] = str(v)
+    m = re.search(r"送达文书(?:名称)?[:：]?《?([^》\n]{2,20}?(?:决定书|告知书|通知书))", text)
+    if m:
+        f["served_doc"] = m.group(1)
     dates = [e for e in entities if e.label == "DATE"]
     if dates:
         # the date under the seal ends the document
