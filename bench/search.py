@@ -145,6 +145,26 @@ def main() -> None:
     print(f"{'peak memory MB (process)':32s} {peak:12.0f}")
     print(f"phrase queries returning the same documents as FTS5: {agree}/{len(phrases)}")
     print("note: faceted counts are computed in every whoosh search above (agency/year/laws/doc_type groupings).")
+    if args.relevance:
+        relevance(idx, real)
+
+
+def relevance(idx, real: list[tuple[str, str]]) -> None:
+    import tomllib
+
+    spec = tomllib.loads((REPO / "tests" / "data" / "relevance" / "queries.toml").read_text(encoding="utf-8"))["queries"]
+    recalls, rr = [], []
+    for item in spec:
+        relevant = {name for name, text in real if all(m in text for m in item["must"])}
+        if not relevant:
+            continue
+        hits = [h["doc"] for h in idx.search(item["q"], limit=10, snippets=False)["hits"]]
+        found = [h for h in hits if h in relevant]
+        recalls.append(len(found) / min(10, len(relevant)))
+        rank = next((i for i, h in enumerate(hits, 1) if h in relevant), None)
+        rr.append(1 / rank if rank else 0.0)
+        print(f"  {item['q']:40s} relevant {len(relevant):4d}  recall@10 {recalls[-1]:.2f}  RR {rr[-1]:.2f}")
+    print(f"relevance over {len(recalls)} queries: recall@10 {statistics.mean(recalls):.3f}, MRR {statistics.mean(rr):.3f}")
 
 
 if __name__ == "__main__":
