@@ -238,6 +238,12 @@ def fill_facts(case: Case, xs: list[Extraction]) -> tuple[list[str], list[dict[s
     have = {(a.kind, a.date) for a in case.acts}
     added = 0
     for x in order:
+        # the date under a decision's seal is the decision's date, whatever its narrative mentions
+        if x.doc_type in ("decision", "summary_decision") and x.fields.get("date") and not case.acts_of(ActKind.DECISION):
+            d = dt.date.fromisoformat(x.fields["date"])
+            case.acts.append(Act(kind=ActKind.DECISION, date=d, note="决定书落款日期"))
+            have.add((ActKind.DECISION, d))
+            added += 1
         act = _act_of_document(x)
         if act and (act.kind, act.date) not in have and not case.acts_of(act.kind):
             case.acts.append(act)

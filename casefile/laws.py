@@ -134,6 +134,8 @@ class Library:
         return self.data is not None
 
     def find(self, name: str) -> str | None:
+        # a version note is not part of the name: 《价格违法行为行政处罚规定（2010修订）》
+        name = re.sub(r"[（(][^（）()]*(?:修订|修正|年版|试行)[^（）()]*[)）]$", "", name)
         if name in self.laws:
             return name
         if not name.startswith("中华人民共和国") and f"中华人民共和国{name}" in self.laws:
@@ -142,11 +144,15 @@ class Library:
 
     def closest(self, name: str) -> str | None:
         names = list(self.laws)
-        best = difflib.get_close_matches(name, names, n=1, cutoff=0.8)
-        if best:
+        # a typo of a real name (产品价格法, 价格法法, 共和国共和国): nearly the same string, a few
+        # characters apart; a different rule that merely mentions a law (裁量基准 titles) is not one
+        best = difflib.get_close_matches(name, names, n=1, cutoff=0.88)
+        if best and abs(len(best[0]) - len(name)) <= 4:
             return best[0]
-        # 中华人民共和国共和国价格法 / 价格法法 / 产品价格法: a real name hidden inside
-        inside = [n for n in names if n.replace("中华人民共和国", "") and n.replace("中华人民共和国", "") in name and len(n) >= 6]
+        # …共和国共和国价格法 / 产品价格法: ends with the law's own short name; a regulation named
+        # after its law (…计量法实施细则) starts with the full name and is a different norm
+        inside = [n for n in names if n.startswith("中华人民共和国") and name.startswith("中华") and name.endswith(n[7:])
+                  and not name.startswith(n) and 0 < len(name) - len(n) <= 4]
         return max(inside, key=len) if inside else None
 
     def version_on(self, law: str, day: dt.date | None) -> dict[str, Any] | None:

@@ -343,7 +343,10 @@ def statement_window(ctx: CheckContext, **_) -> Iterator[Hit]:
         yield Hit("卷中没有告知书送达日期，无法确认决定前已告知拟处罚内容及陈述申辩权利", evidence=[_fact("acts", "告知书送达")], unverifiable=True)
         return
     if served >= decided:
-        yield Hit(f"告知书{served}送达，不早于{decided}的处罚决定：决定前未履行告知程序", evidence=[_fact("acts", served)])
+        lone = len(ctx.register.documents) <= 1 and all(d.origin == "imported" for d in ctx.register.documents)
+        # in a lone decision this is more often two dates read from one narrative than a real inversion
+        yield Hit(f"告知书{served}送达，不早于{decided}的处罚决定：决定前未履行告知程序" + ("（日期取自决定书叙述，请核对）" if lone else ""),
+                  evidence=[_fact("acts", served)], unverifiable=lone)
         return
     if ctx.case.acts_of(ActKind.STATEMENT_WAIVED) or ctx.case.acts_of(ActKind.STATEMENT) or ctx.case.acts_of(ActKind.HEARING):
         return
@@ -405,6 +408,11 @@ def legal_review_before_decision(ctx: CheckContext, **_) -> Iterator[Hit]:
         return
     review = _first(ctx, ActKind.LEGAL_REVIEW)
     docs = ctx.docs_of("legal_review_opinion")
+    if review is None and not docs and ctx.register.documents and all(d.origin == "imported" for d in ctx.register.documents) \
+            and len(ctx.register.documents) <= 1:
+        # a decision on its own rarely mentions the review: absence is not established
+        yield Hit(f"属重大执法决定（{'；'.join(reasons)}），卷中没有法制审核记录", unverifiable=True)
+        return
     if review is None and not docs:
         yield Hit(f"属重大执法决定（{'；'.join(reasons)}），作出决定前未经法制审核", evidence=[_fact("acts", "法制审核")])
         return
@@ -431,7 +439,10 @@ def case_time_limit(ctx: CheckContext, **_) -> Iterator[Hit]:
     if extended:
         end = end + dt.timedelta(days=int(extended))
     if decided and decided > end:
-        yield Hit(f"{filed}立案，{decided}作出决定，超过{tl.get('case_days', 90)}日办案期限（应于{end}前）", evidence=[_fact("acts", decided)])
+        lone = len(ctx.register.documents) <= 1 and all(d.origin == "imported" for d in ctx.register.documents)
+        # an approved extension or a suspension is in the file, not in the decision: a lone decision cannot show it
+        yield Hit(f"{filed}立案，{decided}作出决定，超过{tl.get('case_days', 90)}日办案期限（应于{end}前）"
+                  + ("；卷中没有延长或中止的审批，无法确认" if lone else ""), evidence=[_fact("acts", decided)], unverifiable=lone)
     elif not decided and ctx.today > end and ctx.case.state in (CaseState.OPENED, CaseState.INVESTIGATING, CaseState.IN_REVIEW):
         yield Hit(f"{filed}立案，办案期限已于{end}届满，至今未作出决定", evidence=[_fact("acts", filed)])
 
@@ -503,7 +514,7 @@ def decision_contents(ctx: CheckContext, **_) -> Iterator[Hit]:
         missing = []
         if "复议" not in text:
             missing.append("申请行政复议的途径和期限")
-        if "诉讼" not in text:
+        if "诉讼" not in text and "起诉" not in text:
             missing.append("提起行政诉讼的途径和期限")
         if missing:
             yield Hit(f"《{rec.title}》未告知{'、'.join(missing)}", [rec.file], [{"doc": rec.file, "page": 1, "text": text[-60:]}])

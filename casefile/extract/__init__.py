@@ -213,7 +213,7 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
 
 def _events(text: str, c, doc: ExtractedText) -> list[Event]:
     triggers = pattern_data()["events"]
-    negations = pattern_data()["event_negations"]["陈述申辩"]
+    negations = pattern_data()["event_negations"]
     from casefile.extract.entities import compiled as _c
 
     date_pats = _c()["DATE"]
@@ -230,9 +230,8 @@ def _events(text: str, c, doc: ExtractedText) -> list[Event]:
         if not dates:
             continue
         dates.sort()
-        negated = any(w in sent for w in negations)
         for act, words in triggers.items():
-            if act == "陈述申辩" and negated:
+            if any(w in sent for w in negations.get(act, ())):
                 continue
             if any(w in sent for w in words):
                 # the date nearest before the trigger word is the act's date

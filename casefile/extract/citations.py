@@ -45,6 +45,9 @@ def _short_names() -> dict[str, str]:
 def normalise_law_name(name: str) -> str:
     """《价格法》→ 中华人民共和国价格法; whitespace removed; misnamed laws kept as written."""
     n = re.sub(r"\s+", "", name).strip("《》")
+    # page furniture that PDF extraction drops into a title: 《中第8页华人民共和国…》, 《6中华人民共和国…》
+    n = re.sub(r"第\d+页(共\d+页)?", "", n)
+    n = re.sub(r"^\d+(?=中华)", "", n)
     n = n.replace("(", "（").replace(")", "）")
     if n.startswith("中华人民共和国"):
         return n

@@ -92,13 +92,17 @@ def case_list(state, sector, as_json):
         cases = [c for c in cases if c.state.value == state]
     if sector:
         cases = [c for c in cases if c.sector == sector]
-    data = [c.summary() for c in cases]
+    from casefile.deadlines import case_warnings
+
+    warnings = {c.id: case_warnings(ws, c) for c in cases}
+    data = [dict(c.summary(), warnings=[w.to_dict() for w in warnings[c.id]]) for c in cases]
     for cid, e in bad:
         click.echo(f"警告：案件 {cid} 无法读取：{e}", err=True)
 
     def human(_):
-        rows = [[c.id, c.number, c.case_type.value, c.procedure.value, c.state.value, c.party.name if c.party else ""] for c in cases]
-        click.echo(table(rows, ["编号", "文号", "类型", "程序", "状态", "当事人"], max_width=30))
+        rows = [[c.id, c.number, c.procedure.value, c.state.value, c.party.name if c.party else "",
+                 "；".join(w.text for w in warnings[c.id])] for c in cases]
+        click.echo(table(rows, ["编号", "文号", "程序", "状态", "当事人", "提醒"], max_width=30))
         click.echo(f"共 {len(cases)} 件")
 
     emit(data, as_json, human)
