@@ -147,6 +147,8 @@ class CaseScreen(Screen):
         if md["required"]:
             title += "　重大执法决定"
         self.query_one("#findings-title", Label).update(title)
+        if self.findings:
+            lv.index = 0
         lv.focus()
 
     def on_list_view_selected(self, event: ListView.Selected) -> None:

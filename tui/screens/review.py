@@ -60,6 +60,8 @@ class ReviewScreen(Screen):
             item = ListItem(Label(f"{f['id']:>2}. [{CATEGORY_NAMES[f['category']]}/{SEVERITY_NAMES[f['severity']]}] {f['message']}（{DECISIONS[f['decision']]}{'：' + f['reason'] if f['reason'] else ''}）"))
             item.finding_id = f["id"]
             lv.append(item)
+        if len(lv.children) or r["findings"] or r["added"]:
+            lv.index = 0
         ch = r.get("changes")
         lines = []
         if ch:

@@ -69,6 +69,7 @@ class SearchScreen(Screen):
         self.query_one("#facets", Static).update("　".join(
             f"{names[k]}：" + "、".join(f"{n}({c})" for n, c in list(v.items())[:4]) for k, v in r["facets"].items() if v))
         if r["hits"]:
+            lv.index = 0
             lv.focus()
 
     def on_list_view_selected(self, event: ListView.Selected) -> None:
