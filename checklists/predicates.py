@@ -532,6 +532,10 @@ def referral_thresholds(ctx: CheckContext, **_) -> Iterator[Hit]:
             continue
         if t.get("land_type") and v.land_type != t["land_type"]:
             continue
+        if t.get("terms"):
+            texts = [v.cause, v.facts] + [ctx.text_of(d) for d in ctx.docs_of("decision", "investigation_report", "penalty_notice")]
+            if not any(term in x for term in t["terms"] for x in texts if x):
+                continue
         value = getattr(v, t["field"], None)
         if value is not None and value >= Decimal(str(t["min"])):
             yield Hit(f"{t['field'] == 'area_mu' and '占用面积' or '金额'}{value}达到{t['name']}的追诉标准（{t['min']}），未移送司法机关", evidence=[_fact(f"violation.{t['field']}", str(value))])

@@ -156,8 +156,14 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
     else:
         if doc_nos:
             f["doc_no"] = doc_nos[0].value
-    for line in head[:6]:
+    for i, line in enumerate(head[:6]):
         candidate = re.sub(r"^执法机关代码[:：]?\w*", "", line)
+        nxt = head[i + 1] if i + 1 < len(head) else ""
+        # a header broken over two lines: 重庆市沙坪坝 / 区市场监督管理局
+        if (re.fullmatch(r"[\u4e00-\u9fa5]{2,14}", candidate) and not _AGENCY_SUFFIX.search(candidate) and _AGENCY_SUFFIX.search(nxt)
+                and "决定书" not in candidate and len(candidate + nxt) <= 32 and "：" not in nxt
+                and (re.search(r"[省市县区州旗盟]$", candidate) or re.match(r"[区县市]", nxt))):
+            candidate = candidate + nxt
         if 4 <= len(candidate) <= 32 and _AGENCY_SUFFIX.search(candidate) and "：" not in candidate and ":" not in candidate:
             f["agency"] = candidate
             break

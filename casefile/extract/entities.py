@@ -170,7 +170,7 @@ _LABELS = {
     "PARTY": ("当事人", "名称", "被处罚人", "被处罚单位", "当事人名称", "当事人姓名", "经营者名称"),
     "ADDRESS": ("住所（住址）", "住所(住址)", "住所", "住址", "经营场所", "地址", "联系地址", "送达地址"),
 }
-_STOP = re.compile(r"(案由|主体资格|统一社会信用代码|社会信用代码|住所|住址|法定代表人|负责人|经营者|身份证|联系电话|营业执照|注册号|联系地址|性别|民族|出生)")
+_STOP = re.compile(r"(类型[:：]|统一社会信|案由|主体资格|统一社会信用代码|社会信用代码|住所|住址|法定代表人|负责人|经营者|身份证|联系电话|营业执照|注册号|联系地址|性别|民族|出生)")
 
 
 def label_values(lines: list[str], label: str) -> list[tuple[int, str]]:
@@ -187,7 +187,10 @@ def label_values(lines: list[str], label: str) -> list[tuple[int, str]]:
                 # a trailing unbalanced bracket or question marks are extraction noise
                 if value.count("（") > value.count("）"):
                     value = value[: value.rfind("（")]
-                value = value.rstrip("？?")
+                value = value.rstrip("？?、，,；;")
+                if label == "PARTY":
+                    # “江阴市申港家豪超市(陶春萍)”: the operator's name in brackets is not part of the party's name
+                    value = re.sub(r"[（(][\u4e00-\u9fa5*＊]{1,4}[)）]$", "", value)
                 if value and value not in ("/", "无"):
                     out.append((n, value))
                 break

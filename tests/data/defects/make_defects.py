@@ -113,7 +113,7 @@ DEFECTS = {
     "misnamed_law": (dict(violated="《中华人民共和国产品价格法》第十三条第一款"), "legal_basis", "L01-citations"),
     "article_does_not_exist": (dict(violated="《中华人民共和国价格法》第九十九条"), "legal_basis", "L01-citations"),
     "fine_outside_range": (dict(fine="8000", fine_upper="捌仟元整"), "discretion", "D01-fine-range"),
-    "criminal_threshold_no_referral": (dict(extra_fact="经查，当事人销售金额人民币68000元，违法所得2600元。"), "referral", "R01-thresholds"),
+    "criminal_threshold_no_referral": (dict(extra_fact="经查，当事人以次充好销售不合格产品，销售金额人民币68000元，违法所得2600元。"), "referral", "R01-thresholds"),
     "party_details_disagree": (dict(inquiry_party="清溪县利民商贸有限公司"), "facts", "F02-parties-agree"),
     "missing_service_receipt": (dict(receipts=()), "documents", "C01-required-documents"),
     "late_service": (dict(served="2026年4月30日"), "procedure", "P18-service"),
