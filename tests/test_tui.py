@@ -148,3 +148,22 @@ def test_snapshot_case_list_80x24(snap_compare, demo_template, tmp_path):
 
 def test_snapshot_case_screen_120x40(snap_compare):
     assert snap_compare("snap_app.py", terminal_size=(120, 40), press=["down", "down", "enter"])
+
+
+@pytest.mark.asyncio
+async def test_score_sheet_and_cancel(demo_ws):
+    app = CasefileApp(demo_ws, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")  # SJ-2026-037, the archived case
+        await pilot.pause()
+        case_screen = app.screen
+        await pilot.press("e")
+        await _wait_workers(app, pilot)
+        sheet = app.screen
+        assert type(sheet).__name__ == "TextScreen" and "评查计分表" in sheet.title_text and "100" in sheet.body
+        await pilot.press("escape")
+        await pilot.press("c")
+        await pilot.press("x")  # cancel: the result is dropped
+        await _wait_workers(app, pilot)
+        assert "已取消" in str(case_screen.query_one("#findings-title").render()) or case_screen.findings

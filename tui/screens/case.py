@@ -33,6 +33,7 @@ class CaseScreen(Screen):
         Binding("r", "review", "审核轮次", id="review"),
         Binding("d", "render", "生成文书", id="render"),
         Binding("i", "import_files", "导入文书", id="import"),
+        Binding("x", "cancel_work", "取消进行中的工作", id="cancel"),
         Binding("tab", "focus_next", "切换窗格", id="next-pane", show=False),
     ]
 
@@ -124,14 +125,29 @@ class CaseScreen(Screen):
 
     @work(thread=True, exclusive=True, group="check")
     def run_check(self, mode: str) -> None:
+        from textual.worker import get_current_worker
+
         from checklists.engine import run_check
 
+        worker = get_current_worker()
+        label = self.query_one("#findings-title", Label)
+
+        def progress(i: int, n: int, rule: str) -> None:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(label.update, f"正在审核 {i}/{n}：{rule}")
+
         try:
-            result = run_check(self.app.ws, self.case_id, mode, today=self.app.today)
+            result = run_check(self.app.ws, self.case_id, mode, today=self.app.today, progress=progress)
         except CasefileError as e:
             self.app.call_from_thread(self.notify, str(e), severity="error")
             return
+        if worker.is_cancelled:  # the person moved on: drop the result
+            return
         self.app.call_from_thread(self._show_findings, result.to_dict())
+
+    def action_cancel_work(self) -> None:
+        self.workers.cancel_all()
+        self.query_one("#findings-title", Label).update("已取消")
 
     def _show_findings(self, result: dict) -> None:
         self.findings = result["findings"]
@@ -144,12 +160,22 @@ class CaseScreen(Screen):
         if result.get("score"):
             s = result["score"]
             title = f"评查得分 {s['total']}/{s['full']}　{s['grade']}" + ("（否决）" if s["vetoed"] else "")
+            self._score_sheet(s)
         if md["required"]:
             title += "　重大执法决定"
         self.query_one("#findings-title", Label).update(title)
         if self.findings:
             lv.index = 0
         lv.focus()
+
+    def _score_sheet(self, s: dict) -> None:
+        from tui.output import table
+        from tui.screens.common import TextScreen
+
+        rows = [[v["rule"], "否决", v["message"]] for v in s["vetoes"]] + [[d["rule"], f"-{d['points']:g}", d["message"]] for d in s["deductions"]]
+        body = table(rows, ["规则", "扣分", "问题"], max_width=60) if rows else "没有扣分项。"
+        body += f"\n\n得分：{s['total']} / {s['full']}　等级：{s['grade']}" + ("（有否决项，计0分）" if s["vetoed"] else "")
+        self.app.push_screen(TextScreen(f"案卷评查计分表：{self.case.number or self.case_id}", body))
 
     def on_list_view_selected(self, event: ListView.Selected) -> None:
         item = event.item
