@@ -118,12 +118,14 @@ def _phone(text: str) -> Any:
     return text.replace("-", "") if len(text.replace("-", "")) >= 10 else None
 
 
-_DOC_NO_PREFIX_CUT = re.compile(r"^.*[书表单录证告知：:，,。、号）)》]")
+_DOC_NO_PREFIX_CUT = re.compile(r"^.*[书表单录证告知：:，,。、号》]")
+_DOC_NO_YEAR = re.compile(r"[〔\[［(（【{]\s*(?:19|20)\d{2}\s*[〕\]］)）】}]")
 
 
 def trim_doc_no(text: str) -> str:
     """The pattern's prefix may run back into the title line (…决定书当市监处罚〔2024〕415号)."""
-    i = min((text.find(b) for b in "〔[［(（【" if text.find(b) >= 0), default=0)
+    m = _DOC_NO_YEAR.search(text)
+    i = m.start() if m else 0
     prefix = _DOC_NO_PREFIX_CUT.sub("", text[:i])
     return prefix + text[i:]
 
@@ -138,9 +140,8 @@ def _agency(text: str) -> Any:
 
 def _doc_no(text: str) -> Any:
     t = re.sub(r"\s+", "", trim_doc_no(text))
-    t = re.sub(r"[\[［(（【]", "〔", t)
-    t = re.sub(r"[\]］)）】]", "〕", t)
-    return t
+    # only the year's brackets are normalised: （兰）市监罚 keeps its own
+    return _DOC_NO_YEAR.sub(lambda m: "〔" + re.search(r"\d{4}", m.group(0)).group(0) + "〕", t)
 
 
 def _money(text: str) -> Any:
