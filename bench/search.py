@@ -64,7 +64,6 @@ def main() -> None:
     mb = sum(len(t.encode("utf-8")) for _, t in docs) / 1e6
     print(f"documents: {len(docs)} ({len(real)} real + {len(docs) - len(real)} synthetic), {mb:.1f} MB of text")
     rng = random.Random(11)
-    agencies = sorted({t[:12] for _, t in real})
 
     tmp = Path(tempfile.mkdtemp(prefix="casefile-bench-"))
     idx = Index(tmp / "whoosh").open()

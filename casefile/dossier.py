@@ -13,7 +13,6 @@ import io
 import shutil
 import subprocess
 import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path

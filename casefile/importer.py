@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from casefile import documents
-from casefile.errors import CasefileError, DocumentError, UsageError
+from casefile.errors import CasefileError, UsageError
 from casefile.extract import Extraction, extract
 from casefile.ids import valid_id_card, valid_uscc
 from casefile.model import Act, ActKind, Case, CaseState, LawRef, Measure, Party, PartyKind

@@ -5,14 +5,13 @@ Chinese and what it rests on; nothing found means the check passed."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 from typing import Any, Callable, Iterator
 
 from casefile.avrecord import av_requirements
 from casefile.dossier import hearing_rights_reasons, major_decision_reasons, required_documents
 from casefile.errors import CalendarNotCovered
-from casefile.ids import is_masked_id, valid_id_card, valid_uscc
+from casefile.ids import valid_id_card, valid_uscc
 from casefile.model import Act, ActKind, CaseState, LawRef, PartyKind
 from checklists.engine import CheckContext, Hit
 

@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable
 from whoosh import highlight, index as windex
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.index import LockError
-from whoosh.qparser import MultifieldParser, OrGroup, QueryParser
+from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh import query as Q
 from whoosh import sorting

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 from casefile.laws import import_library
-from casefile.model import Act, ActKind
+from casefile.model import ActKind
 from tests.conftest import SHARED
 from tests.docx_text import docx_text
 

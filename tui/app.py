@@ -11,7 +11,7 @@ import datetime as dt
 import os
 from functools import partial
 
-from textual.app import App, ComposeResult
+from textual.app import App
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import time
 from pathlib import Path
 
 import click
@@ -12,7 +10,7 @@ import index as idx
 from casefile.errors import UsageError
 from index.facade import save_search, saved
 from tui.commands.common import json_option, open_workspace, workspace_option
-from tui.output import dumps, emit, progress, table
+from tui.output import dumps, emit, progress
 
 
 def register(cli: click.Group) -> None:
