@@ -85,6 +85,7 @@ _AMOUNTS = {
     "illegal_income": re.compile(r"违法所得(?:为|共计|合计|计)?(?:人民币)?" + _MONEY_RE),
 }
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
+_ORG_SUFFIX = re.compile(r"(公司|店|部|厂|中心|院|社|馆|行|所|场|站|工作室|个体工商户）)$")
 _AGENCY_SUFFIX = re.compile(r"(局|委员会|厅|大队|支队|人民政府|管理处|中心|所)$")
 
 
@@ -174,6 +175,13 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
     parties = label_values(lines, "PARTY")
     if parties:
         f["party"] = parties[0][1]
+    elif "doc_no" in f:
+        # no label: some bureaus put the party's name on the line after the 文号
+        at = next((i for i, l in enumerate(head) if f["doc_no"][-6:] in l), None)
+        if at is not None and at + 1 < len(head):
+            first = re.split(r"[；;，,：:]", head[at + 1])[0]
+            if 4 <= len(first) <= 40 and _ORG_SUFFIX.search(first):
+                f["party"] = first
     addresses = label_values(lines, "ADDRESS")
     if addresses:
         f["address"] = addresses[0][1]
