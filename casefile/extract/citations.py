@@ -1,5 +1,14 @@
 """Law citations: 《中华人民共和国价格法》第十四条第一款第（四）项、第四十条 → law,
-article, paragraph, item — one citation per article, the law carried along a list."""
+article, paragraph, item — one citation per provision, the law carried along a list.
+
+Decisions cite in many shapes, all seen in the published corpus:
+``第九条第（二）项、第（四）项`` (a list of items under one article),
+``第十六条第（二）、（三）款``, ``第四十四条、四十五条``,
+``《…》（国市监法规〔2022〕2号）第十四条`` (a parenthesis between title and article),
+``第十四条“…”和第十六条第二款“…”`` (quoted provisions inside the list),
+``本法第十八条`` / ``该规定第九条`` (back-references), ``价格法第四十二条`` (no brackets)
+and ``第二编第六条【裁量基准】第一款第一项``.
+"""
 
 from __future__ import annotations
 
@@ -13,11 +22,18 @@ from pathlib import Path
 from casefile.cn import parse_cn_number
 
 NUM = r"[〇零一二三四五六七八九十百千两\d]+"
-_ARTICLE = re.compile(
-    rf"第({NUM})条(?:之({NUM}))?(?:第({NUM})款)?(?:第[（(]?({NUM})[)）]?项)?"
-)
-_JOIN = re.compile(r"以及|[、，,和及与或]")
+# one provision part; 第 may be dropped inside a list (、四十五条; （三）款)
+_PART = re.compile(rf"(第)?第?[（(]?({NUM})[)）]?(条|款|项|目|点)(?:之({NUM}))?")
+# 第（二）、（三）款: the first element takes its level from the last
+_ENUM = re.compile(rf"(第)?[（(]({NUM})[)）](?=(?:[、和及](?:第)?[（(]{NUM}[)）])*[、和及](?:第)?[（(]{NUM}[)）](款|项))")
+_BARE_ITEM = re.compile(rf"[（(]({NUM})[)）](?!{NUM}|[条款项目点、])")
+_DIVISION = re.compile(rf"(?:第{NUM}[编章节])+")
+_NOTE = re.compile(r"【[^【】]{1,12}】")
+_JOIN = re.compile(r"以及|或者|[、，,和及与或]")
+_PAREN = re.compile(r"(?:[（(][^（）()《》“”]{1,30}[)）])+")
+_QUOTE = re.compile(r"[：:]?“[^“”]{0,600}”(?:的规定|之规定|规定)?[：:]?")
 _TITLE = re.compile(r"《([^《》]{2,60})》")
+_BACKREF = re.compile(r"(?:本法|该法|同法|本规定|该规定|本条例|该条例|本办法|该办法|本细则|该细则|该企标|该标准|上述规定)(?=第)")
 
 
 @dataclass(frozen=True)
@@ -30,16 +46,22 @@ class Citation:
     start: int  # offsets in the text searched
     end: int
     text: str
+    sub: int | None = None  # 第X条之一
 
     def to_value(self) -> dict:
-        return {"law": self.law, "written": self.written, "article": self.article, "paragraph": self.paragraph, "item": self.item}
+        return {"law": self.law, "written": self.written, "article": self.article, "paragraph": self.paragraph,
+                "item": self.item, "sub": self.sub}
 
 
 @lru_cache(maxsize=1)
-def _short_names() -> dict[str, str]:
+def _catalogue() -> dict:
     path = Path(str(resources.files("casefile") / "data" / "extract" / "laws.toml"))
     with open(path, "rb") as f:
-        return tomllib.load(f)["short"]
+        return tomllib.load(f)
+
+
+def _short_names() -> dict[str, str]:
+    return _catalogue()["short"]
 
 
 def normalise_law_name(name: str) -> str:
@@ -63,34 +85,155 @@ def _num(s: str | None) -> int | None:
         return None
 
 
+@dataclass
+class _Anchor:
+    start: int
+    end: int
+    law: str
+    written: str
+    is_title: bool
+
+
 def find_citations(text: str) -> list[Citation]:
-    """Every article cited in ``text`` (which should be compacted first)."""
+    """Every provision cited in ``text`` (which should be compacted first)."""
+    anchors = _anchors(text)
+    quoted = _quoted_spans(text)
     out: list[Citation] = []
+    for a in anchors:
+        if not a.is_title and (_inside(a.start, quoted) or out and _STATUTE_TEXT.match(text[out[-1].end:a.start])):
+            continue  # 本法第十四条 inside the quoted text of another provision is that provision's wording
+        found = _provisions(text, a)
+        if found:
+            out.extend(found)
+        elif a.is_title and _looks_like_law(a.written):
+            out.append(Citation(a.law, a.written, None, None, None, a.start, a.end, text[a.start:a.end]))
+    return out
+
+
+# what follows a cited article when its wording is reproduced: 第四十条“经营者有本法第十四条…
+_STATUTE_TEXT = re.compile(r"^[：:“，,][^。；]{0,40}$")
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"“[^“”]{0,600}”", text)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < pos < e for s, e in spans)
+
+
+def _anchors(text: str) -> list[_Anchor]:
+    """Where a law is named: 《titles》, known names without brackets, and 本法-style back-references."""
+    titles: list[_Anchor] = []
     for m in _TITLE.finditer(text):
         written = m.group(1)
-        if not _looks_like_law(written):
-            continue
-        law = normalise_law_name(written)
-        pos = m.end()
-        found = False
-        while True:
-            a = _ARTICLE.match(text, pos)
-            if not a:
-                break
-            start = m.start() if not found else a.start()  # the first article carries the title
-            found = True
-            out.append(Citation(law, written, _num(a.group(1)), _num(a.group(3)), _num(a.group(4)), start, a.end(), text[start:a.end()]))
-            pos = a.end()
-            j = _JOIN.match(text, pos)
-            if not j:
-                break
-            nxt = _ARTICLE.match(text, j.end())
-            if not nxt:
-                break
-            pos = j.end()
-        if not found:
-            out.append(Citation(law, written, None, None, None, m.start(), m.end(), m.group(0)))
-    return out
+        if _looks_like_law(written) or _provision_follows(text, m.end()) and not written.endswith(("协议", "合同")):
+            titles.append(_Anchor(m.start(), m.end(), normalise_law_name(written), written, True))
+    taken = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < te and ts < e for ts, te in taken)
+
+    bare: list[_Anchor] = []
+    names = _bare_names({a.written for a in titles})
+    if names:
+        for m in re.finditer("|".join(map(re.escape, names)), text):
+            if free(m.start(), m.end()) and _provision_follows(text, m.end()):
+                bare.append(_Anchor(m.start(), m.end(), normalise_law_name(m.group(0)), m.group(0), False))
+                taken.append((m.start(), m.end()))
+    named = sorted(titles + bare, key=lambda a: a.start)
+    refs: list[_Anchor] = []
+    for m in _BACKREF.finditer(text):
+        before = [a for a in named if a.end <= m.start()]
+        if before and free(m.start(), m.end()):
+            refs.append(_Anchor(m.start(), m.end(), before[-1].law, before[-1].written, False))
+    return sorted(named + refs, key=lambda a: a.start)
+
+
+def _bare_names(titles: set[str]) -> list[str]:
+    """Names a decision may write without 《》: its own titles, the short-name table and known rules."""
+    cat = _catalogue()
+    names = {re.sub(r"\s+", "", t) for t in titles} | set(cat["short"]) | set(cat["short"].values())
+    names |= set(cat.get("known", {}).get("names", []))
+    names = {n for n in names if len(n) >= 3 and _looks_like_law(n)}
+    return sorted(names, key=len, reverse=True)  # longest first: 中华人民共和国价格法 before 价格法
+
+
+def _skip(text: str, pos: int, *patterns: re.Pattern) -> int:
+    for p in patterns:
+        m = p.match(text, pos)
+        if m:
+            pos = m.end()
+    return pos
+
+
+def _part(text: str, pos: int) -> re.Match | None:
+    return _PART.match(text, pos) or _ENUM.match(text, pos)
+
+
+def _provision_follows(text: str, pos: int) -> bool:
+    pos = _skip(text, pos, _PAREN, _DIVISION)
+    m = _PART.match(text, pos)
+    return bool(m and m.group(1) and m.group(3) == "条")
+
+
+def _provisions(text: str, a: _Anchor) -> list[Citation]:
+    """Read the chain of 条/款/项 after a law name; each complete provision is one citation."""
+    pos = _skip(text, a.end, _PAREN, _DIVISION)
+    m = _PART.match(text, pos)
+    if not (m and m.group(1) and m.group(3) == "条"):
+        return []
+    cites: list[list] = []  # [article, paragraph, item, sub, start, end]
+    article = paragraph = None
+    sub = None
+    first = True
+    while True:
+        level, n = m.group(3), _num(m.group(2))
+        start = a.start if first else m.start()
+        first = False
+        if level == "条":
+            article, paragraph, sub = n, None, _num(m.group(4))
+            cites.append([article, None, None, sub, start, m.end()])
+        elif level == "款":
+            last = cites[-1]
+            if last[0] == article and last[1] is None and last[2] is None:
+                last[1], last[5] = n, m.end()
+            else:
+                cites.append([article, n, None, sub, start, m.end()])
+            paragraph = n
+        elif level == "项":
+            last = cites[-1]
+            if last[0] == article and last[1] == paragraph and last[2] is None:
+                last[2], last[5] = n, m.end()
+            else:
+                cites.append([article, paragraph, n, sub, start, m.end()])
+        pos = _skip(text, m.end(), _NOTE)
+        # 第一款（四）: an item written without 第…项
+        b = _BARE_ITEM.match(text, pos)
+        if b and level in ("条", "款"):
+            last = cites[-1]
+            last[2], last[5] = _num(b.group(1)), b.end()
+            pos = b.end()
+        nxt = _next_part(text, pos)
+        if not nxt:
+            break
+        m = nxt
+    return [Citation(a.law, a.written, c[0], c[1], c[2], c[4], c[5], text[c[4]:c[5]], c[3]) for c in cites]
+
+
+def _next_part(text: str, pos: int) -> re.Match | None:
+    """The next part of the same chain: adjacent (第一款 after 第十四条), after a join
+    (、第四十条; 及第六项), or after a quoted provision (第十四条“…”和第十六条)."""
+    for p in (pos, _skip(text, pos, _QUOTE)):
+        m = _part(text, p)
+        if m and m.group(1):
+            return m
+        j = _JOIN.match(text, p)
+        if j:
+            m = _part(text, j.end())
+            if m and (m.group(1) or m.group(3) != "条" or not m.group(2).isdigit()):
+                return m
+    return None
 
 
 _LAW_WORDS = ("法", "条例", "规定", "办法", "规则", "细则", "决定", "解释", "标准", "目录", "意见", "通知", "准则")
