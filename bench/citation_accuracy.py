@@ -6,6 +6,10 @@ The 60 decisions listed in tests/data/citations/sample.txt were labelled by
 reading them (labels_a.toml, labels_b.toml): one entry per distinct (law,
 article, paragraph, item, 之N) a document cites. A citation counts as found
 when casefile extracts exactly that tuple from the document.
+
+The extractor's rules were written while reading the misses on that sample, so
+its figure flatters them; the 20 decisions of holdout.txt (labels_holdout.toml)
+were labelled afterwards and give the figure on unseen documents.
 """
 
 from __future__ import annotations
@@ -23,9 +27,12 @@ CORPUS = REPO.parent / "shared" / "corpus" / "samr" / "txt"
 Key = tuple
 
 
-def load_labels() -> dict[str, set[Key]]:
+SETS = {"sample": "labels_[ab].toml", "held-out": "labels_holdout.toml"}
+
+
+def load_labels(pattern: str = SETS["sample"]) -> dict[str, set[Key]]:
     out: dict[str, set[Key]] = {}
-    for p in sorted(LABELS.glob("labels_*.toml")):
+    for p in sorted(LABELS.glob(pattern)):
         for doc in tomllib.loads(p.read_text(encoding="utf-8"))["doc"]:
             out[doc["file"]] = {(c["law"], c["article"], c.get("paragraph"), c.get("item"), c.get("sub")) for c in doc["citations"]}
     return out
@@ -39,8 +46,8 @@ def extracted(text: str) -> set[Key]:
             for e in r.entities if e.label == "LAW" and e.value.get("article")}
 
 
-def evaluate(show: bool = False) -> dict[str, float]:
-    gold = load_labels()
+def evaluate(show: bool = False, pattern: str = SETS["sample"]) -> dict[str, float]:
+    gold = load_labels(pattern)
     tp = fp = fn = 0
     for name, want in gold.items():
         got = extracted((CORPUS / name).read_text(encoding="utf-8"))
@@ -62,9 +69,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", action="store_true", help="print every missed and extra citation")
     args = ap.parse_args()
-    m = evaluate(args.show)
-    print(f"law citations on {m['documents']} hand-labelled documents ({m['labelled']} citations): "
-          f"precision {m['precision']:.1%}, recall {m['recall']:.1%} (tp {m['tp']}, fp {m['fp']}, fn {m['fn']})")
+    for name, pattern in SETS.items():
+        m = evaluate(args.show, pattern)
+        print(f"law citations, {name}: {m['documents']} hand-labelled documents ({m['labelled']} citations): "
+              f"precision {m['precision']:.1%}, recall {m['recall']:.1%} (tp {m['tp']}, fp {m['fp']}, fn {m['fn']})")
 
 
 if __name__ == "__main__":

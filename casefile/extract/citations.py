@@ -23,14 +23,17 @@ from casefile.cn import parse_cn_number
 
 NUM = r"[〇零一二三四五六七八九十百千两\d]+"
 # one provision part; 第 may be dropped inside a list (、四十五条; （三）款)
-_PART = re.compile(rf"(第)?第?[（(]?({NUM})[)）]?(条|款|项|目|点)(?:之({NUM}))?")
+_PART = re.compile(rf"(第)?第?[（(【]?({NUM})[)）】]?(条|款|项|目|点)(?:之({NUM}))?")
 # 第（二）、（三）款: the first element takes its level from the last
 _ENUM = re.compile(rf"(第)?[（(]({NUM})[)）](?=(?:[、和及](?:第)?[（(]{NUM}[)）])*[、和及](?:第)?[（(]{NUM}[)）](款|项))")
 _BARE_ITEM = re.compile(rf"[（(]({NUM})[)）](?!{NUM}|[条款项目点、])")
 _DIVISION = re.compile(rf"(?:第{NUM}[编章节])+")
 _NOTE = re.compile(r"【[^【】]{1,12}】")
 _JOIN = re.compile(r"以及|或者|[、，,和及与或]")
-_PAREN = re.compile(r"(?:[（(][^（）()《》“”]{1,30}[)）])+")
+_PAREN = re.compile(r"(?:[（(][^（）()《》“”]{1,30}[)）])+[，,]?")
+_SLASH = re.compile(r"[/／]")  # 《明码标价和禁止价格欺诈规定》/第五条/第一款
+# 第十条第四项规定的应当依法从轻行政处罚和第十一条第二项: the same rule, after its effect
+_EFFECT = re.compile(r"(?:之?规定的?)[^，,。；：“”《》（）]{1,16}?(?=[和及、]第)")
 _QUOTE = re.compile(r"[：:]?“[^“”]{0,600}”(?:的规定|之规定|规定)?[：:]?")
 _TITLE = re.compile(r"《([^《》]{2,60})》")
 _BACKREF = re.compile(r"(?:本法|该法|同法|本规定|该规定|本条例|该条例|本办法|该办法|本细则|该细则|该企标|该标准|上述规定)(?=第)")
@@ -171,17 +174,23 @@ def _part(text: str, pos: int) -> re.Match | None:
     return _PART.match(text, pos) or _ENUM.match(text, pos)
 
 
-def _provision_follows(text: str, pos: int) -> bool:
-    pos = _skip(text, pos, _PAREN, _DIVISION)
+def _first_part(text: str, a: _Anchor) -> re.Match | None:
+    """The article right after a law name; 第 may be missing straight after a title (》十九条)."""
+    pos = _skip(text, a.end, _PAREN, _SLASH, _DIVISION)
     m = _PART.match(text, pos)
-    return bool(m and m.group(1) and m.group(3) == "条")
+    if m and m.group(3) == "条" and (m.group(1) or m.group(0)[0] == "【" or a.is_title and pos == a.end):
+        return m
+    return None
+
+
+def _provision_follows(text: str, pos: int) -> bool:
+    return _first_part(text, _Anchor(pos, pos, "", "", False)) is not None
 
 
 def _provisions(text: str, a: _Anchor) -> list[Citation]:
     """Read the chain of 条/款/项 after a law name; each complete provision is one citation."""
-    pos = _skip(text, a.end, _PAREN, _DIVISION)
-    m = _PART.match(text, pos)
-    if not (m and m.group(1) and m.group(3) == "条"):
+    m = _first_part(text, a)
+    if not m:
         return []
     cites: list[list] = []  # [article, paragraph, item, sub, start, end]
     article = paragraph = None
@@ -224,7 +233,7 @@ def _provisions(text: str, a: _Anchor) -> list[Citation]:
 def _next_part(text: str, pos: int) -> re.Match | None:
     """The next part of the same chain: adjacent (第一款 after 第十四条), after a join
     (、第四十条; 及第六项), or after a quoted provision (第十四条“…”和第十六条)."""
-    for p in (pos, _skip(text, pos, _QUOTE)):
+    for p in (_skip(text, pos, _SLASH), _skip(text, pos, _QUOTE)):
         m = _part(text, p)
         if m and m.group(1):
             return m
@@ -233,6 +242,11 @@ def _next_part(text: str, pos: int) -> re.Match | None:
             m = _part(text, j.end())
             if m and (m.group(1) or m.group(3) != "条" or not m.group(2).isdigit()):
                 return m
+    e = _EFFECT.match(text, pos)
+    if e:
+        m = _PART.match(text, e.end() + 1)
+        if m and m.group(1) and m.group(3) == "条":
+            return m
     return None
 
 
