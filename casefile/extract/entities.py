@@ -171,7 +171,22 @@ _LABELS = {
     "PARTY": ("当事人", "名称", "被处罚人", "被处罚单位", "当事人名称", "当事人姓名", "经营者名称"),
     "ADDRESS": ("住所（住址）", "住所(住址)", "住所", "住址", "经营场所", "地址", "联系地址", "送达地址"),
 }
-_STOP = re.compile(r"(类型[:：]|统一社会信|案由|主体资格|统一社会信用代码|社会信用代码|住所|住址|法定代表人|负责人|经营者|身份证|联系电话|营业执照|注册号|联系地址|性别|民族|出生)")
+_STOP = re.compile(r"(类型[:：]|统一社会信|案由|主体资格|统一社会信用代码|社会信用代码|法定代表人|负责人|经营者|身份证|联系电话|营业执照|注册号|联系地址"
+                   r"|(?:住所|住址|性别|民族|出生)(?=[:：（(]))")
+# a party line broken before its end: “…德兴服务 / 区南区驿购便利店”, “…百货超市（个体 / 工商户）”
+_ORG_END = re.compile(r"(公司|店|院|部|行|厂|中心|超市|馆|所|站|点|社|室|场|房|坊|园|队|局|会|处|铺|吧|城|屋|厅|）|\))$")
+# legal forms written after a name are part of it; a short bracketed person's name is not
+_LEGAL_FORM = ("个体工商户", "个人独资", "普通合伙", "有限合伙", "非法人", "分公司")
+
+
+def _clean_party(value: str) -> str:
+    value = re.sub(r"^(?:(?:当事人|单位名称|名称)[:：])+", "", value)
+    value = re.split(r"[，,；;。《]", value)[0]
+    m = re.search(r"[（(]([\u4e00-\u9fa5*＊]{1,4})[)）]$", value)
+    if m and m.group(1) not in _LEGAL_FORM:
+        # “江阴市申港家豪超市(陶春萍)”: the operator's name in brackets is not part of the party's name
+        value = value[: m.start()]
+    return value
 
 
 def label_values(lines: list[str], label: str) -> list[tuple[int, str]]:
@@ -181,17 +196,20 @@ def label_values(lines: list[str], label: str) -> list[tuple[int, str]]:
         for key in _LABELS[label]:
             if line.startswith(key) and len(line) > len(key) and line[len(key)] in "：:":
                 value = line[len(key) + 1:]
+                nxt = lines[n + 1] if n + 1 < len(lines) else ""
+                if (label == "PARTY" and nxt and len(value) >= 4 and not _STOP.search(value) and not re.search(r"[:：]", nxt[:12])
+                        and (value.count("（") > value.count("）") or not _ORG_END.search(value) and len(nxt) <= 15)):
+                    value += nxt
                 stop = _STOP.search(value)
                 if stop and stop.start() > 0:
                     value = value[: stop.start()]
                 value = value.strip("：:，,。；; /")
+                if label == "PARTY":
+                    value = _clean_party(value)
                 # a trailing unbalanced bracket or question marks are extraction noise
                 if value.count("（") > value.count("）"):
                     value = value[: value.rfind("（")]
                 value = value.rstrip("？?、，,；;")
-                if label == "PARTY":
-                    # “江阴市申港家豪超市(陶春萍)”: the operator's name in brackets is not part of the party's name
-                    value = re.sub(r"[（(][\u4e00-\u9fa5*＊]{1,4}[)）]$", "", value)
                 if value and value not in ("/", "无"):
                     out.append((n, value))
                 break
