@@ -9,6 +9,7 @@ compact text can be reported at its real position (and page).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _FW = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
@@ -40,21 +41,28 @@ class Compact:
         return self.offsets[start], self.offsets[max(start, end - 1)] + 1
 
 
+_FOLD_TABLE = {o: _fold(chr(o)) for o in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
+                                          ord("．"), ord("－"), ord("＊"), 0x3000]}
+_SPACE = re.compile(r"\s+")
+
+
 def compact(text: str) -> Compact:
+    # folding is one character for one, so offsets survive it; work on whitespace runs, not characters
+    folded = text.translate(_FOLD_TABLE)
     out: list[str] = []
     offs: list[int] = []
-    pending_space = False
-    for i, raw in enumerate(text):
-        c = _fold(raw)
-        if c.isspace():
-            pending_space = bool(out)
-            continue
-        if pending_space and out and _is_ascii_word(out[-1]) and _is_ascii_word(c):
+    pos = 0
+    for m in _SPACE.finditer(folded):
+        if m.start() > pos:
+            out.append(folded[pos:m.start()])
+            offs.extend(range(pos, m.start()))
+        pos = m.end()
+        if out and pos < len(folded) and _is_ascii_word(out[-1][-1]) and _is_ascii_word(folded[pos]):
             out.append(" ")
-            offs.append(i - 1)
-        pending_space = False
-        out.append(c)
-        offs.append(i)
+            offs.append(pos - 1)
+    if pos < len(folded):
+        out.append(folded[pos:])
+        offs.extend(range(pos, len(folded)))
     return Compact("".join(out), offs)
 
 

@@ -19,12 +19,13 @@ _LOCK = threading.Lock()
 @Language.component("casefile_patterns")
 def casefile_patterns(doc: Doc) -> Doc:
     spans: list[Span] = list(doc.ents)
+    text = doc.user_data.get("text") or doc.text  # Doc.text is rebuilt from the tokens on every read
     for label, patterns in compiled().items():
         if label in ("LAW", "CERT"):
             continue  # citations and certificates are read by their own parsers
         check = VALIDATORS.get(label)
         for pat in patterns:
-            for m in pat.finditer(doc.text):
+            for m in pat.finditer(text):
                 if check is not None and check(m.group(0)) is None:
                     continue
                 span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
