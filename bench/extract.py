@@ -3,7 +3,9 @@
     .venv/bin/python bench/extract.py [--limit N] [--pdf] [--show-misses K]
 
 Reports exact-match accuracy of 文号, 机关, 决定日期 and 当事人 against
-shared/corpus/samr/INDEX.csv, the recall of each document's primary law among
+shared/corpus/samr/INDEX.csv (and, for 机关 and 当事人, among the documents
+that write INDEX.csv's value at all), law-citation precision and recall on the
+hand-labelled samples (bench/citation_accuracy.py), the recall of each document's primary law among
 the extracted citations, documents per second after warm-up (one core), the
 pipeline load time and peak memory.
 """
@@ -55,6 +57,7 @@ def main() -> None:
     t0 = time.perf_counter()
     from casefile.extract import extract
     from casefile.extract.pipeline import get_nlp
+    from casefile.extract.normalize import compact
     from casefile.textio import read_document
 
     get_nlp()
@@ -68,10 +71,14 @@ def main() -> None:
     law_total = 0
     loose_hits = {"agency": 0, "date": 0}
     masked_party = 0
+    # INDEX.csv comes from the publisher's metadata, not from the text: 福建省永泰县… where the decision
+    # writes 永泰县…, the operator 肖飞 where it names the shop. Count where INDEX's value is written at all.
+    written = {"agency": [0, 0], "party": [0, 0]}
     misses: dict[str, list] = {k: [] for k in hits}
     t1 = time.perf_counter()
-    for r in rows:
-        x = extract(read_document(CORPUS / "txt" / r["file"]))
+    results = [extract(read_document(CORPUS / "txt" / r["file"])) for r in rows]
+    elapsed = time.perf_counter() - t1
+    for r, x in zip(rows, results):
         f = x.fields
         checks = {
             "doc_no": norm(f.get("doc_no", "")) == norm(r["doc_no"]),
@@ -79,6 +86,11 @@ def main() -> None:
             "date": f.get("date", "") == meta_date(r["last_date_in_text"]),
             "party": norm(f.get("party", "")) == norm(r["party"].split(";")[0]),
         }
+        body = norm(compact(read_document(CORPUS / "txt" / r["file"]).text).text)
+        for k, want in (("agency", r["agency"]), ("party", r["party"].split(";")[0])):
+            if norm(want) and norm(want) in body:
+                written[k][0] += 1
+                written[k][1] += checks[k]
         loose_hits["agency"] += loose(f.get("agency", ""), r["agency"])
         loose_hits["date"] += f.get("date", "") == meta_date(r["decision_date_meta"])
         if "*" in r["party"] or ("*" in f.get("party", "") and "*" not in r["party"]):
@@ -93,7 +105,6 @@ def main() -> None:
                 hits["primary_law"] += 1
             else:
                 misses["primary_law"].append((r["file"], sorted({c["law"] for c in x.citations})[:3], r["primary_law"]))
-    elapsed = time.perf_counter() - t1
     n = len(rows)
     print(f"documents: {n}")
     print(f"pipeline load: {load_s:.2f} s")
@@ -102,7 +113,16 @@ def main() -> None:
     print(f"agency, equal or one a suffix of the other (publisher lists 郫都区… for 成都市郫都区…): {loose_hits['agency'] / n:.1%}")
     print(f"date equal to the publisher's decision_date_meta (not always the date in the text): {loose_hits['date'] / n:.1%}")
     print(f"party masked in the published text but not in INDEX.csv (cannot match): {masked_party}")
+    for k, (n_written, ok) in written.items():
+        print(f"{k:8s} exact where INDEX.csv's value is written in the document ({n_written}/{n}): {ok / max(n_written, 1):.1%}")
     print(f"primary law cited (recall vs INDEX.csv primary_law): {hits['primary_law'] / max(law_total, 1):.1%} ({hits['primary_law']}/{law_total})")
+    sys.path.insert(0, str(Path(__file__).parent))
+    import citation_accuracy
+
+    for name, pattern in citation_accuracy.SETS.items():
+        m = citation_accuracy.evaluate(pattern=pattern)
+        print(f"law citations, {name} ({m['documents']} hand-labelled documents, {m['labelled']} citations): "
+              f"precision {m['precision']:.1%}, recall {m['recall']:.1%}")
     print(f"throughput: {n / elapsed:.1f} docs/s (one process, after warm-up)")
     if args.pdf:
         pdfs = sorted((CORPUS / "pdf").glob("*.pdf"))
