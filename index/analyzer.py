@@ -10,14 +10,17 @@ traditional characters fold to simplified, the same on both sides.
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 from whoosh.analysis import LowercaseFilter, StopFilter, Token, Tokenizer
 
-ANALYZER_VERSION = "1"
 HERE = Path(__file__).resolve().parent
+USERDICT = HERE / "data" / "userdict.txt"
+# the dictionary is part of the analyzer: an index built with another one is rebuilt, not misread
+ANALYZER_VERSION = "2-" + hashlib.sha1(USERDICT.read_bytes()).hexdigest()[:8]
 
 
 @lru_cache(maxsize=1)
@@ -47,13 +50,20 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _jieba():
+    """A segmenter of the index's own: the search dictionary must not change how extraction,
+    which uses jieba's global one in the same process, segments a document."""
     import logging
 
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
+    dt = jieba.Tokenizer()
+    dt.initialize()
+    for line in USERDICT.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if parts and not line.startswith("#"):
+            dt.add_word(parts[0], int(parts[1]) if len(parts) > 1 else None)
+    return dt
 
 
 def _skip(word: str) -> bool:
@@ -64,21 +74,21 @@ def _skip(word: str) -> bool:
 class ChineseTokenizer(Tokenizer):
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True, start_pos=0,
                  start_char=0, tokenize=True, mode="", **kwargs):
-        jieba = _jieba()
+        dt = _jieba()
         text = fold(value)
         query = mode == "query"
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         pos = start_pos
-        for word, start, end in jieba.tokenize(text, mode="default"):
+        for word, start, end in dt.tokenize(text, mode="default"):
             if _skip(word):
                 continue
             subs = []
             if not query and len(word) > 2:
                 # search-mode sub-words share the parent's position
-                for n in (2, 3):
+                for n in (2, 3, 4):  # 4: 违法所得 inside 没收违法所得
                     for i in range(len(word) - n + 1):
                         gram = word[i:i + n]
-                        if gram in jieba.dt.FREQ and jieba.dt.FREQ[gram] and gram != word:
+                        if dt.FREQ.get(gram) and gram != word:
                             subs.append((gram, start + i, start + i + n))
             for w, s, e in [(word, start, end)] + subs:
                 t.text = w
