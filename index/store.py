@@ -11,6 +11,7 @@ update leaves the last committed index), and a held writer lock is retried.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import time
@@ -21,7 +22,7 @@ from typing import Any, Callable, Iterable
 from whoosh import highlight, index as windex
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.index import LockError
-from whoosh.qparser import MultifieldParser, OrGroup
+from whoosh.qparser import AndGroup, MultifieldParser, OrGroup
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh import query as Q
 from whoosh import sorting
@@ -35,6 +36,7 @@ SCHEMA_VERSION = "1"
 INDEX_DIR = ".index"
 META = "meta.json"
 DOCS = "docs.json"
+BULK = 2000  # documents in one update from which the writer runs in parallel
 
 
 def make_schema() -> Schema:
@@ -85,6 +87,7 @@ class Index:
     def __init__(self, root: Path):
         self.dir = Path(root)
         self._ix = None
+        self._searcher = None
         self.rebuilt_reason = ""
 
     # -- lifecycle --------------------------------------------------------------------
@@ -117,6 +120,7 @@ class Index:
         return self
 
     def _create(self) -> None:
+        self.close()
         if self.dir.exists():
             shutil.rmtree(self.dir)
         self.dir.mkdir(parents=True)
@@ -130,6 +134,20 @@ class Index:
             self.open()
         return self._ix
 
+    def searcher(self):
+        """One searcher kept open across queries (opening the segment files costs more than a
+        simple query) and refreshed when another process has committed."""
+        if self._searcher is None:
+            self._searcher = self.ix.searcher()
+        else:
+            self._searcher = self._searcher.refresh()
+        return self._searcher
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
     def indexed(self) -> dict[str, str]:
         p = self.dir / DOCS
         try:
@@ -137,10 +155,14 @@ class Index:
         except json.JSONDecodeError:
             return {}
 
-    def _writer(self, retries: int = 40):
+    def _writer(self, retries: int = 40, bulk: bool = False):
+        # a large batch (a rebuild, an archive folder) is segmented in parallel sub-processes:
+        # whoosh's single writer, not jieba, is what limits indexing speed
+        procs = min(os.cpu_count() or 1, 4) if bulk else 1
+        extra = {"procs": procs, "multisegment": True} if procs > 1 else {}
         for i in range(retries):
             try:
-                return self.ix.writer(limitmb=128)
+                return self.ix.writer(limitmb=128, **extra)
             except LockError:
                 time.sleep(0.25)
         raise IndexError_("索引正被另一个进程更新，等待超时；请稍后再试")
@@ -151,7 +173,7 @@ class Index:
         removed = list(removed)
         if not changed and not removed:
             return {"added": 0, "removed": 0, "pages": 0}
-        w = self._writer()
+        w = self._writer(bulk=len(changed) >= BULK)
         pages = 0
         try:
             for ref in removed:
@@ -177,15 +199,17 @@ class Index:
 
     # -- searching ---------------------------------------------------------------------------
     def search(self, text: str, *, limit: int = 10, agency: str | None = None, year: int | None = None,
-               law: str | None = None, doc_type: str | None = None, sort: str = "relevance", snippets: bool = True) -> dict[str, Any]:
+               law: str | None = None, doc_type: str | None = None, sort: str = "relevance", snippets: bool = True,
+               facets: bool = True) -> dict[str, Any]:
+        """Hits grouped by case with snippets; ``facets=False`` skips the counts (they visit every match).
+
+        Words are ANDed. When a plain query (no operators, quotes or fields) finds fewer
+        than ``limit`` pages, pages matching only some of its words follow, marked
+        ``"partial": true``: an auditor typing 原价 不实 also wants the decisions that
+        write 虚假的原价 and never 不实."""
         t0 = time.perf_counter()
         ix = self.ix
-        parser = MultifieldParser(["text", "party"], schema=ix.schema, group=OrGroup.factory(0.0))
-        parser.add_plugin(DateParserPlugin())
-        from whoosh.qparser import AndGroup
-
-        parser.group = AndGroup
-        q = parser.parse(fold(text))
+        q = _parser(ix.schema, AndGroup).parse(fold(text))
         filters = []
         if agency:
             filters.append(Q.Term("agency", agency))
@@ -198,40 +222,58 @@ class Index:
         if doc_type:
             filters.append(Q.Term("doc_type", doc_type))
         flt = Q.And(filters) if filters else None
-        facets = {"agency": sorting.FieldFacet("agency"), "year": sorting.FieldFacet("year"),
-                  "laws": sorting.FieldFacet("laws", allow_overlap=True), "doc_type": sorting.FieldFacet("doc_type")}
-        with ix.searcher() as s:
-            kwargs: dict[str, Any] = {"limit": max(limit * 5, 50), "filter": flt, "groupedby": facets, "terms": True}
-            if sort == "date":
-                kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
-            results = s.search(q, **kwargs)
-            results.fragmenter = highlight.PinpointFragmenter(maxchars=120, surround=40, autotrim=True)
-            results.formatter = highlight.UppercaseFormatter()
-            results.formatter = _Mark()
-            total = len(results)
-            hits = []
-            seen_cases: dict[str, list] = {}
-            for r in results:
-                case = r["source"]
-                if len(hits) >= limit:
-                    break
-                snippet = r.highlights("text", top=2) if snippets else ""
-                if snippets and not snippet:
-                    snippet = r["text"][:80]
-                snippet = re.sub(r"\s+", " ", snippet).strip()
-                hit = {"case": case, "number": r.get("number", ""), "doc": r["doc"], "doc_type": r.get("doc_type", ""),
-                       "page": r["page"], "score": round(r.score, 3) if r.score is not None else None, "snippet": snippet,
-                       "agency": r.get("agency", ""), "party": r.get("party", ""), "date": r["date"].date().isoformat() if r.get("date") else None}
-                hits.append(hit)
-                seen_cases.setdefault(case, []).append(hit)
-            # hits grouped by case, cases in the order of their best hit
-            hits = [h for hs in seen_cases.values() for h in hs]
-            facet_counts = {}
-            for name in facets:
-                groups = results.groups(name)
-                facet_counts[name] = {str(k): len(v) for k, v in sorted(groups.items(), key=lambda kv: -len(kv[1])) if k not in (None, "")}
+        groups = {"agency": sorting.FieldFacet("agency"), "year": sorting.FieldFacet("year"),
+                  "laws": sorting.FieldFacet("laws", allow_overlap=True), "doc_type": sorting.FieldFacet("doc_type")} if facets else {}
+        s = self.searcher()
+        kwargs: dict[str, Any] = {"limit": max(limit * 5, 50), "filter": flt, "terms": snippets}
+        if sort == "date":
+            kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
+        results = s.search(q, **(kwargs | ({"groupedby": groups} if groups else {})))
+        total = len(results)
+        hits = _hits(results, limit, snippets)
+        if len(hits) < limit and _PLAIN.fullmatch(text.strip()) and len(text.split()) > 1:
+            partial = s.search(_parser(ix.schema, OrGroup).parse(fold(text)), **kwargs)
+            seen = {(h["doc"], h["page"]) for h in hits}
+            more = [h for h in _hits(partial, limit, snippets) if (h["doc"], h["page"]) not in seen]
+            hits += [h | {"partial": True} for h in more[: limit - len(hits)]]
+        facet_counts = {}
+        for name in groups:
+            found = results.groups(name)
+            facet_counts[name] = {str(k): len(v) for k, v in sorted(found.items(), key=lambda kv: -len(kv[1])) if k not in (None, "")}
+        # hits grouped by case, cases in the order of their best hit
+        by_case: dict[str, list] = {}
+        for h in hits:
+            by_case.setdefault(h["case"], []).append(h)
+        hits = [h for hs in by_case.values() for h in hs]
         return {"query": text, "total": total, "elapsed_ms": round((time.perf_counter() - t0) * 1000, 1), "hits": hits,
-                "cases": [{"case": c, "hits": len(v)} for c, v in seen_cases.items()], "facets": facet_counts}
+                "cases": [{"case": c, "hits": len(v)} for c, v in by_case.items()], "facets": facet_counts}
+
+
+# words only: no operators, quotes, fields, groups or wildcards
+_PLAIN = re.compile(r"(?!.*\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b)[^\"':()\[\]{}*?^~]+")
+
+
+def _parser(schema: Schema, group) -> MultifieldParser:
+    parser = MultifieldParser(["text", "party"], schema=schema, group=group)
+    parser.add_plugin(DateParserPlugin())
+    return parser
+
+
+def _hits(results, limit: int, snippets: bool) -> list[dict[str, Any]]:
+    results.fragmenter = highlight.PinpointFragmenter(maxchars=120, surround=40, autotrim=True)
+    results.formatter = _Mark()
+    hits = []
+    for r in results:
+        if len(hits) >= limit:
+            break
+        snippet = r.highlights("text", top=2) if snippets else ""
+        if snippets and not snippet:
+            snippet = r["text"][:80]
+        hits.append({"case": r["source"], "number": r.get("number", ""), "doc": r["doc"], "doc_type": r.get("doc_type", ""),
+                     "page": r["page"], "score": round(r.score, 3) if r.score is not None else None,
+                     "snippet": re.sub(r"\s+", " ", snippet).strip(), "agency": r.get("agency", ""), "party": r.get("party", ""),
+                     "date": r["date"].date().isoformat() if r.get("date") else None})
+    return hits
 
 
 class _Mark(highlight.Formatter):

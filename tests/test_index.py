@@ -120,3 +120,24 @@ def test_writer_lock_is_retried(demo_ws):
     threading.Timer(0.5, w.cancel).start()
     r = idx.update(demo_ws)
     assert r["added"] > 0
+
+
+def test_search_dictionary_segments_query_and_document_alike():
+    """jieba alone cuts 团购价 as 团/购价 in a query but 团购/价 inside a sentence."""
+    a = chinese_analyzer()
+    assert [t.text for t in a("团购价", mode="query")] == ["团购价"]
+    assert "团购价" in [t.text for t in a("该团购至今共销售8单，团购价为19.9元/小时")]
+    # a dictionary word keeps its sub-words, four characters long too: 行政处罚 inside 不予行政处罚
+    assert {"不予行政处罚", "行政处罚", "处罚"} <= {t.text for t in a("决定不予行政处罚")}
+
+
+def test_words_missing_from_every_match_fill_the_page_as_partial(archive_ws):
+    ws, _ = archive_ws
+    strict = idx.search(ws, "明码标价 量子纠缠", limit=10)
+    assert strict["total"] == 0
+    assert strict["hits"] and all(h["partial"] for h in strict["hits"])
+    assert all("明码标价" in h["snippet"].replace("【", "").replace("】", "") for h in strict["hits"])
+    # operators mean the auditor asked for exactly that: no partial hits
+    assert idx.search(ws, "明码标价 AND 量子纠缠", limit=10)["hits"] == []
+    full = idx.search(ws, "明码标价 价格", limit=10)
+    assert len(full["hits"]) == 10 and not any(h.get("partial") for h in full["hits"])
