@@ -113,18 +113,19 @@ def extract(doc: ExtractedText) -> Extraction:
     from casefile.extract.entities import VALIDATORS
 
     entities: list[Entity] = []
+    exact = sdoc.user_data.get("exact", {})
     for span in sdoc.ents:
         if span.label_ == "EVENT":
             continue
+        start, end = exact.get((span.label_, span.start_char, span.end_char), (span.start_char, span.end_char))
         check = VALIDATORS.get(span.label_)
-        value = check(span.text) if check else span.text
+        value = check(text[start:end]) if check else text[start:end]
         if value is None:
             continue
-        start = span.start_char
         if span.label_ in ("DOC_NO", "AGENCY"):  # validators trim a prefix that ran into the previous words
-            trimmed = re.sub(r"\s+", "", value) if span.label_ == "AGENCY" else trim_doc_no(span.text)
-            start = span.end_char - len(trimmed)
-        entities.append(ent(span.label_, start, span.end_char, value))
+            trimmed = re.sub(r"\s+", "", value) if span.label_ == "AGENCY" else trim_doc_no(text[start:end])
+            start = end - len(trimmed)
+        entities.append(ent(span.label_, start, end, value))
     for cit in find_citations(text):
         entities.append(ent("LAW", cit.start, cit.end, cit.to_value()))
     for pat in compiled()["CERT"]:

@@ -31,6 +31,9 @@ def casefile_patterns(doc: Doc) -> Doc:
                 span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
                 if span is not None:
                     spans.append(span)
+                    if (span.start_char, span.end_char) != m.span():
+                        # a word may run past the match (2024年11月28日本文书: jieba's 日本), keep the match itself
+                        doc.user_data.setdefault("exact", {})[(label, span.start_char, span.end_char)] = m.span()
     doc.ents = filter_spans(spans)
     return doc
 
