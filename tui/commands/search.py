@@ -54,12 +54,16 @@ def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_n
 
     def human(r):
         click.echo(f"“{r['query']}”：{r['total']} 处命中（{r['elapsed_ms']} 毫秒）")
+        partial = sum(1 for h in r["hits"] if h.get("partial"))
+        if partial:
+            click.echo(f"另列 {partial} 处只含部分检索词的命中（标 ≈）")
         current = None
         for h in r["hits"]:
             if h["case"] != current:
                 current = h["case"]
                 click.echo(f"\n■ {h['case']}　{h['number']}　{h['party']}")
-            click.echo(f"  {Path(h['doc']).name} 第{h['page']}页：{h['snippet']}")
+            mark = "≈ " if h.get("partial") else ""
+            click.echo(f"  {mark}{Path(h['doc']).name} 第{h['page']}页：{h['snippet']}")
         for name, counts in r["facets"].items():
             if counts:
                 click.echo(f"\n{ {'agency': '机关', 'year': '年度', 'laws': '法律', 'doc_type': '文书类型'}[name] }：" + "　".join(f"{k}({v})" for k, v in list(counts.items())[:6]))

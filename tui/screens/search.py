@@ -17,7 +17,8 @@ class HitItem(ListItem):
     def __init__(self, hit: dict, first_of_case: bool):
         self.hit = hit
         head = f"■ {hit['case']}　{hit.get('number', '')}　{hit.get('party', '')}\n" if first_of_case else ""
-        super().__init__(Label(f"{head}  {Path(hit['doc']).name} 第{hit['page']}页：{hit['snippet'][:150]}"))
+        mark = "≈ " if hit.get("partial") else ""  # only some of the words: said, not hidden
+        super().__init__(Label(f"{head}  {mark}{Path(hit['doc']).name} 第{hit['page']}页：{hit['snippet'][:150]}"))
 
 
 class SearchScreen(Screen):
