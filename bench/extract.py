@@ -76,9 +76,10 @@ def main() -> None:
     written = {"agency": [0, 0], "party": [0, 0]}
     misses: dict[str, list] = {k: [] for k in hits}
     t1 = time.perf_counter()
-    results = [extract(read_document(CORPUS / "txt" / r["file"])) for r in rows]
+    docs = [read_document(CORPUS / "txt" / r["file"]) for r in rows]
+    results = [extract(d) for d in docs]
     elapsed = time.perf_counter() - t1
-    for r, x in zip(rows, results):
+    for r, doc, x in zip(rows, docs, results):
         f = x.fields
         checks = {
             "doc_no": norm(f.get("doc_no", "")) == norm(r["doc_no"]),
@@ -86,7 +87,7 @@ def main() -> None:
             "date": f.get("date", "") == meta_date(r["last_date_in_text"]),
             "party": norm(f.get("party", "")) == norm(r["party"].split(";")[0]),
         }
-        body = norm(compact(read_document(CORPUS / "txt" / r["file"]).text).text)
+        body = norm(compact(doc.text).text)
         for k, want in (("agency", r["agency"]), ("party", r["party"].split(";")[0])):
             if norm(want) and norm(want) in body:
                 written[k][0] += 1

@@ -103,8 +103,7 @@ def extract(doc: ExtractedText) -> Extraction:
     nlp = get_nlp()
     sdoc = nlp.make_doc(text)
     sdoc.user_data["text"] = text  # Doc.text is rebuilt from the tokens on every read; the patterns need it once
-    for _, component in nlp.pipeline:
-        sdoc = component(sdoc)
+    sdoc = nlp(sdoc)
 
     def ent(label: str, start: int, end: int, value: Any) -> Entity:
         o_start, o_end = c.original_span(start, end)

@@ -128,11 +128,12 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 def _anchors(text: str) -> list[_Anchor]:
     """Where a law is named: 《titles》, known names without brackets, and 本法-style back-references."""
     titles: list[_Anchor] = []
+    taken: list[tuple[int, int]] = []  # every 《…》, law or not: no bare name or back-reference inside one
     for m in _TITLE.finditer(text):
+        taken.append(m.span())
         written = m.group(1)
-        if _looks_like_law(written) or _provision_follows(text, m.end()) and not written.endswith(("协议", "合同")):
+        if _looks_like_law(written) or _first_part(text, m.end()) and not written.endswith(("协议", "合同")):
             titles.append(_Anchor(m.start(), m.end(), normalise_law_name(written), written, True))
-    taken = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
 
     def free(s: int, e: int) -> bool:
         return not any(s < te and ts < e for ts, te in taken)
@@ -141,7 +142,7 @@ def _anchors(text: str) -> list[_Anchor]:
     names = _bare_names({a.written for a in titles})
     if names:
         for m in re.finditer("|".join(map(re.escape, names)), text):
-            if free(m.start(), m.end()) and _provision_follows(text, m.end()):
+            if free(m.start(), m.end()) and _first_part(text, m.end()):
                 bare.append(_Anchor(m.start(), m.end(), normalise_law_name(m.group(0)), m.group(0), False))
                 taken.append((m.start(), m.end()))
     named = sorted(titles + bare, key=lambda a: a.start)
@@ -153,11 +154,15 @@ def _anchors(text: str) -> list[_Anchor]:
     return sorted(named + refs, key=lambda a: a.start)
 
 
+@lru_cache(maxsize=1)
+def _catalogue_names() -> frozenset[str]:
+    cat = _catalogue()
+    return frozenset(cat["short"]) | frozenset(cat["short"].values()) | frozenset(cat.get("known", {}).get("names", []))
+
+
 def _bare_names(titles: set[str]) -> list[str]:
     """Names a decision may write without 《》: its own titles, the short-name table and known rules."""
-    cat = _catalogue()
-    names = {re.sub(r"\s+", "", t) for t in titles} | set(cat["short"]) | set(cat["short"].values())
-    names |= set(cat.get("known", {}).get("names", []))
+    names = {re.sub(r"\s+", "", t) for t in titles} | _catalogue_names()
     names = {n for n in names if len(n) >= 3 and _looks_like_law(n)}
     return sorted(names, key=len, reverse=True)  # longest first: 中华人民共和国价格法 before 价格法
 
@@ -174,22 +179,18 @@ def _part(text: str, pos: int) -> re.Match | None:
     return _PART.match(text, pos) or _ENUM.match(text, pos)
 
 
-def _first_part(text: str, a: _Anchor) -> re.Match | None:
-    """The article right after a law name; 第 may be missing straight after a title (》十九条)."""
-    pos = _skip(text, a.end, _PAREN, _SLASH, _DIVISION)
+def _first_part(text: str, end: int, after_title: bool = False) -> re.Match | None:
+    """The article right after a law name ending at ``end``; 第 may be missing straight after a title (》十九条)."""
+    pos = _skip(text, end, _PAREN, _SLASH, _DIVISION)
     m = _PART.match(text, pos)
-    if m and m.group(3) == "条" and (m.group(1) or m.group(0)[0] == "【" or a.is_title and pos == a.end):
+    if m and m.group(3) == "条" and (m.group(1) or m.group(0)[0] == "【" or after_title and pos == end):
         return m
     return None
 
 
-def _provision_follows(text: str, pos: int) -> bool:
-    return _first_part(text, _Anchor(pos, pos, "", "", False)) is not None
-
-
 def _provisions(text: str, a: _Anchor) -> list[Citation]:
     """Read the chain of 条/款/项 after a law name; each complete provision is one citation."""
-    m = _first_part(text, a)
+    m = _first_part(text, a.end, a.is_title)
     if not m:
         return []
     cites: list[list] = []  # [article, paragraph, item, sub, start, end]

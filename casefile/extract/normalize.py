@@ -12,18 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_FW = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
-# Chinese punctuation that must stay full-width: ：；，（）《》 etc. are kept, digits/letters fold
-_KEEP = set("：；，。（）《》〔〕【】！？、")
-
-
-def _fold(c: str) -> str:
-    o = ord(c)
-    if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A or c in "．－＊":
-        return chr(_FW[o])
-    if c == "\u3000":
-        return " "
-    return c
+# full-width digits and letters (and ．－＊) fold to ASCII, the ideographic space to a space; Chinese
+# punctuation such as ：；，（）《》 stays full-width. One character for one, so offsets survive folding.
+_FOLD_TABLE = {o: o - 0xFEE0 for o in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
+                                      ord("．"), ord("－"), ord("＊")]} | {0x3000: " "}
+_SPACE = re.compile(r"\s+")
 
 
 def _is_ascii_word(c: str) -> bool:
@@ -41,13 +34,8 @@ class Compact:
         return self.offsets[start], self.offsets[max(start, end - 1)] + 1
 
 
-_FOLD_TABLE = {o: _fold(chr(o)) for o in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
-                                          ord("．"), ord("－"), ord("＊"), 0x3000]}
-_SPACE = re.compile(r"\s+")
-
-
 def compact(text: str) -> Compact:
-    # folding is one character for one, so offsets survive it; work on whitespace runs, not characters
+    # whitespace runs, not characters: this runs on every line of every document
     folded = text.translate(_FOLD_TABLE)
     out: list[str] = []
     offs: list[int] = []
