@@ -141,3 +141,43 @@ def test_words_missing_from_every_match_fill_the_page_as_partial(archive_ws):
     assert idx.search(ws, "明码标价 AND 量子纠缠", limit=10)["hits"] == []
     full = idx.search(ws, "明码标价 价格", limit=10)
     assert len(full["hits"]) == 10 and not any(h.get("partial") for h in full["hits"])
+
+
+def test_adjacent_phrase_finds_what_whoosh_phrase_finds(archive_ws):
+    """The set-based phrase check answers exactly as whoosh's span joining, on real decisions."""
+    from whoosh.qparser import QueryParser
+
+    from index.phrase import adjacent_phrases
+
+    ws, _ = archive_ws
+    ix = Index(ws.root / ".index").open()
+    s = ix.searcher()
+    parser = QueryParser("text", s.schema)
+    for phrase in ["责令改正", "没收违法所得", "超过保质期", "消费者权益", "明码标价规定", "当事人 行为"]:
+        stock = parser.parse(f'"{phrase}"')
+        ours = adjacent_phrases(stock)
+        assert ours != stock or " " not in phrase  # a phrase of several words was swapped
+        want = {h["uid"] for h in s.search(stock, limit=None)}
+        got = {h["uid"] for h in s.search(ours, limit=None)}
+        assert got == want, phrase
+    assert {h["uid"] for h in s.search(adjacent_phrases(parser.parse('"责令改正"')), limit=None)}
+    ix.close()
+
+
+def test_analyzer_folds_case_and_drops_stop_words_keeping_positions():
+    a = chinese_analyzer()
+    toks = [(t.text, t.pos) for t in a("当事人的ＡＢＣ超市和WiFi", positions=True)]
+    texts = [t for t, _ in toks]
+    assert "abc" in texts and "wifi" in texts and "的" not in texts and "和" not in texts
+    # a stop word still takes its place: 当事人 and abc are two positions apart
+    pos = dict(toks)
+    assert pos["abc"] - pos["当事人"] == 2
+
+
+def test_snippets_highlight_every_shown_hit(archive_ws):
+    ws, _ = archive_ws
+    r = idx.search(ws, "价格 罚款", limit=10)
+    assert len(r["hits"]) == 10
+    for h in r["hits"]:
+        marked = "".join(part.split("】")[0] for part in h["snippet"].split("【")[1:])
+        assert "价格" in marked or "罚款" in marked, h["snippet"]
