@@ -61,7 +61,7 @@ def _jieba():
     jf.setLogLevel(logging.WARNING)
     dt = jf.Tokenizer()
     dt.initialize()
-    # its user-dictionary loader caches a compiled trie keyed by the file's content
+    # the loader caches the compiled trie by file path and mtime; the path names the content's hash
     dt.load_userdict(str(_userdict_words()))
     return dt
 
