@@ -86,6 +86,7 @@ _AMOUNTS = {
 }
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 _ORG_SUFFIX = re.compile(r"(公司|店|部|厂|中心|院|社|馆|行|所|场|站|工作室|个体工商户）)$")
+_BARE_DOC_NO = re.compile(pattern_data()["header"]["bare_doc_no"])
 _AGENCY_SUFFIX = re.compile(r"(局|委员会|厅|大队|支队|人民政府|管理处|中心|所)$")
 
 
@@ -158,8 +159,17 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
             f["doc_no"] = m.value
             break
     else:
-        if doc_nos:
-            f["doc_no"] = doc_nos[0].value
+        # a 文号 broken over the head's lines (（甘）市监罚〔2025〕 / 192号); further down, 文号 number other
+        # papers (《行政处罚告知书》（永市监高罚告〔2024〕0020号）, 责令改正通知书), not the decision
+        joined = "".join(head)
+        m = next((e for e in doc_nos if e.text in joined), None)
+        if m:
+            f["doc_no"] = m.value
+        else:
+            # some bureaus write only the serial number under the title (行政处罚决定书 / 294)
+            title = next((i for i, l in enumerate(head) if l.endswith("决定书")), None)
+            if title is not None and title + 1 < len(head) and _BARE_DOC_NO.fullmatch(head[title + 1]):
+                f["doc_no"] = head[title + 1]
     for i, line in enumerate(head[:6]):
         candidate = re.sub(r"^执法机关代码[:：]?\w*", "", line)
         nxt = head[i + 1] if i + 1 < len(head) else ""

@@ -139,7 +139,7 @@ def _agency(text: str) -> Any:
 
 
 def _doc_no(text: str) -> Any:
-    t = re.sub(r"\s+", "", trim_doc_no(text))
+    t = re.sub(r"[\s_]+", "", trim_doc_no(text))
     # only the year's brackets are normalised: （兰）市监罚 keeps its own
     return _DOC_NO_YEAR.sub(lambda m: "〔" + re.search(r"\d{4}", m.group(0)).group(0) + "〕", t)
 
