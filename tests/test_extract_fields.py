@@ -34,3 +34,37 @@ def test_doc_no_of_the_notice_cited_in_the_body_is_not_the_decisions():
     x = extract(read_document(TXT / "samr_9e919df292bd251f019323acf9ac3234.txt"))
     assert "doc_no" not in x.fields
     assert any("0020" in e.value for e in x.of("DOC_NO"))  # still found as an entity
+
+
+def test_party_on_the_line_after_an_empty_label():
+    x = extract_text("行政处罚决定书\n渝沙坪坝市监处〔2023〕244号\n名称：\n沙坪坝区型色美学美容 店\n统一社会信用代码为：\n92500106MAACBTJL8J\n")
+    assert x.fields["party"] == "沙坪坝区型色美学美容店"
+    # a blank template's “当事人：” is not followed by a name
+    x = extract_text("高碑店市市场监督管理局\n行政处罚决定书\n高市监处罚〔2024〕203 号\n当事人：\n主体资格证照名称： 营业执照\n")
+    assert "party" not in x.fields
+
+
+def test_party_labelled_单位名称():
+    x = extract_text("（饶铅稽二）市监处罚〔2025〕24号\n当事人基本情况：\n单位名称：铅山县中医院\n统一社会信用代码：123609244923201496\n")
+    assert x.fields["party"] == "铅山县中医院"
+
+
+def test_party_with_its_legal_form_on_the_next_line():
+    x = extract_text("莫市监塔处罚〔2025〕2 号\n当事人：莫力达瓦达斡尔族自治旗塔温敖宝镇鑫皓生鲜水果超市\n（个体工商户）\n主体资格证照名称：营业执照\n")
+    assert x.fields["party"] == "莫力达瓦达斡尔族自治旗塔温敖宝镇鑫皓生鲜水果超市（个体工商户）"
+
+
+def test_party_inside_the_zhejiang_summary_paragraph():
+    x = extract_text("绍越市监处罚〔2025〕685 号\n行政处罚决定书文号：绍越市监处罚〔2025〕685 号 案件名称：\n"
+                     "绍兴市如家物业管理有限公司违反物价管理规定案 被处罚人名\n称：绍兴市如家物业管理有限公司 法定代表人姓名：茅某某 主\n"
+                     "要违法事实：2018 年 3 月 1 日，当事人在其提供物业服务的小\n")
+    assert x.fields["party"] == "绍兴市如家物业管理有限公司"
+    x = extract_text("甬仑市监处罚〔2025〕348 号\n被处罚人姓名：宁波北仑一凡餐饮店（经营者：周某某）&nbsp;主要\n"
+                     "违法事实：行为一：经查明，当事人在美团平台上架有套餐“烧肉专\n")
+    assert x.fields["party"] == "宁波北仑一凡餐饮店"
+
+
+def test_party_written_straight_after_当事人_without_a_colon():
+    x = extract_text("上杭县市场监督管理局\n行政处罚决定书\n杭市监处罚〔2026〕6号\n当事人福建水投集团上杭水务有限公司，系有限责任公\n"
+                     "司，统一社会信用代码……，经营场所：……，经营范围：\n")
+    assert x.fields["party"] == "福建水投集团上杭水务有限公司"

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from casefile.extract.citations import Citation, find_citations, normalise_law_name
-from casefile.extract.entities import compiled, label_values, parse_date, pattern_data, trim_doc_no
+from casefile.extract.entities import compiled, inline_party, label_values, parse_date, pattern_data, trim_doc_no
 from casefile.extract.normalize import compact
 from casefile.textio import ExtractedText
 
@@ -188,11 +188,13 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
     parties = label_values(lines, "PARTY")
     if parties:
         f["party"] = parties[0][1]
+    elif inline_party(text):
+        f["party"] = inline_party(text)
     elif "doc_no" in f:
-        # no label: some bureaus put the party's name on the line after the 文号
+        # no label: some bureaus put the party's name on the line after the 文号 (当事人福建水投集团…公司，系…)
         at = next((i for i, l in enumerate(head) if f["doc_no"][-6:] in l), None)
         if at is not None and at + 1 < len(head):
-            first = re.split(r"[；;，,：:]", head[at + 1])[0]
+            first = re.split(r"[；;，,：:]", re.sub(r"^当事人", "", head[at + 1]))[0]
             if 4 <= len(first) <= 40 and _ORG_SUFFIX.search(first):
                 f["party"] = first
     addresses = label_values(lines, "ADDRESS")
