@@ -68,3 +68,27 @@ def test_party_written_straight_after_当事人_without_a_colon():
     x = extract_text("上杭县市场监督管理局\n行政处罚决定书\n杭市监处罚〔2026〕6号\n当事人福建水投集团上杭水务有限公司，系有限责任公\n"
                      "司，统一社会信用代码……，经营场所：……，经营范围：\n")
     assert x.fields["party"] == "福建水投集团上杭水务有限公司"
+
+
+def test_blank_template_has_no_decision_date():
+    # 高邑县: the seal's date is left blank; the last dates in the text are a notice's and a law's
+    x = extract_text("2024年7月29日，我局执法人员依法向当事人送达了《行政处罚告知书》。\n"
+                     "《中华人民共和国价格法》（1998.5.1施行）3裁量幅度一般：责令改正，没收违法\n"
+                     "诉讼期间，本处罚决定不停止执行。\n高邑县市场监督管理局\n（印 章）\n年 月 日\n")
+    assert "date" not in x.fields
+    # 南京: a dated decision with the blank form appended after it keeps its date
+    x = extract_text("依法申请人民法院强制执行。\n南京市雨花台区市场监督管理局\n2023年11月28日\n当事人：\n"
+                     "依法申请人民法院强制执行。\n                   南京市雨花台区市场监督管理局\n                            年  月  日\n")
+    assert x.fields["date"] == "2023-11-28"
+
+
+def test_a_laws_date_is_not_the_decision_date():
+    x = extract_text("2024年7月29日，我局执法人员依法向当事人送达了《行政处罚告知书》。\n"
+                     "《中华人民共和国价格法》（1998.5.1施行）3裁量幅度一般：责令改正，没收违法\n")
+    assert x.fields["date"] == "2024-07-29"
+
+
+def test_signature_date_written_with_号():
+    x = extract_text("价格违法行为行政处罚规定>（2010 年 12 月 4 日修订）\n本局罚没许可证编号：罚证字第 02090041 号。\n"
+                     "唐山市丰润区市场监督管理局\n2024 年 11月 14 号\n（市场监督管理部门将依法向社会公开行政处罚决定信息）\n")
+    assert x.fields["date"] == "2024-11-14"

@@ -87,6 +87,9 @@ _AMOUNTS = {
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 _ORG_SUFFIX = re.compile(r"(公司|店|部|厂|中心|院|社|馆|行|所|场|站|工作室|个体工商户）)$")
 _BARE_DOC_NO = re.compile(pattern_data()["header"]["bare_doc_no"])
+_BLANK_SIGNATURE = re.compile(pattern_data()["header"]["signature"] + "年月日")
+_DATED_SIGNATURE = re.compile(pattern_data()["header"]["signature"] + r"(?:(?:19|20)\d{2}|[〇○零一二]{4})年")
+_LAW_DATE = re.compile(pattern_data()["header"]["law_date_suffix"])
 _AGENCY_SUFFIX = re.compile(r"(局|委员会|厅|大队|支队|人民政府|管理处|中心|所)$")
 
 
@@ -233,8 +236,10 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
     m = re.search(r"送达文书(?:名称)?[:：]?《?([^》\n]{2,20}?(?:决定书|告知书|通知书))", text)
     if m:
         f["served_doc"] = m.group(1)
-    dates = [e for e in entities if e.label == "DATE"]
-    if dates:
+    law_dates = {e.value for e in entities if e.label == "DATE" and re.search(re.escape(e.text) + _LAW_DATE.pattern, text)}
+    dates = [e for e in entities if e.label == "DATE" and e.value not in law_dates]
+    unsigned = _BLANK_SIGNATURE.search(text) and not _DATED_SIGNATURE.search(text)
+    if dates and not unsigned:
         # the date under the seal ends the document
         f["date"] = max(dates, key=lambda e: e.start).value
     return f
