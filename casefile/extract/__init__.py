@@ -236,8 +236,10 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
     m = re.search(r"送达文书(?:名称)?[:：]?《?([^》\n]{2,20}?(?:决定书|告知书|通知书))", text)
     if m:
         f["served_doc"] = m.group(1)
-    law_dates = {e.value for e in entities if e.label == "DATE" and re.search(re.escape(e.text) + _LAW_DATE.pattern, text)}
-    dates = [e for e in entities if e.label == "DATE" and e.value not in law_dates]
+    dates = [e for e in entities if e.label == "DATE"]
+    law_at = [m.start() for m in _LAW_DATE.finditer(text)]
+    law_dates = {e.value for e in dates if any(text.endswith(e.text, 0, i) for i in law_at)}
+    dates = [e for e in dates if e.value not in law_dates]
     unsigned = _BLANK_SIGNATURE.search(text) and not _DATED_SIGNATURE.search(text)
     if dates and not unsigned:
         # the date under the seal ends the document
