@@ -28,8 +28,9 @@ CORPUS = REPO.parent / "shared" / "corpus" / "samr"
 
 def norm(s: str) -> str:
     s = re.sub(r"\s+", "", s or "")
-    s = re.sub(r"[\[［(（【]", "〔", s)
-    return re.sub(r"[\]］)）】]", "〕", s)
+    # the extractor writes every year bracket as 〔〕; INDEX.csv keeps the document's, braces too ({2024}237号)
+    s = re.sub(r"[\[［(（【{]", "〔", s)
+    return re.sub(r"[\]］)）】}]", "〕", s)
 
 
 def meta_date(s: str) -> str:

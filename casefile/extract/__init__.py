@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from casefile.extract.citations import Citation, find_citations, normalise_law_name
-from casefile.extract.entities import compiled, label_values, parse_date, pattern_data, trim_doc_no
+from casefile.extract.entities import compiled, inline_party, label_values, parse_date, pattern_data, trim_doc_no
 from casefile.extract.normalize import compact
 from casefile.textio import ExtractedText
 
@@ -86,6 +86,10 @@ _AMOUNTS = {
 }
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 _ORG_SUFFIX = re.compile(r"(公司|店|部|厂|中心|院|社|馆|行|所|场|站|工作室|个体工商户）)$")
+_BARE_DOC_NO = re.compile(pattern_data()["header"]["bare_doc_no"])
+_BLANK_SIGNATURE = re.compile(pattern_data()["header"]["signature"] + "年月日")
+_DATED_SIGNATURE = re.compile(pattern_data()["header"]["signature"] + r"(?:(?:19|20)\d{2}|[〇○零一二]{4})年")
+_LAW_DATE = re.compile(pattern_data()["header"]["law_date_suffix"])
 _AGENCY_SUFFIX = re.compile(r"(局|委员会|厅|大队|支队|人民政府|管理处|中心|所)$")
 
 
@@ -158,8 +162,17 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
             f["doc_no"] = m.value
             break
     else:
-        if doc_nos:
-            f["doc_no"] = doc_nos[0].value
+        # a 文号 broken over the head's lines (（甘）市监罚〔2025〕 / 192号); further down, 文号 number other
+        # papers (《行政处罚告知书》（永市监高罚告〔2024〕0020号）, 责令改正通知书), not the decision
+        joined = "".join(head)
+        m = next((e for e in doc_nos if e.text in joined), None)
+        if m:
+            f["doc_no"] = m.value
+        else:
+            # some bureaus write only the serial number under the title (行政处罚决定书 / 294)
+            title = next((i for i, l in enumerate(head) if l.endswith("决定书")), None)
+            if title is not None and title + 1 < len(head) and _BARE_DOC_NO.fullmatch(head[title + 1]):
+                f["doc_no"] = head[title + 1]
     for i, line in enumerate(head[:6]):
         candidate = re.sub(r"^执法机关代码[:：]?\w*", "", line)
         nxt = head[i + 1] if i + 1 < len(head) else ""
@@ -178,11 +191,13 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
     parties = label_values(lines, "PARTY")
     if parties:
         f["party"] = parties[0][1]
+    elif inline_party(text):
+        f["party"] = inline_party(text)
     elif "doc_no" in f:
-        # no label: some bureaus put the party's name on the line after the 文号
+        # no label: some bureaus put the party's name on the line after the 文号 (当事人福建水投集团…公司，系…)
         at = next((i for i, l in enumerate(head) if f["doc_no"][-6:] in l), None)
         if at is not None and at + 1 < len(head):
-            first = re.split(r"[；;，,：:]", head[at + 1])[0]
+            first = re.split(r"[；;，,：:]", re.sub(r"^当事人", "", head[at + 1]))[0]
             if 4 <= len(first) <= 40 and _ORG_SUFFIX.search(first):
                 f["party"] = first
     addresses = label_values(lines, "ADDRESS")
@@ -222,7 +237,11 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
     if m:
         f["served_doc"] = m.group(1)
     dates = [e for e in entities if e.label == "DATE"]
-    if dates:
+    law_at = [m.start() for m in _LAW_DATE.finditer(text)]
+    law_dates = {e.value for e in dates if any(text.endswith(e.text, 0, i) for i in law_at)}
+    dates = [e for e in dates if e.value not in law_dates]
+    unsigned = _BLANK_SIGNATURE.search(text) and not _DATED_SIGNATURE.search(text)
+    if dates and not unsigned:
         # the date under the seal ends the document
         f["date"] = max(dates, key=lambda e: e.start).value
     return f

@@ -30,7 +30,7 @@ def compiled() -> dict[str, list[re.Pattern]]:
 
 # -- dates ----------------------------------------------------------------------------
 _DATE_CN = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
-_DATE_NUM = re.compile(r"((?:19|20)\d{2})[年\-./](\d{1,2})[月\-./](\d{1,2})日?")
+_DATE_NUM = re.compile(r"((?:19|20)\d{2})[年\-./](\d{1,2})[月\-./](\d{1,2})[日号]?")
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -139,7 +139,7 @@ def _agency(text: str) -> Any:
 
 
 def _doc_no(text: str) -> Any:
-    t = re.sub(r"\s+", "", trim_doc_no(text))
+    t = re.sub(r"[\s_]+", "", trim_doc_no(text))
     # only the year's brackets are normalised: （兰）市监罚 keeps its own
     return _DOC_NO_YEAR.sub(lambda m: "〔" + re.search(r"\d{4}", m.group(0)).group(0) + "〕", t)
 
@@ -168,7 +168,8 @@ VALIDATORS: dict[str, Callable[[str], Any]] = {
 
 # -- header fields behind labels ---------------------------------------------------------
 _LABELS = {
-    "PARTY": ("当事人", "名称", "被处罚人", "被处罚单位", "当事人名称", "当事人姓名", "经营者名称"),
+    "PARTY": ("当事人", "名称", "被处罚人", "被处罚单位", "当事人名称", "当事人姓名", "经营者名称", "被处罚人名称", "被处罚人姓名",
+              "单位名称"),
     "ADDRESS": ("住所（住址）", "住所(住址)", "住所", "住址", "经营场所", "地址", "联系地址", "送达地址"),
 }
 _STOP = re.compile(r"(类型[:：]|统一社会信|案由|主体资格|统一社会信用代码|社会信用代码|法定代表人|负责人|经营者|身份证|联系电话|营业执照|注册号|联系地址"
@@ -177,6 +178,8 @@ _STOP = re.compile(r"(类型[:：]|统一社会信|案由|主体资格|统一社
 _ORG_END = re.compile(r"(公司|店|院|部|行|厂|中心|超市|馆|所|站|点|社|室|场|房|坊|园|队|局|会|处|铺|吧|城|屋|厅|）|\))$")
 # legal forms written after a name are part of it; a short bracketed person's name is not
 _LEGAL_FORM = ("个体工商户", "个人独资", "普通合伙", "有限合伙", "非法人", "分公司")
+# “…鑫皓生鲜水果超市 / （个体工商户）”: the legal form alone on the next line
+_LEGAL_FORM_LINE = re.compile(r"[（(](?:%s)[)）]" % "|".join(_LEGAL_FORM))
 
 
 def _clean_party(value: str) -> str:
@@ -189,6 +192,20 @@ def _clean_party(value: str) -> str:
     return value
 
 
+def _label_value(value: str, label: str) -> str:
+    stop = _STOP.search(value)
+    if stop and stop.start() > 0:
+        value = value[: stop.start()]
+    value = value.strip("：:，,。；; /")
+    if label == "PARTY":
+        value = _clean_party(value)
+    # a trailing unbalanced bracket or question marks are extraction noise
+    if value.count("（") > value.count("）"):
+        value = value[: value.rfind("（")]
+    value = value.rstrip("？?、，,；;")
+    return "" if value in ("/", "无") else value
+
+
 def label_values(lines: list[str], label: str) -> list[tuple[int, str]]:
     """(line number, value) for lines such as “当事人：清溪县…公司”."""
     out = []
@@ -197,20 +214,27 @@ def label_values(lines: list[str], label: str) -> list[tuple[int, str]]:
             if line.startswith(key) and len(line) > len(key) and line[len(key)] in "：:":
                 value = line[len(key) + 1:]
                 nxt = lines[n + 1] if n + 1 < len(lines) else ""
-                if (label == "PARTY" and nxt and len(value) >= 4 and not _STOP.search(value) and not re.search(r"[:：]", nxt[:12])
-                        and (value.count("（") > value.count("）") or not _ORG_END.search(value) and len(nxt) <= 15)):
+                if label == "PARTY" and not value.strip():
+                    # “名称：” alone, the name on the next line; not the narrative under a blank template's “当事人：”
+                    if not re.search(r"[:：，,。；;]", nxt) and (_ORG_END.search(nxt) or re.fullmatch(r"[\u4e00-\u9fa5]{2,4}", nxt)):
+                        value = nxt
+                elif (label == "PARTY" and nxt and len(value) >= 4 and not _STOP.search(value) and not re.search(r"[:：]", nxt[:12])
+                        and (value.count("（") > value.count("）") or not _ORG_END.search(value) and len(nxt) <= 15
+                             or _LEGAL_FORM_LINE.fullmatch(nxt))):
                     value += nxt
-                stop = _STOP.search(value)
-                if stop and stop.start() > 0:
-                    value = value[: stop.start()]
-                value = value.strip("：:，,。；; /")
-                if label == "PARTY":
-                    value = _clean_party(value)
-                # a trailing unbalanced bracket or question marks are extraction noise
-                if value.count("（") > value.count("）"):
-                    value = value[: value.rfind("（")]
-                value = value.rstrip("？?、，,；;")
-                if value and value not in ("/", "无"):
+                value = _label_value(value, label)
+                if value:
                     out.append((n, value))
                 break
     return out
+
+
+# the summary form published in Zhejiang runs its labels on in one paragraph, broken anywhere:
+# “…违反物价管理规定案 被处罚人名 / 称：绍兴市如家物业管理有限公司 法定代表人姓名：…”
+_INLINE_PARTY = re.compile(r"被处罚人(?:名称|姓名)[:：]")
+
+
+def inline_party(text: str) -> str:
+    """The party behind a label inside a paragraph of the compact text, or ""."""
+    m = _INLINE_PARTY.search(text)
+    return _label_value(text[m.end(): m.end() + 80], "PARTY") if m else ""
