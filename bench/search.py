@@ -160,6 +160,11 @@ def main() -> None:
     print(f"{'no-op update s':32s} {noop_s:12.3f} {'':>12s} ({unchanged} of {len(docs)} unchanged)")
     print(f"{'peak memory MB (main process)':32s} {peak:12.0f}")
     print(f"{'peak memory MB (largest writer)':32s} {peak_child:12.0f}")
+    from index.store import writer_procs
+
+    writers = writer_procs(len(docs)) if writer_procs(len(docs)) > 1 else 0
+    # resident sizes of forked processes share pages, so the sum is an upper bound
+    print(f"{'peak memory MB (sum, upper bound)':32s} {peak + writers * peak_child:12.0f}   (main + {writers} writers)")
     print(f"phrase queries returning the same documents as FTS5: {agree}/{len(phrases)}; "
           f"whoosh's a superset of FTS5's: {superset}/{len(phrases)}; every extra document holds the phrase verbatim: {literal}/{len(phrases)}")
     if args.relevance:
