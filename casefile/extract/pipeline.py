@@ -38,6 +38,78 @@ def casefile_patterns(doc: Doc) -> Doc:
     return doc
 
 
+class JiebaTokenizer:
+    """The words and spaces of spaCy's ``ChineseTokenizer(segmenter="jieba")``, made cheaper.
+
+    jieba cuts a text into blocks at punctuation and whitespace (``re_han``) and segments
+    each block on its own, so a block's words do not depend on its context: they are cached
+    (half the block text of a corpus of decisions is boilerplate seen before). spaCy's
+    ``get_words_and_spaces`` re-finds every word with ``text[pos:].index(word)``; jieba's words
+    tile the text, so the spaces are read off the whitespace words directly. The cache assumes
+    jieba's global dictionary is not changed once loaded (casefile never adds words to it; the
+    index has a jieba.Tokenizer of its own); a change of ``dt.total`` (add_word) clears it.
+    """
+
+    MAX_CACHED = 200_000  # distinct blocks (the 900 decisions have 71k); the cache is dropped when full
+
+    def __init__(self, vocab, jieba_module) -> None:
+        self.vocab = vocab
+        self._jieba = jieba_module
+        self._dt = jieba_module.dt
+        self._cut_block = self._dt._Tokenizer__cut_DAG  # what dt.cut(text, cut_all=False, HMM=True) runs per block
+        self._re_han = jieba_module.re_han_default
+        self._re_skip = jieba_module.re_skip_default
+        self._cache: dict[str, tuple[str, ...]] = {}
+        self._total = self._dt.total
+
+    def words(self, text: str) -> list[str]:
+        """``[w for w in jieba.cut(text, cut_all=False) if w]``."""
+        if self._dt.total != self._total:
+            self._cache.clear()
+            self._total = self._dt.total
+        cache = self._cache
+        han_match = self._re_han.match
+        skip = self._re_skip
+        out: list[str] = []
+        for blk in self._re_han.split(text):
+            if not blk:
+                continue
+            if han_match(blk):
+                ws = cache.get(blk)
+                if ws is None:
+                    ws = tuple(self._cut_block(blk))
+                    if len(cache) >= self.MAX_CACHED:
+                        cache.clear()
+                    cache[blk] = ws
+                out.extend(ws)
+            else:
+                for x in skip.split(blk):
+                    if skip.match(x):
+                        out.append(x)
+                    else:
+                        out.extend(x)
+        return out
+
+    def __call__(self, text: str) -> Doc:
+        words = self.words(text)
+        spaces = [False] * len(words)
+        keep: list[str] = []
+        n = 0
+        for w in words:
+            if w == " " and n and not spaces[n - 1] and not keep[-1].isspace():
+                spaces[n - 1] = True  # a single space after a word is that word's trailing space
+            elif w.isspace():
+                break  # other whitespace (never in compacted text): spaCy's general alignment
+            else:
+                keep.append(w)
+                n += 1
+        else:
+            return Doc(self.vocab, words=keep, spaces=spaces[:n])
+        from spacy.util import get_words_and_spaces
+
+        return Doc(self.vocab, *get_words_and_spaces(words, text))
+
+
 def _load_jieba():
     """``import jieba`` with its prefix dictionary loaded, as ``jieba.initialize()`` does, but
     reading jieba's own cache file in one go: ``marshal.load`` on a file object reads it object by
@@ -74,8 +146,9 @@ def get_nlp() -> Language:
     with _LOCK:
         import spacy
 
-        _load_jieba()
-        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+        jieba = _load_jieba()
+        nlp = spacy.blank("zh")  # the "char" segmenter, replaced by jieba's words below
+        nlp.tokenizer = JiebaTokenizer(nlp.vocab, jieba)
         ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
         patterns = []
         for act, triggers in pattern_data()["events"].items():
