@@ -28,3 +28,36 @@ def test_same_words_and_spaces_as_spacy_chinese_tokenizer():
     for _ in range(2):  # the second time every block comes from the cache
         for t in texts:
             assert _cut(nlp, t) == _cut(ref, t), t[:60]
+
+
+def _compact_reference(text):
+    """compact() one character at a time: whitespace goes, one space stays between ASCII letters/digits."""
+    folded = text.translate(__import__("casefile.extract.normalize", fromlist=["_FOLD_TABLE"])._FOLD_TABLE)
+    out, offs = [], []
+    i = 0
+    while i < len(folded):
+        if folded[i].isspace():
+            j = i
+            while j < len(folded) and folded[j].isspace():
+                j += 1
+            if out and j < len(folded) and out[-1].isascii() and out[-1].isalnum() and folded[j].isascii() and folded[j].isalnum():
+                out.append(" ")
+                offs.append(j - 1)
+            i = j
+        else:
+            out.append(folded[i])
+            offs.append(i)
+            i += 1
+    return "".join(out), offs
+
+
+def test_compact_text_and_offsets():
+    import random
+
+    rnd = random.Random(7)
+    alphabet = list("aZ9０Ａｚ 　\n\t\r中文，．－＊\x0b\u2028")
+    texts = ["", " ", "ab  12 中 文\n x", "《中华人民\n共和国价格法》第十\n四条", "No. 5  A\u3000B"]
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14))) for _ in range(3000)]
+    for t in texts:
+        c = compact(t)
+        assert (c.text, c.offsets) == _compact_reference(t), repr(t)
