@@ -61,3 +61,16 @@ def test_compact_text_and_offsets():
     for t in texts:
         c = compact(t)
         assert (c.text, c.offsets) == _compact_reference(t), repr(t)
+
+
+def test_bare_law_names_as_one_longest_first_alternation():
+    import re
+
+    from casefile.extract.citations import _bare_name_matches, _bare_names
+
+    text = ("依据价格法第十四条、中华人民共和国价格法第四十条、某某省价格监督检查办法第五条和价格监督检查办法第六条，"
+            "明码标价和禁止价格欺诈规定第五条，某某市明码标价和禁止价格欺诈规定实施细则第二条")
+    for titles in (set(), {"某某省价格监督检查办法"}, {"价格监督检查办法", "某某省价格监督检查办法", "某某市明码标价和禁止价格欺诈规定实施细则"},
+                   {"明码标价和禁止价格欺诈规定实施细则", "禁止价格欺诈规定第"}):
+        want = [(m.span(), m.group(0)) for m in re.finditer("|".join(map(re.escape, _bare_names(titles))), text)]
+        assert [(m.span(), m.group(0)) for m in _bare_name_matches(text, titles)] == want
