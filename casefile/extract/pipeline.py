@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from functools import lru_cache
+from math import log
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -56,7 +57,8 @@ class JiebaTokenizer:
         self.vocab = vocab
         self._jieba = jieba_module
         self._dt = jieba_module.dt
-        self._cut_block = self._dt._Tokenizer__cut_DAG  # what dt.cut(text, cut_all=False, HMM=True) runs per block
+        self._finalseg = jieba_module.finalseg
+        self._logp: dict[str, float] = {}
         self._re_han = jieba_module.re_han_default
         self._re_skip = jieba_module.re_skip_default
         self._cache: dict[str, tuple[str, ...]] = {}
@@ -66,6 +68,7 @@ class JiebaTokenizer:
         """``[w for w in jieba.cut(text, cut_all=False) if w]``."""
         if self._dt.total != self._total:
             self._cache.clear()
+            self._logp.clear()
             self._total = self._dt.total
         cache = self._cache
         han_match = self._re_han.match
@@ -89,6 +92,65 @@ class JiebaTokenizer:
                     else:
                         out.extend(x)
         return out
+
+    def _cut_block(self, sentence: str) -> list[str]:
+        """jieba's ``Tokenizer.__cut_DAG`` (get_DAG, calc, then HMM over runs of single characters),
+        with the dictionary in local names and each word's log-probability kept: the same
+        arithmetic in the same order, so the same route and the same words."""
+        freq_get = self._dt.FREQ.get
+        n = len(sentence)
+        dag: list[list[int]] = []
+        for k in range(n):
+            ends = []
+            i = k
+            frag = sentence[k]
+            while i < n:
+                f = freq_get(frag)
+                if f is None:
+                    break
+                if f:
+                    ends.append(i)
+                i += 1
+                frag = sentence[k:i + 1]
+            dag.append(ends or [k])
+        logp = self._logp
+        logtotal = log(self._dt.total)
+        route: list[tuple[float, int]] = [(0, 0)] * (n + 1)
+        for idx in range(n - 1, -1, -1):
+            best = None
+            for x in dag[idx]:
+                w = sentence[idx:x + 1]
+                lp = logp.get(w)
+                if lp is None:
+                    lp = logp[w] = log(freq_get(w) or 1) - logtotal
+                cand = (lp + route[x + 1][0], x)
+                if best is None or cand > best:  # max(): the first of equals, and (score, x) never tie
+                    best = cand
+            route[idx] = best
+        out: list[str] = []
+        x = 0
+        buf = ""
+        while x < n:
+            y = route[x][1] + 1
+            if y - x == 1:
+                buf += sentence[x]
+            else:
+                if buf:
+                    self._flush(buf, out)
+                    buf = ""
+                out.append(sentence[x:y])
+            x = y
+        if buf:
+            self._flush(buf, out)
+        return out
+
+    def _flush(self, buf: str, out: list[str]) -> None:
+        if len(buf) == 1:
+            out.append(buf)
+        elif not self._dt.FREQ.get(buf):
+            out.extend(self._finalseg.cut(buf))  # unknown: jieba's HMM
+        else:
+            out.extend(buf)
 
     def __call__(self, text: str) -> Doc:
         words = self.words(text)
