@@ -4,6 +4,7 @@ component that adds the validated pattern entities. Loaded once per process."""
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 from math import log
@@ -15,6 +16,7 @@ from spacy.util import filter_spans
 from casefile.extract.entities import VALIDATORS, compiled, pattern_data
 
 _LOCK = threading.Lock()
+_WHITESPACE = re.compile(r"\s")
 
 
 @Language.component("casefile_patterns")
@@ -59,6 +61,8 @@ class JiebaTokenizer:
         self._dt = jieba_module.dt
         self._finalseg = jieba_module.finalseg
         self._logp: dict[str, float] = {}
+        self._hmm: dict[str, tuple[str, ...]] = {}
+        self._forced = len(self._finalseg.Force_Split_Words)
         self._re_han = jieba_module.re_han_default
         self._re_skip = jieba_module.re_skip_default
         self._cache: dict[str, tuple[str, ...]] = {}
@@ -66,10 +70,12 @@ class JiebaTokenizer:
 
     def words(self, text: str) -> list[str]:
         """``[w for w in jieba.cut(text, cut_all=False) if w]``."""
-        if self._dt.total != self._total:
+        if self._dt.total != self._total or len(self._finalseg.Force_Split_Words) != self._forced:
             self._cache.clear()
             self._logp.clear()
+            self._hmm.clear()
             self._total = self._dt.total
+            self._forced = len(self._finalseg.Force_Split_Words)
         cache = self._cache
         han_match = self._re_han.match
         skip = self._re_skip
@@ -83,6 +89,8 @@ class JiebaTokenizer:
                     ws = tuple(self._cut_block(blk))
                     if len(cache) >= self.MAX_CACHED:
                         cache.clear()
+                        self._hmm.clear()
+                        self._logp.clear()
                     cache[blk] = ws
                 out.extend(ws)
             else:
@@ -148,12 +156,17 @@ class JiebaTokenizer:
         if len(buf) == 1:
             out.append(buf)
         elif not self._dt.FREQ.get(buf):
-            out.extend(self._finalseg.cut(buf))  # unknown: jieba's HMM
+            words = self._hmm.get(buf)  # unknown: jieba's HMM (names, places), cached too
+            if words is None:
+                words = self._hmm[buf] = tuple(self._finalseg.cut(buf))
+            out.extend(words)
         else:
             out.extend(buf)
 
     def __call__(self, text: str) -> Doc:
         words = self.words(text)
+        if not _WHITESPACE.search(text):
+            return Doc(self.vocab, words=words, spaces=[False] * len(words))
         spaces = [False] * len(words)
         keep: list[str] = []
         n = 0
