@@ -74,3 +74,40 @@ def test_bare_law_names_as_one_longest_first_alternation():
                    {"明码标价和禁止价格欺诈规定实施细则", "禁止价格欺诈规定第"}):
         want = [(m.span(), m.group(0)) for m in re.finditer("|".join(map(re.escape, _bare_names(titles))), text)]
         assert [(m.span(), m.group(0)) for m in _bare_name_matches(text, titles)] == want
+
+
+def _run_py(code, **env):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=REPO,
+                          env={**os.environ, "PYTHONPATH": str(REPO), **env})
+
+
+def test_pipeline_loads_without_spacy_cli_and_pkg_resources():
+    r = _run_py(
+        "import sys\n"
+        "from casefile.extract.pipeline import get_nlp\n"
+        "nlp = get_nlp()\n"
+        "print(sorted(n for n in ('spacy.cli', 'pkg_resources', 'requests', 'weasel') if n in sys.modules))\n"
+        "print([t.text for t in nlp('当事人于2024年1月2日立案')])\n"
+        "import spacy, spacy.cli\n"
+        "print(callable(spacy.info), hasattr(spacy.cli, 'setup_cli'))\n"
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == ["[]", "['当事人', '于', '2024', '年', '1', '月', '2', '日', '立案']", "True True"]
+
+
+def test_jieba_dictionary_cache_rebuilt_when_missing(tmp_path):
+    # no jieba.cache in this temp dir: jieba builds the dictionary from its dict.txt, writes the cache, cuts the same
+    code = ("from casefile.extract.pipeline import get_nlp\n"
+            "print('/'.join(t.text for t in get_nlp()('依据中华人民共和国价格法第十四条')))\n")
+    r = _run_py(code, TMPDIR=str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "jieba.cache").exists()
+    again = _run_py(code, TMPDIR=str(tmp_path))  # and reads it back
+    assert again.returncode == 0, again.stderr
+    assert r.stdout == again.stdout == _run_py(code).stdout

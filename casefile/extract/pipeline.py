@@ -9,11 +9,47 @@ import threading
 from functools import lru_cache
 from math import log
 
-from spacy.language import Language
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
-from casefile.extract.entities import VALIDATORS, compiled, pattern_data
+def _import_spacy_without_cli() -> None:
+    """``import spacy`` without spacy.cli: spaCy's ``__init__`` imports ``spacy.cli.info`` (for
+    ``spacy.info``), which loads the whole CLI — requests, httpx, weasel — a third of spaCy's import
+    time and none of it used here. A stand-in ``spacy.cli.info`` whose ``info()`` imports the real one
+    is in place only while spaCy imports; afterwards ``import spacy.cli`` loads the real package."""
+    import sys
+    import types
+
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        return
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []
+    info = types.ModuleType("spacy.cli.info")
+
+    def _info(*args, **kwargs):
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    info.info = _info
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info
+    try:
+        import spacy  # noqa: F401
+    except ImportError:
+        pass  # a spaCy that wants more of spacy.cli: imported the ordinary way below
+    finally:
+        for name, mod in (("spacy.cli", cli), ("spacy.cli.info", info)):
+            if sys.modules.get(name) is mod:
+                del sys.modules[name]
+        if "spacy" in sys.modules and vars(sys.modules["spacy"]).get("cli") is cli:
+            del sys.modules["spacy"].cli
+
+
+_import_spacy_without_cli()
+
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc, Span  # noqa: E402
+from spacy.util import filter_spans  # noqa: E402
+
+from casefile.extract.entities import VALIDATORS, compiled, pattern_data  # noqa: E402
 
 _LOCK = threading.Lock()
 _WHITESPACE = re.compile(r"\s")
@@ -194,7 +230,18 @@ def _load_jieba():
     import os
     import tempfile
 
-    import jieba
+    import sys
+
+    # jieba._compat imports pkg_resources (0.15 s, deprecated) only to open its dict.txt when it
+    # rebuilds the cache; without it jieba opens the same file by path
+    stub = "pkg_resources" not in sys.modules
+    if stub:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        if stub and sys.modules.get("pkg_resources", 0) is None:
+            del sys.modules["pkg_resources"]
 
     jieba.setLogLevel(logging.WARNING)  # its start-up chatter would pollute --json output
     dt = jieba.dt
