@@ -139,12 +139,10 @@ def _anchors(text: str) -> list[_Anchor]:
         return not any(s < te and ts < e for ts, te in taken)
 
     bare: list[_Anchor] = []
-    names = _bare_names({a.written for a in titles})
-    if names:
-        for m in re.finditer("|".join(map(re.escape, names)), text):
-            if free(m.start(), m.end()) and _first_part(text, m.end()):
-                bare.append(_Anchor(m.start(), m.end(), normalise_law_name(m.group(0)), m.group(0), False))
-                taken.append((m.start(), m.end()))
+    for m in _bare_name_matches(text, {a.written for a in titles}):
+        if free(m.start(), m.end()) and _first_part(text, m.end()):
+            bare.append(_Anchor(m.start(), m.end(), normalise_law_name(m.group(0)), m.group(0), False))
+            taken.append((m.start(), m.end()))
     named = sorted(titles + bare, key=lambda a: a.start)
     refs: list[_Anchor] = []
     for m in _BACKREF.finditer(text):
@@ -165,6 +163,38 @@ def _bare_names(titles: set[str]) -> list[str]:
     names = {re.sub(r"\s+", "", t) for t in titles} | _catalogue_names()
     names = {n for n in names if len(n) >= 3 and _looks_like_law(n)}
     return sorted(names, key=len, reverse=True)  # longest first: 中华人民共和国价格法 before 价格法
+
+
+@lru_cache(maxsize=1)
+def _catalogue_pattern() -> tuple[frozenset[str], re.Pattern | None]:
+    names = _bare_names(set())
+    return frozenset(names), (re.compile("|".join(map(re.escape, names))) if names else None)
+
+
+def _bare_name_matches(text: str, titles: set[str]):
+    """``re.finditer("|".join(_bare_names(titles)), text)`` without compiling the catalogue's
+    alternation again for every document's titles: the catalogue's pattern is compiled once, the
+    document's own names apart, and the two are merged — at each position the longer name, as one
+    longest-first alternation would."""
+    known, cat = _catalogue_pattern()
+    own = {re.sub(r"\s+", "", t) for t in titles}
+    own = sorted((n for n in own if n not in known and len(n) >= 3 and _looks_like_law(n)), key=len, reverse=True)
+    if not own:
+        if cat is not None:
+            yield from cat.finditer(text)
+        return
+    pats = [p for p in (cat, re.compile("|".join(map(re.escape, own)))) if p is not None]
+    nxt = [p.search(text) for p in pats]
+    while True:
+        found = [m for m in nxt if m is not None]
+        if not found:
+            return
+        m = min(found, key=lambda m: (m.start(), -m.end()))
+        yield m
+        pos = m.end()
+        # a pattern's next match stands while it starts at or after pos (nothing before it matched)
+        nxt = [n if n is not None and n.start() >= pos else (p.search(text, pos) if n is not None else None)
+               for p, n in zip(pats, nxt)]
 
 
 def _skip(text: str, pos: int, *patterns: re.Pattern) -> int:

@@ -10,7 +10,6 @@ compact text can be reported at its real position (and page).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 # full-width digits and letters (and ．－＊) fold to ASCII, the ideographic space to a space; Chinese
 # punctuation such as ：；，（）《》 stays full-width. One character for one, so offsets survive folding.
@@ -23,35 +22,65 @@ def _is_ascii_word(c: str) -> bool:
     return c.isascii() and c.isalnum()
 
 
-@dataclass
+# a whitespace run between two ASCII letters/digits (group 1) becomes one space, any other goes
+_RUN = re.compile(r"(?<=[A-Za-z0-9])(\s+)(?=[A-Za-z0-9])|\s+")
+
+
+def _run(m: re.Match) -> str:
+    return " " if m.group(1) else ""
+
+
 class Compact:
-    text: str
-    offsets: list[int]  # offsets[i] = index in the original of text[i]
+    """The compact text, and ``offsets[i]``: the index in the original of ``text[i]``. The offsets
+    are built on first use: most callers (every line of every document) only want the text."""
+
+    __slots__ = ("text", "_folded", "_offsets")
+
+    def __init__(self, text: str, offsets: list[int] | None = None, folded: str | None = None) -> None:
+        self.text = text
+        self._folded = folded
+        self._offsets = offsets
+
+    @property
+    def offsets(self) -> list[int]:
+        if self._offsets is None:
+            self._offsets = _offsets(self._folded)
+        return self._offsets
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
-        if start >= len(self.offsets):
-            return len(self.offsets), len(self.offsets)
-        return self.offsets[start], self.offsets[max(start, end - 1)] + 1
+        offsets = self.offsets
+        if start >= len(offsets):
+            return len(offsets), len(offsets)
+        return offsets[start], offsets[max(start, end - 1)] + 1
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Compact) and (self.text, self.offsets) == (other.text, other.offsets)
+
+    def __repr__(self) -> str:
+        return f"Compact(text={self.text!r}, offsets={self.offsets!r})"
 
 
 def compact(text: str) -> Compact:
-    # whitespace runs, not characters: this runs on every line of every document
     folded = text.translate(_FOLD_TABLE)
-    out: list[str] = []
+    return Compact(_RUN.sub(_run, folded), folded=folded)
+
+
+def _offsets(folded: str) -> list[int]:
+    # whitespace runs, not characters; the same rule as _RUN: a space only between two ASCII words
+    out_last = ""  # the last character kept so far
     offs: list[int] = []
     pos = 0
     for m in _SPACE.finditer(folded):
         if m.start() > pos:
-            out.append(folded[pos:m.start()])
             offs.extend(range(pos, m.start()))
+            out_last = folded[m.start() - 1]
         pos = m.end()
-        if out and pos < len(folded) and _is_ascii_word(out[-1][-1]) and _is_ascii_word(folded[pos]):
-            out.append(" ")
+        if out_last and pos < len(folded) and _is_ascii_word(out_last) and _is_ascii_word(folded[pos]):
             offs.append(pos - 1)
+            out_last = " "
     if pos < len(folded):
-        out.append(folded[pos:])
         offs.extend(range(pos, len(folded)))
-    return Compact("".join(out), offs)
+    return offs
 
 
 def lines(text: str) -> list[str]:
