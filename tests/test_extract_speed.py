@@ -87,20 +87,6 @@ def _run_py(code, **env):
                           env={**os.environ, "PYTHONPATH": str(REPO), **env})
 
 
-def test_pipeline_loads_without_spacy_cli_and_pkg_resources():
-    r = _run_py(
-        "import sys\n"
-        "from casefile.extract.pipeline import get_nlp\n"
-        "nlp = get_nlp()\n"
-        "print(sorted(n for n in ('spacy.cli', 'pkg_resources', 'requests', 'weasel') if n in sys.modules))\n"
-        "print([t.text for t in nlp('当事人于2024年1月2日立案')])\n"
-        "import spacy, spacy.cli\n"
-        "print(callable(spacy.info), hasattr(spacy.cli, 'setup_cli'))\n"
-    )
-    assert r.returncode == 0, r.stderr
-    assert r.stdout.splitlines() == ["[]", "['当事人', '于', '2024', '年', '1', '月', '2', '日', '立案']", "True True"]
-
-
 def test_jieba_dictionary_cache_rebuilt_when_missing(tmp_path):
     # no jieba.cache in this temp dir: jieba builds the dictionary from its dict.txt, writes the cache, cuts the same
     code = ("from casefile.extract.pipeline import get_nlp\n"

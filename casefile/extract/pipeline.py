@@ -6,51 +6,14 @@ from __future__ import annotations
 
 import re
 import threading
-from sys import intern
 from functools import lru_cache
-from math import log
+from sys import intern
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
-def _import_spacy_without_cli() -> None:
-    """``import spacy`` without spacy.cli: spaCy's ``__init__`` imports ``spacy.cli.info`` (for
-    ``spacy.info``), which loads the whole CLI — requests, httpx, weasel — a third of spaCy's import
-    time and none of it used here. A stand-in ``spacy.cli.info`` whose ``info()`` imports the real one
-    is in place only while spaCy imports; afterwards ``import spacy.cli`` loads the real package."""
-    import sys
-    import types
-
-    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
-        return
-    cli = types.ModuleType("spacy.cli")
-    cli.__path__ = []
-    info = types.ModuleType("spacy.cli.info")
-
-    def _info(*args, **kwargs):
-        from spacy.cli.info import info as real
-
-        return real(*args, **kwargs)
-
-    info.info = _info
-    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info
-    try:
-        import spacy  # noqa: F401
-    except ImportError:
-        pass  # a spaCy that wants more of spacy.cli: imported the ordinary way below
-    finally:
-        for name, mod in (("spacy.cli", cli), ("spacy.cli.info", info)):
-            if sys.modules.get(name) is mod:
-                del sys.modules[name]
-        if "spacy" in sys.modules and vars(sys.modules["spacy"]).get("cli") is cli:
-            del sys.modules["spacy"].cli
-
-
-_import_spacy_without_cli()
-
-from spacy.language import Language  # noqa: E402
-from spacy.tokens import Doc, Span  # noqa: E402
-from spacy.util import filter_spans  # noqa: E402
-
-from casefile.extract.entities import VALIDATORS, compiled, pattern_data  # noqa: E402
+from casefile.extract.entities import VALIDATORS, compiled, pattern_data
 
 _LOCK = threading.Lock()
 _WHITESPACE = re.compile(r"\s")
@@ -87,7 +50,7 @@ class JiebaTokenizer:
     ``get_words_and_spaces`` re-finds every word with ``text[pos:].index(word)``; jieba's words
     tile the text, so the spaces are read off the whitespace words directly. The cache assumes
     jieba's global dictionary is not changed once loaded (casefile never adds words to it; the
-    index has a jieba.Tokenizer of its own); a change of ``dt.total`` (add_word) clears it.
+    index segments with jieba_fast_dat); a change of ``dt.total`` (add_word) clears it.
     """
 
     MAX_CACHED = 200_000  # distinct blocks (the 900 decisions have 71k); the cache is dropped when full
@@ -96,10 +59,7 @@ class JiebaTokenizer:
         self.vocab = vocab
         self._jieba = jieba_module
         self._dt = jieba_module.dt
-        self._finalseg = jieba_module.finalseg
-        self._logp: dict[str, float] = {}
-        self._hmm: dict[str, tuple[str, ...]] = {}
-        self._forced = len(self._finalseg.Force_Split_Words)
+        self._cut_block = self._dt._Tokenizer__cut_DAG  # what dt.cut(text, cut_all=False, HMM=True) runs per block
         self._re_han = jieba_module.re_han_default
         self._re_skip = jieba_module.re_skip_default
         self._cache: dict[str, tuple[str, ...]] = {}
@@ -107,12 +67,9 @@ class JiebaTokenizer:
 
     def words(self, text: str) -> list[str]:
         """``[w for w in jieba.cut(text, cut_all=False) if w]``."""
-        if self._dt.total != self._total or len(self._finalseg.Force_Split_Words) != self._forced:
+        if self._dt.total != self._total:
             self._cache.clear()
-            self._logp.clear()
-            self._hmm.clear()
             self._total = self._dt.total
-            self._forced = len(self._finalseg.Force_Split_Words)
         cache = self._cache
         han_match = self._re_han.match
         skip = self._re_skip
@@ -126,8 +83,6 @@ class JiebaTokenizer:
                     ws = tuple(map(intern, self._cut_block(blk)))  # one str per distinct word: the cache 48 -> 18 MB
                     if len(cache) >= self.MAX_CACHED:
                         cache.clear()
-                        self._hmm.clear()
-                        self._logp.clear()
                     cache[blk] = ws
                 out.extend(ws)
             else:
@@ -137,68 +92,6 @@ class JiebaTokenizer:
                     else:
                         out.extend(x)
         return out
-
-    def _cut_block(self, sentence: str) -> list[str]:
-        """jieba's ``Tokenizer.__cut_DAG`` (get_DAG, calc, then HMM over runs of single characters),
-        with the dictionary in local names and each word's log-probability kept: the same
-        arithmetic in the same order, so the same route and the same words."""
-        freq_get = self._dt.FREQ.get
-        n = len(sentence)
-        dag: list[list[int]] = []
-        for k in range(n):
-            ends = []
-            i = k
-            frag = sentence[k]
-            while i < n:
-                f = freq_get(frag)
-                if f is None:
-                    break
-                if f:
-                    ends.append(i)
-                i += 1
-                frag = sentence[k:i + 1]
-            dag.append(ends or [k])
-        logp = self._logp
-        logtotal = log(self._dt.total)
-        route: list[tuple[float, int]] = [(0, 0)] * (n + 1)
-        for idx in range(n - 1, -1, -1):
-            best = None
-            for x in dag[idx]:
-                w = sentence[idx:x + 1]
-                lp = logp.get(w)
-                if lp is None:
-                    lp = logp[w] = log(freq_get(w) or 1) - logtotal
-                cand = (lp + route[x + 1][0], x)
-                if best is None or cand > best:  # max(): the first of equals, and (score, x) never tie
-                    best = cand
-            route[idx] = best
-        out: list[str] = []
-        x = 0
-        buf = ""
-        while x < n:
-            y = route[x][1] + 1
-            if y - x == 1:
-                buf += sentence[x]
-            else:
-                if buf:
-                    self._flush(buf, out)
-                    buf = ""
-                out.append(sentence[x:y])
-            x = y
-        if buf:
-            self._flush(buf, out)
-        return out
-
-    def _flush(self, buf: str, out: list[str]) -> None:
-        if len(buf) == 1:
-            out.append(buf)
-        elif not self._dt.FREQ.get(buf):
-            words = self._hmm.get(buf)  # unknown: jieba's HMM (names, places), cached too
-            if words is None:
-                words = self._hmm[buf] = tuple(map(intern, self._finalseg.cut(buf)))
-            out.extend(words)
-        else:
-            out.extend(buf)
 
     def __call__(self, text: str) -> Doc:
         words = self.words(text)
@@ -231,18 +124,7 @@ def _load_jieba():
     import os
     import tempfile
 
-    import sys
-
-    # jieba._compat imports pkg_resources (0.15 s, deprecated) only to open its dict.txt when it
-    # rebuilds the cache; without it jieba opens the same file by path
-    stub = "pkg_resources" not in sys.modules
-    if stub:
-        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
-    try:
-        import jieba
-    finally:
-        if stub and sys.modules.get("pkg_resources", 0) is None:
-            del sys.modules["pkg_resources"]
+    import jieba
 
     jieba.setLogLevel(logging.WARNING)  # its start-up chatter would pollute --json output
     dt = jieba.dt
