@@ -21,7 +21,7 @@ from whoosh.analysis import Token, Tokenizer
 HERE = Path(__file__).resolve().parent
 USERDICT = HERE / "data" / "userdict.txt"
 # the segmenter and its dictionary are part of the analyzer: an index built with others is rebuilt, not misread
-ANALYZER_VERSION = "3-" + hashlib.sha1(USERDICT.read_bytes()).hexdigest()[:8]
+ANALYZER_VERSION = "4-" + hashlib.sha1(USERDICT.read_bytes()).hexdigest()[:8]
 
 
 @lru_cache(maxsize=1)
@@ -91,8 +91,12 @@ def _terms(word: str, subwords: bool) -> tuple[tuple[str, int, int, bool], ...]:
     """What one segmented word puts in the index: (term, start, end, is_stop_word) for the word and,
     when indexing, its dictionary sub-words (which share its position). Words repeat, so this is
     worked out once per distinct word: the per-token Python work, not jieba, limited indexing."""
-    if not word.strip() or all(unicodedata.category(c)[0] in "PSZ" for c in word):
-        return ()  # punctuation carries no meaning for search
+    if not word.strip():
+        return ()  # whitespace takes no position: 价格 法 is the phrase 价格法 cut by a line break
+    if all(unicodedata.category(c)[0] in "PSZ" for c in word):
+        # punctuation is never a term but takes its place, like a stop word: a phrase does not run on
+        # across a comma (消费者，权益 is not "消费者权益")
+        return ((word, 0, len(word), True),)
     stop = stopwords()
     out = [(word, 0, len(word), word in stop)]
     if subwords and len(word) > 2:

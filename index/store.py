@@ -31,7 +31,7 @@ from casefile.errors import IndexError_
 from casefile.extract.normalize import compact
 from casefile.fsutil import atomic_write_text
 from index.analyzer import ANALYZER_VERSION, chinese_analyzer, fold
-from index.phrase import adjacent_phrases
+from index.phrase import gapped_phrases
 
 SCHEMA_VERSION = "1"
 INDEX_DIR = ".index"
@@ -216,7 +216,7 @@ class Index:
         write 虚假的原价 and never 不实."""
         t0 = time.perf_counter()
         ix = self.ix
-        q = adjacent_phrases(_parser(ix.schema, AndGroup).parse(fold(text)))
+        q = gapped_phrases(_parser(ix.schema, AndGroup).parse(fold(text)), fold(text))
         filters = []
         if agency:
             filters.append(Q.Term("agency", agency))
