@@ -191,8 +191,8 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
     parties = label_values(lines, "PARTY")
     if parties:
         f["party"] = parties[0][1]
-    elif inline_party(text):
-        f["party"] = inline_party(text)
+    elif inline := inline_party(text):
+        f["party"] = inline
     elif "doc_no" in f:
         # no label: some bureaus put the party's name on the line after the 文号 (当事人福建水投集团…公司，系…)
         at = next((i for i, l in enumerate(head) if f["doc_no"][-6:] in l), None)
