@@ -114,6 +114,31 @@ def _broken_header_agency(head: list[str]) -> str:
     return best
 
 
+_SEAL_LINE = re.compile(pattern_data()["header"]["seal_line"])
+_SIGNED_DATE = re.compile(r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}|[〇○零一二]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3})[日号]")
+
+
+def _signature_agency(lines: list[str]) -> str:
+    """The name over the date that ends the document (吴忠市市场监督管理局利通区分局 / （印章） / 2025年09月29日), or ""."""
+    for j in range(len(lines) - 1, max(len(lines) - 8, 0), -1):
+        if not _SIGNED_DATE.search(lines[j]) or len(lines[j]) > 16:
+            continue
+        k = j - 1
+        while k >= 0 and _SEAL_LINE.fullmatch(lines[k]):
+            k -= 1
+        if k < 0:
+            return ""
+        name = lines[k]
+        prev = lines[k - 1] if k >= 1 else ""
+        # the name broken before its end: 河北省承德市围场满族蒙古族自治县市 / 场监督管理局
+        if (len(name) <= 8 and _AGENCY_PART.fullmatch(prev) and not _HEADER_NOTE.fullmatch(prev)
+                and not _AGENCY_SUFFIX.search(prev) and len(prev + name) <= 32):
+            name = prev + name
+        ok = 4 <= len(name) <= 32 and _AGENCY_PART.fullmatch(name) and _AGENCY_SUFFIX.search(name)
+        return name if ok else ""
+    return ""
+
+
 def extract_text(text: str, pages: list[str] | None = None) -> Extraction:
     return extract(ExtractedText(path=__import__("pathlib").Path("text.txt"), kind="txt", pages=pages or [text]))
 
@@ -208,6 +233,8 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
         if 4 <= len(candidate) <= 32 and _AGENCY_SUFFIX.search(candidate) and "：" not in candidate and ":" not in candidate:
             f["agency"] = candidate
             break
+    if "agency" not in f and _signature_agency(lines):
+        f["agency"] = _signature_agency(lines)
     if "agency" not in f:
         agencies = [e for e in entities if e.label == "AGENCY"]
         if agencies:
