@@ -92,3 +92,31 @@ def test_signature_date_written_with_号():
     x = extract_text("价格违法行为行政处罚规定>（2010 年 12 月 4 日修订）\n本局罚没许可证编号：罚证字第 02090041 号。\n"
                      "唐山市丰润区市场监督管理局\n2024 年 11月 14 号\n（市场监督管理部门将依法向社会公开行政处罚决定信息）\n")
     assert x.fields["date"] == "2024-11-14"
+
+
+def test_agency_broken_over_the_lines_above_the_title():
+    # the name broken anywhere, brackets inside it, over two or three lines (bench/extract.py misses)
+    x = extract_text("河北省承德市围场满族蒙古族自治县市场监\n督管理局\n行政处罚决定书\n围市监处罚[2024] 431号\n当事人：\n")
+    assert x.fields["agency"] == "河北省承德市围场满族蒙古族自治县市场监督管理局"
+    x = extract_text("重庆市\n沙坪坝\n区市场监督管理局\n行政处罚决定书\n渝沙坪坝\n市监\n处\n")
+    assert x.fields["agency"] == "重庆市沙坪坝区市场监督管理局"
+    # a bracketed note or a page number above the name is not part of it
+    x = extract_text("                           （脱敏版）\n无锡高新技术产业开发区（无锡市新吴区）市场监督\n管理局\n行政处罚决定书\n"
+                     "锡新市监处罚〔2025〕X00070 号 \n当事人：苏州科爵网络科技有限公司\n")
+    assert x.fields["agency"] == "无锡高新技术产业开发区（无锡市新吴区）市场监督管理局"
+    x = extract_text("第 一 页 共 五 页\n徐州市云龙区市场监督管理局\n行政处罚决定书\n徐云市监处罚〔2023〕00358号\n名称：云龙区都市果汇水果店\n")
+    assert x.fields["agency"] == "徐州市云龙区市场监督管理局"
+
+
+def test_agency_from_the_signature_when_the_header_has_none():
+    # the title lines came out as noise; the name over the seal and the date is the agency's, whole (the
+    # AGENCY pattern alone stops at the first 管理局 and gives 利通区分局)
+    text = ("书书书书书书书书书书书书书书书\n书书书书书书书\n吴利市监处罚〔2025〕166号\n当事人：宁夏福百姓福医药贸易有限公司人民医院店\n"
+            "人民法院提起行政诉讼。申请行政复议或者提起行政诉讼期间\n，行政处罚不停止执行。\n吴忠市市场监督管理局利通区分局    \n（印 章）\n"
+            "2025年09月29日  \n（市场监督管理部门将依法向社会公开行政处罚决定信息）\n本文书一式    份，    份送达，一份归档，           。\n")
+    assert extract_text(text).fields["agency"] == "吴忠市市场监督管理局利通区分局"
+    # a name broken before its end in the signature
+    text = ("书书书书书书书书书书书书书书书\n书书书书书书书\n围市监处罚[2024] 431号\n当事人：\n主体资格证照名称：营业执照\n"
+            "统一社会信用代码（注册号）：\n复议和诉讼期间，本行政处罚不停止执行。\n河北省承德市围场满族蒙古族自治县市\n场监督管理局\n（印章）\n2024年11月29日\n"
+            "（市场监督管理部门将依法向社会公示本行政处罚决定信息）\n")
+    assert extract_text(text).fields["agency"] == "河北省承德市围场满族蒙古族自治县市场监督管理局"

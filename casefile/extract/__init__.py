@@ -91,6 +91,52 @@ _BLANK_SIGNATURE = re.compile(pattern_data()["header"]["signature"] + "年月日
 _DATED_SIGNATURE = re.compile(pattern_data()["header"]["signature"] + r"(?:(?:19|20)\d{2}|[〇○零一二]{4})年")
 _LAW_DATE = re.compile(pattern_data()["header"]["law_date_suffix"])
 _AGENCY_SUFFIX = re.compile(r"(局|委员会|厅|大队|支队|人民政府|管理处|中心|所)$")
+_AGENCY_PART = re.compile(pattern_data()["header"]["agency_part"])
+_HEADER_NOTE = re.compile(pattern_data()["header"]["header_note"])
+
+
+def _broken_header_agency(head: list[str]) -> str:
+    """The agency's name broken over two or three lines right above the title (河北省承德市…市场监 / 督管理局 /
+    行政处罚决定书; 重庆市 / 沙坪坝 / 区市场监督管理局); "" when the lines above the title are not one."""
+    title = next((i for i, l in enumerate(head) if "决定书" in l), None)
+    if title is None:
+        return ""
+    best = ""
+    for k in (2, 3):
+        parts = head[max(title - k, 0): title]
+        if len(parts) < k or not all(_AGENCY_PART.fullmatch(p) and not _HEADER_NOTE.fullmatch(p) for p in parts):
+            break
+        # a part that is a whole name already is a line of its own (a parent body above the issuing one)
+        if any(_AGENCY_SUFFIX.search(p) for p in parts[:-1]) or not _AGENCY_SUFFIX.search(parts[-1]):
+            break
+        if len("".join(parts)) <= 32:
+            best = "".join(parts)
+    return best
+
+
+_SEAL_LINE = re.compile(pattern_data()["header"]["seal_line"])
+_SIGNED_DATE = re.compile(r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}|[〇○零一二]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3})[日号]")
+
+
+def _signature_agency(lines: list[str]) -> str:
+    """The name over the date that ends the document (吴忠市市场监督管理局利通区分局 / （印章） / 2025年09月29日), or ""."""
+    for j in range(len(lines) - 1, max(len(lines) - 8, 0), -1):
+        if not _SIGNED_DATE.search(lines[j]) or len(lines[j]) > 16:
+            continue
+        k = j - 1
+        while k >= 0 and _SEAL_LINE.fullmatch(lines[k]):
+            k -= 1
+        if k < 0:
+            return ""
+        name = lines[k]
+        prev = lines[k - 1] if k >= 1 else ""
+        # the name broken before its end: 河北省承德市围场满族蒙古族自治县市 / 场监督管理局
+        if (len(name) <= 8 and _AGENCY_PART.fullmatch(prev) and not _HEADER_NOTE.fullmatch(prev)
+                and not _AGENCY_SUFFIX.search(prev) and len(prev + name) <= 32):
+            name = prev + name
+        ok = 4 <= len(name) <= 32 and _AGENCY_PART.fullmatch(name) and _AGENCY_SUFFIX.search(name)
+        return name if ok else ""
+    return ""
 
 
 def extract_text(text: str, pages: list[str] | None = None) -> Extraction:
@@ -173,7 +219,10 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
             title = next((i for i, l in enumerate(head) if l.endswith("决定书")), None)
             if title is not None and title + 1 < len(head) and _BARE_DOC_NO.fullmatch(head[title + 1]):
                 f["doc_no"] = head[title + 1]
-    for i, line in enumerate(head[:6]):
+    broken = _broken_header_agency(head[:7])
+    if broken:
+        f["agency"] = broken
+    for i, line in enumerate(head[:6] if not broken else ()):
         candidate = re.sub(r"^执法机关代码[:：]?\w*", "", line)
         nxt = head[i + 1] if i + 1 < len(head) else ""
         # a header broken over two lines: 重庆市沙坪坝 / 区市场监督管理局
@@ -184,6 +233,8 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
         if 4 <= len(candidate) <= 32 and _AGENCY_SUFFIX.search(candidate) and "：" not in candidate and ":" not in candidate:
             f["agency"] = candidate
             break
+    if "agency" not in f and _signature_agency(lines):
+        f["agency"] = _signature_agency(lines)
     if "agency" not in f:
         agencies = [e for e in entities if e.label == "AGENCY"]
         if agencies:
