@@ -120,3 +120,13 @@ def test_agency_from_the_signature_when_the_header_has_none():
             "统一社会信用代码（注册号）：\n复议和诉讼期间，本行政处罚不停止执行。\n河北省承德市围场满族蒙古族自治县市\n场监督管理局\n（印章）\n2024年11月29日\n"
             "（市场监督管理部门将依法向社会公示本行政处罚决定信息）\n")
     assert extract_text(text).fields["agency"] == "河北省承德市围场满族蒙古族自治县市场监督管理局"
+
+
+def test_event_text_starts_at_its_date_when_the_header_runs_on():
+    # a PDF header has no 。: header and first narrative sentence are one run of text
+    pdf = SHARED / "corpus" / "samr" / "pdf" / "samr_fdb03de9e8e8fa27284181a3957906fc.pdf"
+    x = extract(read_document(pdf))
+    inspection = next(e for e in x.events if e.act == "现场检查")
+    assert inspection.date == "2025-11-03"
+    assert inspection.text.startswith("2025年11月3日，根据举报内容") and "执法检查" in inspection.text
+    assert "当事人：" not in inspection.text

@@ -323,12 +323,15 @@ def _events(text: str, c, doc: ExtractedText) -> list[Event]:
             if any(w in sent for w in words):
                 # the date nearest before the trigger word is the act's date
                 pos = min(sent.find(w) for w in words if w in sent)
-                before = [d for s, d in dates if s <= pos]
-                d = (before[-1] if before else dates[0][1]).isoformat()
+                before = [(s, d) for s, d in dates if s <= pos]
+                at, date = before[-1] if before else dates[0]
+                d = date.isoformat()
                 key = (act, d)
                 if key in seen:
                     continue
                 seen.add(key)
-                o_start, _ = c.original_span(m.start(), m.end())
-                out.append(Event(act, d, sent[:120], doc.page_of(o_start)))
+                # the words from the act's date to its trigger: a header without 。 is one long "sentence"
+                start = max(min(at, pos), pos - 80, 0)
+                o_start, _ = c.original_span(m.start() + start, m.end())
+                out.append(Event(act, d, sent[start:start + 120], doc.page_of(o_start)))
     return out
