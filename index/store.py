@@ -216,7 +216,8 @@ class Index:
         write 虚假的原价 and never 不实."""
         t0 = time.perf_counter()
         ix = self.ix
-        q = gapped_phrases(_parser(ix.schema, AndGroup).parse(fold(text)), fold(text))
+        folded = fold(text)
+        q = gapped_phrases(_parser(ix.schema, AndGroup).parse(folded), folded)
         filters = []
         if agency:
             filters.append(Q.Term("agency", agency))
@@ -241,7 +242,7 @@ class Index:
         total = len(results)
         hits = _hits(results, limit, snippets)
         if len(hits) < limit and _PLAIN.fullmatch(text.strip()) and len(text.split()) > 1:
-            partial = s.search(_parser(ix.schema, OrGroup).parse(fold(text)), **kwargs)
+            partial = s.search(_parser(ix.schema, OrGroup).parse(folded), **kwargs)
             seen = {(h["doc"], h["page"]) for h in hits}
             more = [h for h in _hits(partial, limit, snippets) if (h["doc"], h["page"]) not in seen]
             hits += [h | {"partial": True} for h in more[: limit - len(hits)]]

@@ -233,8 +233,8 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
         if 4 <= len(candidate) <= 32 and _AGENCY_SUFFIX.search(candidate) and "：" not in candidate and ":" not in candidate:
             f["agency"] = candidate
             break
-    if "agency" not in f and _signature_agency(lines):
-        f["agency"] = _signature_agency(lines)
+    if "agency" not in f and (signed := _signature_agency(lines)):
+        f["agency"] = signed
     if "agency" not in f:
         agencies = [e for e in entities if e.label == "AGENCY"]
         if agencies:

@@ -57,7 +57,6 @@ class JiebaTokenizer:
 
     def __init__(self, vocab, jieba_module) -> None:
         self.vocab = vocab
-        self._jieba = jieba_module
         self._dt = jieba_module.dt
         self._cut_block = self._dt._Tokenizer__cut_DAG  # what dt.cut(text, cut_all=False, HMM=True) runs per block
         self._re_han = jieba_module.re_han_default
