@@ -22,7 +22,7 @@ import time, sys
 t0 = time.perf_counter()
 import asyncio, datetime as dt
 from casefile.workspace import Workspace
-from tui.app import CasefileApp
+from tui.textual_app.app import CasefileApp
 
 async def main():
     app = CasefileApp(Workspace.open(sys.argv[1]), dt.date(2026, 11, 23))
@@ -43,7 +43,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
     root = Path(tempfile.mkdtemp(prefix="casefile-tui-")) / "ws"
-    subprocess.run([sys.executable, "-m", "tui.cli", "demo", "--workspace", str(root)], cwd=REPO, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "tui.cli.main", "demo", "--workspace", str(root)], cwd=REPO, check=True, capture_output=True)
     times = []
     for _ in range(args.runs + 1):
         out = subprocess.run([sys.executable, "-c", PROBE, str(root)], cwd=REPO, check=True, capture_output=True, text=True)

@@ -5,7 +5,7 @@ import tempfile
 from pathlib import Path
 
 from casefile.demo import build_demo
-from tui.app import CasefileApp
+from tui.textual_app.app import CasefileApp
 
 root = Path(tempfile.mkdtemp(prefix="casefile-snap-")) / "ws"
 app = CasefileApp(build_demo(root), dt.date(2026, 11, 23))

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tui.app import CasefileApp
+from tui.textual_app.app import CasefileApp
 
 TODAY = dt.date(2026, 11, 23)
 

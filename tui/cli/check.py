@@ -8,8 +8,8 @@ import click
 
 from casefile.laws import Library, import_library
 from checklists.engine import CATEGORY_NAMES, SEVERITY_NAMES, run_check
-from tui.commands.common import json_option, open_workspace, workspace_option
-from tui.output import emit, progress
+from tui.cli.common import json_option, open_workspace, workspace_option
+from tui.cli.output import emit, progress
 
 
 def register(cli: click.Group) -> None:

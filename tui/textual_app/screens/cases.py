@@ -104,7 +104,7 @@ class CaseListScreen(Screen):
             self.open(cid)
 
     def open(self, case_id: str, doc: str | None = None, page: int | None = None) -> None:
-        from tui.screens.case import CaseScreen
+        from tui.textual_app.screens.case import CaseScreen
 
         self.app.push_screen(CaseScreen(case_id, doc=doc, page=page))
 
@@ -131,8 +131,8 @@ class CaseListScreen(Screen):
 
     def action_publicity(self) -> None:
         from casefile.publicity import due_list
-        from tui.output import table
-        from tui.screens.common import TextScreen
+        from tui.cli.output import table
+        from tui.textual_app.screens.common import TextScreen
 
         items = due_list(self.app.ws, self.app.today)
         body = table([[i.case, i.kind, i.due or "—", i.status, i.note] for i in items], ["案件", "事项", "期限", "状态", "说明"], max_width=30)

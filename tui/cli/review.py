@@ -6,8 +6,8 @@ import click
 
 from checklists import review as rv
 from checklists.engine import CATEGORIES, CATEGORY_NAMES, SEVERITIES, SEVERITY_NAMES
-from tui.commands.common import json_option, open_workspace, workspace_option
-from tui.output import emit
+from tui.cli.common import json_option, open_workspace, workspace_option
+from tui.cli.output import emit
 
 DECISIONS = {None: "待定", "accept": "采纳", "override": "不采纳"}
 

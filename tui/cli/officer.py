@@ -8,8 +8,8 @@ import click
 
 from casefile.validation import validate
 from casefile.workspace import Officer
-from tui.commands.common import json_option, open_workspace, workspace_option
-from tui.output import emit, table
+from tui.cli.common import json_option, open_workspace, workspace_option
+from tui.cli.output import emit, table
 
 
 def register(cli: click.Group) -> None:

@@ -11,8 +11,8 @@ from casefile.errors import ValidationError
 from casefile.model import Case, CaseType, Procedure
 from casefile.names import check_name, safe_name
 from casefile.validation import validate
-from tui.commands.common import json_option, open_workspace, workspace_option
-from tui.output import emit, table
+from tui.cli.common import json_option, open_workspace, workspace_option
+from tui.cli.output import emit, table
 
 
 def register(cli: click.Group) -> None:

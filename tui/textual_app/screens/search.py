@@ -79,7 +79,7 @@ class SearchScreen(Screen):
             if h["case"].startswith("archive:"):
                 self.notify(f"{h['doc']} 第{h['page']}页（外部档案，不是案件）")
                 return
-            from tui.screens.case import CaseScreen
+            from tui.textual_app.screens.case import CaseScreen
 
             self.app.push_screen(CaseScreen(h["case"], doc=h["doc"], page=h["page"]))
 

@@ -95,7 +95,7 @@ class ReviewScreen(Screen):
             self._decide(fid, "accept")
 
     def action_override(self) -> None:
-        from tui.screens.common import ReasonScreen
+        from tui.textual_app.screens.common import ReasonScreen
 
         fid = self._selected()
         if fid is None:
@@ -103,7 +103,7 @@ class ReviewScreen(Screen):
         self.app.push_screen(ReasonScreen(f"不采纳第 {fid} 条的理由"), lambda reason: self._decide(fid, "override", reason) if reason else None)
 
     def action_add(self) -> None:
-        from tui.screens.common import ReasonScreen
+        from tui.textual_app.screens.common import ReasonScreen
 
         def add(message: str) -> None:
             if message:

@@ -7,8 +7,8 @@ import click
 from casefile import documents
 from casefile.render import render_document
 from doc_templates.catalogue import load_catalogue
-from tui.commands.common import json_option, open_workspace, workspace_option
-from tui.output import emit, table
+from tui.cli.common import json_option, open_workspace, workspace_option
+from tui.cli.output import emit, table
 
 
 def register(cli: click.Group) -> None:
@@ -59,7 +59,7 @@ def doc_render(case_ref, doc_type, as_json):
     """
     ws = open_workspace()
     result = render_document(ws, case_ref, doc_type)
-    from tui.commands.importing import after_import
+    from tui.cli.importing import after_import
 
     after_import(ws, result.record.file and ws.resolve(case_ref))
     emit(result.to_dict(), as_json, lambda d: click.echo(result.message))

@@ -1,6 +1,6 @@
 """The ``casefile`` command: a thin click front over the casefile functions.
 
-Subcommands live in ``tui/commands/<area>.py``; each module exposes ``register(cli)``.
+Subcommands live in ``tui/cli/<area>.py``; each module exposes ``register(cli)``.
 """
 
 from __future__ import annotations
@@ -14,17 +14,17 @@ import click
 from casefile.errors import CasefileError
 
 COMMAND_MODULES = [
-    "tui.commands.workspace",
-    "tui.commands.case",
-    "tui.commands.officer",
-    "tui.commands.doc",
-    "tui.commands.dossier",
-    "tui.commands.importing",
-    "tui.commands.check",
-    "tui.commands.review",
-    "tui.commands.record",
-    "tui.commands.search",
-    "tui.commands.tui",
+    "tui.cli.workspace",
+    "tui.cli.case",
+    "tui.cli.officer",
+    "tui.cli.doc",
+    "tui.cli.dossier",
+    "tui.cli.importing",
+    "tui.cli.check",
+    "tui.cli.review",
+    "tui.cli.record",
+    "tui.cli.search",
+    "tui.cli.terminal",
 ]
 
 

@@ -6,8 +6,8 @@ import click
 
 from casefile.demo import build_demo
 from casefile.workspace import AgencyProfile, Workspace
-from tui.commands.common import json_option, workspace_option, workspace_root
-from tui.output import emit
+from tui.cli.common import json_option, workspace_option, workspace_root
+from tui.cli.output import emit
 
 
 def register(cli: click.Group) -> None:

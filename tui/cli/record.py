@@ -15,8 +15,8 @@ from casefile.evidence import add_evidence
 from casefile.model import ActKind
 from casefile.publicity import due_list, export_public, record
 from casefile.stats import annual, bar_chart
-from tui.commands.common import json_option, open_workspace, workspace_option
-from tui.output import emit, table
+from tui.cli.common import json_option, open_workspace, workspace_option
+from tui.cli.output import emit, table
 
 
 def register(cli: click.Group) -> None:

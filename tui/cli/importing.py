@@ -8,8 +8,8 @@ import click
 
 from casefile.errors import CasefileError
 from casefile.importer import import_paths
-from tui.commands.common import json_option, open_workspace, workspace_option
-from tui.output import dumps, emit, progress, table
+from tui.cli.common import json_option, open_workspace, workspace_option
+from tui.cli.output import dumps, emit, progress, table
 
 
 def register(cli: click.Group) -> None:

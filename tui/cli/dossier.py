@@ -8,8 +8,8 @@ import click
 
 from casefile.dossier import assemble, finish_dossier, table_of_contents
 from casefile.package import export_package, import_package, print_dossier
-from tui.commands.common import json_option, open_workspace, workspace_option
-from tui.output import emit, progress, table
+from tui.cli.common import json_option, open_workspace, workspace_option
+from tui.cli.output import emit, progress, table
 
 
 def register(cli: click.Group) -> None:

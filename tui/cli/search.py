@@ -9,8 +9,8 @@ import click
 import index as idx
 from casefile.errors import UsageError
 from index.facade import save_search, saved
-from tui.commands.common import json_option, open_workspace, workspace_option
-from tui.output import dumps, emit, progress
+from tui.cli.common import json_option, open_workspace, workspace_option
+from tui.cli.output import dumps, emit, progress
 
 
 def register(cli: click.Group) -> None:

@@ -16,8 +16,8 @@ from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 
 from casefile.workspace import Workspace
-from tui.screens.cases import CaseListScreen
-from tui.screens.common import HelpScreen
+from tui.textual_app.screens.cases import CaseListScreen
+from tui.textual_app.screens.common import HelpScreen
 
 
 class ScreenActions(Provider):
@@ -62,7 +62,7 @@ class CasefileApp(App):
         self.push_screen(HelpScreen(self.screen))
 
     def action_search(self) -> None:
-        from tui.screens.search import SearchScreen
+        from tui.textual_app.screens.search import SearchScreen
 
         if not isinstance(self.screen, SearchScreen):
             self.push_screen(SearchScreen())

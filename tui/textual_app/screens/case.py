@@ -169,8 +169,8 @@ class CaseScreen(Screen):
         lv.focus()
 
     def _score_sheet(self, s: dict) -> None:
-        from tui.output import table
-        from tui.screens.common import TextScreen
+        from tui.cli.output import table
+        from tui.textual_app.screens.common import TextScreen
 
         rows = [[v["rule"], "否决", v["message"]] for v in s["vetoes"]] + [[d["rule"], f"-{d['points']:g}", d["message"]] for d in s["deductions"]]
         body = table(rows, ["规则", "扣分", "问题"], max_width=60) if rows else "没有扣分项。"
@@ -192,16 +192,16 @@ class CaseScreen(Screen):
 
     # -- other workflows --------------------------------------------------------------------
     def action_review(self) -> None:
-        from tui.screens.review import ReviewScreen
+        from tui.textual_app.screens.review import ReviewScreen
 
         self.app.push_screen(ReviewScreen(self.case_id), lambda _: self.refresh_case())
 
     def action_render(self) -> None:
-        from tui.screens.docs import RenderScreen
+        from tui.textual_app.screens.docs import RenderScreen
 
         self.app.push_screen(RenderScreen(self.case_id), lambda _: self.refresh_case())
 
     def action_import_files(self) -> None:
-        from tui.screens.docs import ImportScreen
+        from tui.textual_app.screens.docs import ImportScreen
 
         self.app.push_screen(ImportScreen(self.case_id), lambda _: self.refresh_case())

@@ -1,0 +1,1 @@
+"""The Textual terminal UI: the app and its screens, over the application layer."""
