@@ -100,12 +100,4 @@ def add_imported_materials(ws: Workspace) -> None:
 
 # Later capabilities (documents, reviews, evidence) add the steps that bring each
 # demo case to its state; each takes the workspace.
-def import_demo_laws(ws: Workspace) -> None:
-    """The statutes the demo cases cite (laws are outside copyright, 著作权法 §5),
-    so the legal-basis checks of the demo are real ones."""
-    from casefile.laws import import_library
-
-    import_library(ws.root, demo_data() / "laws")
-
-
-DEMO_STEPS: list = [import_demo_laws, add_imported_materials, render_due_documents]
+DEMO_STEPS: list = [add_imported_materials, render_due_documents]

@@ -1,7 +1,10 @@
 """The workspace's law library, loaded from LawRefBook-style Markdown.
 
-``casefile laws import DIR`` parses every ``法名(YYYY-MM-DD).md`` (and plain-text
-departmental rules ``名称_YYYYMMDD.txt``) into ``<workspace>/laws/library.json``:
+The statutes ship with the package (``casefile/data/laws``, LawRefBook layout), so a new
+workspace checks citations with no import step. ``casefile laws import DIR`` adds to them:
+it parses every ``法名(YYYY-MM-DD).md`` (and plain-text departmental rules
+``名称_YYYYMMDD.txt``) into ``<workspace>/laws/library.json``, whose versions are laid over
+the bundled ones (a version of the same date replaces the bundled one). The library holds
 for each law its versions, and for each version its articles with the number of
 paragraphs (款) and items (项) of each. The legal-basis rules ask it whether a
 cited law exists, whether the article (款, 项) exists, and which version was in
@@ -16,6 +19,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -81,10 +85,7 @@ def parse_law_file(path: Path) -> dict[str, Any] | None:
     return {"name": name, "version": date, "file": path.name, "articles": articles}
 
 
-def import_library(workspace_root: Path, source: Path) -> dict[str, Any]:
-    source = Path(source)
-    if not source.is_dir():
-        raise UsageError(f"{source} 不是目录")
+def _parse_dir(source: Path) -> tuple[dict[str, list[dict[str, Any]]], list[str]]:
     laws: dict[str, list[dict[str, Any]]] = {}
     skipped = []
     for p in sorted(source.rglob("*")):
@@ -97,15 +98,45 @@ def import_library(workspace_root: Path, source: Path) -> dict[str, Any]:
         laws.setdefault(parsed["name"], []).append(parsed)
     for versions in laws.values():
         versions.sort(key=lambda v: v["version"] or "0000")
-    data = {"source": str(source), "imported": dt.date.today().isoformat(), "laws": laws}
+    return laws, skipped
+
+
+def bundled_dir() -> Path:
+    return Path(str(resources.files("casefile") / "data" / "laws"))
+
+
+@lru_cache(maxsize=1)
+def bundled_laws() -> dict[str, list[dict[str, Any]]]:
+    """The statutes shipped with casefile, parsed once per process (about 0.1 s)."""
+    return _parse_dir(bundled_dir())[0]
+
+
+def import_library(workspace_root: Path, source: Path, today: dt.date | None = None) -> dict[str, Any]:
+    source = Path(source)
+    if not source.is_dir():
+        raise UsageError(f"{source} 不是目录")
+    laws, skipped = _parse_dir(source)
+    data = {"source": str(source), "imported": today.isoformat() if today else "", "laws": laws}
     atomic_write_text(Path(workspace_root) / LIBRARY, json.dumps(data, ensure_ascii=False))
     _load.cache_clear()
+    _merged.cache_clear()
     return {"laws": len(laws), "versions": sum(len(v) for v in laws.values()), "skipped": skipped}
 
 
 @lru_cache(maxsize=8)
 def _load(path: str, mtime: float) -> dict[str, Any]:
     return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=8)
+def _merged(path: str, mtime: float) -> dict[str, Any]:
+    laws = {name: list(versions) for name, versions in bundled_laws().items()}
+    if path:
+        for name, versions in _load(path, mtime).get("laws", {}).items():
+            mine = {v["version"]: v for v in laws.get(name, [])}
+            mine.update({v["version"]: v for v in versions})
+            laws[name] = sorted(mine.values(), key=lambda v: v["version"] or "0000")
+    return {"source": "bundled" + (f" + {path}" if path else ""), "laws": laws}
 
 
 @dataclass
@@ -124,10 +155,11 @@ class Library:
 
     @classmethod
     def for_workspace(cls, root: Path) -> "Library":
+        """The bundled statutes with the workspace's own imports laid over them."""
         p = Path(root) / LIBRARY
-        if not p.exists():
-            return cls(None)
-        return cls(_load(str(p), p.stat().st_mtime))
+        if p.exists():
+            return cls(_merged(str(p), p.stat().st_mtime))
+        return cls(_merged("", 0.0))
 
     @property
     def loaded(self) -> bool:

@@ -57,8 +57,12 @@ def _jieba():
     import logging
 
     import jieba_fast_dat as jf
+    from jieba_fast_dat.utils import CacheManager
+
+    from casefile.cachedir import cache_dir
 
     jf.setLogLevel(logging.WARNING)
+    CacheManager.TMP_DIR = cache_dir("jieba_fast_dat")  # its default is the shared temp dir
     dt = jf.Tokenizer()
     dt.initialize()
     # the loader caches the compiled trie by file path and mtime; the path names the content's hash
@@ -68,10 +72,10 @@ def _jieba():
 
 def _userdict_words() -> Path:
     """The user dictionary without its comment lines, which jieba's format does not allow."""
-    import tempfile
+    from casefile.cachedir import cache_dir
 
     words = [l for l in USERDICT.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
-    out = Path(tempfile.gettempdir()) / f"casefile-userdict-{ANALYZER_VERSION}.txt"
+    out = cache_dir("index") / f"userdict-{ANALYZER_VERSION}.txt"
     if not out.exists():
         tmp = out.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text("\n".join(words) + "\n", encoding="utf-8")

@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
 DATA = Path(__file__).resolve().parent / "data"
+# real published decisions (cfws.samr.gov.cn) copied from the benchmark corpus: the tests read only these
+SAMR = DATA / "samr"
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from casefile.extract import extract_text, find_citations
 from casefile.extract.normalize import compact
 
 DATA = Path(__file__).parent / "data" / "citations"
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "samr" / "txt"
+CORPUS = Path(__file__).resolve().parent / "data" / "samr" / "txt"
 
 
 def cites(text: str) -> list[tuple]:
@@ -77,7 +77,11 @@ def load_labels(path: Path) -> dict[str, set[tuple]]:
             for d in docs}
 
 
-@pytest.mark.parametrize("pattern,documents", [("labels_[ab].toml", 60), ("labels_holdout.toml", 20)])
+# labels_a/b and labels_holdout.toml were all used while the rules were written (the first
+# "holdout" too); labels_holdout2.toml was labelled afterwards and no rule was changed after it
+# (2026-11-29: precision 155/157, recall 155/160 when first run)
+@pytest.mark.parametrize("pattern,documents", [("labels_[ab].toml", 60), ("labels_holdout.toml", 20),
+                                               ("labels_holdout2.toml", 20)])
 def test_hand_labelled_sample_precision_and_recall(pattern, documents):
     """Real decisions labelled by reading them; the issue's target is 95 % both ways."""
     gold: dict[str, set[tuple]] = {}

@@ -11,9 +11,9 @@ from casefile.extract import extract, extract_text, find_citations, normalise_la
 from casefile.extract.entities import parse_date, parse_money
 from casefile.extract.normalize import compact
 from casefile.textio import read_document
-from tests.conftest import SHARED
+from tests.conftest import SAMR
 
-TXT = SHARED / "corpus" / "samr" / "txt"
+TXT = SAMR / "txt"
 
 
 def test_sees_through_line_breaks_in_law_titles():
@@ -96,7 +96,7 @@ def test_citation_lists_and_departmental_rules():
 
 
 def test_extract_cli_json_lines(run_cli):
-    files = sorted(str(p) for p in (SHARED / "corpus" / "samr" / "pdf").glob("*.pdf"))[:3]
+    files = sorted(str(p) for p in (SAMR / "pdf").glob("*.pdf"))[:3]
     code, out, err = run_cli("extract", *files, "--json")
     assert code == 0, err
     objs = [json.loads(line) for line in out.strip().splitlines()]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from casefile.extract import extract, extract_text
 from casefile.textio import read_document
-from tests.conftest import SHARED
+from tests.conftest import SAMR
 
-TXT = SHARED / "corpus" / "samr" / "txt"
+TXT = SAMR / "txt"
 
 
 def test_doc_no_as_a_bare_serial_number_under_the_title():
@@ -124,7 +124,7 @@ def test_agency_from_the_signature_when_the_header_has_none():
 
 def test_event_text_starts_at_its_date_when_the_header_runs_on():
     # a PDF header has no 。: header and first narrative sentence are one run of text
-    pdf = SHARED / "corpus" / "samr" / "pdf" / "samr_fdb03de9e8e8fa27284181a3957906fc.pdf"
+    pdf = SAMR / "pdf" / "samr_fdb03de9e8e8fa27284181a3957906fc.pdf"
     x = extract(read_document(pdf))
     inspection = next(e for e in x.events if e.act == "现场检查")
     assert inspection.date == "2025-11-03"

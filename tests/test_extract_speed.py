@@ -5,9 +5,9 @@ from __future__ import annotations
 from casefile.extract.normalize import compact
 from casefile.extract.pipeline import get_nlp
 from casefile.textio import read_document
-from tests.conftest import SHARED
+from tests.conftest import SAMR
 
-TXT = SHARED / "corpus" / "samr" / "txt"
+TXT = SAMR / "txt"
 ODD = ["", " ", "  a", "a  b", "中文 English 123  四", "\n\n甲乙\r\n丙 丁\t戊", "ABC 123 测试", " 前导空格", "尾随空格 ",
        "2024年11月28日本文书", "当事人：清溪县某某商贸有限公司（个体工商户）"]
 
@@ -88,12 +88,12 @@ def _run_py(code, **env):
 
 
 def test_jieba_dictionary_cache_rebuilt_when_missing(tmp_path):
-    # no jieba.cache in this temp dir: jieba builds the dictionary from its dict.txt, writes the cache, cuts the same
+    # no jieba.cache in this cache dir: jieba builds the dictionary from its dict.txt, writes the cache, cuts the same
     code = ("from casefile.extract.pipeline import get_nlp\n"
             "print('/'.join(t.text for t in get_nlp()('依据中华人民共和国价格法第十四条')))\n")
-    r = _run_py(code, TMPDIR=str(tmp_path))
+    r = _run_py(code, CASEFILE_CACHE=str(tmp_path))
     assert r.returncode == 0, r.stderr
-    assert (tmp_path / "jieba.cache").exists()
-    again = _run_py(code, TMPDIR=str(tmp_path))  # and reads it back
+    assert (tmp_path / "jieba" / "jieba.cache").exists()  # the per-user cache, never the shared temp dir
+    again = _run_py(code, CASEFILE_CACHE=str(tmp_path))  # and reads it back
     assert again.returncode == 0, again.stderr
     assert r.stdout == again.stdout == _run_py(code).stdout

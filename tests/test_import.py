@@ -8,9 +8,9 @@ import shutil
 import pytest
 from docx import Document
 
-from tests.conftest import SHARED
+from tests.conftest import SAMR
 
-PDF = SHARED / "corpus" / "samr" / "pdf"
+PDF = SAMR / "pdf"
 
 
 def _docx(path, lines, *, header=None, table=None):

@@ -10,9 +10,9 @@ import pytest
 import index as idx
 from index.analyzer import chinese_analyzer
 from index.store import Index
-from tests.conftest import SHARED
+from tests.conftest import SAMR
 
-TXT = SHARED / "corpus" / "samr" / "txt"
+TXT = SAMR / "txt"
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import pytest
 from casefile import journal
 from casefile.days import DEFAULT as CAL
 from casefile.redact import redact
-from tests.conftest import SHARED
+from tests.conftest import SAMR
 
 
 def _lines(path):
@@ -155,7 +155,7 @@ MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 def test_redaction_on_real_decisions():
     from casefile.ids import valid_uscc
 
-    files = sorted((SHARED / "corpus" / "samr" / "txt").glob("*.txt"))[:300]
+    files = sorted((SAMR / "txt").glob("*.txt"))[:300]
     with_ids = 0
     for f in files:
         text = f.read_text(encoding="utf-8")

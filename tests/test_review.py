@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import json
 
-from casefile.laws import import_library
 from casefile.model import ActKind
-from tests.conftest import SHARED
 from tests.docx_text import docx_text
 
 
 def test_review_round_trip(demo_ws, run_cli):
-    import_library(demo_ws.root, SHARED / "laws")
     w = ["-w", str(demo_ws.root)]
     code, out, err = run_cli("review", "open", "SJ-2026-088", "--json", *w)
     assert code == 0, err
@@ -57,7 +54,6 @@ def test_review_round_trip(demo_ws, run_cli):
 
 
 def test_agree_records_the_review_act(demo_ws, run_cli):
-    import_library(demo_ws.root, SHARED / "laws")
     w = ["-w", str(demo_ws.root)]
     run_cli("review", "open", "SJ-2026-037", *w)
     code, out, _ = run_cli("review", "opinion", "SJ-2026-037", "--json", *w)

@@ -121,15 +121,18 @@ def _load_jieba():
     import logging
     import marshal
     import os
-    import tempfile
 
     import jieba
 
+    from casefile.cachedir import cache_dir
+
     jieba.setLogLevel(logging.WARNING)  # its start-up chatter would pollute --json output
     dt = jieba.dt
+    if dt.tmp_dir is None:
+        dt.tmp_dir = str(cache_dir("jieba"))  # jieba's default is the shared temp dir
     if not dt.initialized and dt.dictionary == jieba.DEFAULT_DICT and not dt.cache_file:
         # the same file and the same condition as Tokenizer.initialize for the default dictionary
-        cache_file = os.path.join(dt.tmp_dir or tempfile.gettempdir(), "jieba.cache")
+        cache_file = os.path.join(dt.tmp_dir, "jieba.cache")
         try:
             if os.path.isfile(cache_file):
                 with open(cache_file, "rb") as f:
