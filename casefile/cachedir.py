@@ -20,6 +20,8 @@ def cache_dir(*parts: str) -> Path:
         from platformdirs import user_cache_dir
 
         root = user_cache_dir("casefile", appauthor=False)
-    d = Path(root).joinpath(*parts)
-    d.mkdir(parents=True, exist_ok=True, mode=0o700)
+    d = Path(root)
+    for part in ("",) + parts:  # each level private, not only the last one
+        d = d / part if part else d
+        d.mkdir(parents=True, exist_ok=True, mode=0o700)
     return d

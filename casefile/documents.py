@@ -27,6 +27,7 @@ from casefile.errors import DocumentError
 from casefile.fsutil import atomic_write_bytes, atomic_write_text, sha256_bytes, sha256_file
 from casefile.names import safe_name
 from casefile.validation import validate
+from casefile.versions import derived_version
 
 REGISTER = "documents.toml"
 DOCS = "docs"
@@ -160,7 +161,8 @@ def changed_outside(case_dir: Path, rec: DocRecord) -> bool:
 
 # -- derived text cache ------------------------------------------------------------
 def cache_path(case_dir: Path, sha256: str, kind: str = "text") -> Path:
-    return Path(case_dir) / CACHE / kind / f"{sha256}.json"
+    # keyed by the reader's and extractor's version too: an improved extractor re-reads old cases
+    return Path(case_dir) / CACHE / kind / derived_version() / f"{sha256}.json"
 
 
 def read_cache(case_dir: Path, sha256: str, kind: str = "text") -> Any | None:

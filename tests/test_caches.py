@@ -1,0 +1,61 @@
+"""Derived caches that cannot lie or be planted (issue 14 §5)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.conftest import REPO, SAMR
+
+
+def _import_decision(ws, run_cli, tmp_path):
+    f = tmp_path / "来件"
+    f.mkdir()
+    (f / "决定书.txt").write_bytes((SAMR / "txt" / "samr_031738a34db61f5156f7a9b5c48557b0.txt").read_bytes())
+    code, out, err = run_cli("import", str(f), "-w", str(ws.root), "--json")
+    assert code == 0, err
+    return ws.cases_dir / json.loads(out)["case"]
+
+
+def test_an_improved_extractor_rereads_stored_documents(demo_ws, run_cli, tmp_path, monkeypatch):
+    from casefile import documents, versions
+    from casefile.importer import cached_extraction
+
+    case_dir = _import_decision(demo_ws, run_cli, tmp_path)
+    rec = next(r for r in documents.load_register(case_dir).documents if "决定书" in r.file)
+    real = cached_extraction(case_dir, rec)
+    assert real.fields.get("doc_no") == "当市监处罚〔2024〕415号"
+    # what an older extractor concluded, stored under the current version: served from the cache
+    stale = real.to_dict() | {"fields": real.fields | {"doc_no": "旧抽取结果"}}
+    documents.write_cache(case_dir, rec.sha256, stale, "extract")
+    assert cached_extraction(case_dir, rec).fields["doc_no"] == "旧抽取结果"
+    # a new extractor version: the stale entry is not read, the document is extracted again
+    monkeypatch.setattr(documents, "derived_version", lambda: "a-newer-one")
+    assert cached_extraction(case_dir, rec).fields["doc_no"] == "当市监处罚〔2024〕415号"
+    assert versions.derived_version() != "a-newer-one"
+
+
+def test_derived_version_follows_the_extractor_code():
+    from casefile import versions
+
+    v = versions.derived_version()
+    assert len(v) == 12 and v == versions.derived_version()
+    assert any((versions.HERE / s).exists() for s in versions.SOURCES if s.startswith("extract"))
+
+
+def test_nothing_is_written_to_the_shared_temp_dir(tmp_path):
+    tmp, cache = tmp_path / "tmp", tmp_path / "cache"
+    tmp.mkdir()
+    code = ("from casefile.extract.pipeline import get_nlp\n"
+            "import index.analyzer as a\n"
+            "get_nlp()('依据中华人民共和国价格法第十四条')\n"
+            "a._jieba()\n")
+    env = {**os.environ, "PYTHONPATH": str(REPO), "TMPDIR": str(tmp), "CASEFILE_CACHE": str(cache)}
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=REPO, env=env)
+    assert r.returncode == 0, r.stderr
+    assert list(tmp.iterdir()) == []  # no jieba.cache, no userdict, no compiled trie under a guessable name
+    written = {p.relative_to(cache).parts[0] for p in cache.rglob("*") if p.is_file()}
+    assert {"jieba", "index"} <= written
+    assert oct(cache.stat().st_mode & 0o777) == "0o700"
