@@ -22,12 +22,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 LABELS = REPO / "tests" / "data" / "citations"
-CORPUS = REPO.parent / "shared" / "corpus" / "samr" / "txt"
+# the labelled decisions are copied into the repository; --corpus reads them from elsewhere
+CORPUS = REPO / "tests" / "data" / "samr" / "txt"
 
 Key = tuple
 
 
-SETS = {"sample": "labels_[ab].toml", "held-out": "labels_holdout.toml"}
+SETS = {"sample": "labels_[ab].toml", "first held-out (used while tuning)": "labels_holdout.toml",
+        "second held-out (labelled before any run)": "labels_holdout2.toml"}
 
 
 def load_labels(pattern: str = SETS["sample"]) -> dict[str, set[Key]]:
@@ -68,7 +70,11 @@ def evaluate(show: bool = False, pattern: str = SETS["sample"]) -> dict[str, flo
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", action="store_true", help="print every missed and extra citation")
+    ap.add_argument("--corpus", type=Path, default=CORPUS, help="folder of the decisions' .txt files (default: tests/data/samr/txt)")
     args = ap.parse_args()
+    if not args.corpus.is_dir():
+        sys.exit(f"no corpus at {args.corpus}: pass --corpus DIR (the folder of samr_*.txt)")
+    globals()["CORPUS"] = args.corpus
     for name, pattern in SETS.items():
         m = evaluate(args.show, pattern)
         print(f"law citations, {name}: {m['documents']} hand-labelled documents ({m['labelled']} citations): "
