@@ -1,0 +1,37 @@
+"""行政检查 and 事前公开: 双随机 draws, inspection results, and the four registers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from casefile import inspection, registers
+from casefile.tables import write_table
+
+
+class InspectionOps:
+    def draw_inspections(self, targets: Path, ratio: str, seed: int, *, officers: int = 2, category: str = "",
+                         plan_id: str = "") -> inspection.Plan:
+        return inspection.draw(self.ws, Path(targets), ratio, seed, self.today, officers_per_target=officers,
+                               category=category, plan_id=plan_id)
+
+    def inspection_plans(self) -> list[inspection.Plan]:
+        return inspection.list_plans(self.ws)
+
+    def inspection_plan(self, plan_id: str) -> inspection.Plan:
+        return inspection.load_plan(self.ws, plan_id)
+
+    def record_inspection(self, plan_id: str, target: str, result: str, problems: str = "") -> inspection.Plan:
+        return inspection.record_result(self.ws, plan_id, target, result, self.today, problems)
+
+    def export_inspection_results(self, plan_id: str, out: Path, fmt: str) -> dict[str, Any]:
+        plan = inspection.load_plan(self.ws, plan_id)
+        rows = inspection.result_rows(plan)
+        write_table(Path(out), f"{self.ws.profile.name}双随机抽查结果（{plan.id}）", inspection.RESULT_COLUMNS, rows, fmt)
+        return {"plan": plan.id, "file": str(out), "rows": len(rows)}
+
+    def write_registers(self, out: Path, fmt: str) -> list[dict[str, Any]]:
+        return registers.write(self.ws, Path(out), fmt, self.today)
+
+    def registers_due(self) -> list[dict[str, str]]:
+        return registers.due(self.ws, self.today)
