@@ -1,0 +1,26 @@
+"""The shipped rules profiles stand on the shipped statutes."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.laws import Library
+from casefile.profiles import available, load_profile
+
+
+@pytest.mark.parametrize("name", available())
+def test_every_band_rests_on_an_article_of_the_bundled_library(name, tmp_path):
+    lib = Library.for_workspace(tmp_path)  # a workspace that never imported laws
+    profile = load_profile(name)
+    for band in profile.get("discretion", []):
+        found = lib.check(band["law"], band["article"])
+        assert found.status == "ok", (name, band["law"], band["article"], found.message)
+
+
+def test_audit_office_profile_holds_the_audit_law_periods_and_bands():
+    p = load_profile("county-audit")
+    assert p["sector"] == "审计"
+    assert (p["time_limits"]["audit_notice_days"], p["time_limits"]["audit_notice_unit"]) == (3, "CD")  # 审计法§42
+    assert (p["time_limits"]["audit_reply_days"], p["time_limits"]["audit_reply_unit"]) == (10, "CD")  # 审计法§44
+    bands = {b["article"]: b for b in p["discretion"]}
+    assert bands[47]["max"] == 50000 and (bands[49]["min"], bands[49]["max"], bands[49]["no_income_max"]) == (1, 5, 50000)
