@@ -81,7 +81,9 @@ def parse_law_file(path: Path) -> dict[str, Any] | None:
     return {"name": name, "version": date, "file": path.name, "articles": articles}
 
 
-def import_library(workspace_root: Path, source: Path) -> dict[str, Any]:
+def import_library(workspace_root: Path, source: Path, imported_on: dt.date | None = None) -> dict[str, Any]:
+    """Parse a LawRefBook folder into the workspace's library; ``imported_on`` (the caller's
+    clock) is recorded when given."""
     source = Path(source)
     if not source.is_dir():
         raise UsageError(f"{source} 不是目录")
@@ -97,7 +99,9 @@ def import_library(workspace_root: Path, source: Path) -> dict[str, Any]:
         laws.setdefault(parsed["name"], []).append(parsed)
     for versions in laws.values():
         versions.sort(key=lambda v: v["version"] or "0000")
-    data = {"source": str(source), "imported": dt.date.today().isoformat(), "laws": laws}
+    data = {"source": str(source), "laws": laws}
+    if imported_on:
+        data["imported"] = imported_on.isoformat()
     atomic_write_text(Path(workspace_root) / LIBRARY, json.dumps(data, ensure_ascii=False))
     _load.cache_clear()
     return {"laws": len(laws), "versions": sum(len(v) for v in laws.values()), "skipped": skipped}

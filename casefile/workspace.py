@@ -111,8 +111,6 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with open(path, "rb") as f:
             return tomllib.load(f)
-    except FileNotFoundError:
-        raise
     except tomllib.TOMLDecodeError as e:
         raise ValidationError(f"{path} 不是有效的 TOML 文件", details=[str(e)]) from None
     except UnicodeDecodeError:

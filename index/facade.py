@@ -48,7 +48,7 @@ def _pages(case_dir: Path, rec: documents.DocRecord) -> list[str]:
 def _outcome(case: Case) -> str:
     if case.acts_of(ActKind.REFERRAL):
         return "移送"
-    if any("不予" in m.kind for m in case.decided):
+    if case.not_penalised:
         return "不予处罚"
     return "处罚" if case.decided else "办理中"
 
@@ -70,11 +70,13 @@ def _case_pages(ws: Workspace, case: Case, rec: documents.DocRecord) -> list[Pag
     return [PageDoc(page=i, text=t, **base) for i, t in enumerate(pages, 1) if t.strip()]
 
 
-def update_case(ws: Workspace, case_id: str, progress: Progress | None = None) -> dict[str, Any]:
-    return update(ws, progress, only=[case_id])
+def update_case(ws: Workspace, case_id: str, progress: Progress | None = None, *, refresh: bool = False) -> dict[str, Any]:
+    """Re-index one case's changed documents; ``refresh`` re-indexes all of them, for when the
+    case's facts (number, party, outcome, laws) changed and the documents did not."""
+    return update(ws, progress, only=[case_id], refresh=refresh)
 
 
-def update(ws: Workspace, progress: Progress | None = None, only: list[str] | None = None) -> dict[str, Any]:
+def update(ws: Workspace, progress: Progress | None = None, only: list[str] | None = None, *, refresh: bool = False) -> dict[str, Any]:
     idx = open_index(ws)
     state = idx.indexed()
     changed: dict[str, list[PageDoc]] = {}
@@ -88,7 +90,7 @@ def update(ws: Workspace, progress: Progress | None = None, only: list[str] | No
         for rec in documents.load_register(case_dir).documents:
             ref = f"{case.id}/{rec.file}"
             present.add(ref)
-            if state.get(ref) == rec.sha256:
+            if state.get(ref) == rec.sha256 and not refresh:
                 continue
             try:
                 changed[ref] = _case_pages(ws, case, rec)
