@@ -50,11 +50,15 @@ async def test_done_when_path(demo_ws):
         await _wait_workers(app, pilot)
         assert case_screen.current_doc == "docs/陈述申辩书.docx"
         assert "91331126MA2N8F6A1D" in str(case_screen.query_one("#doc-text", Static).render())
-        # open a review round, override a finding with a reason, issue the opinion
+        # the review screen shows the (absent) round; opening one is an explicit action
         await pilot.press("r")
         await pilot.pause()
         review = app.screen
-        assert type(review).__name__ == "ReviewScreen" and review.round["round"] == 1
+        assert type(review).__name__ == "ReviewScreen" and review.round is None
+        assert not (demo_ws.cases_dir / "SJ-2026-088" / "reviews" / "round-1").exists()
+        await pilot.press("n")
+        await _wait_workers(app, pilot)
+        assert review.round["round"] == 1
         rlv = review.query_one("#round-findings", ListView)
         rlv.focus()
         rlv.index = 0
@@ -65,7 +69,7 @@ async def test_done_when_path(demo_ws):
         await pilot.pause()
         assert review.round["findings"][0]["decision"] == "override" and review.round["findings"][0]["reason"] == "补正中"
         await pilot.press("i")
-        await pilot.pause()
+        await _wait_workers(app, pilot)
         assert review.round["opinion"]["conclusion"] == "存在问题"
         assert (demo_ws.cases_dir / "SJ-2026-088" / review.round["opinion"]["file"]).exists()
         await pilot.press("escape")
