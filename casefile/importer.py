@@ -21,6 +21,7 @@ from casefile.model import Act, ActKind, Case, CaseState, LawRef, Measure, Party
 from casefile.names import new_case_id
 from casefile.textio import SUPPORTED, read_document
 from casefile.workspace import Workspace
+from doc_templates.catalogue import load_catalogue
 
 EXTRACTION_CACHE = "extract"
 
@@ -141,8 +142,6 @@ def _folder_name(paths: list[Path]) -> str:
 
 
 def _title(x: Extraction, f: Path) -> str:
-    from doc_templates.catalogue import load_catalogue
-
     t = load_catalogue().get(x.doc_type)
     return t.name if t else f.stem
 

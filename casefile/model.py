@@ -14,6 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from casefile.cn import cn_number
+
 SCHEMA_VERSION = 1
 
 
@@ -118,8 +120,6 @@ class LawRef(_Model):
         return v
 
     def cite(self) -> str:
-        from casefile.cn import cn_number
-
         s = f"《{self.law}》第{cn_number(self.article)}条"
         if self.paragraph:
             s += f"第{cn_number(self.paragraph)}款"

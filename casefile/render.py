@@ -21,6 +21,7 @@ from docxtpl import DocxTemplate
 from casefile import documents
 from casefile.cn import cn_date, money_upper
 from casefile.errors import DocumentError, UsageError
+from casefile.journal import STAGES
 from casefile.model import Act, ActKind, Case, LawRef, Measure, PartyKind
 from casefile.workspace import Workspace, stage_of_state
 from doc_templates.catalogue import DocType, load_catalogue
@@ -347,6 +348,4 @@ def render_document(ws: Workspace, case_ref: str, code: str, *, today: dt.date, 
 
 
 def _stage(dtype: DocType, case: Case) -> str:
-    from casefile.journal import STAGES
-
     return dtype.stage if dtype.stage in STAGES else stage_of_state(case.state)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import tomllib
 from pathlib import Path
 from typing import Any, Iterable
@@ -256,8 +257,6 @@ class Workspace:
             case.agency = self.profile.name
         tmp = self.cases_dir / f".{case.id}.creating"
         if tmp.exists():
-            import shutil
-
             shutil.rmtree(tmp)
         tmp.mkdir(parents=True)
         for sub in CASE_SUBDIRS:

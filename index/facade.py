@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 from typing import Any, Callable
 
 from casefile import documents
 from casefile.errors import CasefileError, UsageError
+from casefile.extract import extract
 from casefile.fsutil import atomic_write_text, sha256_file
+from casefile.importer import cached_extraction
 from casefile.model import ActKind, Case
 from casefile.textio import SUPPORTED, read_document
 from casefile.workspace import Workspace
@@ -28,8 +31,6 @@ def needs_rebuild(ws: Workspace) -> str:
 
 
 def rebuild(ws: Workspace, progress: Progress | None = None) -> dict[str, Any]:
-    import shutil
-
     d = ws.root / INDEX_DIR
     if d.exists():
         shutil.rmtree(d)
@@ -54,8 +55,6 @@ def _outcome(case: Case) -> str:
 
 
 def _case_pages(ws: Workspace, case: Case, rec: documents.DocRecord) -> list[PageDoc]:
-    from casefile.importer import cached_extraction
-
     case_dir = ws.cases_dir / case.id
     pages = _pages(case_dir, rec)
     try:
@@ -106,8 +105,6 @@ def update(ws: Workspace, progress: Progress | None = None, only: list[str] | No
 
 def add_folder(ws: Workspace, folder: Path, progress: Progress | None = None) -> dict[str, Any]:
     """Index a plain folder of .pdf/.docx/.txt as an archive, without making cases of it."""
-    from casefile.extract import extract
-
     folder = Path(folder).resolve()
     if not folder.is_dir():
         raise UsageError(f"{folder} 不是目录")
