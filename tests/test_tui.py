@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 
 import pytest
@@ -102,7 +103,7 @@ async def test_done_when_path(demo_ws):
         await pilot.press("escape")
         await pilot.press("q")
         await pilot.pause()
-    assert app.return_code in (0, None)
+        assert app.return_code == 0  # q exits the app (None while it still runs)
 
 
 @pytest.mark.asyncio
@@ -155,19 +156,62 @@ def test_snapshot_case_screen_120x40(snap_compare):
 
 
 @pytest.mark.asyncio
-async def test_score_sheet_and_cancel(demo_ws):
+async def test_score_sheet(demo_ws):
+    from tui.application import Clock, Session
+
+    expected = Session(demo_ws, Clock(TODAY)).check("SJ-2026-037", "evaluate").score
     app = CasefileApp(demo_ws, TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("down", "enter")  # SJ-2026-037, the archived case
         await pilot.pause()
-        case_screen = app.screen
         await pilot.press("e")
         await _wait_workers(app, pilot)
         sheet = app.screen
-        assert type(sheet).__name__ == "TextScreen" and "评查计分表" in sheet.title_text and "100" in sheet.body
-        await pilot.press("escape")
+        assert type(sheet).__name__ == "TextScreen" and "评查计分表" in sheet.title_text
+        # the sheet shows the score the checklist gives, with each deduction
+        assert f"得分：{expected['total']} / {expected['full']}　等级：{expected['grade']}" in sheet.body
+        assert all(d["rule"] in sheet.body for d in expected["deductions"])
+
+
+@pytest.mark.asyncio
+async def test_cancel_drops_the_running_check(demo_ws):
+    """A check blocked until the person cancels: its result never reaches the screen."""
+    import threading
+
+    from tui.application import Clock, Session
+
+    session = Session(demo_ws, Clock(TODAY))
+    real = session.check("SJ-2026-088")
+    started, release = threading.Event(), threading.Event()
+
+    def blocking_check(case_ref, mode="review", progress=None):
+        started.set()
+        assert release.wait(10), "the test never released the check"
+        return real
+
+    session.check = blocking_check
+    app = CasefileApp(session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#cases")
+        table.move_cursor(row=[str(r.value) for r in table.rows].index("SJ-2026-088"))
+        await pilot.press("enter")
+        await pilot.pause()
+        case_screen = app.screen
         await pilot.press("c")
-        await pilot.press("x")  # cancel: the result is dropped
+        assert await asyncio.to_thread(started.wait, 10)  # the check is running
+        await pilot.press("x")  # cancel while it runs
+        await pilot.pause()
+        release.set()
         await _wait_workers(app, pilot)
-        assert "已取消" in str(case_screen.query_one("#findings-title").render()) or case_screen.findings
+        assert "已取消" in str(case_screen.query_one("#findings-title").render())
+        assert case_screen.findings == [] and len(case_screen.query_one("#findings").children) == 0
+        # not cancelled, the same check does reach the screen
+        release.clear()
+        started.clear()
+        await pilot.press("c")
+        assert await asyncio.to_thread(started.wait, 10)
+        release.set()
+        await _wait_workers(app, pilot)
+        assert [f["rule"] for f in case_screen.findings] == [f.rule for f in real.findings]
