@@ -162,9 +162,3 @@ def _upper_group(g: int) -> str:
             zero = False
         s += _UPPER[d] + _UPPER_UNITS[pos]
     return s
-
-
-def money_figure(amount: Decimal | int | float | str) -> str:
-    """50000 → 50000.00元 ; keeps cents the way receipts print them."""
-    a = Decimal(str(amount)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return f"{a}元"

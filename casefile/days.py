@@ -140,7 +140,3 @@ def calendar_for(workspace_root: Path | None) -> Calendar:
     if workspace_root is None:
         return DEFAULT
     return Calendar.from_file(Path(workspace_root) / "calendar.toml")
-
-
-def describe(n: int, unit: str) -> str:
-    return f"{n}个{'工作日' if unit == 'WD' else '日'}"

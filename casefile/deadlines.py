@@ -26,8 +26,7 @@ class Warning:
         return self.__dict__.copy()
 
 
-def case_warnings(ws: Workspace, case: Case, today: dt.date | None = None) -> list[Warning]:
-    today = today or dt.date.today()
+def case_warnings(ws: Workspace, case: Case, today: dt.date) -> list[Warning]:
     cal = calendar_for(ws.root)
     tl = profiles.load_profile(ws.rules_profile_for(case.sector), ws.root).get("time_limits", {})
     out: list[Warning] = []

@@ -6,20 +6,27 @@ module only copies it into a fresh workspace and lets each case's later steps ru
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import shutil
 import tomllib
 from importlib import resources
 from pathlib import Path
 
+from casefile import documents
+from casefile.dossier import finish_dossier, required_documents
 from casefile.errors import WorkspaceError
-from casefile.model import Case
+from casefile.laws import import_library
+from casefile.model import Case, CaseState
+from casefile.names import safe_name
+from casefile.render import render_document
 from casefile.validation import validate
 from casefile.workspace import PROFILE_FILE, AgencyProfile, OfficerRegister, Workspace, default_root
 
 DEMO_MARK = ".casefile-demo"
 # The demo's facts are dated up to this day; documents dated "today" use it so the
 # demo looks the same whenever it is built.
-DEMO_TODAY = __import__("datetime").date(2026, 11, 23)
+DEMO_TODAY = dt.date(2026, 11, 23)
 
 
 def demo_data() -> Path:
@@ -60,10 +67,6 @@ def build_demo(root: Path | str | None, *, force: bool = False) -> Workspace:
 def render_due_documents(ws: Workspace) -> None:
     """Every document each demo case requires by its state, rendered from the facts;
     the archived case also gets its 卷内目录, 备考表 and 封面."""
-    from casefile.dossier import finish_dossier, required_documents
-    from casefile.model import CaseState
-    from casefile.render import render_document
-
     for case in ws.try_load_cases()[0]:
         for dtype, _ in required_documents(ws, case):
             if dtype.template and dtype.code not in ("toc", "remarks", "cover"):
@@ -77,12 +80,7 @@ def render_due_documents(ws: Workspace) -> None:
 def add_imported_materials(ws: Workspace) -> None:
     """Receipts and records that no template produces (they arrive from banks and
     other offices); written as plain .docx and registered as imported documents."""
-    import io
-
-    from docx import Document
-
-    from casefile import documents
-    from casefile.names import safe_name
+    from docx import Document  # python-docx costs ~0.3 s to import: only when a demo is built
 
     with open(demo_data() / "imported.toml", "rb") as f:
         items = tomllib.load(f)["documents"]

@@ -19,26 +19,20 @@ from pathlib import Path
 from typing import Any, Callable
 
 from casefile import documents, profiles
-from casefile.model import ActKind, Case, PartyKind
+from casefile.model import ActKind, Case
 from casefile.workspace import Workspace
 from doc_templates.catalogue import Catalogue, DocType, load_catalogue
-
-PENALTY_KINDS = ("罚款", "没收违法所得", "没收非法财物")
-
 
 def _profile(ws: Workspace, case: Case) -> dict[str, Any]:
     return profiles.load_profile(ws.rules_profile_for(case.sector), ws.root)
 
 
 def _natural(case: Case) -> bool:
-    return bool(case.party and case.party.kind in (PartyKind.NATURAL,))
+    return bool(case.party and case.party.is_natural)
 
 
 def _amounts(case: Case) -> tuple[Decimal, Decimal]:
-    measures = case.decided or case.proposed
-    fine = sum((m.amount or Decimal(0) for m in measures if m.kind == "罚款"), Decimal(0))
-    conf = sum((m.amount or Decimal(0) for m in measures if m.kind.startswith("没收") and m.amount), Decimal(0))
-    return fine, conf
+    return case.fines(), case.confiscations()
 
 
 def hearing_rights_reasons(ws: Workspace, case: Case) -> list[str]:
@@ -94,7 +88,7 @@ def _has(kind: ActKind) -> Callable[[Workspace, Case], bool]:
 
 
 def _not_penalized(ws: Workspace, c: Case) -> bool:
-    return bool(c.extra.get("no_penalty")) or any("不予" in m.kind for m in c.decided)
+    return c.not_penalised
 
 
 CONDITIONS: dict[str, Callable[[Workspace, Case], bool]] = {
@@ -109,7 +103,7 @@ CONDITIONS: dict[str, Callable[[Workspace, Case], bool]] = {
     "major_decision": lambda ws, c: bool(major_decision_reasons(ws, c)),
     "complex_case": lambda ws, c: c.review.complex_case,
     "referral": lambda ws, c: c.review.referral_required or bool(c.acts_of(ActKind.REFERRAL)),
-    "fined": lambda ws, c: any(m.kind in PENALTY_KINDS and m.amount for m in c.decided),
+    "fined": lambda ws, c: bool(c.fines("decided") or c.confiscations("decided")),
 }
 
 CONDITION_LABELS = {
@@ -329,7 +323,7 @@ _NUMBERED = {"decision", "penalty_notice", "hearing_rights_notice", "hearing_not
              "summary_decision", "seizure_decision", "preservation_notice", "referral_letter", "legal_review_opinion"}
 
 
-def finish_dossier(ws: Workspace, case_ref: str, today: dt.date | None = None) -> tuple[Dossier, list[TocRow], list[str]]:
+def finish_dossier(ws: Workspace, case_ref: str, today: dt.date) -> tuple[Dossier, list[TocRow], list[str]]:
     """Render the 卷内目录, 备考表 and 封面 from the real page counts.
 
     Returns the dossier, the 目录 rows and warnings (a form that could not be

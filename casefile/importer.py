@@ -18,9 +18,10 @@ from casefile.errors import CasefileError, UsageError
 from casefile.extract import Extraction, extract
 from casefile.ids import valid_id_card, valid_uscc
 from casefile.model import Act, ActKind, Case, CaseState, LawRef, Measure, Party, PartyKind
-from casefile.names import safe_name
+from casefile.names import new_case_id
 from casefile.textio import SUPPORTED, read_document
 from casefile.workspace import Workspace
+from doc_templates.catalogue import load_catalogue
 
 EXTRACTION_CACHE = "extract"
 
@@ -141,8 +142,6 @@ def _folder_name(paths: list[Path]) -> str:
 
 
 def _title(x: Extraction, f: Path) -> str:
-    from doc_templates.catalogue import load_catalogue
-
     t = load_catalogue().get(x.doc_type)
     return t.name if t else f.stem
 
@@ -154,13 +153,7 @@ def _date(value: str | None) -> dt.date | None:
 def _new_case(ws: Workspace, xs: list[Extraction], folder: str) -> Case:
     decisive = sorted(xs, key=lambda x: (x.doc_type != "decision", x.doc_type == "unknown"))
     number = next((x.fields["doc_no"] for x in decisive if x.fields.get("doc_no") and x.doc_type in ("decision", "penalty_notice", "summary_decision", "no_penalty_decision")), "")
-    base = safe_name(number or folder or "导入案件")
-    cid = base
-    n = 2
-    existing = set(ws.case_ids())
-    while cid in existing:
-        cid = f"{base}-{n}"
-        n += 1
+    cid = new_case_id(ws.case_ids(), number=number, hint=folder or "导入案件")
     if number and number in ws.numbers():
         number = ""  # the same 文号 belongs to an existing case: do not claim it twice
     agency = next((x.fields["agency"] for x in decisive if x.fields.get("agency")), "")
@@ -259,9 +252,6 @@ def fill_facts(case: Case, xs: list[Extraction]) -> tuple[list[str], list[dict[s
                 case.acts.append(Act(kind=kind, date=key[1], note=ev.text[:60]))
                 have.add(key)
                 added += 1
-        if x.doc_type in ("decision", "summary_decision") and x.fields.get("date") and not case.acts_of(ActKind.DECISION):
-            case.acts.append(Act(kind=ActKind.DECISION, date=dt.date.fromisoformat(x.fields["date"]), note="决定书落款日期"))
-            added += 1
     if added:
         filled.append(f"acts（{added}项）")
     if case.state == CaseState.OPENED and case.acts_of(ActKind.DECISION):

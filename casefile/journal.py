@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from casefile.errors import IntegrityError
 from casefile.fsutil import sha256_file
 
 JOURNAL = "journal.jsonl"
@@ -199,9 +198,3 @@ def verify(case_dir: Path) -> list[Break]:
         elif sha256_file(p) != digest:
             breaks.append(Break(0, None, f"文件 {rel} 的内容与最后一次记录的哈希不符（记录外被修改）"))
     return breaks
-
-
-def verify_or_raise(case_dir: Path) -> None:
-    breaks = verify(case_dir)
-    if breaks:
-        raise IntegrityError(breaks[0].message, details=[b.message for b in breaks[1:]])

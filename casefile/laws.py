@@ -111,12 +111,16 @@ def bundled_laws() -> dict[str, list[dict[str, Any]]]:
     return _parse_dir(bundled_dir())[0]
 
 
-def import_library(workspace_root: Path, source: Path, today: dt.date | None = None) -> dict[str, Any]:
+def import_library(workspace_root: Path, source: Path, imported_on: dt.date | None = None) -> dict[str, Any]:
+    """Parse a LawRefBook folder into the workspace's library; ``imported_on`` (the caller's
+    clock) is recorded when given."""
     source = Path(source)
     if not source.is_dir():
         raise UsageError(f"{source} 不是目录")
     laws, skipped = _parse_dir(source)
-    data = {"source": str(source), "imported": today.isoformat() if today else "", "laws": laws}
+    data = {"source": str(source), "laws": laws}
+    if imported_on:
+        data["imported"] = imported_on.isoformat()
     atomic_write_text(Path(workspace_root) / LIBRARY, json.dumps(data, ensure_ascii=False))
     _load.cache_clear()
     _merged.cache_clear()

@@ -14,6 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from casefile.cn import cn_number
+
 SCHEMA_VERSION = 1
 
 
@@ -118,8 +120,6 @@ class LawRef(_Model):
         return v
 
     def cite(self) -> str:
-        from casefile.cn import cn_number
-
         s = f"《{self.law}》第{cn_number(self.article)}条"
         if self.paragraph:
             s += f"第{cn_number(self.paragraph)}款"
@@ -158,6 +158,56 @@ class Act(_Model):
     end_date: dt.date | None = None  # for acts with a duration (查封扣押, 中止)
 
 
+class MeasureKind(str, Enum):
+    """The kinds of measure the law names (行政处罚法第九条 and the usual 不予处罚).
+
+    ``Measure.kind`` stays free text as agencies write it ("没收违法所得及非法财物",
+    "责令停产停业六个月"); :meth:`of` reads such text as one of these kinds, so
+    "is this a fine / a confiscation / no penalty" is decided here and nowhere else.
+    """
+
+    WARNING = "警告"
+    CRITICISM = "通报批评"
+    FINE = "罚款"
+    CONFISCATE_INCOME = "没收违法所得"
+    CONFISCATE_PROPERTY = "没收非法财物"
+    SUSPEND_LICENCE = "暂扣许可证件"
+    DEMOTE_QUALIFICATION = "降低资质等级"
+    REVOKE_LICENCE = "吊销许可证件"
+    RESTRICT_ACTIVITY = "限制开展生产经营活动"
+    STOP_PRODUCTION = "责令停产停业"
+    ORDER_CLOSURE = "责令关闭"
+    RESTRICT_EMPLOYMENT = "限制从业"
+    DETENTION = "行政拘留"
+    NO_PENALTY = "不予行政处罚"
+
+    @classmethod
+    def of(cls, text: str) -> "MeasureKind | None":
+        """The kind a measure's free text names, or None for a measure the law does not list."""
+        try:
+            return cls(text)
+        except ValueError:
+            pass
+        if "不予" in text:
+            return cls.NO_PENALTY
+        if text.startswith("没收"):
+            return cls.CONFISCATE_INCOME if "违法所得" in text else cls.CONFISCATE_PROPERTY
+        return next((k for k in cls if text.startswith(k.value)), None)
+
+    @property
+    def is_fine(self) -> bool:
+        return self is MeasureKind.FINE
+
+    @property
+    def is_confiscation(self) -> bool:
+        return self in (MeasureKind.CONFISCATE_INCOME, MeasureKind.CONFISCATE_PROPERTY)
+
+    @property
+    def is_monetary(self) -> bool:
+        """罚没款: a fine or a confiscation, what a 罚没 amount adds up."""
+        return self.is_fine or self.is_confiscation
+
+
 class Measure(_Model):
     """A proposed or decided measure: 罚款, 没收违法所得, 警告, 责令停产停业 …"""
 
@@ -165,6 +215,23 @@ class Measure(_Model):
     amount: Decimal | None = Field(default=None, ge=0)
     basis: list[LawRef] = Field(default_factory=list)
     note: str = ""
+
+    @property
+    def measure_kind(self) -> MeasureKind | None:
+        return MeasureKind.of(self.kind)
+
+    @property
+    def is_fine(self) -> bool:
+        return self.measure_kind is MeasureKind.FINE
+
+    @property
+    def is_confiscation(self) -> bool:
+        k = self.measure_kind
+        return bool(k and k.is_confiscation)
+
+    @property
+    def is_no_penalty(self) -> bool:
+        return self.measure_kind is MeasureKind.NO_PENALTY
 
 
 class Violation(_Model):
@@ -272,10 +339,35 @@ class Case(_Model):
         dates = [a.date for a in self.acts_of(kind)]
         return max(dates) if dates else None
 
+    # -- measures: one definition of fines, confiscations and "not penalised" --
+    def measures(self, which: str = "") -> list[Measure]:
+        """``decided``, ``proposed``, or (default) the decided measures if any, else the proposed."""
+        if which == "decided":
+            return self.decided
+        if which == "proposed":
+            return self.proposed
+        return self.decided or self.proposed
+
+    def fine_measures(self, which: str = "") -> list[Measure]:
+        return [m for m in self.measures(which) if m.is_fine]
+
+    def fines(self, which: str = "") -> Decimal:
+        """The fines (罚款) in yuan, summed over the measures ``which`` names."""
+        return sum((m.amount or Decimal(0) for m in self.fine_measures(which)), Decimal(0))
+
+    def confiscations(self, which: str = "") -> Decimal:
+        """The confiscated amounts (没收违法所得、没收非法财物) in yuan."""
+        return sum((m.amount or Decimal(0) for m in self.measures(which) if m.is_confiscation), Decimal(0))
+
     @property
-    def fine_total(self) -> Decimal:
-        measures = self.decided or self.proposed
-        return sum((m.amount or Decimal(0) for m in measures if m.kind in ("罚款", "没收违法所得")), Decimal(0))
+    def not_penalised(self) -> bool:
+        """不予行政处罚: the case's own fact (``extra.no_penalty``) or a decided 不予处罚 measure."""
+        return bool(self.extra.get("no_penalty")) or any(m.is_no_penalty for m in self.decided)
+
+    @property
+    def penalised(self) -> bool:
+        """Not (yet) known to end without penalty — what requires the penalty documents."""
+        return not self.not_penalised
 
     def summary(self) -> dict[str, Any]:
         """The short JSON form used by ``case list``."""

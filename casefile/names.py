@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Iterable
 
 from casefile.errors import ValidationError
 
@@ -35,3 +36,28 @@ def check_name(name: str, what: str = "案件编号") -> str:
             details=[f"{what}不能含有 < > : \" / \\ | ? * 、空白或控制字符，不能以点开头或结尾，不能超过 {MAX_LEN} 个字符；建议：{safe_name(name)}"],
         )
     return name
+
+
+_SERIAL = re.compile(r"(\d{4})-(\d{3,})")
+
+
+def new_case_id(existing: Iterable[str], *, year: int | None = None, number: str = "", hint: str = "") -> str:
+    """The one case-id scheme (CLI, TUI and import alike).
+
+    A case with a 文号 is named after it; else after ``hint`` (an imported folder's
+    name); a clash takes the first free suffix ``-2``, ``-3`` …. A case with neither is
+    ``YYYY-NNN``: one more than the highest serial of that year in use, so a deleted
+    case or an id of another form never makes two cases share a folder.
+    """
+    taken = set(existing)
+    base = safe_name(number) if number.strip() else safe_name(hint) if hint.strip() else ""
+    if base:
+        cid, n = base, 2
+        while cid in taken:
+            cid, n = f"{base}-{n}", n + 1
+        return cid
+    if year is None:
+        raise ValueError("a case without 文号 or name needs the year for its YYYY-NNN id")
+    serials = [int(m.group(2)) for m in map(_SERIAL.fullmatch, taken) if m and int(m.group(1)) == year]
+    n = max(serials, default=0) + 1
+    return f"{year}-{n:03d}"

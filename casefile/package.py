@@ -18,15 +18,18 @@ import io
 import json
 import os
 import shutil
+import tomllib
 import zipfile
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from casefile import journal
-from casefile.dossier import assemble
+from casefile.dossier import assemble, docx_to_pdf
 from casefile.errors import CaseExists, PackageError
 from casefile.fsutil import atomic_write_bytes, sha256_bytes
+from casefile.model import Case
 from casefile.names import check_name
+from casefile.validation import validate
 from casefile.workspace import CASE_FILE, Workspace
 
 FORMAT = "casefile-package"
@@ -138,11 +141,6 @@ def import_package(ws: Workspace, path: Path, *, replace: bool = False) -> dict[
     case_id = manifest["case"]
     target = ws.cases_dir / case_id
     # validate the case facts before anything touches the disk
-    import tomllib
-
-    from casefile.model import Case
-    from casefile.validation import validate
-
     try:
         data = tomllib.loads(contents[f"{case_id}/{CASE_FILE}"].decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
@@ -177,7 +175,7 @@ def import_package(ws: Workspace, path: Path, *, replace: bool = False) -> dict[
 
 def print_dossier(ws: Workspace, case_ref: str, dest: Path) -> dict[str, Any]:
     """Combine the dossier's .docx files into one printable document, 卷内目录 first."""
-    from docx import Document
+    from docx import Document  # python-docx and docxcompose cost ~0.5 s to import: only when printing
     from docxcompose.composer import Composer
 
     case = ws.load_case(case_ref)
@@ -198,8 +196,6 @@ def print_dossier(ws: Workspace, case_ref: str, dest: Path) -> dict[str, Any]:
     atomic_write_bytes(Path(dest), buf.getvalue())
     skipped = [f.file for e in dossier.entries for f in e.files if not f.file.lower().endswith(".docx")]
     result = {"case": case.id, "docx": str(dest), "documents": [r.file for r in ordered], "not_included": skipped, "pdf": None}
-    from casefile.dossier import docx_to_pdf
-
     pdf = docx_to_pdf(Path(dest), Path(dest).parent)
     if pdf:
         result["pdf"] = str(pdf)

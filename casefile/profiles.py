@@ -56,19 +56,3 @@ def load_profile(name: str, workspace_root: Path | None = None, _seen: tuple[str
         data = _merge(load_profile(parent, workspace_root, _seen + (name,)), data)
     data["id"] = name
     return data
-
-
-def available(workspace_root: Path | None = None) -> list[str]:
-    names = {p.stem for p in builtin_dir().glob("*.toml")}
-    if workspace_root and (Path(workspace_root) / "profiles").is_dir():
-        names |= {p.stem for p in (Path(workspace_root) / "profiles").glob("*.toml")}
-    return sorted(names)
-
-
-def get(profile: dict[str, Any], dotted: str, default: Any = None) -> Any:
-    cur: Any = profile
-    for part in dotted.split("."):
-        if not isinstance(cur, dict) or part not in cur:
-            return default
-        cur = cur[part]
-    return cur

@@ -55,8 +55,7 @@ def publication_period(ws: Workspace, case: Case) -> tuple[int, str]:
     return int(pub.get(f"{key}_days", 7 if key != "other" else 20)), pub.get(f"{key}_unit", "WD")
 
 
-def due_list(ws: Workspace, today: dt.date | None = None) -> list[Due]:
-    today = today or dt.date.today()
+def due_list(ws: Workspace, today: dt.date) -> list[Due]:
     cal = calendar_for(ws.root)
     out: list[Due] = []
     for case in ws.try_load_cases()[0]:
@@ -113,7 +112,7 @@ def _decision_text(ws: Workspace, case: Case) -> tuple[str, str]:
     return "\n".join(facts), "case.toml"
 
 
-def export_public(ws: Workspace, case_ref: str, out_dir: Path) -> dict[str, Any]:
+def export_public(ws: Workspace, case_ref: str, out_dir: Path, today: dt.date) -> dict[str, Any]:
     case = ws.load_case(case_ref)
     if case.first_date(ActKind.DECISION) is None:
         raise UsageError(f"案件 {case.id} 尚未作出决定，没有可公示的内容")
@@ -156,7 +155,7 @@ def export_public(ws: Workspace, case_ref: str, out_dir: Path) -> dict[str, Any]
     d.save(buf)
     atomic_write_bytes(out_dir / f"{base}.docx", buf.getvalue())
     # the log stays with the case, never beside the public files
-    log_path = ws.cases_dir / case.id / "publicity" / f"redaction-{dt.date.today().isoformat()}.json"
+    log_path = ws.cases_dir / case.id / "publicity" / f"redaction-{today.isoformat()}.json"
     atomic_write_text(log_path, json.dumps({"source": source, "redactions": [r.to_dict() for r in log]}, ensure_ascii=False, indent=2))
     ws.journal(case.id, "生成公示文本", "结案", {"files": [f"{base}.txt", f"{base}.docx"], "redactions": len(log)})
     return {"case": case.id, "fields": fields, "txt": str(out_dir / f"{base}.txt"), "docx": str(out_dir / f"{base}.docx"),

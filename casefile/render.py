@@ -21,6 +21,7 @@ from docxtpl import DocxTemplate
 from casefile import documents
 from casefile.cn import cn_date, money_upper
 from casefile.errors import DocumentError, UsageError
+from casefile.journal import STAGES
 from casefile.model import Act, ActKind, Case, LawRef, Measure, PartyKind
 from casefile.workspace import Workspace, stage_of_state
 from doc_templates.catalogue import DocType, load_catalogue
@@ -84,7 +85,8 @@ def _first(case: Case, kind: ActKind) -> Act | None:
     return acts[0] if acts else None
 
 
-def build_context(ws: Workspace, case: Case, today: dt.date | None = None) -> dict[str, Any]:
+def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
+    """The template variables; ``today`` (the caller's clock) dates what is signed today."""
     reg = ws.officers()
     profile = ws.profile
     region = profile.region or ""
@@ -121,7 +123,7 @@ def build_context(ws: Workspace, case: Case, today: dt.date | None = None) -> di
 
     proposed_basis = [b for m in case.proposed for b in m.basis]
     decided_basis = [b for m in case.decided for b in m.basis]
-    fined = any(m.kind in ("罚款", "没收违法所得") and m.amount for m in case.decided)
+    fined = bool(case.fines("decided") or case.confiscations("decided"))
 
     procedure_bits = []
     notice_served = _first(case, ActKind.NOTICE_SERVED) or _first(case, ActKind.NOTICE)
@@ -194,7 +196,7 @@ def build_context(ws: Workspace, case: Case, today: dt.date | None = None) -> di
         "decided_text": "；".join(measure_text(m) for m in case.decided),
         "decided_basis_text": cites(decided_basis),
         "discretion_text": (f"鉴于当事人{'、'.join(circumstances)}，本机关在裁量时予以考虑。" if circumstances else ""),
-        "payment_text": PAYMENT_TEXT if fined else ("" if case.decided else ""),
+        "payment_text": PAYMENT_TEXT if fined else "",
         "review_organ": f"{region}人民政府" if region else "",
         "court": f"{region}人民法院" if region else "",
         "remedy_text": f"{region}人民政府 / {region}人民法院" if region else "",
@@ -229,7 +231,7 @@ def build_context(ws: Workspace, case: Case, today: dt.date | None = None) -> di
         "discussion_note": discussion.note if discussion else "",
         "decision_date": act_date(ActKind.DECISION),
         "closing_date": act_date(ActKind.CLOSING),
-        "archive_date": act_date(ActKind.ARCHIVING) or _d(today or dt.date.today()),
+        "archive_date": act_date(ActKind.ARCHIVING) or _d(today),
         "execution_text": "；".join(executed),
         "investigation_end_date": act_date(ActKind.INVESTIGATION_END),
         "referral_date": _d(referral.date) if referral else "",
@@ -237,7 +239,7 @@ def build_context(ws: Workspace, case: Case, today: dt.date | None = None) -> di
         "no_penalty_reason": case.extra.get("no_penalty_reason", "当事人" + "、".join(circumstances) if circumstances else ""),
         "service_rows": service_rows,
         "retention": "长期",
-        "today": _d(today or dt.date.today()),
+        "today": _d(today),
         # filled by the dossier for 卷内目录 / 备考表 / 封面
         "toc_rows": [],
         "doc_count": 0,
@@ -304,7 +306,7 @@ def document_date(case: Case, dtype: DocType) -> dt.date | None:
         return None
 
 
-def render_document(ws: Workspace, case_ref: str, code: str, *, extra: dict[str, Any] | None = None, today: dt.date | None = None) -> Rendered:
+def render_document(ws: Workspace, case_ref: str, code: str, *, today: dt.date, extra: dict[str, Any] | None = None) -> Rendered:
     cat = load_catalogue()
     dtype = cat.get(code) or cat.by_name(code)
     if dtype is None:
@@ -346,6 +348,4 @@ def render_document(ws: Workspace, case_ref: str, code: str, *, extra: dict[str,
 
 
 def _stage(dtype: DocType, case: Case) -> str:
-    from casefile.journal import STAGES
-
     return dtype.stage if dtype.stage in STAGES else stage_of_state(case.state)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 from collections import Counter
 from decimal import Decimal
 from typing import Any
+from unicodedata import east_asian_width
 
 from casefile import profiles
 from casefile.model import ActKind, CaseType
@@ -31,11 +34,8 @@ def annual(ws: Workspace, year: int) -> dict[str, Any]:
         by_type[TYPES[c.case_type]] += 1
         decided = c.first_date(ActKind.DECISION)
         outcome[_outcome(c)] += 1
-        for m in c.decided:
-            if m.kind == "罚款" and m.amount:
-                fines += m.amount
-            elif m.kind.startswith("没收") and m.amount:
-                confiscations += m.amount
+        fines += c.fines("decided")
+        confiscations += c.confiscations("decided")
         hearings += bool(c.acts_of(ActKind.HEARING))
         referrals += bool(c.acts_of(ActKind.REFERRAL) or c.review.referred)
         filed = c.first_date(ActKind.FILING)
@@ -75,16 +75,51 @@ def _outcome(case) -> str:
         return "移送司法机关"
     if case.first_date(ActKind.DECISION) is None:
         return "办理中"
-    if any("不予" in m.kind for m in case.decided):
+    if case.not_penalised:
         return "不予处罚"
     if case.decided:
         return "作出处罚"
     return "其他"
 
 
-def bar_chart(counts: dict[str, int], width: int = 30) -> list[str]:
-    from unicodedata import east_asian_width
+def rows(s: dict[str, Any]) -> list[tuple[str, object]]:
+    """The statistics as (项目, 数值) lines, the form of the CSV and the Word table."""
+    out: list[tuple[str, object]] = [("案件总数", s["cases"])]
+    out += [(f"行政{k}", v) for k, v in s["by_type"].items()]
+    out += [(f"结果：{k}", v) for k, v in s["by_outcome"].items()]
+    out += [("罚款合计（元）", s["fines_total"]), ("没收合计（元）", s["confiscations_total"]), ("举行听证", s["hearings_held"]),
+            ("重大决定法制审核", s["major_decisions_reviewed"])]
+    out += [(f"审核结论：{k}", v) for k, v in s["review_verdicts"].items()]
+    out += [("移送司法机关", s["referrals"]), ("平均办案天数", s["average_duration_days"] if s["average_duration_days"] is not None else "—")]
+    return out
 
+
+def to_csv(s: dict[str, Any]) -> bytes:
+    """UTF-8 with BOM, so that Excel and WPS open the Chinese text right."""
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["项目", "数值"])
+    w.writerows(rows(s))
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def to_docx(s: dict[str, Any], agency: str) -> bytes:
+    from docx import Document  # python-docx costs ~0.3 s to import: only when a Word file is asked for
+
+    d = Document()
+    d.add_heading(f"{s['year']}年度行政执法数据（{agency}）", level=1)
+    t = d.add_table(rows=0, cols=2)
+    t.style = "Table Grid"
+    for k, v in [("项目", "数值")] + rows(s):
+        cells = t.add_row().cells
+        cells[0].text, cells[1].text = str(k), str(v)
+    d.add_paragraph(f"应于{s['publish_by']}前向社会公开。")
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def bar_chart(counts: dict[str, int], width: int = 30) -> list[str]:
     def w(s: str) -> int:
         return sum(2 if east_asian_width(c) in "WF" else 1 for c in s)
 

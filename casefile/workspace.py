@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import tomllib
 from pathlib import Path
 from typing import Any, Iterable
@@ -111,8 +112,6 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with open(path, "rb") as f:
             return tomllib.load(f)
-    except FileNotFoundError:
-        raise
     except tomllib.TOMLDecodeError as e:
         raise ValidationError(f"{path} 不是有效的 TOML 文件", details=[str(e)]) from None
     except UnicodeDecodeError:
@@ -258,8 +257,6 @@ class Workspace:
             case.agency = self.profile.name
         tmp = self.cases_dir / f".{case.id}.creating"
         if tmp.exists():
-            import shutil
-
             shutil.rmtree(tmp)
         tmp.mkdir(parents=True)
         for sub in CASE_SUBDIRS:

@@ -13,75 +13,24 @@ from __future__ import annotations
 import datetime as dt
 import time
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
 from casefile import documents, profiles
-from casefile.days import Calendar, calendar_for
+from casefile.days import calendar_for
 from casefile.dossier import major_decision_reasons
 from casefile.errors import CheckError
-from casefile.extract import Extraction
-from casefile.importer import cached_extraction
 from casefile.laws import Library
-from casefile.model import Case
-from casefile.workspace import OfficerRegister, Workspace
+from casefile.model import STATE_ORDER, Case, CaseState
+from casefile.workspace import Workspace
+from checklists.context import (  # noqa: F401 - CATEGORY_NAMES, SEVERITY_NAMES, Hit, Rule re-exported for callers of the engine
+    CATEGORIES, CATEGORY_NAMES, MODES, SEVERITIES, SEVERITY_NAMES, CheckContext, Finding, Hit, Rule,
+)
+from checklists.predicates import PREDICATES
 
 HERE = Path(__file__).resolve().parent
-CATEGORIES = ("authority", "facts", "evidence", "legal_basis", "discretion", "procedure", "referral", "documents")
-CATEGORY_NAMES = {
-    "authority": "执法主体、职权与人员资格", "facts": "事实", "evidence": "证据", "legal_basis": "法律依据",
-    "discretion": "裁量", "procedure": "程序", "referral": "涉嫌犯罪移送", "documents": "文书完备规范",
-}
-SEVERITIES = ("veto", "major", "minor")
-SEVERITY_NAMES = {"veto": "否决", "major": "重大", "minor": "一般"}
-MODES = ("self", "review", "evaluate")
-
-
-@dataclass
-class Hit:
-    """What a predicate found: the reason, and what it rests on."""
-
-    detail: str
-    documents: list[str] = field(default_factory=list)
-    evidence: list[dict[str, Any]] = field(default_factory=list)
-    unverifiable: bool = False  # a fact could not be established: "无法核实…"
-
-
-@dataclass
-class Rule:
-    id: str
-    category: str
-    severity: str
-    predicate: str
-    message: str
-    basis: str
-    params: dict[str, Any] = field(default_factory=dict)
-    case_types: tuple[str, ...] = ()
-    procedures: tuple[str, ...] = ()
-    min_state: str = ""  # the rule applies once the case has reached this state
-    unverifiable_severity: str = "minor"
-
-
-@dataclass
-class Finding:
-    rule: str
-    category: str
-    severity: str
-    message: str
-    basis: str
-    documents: list[str] = field(default_factory=list)
-    evidence: list[dict[str, Any]] = field(default_factory=list)
-
-    @property
-    def key(self) -> str:
-        """Stable identity across review rounds: rule + what it is about."""
-        return f"{self.rule}:{self.message}"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"rule": self.rule, "category": self.category, "severity": self.severity, "message": self.message,
-                "basis": self.basis, "documents": self.documents, "evidence": self.evidence}
 
 
 @dataclass
@@ -107,46 +56,6 @@ class CheckResult:
         return out
 
 
-@dataclass
-class CheckContext:
-    case: Case
-    case_dir: Path
-    officers: OfficerRegister
-    profile: dict[str, Any]
-    calendar: Calendar
-    library: Library
-    today: dt.date
-    register: documents.Register
-    workspace: Workspace | None = None
-    _extractions: dict[str, Extraction] = field(default_factory=dict)
-
-    def extraction(self, rec: documents.DocRecord) -> Extraction | None:
-        if rec.file not in self._extractions:
-            try:
-                self._extractions[rec.file] = cached_extraction(self.case_dir, rec)
-            except Exception:  # noqa: BLE001 - an unreadable document is the documents rule's business
-                return None
-        return self._extractions.get(rec.file)
-
-    def docs_of(self, *types: str) -> list[documents.DocRecord]:
-        return [d for d in self.register.documents if d.doc_type in types]
-
-    def text_of(self, rec: documents.DocRecord) -> str:
-        from casefile.extract.normalize import compact
-        from casefile.textio import read_document
-
-        cached = documents.read_cache(self.case_dir, rec.sha256, "compact")
-        if cached is not None:
-            return cached
-        try:
-            text = compact(read_document(self.case_dir / rec.file).text).text
-        except Exception:  # noqa: BLE001 - unreadable: treated as empty text
-            text = ""
-        documents.write_cache(self.case_dir, rec.sha256, text, "compact")
-        return text
-
-
-# -- rules ---------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def load_rules() -> list[Rule]:
     rules = []
@@ -167,8 +76,6 @@ def load_rules() -> list[Rule]:
                 procedures=tuple(applies.get("procedures", ())), min_state=applies.get("min_state", ""),
                 unverifiable_severity=r.get("unverifiable_severity", "minor"),
             ))
-    from checklists.predicates import PREDICATES
-
     for r in rules:
         if r.predicate not in PREDICATES:
             raise CheckError(f"规则 {r.id} 引用了不存在的判断函数 {r.predicate}")
@@ -176,8 +83,6 @@ def load_rules() -> list[Rule]:
 
 
 def _applies(rule: Rule, case: Case) -> bool:
-    from casefile.model import STATE_ORDER, CaseState
-
     if rule.case_types and case.case_type.value not in rule.case_types:
         return False
     if rule.procedures and case.procedure.value not in rule.procedures:
@@ -188,8 +93,6 @@ def _applies(rule: Rule, case: Case) -> bool:
 
 
 def check_case(ctx: CheckContext, mode: str = "review", *, progress: Callable[[int, int, str], None] | None = None) -> CheckResult:
-    from checklists.predicates import PREDICATES
-
     if mode not in MODES:
         raise CheckError(f"模式应为 self、review 或 evaluate，而不是“{mode}”")
     t0 = time.perf_counter()
@@ -258,18 +161,18 @@ def score_findings(findings: list[Finding], ctx: CheckContext) -> dict[str, Any]
             "vetoes": [{"rule": f.rule, "message": f.message} for f in vetoes], "deductions": deductions}
 
 
-def context_for(ws: Workspace, case_ref: str, today: dt.date | None = None) -> CheckContext:
+def context_for(ws: Workspace, case_ref: str, today: dt.date) -> CheckContext:
     case = ws.load_case(case_ref)
     case_dir = ws.cases_dir / case.id
     return CheckContext(
         case=case, case_dir=case_dir, officers=ws.officers(),
         profile=profiles.load_profile(ws.rules_profile_for(case.sector), ws.root),
-        calendar=calendar_for(ws.root), library=Library.for_workspace(ws.root), today=today or dt.date.today(),
+        calendar=calendar_for(ws.root), library=Library.for_workspace(ws.root), today=today,
         register=documents.load_register(case_dir), workspace=ws,
     )
 
 
-def run_check(ws: Workspace, case_ref: str, mode: str = "review", *, today: dt.date | None = None,
+def run_check(ws: Workspace, case_ref: str, mode: str = "review", *, today: dt.date,
               progress: Callable[[int, int, str], None] | None = None, journal: bool = True) -> CheckResult:
     ctx = context_for(ws, case_ref, today)
     result = check_case(ctx, mode, progress=progress)

@@ -9,11 +9,12 @@ from decimal import Decimal
 from typing import Any, Callable, Iterator
 
 from casefile.avrecord import av_requirements
+from casefile.documents import changed_outside
 from casefile.dossier import hearing_rights_reasons, major_decision_reasons, required_documents
 from casefile.errors import CalendarNotCovered
 from casefile.ids import valid_id_card, valid_uscc
 from casefile.model import Act, ActKind, CaseState, LawRef, PartyKind
-from checklists.engine import CheckContext, Hit
+from checklists.context import CheckContext, Hit
 
 PREDICATES: dict[str, Callable[..., Iterator[Hit]]] = {}
 
@@ -47,18 +48,6 @@ def _deadline(ctx: CheckContext, start: dt.date, n: int, unit: str, against: dt.
         return ctx.calendar.add(start, n, unit)
     except CalendarNotCovered as e:
         return Hit(f"{e.message}（{e.details[0] if e.details else ''}）", unverifiable=True)
-
-
-def _doc_evidence(ctx: CheckContext, types: tuple[str, ...], needle: str | None = None) -> tuple[list[str], list[dict]]:
-    docs, ev = [], []
-    for rec in ctx.docs_of(*types):
-        docs.append(rec.file)
-        if needle:
-            text = ctx.text_of(rec)
-            i = text.find(needle)
-            if i >= 0:
-                ev.append({"doc": rec.file, "page": 1, "text": text[max(0, i - 20): i + 40]})
-    return docs, ev
 
 
 # -- authority ----------------------------------------------------------------------------------
@@ -229,9 +218,8 @@ def basis_cited(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 # -- discretion -----------------------------------------------------------------------------------------
 def _fine(ctx: CheckContext) -> Decimal | None:
-    ms = ctx.case.decided or ctx.case.proposed
-    fines = [m.amount for m in ms if m.kind == "罚款" and m.amount is not None]
-    return sum(fines, Decimal(0)) if fines else None
+    has_amount = any(m.amount is not None for m in ctx.case.fine_measures())
+    return ctx.case.fines() if has_amount else None
 
 
 @predicate
@@ -240,8 +228,7 @@ def fine_in_range(ctx: CheckContext, **_) -> Iterator[Hit]:
     fine = _fine(ctx)
     if fine is None:
         return
-    ms = ctx.case.decided or ctx.case.proposed
-    basis = [b for m in ms if m.kind == "罚款" for b in m.basis]
+    basis = [b for m in ctx.case.fine_measures() for b in m.basis]
     v = ctx.case.violation
     field = "decided" if ctx.case.decided else "proposed"
     for band in ctx.profile.get("discretion", []):
@@ -279,8 +266,7 @@ def fine_in_range(ctx: CheckContext, **_) -> Iterator[Hit]:
 @predicate
 def not_heavier_after_statement(ctx: CheckContext, **_) -> Iterator[Hit]:
     """P13: the decided fine is not heavier than the one notified."""
-    proposed = sum((m.amount or Decimal(0) for m in ctx.case.proposed if m.kind == "罚款"), Decimal(0))
-    decided = sum((m.amount or Decimal(0) for m in ctx.case.decided if m.kind == "罚款"), Decimal(0))
+    proposed, decided = ctx.case.fines("proposed"), ctx.case.fines("decided")
     if ctx.case.proposed and ctx.case.decided and decided > proposed:
         yield Hit(f"决定罚款{decided}元重于告知的{proposed}元，应重新告知", evidence=[_fact("decided", str(decided))])
 
@@ -295,7 +281,7 @@ def summary_limits(ctx: CheckContext, **_) -> Iterator[Hit]:
     for i, m in enumerate(ctx.case.decided, 1):
         if m.kind not in ("警告", "罚款", "通报批评"):
             yield Hit(f"简易程序不能作出“{m.kind}”", evidence=[_fact(f"decided[{i}].kind", m.kind)])
-        if m.kind == "罚款" and m.amount and m.amount > limit:
+        if m.is_fine and m.amount and m.amount > limit:
             yield Hit(f"简易程序罚款{m.amount}元超过{'自然人' if natural else '法人或其他组织'}{limit}元的限额", evidence=[_fact(f"decided[{i}].amount", str(m.amount))])
 
 
@@ -570,8 +556,6 @@ def documents_complete(ctx: CheckContext, severe: list[str] | None = None, **_) 
 
 @predicate
 def documents_unchanged(ctx: CheckContext, **_) -> Iterator[Hit]:
-    from casefile.documents import changed_outside
-
     for rec in ctx.register.documents:
         if changed_outside(ctx.case_dir, rec):
             yield Hit(f"《{rec.title or rec.name}》在登记后被改动（内容与记录的哈希不符）", [rec.file])

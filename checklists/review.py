@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from casefile import documents, journal, profiles
+from casefile.cn import cn_date
 from casefile.days import calendar_for
 from casefile.errors import CalendarNotCovered, CheckError, UsageError
 from casefile.fsutil import atomic_write_text
 from casefile.model import Act, ActKind, CaseState
+from casefile.render import render_document
 from casefile.workspace import Workspace, diff_facts
 from checklists.engine import CATEGORIES, SEVERITIES, run_check
 
@@ -57,9 +59,12 @@ def _deadline(ws: Workspace, case, start: dt.date) -> dict[str, Any]:
     return {"start": start.isoformat(), "days": n, "unit": unit, "due": due, "note": note}
 
 
-def open_round(ws: Workspace, case_ref: str, today: dt.date | None = None) -> dict[str, Any]:
-    today = today or dt.date.today()
+def open_round(ws: Workspace, case_ref: str, today: dt.date) -> dict[str, Any]:
     case = ws.load_case(case_ref)
+    if case.state != CaseState.IN_REVIEW:
+        # a round records what was submitted: without a submission there is nothing to review
+        raise CheckError(f"案件 {case.id} 的状态是“{case.state.value}”，尚未提交法制审核，不能开始审核轮次",
+                         details=["承办机构提交法制审核（状态为“待法制审核”）后才能开始"])
     rs = rounds(ws, case.id)
     if rs and not rs[-1].get("opinion"):
         raise CheckError(f"第 {rs[-1]['round']} 轮审核尚未出具意见，不能开始新一轮", details=["先运行 casefile review opinion CASE"])
@@ -144,11 +149,7 @@ def open_problems(rnd: dict[str, Any]) -> list[dict[str, Any]]:
     return out + list(rnd["added"])
 
 
-def issue_opinion(ws: Workspace, case_ref: str, today: dt.date | None = None) -> dict[str, Any]:
-    from casefile.cn import cn_date
-    from casefile.render import render_document
-
-    today = today or dt.date.today()
+def issue_opinion(ws: Workspace, case_ref: str, today: dt.date) -> dict[str, Any]:
     cid, rnd = current(ws, case_ref)
     if rnd.get("opinion"):
         raise CheckError(f"第 {rnd['round']} 轮已出具审核意见（{rnd['opinion']['file']}）")
@@ -178,8 +179,7 @@ def issue_opinion(ws: Workspace, case_ref: str, today: dt.date | None = None) ->
     return rnd["opinion"]
 
 
-def resubmit(ws: Workspace, case_ref: str, today: dt.date | None = None) -> dict[str, Any]:
-    today = today or dt.date.today()
+def resubmit(ws: Workspace, case_ref: str, today: dt.date) -> dict[str, Any]:
     cid, rnd = current(ws, case_ref)
     if not rnd.get("opinion"):
         raise CheckError(f"第 {rnd['round']} 轮审核尚未出具意见，无需重新送审")

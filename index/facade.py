@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 from typing import Any, Callable
 
 from casefile import documents
 from casefile.errors import CasefileError, UsageError
+from casefile.extract import extract
 from casefile.fsutil import atomic_write_text, sha256_file
+from casefile.importer import cached_extraction
 from casefile.model import ActKind, Case
 from casefile.textio import SUPPORTED, read_document
 from casefile.workspace import Workspace
@@ -28,8 +31,6 @@ def needs_rebuild(ws: Workspace) -> str:
 
 
 def rebuild(ws: Workspace, progress: Progress | None = None) -> dict[str, Any]:
-    import shutil
-
     d = ws.root / INDEX_DIR
     if d.exists():
         shutil.rmtree(d)
@@ -48,14 +49,12 @@ def _pages(case_dir: Path, rec: documents.DocRecord) -> list[str]:
 def _outcome(case: Case) -> str:
     if case.acts_of(ActKind.REFERRAL):
         return "移送"
-    if any("不予" in m.kind for m in case.decided):
+    if case.not_penalised:
         return "不予处罚"
     return "处罚" if case.decided else "办理中"
 
 
 def _case_pages(ws: Workspace, case: Case, rec: documents.DocRecord) -> list[PageDoc]:
-    from casefile.importer import cached_extraction
-
     case_dir = ws.cases_dir / case.id
     pages = _pages(case_dir, rec)
     try:
@@ -70,11 +69,13 @@ def _case_pages(ws: Workspace, case: Case, rec: documents.DocRecord) -> list[Pag
     return [PageDoc(page=i, text=t, **base) for i, t in enumerate(pages, 1) if t.strip()]
 
 
-def update_case(ws: Workspace, case_id: str, progress: Progress | None = None) -> dict[str, Any]:
-    return update(ws, progress, only=[case_id])
+def update_case(ws: Workspace, case_id: str, progress: Progress | None = None, *, refresh: bool = False) -> dict[str, Any]:
+    """Re-index one case's changed documents; ``refresh`` re-indexes all of them, for when the
+    case's facts (number, party, outcome, laws) changed and the documents did not."""
+    return update(ws, progress, only=[case_id], refresh=refresh)
 
 
-def update(ws: Workspace, progress: Progress | None = None, only: list[str] | None = None) -> dict[str, Any]:
+def update(ws: Workspace, progress: Progress | None = None, only: list[str] | None = None, *, refresh: bool = False) -> dict[str, Any]:
     idx = open_index(ws)
     state = idx.indexed()
     changed: dict[str, list[PageDoc]] = {}
@@ -88,7 +89,7 @@ def update(ws: Workspace, progress: Progress | None = None, only: list[str] | No
         for rec in documents.load_register(case_dir).documents:
             ref = f"{case.id}/{rec.file}"
             present.add(ref)
-            if state.get(ref) == rec.sha256:
+            if state.get(ref) == rec.sha256 and not refresh:
                 continue
             try:
                 changed[ref] = _case_pages(ws, case, rec)
@@ -104,8 +105,6 @@ def update(ws: Workspace, progress: Progress | None = None, only: list[str] | No
 
 def add_folder(ws: Workspace, folder: Path, progress: Progress | None = None) -> dict[str, Any]:
     """Index a plain folder of .pdf/.docx/.txt as an archive, without making cases of it."""
-    from casefile.extract import extract
-
     folder = Path(folder).resolve()
     if not folder.is_dir():
         raise UsageError(f"{folder} 不是目录")

@@ -10,6 +10,7 @@ update leaves the last committed index), and a held writer lock is retried.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -28,6 +29,7 @@ from whoosh import query as Q
 from whoosh import sorting
 
 from casefile.errors import IndexError_
+from casefile.extract.citations import normalise_law_name
 from casefile.extract.normalize import compact
 from casefile.fsutil import atomic_write_text
 from index.analyzer import ANALYZER_VERSION, chinese_analyzer, fold
@@ -224,8 +226,6 @@ class Index:
         if year:
             filters.append(Q.Term("year", int(year)))
         if law:
-            from casefile.extract import normalise_law_name
-
             filters.append(Q.Term("laws", normalise_law_name(law)))
         if doc_type:
             filters.append(Q.Term("doc_type", doc_type))
@@ -316,8 +316,6 @@ class _Mark(highlight.Formatter):
 
 
 def _fields(ref: str, d: PageDoc) -> dict[str, Any]:
-    import datetime as dt
-
     date = dt.datetime.combine(d.date, dt.time()) if d.date else None
     f = {
         "uid": f"{ref}#{d.page}", "docref": ref, "source": d.source, "case": d.case, "number": d.number, "agency": d.agency,

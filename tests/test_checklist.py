@@ -156,7 +156,7 @@ def test_no_hearing_rights_for_a_large_fine(ws):
     case_dir = ws.cases_dir / "ZR-2026-012"
     documents.remove_document(case_dir, "docs/041-听证告知书.docx", stage="审查")
     # … and a 告知书 that says nothing of a hearing
-    render_document(ws, "ZR-2026-012", "penalty_notice", extra={"hearing_rights_due": False})
+    render_document(ws, "ZR-2026-012", "penalty_notice", extra={"hearing_rights_due": False}, today=TODAY)
     r = run(ws, "ZR-2026-012")
     assert any(f.rule == "P19-hearing-rights" and f.severity == "veto" for f in r.findings)
 

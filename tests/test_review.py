@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
-from casefile.model import ActKind
+from casefile.model import ActKind, CaseState
 from tests.docx_text import docx_text
 
 
@@ -39,12 +40,15 @@ def test_review_round_trip(demo_ws, run_cli):
     demo_ws.save_case(case)
     from casefile.render import render_document
 
-    render_document(demo_ws, "SJ-2026-088", "investigation_report")
-    (demo_ws.cases_dir / "SJ-2026-088" / "docs" / "110-案件调查终结报告.docx").exists()
+    rendered = render_document(demo_ws, "SJ-2026-088", "investigation_report", today=dt.date(2026, 11, 24))
+    assert rendered.record.file == "docs/110-案件调查终结报告.docx"
+    assert (demo_ws.cases_dir / "SJ-2026-088" / rendered.record.file).exists()
     code, _, err = run_cli("review", "resubmit", "SJ-2026-088", *w)
     assert code == 0, err
     code, out, err = run_cli("review", "open", "SJ-2026-088", "--json", *w)
+    assert code == 0, err
     r2 = json.loads(out)
+    assert r2["round"] == 2
     ch = r2["changes"]
     assert ch["facts_changed"]["violation.circumstances"]["new"] == ["主动召回"]
     assert "docs/120-法制审核意见书.docx" in ch["documents_added"]
@@ -55,7 +59,16 @@ def test_review_round_trip(demo_ws, run_cli):
 
 def test_agree_records_the_review_act(demo_ws, run_cli):
     w = ["-w", str(demo_ws.root)]
-    run_cli("review", "open", "SJ-2026-037", *w)
-    code, out, _ = run_cli("review", "opinion", "SJ-2026-037", "--json", *w)
+    # a round opens only on a submitted case: the archived case is refused, then submitted
+    code, _, err = run_cli("review", "open", "SJ-2026-037", *w)
+    assert code == 11 and "尚未提交法制审核" in err
+    case = demo_ws.load_case("SJ-2026-037")
+    case.state = CaseState.IN_REVIEW
+    demo_ws.save_case(case)
+    code, out, err = run_cli("review", "open", "SJ-2026-037", "--json", *w)
+    assert code == 0, err
+    assert json.loads(out)["round"] == 1
+    code, out, err = run_cli("review", "opinion", "SJ-2026-037", "--json", *w)
+    assert code == 0, err
     assert json.loads(out)["conclusion"] == "同意"
     assert demo_ws.load_case("SJ-2026-037").acts_of(ActKind.LEGAL_REVIEW)

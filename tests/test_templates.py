@@ -69,7 +69,7 @@ def test_decision_reads_like_a_decision(golden_ws):
 
 def test_missing_facts_are_listed_not_left_blank(demo_ws):
     with pytest.raises(DocumentError) as e:
-        render_document(demo_ws, "YJ-2026-003", "decision")
+        render_document(demo_ws, "YJ-2026-003", "decision", today=TODAY)
     details = "\n".join(e.value.details)
     assert "违法事实（violation.facts）" in details and "决定日期" in details
     assert not list((demo_ws.cases_dir / "YJ-2026-003" / "docs").glob("*决定书*"))
@@ -91,7 +91,7 @@ def test_edited_document_is_kept_and_new_one_written_beside(demo_ws, run_cli):
 
 
 def test_rerender_unchanged_document_replaces_it(demo_ws):
-    r = render_document(demo_ws, "SJ-2026-088", "penalty_notice")
+    r = render_document(demo_ws, "SJ-2026-088", "penalty_notice", today=TODAY)
     assert r.record.file == "docs/040-行政处罚告知书.docx" and not r.beside
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 
 import pytest
@@ -50,11 +51,15 @@ async def test_done_when_path(demo_ws):
         await _wait_workers(app, pilot)
         assert case_screen.current_doc == "docs/陈述申辩书.docx"
         assert "91331126MA2N8F6A1D" in str(case_screen.query_one("#doc-text", Static).render())
-        # open a review round, override a finding with a reason, issue the opinion
+        # the review screen shows the (absent) round; opening one is an explicit action
         await pilot.press("r")
         await pilot.pause()
         review = app.screen
-        assert type(review).__name__ == "ReviewScreen" and review.round["round"] == 1
+        assert type(review).__name__ == "ReviewScreen" and review.round is None
+        assert not (demo_ws.cases_dir / "SJ-2026-088" / "reviews" / "round-1").exists()
+        await pilot.press("n")
+        await _wait_workers(app, pilot)
+        assert review.round["round"] == 1
         rlv = review.query_one("#round-findings", ListView)
         rlv.focus()
         rlv.index = 0
@@ -65,7 +70,7 @@ async def test_done_when_path(demo_ws):
         await pilot.pause()
         assert review.round["findings"][0]["decision"] == "override" and review.round["findings"][0]["reason"] == "补正中"
         await pilot.press("i")
-        await pilot.pause()
+        await _wait_workers(app, pilot)
         assert review.round["opinion"]["conclusion"] == "存在问题"
         assert (demo_ws.cases_dir / "SJ-2026-088" / review.round["opinion"]["file"]).exists()
         await pilot.press("escape")
@@ -98,7 +103,7 @@ async def test_done_when_path(demo_ws):
         await pilot.press("escape")
         await pilot.press("q")
         await pilot.pause()
-    assert app.return_code in (0, None)
+        assert app.return_code == 0  # q exits the app (None while it still runs)
 
 
 @pytest.mark.asyncio
@@ -151,19 +156,62 @@ def test_snapshot_case_screen_120x40(snap_compare):
 
 
 @pytest.mark.asyncio
-async def test_score_sheet_and_cancel(demo_ws):
+async def test_score_sheet(demo_ws):
+    from tui.application import Clock, Session
+
+    expected = Session(demo_ws, Clock(TODAY)).check("SJ-2026-037", "evaluate").score
     app = CasefileApp(demo_ws, TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("down", "enter")  # SJ-2026-037, the archived case
         await pilot.pause()
-        case_screen = app.screen
         await pilot.press("e")
         await _wait_workers(app, pilot)
         sheet = app.screen
-        assert type(sheet).__name__ == "TextScreen" and "评查计分表" in sheet.title_text and "100" in sheet.body
-        await pilot.press("escape")
+        assert type(sheet).__name__ == "TextScreen" and "评查计分表" in sheet.title_text
+        # the sheet shows the score the checklist gives, with each deduction
+        assert f"得分：{expected['total']} / {expected['full']}　等级：{expected['grade']}" in sheet.body
+        assert all(d["rule"] in sheet.body for d in expected["deductions"])
+
+
+@pytest.mark.asyncio
+async def test_cancel_drops_the_running_check(demo_ws):
+    """A check blocked until the person cancels: its result never reaches the screen."""
+    import threading
+
+    from tui.application import Clock, Session
+
+    session = Session(demo_ws, Clock(TODAY))
+    real = session.check("SJ-2026-088")
+    started, release = threading.Event(), threading.Event()
+
+    def blocking_check(case_ref, mode="review", progress=None):
+        started.set()
+        assert release.wait(10), "the test never released the check"
+        return real
+
+    session.check = blocking_check
+    app = CasefileApp(session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#cases")
+        table.move_cursor(row=[str(r.value) for r in table.rows].index("SJ-2026-088"))
+        await pilot.press("enter")
+        await pilot.pause()
+        case_screen = app.screen
         await pilot.press("c")
-        await pilot.press("x")  # cancel: the result is dropped
+        assert await asyncio.to_thread(started.wait, 10)  # the check is running
+        await pilot.press("x")  # cancel while it runs
+        await pilot.pause()
+        release.set()
         await _wait_workers(app, pilot)
-        assert "已取消" in str(case_screen.query_one("#findings-title").render()) or case_screen.findings
+        assert "已取消" in str(case_screen.query_one("#findings-title").render())
+        assert case_screen.findings == [] and len(case_screen.query_one("#findings").children) == 0
+        # not cancelled, the same check does reach the screen
+        release.clear()
+        started.clear()
+        await pilot.press("c")
+        assert await asyncio.to_thread(started.wait, 10)
+        release.set()
+        await _wait_workers(app, pilot)
+        assert [f["rule"] for f in case_screen.findings] == [f.rule for f in real.findings]

@@ -52,7 +52,7 @@ def test_unknown_field_is_reported_not_dropped(demo_ws, run_cli):
 
 def test_case_new_and_journal_entry(demo_ws, run_cli):
     code, out, err = run_cli(
-        "case", "new", "-w", str(demo_ws.root), "--number", "清市监处罚〔2026〕120号", "--party", "清溪县好运来超市有限公司",
+        "--today", "2026-11-23", "case", "new", "-w", str(demo_ws.root), "--number", "清市监处罚〔2026〕120号", "--party", "清溪县好运来超市有限公司",
         "--party-id", "91331126MA2N8F6A1D", "--cause", "销售不符合食品安全标准的食品", "--filed", "2026-11-23", "--json",
     )
     assert code == 0, err

@@ -13,7 +13,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from casefile.extract.citations import Citation, find_citations, normalise_law_name
-from casefile.extract.entities import compiled, inline_party, label_values, parse_date, pattern_data, trim_doc_no
+from casefile.classify import classify, looks_abridged
+from casefile.extract.entities import VALIDATORS, compiled, inline_party, label_values, parse_date, parse_money, pattern_data, trim_doc_no
 from casefile.extract.normalize import compact
 from casefile.textio import ExtractedText
 
@@ -144,8 +145,7 @@ def extract_text(text: str, pages: list[str] | None = None) -> Extraction:
 
 
 def extract(doc: ExtractedText) -> Extraction:
-    from casefile.classify import classify, looks_abridged
-    from casefile.extract.pipeline import get_nlp
+    from casefile.extract.pipeline import get_nlp  # loads spaCy (~1 s): only when something is extracted
 
     original = doc.text
     c = compact(original)
@@ -158,8 +158,6 @@ def extract(doc: ExtractedText) -> Extraction:
     def ent(label: str, start: int, end: int, value: Any) -> Entity:
         o_start, o_end = c.original_span(start, end)
         return Entity(label, text[start:end], value, doc.page_of(o_start), o_start, o_end)
-
-    from casefile.extract.entities import VALIDATORS
 
     entities: list[Entity] = []
     exact = sdoc.user_data.get("exact", {})
@@ -264,23 +262,17 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
     op = max(text.rfind("如下行政处罚"), text.rfind("决定如下"), text.rfind("处罚如下"), 0)
     fines = [m for m in _FINE.finditer(text, op)]
     if fines:
-        from casefile.extract.entities import parse_money
-
         v = parse_money(fines[0].group(1))
         if v is not None:
             f["fine"] = str(v)
     # the penalty provisions: citations after the last “依据” before the operative part
     basis_at = text.rfind("依据", 0, op if op else len(text))
     if basis_at >= 0:
-        from casefile.extract.citations import find_citations as _fc
-
         window = text[basis_at: basis_at + 200]
-        f["penalty_basis"] = [c.to_value() for c in _fc(window) if c.article]
+        f["penalty_basis"] = [c.to_value() for c in find_citations(window) if c.article]
     for key, pat in _AMOUNTS.items():
         m = pat.search(text)
         if m:
-            from casefile.extract.entities import parse_money
-
             v = parse_money(m.group(1))
             if v is not None:
                 f[key] = str(v)
@@ -301,9 +293,7 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
 def _events(text: str, c, doc: ExtractedText) -> list[Event]:
     triggers = pattern_data()["events"]
     negations = pattern_data()["event_negations"]
-    from casefile.extract.entities import compiled as _c
-
-    date_pats = _c()["DATE"]
+    date_pats = compiled()["DATE"]
     out: list[Event] = []
     seen = set()
     for m in _SENTENCE.finditer(text):

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import click
 
-from casefile.laws import Library, import_library
-from checklists.engine import CATEGORY_NAMES, SEVERITY_NAMES, run_check
-from tui.cli.common import json_option, open_workspace, workspace_option
+from tui.application import CATEGORY_NAMES, MODE_NAMES, SEVERITY_NAMES
+from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import emit, progress
 
 
@@ -24,14 +23,12 @@ def register(cli: click.Group) -> None:
               help="self 承办人自查；review 法制审核；evaluate 案卷评查计分")
 @json_option
 def check(case_ref, mode, as_json):
-    """按法制审核清单检查案件：执法主体、事实、证据、依据、裁量、程序、移送、文书。"""
-    ws = open_workspace()
-    result = run_check(ws, case_ref, mode, progress=None if as_json else None)
-    data = result.to_dict()
+    """按法制审核清单检查案件：执法主体、事实、证据、依据、裁量、程序、移送、文书（期限按 --today 或今天）。"""
+    result = open_session().check(case_ref, mode)
 
     def human(_):
         md = result.major_decision
-        click.echo(f"案件 {result.case}（{ {'self': '自查', 'review': '法制审核', 'evaluate': '案卷评查'}[mode] }）")
+        click.echo(f"案件 {result.case}（{MODE_NAMES[mode]}）")
         click.echo("重大执法决定：" + ("是，须经法制审核——" + "；".join(md["reasons"]) if md["required"] else "否"))
         if result.abridged:
             click.echo("说明：本件为公示摘要版本，只核对其引用的法律依据，不按决定书评查。")
@@ -50,7 +47,7 @@ def check(case_ref, mode, as_json):
         else:
             click.echo(f"\n建议审核意见：{result.verdict}")
 
-    emit(data, as_json, human)
+    emit(result.to_dict(), as_json, human)
 
 
 @click.group()
@@ -64,9 +61,9 @@ def laws() -> None:
 @json_option
 def laws_import(directory, as_json):
     """从 LawRefBook 格式的 Markdown（及纯文本规章）目录导入法律库。"""
-    ws = open_workspace()
+    s = open_session()
     progress(f"正在解析 {directory} ……")
-    result = import_library(ws.root, Path(directory))
+    result = s.import_laws(Path(directory))
     emit(result, as_json, lambda d: click.echo(f"已导入 {d['laws']} 部法律法规（{d['versions']} 个版本）" + (f"；跳过 {len(d['skipped'])} 个无条文的文件" if d["skipped"] else "")))
 
 
@@ -77,10 +74,6 @@ def laws_import(directory, as_json):
 @json_option
 def laws_show(name, article, as_json):
     """查看法律库中的一部法律（及某一条是否存在）。"""
-    ws = open_workspace()
-    lib = Library.for_workspace(ws.root)
-    look = lib.check(name, article)
-    found = lib.find(name)
-    data = {"name": name, "found": found, "status": look.status, "message": look.message,
-            "versions": [v["version"] for v in lib.laws.get(found or "", [])]}
-    emit(data, as_json, lambda d: click.echo(f"《{found}》版本：{'、'.join(d['versions'])}" + (f"；{look.message}" if look.message else "；条文存在" if article else "") if found else look.message))
+    data = open_session().law(name, article)
+    found, message = data["found"], data["message"]
+    emit(data, as_json, lambda d: click.echo(f"《{found}》版本：{'、'.join(d['versions'])}" + (f"；{message}" if message else "；条文存在" if article else "") if found else message))

@@ -1,4 +1,4 @@
-"""Options every command shares."""
+"""Options every command shares, and the session a command works in."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import functools
 
 import click
 
-from casefile.workspace import Workspace
+from tui.application import Session
 
 
 def workspace_option(f):
@@ -27,8 +27,17 @@ def workspace_root() -> str | None:
     return click.get_current_context().meta.get("casefile.workspace_root")
 
 
-def open_workspace() -> Workspace:
-    return Workspace.open(workspace_root())
+def today_given() -> str | None:
+    """The group's ``--today`` (a command's own ``--today`` is passed to :func:`open_session`)."""
+    return (click.get_current_context().find_root().obj or {}).get("today")
+
+
+def open_session(today=None) -> Session:
+    """The workspace of this command with the one clock: the command's ``--today``, else the
+    group's ``--today``, else CASEFILE_TODAY, else the system date."""
+    if hasattr(today, "date"):
+        today = today.date()
+    return Session.open(workspace_root(), today or today_given())
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（供脚本使用）")

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import click
 
-from casefile import documents
-from casefile.render import render_document
-from doc_templates.catalogue import load_catalogue
-from tui.cli.common import json_option, open_workspace, workspace_option
+from tui.application import Session
+from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import emit, table
 
 
@@ -25,12 +23,11 @@ def doc() -> None:
 @json_option
 def doc_types(as_json):
     """列出文书目录：代码、名称、阶段、卷别、装订顺序、何时必需。"""
-    cat = load_catalogue()
-    data = [t.to_dict() for t in cat.types]
+    types = Session.doc_types()
 
     def human(_):
         rows = []
-        for t in cat.types:
+        for t in types:
             r = t.required
             when = ""
             if r:
@@ -44,7 +41,7 @@ def doc_types(as_json):
             rows.append([t.code, t.name, t.stage, t.volume, t.order, "有" if t.template else "仅导入", when])
         click.echo(table(rows, ["代码", "名称", "阶段", "卷别", "顺序", "模板", "何时必需"], max_width=36))
 
-    emit(data, as_json, human)
+    emit([t.to_dict() for t in types], as_json, human)
 
 
 @doc.command("render")
@@ -57,11 +54,7 @@ def doc_render(case_ref, doc_type, as_json):
 
     缺少案件事实时列出缺什么，不生成留白的文书；在 casefile 之外修改过的文书不会被覆盖。
     """
-    ws = open_workspace()
-    result = render_document(ws, case_ref, doc_type)
-    from tui.cli.importing import after_import
-
-    after_import(ws, result.record.file and ws.resolve(case_ref))
+    result = open_session().render(case_ref, doc_type)
     emit(result.to_dict(), as_json, lambda d: click.echo(result.message))
 
 
@@ -71,11 +64,7 @@ def doc_render(case_ref, doc_type, as_json):
 @json_option
 def doc_list(case_ref, as_json):
     """列出案件中已有的文书（类型、来源、页数、是否在外部被修改）。"""
-    ws = open_workspace()
-    case = ws.load_case(case_ref)
-    case_dir = ws.cases_dir / case.id
-    reg = documents.load_register(case_dir)
-    data = [dict(d.model_dump(mode="json"), changed_outside=documents.changed_outside(case_dir, d)) for d in reg.documents]
+    data = open_session().documents(case_ref)
 
     def human(_):
         rows = [[d["file"], d["doc_type"], d["origin"], d["pages"] or "", "是" if d["changed_outside"] else ""] for d in data]

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import click
 
-from casefile.dossier import assemble, finish_dossier, table_of_contents
-from casefile.package import export_package, import_package, print_dossier
-from tui.cli.common import json_option, open_workspace, workspace_option
+from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import emit, progress, table
 
 
@@ -25,24 +23,24 @@ def register(cli: click.Group) -> None:
 @json_option
 def dossier(case_ref, export_to, print_to, as_json):
     """组卷：按装订顺序列出本案应有与已有的文书、缺失项，以及卷内目录（含页数）。"""
-    ws = open_workspace()
+    s = open_session()
     warnings: list[str] = []
     if export_to or print_to:
         progress("正在生成卷内目录、备考表和封面……")
-        d, rows, warnings = finish_dossier(ws, case_ref)
+        d, rows, warnings = s.finish_dossier(case_ref)
     else:
-        d = assemble(ws, case_ref)
-        rows = table_of_contents(ws, d)
+        d = s.dossier(case_ref)
+        rows = s.table_of_contents(d)
     data = d.to_dict()
     data["toc"] = [r.to_dict() for r in rows]
     data["pages_estimated"] = any(r.estimated for r in rows)
     data["warnings"] = warnings
     if export_to:
         progress(f"正在导出案卷包 {export_to} ……")
-        data["export"] = export_package(ws, d.case.id, Path(export_to))
+        data["export"] = s.export_package(d.case.id, Path(export_to))
     if print_to:
         progress(f"正在合并打印文档 {print_to} ……")
-        data["print"] = print_dossier(ws, d.case.id, Path(print_to))
+        data["print"] = s.print_dossier(d.case.id, Path(print_to))
 
     def human(_):
         click.echo(f"{d.case.number or d.case.id}　{d.case.procedure.value}程序　{d.case.state.value}")
@@ -77,6 +75,5 @@ def package() -> None:
 @json_option
 def package_import(path, replace, as_json):
     """导入案卷包：先校验每个文件的 SHA-256 与文件名，全部无误才写入工作区。"""
-    ws = open_workspace()
-    result = import_package(ws, Path(path), replace=replace)
+    result = open_session().import_package(Path(path), replace=replace)
     emit(result, as_json, lambda d: click.echo(f"已导入案件 {d['case']}（{d['files']} 个文件）" + (f"，原案件保留在 {d['replaced']}" if d["replaced"] else "")))

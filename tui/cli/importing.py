@@ -6,22 +6,15 @@ from pathlib import Path
 
 import click
 
-from casefile.errors import CasefileError
-from casefile.importer import import_paths
-from tui.cli.common import json_option, open_workspace, workspace_option
+from casefile.errors import DocumentError
+from tui.application import Session
+from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import dumps, emit, progress, table
 
 
 def register(cli: click.Group) -> None:
     cli.add_command(import_cmd)
     cli.add_command(extract_cmd)
-
-
-def after_import(ws, case_id: str) -> None:
-    """Keep derived data current after documents arrive (the search index)."""
-    from index import update_case
-
-    update_case(ws, case_id)
 
 
 @click.command("import")
@@ -31,11 +24,7 @@ def after_import(ws, case_id: str) -> None:
 @json_option
 def import_cmd(paths, case_ref, as_json):
     """导入 .docx/.pdf/.txt 文书或文件夹：抽取文字、识别文书类型、补充案件事实（不覆盖已有事实，冲突逐项列出）。"""
-    ws = open_workspace()
-    result = import_paths(ws, [Path(p) for p in paths], case_ref, progress=lambda i, n, name: progress(f"[{i}/{n}] {name}"))
-    if result.case:
-        after_import(ws, result.case)
-    data = result.to_dict()
+    result = open_session().import_documents([Path(p) for p in paths], case_ref, progress=lambda i, n, name: progress(f"[{i}/{n}] {name}"))
 
     def human(_):
         if result.case:
@@ -50,9 +39,9 @@ def import_cmd(paths, case_ref, as_json):
         for e in result.errors:
             click.echo(f"未导入：{e['error']}", err=True)
 
-    emit(data, as_json, human)
+    emit(result.to_dict(), as_json, human)
     if result.errors and not result.documents:
-        raise SystemExit(1)
+        raise DocumentError(f"{len(result.errors)} 个文件都未能导入", details=[e["error"] for e in result.errors])
 
 
 @click.command("extract")
@@ -60,20 +49,13 @@ def import_cmd(paths, case_ref, as_json):
 @json_option
 def extract_cmd(files, as_json):
     """从文书中抽取实体与办案经过（不写入工作区）；多个文件时每行一个 JSON 对象。"""
-    from casefile.extract import extract
-    from casefile.textio import read_document
-
     failed = 0
-    for f in files:
-        try:
-            x = extract(read_document(Path(f)))
-        except CasefileError as e:
+    for f, d, err in Session.extract_files([Path(x) for x in files]):
+        if err is not None:
             failed += 1
-            out = {"file": f, "error": str(e)}
-            click.echo(dumps(out, indent=None) if as_json else f"{f}：{e}", err=not as_json)
+            click.echo(dumps({"file": str(f), "error": str(err)}, indent=None) if as_json else f"{f}：{err}", err=not as_json)
             continue
-        d = x.to_dict()
-        out = {"file": f, "doc_type": d["doc_type"], "confidence": d["confidence"], "pages": d["pages"], "entities": d["entities"],
+        out = {"file": str(f), "doc_type": d["doc_type"], "confidence": d["confidence"], "pages": d["pages"], "entities": d["entities"],
                "events": d["events"], "fields": d["fields"], "abridged": d["abridged"], "needs_ocr": d["needs_ocr"]}
         if as_json:
             click.echo(dumps(out, indent=None if len(files) > 1 else 2))
@@ -84,4 +66,4 @@ def extract_cmd(files, as_json):
             for e in d["events"]:
                 click.echo(f"  {e['date']} {e['act']}")
     if failed == len(files):
-        raise SystemExit(1)
+        raise DocumentError(f"{failed} 个文件都未能读取")

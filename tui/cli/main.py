@@ -63,15 +63,17 @@ class CasefileGroup(click.Group):
 
 @click.group(cls=CasefileGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--workspace", "-w", type=click.Path(file_okay=False), envvar="CASEFILE_HOME", help="工作区目录（默认：CASEFILE_HOME 或用户数据目录）")
+@click.option("--today", default=None, metavar="YYYY-MM-DD", help="按该日期计算期限、提醒和文书日期（默认：CASEFILE_TODAY 或系统日期）")
 @click.version_option(package_name="casefile", message="casefile %(version)s")
 @click.pass_context
-def cli(ctx: click.Context, workspace: str | None) -> None:
+def cli(ctx: click.Context, workspace: str | None, today: str | None) -> None:
     """casefile：行政执法案卷的组卷、法制审核、全过程记录、公示与检索。
 
     不带子命令时打开终端界面（TUI）。
     """
     ctx.ensure_object(dict)
     ctx.obj["workspace"] = workspace
+    ctx.obj["today"] = today
     if ctx.invoked_subcommand is None:
         tui_cmd = cli.get_command(ctx, "tui")
         if tui_cmd is None:

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import click
 
-from casefile.validation import validate
-from casefile.workspace import Officer
-from tui.cli.common import json_option, open_workspace, workspace_option
+from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import emit, table
 
 
@@ -36,14 +32,11 @@ def officer() -> None:
 @json_option
 def officer_add(name, certificate, unit, title, categories, region, valid_from, valid_to, roles, legal_qualification, as_json):
     """登记一名执法人员。"""
-    ws = open_workspace()
-    data = dict(
+    o = open_session().add_officer(dict(
         name=name, certificate=certificate, unit=unit, title=title, categories=list(categories), region=region,
         valid_from=valid_from.date() if valid_from else None, valid_to=valid_to.date() if valid_to else None,
         roles=list(roles), legal_qualification=legal_qualification,
-    )
-    o = validate(Officer, data, "执法人员信息")
-    ws.add_officer(o)
+    ))
     emit(o.model_dump(mode="json"), as_json, lambda d: click.echo(f"已登记：{o.name}（执法证号 {o.certificate}）"))
 
 
@@ -52,16 +45,13 @@ def officer_add(name, certificate, unit, title, categories, region, valid_from, 
 @click.option("--on", "on_date", type=click.DateTime(["%Y-%m-%d"]), default=None, help="只列出在该日期证件有效的人员")
 @json_option
 def officer_list(on_date, as_json):
-    """列出行政执法人员清单。"""
-    ws = open_workspace()
-    officers = ws.officers().officers
-    if on_date:
-        officers = [o for o in officers if o.valid_on(on_date.date())]
-    data = [o.model_dump(mode="json") for o in officers]
+    """列出行政执法人员清单（“今日”一栏按 --today 或今天）。"""
+    s = open_session()
+    officers = s.officers(on_date.date() if on_date else None)
+    today = s.today
 
     def human(_):
-        today = dt.date.today()
         rows = [[o.name, o.certificate, o.unit, "、".join(o.categories), f"{o.valid_from or ''}～{o.valid_to or ''}", "有效" if o.valid_on(today) else "失效"] for o in officers]
         click.echo(table(rows, ["姓名", "执法证号", "单位", "执法类别", "有效期", "今日"]))
 
-    emit(data, as_json, human)
+    emit([o.model_dump(mode="json") for o in officers], as_json, human)

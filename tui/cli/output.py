@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import unicodedata
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
 
 import click
+
+from tui.application import table  # noqa: F401 - the shared text table, re-exported for the commands
 
 
 def _default(o: Any) -> Any:
@@ -35,37 +36,6 @@ def emit(data: Any, as_json: bool, human: Callable[[Any], None] | None = None) -
         click.echo(dumps(data))
     else:
         human(data)
-
-
-def width(s: str) -> int:
-    """Display width in a terminal: CJK characters take two cells."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-
-def pad(s: str, w: int) -> str:
-    s = str(s)
-    if width(s) > w:
-        out = ""
-        for c in s:
-            if width(out + c) > w - 1:
-                break
-            out += c
-        s = out + "…"
-    return s + " " * (w - width(s))
-
-
-def table(rows: list[list[Any]], headers: list[str], max_width: int = 40) -> str:
-    cols = [headers] + [[str("" if c is None else c) for c in r] for r in rows]
-    widths = [min(max_width, max(width(r[i]) for r in cols)) for i in range(len(headers))]
-    lines = ["  ".join(pad(h, widths[i]) for i, h in enumerate(headers)).rstrip()]
-    lines.append("  ".join("─" * w for w in widths))
-    for r in cols[1:]:
-        lines.append("  ".join(pad(c, widths[i]) for i, c in enumerate(r)).rstrip())
-    return "\n".join(lines)
-
-
-def warn(msg: str) -> None:
-    click.echo(msg, err=True)
 
 
 def progress(msg: str) -> None:

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
 from pathlib import Path
 
 import click
 
-from casefile import journal as jr
 from casefile.errors import IntegrityError
-from casefile.evidence import add_evidence
-from casefile.model import ActKind
-from casefile.publicity import due_list, export_public, record
-from casefile.stats import annual, bar_chart
-from tui.cli.common import json_option, open_workspace, workspace_option
+from tui.application import bar_chart
+from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import emit, table
+
+DATE = click.DateTime(["%Y-%m-%d"])
 
 
 def register(cli: click.Group) -> None:
@@ -35,9 +30,7 @@ def journal() -> None:
 @json_option
 def journal_show(case_ref, as_json):
     """按时间顺序列出案件的每一条记录（时间、操作人、行为、阶段、改动）。"""
-    ws = open_workspace()
-    cid = ws.resolve(case_ref)
-    entries = jr.read(ws.cases_dir / cid)
+    entries = open_session().journal(case_ref)
 
     def human(_):
         rows = [[e.get("seq"), e.get("time", "")[:19].replace("T", " "), e.get("actor"), e.get("stage"), e.get("act"), _summary(e)] for e in entries]
@@ -62,22 +55,21 @@ def _summary(e: dict) -> str:
 @json_option
 def journal_verify(case_ref, all_cases, as_json):
     """校验全过程记录的哈希链与文书哈希；发现改动、删除、调换、插入时指出第一处并以非零状态退出。"""
-    ws = open_workspace()
     if not case_ref and not all_cases:
         raise click.UsageError("请给出案件编号，或使用 --all")
-    ids = ws.case_ids() if all_cases else [ws.resolve(case_ref)]
-    results = {cid: [b.to_dict() for b in jr.verify(ws.cases_dir / cid)] for cid in ids}
+    s = open_session()
+    results = s.verify_journals(None if all_cases else case_ref)
     bad = {cid: b for cid, b in results.items() if b}
-    data = {"cases": len(ids), "ok": not bad, "breaks": bad}
+    data = {"cases": len(results), "ok": not bad, "breaks": bad}
 
     def human(_):
-        for cid in ids:
-            if results[cid]:
-                click.echo(f"✗ {cid}：{results[cid][0]['message']}")
-                for b in results[cid][1:]:
+        for cid, breaks in results.items():
+            if breaks:
+                click.echo(f"✗ {cid}：{breaks[0]['message']}")
+                for b in breaks[1:]:
                     click.echo(f"    {b['message']}")
             else:
-                click.echo(f"✓ {cid}：{len(jr.read(ws.cases_dir / cid))} 条记录，哈希链完整，文书未被改动")
+                click.echo(f"✓ {cid}：{len(s.journal(cid))} 条记录，哈希链完整，文书未被改动")
 
     emit(data, as_json, human)
     if bad:
@@ -101,8 +93,7 @@ def evidence() -> None:
 @json_option
 def evidence_add(case_ref, file, act, officers, time_, note, as_json):
     """添加一份音像/照片证据（同一文件只保存一次）。"""
-    ws = open_workspace()
-    r = add_evidence(ws, case_ref, Path(file), act, officers=list(officers), time=time_, note=note)
+    r = open_session().add_evidence(case_ref, Path(file), act, officers=list(officers), time=time_, note=note)
     emit(r, as_json, lambda d: click.echo(("该文件已关联过此行为，未重复保存" if d["duplicate"] else f"已保存 {d['file']}，关联 {d['date']} 的{d['act']}")))
 
 
@@ -112,9 +103,7 @@ def evidence_add(case_ref, file, act, officers, time_, note, as_json):
 @json_option
 def evidence_list(case_ref, as_json):
     """列出案件的音像记录。"""
-    ws = open_workspace()
-    c = ws.load_case(case_ref)
-    items = c.extra.get("av_records", [])
+    items = open_session().evidence(case_ref)
     emit(items, as_json, lambda d: click.echo(table([[i["date"], i["act"], i["type"], i["name"], i["file"]] for i in items], ["日期", "行为", "类型", "原文件名", "保存为"], max_width=50)))
 
 
@@ -125,12 +114,11 @@ def publicity() -> None:
 
 @publicity.command("due")
 @workspace_option
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, help="按该日期计算（默认今天）")
+@click.option("--today", type=DATE, default=None, help="按该日期计算（默认：全局 --today、CASEFILE_TODAY 或今天）")
 @json_option
 def publicity_due(today, as_json):
-    """列出已决定案件的公示期限（处罚、许可7个工作日，其他20个工作日；撤销变更后3个工作日内撤回）。"""
-    ws = open_workspace()
-    items = due_list(ws, today.date() if today else None)
+    """列出已决定案件的公示期限与撤回期限（期限按规则配置；撤销、变更后应撤回）。"""
+    items = open_session(today).publicity_due()
     emit([i.to_dict() for i in items], as_json, lambda d: click.echo(table(
         [[i.case, i.number, i.kind, i.decided, i.due or "—", i.status, i.note] for i in items],
         ["案件", "文号", "事项", "起算日", "期限", "状态", "说明"], max_width=36)))
@@ -143,19 +131,19 @@ def publicity_due(today, as_json):
 @json_option
 def publicity_export(case_ref, out_dir, as_json):
     """生成公示版本（.docx 与 .txt）：公示要素与去除个人信息的决定书正文；隐去记录留存在案件中。"""
-    r = export_public(open_workspace(), case_ref, Path(out_dir))
+    r = open_session().export_public(case_ref, Path(out_dir))
     emit(r, as_json, lambda d: click.echo(f"已生成 {d['txt']} 与 {d['docx']}，隐去个人信息 {d['redactions']} 处（记录见 {d['log']}，不公开）"))
 
 
 @publicity.command("publish")
 @workspace_option
 @click.argument("case_ref", metavar="CASE")
-@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), default=None, help="公示日期（默认今天）")
+@click.option("--date", "day", type=DATE, default=None, help="公示日期（默认今天）")
 @click.option("--where", default="", help="公示平台")
 @json_option
 def publicity_publish(case_ref, day, where, as_json):
     """登记决定已公示。"""
-    r = record(open_workspace(), case_ref, ActKind.PUBLICATION, day.date() if day else dt.date.today(), where)
+    r = open_session().publish(case_ref, day.date() if day else None, where)
     emit(r, as_json, lambda d: click.echo(f"已登记 {d['date']} 公示"))
 
 
@@ -163,11 +151,11 @@ def publicity_publish(case_ref, day, where, as_json):
 @workspace_option
 @click.argument("case_ref", metavar="CASE")
 @click.option("--reason", required=True, help="撤回理由（决定被撤销、变更等）")
-@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), default=None, help="撤回日期（默认今天）")
+@click.option("--date", "day", type=DATE, default=None, help="撤回日期（默认今天）")
 @json_option
 def publicity_withdraw(case_ref, reason, day, as_json):
-    """登记撤回已公示的决定（决定被撤销或变更后3个工作日内）。"""
-    r = record(open_workspace(), case_ref, ActKind.WITHDRAWAL, day.date() if day else dt.date.today(), reason)
+    """登记撤回已公示的决定（决定被撤销或变更后，在规则配置的期限内）。"""
+    r = open_session().withdraw(case_ref, reason, day.date() if day else None)
     emit(r, as_json, lambda d: click.echo(f"已登记 {d['date']} 撤回公示：{reason}"))
 
 
@@ -179,31 +167,15 @@ def publicity_withdraw(case_ref, reason, day, as_json):
 @json_option
 def stats(year, csv_path, docx_path, as_json):
     """年度行政执法数据：按类型与结果计数、罚没款、听证、法制审核、移送、平均办案天数。"""
-    ws = open_workspace()
-    s = annual(ws, year)
-    rows = _rows(s)
-    if csv_path:
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow(["项目", "数值"])
-        w.writerows(rows)
-        Path(csv_path).write_text(buf.getvalue(), encoding="utf-8-sig")
-    if docx_path:
-        from docx import Document
-
-        d = Document()
-        d.add_heading(f"{year}年度行政执法数据（{ws.profile.name}）", level=1)
-        t = d.add_table(rows=0, cols=2)
-        t.style = "Table Grid"
-        for k, v in [("项目", "数值")] + rows:
-            cells = t.add_row().cells
-            cells[0].text, cells[1].text = str(k), str(v)
-        d.add_paragraph(f"应于{s['publish_by']}前向社会公开。")
-        d.save(docx_path)
+    session = open_session()
+    s = session.annual_stats(year)
+    for path, fmt in ((csv_path, "csv"), (docx_path, "docx")):
+        if path:
+            Path(path).write_bytes(session.export_stats(s, fmt))
 
     def human(_):
         click.echo(f"{year}年度行政执法数据（应于 {s['publish_by']} 前公开）")
-        click.echo(table([[k, v] for k, v in rows], ["项目", "数值"]))
+        click.echo(table([[k, v] for k, v in session.stats_rows(s)], ["项目", "数值"]))
         click.echo("\n按执法类型：")
         for line in bar_chart(s["by_type"]):
             click.echo("  " + line)
@@ -212,14 +184,3 @@ def stats(year, csv_path, docx_path, as_json):
             click.echo("  " + line)
 
     emit(s, as_json, human)
-
-
-def _rows(s: dict) -> list[tuple[str, object]]:
-    rows = [("案件总数", s["cases"])]
-    rows += [(f"行政{k}", v) for k, v in s["by_type"].items()]
-    rows += [(f"结果：{k}", v) for k, v in s["by_outcome"].items()]
-    rows += [("罚款合计（元）", s["fines_total"]), ("没收合计（元）", s["confiscations_total"]), ("举行听证", s["hearings_held"]),
-             ("重大决定法制审核", s["major_decisions_reviewed"])]
-    rows += [(f"审核结论：{k}", v) for k, v in s["review_verdicts"].items()]
-    rows += [("移送司法机关", s["referrals"]), ("平均办案天数", s["average_duration_days"] if s["average_duration_days"] is not None else "—")]
-    return rows

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import click
 
-from checklists import review as rv
-from checklists.engine import CATEGORIES, CATEGORY_NAMES, SEVERITIES, SEVERITY_NAMES
-from tui.cli.common import json_option, open_workspace, workspace_option
+from casefile.errors import CheckError
+from tui.application import CATEGORIES, CATEGORY_NAMES, DECISION_NAMES, SEVERITIES, SEVERITY_NAMES
+from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import emit
-
-DECISIONS = {None: "待定", "accept": "采纳", "override": "不采纳"}
 
 
 def register(cli: click.Group) -> None:
@@ -29,7 +27,7 @@ def _show_round(rnd: dict) -> None:
     click.echo("重大执法决定：" + ("是——" + "；".join(md["reasons"]) if md["required"] else "否"))
     for f in rnd["findings"] + rnd["added"]:
         click.echo(f"  {f['id']:>2}. [{CATEGORY_NAMES[f['category']]}/{SEVERITY_NAMES[f['severity']]}] {f['message']}"
-                   f"（{DECISIONS[f['decision']]}{'：' + f['reason'] if f['reason'] else ''}）")
+                   f"（{DECISION_NAMES[f['decision']]}{'：' + f['reason'] if f['reason'] else ''}）")
     ch = rnd.get("changes")
     if ch:
         click.echo("与上一轮相比：")
@@ -62,9 +60,8 @@ def _brief(x) -> str:
 @click.argument("case_ref", metavar="CASE")
 @json_option
 def review_open(case_ref, as_json):
-    """开始一轮法制审核：记录所审文书的哈希与案件事实，运行审核清单。"""
-    rnd = rv.open_round(open_workspace(), case_ref)
-    emit(rnd, as_json, _show_round)
+    """开始一轮法制审核（案件须已提交法制审核）：记录所审文书的哈希与案件事实，运行审核清单。"""
+    emit(open_session().open_review(case_ref), as_json, _show_round)
 
 
 @review.command("show")
@@ -72,8 +69,10 @@ def review_open(case_ref, as_json):
 @click.argument("case_ref", metavar="CASE")
 @json_option
 def review_show(case_ref, as_json):
-    """查看当前审核轮次：每条发现的处理、期限、与上一轮相比的变化。"""
-    _, rnd = rv.current(open_workspace(), case_ref)
+    """查看当前审核轮次：每条发现的处理、期限、与上一轮相比的变化（只查看，不开始新一轮）。"""
+    rnd = open_session().current_review(case_ref)
+    if rnd is None:
+        raise CheckError(f"案件 {case_ref} 还没有审核轮次", details=["先运行 casefile review open CASE"])
     emit(rnd, as_json, _show_round)
 
 
@@ -84,7 +83,7 @@ def review_show(case_ref, as_json):
 @json_option
 def review_accept(case_ref, finding, as_json):
     """采纳一条审核发现（FINDING 为 review show 中的编号）。"""
-    f = rv.decide(open_workspace(), case_ref, finding, "accept")
+    f = open_session().decide_finding(case_ref, finding, "accept")
     emit(f, as_json, lambda d: click.echo(f"已采纳第 {finding} 条：{d['message']}"))
 
 
@@ -96,7 +95,7 @@ def review_accept(case_ref, finding, as_json):
 @json_option
 def review_override(case_ref, finding, reason, as_json):
     """不采纳一条审核发现，并写明理由。"""
-    f = rv.decide(open_workspace(), case_ref, finding, "override", reason)
+    f = open_session().decide_finding(case_ref, finding, "override", reason)
     emit(f, as_json, lambda d: click.echo(f"已不采纳第 {finding} 条（理由：{reason}）"))
 
 
@@ -110,7 +109,7 @@ def review_override(case_ref, finding, reason, as_json):
 @json_option
 def review_add(case_ref, category, severity, message, basis, as_json):
     """补充一条审核规则没有覆盖的发现。"""
-    f = rv.add_finding(open_workspace(), case_ref, category, severity, message, basis)
+    f = open_session().add_finding(case_ref, category, severity, message, basis)
     emit(f, as_json, lambda d: click.echo(f"已补充第 {d['id']} 条：{message}"))
 
 
@@ -119,8 +118,8 @@ def review_add(case_ref, category, severity, message, basis, as_json):
 @click.argument("case_ref", metavar="CASE")
 @json_option
 def review_opinion(case_ref, as_json):
-    """出具法制审核意见书（.docx）：列出每个问题及依据，结论为同意或存在问题。"""
-    o = rv.issue_opinion(open_workspace(), case_ref)
+    """出具法制审核意见书（.docx，日期按 --today 或今天）：列出每个问题及依据，结论为同意或存在问题。"""
+    o = open_session().issue_opinion(case_ref)
     emit(o, as_json, lambda d: click.echo(f"已出具法制审核意见书：{d['file']}，结论：{d['conclusion']}（{d['problems']} 个问题）"))
 
 
@@ -130,5 +129,5 @@ def review_opinion(case_ref, as_json):
 @json_option
 def review_resubmit(case_ref, as_json):
     """承办机构按审核意见修改后重新送审。"""
-    r = rv.resubmit(open_workspace(), case_ref)
+    r = open_session().resubmit(case_ref)
     emit(r, as_json, lambda d: click.echo(f"已重新送审（{d['resubmitted']}），下一轮审核会列出修改之处"))

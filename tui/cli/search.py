@@ -6,16 +6,23 @@ from pathlib import Path
 
 import click
 
-import index as idx
 from casefile.errors import UsageError
-from index.facade import save_search, saved
-from tui.cli.common import json_option, open_workspace, workspace_option
+from tui.application import FACET_NAMES
+from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import dumps, emit, progress
 
 
 def register(cli: click.Group) -> None:
     cli.add_command(search)
     cli.add_command(index_group)
+
+
+def _every(k: int):
+    def show(i: int, n: int, name: str) -> None:
+        if i % k == 0 or i == n:
+            progress(f"[{i}/{n}] {name}")
+
+    return show
 
 
 @click.command()
@@ -32,27 +39,32 @@ def register(cli: click.Group) -> None:
 @click.option("--run", "run_name", default=None, help="执行一个命名检索")
 @json_option
 def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_name, run_name, as_json):
-    """全文检索案卷（支持 AND/OR/NOT、"短语"、字段:值、日期范围）：命中按案件分组，附高亮摘要与页码。"""
-    ws = open_workspace()
+    """全文检索案卷（支持 AND/OR/NOT、"短语"、字段:值、日期范围）：命中按案件分组，附高亮摘要与页码。
+
+    检索前先让索引跟上案件：没有索引时建立，案件有变化时更新。
+    """
+    s = open_session()
     params = dict(limit=limit, agency=agency, year=year, law=law, doc_type=doc_type, sort=sort)
     if run_name:
-        stored = saved(ws)
-        if run_name not in stored:
-            raise UsageError(f"没有名为“{run_name}”的检索", details=["已保存：" + ("、".join(stored) or "无")])
-        query = stored[run_name]["query"]
-        params.update({k: v for k, v in stored[run_name].items() if k != "query"})
+        query, stored = s.saved_search(run_name)
+        params.update(stored)
     if queries_file:
-        for line in Path(queries_file).read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                click.echo(dumps(idx.search(ws, line.strip(), **params), indent=None))
+        lines = Path(queries_file).read_text(encoding="utf-8").splitlines()
+        for r in s.search_many([x.strip() for x in lines], **params):
+            click.echo(dumps(r, indent=None))
         return
     if not query:
         raise UsageError("请给出检索词（或 --run 名称 / --queries 文件）")
     if save_name:
-        save_search(ws, save_name, dict(params, query=query))
-    result = idx.search(ws, query, **params)
+        s.save_search(save_name, query, **params)
+    result = s.search(query, progress=_every(25), **params)
 
     def human(r):
+        built = r.get("index", {})
+        if built.get("built"):
+            click.echo(f"（首次检索：已建立索引，{built['added']} 份文书）")
+        elif built.get("added") or built.get("removed"):
+            click.echo(f"（索引已更新：{built['added']} 份文书有变化，删除 {built['removed']} 份）")
         click.echo(f"“{r['query']}”：{r['total']} 处命中（{r['elapsed_ms']} 毫秒）")
         partial = sum(1 for h in r["hits"] if h.get("partial"))
         if partial:
@@ -66,7 +78,7 @@ def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_n
             click.echo(f"  {mark}{Path(h['doc']).name} 第{h['page']}页：{h['snippet']}")
         for name, counts in r["facets"].items():
             if counts:
-                click.echo(f"\n{ {'agency': '机关', 'year': '年度', 'laws': '法律', 'doc_type': '文书类型'}[name] }：" + "　".join(f"{k}({v})" for k, v in list(counts.items())[:6]))
+                click.echo(f"\n{FACET_NAMES[name]}：" + "　".join(f"{k}({v})" for k, v in list(counts.items())[:6]))
 
     emit(result, as_json, human)
 
@@ -74,14 +86,6 @@ def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_n
 @click.group("index")
 def index_group() -> None:
     """检索索引：增量更新、重建、把外部文件夹加入检索。"""
-
-
-def _every(k: int):
-    def show(i: int, n: int, name: str) -> None:
-        if i % k == 0 or i == n:
-            progress(f"[{i}/{n}] {name}")
-
-    return show
 
 
 def _report(r: dict, as_json: bool, what: str) -> None:
@@ -100,8 +104,7 @@ def _report(r: dict, as_json: bool, what: str) -> None:
 @json_option
 def index_update(as_json):
     """增量更新索引：只重建内容哈希变化的文书，删除已不存在的文书。"""
-    ws = open_workspace()
-    _report(idx.update(ws, _every(25)), as_json, "索引已更新")
+    _report(open_session().update_index(_every(25)), as_json, "索引已更新")
 
 
 @index_group.command("rebuild")
@@ -109,8 +112,7 @@ def index_update(as_json):
 @json_option
 def index_rebuild(as_json):
     """从头重建索引。"""
-    ws = open_workspace()
-    _report(idx.rebuild(ws, _every(25)), as_json, "索引已重建")
+    _report(open_session().rebuild_index(_every(25)), as_json, "索引已重建")
 
 
 @index_group.command("add-folder")
@@ -119,6 +121,5 @@ def index_rebuild(as_json):
 @json_option
 def index_add_folder(path, as_json):
     """把一个文件夹中的 .pdf/.docx/.txt 作为外部档案加入检索（不建立案件）。"""
-    ws = open_workspace()
-    r = idx.add_folder(ws, Path(path), _every(50))
+    r = open_session().add_archive(Path(path), _every(50))
     _report(r, as_json, f"档案 {r['archive']} 已索引")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-
 import click
 
-from tui.cli.common import open_workspace, workspace_option
+from tui.cli.common import open_session, workspace_option
 
 
 def register(cli: click.Group) -> None:
@@ -14,9 +13,9 @@ def register(cli: click.Group) -> None:
 
 @click.command()
 @workspace_option
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, help="按该日期计算期限（默认今天）")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, help="按该日期计算期限（默认：全局 --today、CASEFILE_TODAY 或今天）")
 def tui(today):
     """打开终端界面（键盘操作；? 帮助，/ 检索，q 退出）。"""
-    from tui.textual_app.app import run
+    from tui.textual_app.app import run  # textual loads only when the terminal UI is asked for
 
-    run(open_workspace(), today.date() if today else None)
+    run(open_session(today))

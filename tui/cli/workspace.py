@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from casefile.demo import build_demo
-from casefile.workspace import AgencyProfile, Workspace
+from tui.application import Session
 from tui.cli.common import json_option, workspace_option, workspace_root
 from tui.cli.output import emit
 
@@ -27,9 +26,8 @@ def init(name: str, short_name: str, region: str, sector: str, rules_profile: st
     """新建工作区（执法机关信息、行政执法人员清单、案件目录）。"""
     if not name:
         name = click.prompt("执法机关全称") if click.get_text_stream("stdin").isatty() else "未命名执法机关"
-    profile = AgencyProfile(name=name, short_name=short_name, region=region, sector=sector, rules_profile=rules_profile)
-    ws = Workspace.init(workspace_root(), profile)
-    emit({"workspace": str(ws.root), "profile": profile.model_dump()}, as_json, lambda d: click.echo(f"已新建工作区：{d['workspace']}（{name}）"))
+    s = Session.init(workspace_root(), name=name, short_name=short_name, region=region, sector=sector, rules_profile=rules_profile)
+    emit({"workspace": str(s.root), "profile": s.profile.model_dump()}, as_json, lambda d: click.echo(f"已新建工作区：{d['workspace']}（{name}）"))
 
 
 @click.command()
@@ -38,7 +36,7 @@ def init(name: str, short_name: str, region: str, sector: str, rules_profile: st
 @json_option
 def demo(force: bool, as_json: bool) -> None:
     """新建演示工作区：六个不同领域、不同阶段的案件，含人员清单与文书。"""
-    ws = build_demo(workspace_root(), force=force)
-    cases, _ = ws.try_load_cases()
-    data = {"workspace": str(ws.root), "cases": [c.summary() for c in cases]}
-    emit(data, as_json, lambda d: click.echo(f"演示工作区已建立：{d['workspace']}（{len(cases)} 个案件）\n用 casefile case list --workspace {d['workspace']} 查看"))
+    s = Session.demo(workspace_root(), force=force)
+    rows, _ = s.case_list()
+    data = {"workspace": str(s.root), "cases": [r.case.summary() for r in rows]}
+    emit(data, as_json, lambda d: click.echo(f"演示工作区已建立：{d['workspace']}（{len(rows)} 个案件）\n用 casefile case list --workspace {d['workspace']} 查看"))

@@ -8,16 +8,16 @@ Chinese description; the command palette offers the current screen's actions.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from functools import partial
 
 from textual.app import App
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 
-from casefile.workspace import Workspace
+from tui.application import Clock, Session
 from tui.textual_app.screens.cases import CaseListScreen
 from tui.textual_app.screens.common import HelpScreen
+from tui.textual_app.screens.search import SearchScreen
 
 
 class ScreenActions(Provider):
@@ -48,12 +48,20 @@ class CasefileApp(App):
         Binding("ctrl+t", "toggle_theme", "深浅色", id="theme"),
     ]
 
-    def __init__(self, workspace: Workspace, today: dt.date | None = None):
+    def __init__(self, session, today: dt.date | None = None):
+        """``session``: a :class:`Session` (or a workspace, wrapped in one with the clock of
+        ``today`` / CASEFILE_TODAY / the system date)."""
         super().__init__()
-        self.ws = workspace
-        env_today = os.environ.get("CASEFILE_TODAY")
-        self.today = today or (dt.date.fromisoformat(env_today) if env_today else dt.date.today())
-        self.sub_title = f"{workspace.profile.name}　{self.today.isoformat()}"
+        if not isinstance(session, Session):
+            session = Session(session, Clock(today))
+        elif today:
+            session.clock = Clock(today)
+        self.session = session
+        self.sub_title = f"{session.profile.name}　{self.today.isoformat()}"
+
+    @property
+    def today(self) -> dt.date:
+        return self.session.today
 
     def on_mount(self) -> None:
         self.push_screen(CaseListScreen())
@@ -62,8 +70,6 @@ class CasefileApp(App):
         self.push_screen(HelpScreen(self.screen))
 
     def action_search(self) -> None:
-        from tui.textual_app.screens.search import SearchScreen
-
         if not isinstance(self.screen, SearchScreen):
             self.push_screen(SearchScreen())
 
@@ -71,5 +77,5 @@ class CasefileApp(App):
         self.theme = "textual-light" if self.theme != "textual-light" else "textual-dark"
 
 
-def run(workspace: Workspace, today: dt.date | None = None) -> None:
-    CasefileApp(workspace, today).run()
+def run(session: Session) -> None:
+    CasefileApp(session).run()

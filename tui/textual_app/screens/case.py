@@ -11,15 +11,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ListItem, ListView, Static, Tree
+from textual.worker import get_current_worker
 
-from casefile.dossier import assemble
 from casefile.errors import CasefileError
+from tui.application import CATEGORY_NAMES, SEVERITY_NAMES, table
+from tui.textual_app.screens.common import TextScreen
+from tui.textual_app.screens.docs import ImportScreen, RenderScreen
+from tui.textual_app.screens.review import ReviewScreen
 
 
 class FindingItem(ListItem):
     def __init__(self, finding: dict):
-        from checklists.engine import CATEGORY_NAMES, SEVERITY_NAMES
-
         self.finding = finding
         mark = {"veto": "✖", "major": "▲", "minor": "·"}[finding["severity"]]
         super().__init__(Label(f"{mark} [{CATEGORY_NAMES[finding['category']]}/{SEVERITY_NAMES[finding['severity']]}] {finding['message']}"))
@@ -63,11 +65,11 @@ class CaseScreen(Screen):
             self.show_doc(self.open_doc, self.open_page)
 
     def refresh_case(self) -> None:
-        ws = self.app.ws
-        case = ws.load_case(self.case_id)
+        session = self.app.session
+        case = session.load_case(self.case_id)
         self.case = case
         self.sub_title = f"{case.number}　{case.party.name if case.party else ''}"
-        dossier = assemble(ws, case.id)
+        dossier = session.dossier(case.id)
         tree = self.query_one("#tree", Tree)
         tree.clear()
         tree.root.expand()
@@ -95,14 +97,11 @@ class CaseScreen(Screen):
 
     @work(thread=True, exclusive=True, group="doc")
     def show_doc(self, file: str, page: int | None = None) -> None:
-        from casefile.textio import read_document
-
         try:
-            doc = read_document(self.app.ws.cases_dir / self.case_id / file)
-            body = "\n".join(f"──── 第 {i} 页 ────\n{t}" for i, t in enumerate(doc.pages, 1))
+            pages = self.app.session.document_pages(self.case_id, file)
+            body = "\n".join(f"──── 第 {i} 页 ────\n{t}" for i, t in enumerate(pages, 1))
         except CasefileError as e:
             body = str(e)
-            doc = None
         self.app.call_from_thread(self._show_text, file, body, page)
 
     def _show_text(self, file: str, body: str, page: int | None) -> None:
@@ -125,10 +124,6 @@ class CaseScreen(Screen):
 
     @work(thread=True, exclusive=True, group="check")
     def run_check(self, mode: str) -> None:
-        from textual.worker import get_current_worker
-
-        from checklists.engine import run_check
-
         worker = get_current_worker()
         label = self.query_one("#findings-title", Label)
 
@@ -137,7 +132,7 @@ class CaseScreen(Screen):
                 self.app.call_from_thread(label.update, f"正在审核 {i}/{n}：{rule}")
 
         try:
-            result = run_check(self.app.ws, self.case_id, mode, today=self.app.today, progress=progress)
+            result = self.app.session.check(self.case_id, mode, progress=progress)
         except CasefileError as e:
             self.app.call_from_thread(self.notify, str(e), severity="error")
             return
@@ -169,9 +164,6 @@ class CaseScreen(Screen):
         lv.focus()
 
     def _score_sheet(self, s: dict) -> None:
-        from tui.cli.output import table
-        from tui.textual_app.screens.common import TextScreen
-
         rows = [[v["rule"], "否决", v["message"]] for v in s["vetoes"]] + [[d["rule"], f"-{d['points']:g}", d["message"]] for d in s["deductions"]]
         body = table(rows, ["规则", "扣分", "问题"], max_width=60) if rows else "没有扣分项。"
         body += f"\n\n得分：{s['total']} / {s['full']}　等级：{s['grade']}" + ("（有否决项，计0分）" if s["vetoed"] else "")
@@ -192,16 +184,10 @@ class CaseScreen(Screen):
 
     # -- other workflows --------------------------------------------------------------------
     def action_review(self) -> None:
-        from tui.textual_app.screens.review import ReviewScreen
-
         self.app.push_screen(ReviewScreen(self.case_id), lambda _: self.refresh_case())
 
     def action_render(self) -> None:
-        from tui.textual_app.screens.docs import RenderScreen
-
         self.app.push_screen(RenderScreen(self.case_id), lambda _: self.refresh_case())
 
     def action_import_files(self) -> None:
-        from tui.textual_app.screens.docs import ImportScreen
-
         self.app.push_screen(ImportScreen(self.case_id), lambda _: self.refresh_case())

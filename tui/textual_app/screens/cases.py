@@ -8,10 +8,11 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
 
-from casefile.deadlines import case_warnings
 from casefile.errors import CasefileError
-from casefile.model import Case, Procedure
-from casefile.model import STATE_ORDER
+from casefile.model import STATE_ORDER, Case, PartyKind, Procedure
+from tui.application import NewCase, table
+from tui.textual_app.screens.case import CaseScreen
+from tui.textual_app.screens.common import TextScreen
 
 SORTS = [("id", "编号"), ("state", "状态"), ("warnings", "提醒")]
 
@@ -48,9 +49,9 @@ class CaseListScreen(Screen):
         t.focus()
 
     def load(self) -> None:
-        ws = self.app.ws
-        self.cases, bad = ws.try_load_cases()
-        self.warnings = {c.id: case_warnings(ws, c, self.app.today) for c in self.cases}
+        rows, bad = self.app.session.case_list()
+        self.cases = [r.case for r in rows]
+        self.warnings = {r.case.id: r.warnings for r in rows}
         self.render_table()
         if bad:
             self.notify("；".join(f"{cid} 无法读取" for cid, _ in bad), severity="warning")
@@ -104,8 +105,6 @@ class CaseListScreen(Screen):
             self.open(cid)
 
     def open(self, case_id: str, doc: str | None = None, page: int | None = None) -> None:
-        from tui.textual_app.screens.case import CaseScreen
-
         self.app.push_screen(CaseScreen(case_id, doc=doc, page=page))
 
     def action_filter(self) -> None:
@@ -130,13 +129,9 @@ class CaseListScreen(Screen):
         self.app.push_screen(NewCaseScreen(), lambda created: self.load() if created else None)
 
     def action_publicity(self) -> None:
-        from casefile.publicity import due_list
-        from tui.cli.output import table
-        from tui.textual_app.screens.common import TextScreen
-
-        items = due_list(self.app.ws, self.app.today)
+        items = self.app.session.publicity_due()
         body = table([[i.case, i.kind, i.due or "—", i.status, i.note] for i in items], ["案件", "事项", "期限", "状态", "说明"], max_width=30)
-        self.app.push_screen(TextScreen("公示期限（处罚、许可7个工作日；撤销变更后3个工作日内撤回）", body))
+        self.app.push_screen(TextScreen(f"公示与撤回期限（按规则配置，截至 {self.app.today}）", body))
 
 
 class NewCaseScreen(Screen[bool]):
@@ -148,9 +143,10 @@ class NewCaseScreen(Screen[bool]):
             yield Label("新建案件（Ctrl+S 保存，Esc 取消）", classes="title")
             yield Input(placeholder="文号，如：清市监处罚〔2026〕120号", id="number")
             yield Input(placeholder="当事人名称或姓名（必填）", id="party")
+            yield Select([(k.value, k.value) for k in PartyKind], value=PartyKind.LEGAL.value, id="party_kind", allow_blank=False)
             yield Input(placeholder="统一社会信用代码或身份证号", id="party_id")
             yield Input(placeholder="案由（必填）", id="cause")
-            yield Input(placeholder="立案日期 YYYY-MM-DD", id="filed")
+            yield Input(placeholder="立案日期 YYYY-MM-DD（不晚于今天）", id="filed")
             yield Select([(p.value, p.value) for p in Procedure], value="普通", id="procedure", allow_blank=False)
             yield Static("", id="errors", classes="error")
         yield Footer()
@@ -159,28 +155,11 @@ class NewCaseScreen(Screen[bool]):
         self.dismiss(False)
 
     def action_save(self) -> None:
-        from casefile.names import safe_name
-        from casefile.validation import validate
-
         v = {i.id: i.value.strip() for i in self.query(Input)}
-        problems = []
-        if not v["party"]:
-            problems.append("当事人：必填")
-        if not v["cause"]:
-            problems.append("案由：必填")
-        data = {
-            "id": safe_name(v["number"]) if v["number"] else f"{self.app.today.year}-{len(self.app.ws.case_ids()) + 1:03d}",
-            "number": v["number"], "title": v["cause"], "procedure": self.query_one("#procedure", Select).value,
-            "sector": self.app.ws.profile.sector, "agency": self.app.ws.profile.name, "violation": {"cause": v["cause"]},
-            "parties": [{"kind": "法人", "name": v["party"] or "（未填）", "id_number": v["party_id"]}],
-        }
-        if v["filed"]:
-            data["acts"] = [{"kind": "立案", "date": v["filed"]}]
+        new = NewCase(number=v["number"], cause=v["cause"], party=v["party"], party_id=v["party_id"], filed=v["filed"],
+                      party_kind=self.query_one("#party_kind", Select).value, procedure=self.query_one("#procedure", Select).value)
         try:
-            case = validate(Case, data, "新案件")
-            if problems:
-                raise CasefileError("请补全必填项", details=problems)
-            self.app.ws.create_case(case)
+            case = self.app.session.create_case(new, required=("party", "cause"))
         except CasefileError as e:
             self.query_one("#errors", Static).update("\n".join([e.message] + e.details))
             return

@@ -1,4 +1,5 @@
-"""生成文书 and 导入文书 (a file picker with per-file progress)."""
+"""生成文书 and 导入文书 (a file picker with per-file progress). Both run in workers and
+go through the application layer, which re-indexes the case."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from textual.screen import Screen
 from textual.widgets import DirectoryTree, Footer, Header, Label, ListItem, ListView, ProgressBar, Static
 
 from casefile.errors import CasefileError
-from doc_templates.catalogue import load_catalogue
 
 
 class RenderScreen(Screen[bool]):
@@ -31,20 +31,23 @@ class RenderScreen(Screen[bool]):
 
     def on_mount(self) -> None:
         lv = self.query_one("#types", ListView)
-        for t in load_catalogue().templated:
+        for t in self.app.session.templated_types():
             item = ListItem(Label(f"{t.volume}　{t.name}"))
             item.code = t.code
             lv.append(item)
         lv.focus()
 
     def on_list_view_selected(self, event: ListView.Selected) -> None:
-        from casefile.render import render_document
+        self.query_one("#render-result", Static).update("正在生成……")
+        self.render_type(event.item.code)
 
+    @work(thread=True, exclusive=True, group="render")
+    def render_type(self, code: str) -> None:
         try:
-            r = render_document(self.app.ws, self.case_id, event.item.code, today=self.app.today)
-            self.query_one("#render-result", Static).update(r.message)
+            message = self.app.session.render(self.case_id, code).message
         except CasefileError as e:
-            self.query_one("#render-result", Static).update(str(e))
+            message = str(e)
+        self.app.call_from_thread(self.query_one("#render-result", Static).update, message)
 
     def action_done(self) -> None:
         self.dismiss(True)
@@ -73,27 +76,23 @@ class ImportScreen(Screen[bool]):
 
     @work(thread=True, exclusive=True, group="import")
     def run_import(self, path: Path) -> None:
-        from casefile.importer import import_paths
-
         bar = self.query_one("#progress", ProgressBar)
+        result = self.query_one("#import-result", Static)
 
         def progress(i: int, n: int, name: str) -> None:
             self.app.call_from_thread(bar.update, total=n, progress=i - 1)
-            self.app.call_from_thread(self.query_one("#import-result", Static).update, f"正在导入 {name}（{i}/{n}）")
+            self.app.call_from_thread(result.update, f"正在导入 {name}（{i}/{n}）")
 
         try:
-            r = import_paths(self.app.ws, [Path(path)], self.case_id, progress=progress)
-            import index as idx
-
-            idx.update_case(self.app.ws, self.case_id)
+            r = self.app.session.import_documents([Path(path)], self.case_id, progress=progress)
         except CasefileError as e:
-            self.app.call_from_thread(self.query_one("#import-result", Static).update, str(e))
+            self.app.call_from_thread(result.update, str(e))
             return
         lines = [f"{Path(d.file).name}：{d.doc_type}（{d.confidence:.2f}）{d.status}" for d in r.documents]
         lines += [f"未导入：{e['error']}" for e in r.errors]
         lines += [f"冲突：{c['field']}" for c in r.conflicts]
         self.app.call_from_thread(bar.update, progress=bar.total or 1)
-        self.app.call_from_thread(self.query_one("#import-result", Static).update, "\n".join(lines) or "没有可导入的文件")
+        self.app.call_from_thread(result.update, "\n".join(lines) or "没有可导入的文件")
 
     def action_done(self) -> None:
         self.dismiss(True)

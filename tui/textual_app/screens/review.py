@@ -1,22 +1,58 @@
-"""审核轮次: accept or override each finding with a reason, add a finding, issue the opinion."""
+"""审核轮次: shows the current round (viewing never opens one); a round opens only by
+an explicit action on a case submitted for review; accept or override each finding
+with a reason, add a finding with its category, severity and basis, issue the opinion."""
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, ListItem, ListView, Static
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Header, Input, Label, ListItem, ListView, Select, Static
 
 from casefile.errors import CasefileError
-from checklists import review as rv
-from checklists.engine import CATEGORY_NAMES, SEVERITY_NAMES
+from tui.application import CATEGORIES, CATEGORY_NAMES, DECISION_NAMES, SEVERITIES, SEVERITY_NAMES
+from tui.textual_app.screens.common import ReasonScreen
 
-DECISIONS = {None: "待定", "accept": "采纳", "override": "不采纳"}
+
+class AddFindingScreen(ModalScreen[dict]):
+    """A finding no rule covers: category, severity, what is wrong and the basis, all required."""
+
+    BINDINGS = [Binding("escape", "cancel", "取消", id="cancel"), Binding("ctrl+s", "save", "保存", id="save")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label("补充审核发现（Ctrl+S 保存，Esc 取消）", classes="title")
+            yield Select([(CATEGORY_NAMES[c], c) for c in CATEGORIES], prompt="类别（必选）", id="category")
+            yield Select([(SEVERITY_NAMES[s], s) for s in SEVERITIES], prompt="严重程度（必选）", id="severity")
+            yield Input(placeholder="问题描述（必填）", id="message")
+            yield Input(placeholder="法律依据（必填），如：《中华人民共和国行政处罚法》第三十二条", id="basis")
+            yield Static("", id="finding-errors", classes="error")
+
+    def action_save(self) -> None:
+        category = self.query_one("#category", Select).value
+        severity = self.query_one("#severity", Select).value
+        message = self.query_one("#message", Input).value.strip()
+        basis = self.query_one("#basis", Input).value.strip()
+        problems = [label for label, ok in (("类别：必选", category in CATEGORIES), ("严重程度：必选", severity in SEVERITIES),
+                                            ("问题描述：必填", bool(message)), ("法律依据：必填", bool(basis))) if not ok]
+        if problems:
+            self.query_one("#finding-errors", Static).update("\n".join(problems))
+            return
+        self.dismiss({"category": category, "severity": severity, "message": message, "basis": basis})
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_save()
+
+    def action_cancel(self) -> None:
+        self.dismiss({})
 
 
 class ReviewScreen(Screen):
     BINDINGS = [
         Binding("escape", "back", "返回", id="back"),
+        Binding("n", "open_round", "开始新一轮审核", id="open-round"),
         Binding("a", "accept", "采纳", id="accept"),
         Binding("o", "override", "不采纳（需理由）", id="override"),
         Binding("plus", "add", "补充发现", id="add"),
@@ -26,7 +62,7 @@ class ReviewScreen(Screen):
     def __init__(self, case_id: str):
         super().__init__()
         self.case_id = case_id
-        self.round: dict = {}
+        self.round: dict | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -36,14 +72,8 @@ class ReviewScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        ws = self.app.ws
         try:
-            rounds = rv.rounds(ws, ws.resolve(self.case_id))
-            if not rounds or rounds[-1].get("opinion"):
-                self.round = rv.open_round(ws, self.case_id, today=self.app.today)
-                self.notify(f"已开始第 {self.round['round']} 轮审核")
-            else:
-                self.round = rounds[-1]
+            self.round = self.app.session.current_review(self.case_id)
         except CasefileError as e:
             self.notify(str(e), severity="error")
             return
@@ -51,16 +81,24 @@ class ReviewScreen(Screen):
 
     def show(self) -> None:
         r = self.round
-        tl = r["time_limit"]
-        self.query_one("#round-title", Label).update(
-            f"第 {r['round']} 轮法制审核　期限至 {tl['due'] or tl['note']}" + (f"　意见：{r['opinion']['conclusion']}" if r.get("opinion") else ""))
         lv = self.query_one("#round-findings", ListView)
         lv.clear()
+        if r is None:
+            case = self.app.session.load_case(self.case_id)
+            why = self.app.session.can_open_review(case)
+            self.query_one("#round-title", Label).update(
+                "本案尚无审核轮次。" + (f"{why}，不能开始审核。" if why else "按 n 开始第 1 轮法制审核。"))
+            self.query_one("#changes", Static).update("")
+            return
+        tl = r["time_limit"]
+        self.query_one("#round-title", Label).update(
+            f"第 {r['round']} 轮法制审核　期限至 {tl['due'] or tl['note']}" + (f"　意见：{r['opinion']['conclusion']}（按 n 开始下一轮）" if r.get("opinion") else ""))
         for f in r["findings"] + r["added"]:
-            item = ListItem(Label(f"{f['id']:>2}. [{CATEGORY_NAMES[f['category']]}/{SEVERITY_NAMES[f['severity']]}] {f['message']}（{DECISIONS[f['decision']]}{'：' + f['reason'] if f['reason'] else ''}）"))
+            item = ListItem(Label(f"{f['id']:>2}. [{CATEGORY_NAMES[f['category']]}/{SEVERITY_NAMES[f['severity']]}] {f['message']}"
+                                  f"（{DECISION_NAMES[f['decision']]}{'：' + f['reason'] if f['reason'] else ''}）"))
             item.finding_id = f["id"]
             lv.append(item)
-        if len(lv.children) or r["findings"] or r["added"]:
+        if r["findings"] or r["added"]:
             lv.index = 0
         ch = r.get("changes")
         lines = []
@@ -75,19 +113,49 @@ class ReviewScreen(Screen):
                 lines.append(f"  已解决：{x['message']}")
         self.query_one("#changes", Static).update("\n".join(lines))
 
+    def _reload(self) -> None:
+        self.round = self.app.session.current_review(self.case_id)
+        self.show()
+
+    # -- opening a round: explicit, on a submitted case, in a worker (it runs the checklist) --
+    def action_open_round(self) -> None:
+        if self.round is not None and not self.round.get("opinion"):
+            self.notify(f"第 {self.round['round']} 轮尚未出具意见，不能开始新一轮", severity="warning")
+            return
+        why = self.app.session.can_open_review(self.app.session.load_case(self.case_id))
+        if why:
+            self.notify(f"{why}，不能开始审核", severity="warning")
+            return
+        self.query_one("#round-title", Label).update("正在开始审核轮次，运行审核清单……")
+        self.open_round()
+
+    @work(thread=True, exclusive=True, group="review")
+    def open_round(self) -> None:
+        try:
+            rnd = self.app.session.open_review(self.case_id)
+        except CasefileError as e:
+            self.app.call_from_thread(self.notify, str(e), severity="error")
+            self.app.call_from_thread(self.show)
+            return
+        self.app.call_from_thread(self._opened, rnd)
+
+    def _opened(self, rnd: dict) -> None:
+        self.round = rnd
+        self.notify(f"已开始第 {rnd['round']} 轮审核")
+        self.show()
+
+    # -- deciding -------------------------------------------------------------------------
     def _selected(self) -> int | None:
-        lv = self.query_one("#round-findings", ListView)
-        item = lv.highlighted_child
+        item = self.query_one("#round-findings", ListView).highlighted_child
         return getattr(item, "finding_id", None)
 
     def _decide(self, fid: int, action: str, reason: str = "") -> None:
         try:
-            rv.decide(self.app.ws, self.case_id, fid, action, reason)
-            _, self.round = rv.current(self.app.ws, self.case_id)
+            self.app.session.decide_finding(self.case_id, fid, action, reason)
         except CasefileError as e:
             self.notify(str(e), severity="error")
             return
-        self.show()
+        self._reload()
 
     def action_accept(self) -> None:
         fid = self._selected()
@@ -95,33 +163,44 @@ class ReviewScreen(Screen):
             self._decide(fid, "accept")
 
     def action_override(self) -> None:
-        from tui.textual_app.screens.common import ReasonScreen
-
         fid = self._selected()
         if fid is None:
             return
         self.app.push_screen(ReasonScreen(f"不采纳第 {fid} 条的理由"), lambda reason: self._decide(fid, "override", reason) if reason else None)
 
     def action_add(self) -> None:
-        from tui.textual_app.screens.common import ReasonScreen
-
-        def add(message: str) -> None:
-            if message:
-                rv.add_finding(self.app.ws, self.case_id, "procedure", "major", message)
-                _, self.round = rv.current(self.app.ws, self.case_id)
-                self.show()
-
-        self.app.push_screen(ReasonScreen("补充一条审核发现（程序/重大）"), add)
-
-    def action_opinion(self) -> None:
-        try:
-            o = rv.issue_opinion(self.app.ws, self.case_id, today=self.app.today)
-            _, self.round = rv.current(self.app.ws, self.case_id)
-        except CasefileError as e:
-            self.notify(str(e), severity="error")
+        if self.round is None:
+            self.notify("尚无审核轮次", severity="warning")
             return
-        self.notify(f"已出具法制审核意见书：{o['file']}（{o['conclusion']}）")
-        self.show()
+
+        def add(f: dict) -> None:
+            if not f:
+                return
+            try:
+                self.app.session.add_finding(self.case_id, f["category"], f["severity"], f["message"], f["basis"])
+            except CasefileError as e:
+                self.notify(str(e), severity="error")
+                return
+            self._reload()
+
+        self.app.push_screen(AddFindingScreen(), add)
+
+    # -- the opinion: renders a document, so in a worker -------------------------------------
+    def action_opinion(self) -> None:
+        if self.round is None:
+            self.notify("尚无审核轮次", severity="warning")
+            return
+        self.issue_opinion()
+
+    @work(thread=True, exclusive=True, group="review")
+    def issue_opinion(self) -> None:
+        try:
+            o = self.app.session.issue_opinion(self.case_id)
+        except CasefileError as e:
+            self.app.call_from_thread(self.notify, str(e), severity="error")
+            return
+        self.app.call_from_thread(self.notify, f"已出具法制审核意见书：{o['file']}（{o['conclusion']}）")
+        self.app.call_from_thread(self._reload)
 
     def action_back(self) -> None:
         self.dismiss(True)

@@ -11,6 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, ListItem, ListView, Static
 
 from casefile.errors import CasefileError
+from tui.application import FACET_NAMES
+from tui.textual_app.screens.case import CaseScreen
 
 
 class HitItem(ListItem):
@@ -42,13 +44,14 @@ class SearchScreen(Screen):
 
     @work(thread=True, exclusive=True, group="search")
     def do_search(self, q: str) -> None:
-        import index as idx
+        summary = self.query_one("#summary", Label)
+
+        def progress(i: int, n: int, ref: str) -> None:
+            self.app.call_from_thread(summary.update, f"正在更新索引 {i}/{n}……")
 
         try:
-            if idx.needs_rebuild(self.app.ws):
-                self.app.call_from_thread(self.query_one("#summary", Label).update, "首次检索：正在建立索引……")
-                idx.update(self.app.ws)
-            result = idx.search(self.app.ws, q, limit=30)
+            # the application layer brings the index up to date first, as for the CLI
+            result = self.app.session.search(q, limit=30, progress=progress)
         except CasefileError as e:
             self.app.call_from_thread(self.notify, str(e), severity="error")
             return
@@ -59,16 +62,17 @@ class SearchScreen(Screen):
 
     def show(self, r: dict) -> None:
         self.result = r
-        self.query_one("#summary", Label).update(f"“{r['query']}”：{r['total']} 处命中，{len(r['cases'])} 个案件（{r['elapsed_ms']} 毫秒）；回车打开")
+        fresh = r.get("index", {})
+        note = "（已建立索引）" if fresh.get("built") else f"（索引已更新 {fresh['added']} 份）" if fresh.get("added") else ""
+        self.query_one("#summary", Label).update(f"“{r['query']}”：{r['total']} 处命中，{len(r['cases'])} 个案件（{r['elapsed_ms']} 毫秒）{note}；回车打开")
         lv = self.query_one("#hits", ListView)
         lv.clear()
         prev = None
         for h in r["hits"]:
             lv.append(HitItem(h, h["case"] != prev))
             prev = h["case"]
-        names = {"agency": "机关", "year": "年度", "laws": "法律", "doc_type": "类型"}
         self.query_one("#facets", Static).update("　".join(
-            f"{names[k]}：" + "、".join(f"{n}({c})" for n, c in list(v.items())[:4]) for k, v in r["facets"].items() if v))
+            f"{FACET_NAMES[k]}：" + "、".join(f"{n}({c})" for n, c in list(v.items())[:4]) for k, v in r["facets"].items() if v))
         if r["hits"]:
             lv.index = 0
             lv.focus()
@@ -79,13 +83,9 @@ class SearchScreen(Screen):
             if h["case"].startswith("archive:"):
                 self.notify(f"{h['doc']} 第{h['page']}页（外部档案，不是案件）")
                 return
-            from tui.textual_app.screens.case import CaseScreen
-
             self.app.push_screen(CaseScreen(h["case"], doc=h["doc"], page=h["page"]))
 
     @work(thread=True, exclusive=True, group="search")
     def action_update_index(self) -> None:
-        import index as idx
-
-        r = idx.update(self.app.ws)
+        r = self.app.session.update_index()
         self.app.call_from_thread(self.notify, f"索引已更新：{r['added']} 份文书")

@@ -1,0 +1,139 @@
+"""Cases: the one way to create a case (one id scheme), list cases with their
+deadline warnings, read and change facts (re-indexed), officers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from casefile.deadlines import Warning, case_warnings
+from casefile.errors import UsageError, ValidationError
+from casefile.model import Case, CaseType, PartyKind, Procedure
+from casefile.names import check_name, new_case_id
+from casefile.validation import validate
+from casefile.workspace import Officer
+
+from tui.application.clock import parse_day
+
+
+@dataclass
+class NewCase:
+    """What a person fills in to open a case (CLI options, the TUI form)."""
+
+    id: str = ""  # folder name; by default from the 文号, else YYYY-NNN
+    number: str = ""
+    title: str = ""
+    case_type: str = CaseType.PENALTY.value
+    procedure: str = Procedure.ORDINARY.value
+    sector: str = ""
+    source: str = ""
+    cause: str = ""
+    party: str = ""
+    party_kind: str = PartyKind.LEGAL.value
+    party_id: str = ""
+    party_address: str = ""
+    filed: dt.date | str | None = None
+
+
+@dataclass
+class CaseRow:
+    case: Case
+    warnings: list[Warning]
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    with open(path, "rb") as f:
+        try:
+            return tomllib.load(f)
+        except tomllib.TOMLDecodeError as e:
+            raise ValidationError(f"{path} 不是有效的 TOML 文件", details=[str(e)]) from None
+
+
+class CaseOps:
+    def new_case_id(self, number: str = "", hint: str = "") -> str:
+        return new_case_id(self.ws.case_ids(), year=self.today.year, number=number, hint=hint)
+
+    def create_case(self, new: NewCase, *, required: tuple[str, ...] = ()) -> Case:
+        """Validate and create a case; ``required`` names fields the front end insists on
+        (``party``, ``cause``). Every problem is reported at once, in Chinese."""
+        problems = [f"{label}：必填" for key, label in (("party", "当事人"), ("cause", "案由")) if key in required and not getattr(new, key).strip()]
+        filed = new.filed
+        if isinstance(filed, str) and filed.strip():
+            try:
+                filed = parse_day(filed, "立案日期")
+            except UsageError:  # collected with the other problems below
+                problems.append(f"立案日期：“{new.filed}”不是有效的日期（YYYY-MM-DD）")
+                filed = None
+        elif isinstance(filed, str):
+            filed = None
+        if filed and filed > self.today:
+            problems.append(f"立案日期：{filed} 晚于今天（{self.today}）")
+        if new.id:
+            try:
+                check_name(new.id)
+            except ValidationError as e:
+                problems += [e.message] + e.details
+        if problems:
+            raise ValidationError(f"新案件有 {len(problems)} 处问题", details=problems)
+        profile = self.ws.profile
+        data: dict[str, Any] = {
+            "id": new.id or self.new_case_id(new.number),
+            "number": new.number.strip(), "title": new.title or new.cause, "case_type": new.case_type,
+            "procedure": new.procedure, "sector": new.sector or profile.sector, "source": new.source,
+            "agency": profile.name, "violation": {"cause": new.cause},
+        }
+        if new.party.strip():
+            data["parties"] = [{"kind": new.party_kind, "name": new.party.strip(), "id_number": new.party_id.strip(),
+                                "address": new.party_address}]
+        if filed:
+            data["acts"] = [{"kind": "立案", "date": filed}]
+        case = validate(Case, data, "新案件")
+        self.ws.create_case(case)
+        return case
+
+    def create_case_from_file(self, path: Path) -> Case:
+        data = _load_toml(Path(path))
+        data.setdefault("id", self.new_case_id(data.get("number", "")))
+        case = validate(Case, data, str(path))
+        self.ws.create_case(case)
+        return case
+
+    @staticmethod
+    def validate_case_file(path: Path) -> Case:
+        return validate(Case, _load_toml(Path(path)), str(path))
+
+    def load_case(self, ref: str) -> Case:
+        return self.ws.load_case(ref)
+
+    def resolve(self, ref: str) -> str:
+        return self.ws.resolve(ref)
+
+    def case_list(self, state: str | None = None, sector: str | None = None) -> tuple[list[CaseRow], list[tuple[str, Exception]]]:
+        """The cases with their deadline warnings (as of the clock), and those that cannot be read."""
+        cases, bad = self.ws.try_load_cases()
+        if state:
+            cases = [c for c in cases if c.state.value == state]
+        if sector:
+            cases = [c for c in cases if c.sector == sector]
+        today = self.today
+        return [CaseRow(c, case_warnings(self.ws, c, today)) for c in cases], bad
+
+    def save_case(self, case: Case, *, act: str = "修改案件事实", stage: str | None = None) -> dict[str, Any]:
+        """Write the facts; the index is refreshed because hits show the number, party and outcome."""
+        changes = self.ws.save_case(case, act=act, stage=stage)
+        if changes:
+            self.reindex(case.id, refresh=True)
+        return changes
+
+    # -- officers -------------------------------------------------------------------------
+    def officers(self, on: dt.date | None = None) -> list[Officer]:
+        officers = self.ws.officers().officers
+        return [o for o in officers if o.valid_on(on)] if on else officers
+
+    def add_officer(self, data: dict[str, Any]) -> Officer:
+        o = validate(Officer, data, "执法人员信息")
+        self.ws.add_officer(o)
+        return o

@@ -1,0 +1,96 @@
+"""Documents: import (with progress), render from a template, read, the dossier,
+packages, evidence. Every change re-indexes the case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from casefile import documents as docs
+from casefile import package as pkg
+from casefile.dossier import Dossier, TocRow, assemble, finish_dossier, table_of_contents
+from casefile.errors import CasefileError
+from casefile.evidence import add_evidence
+from casefile.extract import extract
+from casefile.importer import ImportResult, import_paths
+from casefile.render import Rendered, render_document
+from casefile.textio import read_document
+from doc_templates.catalogue import DocType, load_catalogue
+
+Progress = Callable[[int, int, str], None]
+
+
+class DocumentOps:
+    # -- the catalogue ----------------------------------------------------------------------
+    @staticmethod
+    def doc_types() -> list[DocType]:
+        return load_catalogue().types
+
+    @staticmethod
+    def templated_types() -> list[DocType]:
+        return load_catalogue().templated
+
+    # -- changes ------------------------------------------------------------------------------
+    def import_documents(self, paths: list[Path], case_ref: str | None = None, progress: Progress | None = None) -> ImportResult:
+        """Import files or folders into a case (a new one when ``case_ref`` is None)."""
+        result = import_paths(self.ws, [Path(p) for p in paths], case_ref, progress=progress)
+        if result.case:
+            self.reindex(result.case, refresh=bool(result.facts_filled))
+        return result
+
+    def render(self, case_ref: str, code: str, extra: dict[str, Any] | None = None) -> Rendered:
+        """Fill a template from the case facts, dated by the clock, and store it in the case."""
+        case_id = self.ws.resolve(case_ref)
+        result = render_document(self.ws, case_id, code, extra=extra, today=self.today)
+        self.reindex(case_id)
+        return result
+
+    def add_evidence(self, case_ref: str, file: Path, act: str, *, officers: list[str] | None = None, time: str = "", note: str = "") -> dict[str, Any]:
+        return add_evidence(self.ws, case_ref, Path(file), act, officers=officers or [], time=time, note=note)
+
+    def evidence(self, case_ref: str) -> list[dict[str, Any]]:
+        return self.ws.load_case(case_ref).extra.get("av_records", [])
+
+    # -- reading ------------------------------------------------------------------------------
+    def documents(self, case_ref: str) -> list[dict[str, Any]]:
+        """The case's registered documents, each saying whether it was changed outside casefile."""
+        case_dir = self.ws.cases_dir / self.ws.resolve(case_ref)
+        return [dict(d.model_dump(mode="json"), changed_outside=docs.changed_outside(case_dir, d))
+                for d in docs.load_register(case_dir).documents]
+
+    def document_pages(self, case_ref: str, file: str) -> list[str]:
+        """The text of a case document, page by page."""
+        return read_document(self.ws.cases_dir / self.ws.resolve(case_ref) / file).pages
+
+    @staticmethod
+    def extract_files(files: list[Path]) -> Iterator[tuple[Path, dict[str, Any] | None, CasefileError | None]]:
+        """Extraction of loose files, without touching the workspace: (file, extraction, error)."""
+        for f in files:
+            try:
+                yield Path(f), extract(read_document(Path(f))).to_dict(), None
+            except CasefileError as e:
+                yield Path(f), None, e
+
+    # -- the dossier and packages -------------------------------------------------------------
+    def dossier(self, case_ref: str) -> Dossier:
+        return assemble(self.ws, case_ref)
+
+    def table_of_contents(self, dossier: Dossier) -> list[TocRow]:
+        return table_of_contents(self.ws, dossier)
+
+    def finish_dossier(self, case_ref: str) -> tuple[Dossier, list[TocRow], list[str]]:
+        """Render the 卷内目录, 备考表 and 封面 (dated by the clock) and return them with warnings."""
+        result = finish_dossier(self.ws, case_ref, today=self.today)
+        self.reindex(result[0].case.id)
+        return result
+
+    def export_package(self, case_ref: str, dest: Path) -> dict[str, Any]:
+        return pkg.export_package(self.ws, self.ws.resolve(case_ref), Path(dest))
+
+    def print_dossier(self, case_ref: str, dest: Path) -> dict[str, Any]:
+        return pkg.print_dossier(self.ws, self.ws.resolve(case_ref), Path(dest))
+
+    def import_package(self, path: Path, *, replace: bool = False) -> dict[str, Any]:
+        result = pkg.import_package(self.ws, Path(path), replace=replace)
+        self.reindex(result["case"], refresh=True)
+        return result

@@ -1,0 +1,10 @@
+"""Chinese names of the codes a person would otherwise read (finding categories,
+severities, decisions, check modes, search facets)."""
+
+from __future__ import annotations
+
+from checklists.context import CATEGORIES, CATEGORY_NAMES, MODES, SEVERITIES, SEVERITY_NAMES  # noqa: F401
+
+DECISION_NAMES = {None: "待定", "accept": "采纳", "override": "不采纳"}
+MODE_NAMES = {"self": "自查", "review": "法制审核", "evaluate": "案卷评查"}
+FACET_NAMES = {"agency": "机关", "year": "年度", "laws": "法律", "doc_type": "文书类型"}
