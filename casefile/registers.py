@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from casefile.errors import UsageError
 from casefile.fsutil import atomic_write_text
+from casefile.publicity import Due
 from casefile.tables import FORMATS, write_table
 from casefile.validation import validate
 from casefile.workspace import Workspace
@@ -95,15 +96,17 @@ def write(ws: Workspace, out: Path, fmt: str, today: dt.date) -> list[dict[str, 
     return written
 
 
-def due(ws: Workspace, today: dt.date) -> list[dict[str, str]]:
-    """Registers whose published content no longer matches the workspace (or never published)."""
+def due(ws: Workspace, today: dt.date) -> list[Due]:
+    """Registers whose published content no longer matches the workspace (or never published).
+    No statute sets a period for updating them: no due date is invented (118号: 及时更新)."""
     path = ws.root / STATE_FILE
     state = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     before = state.get("digests", {})
     out = []
     for title, digest in _digest(build(ws, today)).items():
         if title not in before:
-            out.append({"register": title, "reason": "尚未生成公示清单", "since": ""})
+            out.append(Due("", "", f"事前公开：{title}", "", None, "待公示", None, "尚未生成公示清单（casefile publicity registers）"))
         elif before[title] != digest:
-            out.append({"register": title, "reason": f"{state.get('date', '')}公示后内容已变更，需重新公示", "since": state.get("date", "")})
+            out.append(Due("", "", f"事前公开：{title}", state.get("date", ""), None, "待公示", None,
+                           f"{state.get('date', '')}生成后内容已变更，应及时重新公示"))
     return out

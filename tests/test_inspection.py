@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import shutil
 
 import pytest
@@ -86,7 +87,7 @@ def test_registers_hold_the_workspace_and_are_due_again_after_a_change(demo_ws, 
         '[[matters]]\nname = "对价格违法行为的行政处罚"\nkind = "行政处罚"\nbasis = "《中华人民共和国价格法》第三十九条至第四十二条"\n\n'
         '[[matters]]\nname = "明码标价检查"\nkind = "行政检查"\nbasis = "《明码标价和禁止价格欺诈规定》"\nrandom_check = true\n'
         'check_object = "辖区内经营者"\ncheck_method = "现场检查"\ncheck_ratio = "每年不低于5%"\n', encoding="utf-8")
-    assert {d["register"] for d in registers.due(demo_ws, DAY)} == {"行政执法主体", "行政执法人员清单", "行政执法事项清单", "随机抽查事项清单"}
+    assert {d.kind for d in registers.due(demo_ws, DAY)} == {f"事前公开：{t}" for t in ("行政执法主体", "行政执法人员清单", "行政执法事项清单", "随机抽查事项清单")}
     out = tmp_path / "公示"
     written = {w["register"]: w for w in registers.write(demo_ws, out, "csv", DAY)}
     assert written["行政执法事项清单"]["rows"] == 2 and written["随机抽查事项清单"]["rows"] == 1
@@ -97,7 +98,31 @@ def test_registers_hold_the_workspace_and_are_due_again_after_a_change(demo_ws, 
     reg = demo_ws.officers()
     reg.officers.append(Officer(name="赵新", certificate="33112600106", categories=["市场监管"], valid_from=dt.date(2026, 11, 1)))
     demo_ws.save_officers(reg)
-    assert [d["register"] for d in registers.due(demo_ws, DAY)] == ["行政执法人员清单"]
+    assert [d.kind for d in registers.due(demo_ws, DAY)] == ["事前公开：行政执法人员清单"]
     for fmt in ("xlsx", "docx"):
         registers.write(demo_ws, out, fmt, DAY)
         assert (out / f"行政执法人员清单.{fmt}").stat().st_size > 1000
+
+
+def test_cli_draw_record_export_and_registers(demo_ws, run_cli, tmp_path):
+    w = ["-w", str(demo_ws.root)]
+    code, out, err = run_cli("inspect", "draw", "--targets", str(_market_only(tmp_path)), "--ratio", "20%", "--seed", "2026",
+                             "--today", "2026-11-23", "--plan", "2026-价格", "--json", *w)
+    assert code == 0, err
+    plan = json.loads(out)
+    assert plan["id"] == "2026-价格" and len(plan["picks"]) == 2 and plan["seed"] == 2026
+    name = plan["picks"][0]["target"]["name"]
+    code, _, err = run_cli("inspect", "record", "2026-价格", "--target", name, "--result", "未发现问题", "--today", "2026-11-25", *w)
+    assert code == 0, err
+    code, _, err = run_cli("inspect", "export", "2026-价格", "--out", str(tmp_path / "结果.csv"), "--format", "csv", *w)
+    assert code == 0, err
+    text = (tmp_path / "结果.csv").read_text(encoding="utf-8-sig")
+    assert f"{name}" in text and "未发现问题" in text and "尚未检查" in text
+    code, out, err = run_cli("publicity", "due", "--today", "2026-11-23", "--json", *w)
+    assert any(d["kind"] == "事前公开：行政执法人员清单" for d in json.loads(out))
+    code, out, err = run_cli("publicity", "registers", "--out", str(tmp_path / "清单"), "--format", "docx", "--json", *w)
+    assert code == 0, err
+    assert sorted(p.name for p in (tmp_path / "清单").iterdir()) == sorted(
+        f"{t}.docx" for t in ("行政执法主体", "行政执法人员清单", "行政执法事项清单", "随机抽查事项清单"))
+    code, out, err = run_cli("publicity", "due", "--today", "2026-11-23", "--json", *w)
+    assert not any(d["kind"].startswith("事前公开") for d in json.loads(out))

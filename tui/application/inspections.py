@@ -33,5 +33,5 @@ class InspectionOps:
     def write_registers(self, out: Path, fmt: str) -> list[dict[str, Any]]:
         return registers.write(self.ws, Path(out), fmt, self.today)
 
-    def registers_due(self) -> list[dict[str, str]]:
+    def registers_due(self) -> list:
         return registers.due(self.ws, self.today)

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from casefile import journal
+from casefile import journal, registers
 from casefile import stats as annual_stats
 from casefile.laws import Library, import_library
 from casefile.model import ActKind
@@ -26,7 +26,8 @@ class RecordOps:
 
     # -- publicity --------------------------------------------------------------------------
     def publicity_due(self) -> list[Due]:
-        return due_list(self.ws, self.today)
+        """Decisions to publish or withdraw, then the 事前公开 registers that changed since written."""
+        return due_list(self.ws, self.today) + registers.due(self.ws, self.today)
 
     def export_public(self, case_ref: str, out_dir: Path) -> dict[str, Any]:
         return export_public(self.ws, case_ref, Path(out_dir), self.today)

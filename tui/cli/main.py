@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "tui.cli.review",
     "tui.cli.record",
     "tui.cli.search",
+    "tui.cli.inspect",
     "tui.cli.terminal",
 ]
 

@@ -117,11 +117,27 @@ def publicity() -> None:
 @click.option("--today", type=DATE, default=None, help="按该日期计算（默认：全局 --today、CASEFILE_TODAY 或今天）")
 @json_option
 def publicity_due(today, as_json):
-    """列出已决定案件的公示期限与撤回期限（期限按规则配置；撤销、变更后应撤回）。"""
+    """列出已决定案件的公示期限与撤回期限（期限按规则配置；撤销、变更后应撤回），
+    以及内容变更后需要重新公示的事前公开清单。"""
     items = open_session(today).publicity_due()
     emit([i.to_dict() for i in items], as_json, lambda d: click.echo(table(
         [[i.case, i.number, i.kind, i.decided, i.due or "—", i.status, i.note] for i in items],
         ["案件", "文号", "事项", "起算日", "期限", "状态", "说明"], max_width=36)))
+
+
+@publicity.command("registers")
+@workspace_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), required=True, help="清单的输出目录")
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv", "docx"]), default="xlsx", show_default=True, help="文件格式")
+@json_option
+def publicity_registers(out_dir, fmt, as_json):
+    """事前公开：生成行政执法主体、行政执法人员清单（不含身份证号）、行政执法事项清单、随机抽查事项清单。
+
+    人员清单取自执法人员清单中当日证件有效的人员；事项取自工作区的 matters.toml。
+    生成后内容再有变更时，publicity due 会提示重新公示。"""
+    written = open_session().write_registers(Path(out_dir), fmt)
+    emit(written, as_json, lambda d: click.echo(table([[w["register"], w["rows"], w["file"]] for w in written],
+                                                      ["清单", "条数", "文件"], max_width=60)))
 
 
 @publicity.command("export")
