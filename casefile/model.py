@@ -87,6 +87,24 @@ class ActKind(str, Enum):
     PUBLICATION = "公示"
     WITHDRAWAL = "撤回公示"
     REVOCATION = "撤销变更"
+    # 行政许可（行政许可法§29–§44）
+    APPLICATION = "申请"
+    ACCEPTANCE = "受理"
+    REJECTION = "不予受理"
+    CORRECTION_NOTICE = "补正通知"
+    CORRECTION = "补正材料"
+    SITE_VERIFICATION = "实地核查"
+    LICENSE_HEARING_RIGHTS = "许可听证告知"
+    TESTING = "检验检测鉴定"  # time excluded from the decision period (§45): date … end_date
+    REVIEW_EXTENSION = "延长审查期限"
+    GRANT = "准予许可"
+    REFUSAL = "不予许可"
+    CERTIFICATE = "颁发证件"
+    # 行政强制执行（行政强制法§35–§55）
+    URGE = "催告"
+    ENFORCEMENT_DECISION = "强制执行决定"
+    COURT_APPLICATION = "申请法院强制执行"
+    SUBSTITUTE_DECISION = "代履行决定"
 
 
 class ServiceMethod(str, Enum):

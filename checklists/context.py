@@ -40,6 +40,7 @@ class Hit:
     documents: list[str] = field(default_factory=list)
     evidence: list[dict[str, Any]] = field(default_factory=list)
     unverifiable: bool = False  # a fact could not be established: "无法核实…"
+    fields: dict[str, Any] = field(default_factory=dict)  # named values the rule's message may use
 
 
 @dataclass
@@ -55,6 +56,7 @@ class Rule:
     procedures: tuple[str, ...] = ()
     min_state: str = ""  # the rule applies once the case has reached this state
     unverifiable_severity: str = "minor"
+    pack: str = "行政处罚"  # the case type whose rule pack holds the rule
 
 
 @dataclass

@@ -23,14 +23,17 @@ from casefile.days import calendar_for
 from casefile.dossier import major_decision_reasons
 from casefile.errors import CheckError
 from casefile.laws import Library
-from casefile.model import STATE_ORDER, Case, CaseState
+from casefile.model import STATE_ORDER, Case, CaseState, CaseType
 from casefile.workspace import Workspace
 from checklists.context import (  # noqa: F401 - CATEGORY_NAMES, SEVERITY_NAMES, Hit, Rule re-exported for callers of the engine
     CATEGORIES, CATEGORY_NAMES, MODES, SEVERITIES, SEVERITY_NAMES, CheckContext, Finding, Hit, Rule,
 )
 from checklists.predicates import PREDICATES
+from checklists.vocabulary import VOCABULARY, validate_params
+from checklists.vocabulary import run as run_word
 
 HERE = Path(__file__).resolve().parent
+CASE_TYPES = tuple(t.value for t in CaseType)
 
 
 @dataclass
@@ -58,28 +61,55 @@ class CheckResult:
 
 @lru_cache(maxsize=1)
 def load_rules() -> list[Rule]:
+    """Every rule of every pack. Each file in ``rules/`` is the pack of one case type
+    (``case_type = "行政许可"`` at its top); parameters of the vocabulary's predicates are
+    validated here, so a misspelt one stops the load with the rule named."""
     rules = []
     seen = set()
     for path in sorted((HERE / "rules").glob("*.toml")):
         with open(path, "rb") as f:
             data = tomllib.load(f)
+        pack = data.get("case_type", "")
+        if pack not in CASE_TYPES:
+            raise CheckError(f"{path.name}：规则包没有声明有效的 case_type（应为 {'、'.join(CASE_TYPES)} 之一）")
         for r in data.get("rules", []):
             if r["id"] in seen:
                 raise CheckError(f"{path.name}：规则编号 {r['id']} 重复")
             seen.add(r["id"])
             if r["category"] not in CATEGORIES or r["severity"] not in SEVERITIES:
                 raise CheckError(f"{path.name}：规则 {r['id']} 的 category/severity 不正确")
+            if r["predicate"] in VOCABULARY:
+                wrong = validate_params(r["predicate"], r.get("params", {}))
+                if wrong:
+                    raise CheckError(f"{path.name}：规则 {r['id']} 的参数有误：{wrong}")
+            elif r["predicate"] not in PREDICATES:
+                raise CheckError(f"{path.name}：规则 {r['id']} 引用了不存在的判断函数 {r['predicate']}")
             applies = r.get("applies", {})
             rules.append(Rule(
                 id=r["id"], category=r["category"], severity=r["severity"], predicate=r["predicate"], message=r["message"],
                 basis=r.get("basis", ""), params=r.get("params", {}), case_types=tuple(applies.get("case_types", ())),
                 procedures=tuple(applies.get("procedures", ())), min_state=applies.get("min_state", ""),
-                unverifiable_severity=r.get("unverifiable_severity", "minor"),
+                unverifiable_severity=r.get("unverifiable_severity", "minor"), pack=pack,
             ))
-    for r in rules:
-        if r.predicate not in PREDICATES:
-            raise CheckError(f"规则 {r.id} 引用了不存在的判断函数 {r.predicate}")
     return rules
+
+
+def packs() -> set[str]:
+    """The case types that have a rule pack."""
+    return {r.pack for r in load_rules()}
+
+
+def _hits(rule: Rule, ctx: CheckContext):
+    if rule.predicate in VOCABULARY:
+        return run_word(rule.predicate, ctx, rule.params)
+    return PREDICATES[rule.predicate](ctx, **rule.params)
+
+
+def _message(rule: Rule, hit: Hit) -> str:
+    try:
+        return rule.message.format(detail=hit.detail, **hit.fields)
+    except (KeyError, IndexError):  # a message naming a field this hit lacks (an unverifiable hit): the reason itself
+        return rule.message.split("：")[0] + "：" + hit.detail if "：" in rule.message else hit.detail
 
 
 def _applies(rule: Rule, case: Case) -> bool:
@@ -99,15 +129,22 @@ def check_case(ctx: CheckContext, mode: str = "review", *, progress: Callable[[i
     case = ctx.case
     abridged = _abridged(ctx)
     findings: list[Finding] = []
-    rules = [r for r in load_rules() if _applies(r, case)]
+    if case.case_type.value not in packs():
+        # never another type's rules: a 行政许可 case is not checked against 行政处罚法
+        name = case.case_type.value
+        f = Finding("PACK-missing", "documents", "major", f"尚无《{name}》审核规则包，本案未作自动审核，须人工逐项审核",
+                    "国办发〔2018〕118号（重大执法决定法制审核制度）")
+        return CheckResult(case.id, mode, {"required": False, "reasons": []}, [f], "未能自动审核", None,
+                           (time.perf_counter() - t0) * 1000, False)
+    rules = [r for r in load_rules() if r.pack == case.case_type.value and _applies(r, case)]
     for i, rule in enumerate(rules, 1):
         if progress:
             progress(i, len(rules), rule.id)
         if abridged and rule.params.get("skip_abridged", True) and rule.category != "legal_basis":
             continue  # a public-notice summary is not the decision: only what it cites can be checked
-        for hit in PREDICATES[rule.predicate](ctx, **rule.params):
+        for hit in _hits(rule, ctx):
             severity = rule.unverifiable_severity if hit.unverifiable else rule.severity
-            message = ("无法核实：" if hit.unverifiable and not hit.detail.startswith("无法核实") else "") + rule.message.format(detail=hit.detail)
+            message = ("无法核实：" if hit.unverifiable and not hit.detail.startswith("无法核实") else "") + _message(rule, hit)
             findings.append(Finding(rule.id, rule.category, severity, message, rule.basis, hit.documents, hit.evidence))
     reasons = [] if abridged else major_decision_reasons(ctx.workspace, case) if ctx.workspace else []
     major = {"required": bool(reasons), "reasons": reasons}
