@@ -60,9 +60,10 @@ def build_demo(root: Path | str | None, *, force: bool = False) -> Workspace:
 def render_due_documents(ws: Workspace) -> None:
     """Every document each demo case requires by its state, rendered from the facts;
     the archived case also gets its 卷内目录, 备考表 and 封面."""
-    from casefile.dossier import finish_dossier, required_documents
+    from casefile.binding import finish_dossier
     from casefile.model import CaseState
     from casefile.render import render_document
+    from casefile.requirements import required_documents
 
     for case in ws.try_load_cases()[0]:
         for dtype, _ in required_documents(ws, case):

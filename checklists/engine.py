@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 from casefile import documents, profiles
 from casefile.days import Calendar, calendar_for
-from casefile.dossier import major_decision_reasons
+from casefile.requirements import major_decision_reasons
 from casefile.errors import CheckError
 from casefile.extract import Extraction
 from casefile.importer import cached_extraction

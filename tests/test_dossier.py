@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from casefile.dossier import assemble, required_documents
+from casefile.dossier import assemble
+from casefile.requirements import required_documents
 from casefile.package import import_package
 from casefile.workspace import Workspace
 from tests.docx_text import docx_text
