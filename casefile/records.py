@@ -44,6 +44,7 @@ class Inquiry(_M):
     relation: str = ""  # 法定代表人 / 委托代理人（附授权委托书）/ 员工 …
     phone: str = ""
     recorder: str = ""
+    recusal: str = ""  # the answer to the printed 回避 question
     qa: list[QA] = Field(default_factory=list)
 
 

@@ -210,7 +210,9 @@ def build_context(ws: Workspace, case: Case, today: dt.date | None = None) -> di
     served_titles = {ActKind.SERVICE: "行政处罚决定书", ActKind.NOTICE_SERVED: "行政处罚告知书", ActKind.HEARING_NOTICE: "听证通知书"}
     for a in sorted(case.acts, key=lambda a: a.date):
         if a.kind in served_titles:
-            service_rows.append({"title": served_titles[a.kind], "doc_no": case.number if a.kind == ActKind.SERVICE else "",
+            number = {ActKind.SERVICE: case.number, ActKind.NOTICE_SERVED: records.numbers.get("penalty_notice", ""),
+                      ActKind.HEARING_NOTICE: records.numbers.get("hearing_notice", "")}[a.kind]
+            service_rows.append({"title": served_titles[a.kind], "doc_no": number,
                                  "date": _d(a.date), "method": a.method.value if a.method else "", "officers": names(a.officers),
                                  "place": a.place})
 

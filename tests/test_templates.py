@@ -22,15 +22,33 @@ UPDATE = os.environ.get("CASEFILE_UPDATE_GOLDEN") == "1"
 TEMPLATED = [t.code for t in load_catalogue().templated]
 
 
+# the types a fined 听证 case refuses are rendered for variants of the golden case
+VARIANT = {"summary_decision": "GOLD-002", "no_penalty_decision": "GOLD-003"}
+VOLUME_EXTRA = {
+    "volume": "正卷",
+    "toc_rows": [{"seq": 1, "doc_no": "清市监处罚〔2026〕188号", "author": "清溪县市场监督管理局", "title": "行政处罚决定书",
+                  "date": "20261120", "page": "1-2", "note": ""}],
+    "doc_count": 1, "page_total": "2", "remarks_text": "本卷文件材料齐全，排列有序。",
+}
+
+
 @pytest.fixture(scope="module")
 def golden_ws(demo_template, tmp_path_factory):
+    from casefile.records import enter
     from casefile.workspace import Workspace
 
     root = tmp_path_factory.mktemp("golden") / "ws"
     shutil.copytree(demo_template, root)
     ws = Workspace.open(root)
     with open(DATA / "golden_case.toml", "rb") as f:
-        ws.create_case(Case.model_validate(tomllib.load(f)))
+        data = tomllib.load(f)
+    ws.create_case(Case.model_validate(data))
+    enter(ws, "GOLD-001", DATA / "records" / "golden_records.toml")
+    summary = dict(data, id="GOLD-002", number="清市监当罚〔2026〕12号", procedure="简易")
+    ws.create_case(Case.model_validate(summary))
+    no_penalty = dict(data, id="GOLD-003", number="清市监不罚〔2026〕3号", decided=[{"kind": "不予行政处罚"}],
+                      extra={"no_penalty_reason": "当事人违法行为轻微并及时改正，没有造成危害后果，依据《中华人民共和国行政处罚法》第三十三条第一款的规定"})
+    ws.create_case(Case.model_validate(no_penalty))
     return ws
 
 
@@ -41,13 +59,10 @@ def test_every_catalogue_template_exists():
 
 @pytest.mark.parametrize("code", TEMPLATED)
 def test_template_matches_golden(golden_ws, code):
-    extra = {}
-    if code in ("toc", "remarks", "cover"):
-        extra = {"toc_rows": [{"seq": 1, "doc_no": "清市监处罚〔2026〕188号", "author": "清溪县市场监督管理局", "title": "行政处罚决定书",
-                               "date": "2026年11月20日", "page": "1-2", "note": ""}],
-                 "doc_count": 1, "page_total": "2", "page_note": "", "remarks_text": "本卷文件材料齐全，排列有序。"}
-    result = render_document(golden_ws, "GOLD-001", code, extra=extra, today=TODAY)
-    text = docx_text(golden_ws.cases_dir / "GOLD-001" / result.record.file)
+    extra = VOLUME_EXTRA if code in ("toc", "remarks", "cover") else {}
+    case_id = VARIANT.get(code, "GOLD-001")
+    result = render_document(golden_ws, case_id, code, extra=extra, today=TODAY)
+    text = docx_text(golden_ws.cases_dir / case_id / result.record.file)
     assert "{{" not in text and "{%" not in text
     golden = GOLDEN / f"{code}.txt"
     if UPDATE or not golden.exists():
