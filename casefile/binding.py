@@ -338,7 +338,10 @@ def combined_docx(ws: Workspace, case_ref: str, today: dt.date | None = None,
                 if path.suffix.lower() == ".docx":
                     add(path.read_bytes())
                 elif path.suffix.lower() in (".pdf", ".png", ".jpg", ".jpeg"):
-                    add(_pdf_as_docx(path, cat.get("cover").template_path))
+                    try:
+                        add(_pdf_as_docx(path, cat.get("cover").template_path))
+                    except Exception:  # an unreadable scan: listed as not included, never a crash  # noqa: BLE001
+                        skipped.append(r.file)
                 else:
                     skipped.append(r.file)
             _end_section(master)

@@ -80,7 +80,10 @@ def _other(path: Path) -> PageCount | None:
     """Files whose count needs no layout: PDFs are counted, images are one page."""
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return PageCount(pdf_pages(path.read_bytes()), PDF)
+        try:
+            return PageCount(pdf_pages(path.read_bytes()), PDF)
+        except Exception:  # a damaged or encrypted PDF is still a document of the dossier  # noqa: BLE001
+            return PageCount(1, ESTIMATE)
     if suffix != ".docx":
         return PageCount(1, ESTIMATE)
     return None

@@ -4,7 +4,6 @@ revoked ones, and the redacted public version of a decision."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -143,18 +142,19 @@ def export_public(ws: Workspace, case_ref: str, out_dir: Path) -> dict[str, Any]
     out_dir.mkdir(parents=True, exist_ok=True)
     base = f"{case.id}-公示"
     atomic_write_text(out_dir / f"{base}.txt", body)
-    from docx import Document
+    # the .docx on the A4 template of every other document; the seal line of the
+    # decision is no text to publish
+    from casefile.cn import cn_date
+    from casefile.render import measure_text, render_template
 
-    d = Document()
-    d.add_heading(f"行政处罚决定信息公示（{case.number}）", level=1)
-    for k, v in fields.items():
-        d.add_paragraph(f"{k}：{v}")
-    for line in public_text.splitlines():
-        if line.strip():
-            d.add_paragraph(line.strip())
-    buf = io.BytesIO()
-    d.save(buf)
-    atomic_write_bytes(out_dir / f"{base}.docx", buf.getvalue())
+    shown = dict(fields, 日期=cn_date(decided), 执法结论="；".join(measure_text(m) for m in case.decided) or fields["执法结论"])
+    lines = [ln.strip() for ln in public_text.splitlines() if ln.strip() and ln.strip() != "（印章）"]
+    data = render_template("public_notice.docx", {
+        "agency": case.agency or ws.profile.name,
+        "public_fields": [{"name": k, "value": v} for k, v in shown.items()],
+        "public_lines": lines,
+    })
+    atomic_write_bytes(out_dir / f"{base}.docx", data)
     # the log stays with the case, never beside the public files
     log_path = ws.cases_dir / case.id / "publicity" / f"redaction-{dt.date.today().isoformat()}.json"
     atomic_write_text(log_path, json.dumps({"source": source, "redactions": [r.to_dict() for r in log]}, ensure_ascii=False, indent=2))

@@ -204,7 +204,7 @@ def build_context(ws: Workspace, case: Case, today: dt.date | None = None) -> di
         reply.append(rt["hearing"].format(speaker=st.speaker, text=st.text.rstrip("。") + "。"))
     answer = records.decision.review or statement_review
     if reply and answer:
-        reply.append(rt["review"].format(text=answer.rstrip("。") + "。"))
+        reply.append(rt["review"].format(text=answer.removeprefix("经复核").lstrip("，,").rstrip("。") + "。"))
 
     service_rows = []
     served_titles = {ActKind.SERVICE: "行政处罚决定书", ActKind.NOTICE_SERVED: "行政处罚告知书", ActKind.HEARING_NOTICE: "听证通知书"}
@@ -357,12 +357,20 @@ def missing_fields(ctx: dict[str, Any], dtype: DocType) -> list[str]:
 def render_bytes(dtype: DocType, ctx: dict[str, Any]) -> bytes:
     if not dtype.template_path or not dtype.template_path.exists():
         raise DocumentError(f"“{dtype.name}”没有模板，只能导入")
-    tpl = DocxTemplate(str(dtype.template_path))
+    return render_template(dtype.template, ctx)
+
+
+def render_template(template: str, ctx: dict[str, Any]) -> bytes:
+    """Fill one template of doc_templates/forms (e.g. the public version, which is no
+    document of the dossier) with the given variables."""
+    from doc_templates.catalogue import FORMS
+
+    tpl = DocxTemplate(str(FORMS / template))
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
     try:
         tpl.render(ctx, jinja_env=env, autoescape=True)
     except jinja2.UndefinedError as e:
-        raise DocumentError(f"模板 {dtype.template} 用到了案件中没有的字段：{e.message}") from None
+        raise DocumentError(f"模板 {template} 用到了案件中没有的字段：{e.message}") from None
     buf = io.BytesIO()
     tpl.save(buf)
     return buf.getvalue()

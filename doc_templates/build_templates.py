@@ -218,7 +218,7 @@ def _loop_table(doc, headers: list[str], loop: str, cells: list[str], widths: li
 LOOP_TABLES = {
     "toc": (["序号", "文号", "责任者", "题名", "日期", "页号", "备注"], "toc_rows",
             ["{{ r.seq }}", "{{ r.doc_no }}", "{{ r.author }}", "{{ r.title }}", "{{ r.date }}", "{{ r.page }}", "{{ r.note }}"],
-            [1.0, 3.8, 2.6, 4.2, 2.0, 1.2, 0.8]),
+            [1.2, 3.6, 2.6, 4.0, 2.2, 1.2, 0.8]),
     "evidence": (["序号", "证据名称", "证据种类", "来源", "取得日期"], "evidence",
                  ["{{ loop.index }}", "{{ r.name }}", "{{ r.kind }}", "{{ r.source }}", "{{ r.date }}"],
                  [1.0, 6.0, 2.6, 3.4, 2.6]),
@@ -238,8 +238,22 @@ def _body(doc, lines: list[str]) -> None:
     for line in lines:
         if line == LINES:
             _lines(doc)
+        elif line.count("（签名）") > 1:
+            # one signer a line: three signatures in one line of 三号 type wrap mid-word
+            for part in filter(None, (x.strip("　") for x in line.split("：　"))):
+                _para(doc, part if part.endswith("：") else part + "：", indent=False)
         else:
             _para(doc, line, indent=not line.startswith("{%"))
+
+
+def _keep_signatures(doc) -> None:
+    """Signature lines stay on the page of the lines above them (no page holding only
+    “当事人（签名）”): each signature line and the two lines before it keep with the next."""
+    paras = [p for p in doc.paragraphs if not p.text.startswith("{%")]
+    for i, p in enumerate(paras):
+        if "（签名）" in p.text or "签名：" in p.text:
+            for q in paras[max(0, i - 2):i]:
+                q.paragraph_format.keep_with_next = True
 
 
 def build_form(code: str, spec: dict) -> Path:
@@ -269,6 +283,7 @@ def build_form(code: str, spec: dict) -> Path:
             body = body[len(intro):]
         _body(doc, body)
         _body(doc, spec.get("after", []))
+        _keep_signatures(doc)
         _signature(doc, spec)
     FORMS.mkdir(exist_ok=True)
     out = FORMS / f"{code}.docx"

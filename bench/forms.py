@@ -1,6 +1,6 @@
 """One PNG per template, of the current look, for a reviewer (docs/forms/).
 
-    python -m doc_templates.preview [--out docs/forms] [--dpi 50]
+    python bench/forms.py [--out docs/forms] [--dpi 50]
 
 Fills every template for the golden case of the tests (tests/data/golden_case.toml
 with its entered records; the 当场 and 不予 decisions for variants of it), lays all
@@ -14,11 +14,14 @@ import argparse
 import datetime as dt
 import shutil
 import subprocess
+import sys
 import tempfile
 import tomllib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:  # run as a script from a clone (bench is not a package)
+    sys.path.insert(0, str(REPO))
 DATA = REPO / "tests" / "data"
 TODAY = dt.date(2026, 11, 23)
 VARIANT = {"summary_decision": "GOLD-002", "no_penalty_decision": "GOLD-003"}
@@ -84,6 +87,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", default=str(REPO / "docs" / "forms"))
     ap.add_argument("--dpi", type=int, default=50)
+    ap.add_argument("--corpus", default=None, help="unused: the forms are filled for the golden case in tests/data")
     a = ap.parse_args()
     if not shutil.which("pdftoppm"):
         raise SystemExit("需要 pdftoppm（apt-get install poppler-utils）")
