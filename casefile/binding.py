@@ -14,14 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import tempfile
 from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from casefile import documents, pages
-from casefile.cn import num_date
 from casefile.dossier import Dossier, assemble
 from casefile.errors import DocumentError, PackageError
 from casefile.fsutil import atomic_write_bytes
@@ -96,7 +94,7 @@ def table_of_contents(ws: Workspace, dossier: Dossier, counter: pages.PageCounte
         rng = str(start) if n.pages == 1 else f"{start}-{start + n.pages - 1}"
         rows.append(TocRow(
             seq=seq[volume], doc_no=rec.number if t and t.numbered else "", author=author,
-            title=rec.title or (t.name if t else rec.name), date=num_date(rec.date) if rec.date else "",
+            title=rec.title or (t.name if t else rec.name), date=f"{rec.date:%Y%m%d}" if rec.date else "",  # DA/T 22: 8 digits
             page=rng, note="", file=rec.file, pages=n.pages, method=n.method, volume=volume, start=start,
         ))
         page[volume] += n.pages
@@ -126,8 +124,8 @@ def _volume_extra(vol: dict[str, Any], remarks_text: str = "") -> dict[str, Any]
 
 def remarks_text(dossier: Dossier) -> str:
     """What the 备考表 says of the volume's state, from what is really there (the
-    备考表 itself is being made, so it is not missing)."""
-    gaps = [e.doc_type.name for e in dossier.gaps if e.doc_type and e.doc_type.code != "remarks"]
+    volume forms are made with it, so they are not missing)."""
+    gaps = [e.doc_type.name for e in dossier.gaps if e.doc_type and e.doc_type.code not in VOLUME_FORMS]
     t = texts.get("remarks")
     parts = []
     if gaps:
@@ -310,47 +308,47 @@ def combined_docx(ws: Workspace, case_ref: str, today: dt.date | None = None,
     composer = None
     sections: list[str] = []  # per section: "plain" or "numbered"
     skipped: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="casefile-print-") as tmp:
-        def add(data: bytes) -> None:
-            nonlocal master, composer
-            doc = Document(io.BytesIO(data))
-            if master is None:
-                master = doc
-                composer = Composer(master)
-                return
-            body = master.element.body
-            index = composer.append_index()
-            composer.append(doc)
-            _page_break_before(body[index])
 
-        def form(code: str, vol: dict[str, Any]) -> bytes:
-            c = dict(ctx)
-            c.update(_volume_extra(vol, text))
-            return render_bytes(cat.get(code), c)
+    def add(data: bytes) -> None:
+        nonlocal master, composer
+        doc = Document(io.BytesIO(data))
+        if master is None:
+            master = doc
+            composer = Composer(master)
+            return
+        body = master.element.body
+        index = composer.append_index()
+        composer.append(doc)
+        _page_break_before(body[index])
 
-        for vol in vols:
-            add(form("cover", vol))
-            add(form("toc", vol))
+    def form(code: str, vol: dict[str, Any]) -> bytes:
+        c = dict(ctx)
+        c.update(_volume_extra(vol, text))
+        return render_bytes(cat.get(code), c)
+
+    for vol in vols:
+        add(form("cover", vol))
+        add(form("toc", vol))
+        _end_section(master)
+        sections.append("plain")
+        for r in vol["rows"]:
+            path = case_dir / r.file
+            if path.suffix.lower() == ".docx":
+                add(path.read_bytes())
+            elif path.suffix.lower() in (".pdf", ".png", ".jpg", ".jpeg"):
+                try:
+                    add(_pdf_as_docx(path, cat.get("cover").template_path))
+                except Exception:  # an unreadable scan: listed as not included, never a crash  # noqa: BLE001
+                    skipped.append(r.file)
+            else:
+                skipped.append(r.file)
+        _end_section(master)
+        sections.append("numbered")
+        add(form("remarks", vol))
+        if vol is not vols[-1]:
             _end_section(master)
             sections.append("plain")
-            for r in vol["rows"]:
-                path = case_dir / r.file
-                if path.suffix.lower() == ".docx":
-                    add(path.read_bytes())
-                elif path.suffix.lower() in (".pdf", ".png", ".jpg", ".jpeg"):
-                    try:
-                        add(_pdf_as_docx(path, cat.get("cover").template_path))
-                    except Exception:  # an unreadable scan: listed as not included, never a crash  # noqa: BLE001
-                        skipped.append(r.file)
-                else:
-                    skipped.append(r.file)
-            _end_section(master)
-            sections.append("numbered")
-            add(form("remarks", vol))
-            if vol is not vols[-1]:
-                _end_section(master)
-                sections.append("plain")
-        sections.append("plain")  # the last 备考表
+    sections.append("plain")  # the last 备考表
     master.settings.odd_and_even_pages_header_footer = True
     for kind, sec in zip(sections, master.sections):
         if kind == "numbered":

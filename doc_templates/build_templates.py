@@ -187,13 +187,11 @@ def _kv_table(doc, rows: list[list[str]]) -> None:
         if value.startswith(SIGN):
             # an opinion to be written and signed by hand: blank, then 签名 and 日期 at the foot
             row.height = Cm(3.2)
-            p = cells[1].paragraphs[0]
             for _ in range(3):
                 cells[1].add_paragraph()
             last = cells[1].add_paragraph()
             last.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             _font(last.add_run("{{ sign_line }}"), BODY_FONT, SIZE_TABLE)
-            del p
         else:
             _font(cells[1].paragraphs[0].add_run(value), BODY_FONT, SIZE_TABLE)
         _row_flags(row)
