@@ -241,3 +241,44 @@ def test_public_version_is_a4_without_the_seal_line(demo_ws, tmp_path):
     text = docx_text(r["docx"])
     assert "（印章）" not in text and "你（单位）" not in text
     assert "行政处罚决定信息公示" in text and "二〇二六年" in text
+
+
+@pytest.mark.slow
+def test_every_template_lays_out_on_a4_with_its_golden_page_count(golden_ws, tmp_path):
+    """The look, checked: every template filled for the golden case, laid out by one
+    LibreOffice run; every page A4 and the page count as recorded in golden/pages.toml
+    (CASEFILE_UPDATE_GOLDEN=1 rewrites it after a deliberate change)."""
+    from docx import Document
+    from docx.shared import Cm
+
+    from casefile import pages
+
+    files = {}
+    for t in load_catalogue().templated:
+        case_id = VARIANT.get(t.code, "GOLD-001")
+        extra = VOLUME_EXTRA if t.code in ("cover", "toc", "remarks") else {}
+        r = render_document(golden_ws, case_id, t.code, extra=extra, today=TODAY)
+        dst = tmp_path / f"{t.code}.docx"
+        shutil.copyfile(golden_ws.cases_dir / case_id / r.record.file, dst)
+        files[t.code] = dst
+        sec = Document(str(dst)).sections[0]
+        assert (round(sec.page_width / Cm(1), 1), round(sec.page_height / Cm(1), 1)) == (21.0, 29.7), t.code
+    if not pages.soffice():
+        return  # the page size is checked above; the layout needs LibreOffice
+    import pypdfium2
+
+    pdfs = pages.convert_to_pdf(list(files.values()), tmp_path / "pdf")
+    counts = {}
+    for code, p in files.items():
+        pdf = pypdfium2.PdfDocument(str(pdfs[p]))
+        try:
+            for page in pdf:
+                assert (round(page.get_width() / 72 * 25.4), round(page.get_height() / 72 * 25.4)) == (210, 297), code
+            counts[code] = len(pdf)
+        finally:
+            pdf.close()
+    golden = GOLDEN / "pages.toml"
+    if UPDATE or not golden.exists():
+        golden.write_text("# 金样案件各模板的页数（LibreOffice 排版；字体换了（如装上仿宋_GB2312）须用 CASEFILE_UPDATE_GOLDEN=1 重新生成）\n" + "".join(f"{k} = {v}\n" for k, v in sorted(counts.items())), encoding="utf-8")
+    with open(golden, "rb") as f:
+        assert counts == tomllib.load(f)
