@@ -225,7 +225,7 @@ LOOP_TABLES = {
               [1.0, 5.0, 3.4, 2.6, 3.6]),
     "service": (["送达文书", "文号", "送达时间", "送达地点", "送达方式", "送达人", "受送达人签名及日期"], "service_rows",
                 ["{{ r.title }}", "{{ r.doc_no }}", "{{ r.date }}", "{{ r.place }}", "{{ r.method }}", "{{ r.officers }}", ""],
-                [2.6, 3.0, 2.2, 2.0, 1.6, 1.8, 2.4]),
+                [2.6, 2.8, 2.6, 1.8, 1.6, 1.8, 2.4]),
 }
 # forms about the volume (封面, 目录, 备考表) carry no page number: the 卷内文件 are
 # numbered from 1 and the 目录's 页号 are those numbers

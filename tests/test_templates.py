@@ -280,5 +280,7 @@ def test_every_template_lays_out_on_a4_with_its_golden_page_count(golden_ws, tmp
     golden = GOLDEN / "pages.toml"
     if UPDATE or not golden.exists():
         golden.write_text("# 金样案件各模板的页数（LibreOffice 排版；字体换了（如装上仿宋_GB2312）须用 CASEFILE_UPDATE_GOLDEN=1 重新生成）\n" + "".join(f"{k} = {v}\n" for k, v in sorted(counts.items())), encoding="utf-8")
+        if not UPDATE:
+            pytest.fail(f"{golden.name} was missing and has been written; read it and commit it")
     with open(golden, "rb") as f:
         assert counts == tomllib.load(f)
