@@ -16,7 +16,7 @@ from casefile.requirements import contradictions, required_documents
 from casefile.workspace import Workspace
 from doc_templates.catalogue import DocType, load_catalogue
 
-# -- the dossier view ---------------------------------------------------------------
+
 @dataclass
 class Entry:
     doc_type: DocType | None

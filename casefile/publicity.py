@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from casefile import documents, profiles
+from casefile.cn import cn_date
 from casefile.days import calendar_for
 from casefile.errors import CalendarNotCovered, CasefileError, UsageError
 from casefile.fsutil import atomic_write_bytes, atomic_write_text
 from casefile.model import Act, ActKind, Case, CaseType, PartyKind
 from casefile.redact import redact
+from casefile.render import measure_text, render_template
 from casefile.workspace import Workspace
 
 REFUSAL_TAGS = {"国家秘密": "涉及国家秘密", "商业秘密": "主要事实涉及商业秘密", "个人隐私": "主要事实涉及个人隐私", "危及安全稳定": "公开后可能危及国家安全、公共安全、经济安全、社会稳定"}
@@ -144,9 +146,6 @@ def export_public(ws: Workspace, case_ref: str, out_dir: Path) -> dict[str, Any]
     atomic_write_text(out_dir / f"{base}.txt", body)
     # the .docx on the A4 template of every other document; the seal line of the
     # decision is no text to publish
-    from casefile.cn import cn_date
-    from casefile.render import measure_text, render_template
-
     shown = dict(fields, 日期=cn_date(decided), 执法结论="；".join(measure_text(m) for m in case.decided) or fields["执法结论"])
     lines = [ln.strip() for ln in public_text.splitlines() if ln.strip() and ln.strip() != "（印章）"]
     data = render_template("public_notice.docx", {

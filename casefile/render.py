@@ -1,10 +1,13 @@
 """Filling the standard document templates from the case facts.
 
-``build_context`` turns a :class:`Case` (and the workspace's officer register and
-profile) into the variables the templates use: Chinese dates, amounts in figures
-and in 大写, citations, officer names. ``render_document`` checks that every
-field the catalogue declares for the type has a value — a document with silent
-blanks is worse than none — renders it with docxtpl and stores it in the case.
+``build_context`` turns a :class:`Case` (with its entered records, the workspace's
+officer register and document settings) into the variables the templates use:
+Chinese dates, amounts in figures and in 大写, citations, officer names, 你/你单位.
+It states only what the case holds: a 笔录 whose content is not recorded gets
+ruled lines in the template, never a stock answer. ``render_document`` refuses a
+type that contradicts the case (``casefile.requirements.refusal``), checks that
+every field the catalogue declares for the type has a value — a document with
+silent blanks is worse than none — renders it with docxtpl and stores it.
 """
 
 from __future__ import annotations
@@ -20,15 +23,15 @@ from docxtpl import DocxTemplate
 
 from casefile import documents
 from casefile import records as rec
-from casefile.records import Records
 from casefile.cn import cn_date, money_upper
 from casefile.errors import DocumentError, UsageError
-from casefile.model import Act, ActKind, Case, LawRef, Measure, PartyKind
 from casefile.journal import STAGES
+from casefile.model import Act, ActKind, Case, LawRef, Measure, PartyKind
+from casefile.records import Records
 from casefile.requirements import hearing_rights_due, refusal
 from casefile.workspace import Workspace, stage_of_state
 from doc_templates import texts
-from doc_templates.catalogue import DocType, load_catalogue
+from doc_templates.catalogue import FORMS, DocType, load_catalogue
 
 def _d(day: dt.date | None) -> str:
     return cn_date(day) if day else ""
@@ -363,8 +366,6 @@ def render_bytes(dtype: DocType, ctx: dict[str, Any]) -> bytes:
 def render_template(template: str, ctx: dict[str, Any]) -> bytes:
     """Fill one template of doc_templates/forms (e.g. the public version, which is no
     document of the dossier) with the given variables."""
-    from doc_templates.catalogue import FORMS
-
     tpl = DocxTemplate(str(FORMS / template))
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
     try:
