@@ -14,12 +14,12 @@ from importlib import resources
 from pathlib import Path
 
 from casefile import documents
-from casefile.dossier import finish_dossier, required_documents
+from casefile.binding import finish_dossier
 from casefile.errors import WorkspaceError
-from casefile.laws import import_library
 from casefile.model import Case, CaseState
 from casefile.names import safe_name
 from casefile.render import render_document
+from casefile.requirements import required_documents
 from casefile.validation import validate
 from casefile.workspace import PROFILE_FILE, AgencyProfile, OfficerRegister, Workspace, default_root
 

@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from casefile import journal
-from casefile.dossier import assemble, docx_to_pdf
+from casefile.dossier import assemble
 from casefile.errors import CaseExists, PackageError
 from casefile.fsutil import atomic_write_bytes, sha256_bytes
 from casefile.model import Case
@@ -171,32 +171,3 @@ def import_package(ws: Workspace, path: Path, *, replace: bool = False) -> dict[
         raise
     journal.append(target, "导入案卷包", "审查", {"package": str(path), "files": len(contents)}, actor=ws.actor)
     return {"case": case_id, "files": len(contents), "replaced": str(kept) if kept else None}
-
-
-def print_dossier(ws: Workspace, case_ref: str, dest: Path) -> dict[str, Any]:
-    """Combine the dossier's .docx files into one printable document, 卷内目录 first."""
-    from docx import Document  # python-docx and docxcompose cost ~0.5 s to import: only when printing
-    from docxcompose.composer import Composer
-
-    case = ws.load_case(case_ref)
-    case_dir = ws.cases_dir / case.id
-    dossier = assemble(ws, case.id)
-    files = [f for e in dossier.entries for f in e.files if f.file.lower().endswith(".docx")]
-    toc = [f for f in files if f.doc_type == "toc"]
-    ordered = toc + [f for f in files if f.doc_type not in ("toc", "cover")]
-    if not ordered:
-        raise PackageError(f"案件 {case.id} 还没有 .docx 文书可以合并")
-    master = Document(str(case_dir / ordered[0].file))
-    composer = Composer(master)
-    for rec in ordered[1:]:
-        master.add_page_break()
-        composer.append(Document(str(case_dir / rec.file)))
-    buf = io.BytesIO()
-    composer.save(buf)
-    atomic_write_bytes(Path(dest), buf.getvalue())
-    skipped = [f.file for e in dossier.entries for f in e.files if not f.file.lower().endswith(".docx")]
-    result = {"case": case.id, "docx": str(dest), "documents": [r.file for r in ordered], "not_included": skipped, "pdf": None}
-    pdf = docx_to_pdf(Path(dest), Path(dest).parent)
-    if pdf:
-        result["pdf"] = str(pdf)
-    return result

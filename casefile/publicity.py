@@ -4,18 +4,19 @@ revoked ones, and the redacted public version of a decision."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from casefile import documents, profiles
+from casefile.cn import cn_date
 from casefile.days import calendar_for
 from casefile.errors import CalendarNotCovered, CasefileError, UsageError
 from casefile.fsutil import atomic_write_bytes, atomic_write_text
 from casefile.model import Act, ActKind, Case, CaseType, PartyKind
 from casefile.redact import redact
+from casefile.render import measure_text, render_template
 from casefile.workspace import Workspace
 
 REFUSAL_TAGS = {"国家秘密": "涉及国家秘密", "商业秘密": "主要事实涉及商业秘密", "个人隐私": "主要事实涉及个人隐私", "危及安全稳定": "公开后可能危及国家安全、公共安全、经济安全、社会稳定"}
@@ -142,18 +143,16 @@ def export_public(ws: Workspace, case_ref: str, out_dir: Path, today: dt.date) -
     out_dir.mkdir(parents=True, exist_ok=True)
     base = f"{case.id}-公示"
     atomic_write_text(out_dir / f"{base}.txt", body)
-    from docx import Document
-
-    d = Document()
-    d.add_heading(f"行政处罚决定信息公示（{case.number}）", level=1)
-    for k, v in fields.items():
-        d.add_paragraph(f"{k}：{v}")
-    for line in public_text.splitlines():
-        if line.strip():
-            d.add_paragraph(line.strip())
-    buf = io.BytesIO()
-    d.save(buf)
-    atomic_write_bytes(out_dir / f"{base}.docx", buf.getvalue())
+    # the .docx on the A4 template of every other document; the seal line of the
+    # decision is no text to publish
+    shown = dict(fields, 日期=cn_date(decided), 执法结论="；".join(measure_text(m) for m in case.decided) or fields["执法结论"])
+    lines = [ln.strip() for ln in public_text.splitlines() if ln.strip() and ln.strip() != "（印章）"]
+    data = render_template("public_notice.docx", {
+        "agency": case.agency or ws.profile.name,
+        "public_fields": [{"name": k, "value": v} for k, v in shown.items()],
+        "public_lines": lines,
+    })
+    atomic_write_bytes(out_dir / f"{base}.docx", data)
     # the log stays with the case, never beside the public files
     log_path = ws.cases_dir / case.id / "publicity" / f"redaction-{today.isoformat()}.json"
     atomic_write_text(log_path, json.dumps({"source": source, "redactions": [r.to_dict() for r in log]}, ensure_ascii=False, indent=2))

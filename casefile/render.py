@@ -1,10 +1,13 @@
 """Filling the standard document templates from the case facts.
 
-``build_context`` turns a :class:`Case` (and the workspace's officer register and
-profile) into the variables the templates use: Chinese dates, amounts in figures
-and in 大写, citations, officer names. ``render_document`` checks that every
-field the catalogue declares for the type has a value — a document with silent
-blanks is worse than none — renders it with docxtpl and stores it in the case.
+``build_context`` turns a :class:`Case` (with its entered records, the workspace's
+officer register and document settings) into the variables the templates use:
+Chinese dates, amounts in figures and in 大写, citations, officer names, 你/你单位.
+It states only what the case holds: a 笔录 whose content is not recorded gets
+ruled lines in the template, never a stock answer. ``render_document`` refuses a
+type that contradicts the case (``casefile.requirements.refusal``), checks that
+every field the catalogue declares for the type has a value — a document with
+silent blanks is worse than none — renders it with docxtpl and stores it.
 """
 
 from __future__ import annotations
@@ -19,19 +22,16 @@ import jinja2
 from docxtpl import DocxTemplate
 
 from casefile import documents
+from casefile import records as rec
 from casefile.cn import cn_date, money_upper
 from casefile.errors import DocumentError, UsageError
 from casefile.journal import STAGES
 from casefile.model import Act, ActKind, Case, LawRef, Measure, PartyKind
+from casefile.records import Records
+from casefile.requirements import hearing_rights_due, refusal
 from casefile.workspace import Workspace, stage_of_state
-from doc_templates.catalogue import DocType, load_catalogue
-
-PAYMENT_TEXT = (
-    "当事人应当自收到本决定书之日起十五日内，到指定银行或者通过电子支付系统缴纳罚没款。"
-    "到期不缴纳罚款的，本机关可以依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项的规定，"
-    "每日按罚款数额的百分之三加处罚款，加处罚款的数额不超过罚款本身的数额。"
-)
-
+from doc_templates import texts
+from doc_templates.catalogue import FORMS, DocType, load_catalogue
 
 def _d(day: dt.date | None) -> str:
     return cn_date(day) if day else ""
@@ -85,11 +85,63 @@ def _first(case: Case, kind: ActKind) -> Act | None:
     return acts[0] if acts else None
 
 
+def _you(case: Case) -> str:
+    """你 to a natural person, 你单位 to any other party (texts.toml [you])."""
+    t = texts.get("you")
+    return t["natural"] if case.party and case.party.kind == PartyKind.NATURAL else t["other"]
+
+
+def handling_unit(ws: Workspace, case: Case) -> str:
+    """The 承办机构: the handlers' unit when the officer register names one below the
+    agency, else the workspace setting for the workspace's own agency ('' if neither)."""
+    agency = case.agency or ws.profile.name
+    reg = ws.officers()
+    for c in case.handlers:
+        o = reg.lookup(c)
+        if o and o.unit and o.unit != agency and o.unit.startswith(agency):
+            return o.unit
+    unit = ws.profile.documents.handling_unit
+    return unit if unit and agency == ws.profile.name else ""
+
+
+def doc_number(ws: Workspace, case: Case, dtype: DocType, records: Records, day: dt.date | None) -> str:
+    """The document's own 文号. The decisions carry the case's number; another numbered
+    type carries the number recorded for it, else its series with the serial left
+    blank for the 发文登记 to fill — never the decision's number."""
+    if dtype.exclusive == "decision":
+        return case.number
+    if records.numbers.get(dtype.code):
+        return records.numbers[dtype.code]
+    words = {**texts.get("numbering"), **ws.profile.documents.numbering}
+    word = words.get(dtype.code)
+    short = ws.profile.short_name if (case.agency or ws.profile.name) == ws.profile.name else ""
+    base = day or case.first_date(ActKind.FILING)
+    year = str(base.year) if base else "　　　　"  # no date on file: the year is written by hand too
+    if not word or not short:
+        # another agency's case, or no series: the whole 字 is left to fill by hand
+        return f"　　　　〔{year}〕　　　号"
+    return f"{short}{word}〔{year}〕　　　号"
+
+
+def payment_text(ws: Workspace, case: Case, you: str) -> str:
+    """履行方式和期限, from the workspace's payment settings ('' when they are not set:
+    the decision then reports what is missing rather than print “指定银行”)."""
+    d = ws.profile.documents
+    if not (d.payment_bank and d.payment_account):
+        return ""
+    t = texts.get("payment")
+    place = t["place"].format(place=d.payment_place) if d.payment_place else ""
+    return t["text"].format(you=you, bank=d.payment_bank, account_name=d.payment_account_name or "—",
+                            account=d.payment_account, place=place)
+
+
 def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
     """The template variables; ``today`` (the caller's clock) dates what is signed today."""
     reg = ws.officers()
     profile = ws.profile
     region = profile.region or ""
+    records = rec.of_case(case.extra)
+    you = _you(case)
 
     def names(certs: list[str]) -> str:
         out = []
@@ -124,27 +176,50 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
     proposed_basis = [b for m in case.proposed for b in m.basis]
     decided_basis = [b for m in case.decided for b in m.basis]
     fined = bool(case.fines("decided") or case.confiscations("decided"))
+    rights_due = hearing_rights_due(ws, case)
 
     procedure_bits = []
     notice_served = _first(case, ActKind.NOTICE_SERVED) or _first(case, ActKind.NOTICE)
     if notice_served:
-        rights = "陈述、申辩、要求听证" if (hearing or hearing_notice or case.review.hearing_requested) or _hearing_rights_due(ws, case) else "陈述、申辩"
+        rights = "陈述、申辩、要求听证" if (hearing or hearing_notice or case.review.hearing_requested) or rights_due else "陈述、申辩"
         procedure_bits.append(f"{_d(notice_served.date)}，本机关向当事人送达了《行政处罚告知书》，告知其拟作出行政处罚的内容及事实、理由、依据，并告知其依法享有{rights}的权利。")
     if waived:
         procedure_bits.append("当事人书面表示放弃陈述、申辩权利。")
     if statement:
-        note = statement.note.rstrip("。") + "。" if statement.note else ""
-        procedure_bits.append(f"当事人于{_d(statement.date)}提出陈述、申辩意见，本机关进行了复核。{note}")
+        procedure_bits.append(f"当事人于{_d(statement.date)}提出了陈述、申辩意见。")
     if hearing:
         procedure_bits.append(f"应当事人申请，本机关于{_d(hearing.date)}依法举行了听证。")
     if review_act:
         procedure_bits.append("本案经法制审核" + ("、集体讨论。" if discussion else "。"))
 
+    # the reply to the party's arguments: only what the party said and what the
+    # agency's review found, both as recorded; nothing when nothing is recorded
+    rt = texts.get("reply")
+    reply = []
+    statement_text, statement_review = records.statement.text, records.statement.review
+    if not statement_text and statement and statement.note:
+        # an act note often holds both: “当事人陈述……；经复核，……” — the party's words
+        # and the agency's review are printed apart, never the review as the party's
+        said, _, review = statement.note.partition("经复核")
+        statement_text = said.rstrip("；;，, ")
+        statement_review = statement_review or (("经复核" + review) if review else "")
+    if statement and statement_text:
+        reply.append(rt["statement"].format(date=_d(statement.date), you="当事人", text=statement_text.rstrip("。") + "。"))
+    for st in records.hearing.statements:
+        reply.append(rt["hearing"].format(speaker=st.speaker, text=st.text.rstrip("。") + "。"))
+    answer = records.decision.review or statement_review
+    if reply and answer:
+        reply.append(rt["review"].format(text=answer.removeprefix("经复核").lstrip("，,").rstrip("。") + "。"))
+
     service_rows = []
+    served_titles = {ActKind.SERVICE: "行政处罚决定书", ActKind.NOTICE_SERVED: "行政处罚告知书", ActKind.HEARING_NOTICE: "听证通知书"}
     for a in sorted(case.acts, key=lambda a: a.date):
-        if a.kind in (ActKind.SERVICE, ActKind.NOTICE_SERVED, ActKind.HEARING_NOTICE):
-            title = {ActKind.SERVICE: "行政处罚决定书", ActKind.NOTICE_SERVED: "行政处罚告知书", ActKind.HEARING_NOTICE: "听证通知书"}[a.kind]
-            service_rows.append({"title": title, "doc_no": case.number, "date": _d(a.date), "method": a.method.value if a.method else "", "officers": names(a.officers)})
+        if a.kind in served_titles:
+            number = {ActKind.SERVICE: case.number, ActKind.NOTICE_SERVED: records.numbers.get("penalty_notice", ""),
+                      ActKind.HEARING_NOTICE: records.numbers.get("hearing_notice", "")}[a.kind]
+            service_rows.append({"title": served_titles[a.kind], "doc_no": number,
+                                 "date": _d(a.date), "method": a.method.value if a.method else "", "officers": names(a.officers),
+                                 "place": a.place})
 
     executed = []
     for a in case.acts_of(ActKind.PAYMENT):
@@ -156,20 +231,33 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
     if hearing:
         hearing_host = hearing.note.split("；")[0].replace("听证主持人：", "") if "主持人" in hearing.note else names(hearing.officers[:1])
 
+    interviewee = records.inquiry.interviewee
+    if not interviewee and inquiry and inquiry.note:
+        # 询问当事人法定代表人钱国栋 → 钱国栋: the act's note names who was asked
+        interviewee = inquiry.note
+        for w in ("询问", "当事人", "法定代表人", "委托代理人", "负责人", "经营者"):
+            interviewee = interviewee.replace(w, "")
+    docs = profile.documents
     circumstances = case.violation.circumstances
+    correction = (records.decision.correction.rstrip("。") or texts.get("correction")["text"].format(you=you))
     ctx: dict[str, Any] = {
         "agency": case.agency or profile.name,
-        "agency_phone": "",
+        "agency_phone": docs.phone if (case.agency or profile.name) == profile.name else "",
+        "agency_address": docs.address if (case.agency or profile.name) == profile.name else "",
+        "you": you,
         "doc_no": case.number,
+        "case_no": case.number,
         "title": case.title,
         "cause": case.violation.cause,
-        "brief": case.violation.facts or case.violation.cause,
         "source": case.source,
         "source_date": _d(source_act.date) if source_act else "",
         "source_note": source_act.note if source_act else "",
         "facts": case.violation.facts,
         "party": _party(case),
-        "interviewee": (inquiry.note.replace("询问", "").replace("当事人", "").replace("法定代表人", "").replace("委托代理人", "") if inquiry and inquiry.note else (case.party.representative or case.party.name) if case.party else ""),
+        "records": records.model_dump(),
+        "blank_lines": list(range(int(texts.get("blank")["lines"]))),
+        "sign_line": texts.get("blank")["signature"],
+        "interviewee": interviewee,
         "handler_names": names(case.handlers),
         "handler_certs": "、".join(case.handlers),
         "officer_names": names(officer_certs),
@@ -178,9 +266,11 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
         "filed_date": act_date(ActKind.FILING),
         "inspection_date": _d(inspection.date) if inspection else "",
         "inspection_place": inspection.place if inspection else "",
-        "inspection_text": (inspection.note or case.violation.facts) if inspection else "",
+        # what was seen: the record, else the act's own note — never the later findings
+        "inspection_text": records.inspection.observed or (inspection.note if inspection else ""),
         "recorded_text": "检查过程进行了全程音像记录。" if inspection and inspection.recorded else "",
         "inquiry_date": _d(inquiry.date) if inquiry else "",
+        "inquiry_place": records.inquiry.place or (inquiry.place if inquiry else ""),
         "preservation_date": act_date(ActKind.PRESERVATION),
         "seizure_date": _d(seizure.date) if seizure else "",
         "seizure_end": _d(seizure.end_date) if seizure and seizure.end_date else "",
@@ -196,42 +286,44 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
         "decided_text": "；".join(measure_text(m) for m in case.decided),
         "decided_basis_text": cites(decided_basis),
         "discretion_text": (f"鉴于当事人{'、'.join(circumstances)}，本机关在裁量时予以考虑。" if circumstances else ""),
-        "payment_text": PAYMENT_TEXT if fined else "",
+        "discretion_reason": (records.decision.discretion.rstrip("。") + "。") if records.decision.discretion else "",
+        "correction_text": correction,
+        "reply_text": "".join(reply),
+        "payment_text": payment_text(ws, case, you) if fined else "",
         "review_organ": f"{region}人民政府" if region else "",
         "court": f"{region}人民法院" if region else "",
-        "remedy_text": f"{region}人民政府 / {region}人民法院" if region else "",
+        "remedy_text": texts.get("remedy")["text"].format(you=you, review_organ=f"{region}人民政府", court=f"{region}人民法院") if region else "",
         "procedure_text": "".join(procedure_bits),
         "notice_date": act_date(ActKind.NOTICE),
         "statement_deadline_text": "收到本告知书之日起五个工作日内",
-        "hearing_rights_due": _hearing_rights_due(ws, case),
+        "hearing_rights_due": rights_due,
         "statement_date": _d(statement.date) if statement else "",
-        "statement_text": statement.note if statement else "",
-        "statement_review": "经复核，当事人提出的事实、理由和证据不成立，不予采纳。" if statement else "",
+        "statement_text": statement_text,
+        "statement_review": statement_review,
         "statement_summary": "；".join(filter(None, [
             "当事人放弃陈述、申辩" if waived else "",
             f"当事人于{_d(statement.date)}提出陈述申辩" if statement else "",
             f"{_d(hearing.date)}举行听证" if hearing else "",
-        ])) or "无",
+        ])),
         "hearing_notice_date": _d(hearing_notice.date) if hearing_notice else "",
         "hearing_date": _d(hearing.date) if hearing else (_d(hearing_notice.end_date) if hearing_notice and hearing_notice.end_date else ""),
         "hearing_place": hearing.place if hearing else (hearing_notice.place if hearing_notice else ""),
         "hearing_host": hearing_host,
-        "hearing_statement": (hearing.note if hearing else "") or "当事人对违法事实无异议，请求减轻处罚。",
         "hearing_report_date": _d(hearing.date) if hearing else "",
-        "handling_unit": f"{case.agency or profile.name}执法机构",
+        "handling_unit": handling_unit(ws, case),
         "submit_date": _d(submit.date) if submit else "",
-        "review_conclusion": "同意" if review_act else "",
+        # the conclusion as the 法制审核 act records it (“审核意见：同意”); the review workflow passes its own
+        "review_conclusion": (review_act.note.split("：", 1)[-1].strip("。") if review_act and review_act.note else ""),
         "review_problems": [],
         "review_date": _d(review_act.date) if review_act else "",
-        "review_summary": (review_act.note or "同意") if review_act else "（未经法制审核）",
+        "review_summary": review_act.note if review_act else "",
         "reviewer_name": reviewer.name if reviewer else "",
         "chief_name": chief.name if chief else "",
         "discussion_date": _d(discussion.date) if discussion else "",
-        "discussion_members": "局长、分管副局长、法制机构负责人、办案机构负责人",
         "discussion_note": discussion.note if discussion else "",
         "decision_date": act_date(ActKind.DECISION),
         "closing_date": act_date(ActKind.CLOSING),
-        "archive_date": act_date(ActKind.ARCHIVING) or _d(today),
+        "archive_date": act_date(ActKind.ARCHIVING),
         "execution_text": "；".join(executed),
         "investigation_end_date": act_date(ActKind.INVESTIGATION_END),
         "referral_date": _d(referral.date) if referral else "",
@@ -240,20 +332,14 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
         "service_rows": service_rows,
         "retention": "长期",
         "today": _d(today),
-        # filled by the dossier for 卷内目录 / 备考表 / 封面
+        # filled by casefile.binding for 卷内目录 / 备考表 / 封面
+        "volume": "",
         "toc_rows": [],
         "doc_count": 0,
         "page_total": "",
-        "page_note": "",
         "remarks_text": "",
     }
     return ctx
-
-
-def _hearing_rights_due(ws: Workspace, case: Case) -> bool:
-    from casefile.dossier import hearing_rights_due
-
-    return hearing_rights_due(ws, case)
 
 
 def _empty(v: Any) -> bool:
@@ -276,12 +362,18 @@ def missing_fields(ctx: dict[str, Any], dtype: DocType) -> list[str]:
 def render_bytes(dtype: DocType, ctx: dict[str, Any]) -> bytes:
     if not dtype.template_path or not dtype.template_path.exists():
         raise DocumentError(f"“{dtype.name}”没有模板，只能导入")
-    tpl = DocxTemplate(str(dtype.template_path))
+    return render_template(dtype.template, ctx)
+
+
+def render_template(template: str, ctx: dict[str, Any]) -> bytes:
+    """Fill one template of doc_templates/forms (e.g. the public version, which is no
+    document of the dossier) with the given variables."""
+    tpl = DocxTemplate(str(FORMS / template))
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
     try:
         tpl.render(ctx, jinja_env=env, autoescape=True)
     except jinja2.UndefinedError as e:
-        raise DocumentError(f"模板 {dtype.template} 用到了案件中没有的字段：{e.message}") from None
+        raise DocumentError(f"模板 {template} 用到了案件中没有的字段：{e.message}") from None
     buf = io.BytesIO()
     tpl.save(buf)
     return buf.getvalue()
@@ -299,6 +391,10 @@ class Rendered:
 
 
 def document_date(case: Case, dtype: DocType) -> dt.date | None:
+    """The date the document bears: the act it records (the 送达回证: the last service)."""
+    if dtype.code == "service_receipt":
+        served = [a.date for a in case.acts if a.kind in (ActKind.SERVICE, ActKind.NOTICE_SERVED, ActKind.HEARING_NOTICE)]
+        return max(served) if served else None
     kind = dtype.required.due_after if dtype.required else ""
     try:
         return case.first_date(ActKind(kind)) if kind else None
@@ -306,7 +402,10 @@ def document_date(case: Case, dtype: DocType) -> dt.date | None:
         return None
 
 
-def render_document(ws: Workspace, case_ref: str, code: str, *, today: dt.date, extra: dict[str, Any] | None = None) -> Rendered:
+def render_document(ws: Workspace, case_ref: str, code: str, *, today: dt.date, extra: dict[str, Any] | None = None,
+                    volume: str = "") -> Rendered:
+    """Render one document of the case and store it. ``volume`` names the volume a
+    volume form (封面, 卷内目录, 备考表) is made for; it is part of the file name."""
     cat = load_catalogue()
     dtype = cat.get(code) or cat.by_name(code)
     if dtype is None:
@@ -314,9 +413,19 @@ def render_document(ws: Workspace, case_ref: str, code: str, *, today: dt.date, 
     if not dtype.template:
         raise UsageError(f"“{dtype.name}”没有模板，只能导入（casefile import）")
     case = ws.load_case(case_ref)
+    why = refusal(ws, case, dtype)
+    if why:
+        raise DocumentError(f"不能为案件 {case.id} 生成“{dtype.name}”：{why}", title="文书与案件不符")
     ctx = build_context(ws, case, today=today)
+    day = document_date(case, dtype)
     if extra:
         ctx.update(extra)
+    if extra and extra.get("document_date"):
+        day = extra["document_date"]
+    records = rec.of_case(case.extra)
+    number = doc_number(ws, case, dtype, records, day) if dtype.numbered else ""
+    if dtype.numbered:
+        ctx["doc_no"] = number
     missing = missing_fields(ctx, dtype)
     if missing:
         raise DocumentError(
@@ -326,13 +435,15 @@ def render_document(ws: Workspace, case_ref: str, code: str, *, today: dt.date, 
         )
     data = render_bytes(dtype, ctx)
     case_dir = ws.cases_dir / case.id
-    name = f"{dtype.order:03d}-{dtype.name}.docx"
+    name = f"{dtype.order:03d}-{dtype.name}{f'（{volume}）' if volume else ''}.docx"
     reg = documents.load_register(case_dir)
     existing = reg.get(f"{documents.DOCS}/{name}")
     beside = bool(existing and documents.changed_outside(case_dir, existing))
     record = documents.DocRecord(
-        file="", doc_type=dtype.code, title=dtype.name, origin="rendered", number=case.number,
-        date=document_date(case, dtype), pages=None,
+        file="", doc_type=dtype.code, title=dtype.name, origin="rendered",
+        # the register keeps a 文号 only when it is complete (a blank serial is filled by hand)
+        number=number if number and "　" not in number else "",
+        date=day, pages=None,
     )
     stored = documents.add_document(
         case_dir, data, name, record, stage=_stage(dtype, case), act="生成文书", actor=ws.actor,

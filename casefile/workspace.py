@@ -37,6 +37,21 @@ CASE_SUBDIRS = ("docs", "evidence", "reviews")
 WORKSPACE_VERSION = 1
 
 
+class DocumentSettings(BaseModel):
+    """What the agency's documents print that is not a case fact ([documents] in workspace.toml)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    phone: str = ""  # 联系电话 on 告知书 and 决定书
+    address: str = ""  # 机关地址
+    handling_unit: str = ""  # 承办机构（法制审核意见书的主送单位）, when officers.toml names none
+    payment_bank: str = ""  # 罚没款代收银行
+    payment_account_name: str = ""
+    payment_account: str = ""
+    payment_place: str = ""  # 缴款地点或电子缴款途径
+    numbering: dict[str, str] = Field(default_factory=dict)  # 文书代码 → 文号字, over doc_templates/texts.toml
+
+
 class AgencyProfile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -52,6 +67,7 @@ class AgencyProfile(BaseModel):
     sector_profiles: dict[str, str] = Field(default_factory=dict)
     actor: str = ""  # who appends to journals from this workspace (else the OS user)
     publicity_agency_seal: str = ""
+    documents: DocumentSettings = Field(default_factory=DocumentSettings)
 
 
 class Officer(BaseModel):

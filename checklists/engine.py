@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from casefile import documents, profiles
-from casefile.days import calendar_for
-from casefile.dossier import major_decision_reasons
+from casefile.days import Calendar, calendar_for
+from casefile.requirements import major_decision_reasons
 from casefile.errors import CheckError
 from casefile.laws import Library
 from casefile.model import STATE_ORDER, Case, CaseState, CaseType

@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterator
 
 from casefile.avrecord import av_requirements
 from casefile.documents import changed_outside
-from casefile.dossier import hearing_rights_reasons, major_decision_reasons, required_documents
+from casefile.requirements import hearing_rights_reasons, major_decision_reasons, required_documents
 from casefile.errors import CalendarNotCovered
 from casefile.ids import valid_id_card, valid_uscc
 from casefile.model import Act, ActKind, CaseState, LawRef, PartyKind

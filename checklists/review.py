@@ -164,6 +164,7 @@ def issue_opinion(ws: Workspace, case_ref: str, today: dt.date) -> dict[str, Any
         "review_problems": [{"message": p["message"], "basis": p["basis"] or "—"} for p in problems],
         "review_conclusion": conclusion,
         "review_date": cn_date(today),
+        "document_date": today,
         "reviewer_name": reviewer.name if reviewer else (ws.actor or journal.default_actor()),
     }
     rendered = render_document(ws, cid, "legal_review_opinion", extra=extra, today=today)

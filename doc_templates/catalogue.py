@@ -22,6 +22,17 @@ class Requirement:
 
 
 @dataclass(frozen=True)
+class Allowed:
+    """When a type may exist at all: a type outside these conditions contradicts the
+    case (a 当场决定书 in a 普通 case, a 不予处罚决定书 for a fined party)."""
+
+    procedures: tuple[str, ...] = ()
+    when: tuple[str, ...] = ()
+    when_any: tuple[str, ...] = ()
+    message: str = ""  # why, in Chinese, for the person who asked for it
+
+
+@dataclass(frozen=True)
 class DocType:
     code: str
     name: str
@@ -33,6 +44,13 @@ class DocType:
     aliases: tuple[str, ...] = ()
     paginate: bool = True
     required: Requirement | None = None
+    allowed: Allowed | None = None
+    exclusive: str = ""  # types of one exclusive group (the decisions) may not coexist in a dossier
+    numbered: bool = False  # carries its own 文号 (doc_templates/numbering.toml series)
+    case_types: tuple[str, ...] = ("行政处罚",)  # the case types whose dossiers hold it
+
+    def for_case_type(self, case_type: str) -> bool:
+        return case_type in self.case_types
 
     @property
     def template_path(self) -> Path | None:
@@ -53,6 +71,13 @@ class DocType:
                 "procedures": list(req.procedures), "when": list(req.when), "when_any": list(req.when_any),
                 "due_after": req.due_after, "alternative": req.alternative,
             },
+            "allowed": None if self.allowed is None else {
+                "procedures": list(self.allowed.procedures), "when": list(self.allowed.when),
+                "when_any": list(self.allowed.when_any), "message": self.allowed.message,
+            },
+            "exclusive": self.exclusive,
+            "numbered": self.numbered,
+            "case_types": list(self.case_types),
         }
 
 
@@ -88,6 +113,7 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
     types = []
     for t in data["types"]:
         req = t.get("required")
+        allowed = t.get("allowed")
         types.append(DocType(
             code=t["code"], name=t["name"], stage=t["stage"], volume=t["volume"], order=int(t["order"]),
             template=t.get("template", ""), fields=tuple(t.get("fields", ())), aliases=tuple(t.get("aliases", ())),
@@ -97,6 +123,12 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
                 when_any=tuple(req.get("when_any", ())), due_after=req.get("due_after", ""),
                 alternative=req.get("alternative", ""),
             ),
+            allowed=None if allowed is None else Allowed(
+                procedures=tuple(allowed.get("procedures", ())), when=tuple(allowed.get("when", ())),
+                when_any=tuple(allowed.get("when_any", ())), message=allowed.get("message", ""),
+            ),
+            exclusive=t.get("exclusive", ""), numbered=bool(t.get("numbered", False)),
+            case_types=tuple(t.get("case_types", data.get("default_case_types", ["行政处罚"]))),
         ))
     volume_rank = {"正卷": 0, "副卷": 1}
     types.sort(key=lambda t: (volume_rank.get(t.volume, 2), t.order))

@@ -146,3 +146,26 @@ def test_a_misspelt_parameter_stops_the_pack_from_loading(tmp_path, monkeypatch)
     finally:
         monkeypatch.undo()
         engine.load_rules.cache_clear()
+
+
+def test_a_license_dossier_asks_for_license_documents_not_penalty_ones(demo_ws):
+    from casefile.requirements import refusal, required_documents
+    from doc_templates.catalogue import load_catalogue
+
+    c = _case(demo_ws, "XK-DOS", CaseType.LICENSE, LICENSE_OK, state=CaseState.CLOSED)
+    c.acts.append(Act(kind=ActKind.CLOSING, date=D(2026, 9, 30)))
+    need = {t.code for t, _ in required_documents(demo_ws, c)}
+    assert {"license_application", "license_application_receipt", "license_acceptance", "site_verification_record",
+            "license_grant", "license_certificate", "cover", "toc"} <= need  # 备考表 once archived
+    assert not need & {"filing_approval", "decision", "penalty_notice", "decision_approval", "investigation_report"}
+    why = refusal(demo_ws, c, load_catalogue().get("decision"))
+    assert "本案为行政许可案件" in why
+
+
+def test_doc_types_lists_license_coercion_and_inspection_documents(run_cli):
+    import json
+
+    code, out, _ = run_cli("doc", "types", "--json")
+    by_code = {t["code"]: t for t in json.loads(out)}
+    assert by_code["license_grant"]["case_types"] == ["行政许可"] and by_code["license_grant"]["name"] == "准予行政许可决定书"
+    assert "行政强制" in by_code["urge_notice"]["case_types"] and "行政检查" in by_code["inspection_record"]["case_types"]

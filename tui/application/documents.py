@@ -8,11 +8,13 @@ from typing import Any, Callable, Iterator
 
 from casefile import documents as docs
 from casefile import package as pkg
-from casefile.dossier import Dossier, TocRow, assemble, finish_dossier, table_of_contents
+from casefile.binding import TocRow, finish_dossier, print_dossier, table_of_contents
+from casefile.dossier import Dossier, assemble
 from casefile.errors import CasefileError
 from casefile.evidence import add_evidence
 from casefile.extract import extract
 from casefile.importer import ImportResult, import_paths
+from casefile.records import enter as enter_records
 from casefile.render import Rendered, render_document
 from casefile.textio import read_document
 from doc_templates.catalogue import DocType, load_catalogue
@@ -71,6 +73,12 @@ class DocumentOps:
             except CasefileError as e:
                 yield Path(f), None, e
 
+    def enter_records(self, case_ref: str, path: Path) -> dict[str, Any]:
+        """What a 笔录 or record says (问答, 听证发言, 讨论意见), from a TOML/JSON file."""
+        result = enter_records(self.ws, case_ref, Path(path))
+        self.reindex(self.ws.resolve(case_ref))
+        return result
+
     # -- the dossier and packages -------------------------------------------------------------
     def dossier(self, case_ref: str) -> Dossier:
         return assemble(self.ws, case_ref)
@@ -80,15 +88,15 @@ class DocumentOps:
 
     def finish_dossier(self, case_ref: str) -> tuple[Dossier, list[TocRow], list[str]]:
         """Render the 卷内目录, 备考表 and 封面 (dated by the clock) and return them with warnings."""
-        result = finish_dossier(self.ws, case_ref, today=self.today)
-        self.reindex(result[0].case.id)
-        return result
+        done = finish_dossier(self.ws, case_ref, today=self.today)
+        self.reindex(done.dossier.case.id)
+        return done.dossier, done.rows, done.warnings
 
     def export_package(self, case_ref: str, dest: Path) -> dict[str, Any]:
         return pkg.export_package(self.ws, self.ws.resolve(case_ref), Path(dest))
 
     def print_dossier(self, case_ref: str, dest: Path) -> dict[str, Any]:
-        return pkg.print_dossier(self.ws, self.ws.resolve(case_ref), Path(dest))
+        return print_dossier(self.ws, self.ws.resolve(case_ref), Path(dest), today=self.today)
 
     def import_package(self, path: Path, *, replace: bool = False) -> dict[str, Any]:
         result = pkg.import_package(self.ws, Path(path), replace=replace)

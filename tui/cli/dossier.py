@@ -34,6 +34,7 @@ def dossier(case_ref, export_to, print_to, as_json):
     data = d.to_dict()
     data["toc"] = [r.to_dict() for r in rows]
     data["pages_estimated"] = any(r.estimated for r in rows)
+    data["pages_counted_by"] = sorted({r.method for r in rows})
     data["warnings"] = warnings
     if export_to:
         progress(f"正在导出案卷包 {export_to} ……")
@@ -48,11 +49,13 @@ def dossier(case_ref, export_to, print_to, as_json):
         click.echo(table(rows_, ["卷别", "文书", "", "状态", "文件"], max_width=40))
         if data["gaps"]:
             click.echo("缺失：" + "、".join(data["gaps"]))
-        else:
+        for p in data["problems"]:
+            click.echo(f"问题：{p}")
+        if data["complete"]:
             click.echo("必需文书齐全。")
         if rows:
-            click.echo("\n卷内目录" + ("（页数含估算：未安装 LibreOffice）" if data["pages_estimated"] else ""))
-            click.echo(table([[r.seq, r.doc_no, r.title, r.date, r.page] for r in rows], ["序号", "文号", "题名", "日期", "页号"], max_width=30))
+            click.echo("\n卷内目录（页数：" + "、".join(data["pages_counted_by"]) + "）")
+            click.echo(table([[r.volume, r.seq, r.doc_no, r.title, r.date, r.page] for r in rows], ["卷别", "序号", "文号", "题名", "日期", "页号"], max_width=30))
         for w in warnings:
             click.echo(f"注意：{w}", err=True)
         if export_to:

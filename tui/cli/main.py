@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "tui.cli.case",
     "tui.cli.officer",
     "tui.cli.doc",
+    "tui.cli.facts",
     "tui.cli.dossier",
     "tui.cli.importing",
     "tui.cli.check",
