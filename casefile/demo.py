@@ -98,4 +98,13 @@ def add_imported_materials(ws: Workspace) -> None:
 
 # Later capabilities (documents, reviews, evidence) add the steps that bring each
 # demo case to its state; each takes the workspace.
-DEMO_STEPS: list = [add_imported_materials, render_due_documents]
+def draw_demo_inspection(ws: Workspace) -> None:
+    """The 事项 the agency publishes and one 双随机 draw from a roll of ten firms."""
+    from casefile.inspection import draw
+
+    shutil.copy(demo_data() / "matters.toml", ws.root / "matters.toml")
+    shutil.copy(demo_data() / "targets.csv", ws.root / "检查对象名录.csv")
+    draw(ws, ws.root / "检查对象名录.csv", "30%", 2026, DEMO_TODAY, plan_id="2026-明码标价")
+
+
+DEMO_STEPS: list = [add_imported_materials, render_due_documents, draw_demo_inspection]
