@@ -177,7 +177,8 @@ def test_stats(demo_ws, run_cli, tmp_path):
     code, out, err = run_cli("stats", "2026", "--json", "--csv", str(tmp_path / "s.csv"), "-w", str(demo_ws.root))
     assert code == 0, err
     s = json.loads(out)
-    assert s["cases"] == 6 and s["by_type"]["处罚"] == 6 and s["hearings_held"] == 1
+    assert s["cases"] == 8 and s["by_type"]["处罚"] == 6 and s["by_type"]["许可"] == 1 and s["by_type"]["强制"] == 1
+    assert s["hearings_held"] == 1
     assert s["fines_total"] == "78621" and s["publish_by"] == "2027-01-31"
     code, out, _ = run_cli("stats", "2026", "-w", str(demo_ws.root))
     assert "█" in out and "年度行政执法数据" in out
