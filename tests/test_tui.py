@@ -28,7 +28,7 @@ async def test_done_when_path(demo_ws):
         screen = app.screen
         assert type(screen).__name__ == "CaseListScreen"
         table = screen.query_one("#cases", DataTable)
-        assert table.row_count == 6
+        assert table.row_count == 8
         # warnings: ZR-2026-012 is overdue for publication, SJ-2026-088 near its review limit
         assert any(w.kind == "公示" and w.status == "已逾期" for w in screen.warnings["ZR-2026-012"])
         assert any(w.kind == "审核期限" for w in screen.warnings["SJ-2026-088"])
