@@ -75,7 +75,7 @@ def test_draws_and_results_are_journaled_and_exported(demo_ws, tmp_path):
     first = plan.picks[0].target.name
     inspection.record_result(demo_ws, "p", first, "未发现问题", DAY + dt.timedelta(days=3))
     folder = demo_ws.root / "inspections"
-    assert [e["act"] for e in journal.read(folder)] == ["双随机抽取", "记录抽查结果"]
+    assert [e["act"] for e in journal.read(folder)][-2:] == ["双随机抽取", "记录抽查结果"]
     assert journal.verify(folder) == []
     rows = inspection.result_rows(inspection.load_plan(demo_ws, "p"))
     assert rows[0][3] == first and rows[0][6] == "未发现问题" and rows[1][6] == "尚未检查"

@@ -234,7 +234,7 @@ def test_public_version_is_a4_without_the_seal_line(demo_ws, tmp_path):
 
     from casefile.publicity import export_public
 
-    r = export_public(demo_ws, "ZR-2026-012", tmp_path / "pub")
+    r = export_public(demo_ws, "ZR-2026-012", tmp_path / "pub", TODAY)
     d = Document(r["docx"])
     sec = d.sections[0]
     assert (round(sec.page_width / Cm(1), 1), round(sec.page_height / Cm(1), 1)) == (21.0, 29.7)
