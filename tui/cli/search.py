@@ -29,9 +29,10 @@ def register(cli: click.Group) -> None:
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True, help="排序")
 @click.option("--queries", "queries_file", type=click.Path(exists=True, dir_okay=False), default=None, help="逐行执行文件中的检索式，每行输出一个 JSON")
 @click.option("--save", "save_name", default=None, help="把这次检索保存为命名检索")
+@click.option("--open", "open_n", type=int, default=None, help="打开第 N 处命中（从 1 数起）：显示该页全文，命中处以【】标出")
 @click.option("--run", "run_name", default=None, help="执行一个命名检索")
 @json_option
-def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_name, run_name, as_json):
+def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_name, open_n, run_name, as_json):
     """全文检索案卷（支持 AND/OR/NOT、"短语"、字段:值、日期范围）：命中按案件分组，附高亮摘要与页码。"""
     ws = open_workspace()
     params = dict(limit=limit, agency=agency, year=year, law=law, doc_type=doc_type, sort=sort)
@@ -41,6 +42,7 @@ def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_n
             raise UsageError(f"没有名为“{run_name}”的检索", details=["已保存：" + ("、".join(stored) or "无")])
         query = stored[run_name]["query"]
         params.update({k: v for k, v in stored[run_name].items() if k != "query"})
+    _ensure_index(ws)
     if queries_file:
         for line in Path(queries_file).read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -51,6 +53,9 @@ def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_n
     if save_name:
         save_search(ws, save_name, dict(params, query=query))
     result = idx.search(ws, query, **params)
+    if open_n is not None:
+        _open_hit(ws, result, query, open_n, as_json)
+        return
 
     def human(r):
         click.echo(f"“{r['query']}”：{r['total']} 处命中（{r['elapsed_ms']} 毫秒）")
@@ -61,7 +66,8 @@ def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_n
         for h in r["hits"]:
             if h["case"] != current:
                 current = h["case"]
-                click.echo(f"\n■ {h['case']}　{h['number']}　{h['party']}")
+                head = f"{h['case']}　{h['party']}（档案 {h['archive']}）" if h.get("archive") else f"{h['case']}　{h['number']}　{h['party']}"
+                click.echo(f"\n■ {head}")
             mark = "≈ " if h.get("partial") else ""
             click.echo(f"  {mark}{Path(h['doc']).name} 第{h['page']}页：{h['snippet']}")
         for name, counts in r["facets"].items():
@@ -69,6 +75,26 @@ def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_n
                 click.echo(f"\n{ {'agency': '机关', 'year': '年度', 'laws': '法律', 'doc_type': '文书类型'}[name] }：" + "　".join(f"{k}({v})" for k, v in list(counts.items())[:6]))
 
     emit(result, as_json, human)
+
+
+def _ensure_index(ws) -> None:
+    """Search what the workspace holds now: a missing, stale or corrupt index is (re)built first, and said so."""
+    r = idx.ensure(ws, _every(200))
+    if r.get("rebuilt"):
+        click.echo(f"注意：{r['rebuilt']}，已重建索引", err=True)
+    if r.get("added") or r.get("removed"):
+        click.echo(f"索引已更新：新增或更新 {r['added']} 份文书，删除 {r['removed']} 份", err=True)
+
+
+def _open_hit(ws, result: dict, query: str, n: int, as_json: bool) -> None:
+    if not 1 <= n <= len(result["hits"]):
+        raise UsageError(f"没有第 {n} 处命中：这次检索显示了 {len(result['hits'])} 处")
+    h = result["hits"][n - 1]
+    page = idx.open_hit(ws, h, query)
+    if page is None:
+        raise UsageError(f"索引中找不到 {h['doc']} 第{h['page']}页；请运行 casefile index rebuild")
+    out = dict(h, text=page)
+    emit(out, as_json, lambda d: click.echo(f"■ {d['case']}　{d['doc']} 第{d['page']}页\n\n{d['text']}"))
 
 
 @click.group("index")
@@ -106,11 +132,14 @@ def index_update(as_json):
 
 @index_group.command("rebuild")
 @workspace_option
+@click.option("--engine", type=click.Choice(["tantivy", "whoosh"]), default=None,
+              help="检索引擎（默认沿用工作区的选择，未选过为 tantivy）；选择记在索引目录中")
 @json_option
-def index_rebuild(as_json):
-    """从头重建索引。"""
+def index_rebuild(engine, as_json):
+    """从头重建索引（可换检索引擎）。"""
     ws = open_workspace()
-    _report(idx.rebuild(ws, _every(25)), as_json, "索引已重建")
+    r = idx.rebuild(ws, _every(25), engine=engine)
+    _report(r, as_json, f"索引已重建（引擎 {r['engine']}）")
 
 
 @index_group.command("add-folder")
