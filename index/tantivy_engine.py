@@ -164,8 +164,9 @@ class TantivyIndex:
         except json.JSONDecodeError:
             return {}
 
-    def _writer(self, wait_s: float = LOCK_WAIT_S):
+    def _writer(self, wait_s: float | None = None):
         """The one writer, on an index reopened now (another process may have committed since)."""
+        wait_s = LOCK_WAIT_S if wait_s is None else wait_s
         delay, waited = 0.05, 0.0
         while True:
             ix = self._open_dir()

@@ -172,7 +172,9 @@ def test_snippets_mark_words_and_whole_phrases_within_80_characters(archive_ws):
 
 def test_open_shows_the_hits_page_with_the_match_marked(archive_ws, run_cli, texts):
     ws, _ = archive_ws
-    code, out, err = run_cli("search", '"当事人的上述"', "--open", "2", "--json", "-w", str(ws.root))
+    hits = idx.search(ws, '"当事人的上述"')["hits"]
+    n = 1 + next(i for i, h in enumerate(hits) if i and "当事人的上述" in texts[h["doc"]])
+    code, out, err = run_cli("search", '"当事人的上述"', "--open", str(n), "--json", "-w", str(ws.root))
     assert code == 0, err
     r = json.loads(out)
     page = r["text"]
@@ -288,7 +290,11 @@ def test_writer_lock_is_retried_then_reported(demo_ws, monkeypatch):
 
     idx.update(demo_ws)
     held = tantivy.Index.open(str(demo_ws.root / ".index" / "tantivy")).writer()  # another writer holds the lock
-    release = threading.Timer(0.5, lambda: held.rollback() or held.wait_merging_threads())
+    def let_go():
+        held.rollback()
+        held.wait_merging_threads()  # the writer is gone, and its lock with it
+
+    release = threading.Timer(0.5, let_go)
     (demo_ws.cases_dir / "SJ-2026-088" / "documents.toml").touch()
     release.start()
     i = tantivy_engine.TantivyIndex(demo_ws.root / ".index").open()
@@ -301,6 +307,7 @@ def test_writer_lock_is_retried_then_reported(demo_ws, monkeypatch):
     with pytest.raises(IndexError_, match="正被另一个进程更新"):
         tantivy_engine.TantivyIndex(demo_ws.root / ".index").open().apply({"x/z.txt": [_page("听证")]}, [])
     held.rollback()
+    held.wait_merging_threads()
 
 
 def _page(text):
