@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterator
 
 from casefile.errors import CasefileError
 
-HEAD_LINES, TAIL_LINES = 14, 10
+HEAD_LINES, TAIL_LINES = 10, 6  # title, 文号, 当事人 lines above; the agency's signature below
 _SIGNED = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]|([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})[日号]")
 _CN = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 
@@ -100,14 +100,15 @@ def _warm() -> None:
     header_fields(["当事人：某某\n2025年1月1日"])
 
 
-def read_all(jobs: list[Job], progress: Callable[[int, int, str], None] | None = None) -> Iterator[tuple[str, Any]]:
-    """Every job's result, in worker processes when there are enough documents to pay for them."""
+def read_all(jobs: list, progress: Callable[[int, int, str], None] | None = None, fn: Callable = read_one) -> Iterator[tuple[str, Any]]:
+    """Every job's result (``fn(job)``, by default reading a file), in worker processes when there
+    are enough documents to pay for them."""
     n = len(jobs)
     if n < 16 or workers() == 1:
         for i, job in enumerate(jobs, 1):
             if progress:
-                progress(i, n, job[1])
-            yield read_one(job)
+                progress(i, n, str(job[1]) if isinstance(job, tuple) else str(job))
+            yield fn(job)
         return
     import multiprocessing as mp
 
@@ -116,7 +117,7 @@ def read_all(jobs: list[Job], progress: Callable[[int, int, str], None] | None =
     # fork: the workers share the loaded dictionary and modules instead of loading their own
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     with ProcessPoolExecutor(workers(), mp_context=ctx) as pool:
-        for i, (job, result) in enumerate(zip(jobs, pool.map(read_one, jobs, chunksize=8)), 1):
+        for i, (job, result) in enumerate(zip(jobs, pool.map(fn, jobs, chunksize=8)), 1):
             if progress:
-                progress(i, n, job[1])
+                progress(i, n, str(job[1]) if isinstance(job, tuple) else str(job))
             yield result

@@ -16,6 +16,7 @@ word (a page is compacted, words follow each other), ``encode_spans`` below.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import accumulate
 
 from index.analyzer import _index_table, _jieba, _terms, fold, stopwords
@@ -33,18 +34,29 @@ def normalise(text: str) -> str:
 
 def segment(text: str) -> list[tuple[str, int, int]]:
     """(word, start, end) of every word of ``text``, normalised; whitespace takes no place."""
+    norm = normalise(text)
+    words = _jieba().lcut(norm, HMM=True)  # the words cover the text in order: offsets are running sums
     out = []
-    for word, start, end in _jieba().tokenize(normalise(text), mode="default"):
+    pos = 0
+    for word in words:
+        start, pos = pos, pos + len(word)
         if not word.strip():
             continue
-        if any(c.isspace() for c in word):  # an ASCII run with a space inside: each part a word
-            i = 0
-            for part in word.split():
-                i = word.index(part, i)
-                out.append((part, start + i, start + i + len(part)))
-                i += len(part)
-            continue
-        out.append((word, start, end))
+        out.append((word, start, pos))
+    joined = " ".join(w for w, _, _ in out)
+    if joined.count(" ") != len(out) - 1 or len(joined.split()) != len(out):  # a word with a space inside
+        return _split_spaced(out)
+    return out
+
+
+def _split_spaced(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    out = []
+    for word, start, end in words:
+        i = 0
+        for part in word.split():
+            i = word.index(part, i)
+            out.append((part, start + i, start + i + len(part)))
+            i += len(part)
     return out
 
 
@@ -54,18 +66,27 @@ def is_content(word: str) -> bool:
     return bool(terms) and not terms[0][3]
 
 
+@lru_cache(maxsize=300_000)
+def _subs(word: str) -> tuple[str, ...]:
+    """The dictionary sub-words of a word that a query may ask for (worked out once per distinct word)."""
+    terms = _terms(word, True)
+    return tuple(t for t, _, _, stopped in terms[1:] if not stopped) if len(terms) > 1 else ()
+
+
 def index_form(text: str) -> tuple[str, str, bytes]:
     """The page's words joined by spaces, its sub-words joined by spaces, and the encoded spans."""
     words = segment(text)
-    subs = []
+    subs: list[str] = []
     for w, _, _ in words:
-        terms = _terms(w, True)
-        if len(terms) > 1:
-            subs += [t for t, _, _, stopped in terms[1:] if not stopped]
+        subs.extend(_subs(w))
     return " ".join(w for w, _, _ in words), " ".join(subs), encode_spans([(s, e) for _, s, e in words])
 
 
 def encode_spans(spans: list[tuple[int, int]]) -> bytes:
+    lengths = [e - s for s, e in spans]
+    # the common page: words follow each other, none longer than 254 characters — one byte each
+    if spans and spans[0][0] == 0 and max(lengths) < _LONG and all(a[1] == b[0] for a, b in zip(spans, spans[1:])):
+        return bytes(lengths)
     out = bytearray()
     last = 0
     for s, e in spans:
