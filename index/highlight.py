@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-
-from index.tokens import normalise
+from functools import lru_cache
 
 WIDTH = 80  # characters of page text in a snippet, 【】 and … not counted
 _WS = re.compile(r"\s")
@@ -20,7 +19,6 @@ _WS = re.compile(r"\s")
 
 def matches(text: str, starts: list[int], ends: list[int], words: set[str], phrases: list[list[str]]) -> list[tuple[int, int, int]]:
     """(start, end, item) of every match in ``text``; item numbers the query word or phrase matched."""
-    norm = normalise(text)
     out = []
     ends_set = set(ends)
     starts_set = set(starts)
@@ -29,9 +27,10 @@ def matches(text: str, starts: list[int], ends: list[int], words: set[str], phra
         needle = "".join(ws)
         if not needle:
             continue
-        i = norm.find(needle)
-        while i >= 0:
-            j = i + len(needle)
+        # found in the page as written: each character of the (normalised) needle also matches the
+        # characters that normalise to it (，for , ; 價 for 价), no copy of the page normalised
+        for m in _pattern(needle).finditer(text):
+            i, j = m.span()
             k = bisect_right(starts, i) - 1  # the word the match starts in
             if k >= 0 and len(ws) == 1:
                 ok = ends[k] >= j  # inside one word
@@ -41,8 +40,29 @@ def matches(text: str, starts: list[int], ends: list[int], words: set[str], phra
                 ok = False
             if ok:
                 out.append((i, j, item))
-            i = norm.find(needle, i + 1)
     return sorted(out)
+
+
+@lru_cache(maxsize=1)
+def _folds_to() -> dict[str, str]:
+    """Each normalised character and the characters that normalise to it."""
+    from index.analyzer import _index_table
+
+    rev: dict[str, set[str]] = {}
+    for src, dst in _index_table().items():
+        if len(dst) == 1:
+            rev.setdefault(dst, set()).add(chr(src))
+    return {d: "".join(sorted(v)) for d, v in rev.items()}
+
+
+@lru_cache(maxsize=512)
+def _pattern(needle: str) -> "re.Pattern[str]":
+    folds = _folds_to()
+    parts = []
+    for c in needle:
+        alts = folds.get(c)
+        parts.append("[" + re.escape(c) + "".join(re.escape(a) for a in alts) + "]" if alts else re.escape(c))
+    return re.compile("".join(parts))
 
 
 def _whole_words(pos: int, middle: list[str], starts: list[int], ends: list[int]) -> bool:

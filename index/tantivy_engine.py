@@ -38,7 +38,7 @@ from index.store import DOCS, META, PageDoc
 from index.tokens import decode_spans, index_form, normalise, segment
 
 ENGINE = "tantivy"
-SCHEMA_VERSION = "t1"
+SCHEMA_VERSION = "t2"
 SUBDIR = "tantivy"
 TOKENIZER = "casefile_ws"
 HEAP = 64_000_000  # the writer's memory budget: one indexing thread, segments flushed at 64 MB

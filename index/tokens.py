@@ -83,11 +83,14 @@ def index_form(text: str) -> tuple[str, str, bytes]:
 
 
 def encode_spans(spans: list[tuple[int, int]]) -> bytes:
+    """The word map of a page. The common page (words shorter than 255 characters, less than 255
+    characters from one word's start to the next) is one length byte and one step byte per word,
+    decoded by running sums in C; any other page falls back to a length-prefixed form."""
     lengths = [e - s for s, e in spans]
-    # the common page: words follow each other, none longer than 254 characters — one byte each
-    if spans and spans[0][0] == 0 and max(lengths) < _LONG and all(a[1] == b[0] for a, b in zip(spans, spans[1:])):
-        return bytes(lengths)
-    out = bytearray()
+    steps = [b[0] - a[0] for a, b in zip([(0, 0)] + spans, spans)]
+    if not spans or (max(lengths) < 255 and max(steps) < 256 and min(lengths) > 0):
+        return b"\x01" + bytes(lengths) + bytes(steps)
+    out = bytearray(b"\x02")
     last = 0
     for s, e in spans:
         if s != last:
@@ -103,11 +106,15 @@ def encode_spans(spans: list[tuple[int, int]]) -> bytes:
 
 def decode_spans(blob: bytes) -> tuple[list[int], list[int]]:
     """(starts, ends) of every word, in order."""
-    if _GAP not in blob and _LONG not in blob:  # the common page: lengths only, summed in C
-        ends = list(accumulate(blob))
-        return [e - n for e, n in zip(ends, blob)], ends
+    if not blob:
+        return [], []
+    if blob[0] == 1:
+        n = (len(blob) - 1) // 2
+        lengths, steps = blob[1:1 + n], blob[1 + n:]
+        starts = list(accumulate(steps))
+        return starts, list(map(int.__add__, starts, lengths))
     starts, ends = [], []
-    pos, i = 0, 0
+    pos, i = 0, 1
     while i < len(blob):
         b = blob[i]
         if b == _GAP:
