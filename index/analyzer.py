@@ -68,10 +68,13 @@ def _jieba():
 
 def _userdict_words() -> Path:
     """The user dictionary without its comment lines, which jieba's format does not allow."""
-    import tempfile
+    import platformdirs
 
     words = [l for l in USERDICT.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
-    out = Path(tempfile.gettempdir()) / f"casefile-userdict-{ANALYZER_VERSION}.txt"
+    # the user's own cache directory, not a predictable name in the shared temp directory
+    cache = platformdirs.user_cache_path("casefile")
+    cache.mkdir(parents=True, exist_ok=True)
+    out = cache / f"userdict-{ANALYZER_VERSION}.txt"
     if not out.exists():
         tmp = out.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text("\n".join(words) + "\n", encoding="utf-8")

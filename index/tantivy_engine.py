@@ -267,9 +267,13 @@ class TantivyIndex:
         return T.Query.term_query(self._schema, fieldname, value)
 
     def _word(self, w: str):
-        """A word in the text, as a word or a sub-word of a longer one, or in the party's name."""
-        return T.Query.boolean_query([(T.Occur.Should, self._term("text", w)), (T.Occur.Should, self._term("sub", w)),
-                                      (T.Occur.Should, self._term("party", w))])
+        """A word in the text, as a word or a sub-word of a longer one, or in the party's name. Only the
+        page's own words rank: the sub-word list and the party's name are short fields whose BM25 length
+        norm would outweigh the text (on the judged queries recall@10 0.839 when all three ranked, 0.910
+        when they only widen the match)."""
+        return T.Query.boolean_query([(T.Occur.Should, self._term("text", w)),
+                                      (T.Occur.Should, T.Query.const_score_query(self._term("sub", w), 0.0)),
+                                      (T.Occur.Should, T.Query.const_score_query(self._term("party", w), 0.0))])
 
     def _phrase(self, words: list[str]):
         if len(words) == 1:
