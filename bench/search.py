@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import random
 import resource
+import shutil
 import sqlite3
 import statistics
 import tempfile
@@ -180,10 +181,13 @@ def main() -> None:
                "phrase": [rng.choice(PHRASES) for _ in range(args.queries)]}
     tmp = Path(tempfile.mkdtemp(prefix="casefile-bench-"))
     res = {}
-    for e in engines:
-        t = time.perf_counter()
-        res[e] = run_fts5(n, tmp, queries) if e == "fts5" else run_engine(e, n, tmp, queries)
-        print(f"  {e}: indexed and queried in {time.perf_counter() - t:.0f} s", flush=True)
+    try:
+        for e in engines:
+            t = time.perf_counter()
+            res[e] = run_fts5(n, tmp, queries) if e == "fts5" else run_engine(e, n, tmp, queries)
+            print(f"  {e}: indexed and queried in {time.perf_counter() - t:.0f} s", flush=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
     ref = res.get("fts5")
     cols = [e for e in engines]
