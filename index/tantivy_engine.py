@@ -406,8 +406,10 @@ def _and(musts: list, filters: list):
 
 def document(ref: str, d: PageDoc) -> "T.Document":
     """The tantivy document of one page (its words prepared already when ``d.prepared`` is set)."""
-    body = compact(d.text).text  # line breaks inside words (PDF extraction) would split them for the segmenter
-    text, sub, spans = d.prepared if d.prepared is not None else index_form(body)
+    if d.prepared is not None:
+        body, text, sub, spans = d.prepared
+    else:
+        body, text, sub, spans = prepare(d.text)
     date = d.date if isinstance(d.date, dt.date) else None
     f: dict[str, Any] = {
         "uid": f"{ref}#{d.page}", "docref": ref, "source": d.source, "case": d.case, "number": d.number,
@@ -432,9 +434,11 @@ def document(ref: str, d: PageDoc) -> "T.Document":
     return doc
 
 
-def prepare(text: str) -> tuple[str, str, bytes]:
-    """The words of a page, worked out where it is read (a worker process) rather than in the writer."""
-    return index_form(compact(text).text)
+def prepare(text: str) -> tuple[str, str, str, bytes]:
+    """The page as shown and its words, worked out where it is read (a worker process) rather than in
+    the writer. Line breaks inside words (PDF extraction) would split them for the segmenter: compacted."""
+    body = compact(text).text
+    return (body, *index_form(body))
 
 
 __all__ = ["TantivyIndex", "make_schema", "prepare", "normalise"]
