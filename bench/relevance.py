@@ -1,6 +1,6 @@
 """Recall@10 and MRR of casefile's search on the hand-judged queries, beside FTS5.
 
-    .venv/bin/python bench/relevance.py [--show]
+    .venv/bin/python -m bench.relevance [--show] [--engine tantivy|whoosh] [--corpus DIR]
 
 The 42 queries of tests/data/relevance/queries.toml were pooled over the 900
 real decisions (bench/relevance_pool.py: casefile's top 20, FTS5's top 20 and up
@@ -19,14 +19,12 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import statistics
-import sys
 import tempfile
 import tomllib
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "bench"))
+from bench.corpus import REPO, corpus_dir, load_corpus
+
 JUDGED = REPO / "tests" / "data" / "relevance"
 
 
@@ -44,14 +42,13 @@ def scores(ranked: list[str], relevant: set[str]) -> tuple[float, float]:
     return recall, (1 / rank if rank else 0.0)
 
 
-def evaluate(show: bool = False) -> dict:
-    from search import load_corpus
-
+def evaluate(show: bool = False, engine: str = "tantivy", corpus: Path | None = None) -> dict:
+    from index import engines
     from index.analyzer import chinese_analyzer
-    from index.store import Index, PageDoc
+    from index.store import PageDoc
 
-    real = load_corpus()
-    idx = Index(Path(tempfile.mkdtemp(prefix="casefile-rel-")) / "w").open()
+    real = load_corpus(corpus)
+    idx = engines.make(Path(tempfile.mkdtemp(prefix="casefile-rel-")) / "w", engine).open()
     idx.apply({f"r/{n}": [PageDoc(source="r", doc=n, page=1, text=t, sha256="x")] for n, t in real}, [])
     an = chinese_analyzer()
     db = sqlite3.connect(":memory:")
@@ -88,7 +85,10 @@ def evaluate(show: bool = False) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", action="store_true", help="one line per query")
-    r = evaluate(ap.parse_args().show)
+    ap.add_argument("--engine", choices=["tantivy", "whoosh"], default="tantivy")
+    ap.add_argument("--corpus", default=None, help="folder of the real decisions (default ../shared/corpus/samr)")
+    args = ap.parse_args()
+    r = evaluate(args.show, args.engine, corpus_dir(args.corpus))
     print(f"relevance over {r['queries']} judged queries (left out, nothing relevant: {', '.join(r['no_relevant']) or 'none'}):")
     for engine in ("casefile", "fts5"):
         print(f"  {engine:8s} recall@10 {r[engine]['recall@10']:.3f}  MRR {r[engine]['mrr']:.3f}"

@@ -1,6 +1,6 @@
 """Build the judging pools for the relevance queries (TREC-style pooling).
 
-    .venv/bin/python bench/relevance_pool.py OUTDIR
+    .venv/bin/python -m bench.relevance_pool OUTDIR
 
 For every query in tests/data/relevance/queries.toml the pool is the union of
 casefile's top 20, SQLite FTS5's top 20 on the same tokens, and up to 15 other
@@ -19,11 +19,7 @@ import tempfile
 import tomllib
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "bench"))
-
-from search import load_corpus  # noqa: E402
+from bench.corpus import REPO, load_corpus
 
 
 def passages(text: str, words: list[str], width: int = 50, most: int = 2) -> list[str]:

@@ -1,54 +1,105 @@
-"""Search benchmark: whoosh (casefile's index) beside SQLite FTS5 on the same jieba tokens.
+"""Search benchmark: tantivy (casefile's default engine) and whoosh beside SQLite FTS5, in one run.
 
-    .venv/bin/python bench/search.py [--docs 10000] [--queries 50] [--relevance]
+    .venv/bin/python -m bench.search [--docs 10000] [--queries 40] [--engines tantivy,whoosh,fts5]
+                                     [--corpus DIR] [--relevance]
 
-Indexes the 900 real decisions and a synthetic archive built from their real
-sentences reshuffled (no invented vocabulary), then reports indexing docs/s and
-MB/s, index size, peak memory, query latency p50/p95 for two-term, phrase,
-field-filtered and faceted queries and a top-10 page with snippets, the time of
-a no-op update, and every figure as a ratio to FTS5. ``--relevance`` adds
-recall@10 and MRR on the hand-judged queries (bench/relevance.py).
+Indexes the real decisions and a synthetic archive built from their real
+sentences under real header lines (bench/corpus.py), each engine the way
+casefile indexes an archive folder: header-only facets (文号, agency, party,
+date, laws, document type) and the words worked out in worker processes, one
+writer (index/archive.py). FTS5 is fed the same words (segment and insert, no
+facets) — the reference. Reports indexing docs/s, index size, peak memory, and
+p50/p95 for two-term, phrase, field-filtered, faceted and snippet-page queries,
+each beside FTS5 as a ratio. ``--relevance`` adds recall@10 and MRR on the
+hand-judged queries (bench/relevance.py) for each casefile engine.
 
-Two-term, phrase and field-filtered queries are timed without facet counts and
-the "faceted" figure with them (agency, year, laws, document type), which is
-what ``casefile search`` computes; FTS5's faceted figure is the query plus a
-GROUP BY per facet.
+Two-term, phrase and filtered queries are timed without snippets or facet
+counts; "faceted" with the four facet counts (FTS5: the query plus a GROUP BY
+per facet column); "snippet page" is a top-10 page with snippets.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
-import re
 import resource
+import shutil
 import sqlite3
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "bench"))
-CORPUS = REPO.parent / "shared" / "corpus" / "samr" / "txt"
+from bench.corpus import corpus_dir, headers, load_raw, sentences, synthetic_one
+
 GAP = "zzgap"  # a token no Chinese text holds
+TERMS = ["价格", "罚款", "明码标价", "虚假", "食品", "原价", "优惠", "标价", "广告", "消费者", "检查", "责令", "违法所得", "营业执照", "网店"]
+PHRASES = ["明码标价", "违法所得", "价格欺诈", "行政处罚", "消费者权益", "划线价", "超过保质期", "责令改正", "当事人的上述", "违法所得，并处"]
+
+_STATE: dict = {}  # what forked workers read: the real texts, sentences and headers
 
 
-def load_corpus() -> list[tuple[str, str]]:
-    from casefile.extract.normalize import compact
+def _doc(i: int) -> tuple[str, str]:
+    real = _STATE["real"]
+    if i < len(real):
+        return real[i]
+    return synthetic_one(i - len(real), _STATE["sents"], _STATE["heads"])
 
-    return [(p.name, compact(p.read_text(encoding="utf-8")).text) for p in sorted(CORPUS.glob("*.txt"))]
+
+def _job(i: int):
+    """A worker's job: document i, its facets from its header and its words (index/archive.py)."""
+    from index.archive import read_one
+
+    name, text = _doc(i)
+    return read_one((f"bench/{name}", name, "archive:bench", _STATE["engine"], str(i), None, text))
 
 
-def synthetic(real: list[tuple[str, str]], n: int, seed: int = 7) -> list[tuple[str, str]]:
-    rng = random.Random(seed)
-    sentences = [s for _, t in real for s in re.findall(r"[^。；]+[。；]", t) if len(s) > 8]
-    out = []
-    for i in range(n):
-        k = rng.randint(25, 60)
-        out.append((f"syn-{i:05d}.txt", "".join(rng.choice(sentences) for _ in range(k))))
-    return out
+class Pieces:
+    """``--assembled``: a synthetic document is assembled from pieces worked out once — each real
+    header's facets and words, each real sentence's words — instead of being read, extracted and
+    segmented again. jieba cuts at punctuation, so a page of whole sentences gets the same words;
+    what is measured is the engines at scale, and the indexing rate is the engine's alone."""
+
+    def __init__(self):
+        from casefile.extract.normalize import compact
+
+        from index.archive import header_fields
+        from index.tokens import decode_spans, index_form
+
+        self.decode = decode_spans
+        self.heads, self.sents = [], []
+        for h in _STATE["heads"]:
+            text = compact(h).text
+            self.heads.append((text, index_form(text), header_fields([h])))
+        for sent in _STATE["sents"]:
+            text = compact(sent).text
+            self.sents.append((text, index_form(text)))
+        self.fts: dict[int, str] = {}
+
+    def choose(self, i: int):
+        import random as _r
+
+        rng = _r.Random(7 * 1_000_003 + i)
+        return self.heads[i % len(self.heads)], [self.sents[rng.randrange(len(self.sents))] for _ in range(rng.randint(25, 60))]
+
+    def page(self, i: int):
+        from index.store import PageDoc
+        from index.tokens import encode_spans
+
+        head, body = self.choose(i)
+        texts, words, subs, spans = [], [], [], []
+        pos = 0
+        for text, (w, sub, blob) in [head[:2]] + body:
+            starts, ends = self.decode(blob)
+            spans += [(s + pos, e + pos) for s, e in zip(starts, ends)]
+            texts.append(text)
+            words.append(w)
+            if sub:
+                subs.append(sub)
+            pos += len(text)
+        f = head[2]
+        return PageDoc(source="archive:bench", doc=f"syn-{i:06d}.txt", page=1, text="".join(texts), sha256=str(i),
+                       case="archive:bench", prepared=("".join(texts), " ".join(words), " ".join(subs), encode_spans(spans)), **f)
 
 
 def pct(xs: list[float], p: float) -> float:
@@ -56,48 +107,63 @@ def pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--docs", type=int, default=10000)
-    ap.add_argument("--queries", type=int, default=40)
-    ap.add_argument("--relevance", action="store_true")
-    args = ap.parse_args()
+def timed(fn, args: list) -> list[float]:
+    out = []
+    for a in args:
+        t = time.perf_counter()
+        fn(a)
+        out.append((time.perf_counter() - t) * 1000)
+    return out
 
+
+def du(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6 if path.is_dir() else path.stat().st_size / 1e6
+
+
+def run_engine(engine: str, n: int, tmp: Path, queries: dict) -> dict:
+    from index import archive, engines
+
+    _STATE["engine"] = engine
+    idx = engines.make(tmp / engine, engine).open()
+    t0 = time.perf_counter()
+    if _STATE.get("pieces"):
+        pieces = _STATE["pieces"]
+        stats = idx.apply_stream(((f"bench/syn-{i:06d}.txt", [pieces.page(i)]) for i in range(n)), [])
+    else:
+        stats = idx.apply_stream((r for r in archive.read_all(list(range(n)), fn=_job) if not isinstance(r[1], str)), [])
+    secs = time.perf_counter() - t0
+    out = {"index_s": secs, "docs": stats["added"], "size_mb": du(tmp / engine),
+           "rss_main": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+           "rss_child": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+    s = idx.search
+    agencies = list(s("罚款", limit=1, facets=True, snippets=False)["facets"]["agency"])[:20]
+    rng = random.Random(5)
+    out["two-term"] = timed(lambda q: s(q, limit=10, snippets=False, facets=False), queries["two"])
+    out["phrase"] = timed(lambda q: s(f'"{q}"', limit=10, snippets=False, facets=False), queries["phrase"])
+    out["filtered"] = timed(lambda q: s(q, agency=rng.choice(agencies), limit=10, snippets=False, facets=False), queries["one"])
+    out["faceted"] = timed(lambda q: s(q, limit=10, snippets=False, facets=True), queries["two"])
+    out["snippet page"] = timed(lambda q: s(q, limit=10, snippets=True, facets=False), queries["one"])
+    out["phrase docs"] = {p: {h["doc"] for h in s(f'"{p}"', limit=1_000_000, snippets=False, facets=False)["hits"]} for p in PHRASES}
+    idx.close()
+    return out
+
+
+def run_fts5(n: int, tmp: Path, queries: dict) -> dict:
+    """SQLite FTS5 on the same words (a gap token where a stop word or punctuation took a place, so a
+    phrase means the same), segment and insert only."""
     from index.analyzer import chinese_analyzer
     from index.phrase import phrase_offsets
-    from index.store import Index, PageDoc
 
-    real = load_corpus()
-    docs = real + synthetic(real, max(0, args.docs - len(real)))
-    mb = sum(len(t.encode("utf-8")) for _, t in docs) / 1e6
-    print(f"documents: {len(docs)} ({len(real)} real + {len(docs) - len(real)} synthetic), {mb:.1f} MB of text")
-    rng = random.Random(11)
+    an = chinese_analyzer()
 
-    tmp = Path(tempfile.mkdtemp(prefix="casefile-bench-"))
-    idx = Index(tmp / "whoosh").open()
-    t0 = time.perf_counter()
-    batch = {}
-    for i, (name, text) in enumerate(docs):
-        batch[f"bench/{name}"] = [PageDoc(source="bench", doc=name, page=1, text=text, sha256=str(i),
-                                          agency=f"机关{i % 40}", doc_type="decision", laws=["中华人民共和国价格法"] if i % 3 else ["中华人民共和国食品安全法"])]
-    idx.apply(batch, [])  # one update, as `casefile index rebuild` and add-folder do
-    w_index_s = time.perf_counter() - t0
-    w_size = sum(p.stat().st_size for p in (tmp / "whoosh").rglob("*")) / 1e6
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    peak_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-
-    # FTS5 on the same tokens: the index's words without sub-words (FTS5 has one token a place), a GAP
-    # token where a stop word or punctuation took a place, so phrases mean the same on both sides
-    analyzer = chinese_analyzer()
-
-    def gapped(tokens) -> list[str]:
+    def gapped(text: str) -> str:
         out, last = [], None
-        for t in tokens:
+        for t in an(text, positions=True, mode="query"):
             if last is not None:
                 out += [GAP] * (t.pos - last - 1)
             out.append(t.text)
             last = t.pos
-        return out
+        return " ".join(out)
 
     def fts_phrase(p: str) -> str:
         words, offsets = phrase_offsets(p)
@@ -106,93 +172,126 @@ def main() -> None:
             slots[o] = w
         return '"' + " ".join(slots) + '"'
 
+    def q_and(q: str) -> str:
+        return " AND ".join(f'"{t.text}"' for t in an(q, mode="query"))
+
+    from casefile.extract.normalize import compact
+
     t0 = time.perf_counter()
     db = sqlite3.connect(tmp / "fts.db")
     db.execute("CREATE VIRTUAL TABLE d USING fts5(name UNINDEXED, agency UNINDEXED, law UNINDEXED, body, tokenize='unicode61')")
-    rows = []
-    for i, (name, text) in enumerate(docs):
-        toks = " ".join(gapped(analyzer(text, positions=True, mode="query")))
-        rows.append((name, f"机关{i % 40}", "中华人民共和国价格法" if i % 3 else "中华人民共和国食品安全法", toks))
-    db.executemany("INSERT INTO d VALUES (?,?,?,?)", rows)
+    batch = []
+    pieces = _STATE.get("pieces")
+    for i in range(n):
+        if pieces:  # the same pieces, each segmented once
+            head, body = pieces.choose(i)
+            name, words = f"syn-{i:06d}.txt", " ".join(pieces.fts.get(id(p)) or pieces.fts.setdefault(id(p), gapped(p[0])) for p in [head] + body)
+        else:
+            name, text = _doc(i)
+            words = gapped(compact(text).text)
+        batch.append((name, f"机关{i % 40}", "价格法" if i % 3 else "食品安全法", words))
+        if len(batch) >= 1000:
+            db.executemany("INSERT INTO d VALUES (?,?,?,?)", batch)
+            batch = []
+    db.executemany("INSERT INTO d VALUES (?,?,?,?)", batch)
     db.commit()
-    f_index_s = time.perf_counter() - t0
-    f_size = (tmp / "fts.db").stat().st_size / 1e6
+    out = {"index_s": time.perf_counter() - t0, "docs": n, "size_mb": du(tmp / "fts.db")}
+    rng = random.Random(5)
 
-    terms = ["价格", "罚款", "明码标价", "虚假", "食品", "原价", "优惠", "标价", "广告", "消费者", "检查", "责令", "违法所得", "营业执照", "网店"]
-    phrases = ["明码标价", "违法所得", "价格欺诈", "行政处罚", "消费者权益", "划线价", "超过保质期", "责令改正"]
+    def top(m):
+        return db.execute("SELECT name FROM d WHERE d MATCH ? ORDER BY rank LIMIT 10", (m,)).fetchall()
 
-    def q_tokens(q: str) -> list[str]:
-        return [t.text for t in analyzer(q, mode="query")]
-
-    def time_w(fn, n):
-        lat = []
-        for _ in range(n):
-            t = time.perf_counter()
-            fn()
-            lat.append((time.perf_counter() - t) * 1000)
-        return lat
-
-    results = {}
-    two = [f"{rng.choice(terms)} {rng.choice(terms)}" for _ in range(args.queries)]
-    ph = [rng.choice(phrases) for _ in range(args.queries)]
-    it = iter(two)
-    results["two-term"] = (time_w(lambda: idx.search(next(it), limit=10, snippets=False, facets=False), len(two)),
-                           time_w(lambda: db.execute("SELECT name FROM d WHERE d MATCH ? ORDER BY rank LIMIT 10", (" AND ".join(q_tokens(rng.choice(two))),)).fetchall(), len(two)))
-    it = iter(ph)
-    results["phrase"] = (time_w(lambda: idx.search(f'"{next(it)}"', limit=10, snippets=False, facets=False), len(ph)),
-                         time_w(lambda: db.execute("SELECT name FROM d WHERE d MATCH ? ORDER BY rank LIMIT 10", (fts_phrase(rng.choice(ph)),)).fetchall(), len(ph)))
-    results["field-filtered"] = (time_w(lambda: idx.search(rng.choice(terms), agency=f"机关{rng.randrange(40)}", limit=10, snippets=False, facets=False), args.queries),
-                                 time_w(lambda: db.execute("SELECT name FROM d WHERE d MATCH ? AND agency = ? ORDER BY rank LIMIT 10", (q_tokens(rng.choice(terms))[0], f"机关{rng.randrange(40)}")).fetchall(), args.queries))
-    def fts_faceted():
-        m = " AND ".join(q_tokens(rng.choice(two)))
-        db.execute("SELECT name FROM d WHERE d MATCH ? ORDER BY rank LIMIT 10", (m,)).fetchall()
+    def faceted(q):
+        m = q_and(q)
+        top(m)
         for col in ("agency", "law"):
             db.execute(f"SELECT {col}, count(*) FROM d WHERE d MATCH ? GROUP BY {col}", (m,)).fetchall()
 
-    results["faceted (two-term)"] = (time_w(lambda: idx.search(rng.choice(two), limit=10, snippets=False, facets=True), args.queries),
-                                     time_w(fts_faceted, args.queries))
-    results["top-10 with snippets"] = (time_w(lambda: idx.search(rng.choice(terms), limit=10, snippets=True, facets=False), args.queries),
-                                       time_w(lambda: db.execute("SELECT name, snippet(d, 2, '【', '】', '…', 20) FROM d WHERE d MATCH ? ORDER BY rank LIMIT 10", (q_tokens(rng.choice(terms))[0],)).fetchall(), args.queries))
+    out["two-term"] = timed(lambda q: top(q_and(q)), queries["two"])
+    out["phrase"] = timed(lambda q: top(fts_phrase(q)), queries["phrase"])
+    out["filtered"] = timed(lambda q: db.execute("SELECT name FROM d WHERE d MATCH ? AND agency = ? ORDER BY rank LIMIT 10",
+                                                 (q_and(q), f"机关{rng.randrange(40)}")).fetchall(), queries["one"])
+    out["faceted"] = timed(faceted, queries["two"])
+    out["snippet page"] = timed(lambda q: db.execute("SELECT name, snippet(d, 3, '【', '】', '…', 20) FROM d WHERE d MATCH ? ORDER BY rank LIMIT 10",
+                                                     (q_and(q),)).fetchall(), queries["one"])
+    out["phrase docs"] = {p: {r[0] for r in db.execute("SELECT name FROM d WHERE d MATCH ?", (fts_phrase(p),))} for p in PHRASES}
+    db.close()
+    return out
 
-    # phrase agreement with FTS5 on the same tokens
-    agree, superset, literal = 0, 0, 0
-    texts = dict(docs)
-    for p in phrases:
-        w = {h["doc"] for h in idx.search(f'"{p}"', limit=100000, snippets=False, facets=False)["hits"]}
-        f = {r[0] for r in db.execute("SELECT name FROM d WHERE d MATCH ?", (fts_phrase(p),))}
-        agree += w == f
-        # whoosh also matches a phrase whose words sit inside longer words (sub-words share the
-        # parent's position); FTS5 on query tokens cannot. Count whether every extra is a real occurrence.
-        superset += w >= f
-        literal += all(p in texts[d] for d in w - f)
-    t0 = time.perf_counter()
-    state = idx.indexed()
-    unchanged = sum(1 for i, (name, _) in enumerate(docs) if state.get(f"bench/{name}") == str(i))
-    noop_s = time.perf_counter() - t0
 
-    print(f"\n{'figure':32s} {'whoosh':>12s} {'FTS5':>12s} {'ratio':>8s}")
-    print(f"{'indexing docs/s':32s} {len(docs) / w_index_s:12.1f} {len(docs) / f_index_s:12.1f} {(len(docs) / w_index_s) / (len(docs) / f_index_s):8.2f}")
-    print(f"{'indexing MB/s':32s} {mb / w_index_s:12.2f} {mb / f_index_s:12.2f} {(mb / w_index_s) / (mb / f_index_s):8.2f}")
-    print(f"{'index size MB':32s} {w_size:12.1f} {f_size:12.1f} {w_size / f_size:8.2f}")
-    for name, (w, f) in results.items():
-        print(f"{name + ' p50 ms':32s} {statistics.median(w):12.1f} {statistics.median(f):12.2f} {statistics.median(w) / max(statistics.median(f), 1e-6):8.1f}")
-        print(f"{name + ' p95 ms':32s} {pct(w, 95):12.1f} {pct(f, 95):12.2f} {pct(w, 95) / max(pct(f, 95), 1e-6):8.1f}")
-    print(f"{'no-op update s':32s} {noop_s:12.3f} {'':>12s} ({unchanged} of {len(docs)} unchanged)")
-    print(f"{'peak memory MB (main process)':32s} {peak:12.0f}")
-    print(f"{'peak memory MB (largest writer)':32s} {peak_child:12.0f}")
-    from index.store import writer_procs
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=10000)
+    ap.add_argument("--queries", type=int, default=40)
+    ap.add_argument("--engines", default="tantivy,whoosh,fts5")
+    ap.add_argument("--corpus", default=None, help="folder of the real decisions (default ../shared/corpus/samr)")
+    ap.add_argument("--relevance", action="store_true")
+    ap.add_argument("--assembled", action="store_true",
+                    help="synthetic documents assembled from words worked out once per real sentence and header "
+                         "(for 100,000 documents on a busy machine: measures the engines, not the reading pipeline)")
+    args = ap.parse_args()
 
-    writers = writer_procs(len(docs)) if writer_procs(len(docs)) > 1 else 0
-    # resident sizes of forked processes share pages, so the sum is an upper bound
-    print(f"{'peak memory MB (sum, upper bound)':32s} {peak + writers * peak_child:12.0f}   (main + {writers} writers)")
-    print(f"phrase queries returning the same documents as FTS5: {agree}/{len(phrases)}; "
-          f"whoosh's a superset of FTS5's: {superset}/{len(phrases)}; every extra document holds the phrase verbatim: {literal}/{len(phrases)}")
+    real = load_raw(corpus_dir(args.corpus))
+    _STATE.update(real=real, sents=sentences(real), heads=headers(real))
+    n = max(args.docs, 1)
+    if args.assembled:
+        t = time.perf_counter()
+        _STATE["pieces"] = Pieces()
+        print(f"pieces worked out in {time.perf_counter() - t:.0f} s (not counted in the indexing rates)")
+    engines = [e.strip() for e in args.engines.split(",") if e.strip()]
+    made = f"{n} synthetic, assembled" if args.assembled else f"{min(n, len(real))} real + {max(0, n - len(real))} synthetic"
+    print(f"documents: {n} ({made}); engines: {', '.join(engines)}")
+    rng = random.Random(11)
+    queries = {"two": [f"{rng.choice(TERMS)} {rng.choice(TERMS)}" for _ in range(args.queries)],
+               "one": [rng.choice(TERMS) for _ in range(args.queries)],
+               "phrase": [rng.choice(PHRASES) for _ in range(args.queries)]}
+    tmp = Path(tempfile.mkdtemp(prefix="casefile-bench-"))
+    res = {}
+    try:
+        for e in engines:
+            t = time.perf_counter()
+            res[e] = run_fts5(n, tmp, queries) if e == "fts5" else run_engine(e, n, tmp, queries)
+            print(f"  {e}: indexed and queried in {time.perf_counter() - t:.0f} s", flush=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    ref = res.get("fts5")
+    cols = [e for e in engines]
+    print(f"\n{'figure':30s} " + " ".join(f"{e:>12s}" for e in cols) + ("   ratios to FTS5" if ref else ""))
+
+    def row(name, vals, fmt="{:12.1f}", ratio=True):
+        line = f"{name:30s} " + " ".join(fmt.format(v) if v is not None else f"{'':>12s}" for v in vals)
+        if ref and ratio:
+            r = vals[cols.index("fts5")]
+            line += "   " + " ".join(f"{e} {v / r:.2f}" for e, v in zip(cols, vals) if e != "fts5" and v is not None and r)
+        print(line)
+
+    row("indexing docs/s", [res[e]["docs"] / res[e]["index_s"] for e in cols])
+    row("index size MB", [res[e]["size_mb"] for e in cols])
+    for q in ("two-term", "phrase", "filtered", "faceted", "snippet page"):
+        row(f"{q} p50 ms", [statistics.median(res[e][q]) for e in cols], "{:12.2f}")
+        row(f"{q} p95 ms", [pct(res[e][q], 95) for e in cols], "{:12.2f}")
+    for e in cols:
+        if e != "fts5":
+            print(f"peak memory {e}: main process {res[e]['rss_main']:.0f} MB (cumulative max of this run), "
+                  f"largest worker {res[e]['rss_child']:.0f} MB")
+    if ref:
+        for e in cols:
+            if e == "fts5":
+                continue
+            same = sum(res[e]["phrase docs"][p] == ref["phrase docs"][p] for p in PHRASES)
+            sup = sum(res[e]["phrase docs"][p] >= ref["phrase docs"][p] for p in PHRASES)
+            print(f"phrases with the same documents as FTS5 ({e}): {same}/{len(PHRASES)}; a superset: {sup}/{len(PHRASES)}")
+    if "tantivy" in res and "whoosh" in res:
+        same = sum(res["tantivy"]["phrase docs"][p] == res["whoosh"]["phrase docs"][p] for p in PHRASES)
+        print(f"phrases with the same documents on tantivy and whoosh: {same}/{len(PHRASES)}")
     if args.relevance:
-        import relevance
+        from bench import relevance
 
-        r = relevance.evaluate()
-        print(f"relevance over {r['queries']} hand-judged queries: recall@10 {r['casefile']['recall@10']:.3f} "
-              f"(FTS5 {r['fts5']['recall@10']:.3f}), MRR {r['casefile']['mrr']:.3f} (FTS5 {r['fts5']['mrr']:.3f})")
+        for e in [e for e in cols if e != "fts5"]:
+            r = relevance.evaluate(engine=e, corpus=corpus_dir(args.corpus))
+            print(f"relevance ({e}) over {r['queries']} judged queries: recall@10 {r['casefile']['recall@10']:.3f} "
+                  f"(FTS5 {r['fts5']['recall@10']:.3f}), MRR {r['casefile']['mrr']:.3f} (FTS5 {r['fts5']['mrr']:.3f})")
 
 
 if __name__ == "__main__":

@@ -16,24 +16,43 @@ from casefile.importer import cached_extraction
 from casefile.model import ActKind, Case
 from casefile.textio import SUPPORTED, read_document
 from casefile.workspace import Workspace
-from index.store import INDEX_DIR, Index, PageDoc
+from index import engines
+from index.dirs import reset_dir
+from index.store import INDEX_DIR, PageDoc
 
 Progress = Callable[[int, int, str], None]
 SAVED = "saved_searches.json"
+ARCHIVES = "archives.json"  # the folders added with add-folder, so a rebuild indexes them again
 
 
-def open_index(ws: Workspace) -> Index:
-    return Index(ws.root / INDEX_DIR).open()
+def open_index(ws: Workspace):
+    """The workspace's index on the engine it chose (tantivy unless ``index rebuild --engine whoosh``)."""
+    return engines.make(ws.root / INDEX_DIR).open()
+
+
+def engine_of(ws: Workspace) -> str:
+    return engines.chosen_engine(ws.root / INDEX_DIR)
 
 
 def needs_rebuild(ws: Workspace) -> str:
-    return Index(ws.root / INDEX_DIR).needs_rebuild()
+    return engines.make(ws.root / INDEX_DIR).needs_rebuild()
 
 
-def rebuild(ws: Workspace, progress: Progress | None = None) -> dict[str, Any]:
+def rebuild(ws: Workspace, progress: Progress | None = None, engine: str | None = None) -> dict[str, Any]:
+    """From scratch, on ``engine`` when given (the choice is kept in the index directory)."""
     d = ws.root / INDEX_DIR
-    if d.exists():
-        shutil.rmtree(d)
+    if engine:
+        engines.engine_class(engine)  # an unknown name is refused before anything is removed
+    reset_dir(d)
+    if engine:
+        engines.choose_engine(d, engine)
+    r = update(ws, progress)
+    return dict(r, engine=engine_of(ws))
+
+
+def ensure(ws: Workspace, progress: Progress | None = None) -> dict[str, Any]:
+    """Make the index current before a search: built when missing, rebuilt when stale or corrupt,
+    changed documents re-indexed (a no-op update costs milliseconds)."""
     return update(ws, progress)
 
 
@@ -76,6 +95,7 @@ def update_case(ws: Workspace, case_id: str, progress: Progress | None = None, *
 
 
 def update(ws: Workspace, progress: Progress | None = None, only: list[str] | None = None, *, refresh: bool = False) -> dict[str, Any]:
+    """Re-index the case documents whose content hash changed (all of them with ``refresh``), drop deleted ones."""
     idx = open_index(ws)
     state = idx.indexed()
     changed: dict[str, list[PageDoc]] = {}
@@ -100,7 +120,25 @@ def update(ws: Workspace, progress: Progress | None = None, only: list[str] | No
     if not only:
         removed += [ref for ref in state if not ref.startswith("archive:") and ref.split("/", 1)[0] not in {c.id for c in cases}]
     stats = idx.apply(changed, sorted(set(removed)), progress)
+    if not only:
+        _restore_archives(ws, idx, progress)
     return dict(stats, unchanged=len(present) - len(changed), errors=errors, rebuilt=idx.rebuilt_reason)
+
+
+def _restore_archives(ws: Workspace, idx, progress: Progress | None) -> None:
+    """Archive folders the index no longer holds (after a rebuild) are indexed again."""
+    state = idx.indexed()
+    for source, folder in archives(ws).items():
+        if Path(folder).is_dir() and not any(ref.startswith(source + "/") for ref in state):
+            _index_folder(ws, idx, Path(folder), source, progress)
+
+
+def archives(ws: Workspace) -> dict[str, str]:
+    p = ws.root / ARCHIVES
+    try:
+        return json.loads(p.read_text(encoding="utf-8")) if p.exists() else {}
+    except json.JSONDecodeError:
+        return {}
 
 
 def add_folder(ws: Workspace, folder: Path, progress: Progress | None = None) -> dict[str, Any]:
@@ -109,41 +147,75 @@ def add_folder(ws: Workspace, folder: Path, progress: Progress | None = None) ->
     if not folder.is_dir():
         raise UsageError(f"{folder} 不是目录")
     source = f"archive:{folder.name}"
+    known = archives(ws)
+    if known.get(source) != str(folder):
+        atomic_write_text(ws.root / ARCHIVES, json.dumps(known | {source: str(folder)}, ensure_ascii=False, indent=2))
     idx = open_index(ws)
+    return _index_folder(ws, idx, folder, source, progress)
+
+
+def _index_folder(ws: Workspace, idx, folder: Path, source: str, progress: Progress | None) -> dict[str, Any]:
+    """Changed files read in worker processes (header-only facets, words segmented there), one writer."""
+    from index import archive
+
     state = idx.indexed()
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
-    changed: dict[str, list[PageDoc]] = {}
     present = set()
-    errors = []
-    for i, p in enumerate(files, 1):
+    jobs = []
+    for p in files:
         rel = p.relative_to(folder).as_posix()
         ref = f"{source}/{rel}"
         present.add(ref)
         digest = sha256_file(p)
-        if state.get(ref) == digest:
-            continue
-        if progress:
-            progress(i, len(files), rel)
-        try:
-            doc = read_document(p)
-            x = extract(doc)
-        except CasefileError as e:
-            errors.append({"doc": rel, "error": str(e)})
-            continue
-        f = x.fields
-        date = dt.date.fromisoformat(f["date"]) if f.get("date") else None
-        base = dict(source=source, doc=rel, sha256=digest, case=source, number=f.get("doc_no", ""), agency=f.get("agency", ""),
-                    party=f.get("party", ""), date=date, outcome="", laws=sorted({c["law"] for c in x.citations}), doc_type=x.doc_type)
-        changed[ref] = [PageDoc(page=n, text=t, **base) for n, t in enumerate(doc.pages, 1) if t.strip()]
+        if state.get(ref) != digest:
+            jobs.append((ref, rel, source, idx.engine, digest, str(p), None))
+    errors: list[dict[str, str]] = []
+
+    def good():
+        for ref, result in archive.read_all(jobs, progress):
+            if isinstance(result, str):
+                errors.append({"doc": ref.split("/", 1)[1], "error": result})
+            else:
+                yield ref, result
+
     removed = [ref for ref in state if ref.startswith(source + "/") and ref not in present]
-    stats = idx.apply(changed, removed)
-    return dict(stats, archive=source, files=len(files), unchanged=len(present) - len(changed), errors=errors, rebuilt=idx.rebuilt_reason)
+    stats = idx.apply_stream(good(), removed)
+    return dict(stats, archive=source, files=len(files), unchanged=len(present) - len(jobs), errors=errors, rebuilt=idx.rebuilt_reason)
 
 
 def search(ws: Workspace, query: str, **kw: Any) -> dict[str, Any]:
     if not query.strip():
         raise UsageError("检索词不能为空")
-    return open_index(ws).search(query, **kw)
+    return group(open_index(ws).search(query, **kw))
+
+
+def group(result: dict[str, Any]) -> dict[str, Any]:
+    """Hits grouped by case, cases in the order of their best hit. An archive document is grouped
+    under its own case number (the 文号 it bears; its file name when it bears none), and says
+    which archive it comes from."""
+    by_case: dict[str, list] = {}
+    for h in result["hits"]:
+        src = h.get("source") or h["case"]
+        if src.startswith("archive:"):
+            h["archive"] = src.split(":", 1)[1]
+            h["case"] = h.get("number") or Path(h["doc"]).stem
+        by_case.setdefault(h["case"], []).append(h)
+    result["hits"] = [h for hs in by_case.values() for h in hs]
+    result["cases"] = [{"case": c, "hits": len(v), "archive": v[0].get("archive")} for c, v in by_case.items()]
+    return result
+
+
+def open_hit(ws: Workspace, hit: dict[str, Any], query: str) -> str | None:
+    """The page of a hit with every match of ``query`` in 【】, or None when the index lacks it."""
+    from index import highlight, query as qmod
+
+    found = open_index(ws).page(hit.get("source") or hit["case"], hit["doc"], int(hit["page"]))
+    if found is None:
+        return None
+    text, starts, ends = found
+    tree = qmod.parse(query)
+    words, phrases = qmod.positives(tree) if tree is not None else (set(), [])
+    return highlight.mark_all(text, highlight.matches(text, starts, ends, words, phrases))
 
 
 # -- saved searches --------------------------------------------------------------------------------

@@ -14,13 +14,12 @@ import datetime as dt
 import json
 import os
 import re
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from whoosh import highlight, index as windex
+from whoosh import index as windex
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.index import LockError
 from whoosh.qparser import AndGroup, MultifieldParser, OrGroup
@@ -85,6 +84,7 @@ class PageDoc:
     outcome: str = ""
     laws: list[str] = field(default_factory=list)
     doc_type: str = ""
+    prepared: Any = None  # the tantivy engine's words of the page, when a worker process worked them out
 
 
 def writer_procs(documents: int) -> int:
@@ -94,6 +94,8 @@ def writer_procs(documents: int) -> int:
 
 
 class Index:
+    engine = "whoosh"
+
     def __init__(self, root: Path):
         self.dir = Path(root)
         self._ix = None
@@ -110,6 +112,8 @@ class Index:
             m = json.loads(meta.read_text(encoding="utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError):
             return "索引的版本信息损坏"
+        if m.get("engine", "whoosh") != "whoosh":
+            return f"索引由 {m.get('engine')} 引擎建立，工作区选用 whoosh"
         if m.get("schema") != SCHEMA_VERSION:
             return f"索引结构版本 {m.get('schema')} 与程序的 {SCHEMA_VERSION} 不同"
         if m.get("analyzer") != ANALYZER_VERSION:
@@ -130,12 +134,12 @@ class Index:
         return self
 
     def _create(self) -> None:
+        from index.dirs import reset_dir
+
         self.close()
-        if self.dir.exists():
-            shutil.rmtree(self.dir)
-        self.dir.mkdir(parents=True)
+        reset_dir(self.dir)
         self._ix = windex.create_in(str(self.dir), make_schema())
-        atomic_write_text(self.dir / META, json.dumps({"schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION}))
+        atomic_write_text(self.dir / META, json.dumps({"engine": "whoosh", "schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION}))
         atomic_write_text(self.dir / DOCS, "{}")
 
     @property
@@ -206,6 +210,9 @@ class Index:
         atomic_write_text(self.dir / DOCS, json.dumps(state, ensure_ascii=False))
         return {"added": len(changed), "removed": len(removed), "pages": pages}
 
+    def apply_stream(self, items: Iterable[tuple[str, list[PageDoc]]], removed: Iterable[str]) -> dict[str, int]:
+        return self.apply(dict(items), removed)
+
     # -- searching ---------------------------------------------------------------------------
     def search(self, text: str, *, limit: int = 10, agency: str | None = None, year: int | None = None,
                law: str | None = None, doc_type: str | None = None, sort: str = "relevance", snippets: bool = True,
@@ -240,16 +247,23 @@ class Index:
             kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
         results = s.search(q, **(kwargs | ({"groupedby": groups} if groups else {})))
         total = len(results)
-        hits = _hits(results, limit, snippets)
-        if len(hits) < limit and _PLAIN.fullmatch(text.strip()) and len(text.split()) > 1:
+        from index import query as qmod
+
+        tree = qmod.parse(text)
+        shown = qmod.positives(tree) if tree is not None else (set(), [])
+        hits = _hits(results, limit, snippets, shown)
+        plain = qmod.plain_words(text)
+        if len(hits) < limit and plain:
             partial = s.search(_parser(ix.schema, OrGroup).parse(folded), **kwargs)
             seen = {(h["doc"], h["page"]) for h in hits}
-            more = [h for h in _hits(partial, limit, snippets) if (h["doc"], h["page"]) not in seen]
+            more = [h for h in _hits(partial, limit, snippets, (set(plain), [])) if (h["doc"], h["page"]) not in seen]
             hits += [h | {"partial": True} for h in more[: limit - len(hits)]]
         facet_counts = {}
         for name in groups:
             found = results.groups(name)
-            facet_counts[name] = {str(k): len(v) for k, v in sorted(found.items(), key=lambda kv: -len(kv[1])) if k not in (None, "")}
+            # a page without a year is grouped under whoosh's missing-value sentinel (the largest int32)
+            facet_counts[name] = {str(k): len(v) for k, v in sorted(found.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))
+                                  if k not in (None, "", 2147483647)}
         # hits grouped by case, cases in the order of their best hit
         by_case: dict[str, list] = {}
         for h in hits:
@@ -258,9 +272,18 @@ class Index:
         return {"query": text, "total": total, "elapsed_ms": round((time.perf_counter() - t0) * 1000, 1), "hits": hits,
                 "cases": [{"case": c, "hits": len(v)} for c, v in by_case.items()], "facets": facet_counts}
 
+    def page(self, source: str, doc: str, page: int):
+        """The page's text and word map, or None when the index does not hold it."""
+        from index.tokens import segment
 
-# words only: no operators, quotes, fields, groups or wildcards
-_PLAIN = re.compile(r"(?!.*\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b)[^\"':()\[\]{}*?^~]+")
+        found = self.searcher().document(uid=f"{source}/{doc}#{page}")
+        if not found:
+            return None
+        words = segment(found["text"])
+        return found["text"], [s for _, s, _ in words], [e for _, _, e in words]
+
+
+
 
 
 def _parser(schema: Schema, group) -> MultifieldParser:
@@ -269,50 +292,26 @@ def _parser(schema: Schema, group) -> MultifieldParser:
     return parser
 
 
-def _hits(results, limit: int, snippets: bool) -> list[dict[str, Any]]:
-    results.fragmenter = highlight.PinpointFragmenter(maxchars=120, surround=40, autotrim=True)
-    results.formatter = _Mark()
-    if snippets:
-        _record_terms(results, [docnum for _, docnum in results.top_n[:limit]])
+def _hits(results, limit: int, snippets: bool, shown: tuple[set[str], list[list[str]]]) -> list[dict[str, Any]]:
+    """The shown hits; snippets by the same highlighter as the tantivy engine's (index/highlight.py),
+    from the page's words segmented again (ten pages: a few milliseconds)."""
+    from index.highlight import matches, snippet as make_snippet
+    from index.tokens import segment
+
     hits = []
     for r in results:
         if len(hits) >= limit:
             break
-        snippet = r.highlights("text", top=2) if snippets else ""
-        if snippets and not snippet:
-            snippet = r["text"][:80]
-        hits.append({"case": r["source"], "number": r.get("number", ""), "doc": r["doc"], "doc_type": r.get("doc_type", ""),
+        snippet = ""
+        if snippets:
+            text = r["text"]
+            words = segment(text)
+            snippet = make_snippet(text, matches(text, [s for _, s, _ in words], [e for _, _, e in words], *shown))
+        hits.append({"case": r["source"], "source": r["source"], "number": r.get("number", ""), "doc": r["doc"], "doc_type": r.get("doc_type", ""),
                      "page": r["page"], "score": round(r.score, 3) if r.score is not None else None,
                      "snippet": re.sub(r"\s+", " ", snippet).strip(), "agency": r.get("agency", ""), "party": r.get("party", ""),
                      "date": r["date"].date().isoformat() if r.get("date") else None})
     return hits
-
-
-def _record_terms(results, docnums: list[int]) -> None:
-    """Which query terms each shown page holds, as ``search(terms=True)`` would record them: pinpoint
-    highlighting (stored character offsets, no re-segmenting) needs them. terms=True records them for
-    every match — 5,000 pages for 价格 罚款 in 10,000 — where a page of results shows ten."""
-    s = results.searcher
-    termdocs: dict[tuple[str, bytes], list[int]] = {}
-    docterms: dict[int, list[tuple[str, bytes]]] = {}
-    for term in sorted(results.q.existing_terms(s.reader(), phrases=True, expand=True)):
-        m = s.postings(*term)
-        for d in sorted(docnums):
-            if m.is_active():
-                m.skip_to(d)
-            if m.is_active() and m.id() == d:
-                termdocs.setdefault(term, []).append(d)
-                docterms.setdefault(d, []).append(term)
-    results.termdocs, results.docterms = termdocs, docterms
-
-
-class _Mark(highlight.Formatter):
-    """Highlights as 【…】 — visible in a terminal, in JSON and in a log."""
-
-    between = "…"
-
-    def format_token(self, text, token, replace=False):
-        return f"【{highlight.get_text(text, token, replace)}】"
 
 
 def _fields(ref: str, d: PageDoc) -> dict[str, Any]:

@@ -35,7 +35,7 @@ class SearchOps:
             raise UsageError("请给出检索词")
         fresh = self.ensure_index(progress)
         result = index.search(self.ws, query, **filters)
-        result["index"] = {k: fresh[k] for k in ("built", "added", "removed") if k in fresh}
+        result["index"] = {k: fresh[k] for k in ("built", "rebuilt", "added", "removed") if fresh.get(k) is not None}
         return result
 
     def search_many(self, queries: list[str], **filters: Any) -> list[dict[str, Any]]:
@@ -61,8 +61,19 @@ class SearchOps:
     def update_index(self, progress: Progress | None = None) -> dict[str, Any]:
         return index.update(self.ws, progress)
 
-    def rebuild_index(self, progress: Progress | None = None) -> dict[str, Any]:
-        return index.rebuild(self.ws, progress)
+    def rebuild_index(self, progress: Progress | None = None, engine: str | None = None) -> dict[str, Any]:
+        """From scratch, on ``engine`` (tantivy or whoosh) when given; the choice is kept."""
+        return index.rebuild(self.ws, progress, engine=engine)
+
+    def open_hit(self, result: dict[str, Any], query: str, n: int) -> dict[str, Any]:
+        """The n-th hit (from 1) of a search with its whole page, every match in 【】."""
+        if not 1 <= n <= len(result["hits"]):
+            raise UsageError(f"没有第 {n} 处命中：这次检索显示了 {len(result['hits'])} 处")
+        h = result["hits"][n - 1]
+        page = index.open_hit(self.ws, h, query)
+        if page is None:
+            raise UsageError(f"索引中找不到 {h['doc']} 第{h['page']}页", details=["请运行 casefile index rebuild"])
+        return dict(h, text=page)
 
     def add_archive(self, folder: Path, progress: Progress | None = None) -> dict[str, Any]:
         return index.add_folder(self.ws, Path(folder), progress)

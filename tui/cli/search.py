@@ -36,9 +36,10 @@ def _every(k: int):
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True, help="排序")
 @click.option("--queries", "queries_file", type=click.Path(exists=True, dir_okay=False), default=None, help="逐行执行文件中的检索式，每行输出一个 JSON")
 @click.option("--save", "save_name", default=None, help="把这次检索保存为命名检索")
+@click.option("--open", "open_n", type=int, default=None, help="打开第 N 处命中（从 1 数起）：显示该页全文，命中处以【】标出")
 @click.option("--run", "run_name", default=None, help="执行一个命名检索")
 @json_option
-def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_name, run_name, as_json):
+def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_name, open_n, run_name, as_json):
     """全文检索案卷（支持 AND/OR/NOT、"短语"、字段:值、日期范围）：命中按案件分组，附高亮摘要与页码。
 
     检索前先让索引跟上案件：没有索引时建立，案件有变化时更新。
@@ -58,9 +59,15 @@ def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_n
     if save_name:
         s.save_search(save_name, query, **params)
     result = s.search(query, progress=_every(25), **params)
+    if open_n is not None:
+        page = s.open_hit(result, query, open_n)
+        emit(page, as_json, lambda d: click.echo(f"■ {d['case']}　{d['doc']} 第{d['page']}页\n\n{d['text']}"))
+        return
 
     def human(r):
         built = r.get("index", {})
+        if built.get("rebuilt"):
+            click.echo(f"注意：{built['rebuilt']}，已重建索引", err=True)
         if built.get("built"):
             click.echo(f"（首次检索：已建立索引，{built['added']} 份文书）")
         elif built.get("added") or built.get("removed"):
@@ -73,7 +80,8 @@ def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_n
         for h in r["hits"]:
             if h["case"] != current:
                 current = h["case"]
-                click.echo(f"\n■ {h['case']}　{h['number']}　{h['party']}")
+                head = f"{h['case']}　{h['party']}（档案 {h['archive']}）" if h.get("archive") else f"{h['case']}　{h['number']}　{h['party']}"
+                click.echo(f"\n■ {head}")
             mark = "≈ " if h.get("partial") else ""
             click.echo(f"  {mark}{Path(h['doc']).name} 第{h['page']}页：{h['snippet']}")
         for name, counts in r["facets"].items():
@@ -109,10 +117,13 @@ def index_update(as_json):
 
 @index_group.command("rebuild")
 @workspace_option
+@click.option("--engine", type=click.Choice(["tantivy", "whoosh"]), default=None,
+              help="检索引擎（默认沿用工作区的选择，未选过为 tantivy）；选择记在索引目录中")
 @json_option
-def index_rebuild(as_json):
-    """从头重建索引。"""
-    _report(open_session().rebuild_index(_every(25)), as_json, "索引已重建")
+def index_rebuild(engine, as_json):
+    """从头重建索引（可换检索引擎）。"""
+    r = open_session().rebuild_index(_every(25), engine=engine)
+    _report(r, as_json, f"索引已重建（引擎 {r.get('engine', '')}）")
 
 
 @index_group.command("add-folder")

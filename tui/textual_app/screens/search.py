@@ -80,7 +80,7 @@ class SearchScreen(Screen):
     def on_list_view_selected(self, event: ListView.Selected) -> None:
         if isinstance(event.item, HitItem):
             h = event.item.hit
-            if h["case"].startswith("archive:"):
+            if h.get("archive"):  # an archive document, grouped under its own 文号 (index.open_hit shows its page)
                 self.notify(f"{h['doc']} 第{h['page']}页（外部档案，不是案件）")
                 return
             self.app.push_screen(CaseScreen(h["case"], doc=h["doc"], page=h["page"]))

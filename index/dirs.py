@@ -1,0 +1,42 @@
+"""The workspace's index directory: emptied for a rebuild, the engine the workspace chose kept.
+
+``<workspace>/.index/engine.json`` names the engine (``tantivy``, the default, or ``whoosh``,
+chosen by ``casefile index rebuild --engine``); everything else in the directory is derived data.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from casefile.fsutil import atomic_write_text
+
+ENGINE_FILE = "engine.json"
+DEFAULT_ENGINE = "tantivy"
+ENGINES = ("tantivy", "whoosh")
+
+
+def chosen_engine(root: Path) -> str:
+    p = Path(root) / ENGINE_FILE
+    try:
+        name = json.loads(p.read_text(encoding="utf-8")).get("engine", DEFAULT_ENGINE)
+    except (FileNotFoundError, json.JSONDecodeError, UnicodeDecodeError, AttributeError):
+        return DEFAULT_ENGINE
+    return name if name in ENGINES else DEFAULT_ENGINE
+
+
+def choose_engine(root: Path, name: str) -> None:
+    Path(root).mkdir(parents=True, exist_ok=True)
+    atomic_write_text(Path(root) / ENGINE_FILE, json.dumps({"engine": name}))
+
+
+def reset_dir(root: Path) -> None:
+    """Empty the index directory, keeping the engine choice."""
+    root = Path(root)
+    keep = (root / ENGINE_FILE).read_text(encoding="utf-8") if (root / ENGINE_FILE).exists() else None
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    if keep is not None:
+        atomic_write_text(root / ENGINE_FILE, keep)

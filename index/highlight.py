@@ -1,0 +1,128 @@
+"""Snippets a person reads in a terminal: the matched words or the whole phrase in 【】, at most
+80 characters of the page around them, from the page's own word map (index/tokens.py).
+
+A match is found as text and kept only where the word map says it is one: a query word is a
+word of the page or a dictionary sub-word inside one (价格 inside 价格法), never two halves of
+neighbouring words; a phrase starts at the end of a word (违法所得 may close 没收违法所得), runs
+over whole words and ends at the start of one — what the engine matched.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+WIDTH = 80  # characters of page text in a snippet, 【】 and … not counted
+_WS = re.compile(r"\s")
+
+
+def matches(text: str, starts: list[int], ends: list[int], words: set[str], phrases: list[list[str]]) -> list[tuple[int, int, int]]:
+    """(start, end, item) of every match in ``text``; item numbers the query word or phrase matched."""
+    out = []
+    ends_set = set(ends)
+    starts_set = set(starts)
+    items = [[w] for w in sorted(words, key=len, reverse=True)] + [p for p in phrases if p]
+    for item, ws in enumerate(items):
+        needle = "".join(ws)
+        if not needle:
+            continue
+        # found in the page as written: each character of the (normalised) needle also matches the
+        # characters that normalise to it (，for , ; 價 for 价), no copy of the page normalised
+        for m in _pattern(needle).finditer(text):
+            i, j = m.span()
+            k = bisect_right(starts, i) - 1  # the word the match starts in
+            if k >= 0 and len(ws) == 1:
+                ok = ends[k] >= j  # inside one word
+            elif k >= 0:
+                ok = (i + len(ws[0])) in ends_set and j - len(ws[-1]) in starts_set and _whole_words(i + len(ws[0]), ws[1:-1], starts, ends)
+            else:
+                ok = False
+            if ok:
+                out.append((i, j, item))
+    return sorted(out)
+
+
+@lru_cache(maxsize=1)
+def _folds_to() -> dict[str, str]:
+    """Each normalised character and the characters that normalise to it."""
+    from index.analyzer import _index_table
+
+    rev: dict[str, set[str]] = {}
+    for src, dst in _index_table().items():
+        if len(dst) == 1:
+            rev.setdefault(dst, set()).add(chr(src))
+    return {d: "".join(sorted(v)) for d, v in rev.items()}
+
+
+@lru_cache(maxsize=512)
+def _pattern(needle: str) -> "re.Pattern[str]":
+    folds = _folds_to()
+    parts = []
+    for c in needle:
+        alts = folds.get(c)
+        parts.append("[" + re.escape(c) + "".join(re.escape(a) for a in alts) + "]" if alts else re.escape(c))
+    return re.compile("".join(parts))
+
+
+def _whole_words(pos: int, middle: list[str], starts: list[int], ends: list[int]) -> bool:
+    k = bisect_right(starts, pos) - 1
+    for w in middle:
+        if k < 0 or starts[k] != pos:
+            k = bisect_right(starts, pos) - 1
+            if k < 0 or starts[k] != pos:
+                return False
+        if ends[k] != pos + len(w):
+            return False
+        pos = ends[k]
+        k += 1
+    return True
+
+
+def _merge(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    out: list[tuple[int, int, int]] = []
+    for s, e, it in spans:
+        if out and s < out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e, out[-1][2])
+            continue
+        out.append((s, e, it))
+    return out
+
+
+def snippet(text: str, spans: list[tuple[int, int, int]], width: int = WIDTH) -> str:
+    """The ``width`` characters around the window holding the most distinct query items."""
+    spans = _merge(spans)
+    if not spans:
+        return _WS.sub(" ", text[:width]).strip() + ("…" if len(text) > width else "")
+    best, best_n = 0, -1
+    for a, (s, _, _) in enumerate(spans):
+        n = len({it for s2, e2, it in spans[a:] if e2 - s <= width})
+        if n > best_n:
+            best, best_n = a, n
+    s0, e0, _ = spans[best]
+    inside = [sp for sp in spans[best:] if sp[1] - s0 <= width] or [spans[best]]
+    last = inside[-1][1]
+    room = max(0, width - (last - s0))
+    start = max(0, s0 - room // 2)
+    end = min(len(text), max(last, start + width))
+    start = max(0, min(start, end - width))
+    return _render(text, [sp for sp in spans if sp[0] >= start and sp[1] <= end], start, end)
+
+
+def mark_all(text: str, spans: list[tuple[int, int, int]]) -> str:
+    """The whole page with every match in 【】 (what opening a hit shows)."""
+    return _render(text, _merge(spans), 0, len(text), ellipsis=False)
+
+
+def _render(text: str, spans, start: int, end: int, ellipsis: bool = True) -> str:
+    parts = ["…" if ellipsis and start > 0 else ""]
+    pos = start
+    for s, e, _ in spans:
+        parts += [text[pos:s], "【", text[s:e], "】"]
+        pos = e
+    parts.append(text[pos:end])
+    if ellipsis and end < len(text):
+        parts.append("…")
+    out = "".join(parts)
+    return _WS.sub(" ", out).strip() if ellipsis else out
