@@ -13,6 +13,7 @@ Two kinds of period (DOMAIN.md §0):
 from __future__ import annotations
 
 import datetime as dt
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,10 +128,29 @@ class Calendar:
 DEFAULT = Calendar()
 
 
+_CACHE: dict[str, tuple[tuple, Calendar]] = {}
+
+
 def calendar_for(workspace_root: Path | None) -> Calendar:
+    """The workspace's calendar, read once per process while calendar.toml is unchanged."""
     if workspace_root is None:
         return DEFAULT
-    return Calendar.from_file(Path(workspace_root) / "calendar.toml")
+    path = Path(workspace_root) / "calendar.toml"
+    sig = file_signature(path)
+    hit = _CACHE.get(str(path))
+    if hit and hit[0] == sig:
+        return hit[1]
+    cal = Calendar.from_file(path)
+    _CACHE[str(path)] = (sig, cal)
+    return cal
+
+
+def file_signature(path: Path) -> tuple:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (str(path), None, None)
+    return (str(path), st.st_mtime_ns, st.st_size)
 
 
 def describe(n: int, unit: str) -> str:

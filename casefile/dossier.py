@@ -26,10 +26,6 @@ from doc_templates.catalogue import Catalogue, DocType, load_catalogue
 PENALTY_KINDS = ("罚款", "没收违法所得", "没收非法财物")
 
 
-def _profile(ws: Workspace, case: Case) -> dict[str, Any]:
-    return profiles.load_profile(ws.rules_profile_for(case.sector), ws.root)
-
-
 def _natural(case: Case) -> bool:
     return bool(case.party and case.party.kind in (PartyKind.NATURAL,))
 
@@ -43,7 +39,7 @@ def _amounts(case: Case) -> tuple[Decimal, Decimal]:
 
 def hearing_rights_reasons(ws: Workspace, case: Case) -> list[str]:
     """Why the party must be told of the right to a hearing (行政处罚法第六十三条)."""
-    h = _profile(ws, case).get("hearing", {})
+    h = profiles.load_profile_for(ws, case).get("hearing", {})
     fine, conf = _amounts(case)
     who = "individual" if _natural(case) else "organisation"
     reasons = []
@@ -65,7 +61,7 @@ def hearing_rights_due(ws: Workspace, case: Case) -> bool:
 
 def major_decision_reasons(ws: Workspace, case: Case) -> list[str]:
     """Why this decision is a 重大执法决定 that needs 法制审核 first (§58, 118号, 目录清单)."""
-    md = _profile(ws, case).get("major_decision", {})
+    md = profiles.load_profile_for(ws, case).get("major_decision", {})
     r = case.review
     reasons = []
     if r.major_public_interest:

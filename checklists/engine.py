@@ -263,7 +263,7 @@ def context_for(ws: Workspace, case_ref: str, today: dt.date | None = None) -> C
     case_dir = ws.cases_dir / case.id
     return CheckContext(
         case=case, case_dir=case_dir, officers=ws.officers(),
-        profile=profiles.load_profile(ws.rules_profile_for(case.sector), ws.root),
+        profile=profiles.load_profile_for(ws, case),
         calendar=calendar_for(ws.root), library=Library.for_workspace(ws.root), today=today or dt.date.today(),
         register=documents.load_register(case_dir), workspace=ws,
     )
