@@ -1,0 +1,333 @@
+"""The catalogue: a small derived summary of every case, so that lists stay instant.
+
+``<workspace>/.catalog.sqlite`` keeps one row per case folder: number, type,
+procedure, state, parties and dates (``Case.summary()``), the case's open deadlines
+and publicity duties (computed once, whatever today is), and what the annual
+statistics count. List views — ``case list``, the TUI's first screen, ``publicity
+due``, ``stats`` — read the rows and only compare the stored deadlines with today.
+
+The case folders stay the truth. The catalogue notices on every read when a folder
+changed — the stat (inode, size, mtime, ctime) of its ``case.toml`` and
+``journal.jsonl``; every writer of a case goes through one of them — and rebuilds
+that row; the writers never have to call it. A change of the rules profiles, the
+workspace profile or the holiday calendar rebuilds every row. A case.toml that does
+not load gives a row that names the case and the problem; the other rows are
+unaffected. Deleting the file loses nothing: ``casefile catalogue rebuild`` (or any
+read) makes it again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from casefile import deadlines, profiles, publicity, stats
+from casefile.days import calendar_for, file_signature
+from casefile.errors import CasefileError
+from casefile.periods import Deadline
+from casefile.workspace import CASE_FILE, PROFILE_FILE, Workspace
+
+CATALOG_FILE = ".catalog.sqlite"
+# Bump when what a row holds (or how it is computed) changes: every row is rebuilt.
+ROW_VERSION = "1"
+# A file changed this recently may change again within the same timestamp tick with
+# the same size; its row is written but not trusted on the next read (as git does).
+RACY_NS = 2_000_000_000
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS cases (
+    id TEXT PRIMARY KEY,
+    sig TEXT NOT NULL,
+    error TEXT,
+    number TEXT, type TEXT, procedure TEXT, state TEXT, sector TEXT, party TEXT,
+    filed TEXT, decided TEXT, next_due TEXT,
+    summary TEXT, deadlines TEXT, publicity TEXT, stats TEXT
+);
+"""
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class CaseSummary:
+    """One case as the lists show it. ``warnings`` are for the day the list was asked for."""
+
+    id: str
+    summary: dict[str, Any]
+    deadlines: list[Deadline]
+    publicity: list[publicity.Item]
+    warnings: list[deadlines.Warning] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """What ``case list --json`` prints for the case."""
+        return dict(self.summary, warnings=[w.to_dict() for w in self.warnings])
+
+    @property
+    def party(self) -> str:
+        parties = self.summary.get("parties") or []
+        return parties[0]["name"] if parties else ""
+
+    @property
+    def next_due(self) -> str | None:
+        return _next_due(self.deadlines, self.publicity)
+
+    def matches(self, text: str) -> bool:
+        s = self.summary
+        return any(text in (x or "") for x in (s["id"], s["number"], s["state"], s["sector"], self.party))
+
+
+@dataclass
+class Listing:
+    cases: list[CaseSummary]
+    broken: list[tuple[str, str]]  # (case id, what is wrong) for case.toml files that do not load
+    pending: list[str] = field(default_factory=list)  # ids not yet (re)catalogued when refresh=False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"cases": [c.to_dict() for c in self.cases], "broken": [{"id": i, "error": e} for i, e in self.broken],
+                "pending": self.pending}
+
+
+@dataclass
+class Refreshed:
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    pending: list[str] = field(default_factory=list)  # stale rows left for later (refresh with a limit)
+    rebuilt_all: str = ""  # why every row was recomputed, if so
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"updated": self.updated, "removed": self.removed, "unchanged": self.unchanged,
+                "pending": len(self.pending), "rebuilt_all": self.rebuilt_all}
+
+
+# -- the file -------------------------------------------------------------------------------
+def path_of(ws: Workspace) -> Path:
+    return ws.root / CATALOG_FILE
+
+
+def _connect(ws: Workspace) -> sqlite3.Connection:
+    """The workspace's catalogue; a damaged file is replaced (it is derived), and a
+    workspace we may not write to gets a catalogue in memory for this process."""
+    path = path_of(ws)
+    for attempt in range(2):
+        try:
+            conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+            conn.execute("PRAGMA busy_timeout = 30000")
+            conn.execute("PRAGMA journal_mode = WAL")  # readers never wait for the one writer
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.executescript(_SCHEMA)
+            return conn
+        except sqlite3.DatabaseError:
+            if attempt == 0 and path.exists() and os.access(ws.root, os.W_OK):
+                for suffix in ("", "-wal", "-shm"):
+                    Path(str(path) + suffix).unlink(missing_ok=True)
+                continue
+            break
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.executescript(_SCHEMA)
+    return conn
+
+
+def _context(ws: Workspace) -> str:
+    """Everything besides a case's own files that its row depends on."""
+    parts: list[Any] = [ROW_VERSION, _calendar_package_version(), file_signature(ws.root / PROFILE_FILE),
+                        file_signature(ws.root / "calendar.toml")]
+    for d in (profiles.builtin_dir(), ws.root / "profiles"):
+        if d.is_dir():
+            parts += [file_signature(p) for p in sorted(d.glob("*.toml"))]
+    return json.dumps(parts, ensure_ascii=False, default=str)
+
+
+def _calendar_package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("chinesecalendar")
+    except PackageNotFoundError:
+        return ""
+
+
+def _case_signature(case_dir: Path, now_ns: int) -> str | None:
+    """The stat of case.toml and journal.jsonl; None when the folder holds no case."""
+    parts = []
+    racy = False
+    for name in (CASE_FILE, "journal.jsonl"):
+        try:
+            st = os.stat(case_dir / name)
+        except FileNotFoundError:
+            if name == CASE_FILE:
+                return None
+            parts.append("-")
+            continue
+        except OSError:
+            return None
+        parts.append(f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}")
+        racy |= now_ns - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS
+    sig = "|".join(parts)
+    return "racy:" + sig if racy else sig
+
+
+def _scan(ws: Workspace) -> dict[str, str]:
+    """Case id -> signature for every folder holding a case.toml (one stat pair per case)."""
+    out: dict[str, str] = {}
+    if not ws.cases_dir.is_dir():
+        return out
+    now_ns = time.time_ns()
+    with os.scandir(ws.cases_dir) as it:
+        for entry in it:
+            if entry.name.startswith(".") or not entry.is_dir():
+                continue  # .<id>.creating: a case being made appears whole or not at all
+            sig = _case_signature(Path(entry.path), now_ns)
+            if sig is not None:
+                out[entry.name] = sig
+    return out
+
+
+# -- rows -----------------------------------------------------------------------------------
+def _next_due(dls: Iterable[Deadline], items: Iterable[publicity.Item]) -> str | None:
+    days = [d.due for d in dls if d.due] + [i.deadline.due for i in items if i.deadline and i.deadline.due and not i.done]
+    return min(days).isoformat() if days else None
+
+
+def _row(ws: Workspace, cid: str, sig: str) -> tuple:
+    try:
+        case = ws.load_case(cid)
+        profile = profiles.load_profile_for(ws, case)
+        cal = calendar_for(ws.root)
+        dls = deadlines.open_deadlines(case, profile, cal)
+        items = publicity.case_items(case, profile, cal)
+        facts = stats.case_facts(ws, case)
+    except (CasefileError, OSError, ValueError) as e:
+        return (cid, sig, str(e) or type(e).__name__) + (None,) * 13
+    s = case.summary()
+    return (cid, sig, None, s["number"], s["type"], s["procedure"], s["state"], s["sector"],
+            case.party.name if case.party else "", s["filed"], s["decided"], _next_due(dls, items),
+            json.dumps(s, ensure_ascii=False), json.dumps([d.to_json() for d in dls], ensure_ascii=False),
+            json.dumps([i.to_json() for i in items], ensure_ascii=False), json.dumps(facts, ensure_ascii=False))
+
+
+def refresh(ws: Workspace, *, limit: int | None = None, progress: Progress | None = None) -> Refreshed:
+    """Bring the catalogue in line with the case folders: rows for new or changed
+    folders are recomputed, rows of folders gone are dropped. With ``limit``, at most
+    that many rows are recomputed now; the rest are returned as ``pending``."""
+    conn = _connect(ws)
+    try:
+        return _refresh(ws, conn, limit, progress)
+    finally:
+        conn.close()
+
+
+def _refresh(ws: Workspace, conn: sqlite3.Connection, limit: int | None, progress: Progress | None) -> Refreshed:
+    out = Refreshed()
+    context = _context(ws)
+    stored_context = conn.execute("SELECT value FROM meta WHERE key = 'context'").fetchone()
+    in_db = dict(conn.execute("SELECT id, sig FROM cases"))
+    known = in_db
+    if stored_context is None or stored_context[0] != context:
+        out.rebuilt_all = "新建目录" if stored_context is None else "规则配置、工作区配置或工作日历已改变"
+        known = {}
+    on_disk = _scan(ws)
+    stale = sorted(cid for cid, sig in on_disk.items() if known.get(cid) != sig or sig.startswith("racy:"))
+    gone = [cid for cid in in_db if cid not in on_disk]
+    todo, out.pending = (stale, []) if limit is None else (stale[:limit], stale[limit:])
+    rows = []
+    for i, cid in enumerate(todo, 1):
+        if progress:
+            progress(i, len(todo), cid)
+        rows.append(_row(ws, cid, on_disk[cid]))
+    out.updated, out.removed, out.unchanged = len(rows), len(gone), len(on_disk) - len(stale)
+    if not rows and not gone and not out.rebuilt_all:
+        return out
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if out.rebuilt_all:
+            # rows not recomputed yet (limit) must not pass for current under the new context
+            conn.execute("UPDATE cases SET sig = 'stale'")
+        conn.executemany("DELETE FROM cases WHERE id = ?", [(cid,) for cid in gone])
+        conn.executemany("INSERT OR REPLACE INTO cases VALUES (" + ",".join("?" * 16) + ")", rows)
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('context', ?)", (context,))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return out
+
+
+def rebuild(ws: Workspace, progress: Progress | None = None) -> Refreshed:
+    """Throw the catalogue away and make it again from the case folders."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path_of(ws)) + suffix).unlink(missing_ok=True)
+    return refresh(ws, progress=progress)
+
+
+# -- reading --------------------------------------------------------------------------------
+@dataclass
+class Filters:
+    state: str | None = None
+    sector: str | None = None
+    case_type: str | None = None
+    text: str | None = None  # in id, 文号, state, sector or party
+
+
+def _rows(ws: Workspace, columns: str, do_refresh: bool) -> tuple[list[tuple], list[str]]:
+    conn = _connect(ws)
+    try:
+        pending: list[str] = []
+        if do_refresh:
+            _refresh(ws, conn, None, None)
+        else:
+            known = dict(conn.execute("SELECT id, sig FROM cases"))
+            pending = sorted(cid for cid, sig in _scan(ws).items() if known.get(cid) != sig)
+        return conn.execute(f"SELECT id, error, {columns} FROM cases ORDER BY id").fetchall(), pending
+    finally:
+        conn.close()
+
+
+def list_cases(ws: Workspace, today: dt.date, filters: Filters | None = None, *, refresh: bool = True) -> Listing:
+    """Every case with its warnings on ``today``, in id order, read from the catalogue.
+
+    ``refresh=False`` reads what the catalogue holds without looking at the folders'
+    changes (for a first screen); ``pending`` then names the rows that may be stale."""
+    f = filters or Filters()
+    rows, pending = _rows(ws, "summary, deadlines, publicity", refresh)
+    cases, broken = [], []
+    for cid, error, summary, dls, items in rows:
+        if error is not None:
+            broken.append((cid, error))
+            continue
+        s = json.loads(summary)
+        if (f.state and s["state"] != f.state) or (f.sector and s["sector"] != f.sector) or (f.case_type and s["type"] != f.case_type):
+            continue
+        c = CaseSummary(cid, s, [Deadline.from_json(d) for d in json.loads(dls)],
+                        [publicity.Item.from_json(i) for i in json.loads(items)])
+        if f.text and not c.matches(f.text):
+            continue
+        c.warnings = deadlines.warnings_at(c.deadlines, c.publicity, today)
+        cases.append(c)
+    return Listing(cases, broken, pending)
+
+
+def publicity_due(ws: Workspace, today: dt.date) -> list[publicity.Due]:
+    """``publicity.due_list`` from the catalogue: the same answer, no case loaded."""
+    out = []
+    for cid, error, number, items in _rows(ws, "number, publicity", True)[0]:
+        if error is None:
+            out += [publicity.due_at(cid, number, publicity.Item.from_json(i), today) for i in json.loads(items)]
+    return publicity.sort_dues(out)
+
+
+def annual_stats(ws: Workspace, year: int) -> dict[str, Any]:
+    """``stats.annual`` from the catalogue."""
+    rows = _rows(ws, "stats", True)[0]
+    return stats.aggregate(ws, (json.loads(s) for _, error, s in rows if error is None), year)
+
+
+def broken_cases(ws: Workspace) -> list[tuple[str, str]]:
+    return [(cid, error) for cid, error in _rows(ws, "1", True)[0] if error is not None]
