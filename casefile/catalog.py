@@ -330,4 +330,4 @@ def annual_stats(ws: Workspace, year: int) -> dict[str, Any]:
 
 
 def broken_cases(ws: Workspace) -> list[tuple[str, str]]:
-    return [(cid, error) for cid, error in _rows(ws, "1", True)[0] if error is not None]
+    return [(cid, error) for cid, error, _ in _rows(ws, "1", True)[0] if error is not None]

@@ -7,6 +7,7 @@ import tomllib
 
 import click
 
+from casefile.catalog import Filters, list_cases
 from casefile.errors import ValidationError
 from casefile.model import Case, CaseType, Procedure
 from casefile.names import check_name, safe_name
@@ -83,27 +84,21 @@ def case_new(case_id, number, title, case_type, procedure, sector, source, cause
 @workspace_option
 @click.option("--state", default=None, help="只列出该状态的案件（如：待法制审核）")
 @click.option("--sector", default=None, help="只列出该领域的案件")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, help="按该日期计算期限提醒（默认今天）")
 @json_option
-def case_list(state, sector, as_json):
-    """列出工作区中的案件。"""
+def case_list(state, sector, today, as_json):
+    """列出工作区中的案件及期限提醒（读案件目录，自动更新派生的目录）。"""
     ws = open_workspace()
-    cases, bad = ws.try_load_cases()
-    if state:
-        cases = [c for c in cases if c.state.value == state]
-    if sector:
-        cases = [c for c in cases if c.sector == sector]
-    from casefile.deadlines import case_warnings
-
-    warnings = {c.id: case_warnings(ws, c) for c in cases}
-    data = [dict(c.summary(), warnings=[w.to_dict() for w in warnings[c.id]]) for c in cases]
-    for cid, e in bad:
+    listing = list_cases(ws, today.date() if today else dt.date.today(), Filters(state=state, sector=sector))
+    data = [c.to_dict() for c in listing.cases]
+    for cid, e in listing.broken:
         click.echo(f"警告：案件 {cid} 无法读取：{e}", err=True)
 
     def human(_):
-        rows = [[c.id, c.number, c.procedure.value, c.state.value, c.party.name if c.party else "",
-                 "；".join(w.text for w in warnings[c.id])] for c in cases]
+        rows = [[c.id, c.summary["number"], c.summary["procedure"], c.summary["state"], c.party,
+                 "；".join(w.text for w in c.warnings)] for c in listing.cases]
         click.echo(table(rows, ["编号", "文号", "程序", "状态", "当事人", "提醒"], max_width=30))
-        click.echo(f"共 {len(cases)} 件")
+        click.echo(f"共 {len(listing.cases)} 件")
 
     emit(data, as_json, human)
 

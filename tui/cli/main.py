@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "tui.cli.record",
     "tui.cli.search",
     "tui.cli.terminal",
+    "tui.cli.catalog",
 ]
 
 

@@ -13,8 +13,9 @@ from casefile import journal as jr
 from casefile.errors import IntegrityError
 from casefile.evidence import add_evidence
 from casefile.model import ActKind
-from casefile.publicity import due_list, export_public, record
-from casefile.stats import annual, bar_chart
+from casefile import catalog
+from casefile.publicity import export_public, record
+from casefile.stats import bar_chart
 from tui.cli.common import json_option, open_workspace, workspace_option
 from tui.cli.output import emit, table
 
@@ -66,7 +67,12 @@ def journal_verify(case_ref, all_cases, as_json):
     if not case_ref and not all_cases:
         raise click.UsageError("请给出案件编号，或使用 --all")
     ids = ws.case_ids() if all_cases else [ws.resolve(case_ref)]
-    results = {cid: [b.to_dict() for b in jr.verify(ws.cases_dir / cid)] for cid in ids}
+    # one pass: each journal read once, its length kept for the summary line
+    results, lengths = {}, {}
+    for cid in ids:
+        entries = jr.read(ws.cases_dir / cid)
+        results[cid] = [b.to_dict() for b in jr.verify(ws.cases_dir / cid, entries)]
+        lengths[cid] = len(entries)
     bad = {cid: b for cid, b in results.items() if b}
     data = {"cases": len(ids), "ok": not bad, "breaks": bad}
 
@@ -77,7 +83,7 @@ def journal_verify(case_ref, all_cases, as_json):
                 for b in results[cid][1:]:
                     click.echo(f"    {b['message']}")
             else:
-                click.echo(f"✓ {cid}：{len(jr.read(ws.cases_dir / cid))} 条记录，哈希链完整，文书未被改动")
+                click.echo(f"✓ {cid}：{lengths[cid]} 条记录，哈希链完整，文书未被改动")
 
     emit(data, as_json, human)
     if bad:
@@ -130,7 +136,7 @@ def publicity() -> None:
 def publicity_due(today, as_json):
     """列出已决定案件的公示期限（处罚、许可7个工作日，其他20个工作日；撤销变更后3个工作日内撤回）。"""
     ws = open_workspace()
-    items = due_list(ws, today.date() if today else None)
+    items = catalog.publicity_due(ws, today.date() if today else dt.date.today())
     emit([i.to_dict() for i in items], as_json, lambda d: click.echo(table(
         [[i.case, i.number, i.kind, i.decided, i.due or "—", i.status, i.note] for i in items],
         ["案件", "文号", "事项", "起算日", "期限", "状态", "说明"], max_width=36)))
@@ -180,7 +186,7 @@ def publicity_withdraw(case_ref, reason, day, as_json):
 def stats(year, csv_path, docx_path, as_json):
     """年度行政执法数据：按类型与结果计数、罚没款、听证、法制审核、移送、平均办案天数。"""
     ws = open_workspace()
-    s = annual(ws, year)
+    s = catalog.annual_stats(ws, year)
     rows = _rows(s)
     if csv_path:
         buf = io.StringIO()
