@@ -35,22 +35,32 @@ from casefile.workspace import CASE_FILE, PROFILE_FILE, Workspace
 
 CATALOG_FILE = ".catalog.sqlite"
 # Bump when what a row holds (or how it is computed) changes: every row is rebuilt.
-ROW_VERSION = "1"
+ROW_VERSION = "3"
 # A file changed this recently may change again within the same timestamp tick with
 # the same size; its row is written but not trusted on the next read (as git does).
 RACY_NS = 2_000_000_000
 
+SCHEMA_VERSION = 3  # of the tables below (PRAGMA user_version); another number drops and makes them again
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS cases (
     id TEXT PRIMARY KEY,
     sig TEXT NOT NULL,
     error TEXT,
-    number TEXT, type TEXT, procedure TEXT, state TEXT, sector TEXT, party TEXT,
-    filed TEXT, decided TEXT, next_due TEXT,
-    summary TEXT, deadlines TEXT, publicity TEXT, stats TEXT
+    -- Case.summary(), one column a key (parties as JSON): a list of 10,000 rows decodes no JSON per row
+    number TEXT, title TEXT, type TEXT, procedure TEXT, state TEXT, sector TEXT, agency TEXT, parties TEXT,
+    filed TEXT, decided TEXT,
+    party TEXT, next_due TEXT,
+    watch_from TEXT,  -- the first day any warning can show (NULL: none ever); other rows skip the deadlines
+    year INTEGER,     -- the year the annual statistics count the case in
+    deadlines TEXT, publicity TEXT, stats TEXT
 );
+CREATE INDEX IF NOT EXISTS cases_year ON cases (year);
 """
+N_COLUMNS = 20
+# Case.summary()'s keys in its order; the columns above hold them
+SUMMARY_KEYS = ("id", "number", "title", "type", "procedure", "state", "sector", "agency", "parties", "filed", "decided")
+_SUMMARY_COLUMNS = "number, title, type, procedure, state, sector, agency, parties, filed, decided"
 
 Progress = Callable[[int, int, str], None]
 
@@ -61,9 +71,18 @@ class CaseSummary:
 
     id: str
     summary: dict[str, Any]
-    deadlines: list[Deadline]
-    publicity: list[publicity.Item]
+    deadlines_json: str = "[]"
+    publicity_json: str = "[]"
     warnings: list[deadlines.Warning] = field(default_factory=list)
+
+    @property
+    def deadlines(self) -> list[Deadline]:
+        """The case's open periods (decoded on demand: most rows of a long list never need them)."""
+        return [Deadline.from_json(d) for d in json.loads(self.deadlines_json)]
+
+    @property
+    def publicity(self) -> list[publicity.Item]:
+        return [publicity.Item.from_json(i) for i in json.loads(self.publicity_json)]
 
     def to_dict(self) -> dict[str, Any]:
         """What ``case list --json`` prints for the case."""
@@ -122,6 +141,8 @@ def _connect(ws: Workspace) -> sqlite3.Connection:
             conn.execute("PRAGMA busy_timeout = 30000")
             conn.execute("PRAGMA journal_mode = WAL")  # readers never wait for the one writer
             conn.execute("PRAGMA synchronous = NORMAL")
+            if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                conn.executescript(f"DROP TABLE IF EXISTS cases; DROP TABLE IF EXISTS meta; PRAGMA user_version = {SCHEMA_VERSION};")
             conn.executescript(_SCHEMA)
             return conn
         except sqlite3.DatabaseError:
@@ -154,13 +175,13 @@ def _calendar_package_version() -> str:
         return ""
 
 
-def _case_signature(case_dir: Path, now_ns: int) -> str | None:
+def _case_signature(case_dir: str, now_ns: int) -> str | None:
     """The stat of case.toml and journal.jsonl; None when the folder holds no case."""
     parts = []
     racy = False
     for name in (CASE_FILE, "journal.jsonl"):
         try:
-            st = os.stat(case_dir / name)
+            st = os.stat(os.path.join(case_dir, name))
         except FileNotFoundError:
             if name == CASE_FILE:
                 return None
@@ -184,7 +205,7 @@ def _scan(ws: Workspace) -> dict[str, str]:
         for entry in it:
             if entry.name.startswith(".") or not entry.is_dir():
                 continue  # .<id>.creating: a case being made appears whole or not at all
-            sig = _case_signature(Path(entry.path), now_ns)
+            sig = _case_signature(entry.path, now_ns)
             if sig is not None:
                 out[entry.name] = sig
     return out
@@ -205,11 +226,16 @@ def _row(ws: Workspace, cid: str, sig: str) -> tuple:
         items = publicity.case_items(case, profile, cal)
         facts = stats.case_facts(ws, case)
     except (CasefileError, OSError, ValueError) as e:
-        return (cid, sig, str(e) or type(e).__name__) + (None,) * 13
+        return (cid, sig, str(e) or type(e).__name__) + (None,) * (N_COLUMNS - 3)
     s = case.summary()
-    return (cid, sig, None, s["number"], s["type"], s["procedure"], s["state"], s["sector"],
-            case.party.name if case.party else "", s["filed"], s["decided"], _next_due(dls, items),
-            json.dumps(s, ensure_ascii=False), json.dumps([d.to_json() for d in dls], ensure_ascii=False),
+    if tuple(s) != SUMMARY_KEYS:
+        raise RuntimeError(f"Case.summary() 的字段已改变（{tuple(s)}），请同步 casefile/catalog.py 的 SUMMARY_KEYS 与表结构")
+    watch = deadlines.first_warning_day(dls, items)
+    return (cid, sig, None, s["number"], s["title"], s["type"], s["procedure"], s["state"], s["sector"], s["agency"],
+            json.dumps(s["parties"], ensure_ascii=False), s["filed"], s["decided"],
+            case.party.name if case.party else "", _next_due(dls, items),
+            watch.isoformat() if watch else None, facts["year"],
+            json.dumps([d.to_json() for d in dls], ensure_ascii=False),
             json.dumps([i.to_json() for i in items], ensure_ascii=False), json.dumps(facts, ensure_ascii=False))
 
 
@@ -251,7 +277,7 @@ def _refresh(ws: Workspace, conn: sqlite3.Connection, limit: int | None, progres
             # rows not recomputed yet (limit) must not pass for current under the new context
             conn.execute("UPDATE cases SET sig = 'stale'")
         conn.executemany("DELETE FROM cases WHERE id = ?", [(cid,) for cid in gone])
-        conn.executemany("INSERT OR REPLACE INTO cases VALUES (" + ",".join("?" * 16) + ")", rows)
+        conn.executemany("INSERT OR REPLACE INTO cases VALUES (" + ",".join("?" * N_COLUMNS) + ")", rows)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('context', ?)", (context,))
         conn.execute("COMMIT")
     except BaseException:
@@ -276,7 +302,7 @@ class Filters:
     text: str | None = None  # in id, 文号, state, sector or party
 
 
-def _rows(ws: Workspace, columns: str, do_refresh: bool) -> tuple[list[tuple], list[str]]:
+def _rows(ws: Workspace, columns: str, do_refresh: bool, where: str = "", params: tuple = ()) -> tuple[list[tuple], list[str]]:
     conn = _connect(ws)
     try:
         pending: list[str] = []
@@ -285,7 +311,8 @@ def _rows(ws: Workspace, columns: str, do_refresh: bool) -> tuple[list[tuple], l
         else:
             known = dict(conn.execute("SELECT id, sig FROM cases"))
             pending = sorted(cid for cid, sig in _scan(ws).items() if known.get(cid) != sig)
-        return conn.execute(f"SELECT id, error, {columns} FROM cases ORDER BY id").fetchall(), pending
+        sql = f"SELECT id, error, {columns} FROM cases {where} ORDER BY id"
+        return conn.execute(sql, params).fetchall(), pending
     finally:
         conn.close()
 
@@ -296,20 +323,24 @@ def list_cases(ws: Workspace, today: dt.date, filters: Filters | None = None, *,
     ``refresh=False`` reads what the catalogue holds without looking at the folders'
     changes (for a first screen); ``pending`` then names the rows that may be stale."""
     f = filters or Filters()
-    rows, pending = _rows(ws, "summary, deadlines, publicity", refresh)
+    rows, pending = _rows(ws, f"{_SUMMARY_COLUMNS}, watch_from, deadlines, publicity", refresh)
+    day = today.isoformat()
     cases, broken = [], []
-    for cid, error, summary, dls, items in rows:
+    for row in rows:
+        cid, error = row[0], row[1]
         if error is not None:
             broken.append((cid, error))
             continue
-        s = json.loads(summary)
+        s = dict(zip(SUMMARY_KEYS, (cid,) + row[2:12]))
         if (f.state and s["state"] != f.state) or (f.sector and s["sector"] != f.sector) or (f.case_type and s["type"] != f.case_type):
             continue
-        c = CaseSummary(cid, s, [Deadline.from_json(d) for d in json.loads(dls)],
-                        [publicity.Item.from_json(i) for i in json.loads(items)])
+        s["parties"] = json.loads(s["parties"])
+        watch, dls, items = row[12:]
+        c = CaseSummary(cid, s, dls, items)
         if f.text and not c.matches(f.text):
             continue
-        c.warnings = deadlines.warnings_at(c.deadlines, c.publicity, today)
+        if watch is not None and day >= watch:  # before that day no period of the case is near
+            c.warnings = deadlines.warnings_at(c.deadlines, c.publicity, today)
         cases.append(c)
     return Listing(cases, broken, pending)
 
@@ -317,7 +348,7 @@ def list_cases(ws: Workspace, today: dt.date, filters: Filters | None = None, *,
 def publicity_due(ws: Workspace, today: dt.date) -> list[publicity.Due]:
     """``publicity.due_list`` from the catalogue: the same answer, no case loaded."""
     out = []
-    for cid, error, number, items in _rows(ws, "number, publicity", True)[0]:
+    for cid, error, number, items in _rows(ws, "number, publicity", True, "WHERE publicity != '[]'")[0]:
         if error is None:
             out += [publicity.due_at(cid, number, publicity.Item.from_json(i), today) for i in json.loads(items)]
     return publicity.sort_dues(out)
@@ -325,7 +356,7 @@ def publicity_due(ws: Workspace, today: dt.date) -> list[publicity.Due]:
 
 def annual_stats(ws: Workspace, year: int) -> dict[str, Any]:
     """``stats.annual`` from the catalogue."""
-    rows = _rows(ws, "stats", True)[0]
+    rows = _rows(ws, "stats", True, "WHERE year = ?", (year,))[0]
     return stats.aggregate(ws, (json.loads(s) for _, error, s in rows if error is None), year)
 
 

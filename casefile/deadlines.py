@@ -74,6 +74,23 @@ def warnings_at(deadlines: list[Deadline], items: list[publicity.Item], today: d
     return out
 
 
+def first_warning_day(deadlines: list[Deadline], items: list[publicity.Item]) -> dt.date | None:
+    """The first day :func:`warnings_at` can say anything about these periods (None: never).
+    A list of thousands of cases compares this stored day with today and skips the rest."""
+    days = []
+    for d in deadlines:
+        # a deadline warns from SOON_DAYS before its last day (or before its floor when not computable)
+        days.append((d.due or d.floor) - dt.timedelta(days=SOON_DAYS))
+    for item in items:
+        if item.deadline is None:
+            continue  # not published at all
+        if item.deadline.due is None:
+            return dt.date.min  # 无法计算 shows whatever the day
+        if not item.done:
+            days.append(item.deadline.due)  # 今日到期, then 已逾期
+    return min(days) if days else None
+
+
 def case_warnings(ws: Workspace, case: Case, today: dt.date) -> list[Warning]:
     """The warnings of one case on ``today`` (what the catalogue's list shows for it)."""
     profile = profiles.load_profile_for(ws, case)

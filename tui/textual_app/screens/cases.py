@@ -74,7 +74,7 @@ class CaseListScreen(Screen):
         self.pending = [cid for cid in listing.pending if cid not in known]
         # cases not catalogued yet show by id until the worker fills them in
         self.cases = listing.cases + [CaseSummary(cid, {"id": cid, "number": "", "state": "", "procedure": "", "sector": "",
-                                                        "parties": []}, [], []) for cid in self.pending]
+                                                        "parties": []}) for cid in self.pending]
         self.warnings = {c.id: c.warnings for c in self.cases}
         self.render_table()
         if listing.broken:
