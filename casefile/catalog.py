@@ -106,11 +106,11 @@ class CaseSummary:
 class Listing:
     cases: list[CaseSummary]
     broken: list[tuple[str, str]]  # (case id, what is wrong) for case.toml files that do not load
-    pending: list[str] = field(default_factory=list)  # ids not yet (re)catalogued when refresh=False
+    total: int = 0  # rows in the catalogue (more than len(cases) when a limit or filters applied)
 
     def to_dict(self) -> dict[str, Any]:
         return {"cases": [c.to_dict() for c in self.cases], "broken": [{"id": i, "error": e} for i, e in self.broken],
-                "pending": self.pending}
+                "total": self.total}
 
 
 @dataclass
@@ -302,28 +302,30 @@ class Filters:
     text: str | None = None  # in id, 文号, state, sector or party
 
 
-def _rows(ws: Workspace, columns: str, do_refresh: bool, where: str = "", params: tuple = ()) -> tuple[list[tuple], list[str]]:
+def _rows(ws: Workspace, columns: str, do_refresh: bool, where: str = "", params: tuple = (),
+          limit: int | None = None) -> tuple[list[tuple], int]:
+    """The rows (after bringing the catalogue up to date unless told not to) and how many there are."""
     conn = _connect(ws)
     try:
-        pending: list[str] = []
         if do_refresh:
             _refresh(ws, conn, None, None)
-        else:
-            known = dict(conn.execute("SELECT id, sig FROM cases"))
-            pending = sorted(cid for cid, sig in _scan(ws).items() if known.get(cid) != sig)
-        sql = f"SELECT id, error, {columns} FROM cases {where} ORDER BY id"
-        return conn.execute(sql, params).fetchall(), pending
+        sql = f"SELECT id, error, {columns} FROM cases {where} ORDER BY id" + (f" LIMIT {int(limit)}" if limit is not None else "")
+        rows = conn.execute(sql, params).fetchall()
+        total = len(rows) if limit is None and not where else conn.execute("SELECT count(*) FROM cases").fetchone()[0]
+        return rows, total
     finally:
         conn.close()
 
 
-def list_cases(ws: Workspace, today: dt.date, filters: Filters | None = None, *, refresh: bool = True) -> Listing:
+def list_cases(ws: Workspace, today: dt.date, filters: Filters | None = None, *, refresh: bool = True,
+               limit: int | None = None) -> Listing:
     """Every case with its warnings on ``today``, in id order, read from the catalogue.
 
-    ``refresh=False`` reads what the catalogue holds without looking at the folders'
-    changes (for a first screen); ``pending`` then names the rows that may be stale."""
+    ``refresh=False`` reads what the catalogue holds without looking at the folders
+    (a first screen, drawn while :func:`refresh` runs in the background); ``limit``
+    reads only the first rows."""
     f = filters or Filters()
-    rows, pending = _rows(ws, f"{_SUMMARY_COLUMNS}, watch_from, deadlines, publicity", refresh)
+    rows, total = _rows(ws, f"{_SUMMARY_COLUMNS}, watch_from, deadlines, publicity", refresh, limit=limit)
     day = today.isoformat()
     cases, broken = [], []
     for row in rows:
@@ -342,7 +344,7 @@ def list_cases(ws: Workspace, today: dt.date, filters: Filters | None = None, *,
         if watch is not None and day >= watch:  # before that day no period of the case is near
             c.warnings = deadlines.warnings_at(c.deadlines, c.publicity, today)
         cases.append(c)
-    return Listing(cases, broken, pending)
+    return Listing(cases, broken, total)
 
 
 def publicity_due(ws: Workspace, today: dt.date) -> list[publicity.Due]:

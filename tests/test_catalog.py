@@ -169,3 +169,50 @@ def test_cli_case_list_names_the_broken_case_and_lists_the_rest(demo_ws, run_cli
     data = json.loads(out)
     assert code == 0 and data["updated"] == 6 and [b["id"] for b in data["broken"]] == ["HB-2026-005"]
     assert os.path.exists(data["file"])
+
+
+async def test_tui_draws_first_rows_then_a_worker_fills_in(demo_ws, monkeypatch):
+    from textual.widgets import DataTable
+
+    from tui.textual_app.app import CasefileApp
+    from tui.textual_app.screens import cases as screen_mod
+
+    import threading
+
+    monkeypatch.setattr(screen_mod, "SYNC_ROWS", 2)
+    monkeypatch.setattr(screen_mod, "PAGE", 3)
+    go = threading.Event()  # the worker waits for it, so the first paint can be looked at
+    real = screen_mod.CaseListScreen.refresh_catalogue
+    monkeypatch.setattr(screen_mod.CaseListScreen, "refresh_catalogue", lambda self: go.wait(30) and real(self))
+    app = CasefileApp(demo_ws, TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        table = screen.query_one("#cases", DataTable)
+        # before the worker: two rows catalogued now, the rest shown by id only
+        assert [str(k.value) for k in table.rows] == ["HB-2026-005", "SJ-2026-037", "SJ-2026-088"]
+        assert str(table.get_row_at(2)[1]) == "…" and str(table.get_row_at(2)[2]) == ""
+        assert screen.checking
+        go.set()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not screen.checking and screen.pending == []
+        assert len(screen.cases) == 6 and table.row_count == 3  # one page in the table, not every case
+        assert [w.status for w in screen.warnings["ZR-2026-012"]] == ["已逾期"]
+        assert str(table.get_row_at(2)[2]) == "待法制审核"
+        table.focus()
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert table.row_count == 6  # the next page came as the cursor neared the end
+    # opened again: the first page straight from the catalogue, then checked in the background
+    go.clear()
+    app = CasefileApp(demo_ws, TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert screen.query_one("#cases", DataTable).row_count == 3 and screen.total == 6
+        assert screen.checking
+        go.set()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not screen.checking and len(screen.cases) == 6

@@ -39,6 +39,8 @@ class CaseListScreen(Screen):
         self.warnings: dict[str, list] = {}
         self.pending: list[str] = []
         self.shown: list[CaseSummary] = []
+        self.total = 0
+        self.checking = False
         self.sort_i = 0
         self.filter_text = ""
 
@@ -57,21 +59,39 @@ class CaseListScreen(Screen):
         t.focus()
 
     def load(self) -> None:
-        ws = self.app.ws
-        backlog = catalog.refresh(ws, limit=SYNC_ROWS).pending
-        self.show_listing(catalog.list_cases(ws, self.app.today, refresh=False))
-        if backlog:
+        """First rows at once from the catalogue; a worker then checks the case folders and
+        fills in the whole list (only a workspace without a catalogue waits for a few rows)."""
+        ws, today = self.app.ws, self.app.today
+        first = catalog.list_cases(ws, today, refresh=False, limit=PAGE)
+        if first.total > SYNC_ROWS:
+            self.show_listing(first, pending=[])
+            self.checking = True
+        else:  # a small workspace, or one without a catalogue yet: a few rows are brought up to date now
+            backlog = catalog.refresh(ws, limit=SYNC_ROWS).pending
+            self.show_listing(catalog.list_cases(ws, today, refresh=False), backlog)
+            self.checking = bool(backlog)
+        if self.checking:
+            self.render_status()
             self.run_worker(self.refresh_catalogue, thread=True, exclusive=True, group="catalogue")
 
     def refresh_catalogue(self) -> None:
         """Worker: bring every row up to date, then show the whole list with its warnings."""
         ws = self.app.ws
         catalog.refresh(ws)
-        self.app.call_from_thread(self.show_listing, catalog.list_cases(ws, self.app.today, refresh=False))
+        listing = catalog.list_cases(ws, self.app.today, refresh=False)
+        try:
+            self.app.call_from_thread(self.finish_check, listing)
+        except RuntimeError:
+            pass  # the app closed while the worker ran: nothing left to fill in
 
-    def show_listing(self, listing: Listing) -> None:
+    def finish_check(self, listing: Listing) -> None:
+        self.checking = False
+        self.show_listing(listing, pending=[])
+
+    def show_listing(self, listing: Listing, pending: list[str]) -> None:
         known = {c.id for c in listing.cases} | {cid for cid, _ in listing.broken}
-        self.pending = [cid for cid in listing.pending if cid not in known]
+        self.pending = [cid for cid in pending if cid not in known]
+        self.total = max(listing.total, len(listing.cases) + len(self.pending))
         # cases not catalogued yet show by id until the worker fills them in
         self.cases = listing.cases + [CaseSummary(cid, {"id": cid, "number": "", "state": "", "procedure": "", "sector": "",
                                                         "parties": []}) for cid in self.pending]
@@ -106,18 +126,19 @@ class CaseListScreen(Screen):
         """The next n rows of the list into the table (a long list is not put in all at once)."""
         t = self.query_one("#cases", DataTable)
         start = t.row_count
+        pending = set(self.pending)
         for c in self.shown[start:start + n]:
             ws = self.warnings.get(c.id, [])
             # short marks in the table; the full text shows in the status line for the highlighted row
             mark = " ".join(("⚠" if w.status == "已逾期" else "⏰") + w.kind + ("逾期" if w.status == "已逾期" else "") for w in ws)
-            if c.id in self.pending:
+            if c.id in pending:
                 mark = "…"
             s = c.summary
             t.add_row(c.id, mark, s["state"], s["procedure"], s["number"], c.party, key=c.id)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         t = self.query_one("#cases", DataTable)
-        if event.cursor_row >= t.row_count - 10 and t.row_count < len(self.shown):
+        if event.cursor_row >= t.row_count - 1 - PAGE // 4 and t.row_count < len(self.shown):
             self.add_rows(PAGE)
         cid = event.row_key.value if event.row_key else None
         ws = self.warnings.get(cid, []) if cid else []
@@ -129,8 +150,8 @@ class CaseListScreen(Screen):
     def render_status(self) -> None:
         overdue = sum(1 for ws in self.warnings.values() for w in ws if w.status == "已逾期")
         self.query_one("#status", Static).update(
-            f"共 {len(self.cases)} 件　排序：{SORTS[self.sort_i][1]}" + (f"　筛选：{self.filter_text}" if self.filter_text else "")
-            + (f"　逾期 {overdue} 项" if overdue else "") + (f"　正在核对 {len(self.pending)} 件…" if self.pending else ""))
+            f"共 {max(self.total, len(self.cases))} 件　排序：{SORTS[self.sort_i][1]}" + (f"　筛选：{self.filter_text}" if self.filter_text else "")
+            + (f"　逾期 {overdue} 项" if overdue else "") + ("　正在核对案件…" if self.checking else ""))
 
     def selected_case(self) -> str | None:
         t = self.query_one("#cases", DataTable)
