@@ -35,12 +35,12 @@ from casefile.workspace import CASE_FILE, PROFILE_FILE, Workspace
 
 CATALOG_FILE = ".catalog.sqlite"
 # Bump when what a row holds (or how it is computed) changes: every row is rebuilt.
-ROW_VERSION = "3"
+ROW_VERSION = "4"
 # A file changed this recently may change again within the same timestamp tick with
 # the same size; its row is written but not trusted on the next read (as git does).
 RACY_NS = 2_000_000_000
 
-SCHEMA_VERSION = 3  # of the tables below (PRAGMA user_version); another number drops and makes them again
+SCHEMA_VERSION = 4  # of the tables below (PRAGMA user_version); another number drops and makes them again
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS cases (
@@ -53,7 +53,8 @@ CREATE TABLE IF NOT EXISTS cases (
     party TEXT, next_due TEXT,
     watch_from TEXT,  -- the first day any warning can show (NULL: none ever); other rows skip the deadlines
     year INTEGER,     -- the year the annual statistics count the case in
-    deadlines TEXT, publicity TEXT, stats TEXT
+    periods TEXT,     -- [open deadlines, publicity duties]: what the warnings are computed from
+    publicity TEXT, stats TEXT
 );
 CREATE INDEX IF NOT EXISTS cases_year ON cases (year);
 """
@@ -71,18 +72,21 @@ class CaseSummary:
 
     id: str
     summary: dict[str, Any]
-    deadlines_json: str = "[]"
-    publicity_json: str = "[]"
+    periods_json: str = "[[], []]"  # [open deadlines, publicity duties], decoded on demand
     warnings: list[deadlines.Warning] = field(default_factory=list)
 
     @property
     def deadlines(self) -> list[Deadline]:
-        """The case's open periods (decoded on demand: most rows of a long list never need them)."""
-        return [Deadline.from_json(d) for d in json.loads(self.deadlines_json)]
+        """The case's open periods (most rows of a long list never need them decoded)."""
+        return [Deadline.from_json(d) for d in json.loads(self.periods_json)[0]]
 
     @property
     def publicity(self) -> list[publicity.Item]:
-        return [publicity.Item.from_json(i) for i in json.loads(self.publicity_json)]
+        return [publicity.Item.from_json(i) for i in json.loads(self.periods_json)[1]]
+
+    def periods(self) -> tuple[list[Deadline], list[publicity.Item]]:
+        dls, items = json.loads(self.periods_json)
+        return [Deadline.from_json(d) for d in dls], [publicity.Item.from_json(i) for i in items]
 
     def to_dict(self) -> dict[str, Any]:
         """What ``case list --json`` prints for the case."""
@@ -181,7 +185,7 @@ def _case_signature(case_dir: str, now_ns: int) -> str | None:
     racy = False
     for name in (CASE_FILE, "journal.jsonl"):
         try:
-            st = os.stat(os.path.join(case_dir, name))
+            st = os.stat(f"{case_dir}/{name}")
         except FileNotFoundError:
             if name == CASE_FILE:
                 return None
@@ -235,7 +239,7 @@ def _row(ws: Workspace, cid: str, sig: str) -> tuple:
             json.dumps(s["parties"], ensure_ascii=False), s["filed"], s["decided"],
             case.party.name if case.party else "", _next_due(dls, items),
             watch.isoformat() if watch else None, facts["year"],
-            json.dumps([d.to_json() for d in dls], ensure_ascii=False),
+            json.dumps([[d.to_json() for d in dls], [i.to_json() for i in items]], ensure_ascii=False),
             json.dumps([i.to_json() for i in items], ensure_ascii=False), json.dumps(facts, ensure_ascii=False))
 
 
@@ -325,7 +329,7 @@ def list_cases(ws: Workspace, today: dt.date, filters: Filters | None = None, *,
     (a first screen, drawn while :func:`refresh` runs in the background); ``limit``
     reads only the first rows."""
     f = filters or Filters()
-    rows, total = _rows(ws, f"{_SUMMARY_COLUMNS}, watch_from, deadlines, publicity", refresh, limit=limit)
+    rows, total = _rows(ws, f"{_SUMMARY_COLUMNS}, watch_from, periods", refresh, limit=limit)
     day = today.isoformat()
     cases, broken = [], []
     for row in rows:
@@ -337,12 +341,12 @@ def list_cases(ws: Workspace, today: dt.date, filters: Filters | None = None, *,
         if (f.state and s["state"] != f.state) or (f.sector and s["sector"] != f.sector) or (f.case_type and s["type"] != f.case_type):
             continue
         s["parties"] = json.loads(s["parties"])
-        watch, dls, items = row[12:]
-        c = CaseSummary(cid, s, dls, items)
+        watch, both = row[12:]
+        c = CaseSummary(cid, s, both)
         if f.text and not c.matches(f.text):
             continue
         if watch is not None and day >= watch:  # before that day no period of the case is near
-            c.warnings = deadlines.warnings_at(c.deadlines, c.publicity, today)
+            c.warnings = deadlines.warnings_at(*c.periods(), today)
         cases.append(c)
     return Listing(cases, broken, total)
 
