@@ -23,6 +23,7 @@ import chinese_calendar
 from casefile.errors import CalendarNotCovered
 
 ONE = dt.timedelta(days=1)
+_WORKDAY: dict[dt.date, bool] = {}  # chinese_calendar's answers (fixed for a given package version)
 
 
 @dataclass
@@ -70,8 +71,13 @@ class Calendar:
             if day in self.extra_holidays:
                 return False
             return day.weekday() < 5
+        hit = _WORKDAY.get(day)
+        if hit is not None:
+            return hit
         try:
-            return chinese_calendar.is_workday(day)
+            # memoised: the package scans its whole holiday table on every call, and a list
+            # of thousands of cases asks about the same few hundred days
+            return _WORKDAY.setdefault(day, chinese_calendar.is_workday(day))
         except NotImplementedError:
             raise CalendarNotCovered(
                 f"工作日历没有 {day.year} 年的数据，无法计算到 {day.isoformat()} 的期限",

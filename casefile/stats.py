@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections import Counter
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Iterable
 
 from casefile import profiles
@@ -28,7 +30,7 @@ def case_facts(ws: Workspace, case: Case) -> dict[str, Any]:
         elif m.kind.startswith("没收") and m.amount:
             confiscations += m.amount
     verdict = None
-    rounds = sorted((ws.cases_dir / case.id / "reviews").glob("round-*/round.json"))
+    rounds = _rounds(ws.cases_dir / case.id / "reviews")
     if rounds or case.acts_of(ActKind.LEGAL_REVIEW):
         last = json.loads(rounds[-1].read_text(encoding="utf-8")) if rounds else None
         opinion = (last or {}).get("opinion", {}) or {}
@@ -82,6 +84,18 @@ def annual(ws: Workspace, year: int) -> dict[str, Any]:
     """The year's statistics read from the case folders (one pass); the CLI reads the
     catalogue instead (``casefile.catalog.annual_stats``), which gives the same answer."""
     return aggregate(ws, (case_facts(ws, c) for c in ws.try_load_cases()[0]), year)
+
+
+def _rounds(reviews: Path) -> list[Path]:
+    """reviews/round-N/round.json in N order (a directory scan: pathlib's glob costs
+    milliseconds per case, which a catalogue of 10,000 cases pays 10,000 times)."""
+    try:
+        with os.scandir(reviews) as it:
+            dirs = [e.name for e in it if e.name.startswith("round-") and e.name[6:].isdigit()]
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    paths = [reviews / d / "round.json" for d in sorted(dirs, key=lambda d: int(d[6:]))]
+    return [p for p in paths if p.is_file()]
 
 
 def _year(case) -> int | None:
