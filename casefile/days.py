@@ -13,6 +13,7 @@ Two kinds of period (DOMAIN.md §0):
 from __future__ import annotations
 
 import datetime as dt
+import os
 import tomllib
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -23,6 +24,7 @@ import chinese_calendar
 from casefile.errors import CalendarNotCovered
 
 ONE = dt.timedelta(days=1)
+_WORKDAY: dict[dt.date, bool] = {}  # chinese_calendar's answers (fixed for a given package version)
 
 
 @dataclass
@@ -76,10 +78,18 @@ class Calendar:
             if day in self.extra_holidays:
                 return False
             return day.weekday() < 5
+        hit = _WORKDAY.get(day)
+        if hit is not None:
+            return hit
         try:
             if self.LAST_PACKAGE_YEAR is not None and day.year > self.LAST_PACKAGE_YEAR:
                 raise NotImplementedError
-            return chinese_calendar.is_workday(day)
+            # memoised: the package scans its whole holiday table on every call, and a list
+            # of thousands of cases asks about the same few hundred days
+            known = _WORKDAY.get(day)
+            if known is None:
+                known = _WORKDAY[day] = chinese_calendar.is_workday(day)
+            return known
         except NotImplementedError:
             raise CalendarNotCovered(
                 f"工作日历没有 {day.year} 年的数据，无法计算到 {day.isoformat()} 的期限",
@@ -136,7 +146,30 @@ class Calendar:
 DEFAULT = Calendar()
 
 
+_CACHE: dict[str, tuple[tuple, Calendar]] = {}
+
+
 def calendar_for(workspace_root: Path | None) -> Calendar:
+    """The workspace's calendar, read once per process while calendar.toml is unchanged."""
     if workspace_root is None:
         return DEFAULT
-    return Calendar.from_file(Path(workspace_root) / "calendar.toml")
+    path = Path(workspace_root) / "calendar.toml"
+    sig = file_signature(path)
+    hit = _CACHE.get(str(path))
+    if hit and hit[0] == sig:
+        return hit[1]
+    cal = Calendar.from_file(path)
+    _CACHE[str(path)] = (sig, cal)
+    return cal
+
+
+def file_signature(path: Path) -> tuple:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (str(path), None, None)
+    return (str(path), st.st_mtime_ns, st.st_size)
+
+
+def describe(n: int, unit: str) -> str:
+    return f"{n}个{'工作日' if unit == 'WD' else '日'}"

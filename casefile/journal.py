@@ -146,8 +146,7 @@ class Break:
         return {"line": self.line, "seq": self.seq, "message": self.message}
 
 
-def _iter_breaks(case_dir: Path) -> Iterator[Break]:
-    entries = read(case_dir)
+def _iter_breaks(entries: list[dict[str, Any]]) -> Iterator[Break]:
     prev = GENESIS
     expected_seq = 1
     for line, e in enumerate(entries, 1):
@@ -182,14 +181,16 @@ def last_doc_hashes(entries: list[dict[str, Any]]) -> dict[str, str | None]:
     return state
 
 
-def verify(case_dir: Path) -> list[Break]:
+def verify(case_dir: Path, entries: list[dict[str, Any]] | None = None) -> list[Break]:
     """Every break in the chain (first one only: after it nothing can be trusted) and
-    every document whose content differs from its last recorded hash."""
+    every document whose content differs from its last recorded hash. ``entries``: the
+    journal as :func:`read` gave it, when the caller has it already (read once)."""
     case_dir = Path(case_dir)
-    breaks = list(_iter_breaks(case_dir))
+    entries = read(case_dir) if entries is None else entries
+    breaks = list(_iter_breaks(entries))
     if breaks:
         return breaks
-    for rel, digest in sorted(last_doc_hashes(read(case_dir)).items()):
+    for rel, digest in sorted(last_doc_hashes(entries).items()):
         p = case_dir / rel
         if digest is None:
             continue

@@ -9,12 +9,18 @@ publicity/deadline functions read them.
 
 from __future__ import annotations
 
+import copy
+import os
 import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casefile.errors import ValidationError
+
+if TYPE_CHECKING:  # only for the annotation: workspace does not need profiles
+    from casefile.model import Case
+    from casefile.workspace import Workspace
 
 
 def builtin_dir() -> Path:
@@ -56,3 +62,86 @@ def load_profile(name: str, workspace_root: Path | None = None, _seen: tuple[str
         data = _merge(load_profile(parent, workspace_root, _seen + (name,)), data)
     data["id"] = name
     return data
+
+
+# name, workspace root -> (files of the extends chain, their stat, merged profile). A list of
+# thousands of cases asks for the same one or two profiles thousands of times; the
+# signature (path, mtime, size of every file in the extends chain) keeps an edited
+# profile from being served stale.
+_CACHE: dict[tuple[str, str], tuple[list[Path], tuple, dict[str, Any]]] = {}
+
+
+def _candidates(name: str, workspace_root: Path | None) -> list[Path]:
+    out = [Path(workspace_root) / "profiles" / f"{name}.toml"] if workspace_root else []
+    return out + [builtin_dir() / f"{name}.toml"]
+
+
+def _stat(paths: list[Path]) -> tuple:
+    out = []
+    for p in paths:
+        try:
+            st = os.stat(p)
+            out.append((str(p), st.st_mtime_ns, st.st_size))
+        except OSError:
+            out.append((str(p), None, None))
+    return tuple(out)
+
+
+def _chain_paths(name: str, workspace_root: Path | None) -> list[Path]:
+    """Every file that could hold a profile of the extends chain, present or not: a
+    workspace file that appears in front of a built-in one changes the answer too."""
+    paths: list[Path] = []
+    seen: set[str] = set()
+    while name and name not in seen:
+        seen.add(name)
+        cands = _candidates(name, workspace_root)
+        paths += cands
+        found = next((c for c in cands if c.exists()), None)
+        name = _extends_of(found) if found else ""
+    return paths
+
+
+def _extends_of(path: Path) -> str:
+    try:
+        with open(path, "rb") as f:
+            return str(tomllib.load(f).get("extends", ""))
+    except (OSError, tomllib.TOMLDecodeError):
+        return ""
+
+
+def cached_profile(name: str, workspace_root: Path | None = None) -> dict[str, Any]:
+    """:func:`load_profile`, read from disk once per process while its files are unchanged.
+
+    The dict is shared between callers: read it, never change it (take a copy first)."""
+    key = (name, str(workspace_root or ""))
+    hit = _CACHE.get(key)
+    if hit is not None and _stat(hit[0]) == hit[1]:
+        return hit[2]
+    paths = _chain_paths(name, workspace_root)
+    sig = _stat(paths)
+    data = load_profile(name, workspace_root)
+    _CACHE[key] = (paths, sig, data)
+    return data
+
+
+def signature(name: str, workspace_root: Path | None = None) -> tuple:
+    """What a derived store must compare to know the profile is the one it used."""
+    return _stat(_chain_paths(name, workspace_root))
+
+
+def load_profile_for(ws: "Workspace", case: "Case") -> dict[str, Any]:
+    """The rules profile that applies to a case (its sector's, else the workspace's), cached."""
+    return cached_profile(ws.rules_profile_for(case.sector), ws.root)
+
+
+def private_copy(profile: dict[str, Any]) -> dict[str, Any]:
+    return copy.deepcopy(profile)
+
+
+def get(profile: dict[str, Any], dotted: str, default: Any = None) -> Any:
+    cur: Any = profile
+    for part in dotted.split("."):
+        if not isinstance(cur, dict) or part not in cur:
+            return default
+        cur = cur[part]
+    return cur

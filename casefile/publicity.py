@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from casefile import documents, profiles
+from casefile import documents, periods, profiles
 from casefile.cn import cn_date
-from casefile.days import calendar_for
-from casefile.errors import CalendarNotCovered, CasefileError, UsageError
+from casefile.days import Calendar, calendar_for, describe
+from casefile.errors import CasefileError, UsageError
 from casefile.fsutil import atomic_write_bytes, atomic_write_text
-from casefile.model import Act, ActKind, Case, CaseType, PartyKind
+from casefile.model import Act, ActKind, Case, PartyKind
+from casefile.periods import Deadline
 from casefile.redact import redact
 from casefile.render import measure_text, render_template
 from casefile.workspace import Workspace
@@ -37,10 +38,6 @@ class Due:
         return self.__dict__.copy()
 
 
-def _profile(ws: Workspace, case: Case) -> dict[str, Any]:
-    return profiles.load_profile(ws.rules_profile_for(case.sector), ws.root)
-
-
 def refusal_reason(case: Case) -> str | None:
     if any(p.is_minor for p in case.parties):
         return "当事人为未成年人，不予公开"
@@ -50,50 +47,81 @@ def refusal_reason(case: Case) -> str | None:
     return None
 
 
-def publication_period(ws: Workspace, case: Case) -> tuple[int, str]:
-    pub = _profile(ws, case).get("publicity", {})
-    key = {CaseType.PENALTY: "penalty", CaseType.LICENSE: "license"}.get(case.case_type, "other")
-    return int(pub.get(f"{key}_days", 7 if key != "other" else 20)), pub.get(f"{key}_unit", "WD")
+@dataclass
+class Item:
+    """One publicity duty of a case, whatever today is: to publish the decision, or to
+    withdraw it after revocation. ``refused`` holds why it is not published at all."""
+
+    kind: str  # 公示 / 撤回
+    start: dt.date
+    deadline: Deadline | None
+    done: dt.date | None = None
+    refused: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "start": self.start.isoformat(), "deadline": self.deadline.to_json() if self.deadline else None,
+                "done": self.done.isoformat() if self.done else None, "refused": self.refused}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> "Item":
+        return cls(d["kind"], dt.date.fromisoformat(d["start"]), Deadline.from_json(d["deadline"]) if d.get("deadline") else None,
+                   dt.date.fromisoformat(d["done"]) if d.get("done") else None, d.get("refused", ""))
 
 
-def due_list(ws: Workspace, today: dt.date) -> list[Due]:
+def case_items(case: Case, profile: dict[str, Any], calendar: Calendar) -> list[Item]:
+    """What this case must publish or withdraw, with the deadlines (computed once)."""
+    decided = case.first_date(ActKind.DECISION)
+    if decided is None:
+        return []
+    pub = profile.get("publicity", {})
+    only_warning = case.decided and all(m.kind == "警告" for m in case.decided)
+    refusal = refusal_reason(case)
+    if refusal or (only_warning and not pub.get("publish_warning_only", True)):
+        return [Item("公示", decided, None, refused=refusal or "仅警告，不公示")]
+    out = [Item("公示", decided, periods.due(case, "publication", profile, calendar), case.last_date(ActKind.PUBLICATION))]
+    revoked = case.last_date(ActKind.REVOCATION)
+    if revoked:
+        withdrawn = case.last_date(ActKind.WITHDRAWAL)
+        out.append(Item("撤回", revoked, periods.due(case, "withdrawal", profile, calendar),
+                        withdrawn if withdrawn and withdrawn >= revoked else None))
+    return out
+
+
+def due_at(case_id: str, number: str, item: Item, today: dt.date) -> Due:
+    """The item as the publicity list shows it on ``today``."""
+    start = item.start.isoformat()
+    if item.deadline is None:
+        return Due(case_id, number, item.kind, start, None, "不予公示", None, item.refused)
+    d = item.deadline
+    unit_text = describe(d.n, d.unit)
+    if d.due is None:
+        return Due(case_id, number, item.kind, start, None, "无法计算", None, f"{d.note}（期限{unit_text}）")
+    if item.done:
+        late = "（逾期）" if item.done > d.due else ""
+        return Due(case_id, number, item.kind, start, d.due.isoformat(), "已公示" if item.kind == "公示" else "已撤回", None,
+                   f"{item.done.isoformat()}完成{late}")
+    left = (d.due - today).days
+    status = "已逾期" if left < 0 else "今日到期" if left == 0 else "未到期"
+    return Due(case_id, number, item.kind, start, d.due.isoformat(), status, left, f"期限{unit_text}")
+
+
+ORDER = {"已逾期": 0, "今日到期": 1, "无法计算": 2, "未到期": 3, "已公示": 4, "已撤回": 4, "不予公示": 5}
+
+
+def sort_dues(dues: list[Due]) -> list[Due]:
+    return sorted(dues, key=lambda d: (ORDER.get(d.status, 9), d.due or ""))
+
+
+def due_list(ws: Workspace, today: dt.date, cases: list[Case] | None = None) -> list[Due]:
+    """Every publicity duty of the workspace's decided cases (or of ``cases``) on ``today``:
+    one pass, each case and profile read once. List views read the catalogue instead
+    (``casefile.catalog.publicity_due``), which gives the same answer without loading cases."""
     cal = calendar_for(ws.root)
     out: list[Due] = []
-    for case in ws.try_load_cases()[0]:
-        decided = case.first_date(ActKind.DECISION)
-        if decided is None:
-            continue
-        pub = _profile(ws, case).get("publicity", {})
-        only_warning = case.decided and all(m.kind == "警告" for m in case.decided)
-        refusal = refusal_reason(case)
-        if refusal or (only_warning and not pub.get("publish_warning_only", True)):
-            out.append(Due(case.id, case.number, "公示", decided.isoformat(), None, "不予公示", None, refusal or "仅警告，不公示"))
-            continue
-        n, unit = publication_period(ws, case)
-        published = case.last_date(ActKind.PUBLICATION)
-        out.append(_due(case, "公示", decided, n, unit, published, today, cal))
-        revoked = case.last_date(ActKind.REVOCATION)
-        if revoked:
-            withdrawn = case.last_date(ActKind.WITHDRAWAL)
-            out.append(_due(case, "撤回", revoked, int(pub.get("withdraw_days", 3)), pub.get("withdraw_unit", "WD"),
-                            withdrawn if withdrawn and withdrawn >= revoked else None, today, cal))
-    order = {"已逾期": 0, "今日到期": 1, "无法计算": 2, "未到期": 3, "已公示": 4, "已撤回": 4, "不予公示": 5}
-    return sorted(out, key=lambda d: (order.get(d.status, 9), d.due or ""))
-
-
-def _due(case: Case, kind: str, start: dt.date, n: int, unit: str, done: dt.date | None, today: dt.date, cal) -> Due:
-    unit_text = f"{n}个{'工作日' if unit == 'WD' else '日'}"
-    try:
-        due = cal.add(start, n, unit)
-    except CalendarNotCovered as e:
-        return Due(case.id, case.number, kind, start.isoformat(), None, "无法计算", None, f"{e.message}（期限{unit_text}）")
-    if done:
-        late = "（逾期）" if done > due else ""
-        return Due(case.id, case.number, kind, start.isoformat(), due.isoformat(), "已公示" if kind == "公示" else "已撤回", None,
-                   f"{done.isoformat()}完成{late}")
-    left = (due - today).days
-    status = "已逾期" if left < 0 else "今日到期" if left == 0 else "未到期"
-    return Due(case.id, case.number, kind, start.isoformat(), due.isoformat(), status, left, f"期限{unit_text}")
+    for case in ws.try_load_cases()[0] if cases is None else cases:
+        for item in case_items(case, profiles.load_profile_for(ws, case), cal):
+            out.append(due_at(case.id, case.number, item, today))
+    return sort_dues(out)
 
 
 def _decision_text(ws: Workspace, case: Case) -> tuple[str, str]:
@@ -120,7 +148,7 @@ def export_public(ws: Workspace, case_ref: str, out_dir: Path, today: dt.date) -
     why = refusal_reason(case)
     if why:
         raise UsageError(f"案件 {case.id} {why}", details=["《政府信息公开条例》第十五条；各地行政处罚结果公开办法"])
-    prof = _profile(ws, case).get("publicity", {})
+    prof = profiles.load_profile_for(ws, case).get("publicity", {})
     p = case.party
     natural = bool(p and p.kind == PartyKind.NATURAL)
     text, source = _decision_text(ws, case)

@@ -19,7 +19,7 @@ from casefile.workspace import Workspace
 from doc_templates.catalogue import Catalogue, DocType, load_catalogue
 
 def _profile(ws: Workspace, case: Case) -> dict[str, Any]:
-    return profiles.load_profile(ws.rules_profile_for(case.sector), ws.root)
+    return profiles.load_profile_for(ws, case)
 
 
 def _natural(case: Case) -> bool:

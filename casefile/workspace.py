@@ -220,7 +220,8 @@ class Workspace:
 
     def resolve(self, ref: str) -> str:
         """A case by id, or by its 文号."""
-        if ref in self.case_ids():
+        # by id without listing the folder: loading each of n cases must not cost n stats
+        if ref and "/" not in ref and ref not in (".", "..") and (self.cases_dir / ref / CASE_FILE).is_file():
             return ref
         for cid in self.case_ids():
             try:

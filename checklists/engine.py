@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from casefile import documents, profiles
-from casefile.days import Calendar, calendar_for
+from casefile.days import calendar_for
 from casefile.requirements import major_decision_reasons
 from casefile.errors import CheckError
 from casefile.laws import Library
@@ -203,7 +203,7 @@ def context_for(ws: Workspace, case_ref: str, today: dt.date) -> CheckContext:
     case_dir = ws.cases_dir / case.id
     return CheckContext(
         case=case, case_dir=case_dir, officers=ws.officers(),
-        profile=profiles.load_profile(ws.rules_profile_for(case.sector), ws.root),
+        profile=profiles.load_profile_for(ws, case),
         calendar=calendar_for(ws.root), library=Library.for_workspace(ws.root), today=today,
         register=documents.load_register(case_dir), workspace=ws,
     )

@@ -8,6 +8,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, Callable, Iterator
 
+from casefile import periods
 from casefile.avrecord import av_requirements
 from casefile.documents import changed_outside
 from casefile.requirements import hearing_rights_reasons, major_decision_reasons, required_documents
@@ -37,15 +38,11 @@ def _act_field(ctx: CheckContext, act: Act, attr: str = "date") -> dict[str, Any
     return _fact(f"acts[{i}].{attr}", getattr(act, attr))
 
 
-def _deadline(ctx: CheckContext, start: dt.date, n: int, unit: str, against: dt.date | None = None) -> dt.date | Hit:
-    """The period's last day; a Hit when the calendar cannot say. A period of n days
-    (working or calendar) never ends before start + n calendar days, so a date up to
-    that needs no calendar at all."""
-    floor = start + dt.timedelta(days=n)
-    if against is not None and against <= floor:
-        return floor
+def _deadline(ctx: CheckContext, start: dt.date, kind: str, against: dt.date | None = None) -> dt.date | Hit:
+    """The last day of the period ``kind`` (casefile.periods) from ``start``; a Hit when
+    the calendar cannot say. Up to start + n calendar days no calendar is needed."""
     try:
-        return ctx.calendar.add(start, n, unit)
+        return periods.last_day(ctx.calendar, start, periods.period(ctx.profile, kind, ctx.case), against)
     except CalendarNotCovered as e:
         return Hit(f"{e.message}（{e.details[0] if e.details else ''}）", unverifiable=True)
 
@@ -335,8 +332,7 @@ def statement_window(ctx: CheckContext, **_) -> Iterator[Hit]:
         return
     if ctx.case.acts_of(ActKind.STATEMENT_WAIVED) or ctx.case.acts_of(ActKind.STATEMENT) or ctx.case.acts_of(ActKind.HEARING):
         return
-    tl = ctx.profile.get("time_limits", {})
-    end = _deadline(ctx, served, tl.get("statement_days", 5), tl.get("statement_unit", "WD"), against=decided)
+    end = _deadline(ctx, served, "statement", against=decided)
     if isinstance(end, Hit):
         yield end
         return
@@ -414,19 +410,16 @@ def case_time_limit(ctx: CheckContext, **_) -> Iterator[Hit]:
     filed = _first(ctx, ActKind.FILING)
     if filed is None:
         return
-    tl = ctx.profile.get("time_limits", {})
     decided = _first(ctx, ActKind.DECISION)
-    end = _deadline(ctx, filed, tl.get("case_days", 90), tl.get("case_unit", "CD"), against=decided or ctx.today)
+    end = _deadline(ctx, filed, "case", against=decided or ctx.today)
     if isinstance(end, Hit):
         yield end
         return
-    extended = ctx.case.extra.get("case_time_extended_days", 0)
-    if extended:
-        end = end + dt.timedelta(days=int(extended))
+    end = end + dt.timedelta(days=periods.extension_days(ctx.case))
     if decided and decided > end:
         lone = len(ctx.register.documents) <= 1 and all(d.origin == "imported" for d in ctx.register.documents)
         # an approved extension or a suspension is in the file, not in the decision: a lone decision cannot show it
-        yield Hit(f"{filed}立案，{decided}作出决定，超过{tl.get('case_days', 90)}日办案期限（应于{end}前）"
+        yield Hit(f"{filed}立案，{decided}作出决定，超过{periods.period(ctx.profile, 'case').n}日办案期限（应于{end}前）"
                   + ("；卷中没有延长或中止的审批，无法确认" if lone else ""), evidence=[_fact("acts", decided)], unverifiable=lone)
     elif not decided and ctx.today > end and ctx.case.state in (CaseState.OPENED, CaseState.INVESTIGATING, CaseState.IN_REVIEW):
         yield Hit(f"{filed}立案，办案期限已于{end}届满，至今未作出决定", evidence=[_fact("acts", filed)])
@@ -443,9 +436,8 @@ def service_in_time(ctx: CheckContext, **_) -> Iterator[Hit]:
         if ctx.case.state in (CaseState.CLOSED, CaseState.ARCHIVED) or ctx.docs_of("service_receipt"):
             yield Hit("卷中没有处罚决定书的送达日期", evidence=[_fact("acts", "送达")], unverifiable=True)
         return
-    tl = ctx.profile.get("time_limits", {})
     first = min(a.date for a in served)
-    end = _deadline(ctx, decided, tl.get("service_days", 7), tl.get("service_unit", "WD"), against=first)
+    end = _deadline(ctx, decided, "service", against=first)
     if isinstance(end, Hit):
         yield end
         return
@@ -456,10 +448,9 @@ def service_in_time(ctx: CheckContext, **_) -> Iterator[Hit]:
 @predicate
 def preservation_decided(ctx: CheckContext, **_) -> Iterator[Hit]:
     """P11: a 处理决定 within 7 WD of 先行登记保存."""
-    tl = ctx.profile.get("time_limits", {})
     for a in ctx.case.acts_of(ActKind.PRESERVATION):
         done_dates = [d.date for d in ctx.case.acts_of(ActKind.PRESERVATION_DECISION) if d.date >= a.date]
-        end = _deadline(ctx, a.date, tl.get("preservation_days", 7), tl.get("preservation_unit", "WD"), against=min(done_dates) if done_dates else ctx.today)
+        end = _deadline(ctx, a.date, "preservation", against=min(done_dates) if done_dates else ctx.today)
         if isinstance(end, Hit):
             yield end
             continue
@@ -473,9 +464,8 @@ def preservation_decided(ctx: CheckContext, **_) -> Iterator[Hit]:
 @predicate
 def seizure_period(ctx: CheckContext, **_) -> Iterator[Hit]:
     """行政强制法 §25: 查封扣押 ≤30 days unless extended with approval."""
-    tl = ctx.profile.get("time_limits", {})
     for a in ctx.case.acts_of(ActKind.SEIZURE):
-        end = _deadline(ctx, a.date, tl.get("seizure_days", 30), tl.get("seizure_unit", "CD"), against=max(a.end_date or a.date, ctx.today))
+        end = _deadline(ctx, a.date, "seizure", against=max(a.end_date or a.date, ctx.today))
         if isinstance(end, Hit):
             yield end
             continue

@@ -9,10 +9,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from casefile import documents, journal, profiles
+from casefile import documents, journal, periods, profiles
 from casefile.cn import cn_date
 from casefile.days import calendar_for
-from casefile.errors import CalendarNotCovered, CheckError, UsageError
+from casefile.errors import CheckError, UsageError
 from casefile.fsutil import atomic_write_text
 from casefile.model import Act, ActKind, CaseState
 from casefile.render import render_document
@@ -48,15 +48,8 @@ def current(ws: Workspace, case_ref: str) -> tuple[str, dict[str, Any]]:
 
 
 def _deadline(ws: Workspace, case, start: dt.date) -> dict[str, Any]:
-    prof = profiles.load_profile(ws.rules_profile_for(case.sector), ws.root)
-    tl = prof.get("time_limits", {})
-    n, unit = tl.get("review_days", 10), tl.get("review_unit", "WD")
-    try:
-        due = calendar_for(ws.root).add(start, n, unit).isoformat()
-        note = ""
-    except CalendarNotCovered as e:
-        due, note = None, e.message
-    return {"start": start.isoformat(), "days": n, "unit": unit, "due": due, "note": note}
+    d = periods.due(case, "review", profiles.load_profile_for(ws, case), calendar_for(ws.root), start=start)
+    return {"start": start.isoformat(), "days": d.n, "unit": d.unit, "due": d.due.isoformat() if d.due else None, "note": d.note}
 
 
 def open_round(ws: Workspace, case_ref: str, today: dt.date) -> dict[str, Any]:

@@ -101,10 +101,16 @@ def update(ws: Workspace, progress: Progress | None = None, only: list[str] | No
     changed: dict[str, list[PageDoc]] = {}
     present: set[str] = set()
     errors = []
-    cases, _ = ws.try_load_cases()
+    if only:  # one imported document must not load every case of the workspace
+        cases = []
+        for cid in only:
+            try:
+                cases.append(ws.load_case(cid))
+            except (CasefileError, FileNotFoundError):
+                continue  # gone or unreadable: its pages leave the index below
+    else:
+        cases, _ = ws.try_load_cases()
     for case in cases:
-        if only and case.id not in only:
-            continue
         case_dir = ws.cases_dir / case.id
         for rec in documents.load_register(case_dir).documents:
             ref = f"{case.id}/{rec.file}"

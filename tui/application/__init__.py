@@ -3,7 +3,7 @@ render, check, review, search, publish, statistics) over one workspace and one
 clock. Both front ends (``tui.cli`` and ``tui.textual_app``) call this and the
 model and error types, nothing deeper; it never imports textual."""
 
-from tui.application.cases import CaseRow, NewCase
+from tui.application.cases import CaseSummary, Listing, NewCase
 from tui.application.clock import Clock, parse_day
 from tui.application.names import (
     CATEGORIES, CATEGORY_NAMES, DECISION_NAMES, FACET_NAMES, MODE_NAMES, MODES, SEVERITIES, SEVERITY_NAMES,
@@ -13,5 +13,5 @@ from tui.application.textfmt import bar_chart, pad, table, width
 
 __all__ = [
     "CATEGORIES", "CATEGORY_NAMES", "DECISION_NAMES", "FACET_NAMES", "MODE_NAMES", "MODES", "SEVERITIES", "SEVERITY_NAMES",
-    "CaseRow", "Clock", "NewCase", "Session", "bar_chart", "pad", "parse_day", "table", "width",
+    "CaseSummary", "Clock", "Listing", "NewCase", "Session", "bar_chart", "pad", "parse_day", "table", "width",
 ]

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from casefile.deadlines import Warning, case_warnings
+from casefile import catalog
+from casefile.catalog import CaseSummary, Filters, Listing, Refreshed  # noqa: F401 - the list's row types, for the front ends
 from casefile.errors import UsageError, ValidationError
 from casefile.model import Case, CaseType, PartyKind, Procedure
 from casefile.names import check_name, new_case_id
@@ -36,12 +37,6 @@ class NewCase:
     party_id: str = ""
     party_address: str = ""
     filed: dt.date | str | None = None
-
-
-@dataclass
-class CaseRow:
-    case: Case
-    warnings: list[Warning]
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
@@ -111,15 +106,27 @@ class CaseOps:
     def resolve(self, ref: str) -> str:
         return self.ws.resolve(ref)
 
-    def case_list(self, state: str | None = None, sector: str | None = None) -> tuple[list[CaseRow], list[tuple[str, Exception]]]:
-        """The cases with their deadline warnings (as of the clock), and those that cannot be read."""
-        cases, bad = self.ws.try_load_cases()
-        if state:
-            cases = [c for c in cases if c.state.value == state]
-        if sector:
-            cases = [c for c in cases if c.sector == sector]
-        today = self.today
-        return [CaseRow(c, case_warnings(self.ws, c, today)) for c in cases], bad
+    def case_list(self, state: str | None = None, sector: str | None = None, *, refresh: bool = True,
+                  limit: int | None = None) -> Listing:
+        """The cases with their deadline warnings (as of the clock), read from the derived
+        catalogue; ``refresh=False`` reads it without looking at the folders (a first screen),
+        ``limit`` only the first rows. Cases whose case.toml cannot be read are in ``broken``."""
+        return catalog.list_cases(self.ws, self.today, Filters(state=state, sector=sector), refresh=refresh, limit=limit)
+
+    def refresh_catalog(self, limit: int | None = None) -> Refreshed:
+        """Bring the catalogue up to date with the case folders (changed cases re-read)."""
+        return catalog.refresh(self.ws, limit=limit)
+
+    def rebuild_catalog(self) -> dict[str, Any]:
+        r = catalog.rebuild(self.ws)
+        return dict(r.to_dict(), file=str(catalog.path_of(self.ws)), broken=self._broken())
+
+    def catalog_status(self) -> dict[str, Any]:
+        r = catalog.refresh(self.ws)
+        return dict(r.to_dict(), file=str(catalog.path_of(self.ws)), broken=self._broken())
+
+    def _broken(self) -> list[dict[str, str]]:
+        return [{"id": i, "error": e} for i, e in catalog.broken_cases(self.ws)]
 
     def save_case(self, case: Case, *, act: str = "修改案件事实", stage: str | None = None) -> dict[str, Any]:
         """Write the facts; the index is refreshed because hits show the number, party and outcome."""

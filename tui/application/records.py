@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from casefile import journal, registers
+from casefile import catalog, journal, registers
 from casefile import stats as annual_stats
 from casefile.laws import Library, import_library
 from casefile.model import ActKind
@@ -19,15 +19,20 @@ class RecordOps:
     def journal(self, case_ref: str) -> list[dict[str, Any]]:
         return journal.read(self.ws.cases_dir / self.ws.resolve(case_ref))
 
-    def verify_journals(self, case_ref: str | None = None) -> dict[str, list[dict[str, Any]]]:
-        """Breaks in the hash chain per case (all cases when ``case_ref`` is None); empty lists mean intact."""
+    def verify_journals(self, case_ref: str | None = None) -> dict[str, dict[str, Any]]:
+        """Breaks in the hash chain per case (all cases when ``case_ref`` is None), with the
+        number of entries; one pass, each journal read once."""
         ids = [self.ws.resolve(case_ref)] if case_ref else self.ws.case_ids()
-        return {cid: [b.to_dict() for b in journal.verify(self.ws.cases_dir / cid)] for cid in ids}
+        out = {}
+        for cid in ids:
+            entries = journal.read(self.ws.cases_dir / cid)
+            out[cid] = {"breaks": [b.to_dict() for b in journal.verify(self.ws.cases_dir / cid, entries)], "entries": len(entries)}
+        return out
 
     # -- publicity --------------------------------------------------------------------------
     def publicity_due(self) -> list[Due]:
         """Decisions to publish or withdraw, then the 事前公开 registers that changed since written."""
-        return due_list(self.ws, self.today) + registers.due(self.ws, self.today)
+        return catalog.publicity_due(self.ws, self.today) + registers.due(self.ws, self.today)
 
     def export_public(self, case_ref: str, out_dir: Path) -> dict[str, Any]:
         return export_public(self.ws, case_ref, Path(out_dir), self.today)
@@ -45,7 +50,8 @@ class RecordOps:
 
     # -- statistics -------------------------------------------------------------------------
     def annual_stats(self, year: int) -> dict[str, Any]:
-        return annual_stats.annual(self.ws, year)
+        """From the derived catalogue (one row per case, refreshed when a folder changed)."""
+        return catalog.annual_stats(self.ws, year)
 
     @staticmethod
     def stats_rows(s: dict[str, Any]) -> list[tuple[str, object]]:

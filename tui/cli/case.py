@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import click
 
 from casefile.model import CaseType, PartyKind, Procedure
@@ -54,19 +56,24 @@ def case_new(case_id, number, title, case_type, procedure, sector, source, cause
 @click.option("--sector", default=None, help="只列出该领域的案件")
 @json_option
 def case_list(state, sector, as_json):
-    """列出工作区中的案件，附期限提醒（按 --today 或今天计算）。"""
-    rows, bad = open_session().case_list(state, sector)
-    data = [dict(r.case.summary(), warnings=[w.to_dict() for w in r.warnings]) for r in rows]
-    for cid, e in bad:
+    """列出工作区中的案件及期限提醒（按 --today 或今天计算；读派生的案件目录，案件文件夹有改动时自动更新）。"""
+    listing = open_session().case_list(state, sector)
+    data = [c.to_dict() for c in listing.cases]
+    for cid, e in listing.broken:
         click.echo(f"警告：案件 {cid} 无法读取：{e}", err=True)
 
     def human(_):
-        lines = [[r.case.id, r.case.number, r.case.procedure.value, r.case.state.value, r.case.party.name if r.case.party else "",
-                  "；".join(w.text for w in r.warnings)] for r in rows]
-        click.echo(table(lines, ["编号", "文号", "程序", "状态", "当事人", "提醒"], max_width=30))
-        click.echo(f"共 {len(rows)} 件")
+        rows = [[c.id, c.summary["number"], c.summary["procedure"], c.summary["state"], c.party,
+                 "；".join(w.text for w in c.warnings)] for c in listing.cases]
+        click.echo(table(rows, ["编号", "文号", "程序", "状态", "当事人", "提醒"], max_width=30))
+        click.echo(f"共 {len(listing.cases)} 件")
 
-    emit(data, as_json, human)
+    if as_json:
+        # one case a line: the C encoder (indentation would take the slow pure-Python path,
+        # four times longer for 10,000 cases), still one JSON array
+        click.echo("[\n" + ",\n".join(json.dumps(d, ensure_ascii=False) for d in data) + "\n]" if data else "[]")
+    else:
+        human(data)
 
 
 @case.command("show")

@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "tui.cli.search",
     "tui.cli.inspect",
     "tui.cli.terminal",
+    "tui.cli.catalog",
 ]
 
 

@@ -59,17 +59,18 @@ def journal_verify(case_ref, all_cases, as_json):
         raise click.UsageError("请给出案件编号，或使用 --all")
     s = open_session()
     results = s.verify_journals(None if all_cases else case_ref)
-    bad = {cid: b for cid, b in results.items() if b}
+    bad = {cid: r["breaks"] for cid, r in results.items() if r["breaks"]}
     data = {"cases": len(results), "ok": not bad, "breaks": bad}
 
     def human(_):
-        for cid, breaks in results.items():
+        for cid, r in results.items():
+            breaks = r["breaks"]
             if breaks:
                 click.echo(f"✗ {cid}：{breaks[0]['message']}")
                 for b in breaks[1:]:
                     click.echo(f"    {b['message']}")
             else:
-                click.echo(f"✓ {cid}：{len(s.journal(cid))} 条记录，哈希链完整，文书未被改动")
+                click.echo(f"✓ {cid}：{r['entries']} 条记录，哈希链完整，文书未被改动")
 
     emit(data, as_json, human)
     if bad:

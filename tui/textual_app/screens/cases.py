@@ -9,12 +9,18 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
 
 from casefile.errors import CasefileError
-from casefile.model import STATE_ORDER, Case, PartyKind, Procedure
-from tui.application import NewCase, table
+from casefile.model import STATE_ORDER, PartyKind, Procedure
+from tui.application import CaseSummary, Listing, NewCase, table
 from tui.textual_app.screens.case import CaseScreen
 from tui.textual_app.screens.common import TextScreen
 
 SORTS = [("id", "编号"), ("state", "状态"), ("warnings", "提醒")]
+STATE_RANK = {s.value: i for i, s in enumerate(STATE_ORDER)}
+# Rows brought up to date before the first paint; a longer backlog goes to a worker
+# and the list first shows what the catalogue holds.
+SYNC_ROWS = 50
+# Rows put into the table at a time; more are added as the cursor nears the end.
+PAGE = 100
 
 
 class CaseListScreen(Screen):
@@ -29,8 +35,12 @@ class CaseListScreen(Screen):
 
     def __init__(self):
         super().__init__()
-        self.cases: list[Case] = []
+        self.cases: list[CaseSummary] = []
         self.warnings: dict[str, list] = {}
+        self.pending: list[str] = []
+        self.shown: list[CaseSummary] = []
+        self.total = 0
+        self.checking = False
         self.sort_i = 0
         self.filter_text = ""
 
@@ -49,34 +59,87 @@ class CaseListScreen(Screen):
         t.focus()
 
     def load(self) -> None:
-        rows, bad = self.app.session.case_list()
-        self.cases = [r.case for r in rows]
-        self.warnings = {r.case.id: r.warnings for r in rows}
-        self.render_table()
-        if bad:
-            self.notify("；".join(f"{cid} 无法读取" for cid, _ in bad), severity="warning")
+        """First rows at once from the catalogue; a worker then checks the case folders and
+        fills in the whole list (only a workspace without a catalogue waits for a few rows)."""
+        session = self.app.session
+        first = session.case_list(refresh=False, limit=PAGE)
+        if first.total > SYNC_ROWS:
+            self.show_listing(first, pending=[])
+            self.checking = True
+        else:  # a small workspace, or one without a catalogue yet: a few rows are brought up to date now
+            backlog = session.refresh_catalog(limit=SYNC_ROWS).pending
+            self.show_listing(session.case_list(refresh=False), backlog)
+            self.checking = bool(backlog)
+        if self.checking:
+            self.render_status()
+            self.run_worker(self.refresh_catalogue, thread=True, exclusive=True, group="catalogue")
 
-    def visible(self) -> list[Case]:
+    def refresh_catalogue(self) -> None:
+        """Worker: bring every row up to date, then show the whole list with its warnings."""
+        session = self.app.session
+        session.refresh_catalog()
+        listing = session.case_list(refresh=False)
+        try:
+            self.app.call_from_thread(self.finish_check, listing)
+        except RuntimeError:
+            pass  # the app closed while the worker ran: nothing left to fill in
+
+    def finish_check(self, listing: Listing) -> None:
+        self.checking = False
+        self.show_listing(listing, pending=[])
+
+    def show_listing(self, listing: Listing, pending: list[str]) -> None:
+        known = {c.id for c in listing.cases} | {cid for cid, _ in listing.broken}
+        self.pending = [cid for cid in pending if cid not in known]
+        self.total = max(listing.total, len(listing.cases) + len(self.pending))
+        # cases not catalogued yet show by id until the worker fills them in
+        self.cases = listing.cases + [CaseSummary(cid, {"id": cid, "number": "", "state": "", "procedure": "", "sector": "",
+                                                        "parties": []}) for cid in self.pending]
+        self.warnings = {c.id: c.warnings for c in self.cases}
+        self.render_table()
+        if listing.broken:
+            self.notify("；".join(f"{cid} 无法读取" for cid, _ in listing.broken), severity="warning")
+
+    def visible(self) -> list[CaseSummary]:
         q = self.filter_text
-        cs = [c for c in self.cases if not q or any(q in x for x in (c.id, c.number, c.state.value, c.sector, c.party.name if c.party else ""))]
+        cs = [c for c in self.cases if not q or c.matches(q)]
+        if self.pending:
+            cs.sort(key=lambda c: c.id)
         key = SORTS[self.sort_i][0]
         if key == "state":
-            cs.sort(key=lambda c: STATE_ORDER.index(c.state))
+            cs.sort(key=lambda c: STATE_RANK.get(c.summary["state"], len(STATE_RANK)))
         elif key == "warnings":
             cs.sort(key=lambda c: -len(self.warnings.get(c.id, [])))
         return cs
 
     def render_table(self) -> None:
         t = self.query_one("#cases", DataTable)
+        keep = self.selected_case()
         t.clear()
-        for c in self.visible():
+        self.shown = self.visible()
+        self.add_rows(PAGE)
+        if keep in t.rows:
+            t.move_cursor(row=t.get_row_index(keep))
+        self.render_status()
+
+    def add_rows(self, n: int) -> None:
+        """The next n rows of the list into the table (a long list is not put in all at once)."""
+        t = self.query_one("#cases", DataTable)
+        start = t.row_count
+        pending = set(self.pending)
+        for c in self.shown[start:start + n]:
             ws = self.warnings.get(c.id, [])
             # short marks in the table; the full text shows in the status line for the highlighted row
             mark = " ".join(("⚠" if w.status == "已逾期" else "⏰") + w.kind + ("逾期" if w.status == "已逾期" else "") for w in ws)
-            t.add_row(c.id, mark, c.state.value, c.procedure.value, c.number, c.party.name if c.party else "", key=c.id)
-        self.render_status()
+            if c.id in pending:
+                mark = "…"
+            s = c.summary
+            t.add_row(c.id, mark, s["state"], s["procedure"], s["number"], c.party, key=c.id)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        t = self.query_one("#cases", DataTable)
+        if event.cursor_row >= t.row_count - 1 - PAGE // 4 and t.row_count < len(self.shown):
+            self.add_rows(PAGE)
         cid = event.row_key.value if event.row_key else None
         ws = self.warnings.get(cid, []) if cid else []
         if ws:
@@ -87,8 +150,8 @@ class CaseListScreen(Screen):
     def render_status(self) -> None:
         overdue = sum(1 for ws in self.warnings.values() for w in ws if w.status == "已逾期")
         self.query_one("#status", Static).update(
-            f"共 {len(self.cases)} 件　排序：{SORTS[self.sort_i][1]}" + (f"　筛选：{self.filter_text}" if self.filter_text else "")
-            + (f"　逾期 {overdue} 项" if overdue else ""))
+            f"共 {max(self.total, len(self.cases))} 件　排序：{SORTS[self.sort_i][1]}" + (f"　筛选：{self.filter_text}" if self.filter_text else "")
+            + (f"　逾期 {overdue} 项" if overdue else "") + ("　正在核对案件…" if self.checking else ""))
 
     def selected_case(self) -> str | None:
         t = self.query_one("#cases", DataTable)
