@@ -38,13 +38,15 @@ def _listed(ws: Workspace, today: dt.date = TODAY) -> list[dict]:
 def test_demo_warnings_read_from_the_catalogue(demo_ws):
     listing = catalog.list_cases(demo_ws, TODAY)
     by_id = {c.id: c for c in listing.cases}
-    assert sorted(by_id) == ["HB-2026-005", "SJ-2026-037", "SJ-2026-088", "SJ-2026-101", "YJ-2026-003", "ZR-2026-012"]
+    assert sorted(by_id) == ["HB-2026-005", "QZ-2026-021", "SJ-2026-037", "SJ-2026-088", "SJ-2026-101", "XK-2026-015",
+                             "YJ-2026-003", "ZR-2026-012"]
     assert listing.broken == []
     # decided 2026-11-10, 7 working days: due 2026-11-19, not published
     assert [(w.kind, w.due, w.status) for w in by_id["ZR-2026-012"].warnings] == [("公示", "2026-11-19", "已逾期")]
     # submitted for review 2026-11-16, 10 working days
     assert [(w.kind, w.due, w.status) for w in by_id["SJ-2026-088"].warnings] == [("审核期限", "2026-11-30", "即将到期")]
     assert [(w.kind, w.due) for w in by_id["HB-2026-005"].warnings] == [("查封扣押", "2026-11-30")]
+    assert [(w.kind, w.due) for w in by_id["QZ-2026-021"].warnings] == [("查封扣押", "2026-11-25")]  # 30 days from 10-26
     assert by_id["SJ-2026-037"].warnings == [] and by_id["SJ-2026-037"].summary["state"] == "已归档"
 
 
