@@ -73,7 +73,8 @@ def test_edits_behind_the_catalogues_back_show_at_once(demo_ws):
     _edit(demo_ws, "SJ-2026-999", lambda d: d.update(id="SJ-2026-999", number="清市监处罚〔2026〕999号"))
     shutil.rmtree(demo_ws.cases_dir / "HB-2026-005")
     listed = _listed(demo_ws)
-    assert [c["id"] for c in listed] == ["SJ-2026-037", "SJ-2026-088", "SJ-2026-101", "SJ-2026-999", "YJ-2026-003", "ZR-2026-012"]
+    assert [c["id"] for c in listed] == ["QZ-2026-021", "SJ-2026-037", "SJ-2026-088", "SJ-2026-101", "SJ-2026-999", "XK-2026-015",
+                                         "YJ-2026-003", "ZR-2026-012"]
     assert listed == _truth(demo_ws, TODAY)
 
 
@@ -91,7 +92,7 @@ def test_a_broken_or_deleted_case_toml_affects_only_its_row(demo_ws):
     (demo_ws.cases_dir / "SJ-2026-088" / "case.toml").write_text("number = \"清市监处罚〔2026〕88号\n", encoding="utf-8")
     (demo_ws.cases_dir / "YJ-2026-003" / "case.toml").unlink()
     listing = catalog.list_cases(demo_ws, TODAY)
-    assert [c.id for c in listing.cases] == ["HB-2026-005", "SJ-2026-037", "SJ-2026-101", "ZR-2026-012"]
+    assert [c.id for c in listing.cases] == ["HB-2026-005", "QZ-2026-021", "SJ-2026-037", "SJ-2026-101", "XK-2026-015", "ZR-2026-012"]
     assert [cid for cid, _ in listing.broken] == ["SJ-2026-088"]
     assert "SJ-2026-088" in listing.broken[0][1] and "TOML" in listing.broken[0][1]
     assert [c.to_dict() for c in listing.cases] == _truth(demo_ws, TODAY)
@@ -100,7 +101,7 @@ def test_a_broken_or_deleted_case_toml_affects_only_its_row(demo_ws):
 def test_rebuild_from_scratch_and_from_a_damaged_file(demo_ws):
     before = _listed(demo_ws)
     r = catalog.rebuild(demo_ws)
-    assert (r.updated, r.removed) == (6, 0)
+    assert (r.updated, r.removed) == (8, 0)
     assert _listed(demo_ws) == before
     catalog.path_of(demo_ws).write_bytes(b"this is not a database" * 100)
     for suffix in ("-wal", "-shm"):
@@ -165,11 +166,12 @@ def test_cli_case_list_names_the_broken_case_and_lists_the_rest(demo_ws, run_cli
     (demo_ws.cases_dir / "HB-2026-005" / "case.toml").write_text("id = [\n", encoding="utf-8")
     code, out, err = run_cli("case", "list", "--json", "--today", "2026-11-23", "-w", str(demo_ws.root))
     assert code == 0, err
-    assert [c["id"] for c in json.loads(out)] == ["SJ-2026-037", "SJ-2026-088", "SJ-2026-101", "YJ-2026-003", "ZR-2026-012"]
+    assert [c["id"] for c in json.loads(out)] == ["QZ-2026-021", "SJ-2026-037", "SJ-2026-088", "SJ-2026-101", "XK-2026-015",
+                                                  "YJ-2026-003", "ZR-2026-012"]
     assert "HB-2026-005" in err and "无法读取" in err
     code, out, err = run_cli("catalogue", "rebuild", "--json", "-w", str(demo_ws.root))
     data = json.loads(out)
-    assert code == 0 and data["updated"] == 6 and [b["id"] for b in data["broken"]] == ["HB-2026-005"]
+    assert code == 0 and data["updated"] == 8 and [b["id"] for b in data["broken"]] == ["HB-2026-005"]
     assert os.path.exists(data["file"])
 
 
@@ -191,7 +193,7 @@ async def test_tui_draws_first_rows_then_a_worker_fills_in(demo_ws, monkeypatch)
         screen = app.screen
         table = screen.query_one("#cases", DataTable)
         # before the worker: two rows catalogued now, the rest shown by id only
-        assert [str(k.value) for k in table.rows] == ["HB-2026-005", "SJ-2026-037", "SJ-2026-088"]
+        assert [str(k.value) for k in table.rows] == ["HB-2026-005", "QZ-2026-021", "SJ-2026-037"]
         assert str(table.get_row_at(2)[1]) == "…" and str(table.get_row_at(2)[2]) == ""
         assert screen.checking
         go.set()
@@ -199,9 +201,9 @@ async def test_tui_draws_first_rows_then_a_worker_fills_in(demo_ws, monkeypatch)
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not screen.checking and screen.pending == []
-        assert len(screen.cases) == 6 and table.row_count == 3  # one page in the table, not every case
+        assert len(screen.cases) == 8 and table.row_count == 3  # one page in the table, not every case
         assert [w.status for w in screen.warnings["ZR-2026-012"]] == ["已逾期"]
-        assert str(table.get_row_at(2)[2]) == "待法制审核"
+        assert str(table.get_row_at(2)[2]) == "已归档"
         table.focus()
         await pilot.press("down", "down")
         await pilot.pause()
@@ -211,10 +213,10 @@ async def test_tui_draws_first_rows_then_a_worker_fills_in(demo_ws, monkeypatch)
     app = CasefileApp(demo_ws, TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
-        assert screen.query_one("#cases", DataTable).row_count == 3 and screen.total == 6
+        assert screen.query_one("#cases", DataTable).row_count == 3 and screen.total == 8
         assert screen.checking
         go.set()
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert not screen.checking and len(screen.cases) == 6
+        assert not screen.checking and len(screen.cases) == 8

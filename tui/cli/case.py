@@ -54,10 +54,11 @@ def case_new(case_id, number, title, case_type, procedure, sector, source, cause
 @workspace_option
 @click.option("--state", default=None, help="只列出该状态的案件（如：待法制审核）")
 @click.option("--sector", default=None, help="只列出该领域的案件")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, help="按该日期计算期限提醒（默认：全局 --today、CASEFILE_TODAY 或今天）")
 @json_option
-def case_list(state, sector, as_json):
+def case_list(state, sector, today, as_json):
     """列出工作区中的案件及期限提醒（按 --today 或今天计算；读派生的案件目录，案件文件夹有改动时自动更新）。"""
-    listing = open_session().case_list(state, sector)
+    listing = open_session(today).case_list(state, sector)
     data = [c.to_dict() for c in listing.cases]
     for cid, e in listing.broken:
         click.echo(f"警告：案件 {cid} 无法读取：{e}", err=True)
