@@ -72,11 +72,14 @@ def check_text_length(path: Path, chars: int) -> None:
         raise DocumentError(f"{path.name}：文字有 {chars} 个字符，超过单个文书的上限 {cap}，未导入")
 
 
-def check_package_space(dest_dir: Path, total: int, what: str, *, error: type[CasefileError]) -> None:
-    """A package may write at most [package].max_total_bytes, and must leave min_free_bytes free."""
+def check_package_space(dest_dir: Path | None, total: int, what: str, *, error: type[CasefileError]) -> None:
+    """A package may write at most [package].max_total_bytes, and must leave min_free_bytes free on
+    ``dest_dir``'s disk (not checked when ``dest_dir`` is None)."""
     lim = limits()["package"]
     if total > lim["max_total_bytes"]:
         raise error(f"{what}：解压后共 {mib(total)}，超过案卷包的上限 {mib(lim['max_total_bytes'])}，已拒绝导入，工作区未改动")
+    if dest_dir is None:
+        return
     try:
         free = shutil.disk_usage(dest_dir).free
     except OSError:

@@ -145,36 +145,27 @@ def extract_text(text: str, pages: list[str] | None = None) -> Extraction:
 
 def extract(doc: ExtractedText) -> Extraction:
     from casefile.classify import classify, looks_abridged
-    from casefile.extract.pipeline import get_nlp
 
     original = doc.text
     c = compact(original)
     text = c.text
-    nlp = get_nlp()
-    sdoc = nlp.make_doc(text)
-    sdoc.user_data["text"] = text  # Doc.text is rebuilt from the tokens on every read; the patterns need it once
-    sdoc = nlp(sdoc)
+    from casefile.extract.entities import VALIDATORS
+    from casefile.extract.pipeline import entity_spans
 
     def ent(label: str, start: int, end: int, value: Any) -> Entity:
         o_start, o_end = c.original_span(start, end)
         return Entity(label, text[start:end], value, doc.page_of(o_start), o_start, o_end)
 
-    from casefile.extract.entities import VALIDATORS
-
     entities: list[Entity] = []
-    exact = sdoc.user_data.get("exact", {})
-    for span in sdoc.ents:
-        if span.label_ == "EVENT":
-            continue
-        start, end = exact.get((span.label_, span.start_char, span.end_char), (span.start_char, span.end_char))
-        check = VALIDATORS.get(span.label_)
+    for label, start, end in entity_spans(text):  # in chunks: a 2,000-page text is over spaCy's limit
+        check = VALIDATORS.get(label)
         value = check(text[start:end]) if check else text[start:end]
         if value is None:
             continue
-        if span.label_ in ("DOC_NO", "AGENCY"):  # validators trim a prefix that ran into the previous words
-            trimmed = re.sub(r"\s+", "", value) if span.label_ == "AGENCY" else trim_doc_no(text[start:end])
+        if label in ("DOC_NO", "AGENCY"):  # validators trim a prefix that ran into the previous words
+            trimmed = re.sub(r"\s+", "", value) if label == "AGENCY" else trim_doc_no(text[start:end])
             start = end - len(trimmed)
-        entities.append(ent(span.label_, start, end, value))
+        entities.append(ent(label, start, end, value))
     for cit in find_citations(text):
         entities.append(ent("LAW", cit.start, cit.end, cit.to_value()))
     for pat in compiled()["CERT"]:
