@@ -131,7 +131,9 @@ def import_paths(
             continue
         # keep what storing needs, not the whole text: a folder of long documents is held at once
         info = {"pages": len(doc.pages), "ocr_pages": list(doc.ocr_pages), "ocr_confidence": dict(doc.ocr_confidence),
-                "ocr_missing": doc.ocr_missing}
+                "ocr_missing": doc.ocr_missing,
+                # OCR takes seconds a page: its text is kept for the caches the index and the checks read
+                "ocr_text": list(doc.pages) if doc.ocr_pages else None}
         del doc
         extracted.append((f, data, info, x))
     if case_ref:
@@ -168,6 +170,7 @@ def import_paths(
             file="", doc_type=x.doc_type, title=_title(x, f), origin="imported", confidence=round(x.confidence, 2),
             pages=info["pages"], needs_ocr=list(x.needs_ocr), number=x.fields.get("doc_no", "") if x.doc_type != "unknown" else "",
             date=_date(x.fields.get("date")), source_name=f.name,
+            ocr_confidence={str(p): info["ocr_confidence"].get(p, 0.0) for p in info["ocr_pages"]} or None,
         )
         try:
             stored = documents.add_document(case_dir, data, f.name, record, stage="调查", act="导入文书", actor=ws.actor)
@@ -181,6 +184,8 @@ def import_paths(
             continue
         try:
             documents.write_cache(case_dir, stored.sha256, x.to_dict(), EXTRACTION_CACHE)
+            if info["ocr_text"] is not None:
+                _cache_ocr_text(case_dir, stored.sha256, info["ocr_text"])
         except OSError:
             pass  # a derived cache: recomputed on next use
         stored_xs.append(x)
@@ -199,6 +204,15 @@ def import_paths(
                 result.facts_filled = []
                 result.errors.append({"file": "", "error": f"案件事实未能补充：{disk_full_message(case_dir)}（文书已导入，腾出空间后可重新导入补充）"})
     return result
+
+
+def _cache_ocr_text(case_dir: Path, sha256: str, pages: list[str]) -> None:
+    """The OCR'd pages under the cache kinds the index ("pages") and the checks ("compact") read, so
+    the scan is not read again by them (the same text a fresh read_document would give)."""
+    from casefile.extract.normalize import compact
+
+    documents.write_cache(case_dir, sha256, pages, "pages")
+    documents.write_cache(case_dir, sha256, compact("\n".join(pages)).text, "compact")
 
 
 def _folder_name(paths: list[Path]) -> str:
