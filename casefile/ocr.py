@@ -60,9 +60,6 @@ def engine() -> Any:
             "Det.model_path": str(paths["det"]),
             "Cls.model_path": str(paths["cls"]),
             "Rec.model_path": str(paths["rec"]),
-            # two cores are shared: one inference thread keeps the rest of the machine usable
-            "EngineConfig.onnxruntime.intra_op_num_threads": 1,
-            "EngineConfig.onnxruntime.inter_op_num_threads": 1,
         }
         eng = RapidOCR(params=params)
         logging.getLogger("RapidOCR").setLevel(logging.ERROR)

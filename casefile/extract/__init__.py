@@ -173,7 +173,7 @@ def extract(doc: ExtractedText) -> Extraction:
             entities.append(ent("CERT", m.start(1), m.end(1), m.group(1)))
 
     lines = [compact(l).text for l in original.splitlines() if l.strip()]
-    fields = _header_fields(lines, entities, text)
+    fields = _masked(_header_fields(lines, entities, text))
     for label, key in (("PARTY", "party"), ("ADDRESS", "address")):
         for value in ([fields[key]] if fields.get(key) else []):
             i = text.find(value)
@@ -187,6 +187,33 @@ def extract(doc: ExtractedText) -> Extraction:
         doc_type=code, confidence=confidence, pages=len(doc.pages), entities=entities, events=events,
         fields=fields, abridged=looks_abridged(code, text), needs_ocr=list(doc.needs_ocr),
     )
+
+
+_MASK = re.compile(pattern_data()["masked"]["pattern"])
+_MASKED_OPERATOR = re.compile(pattern_data()["masked"]["operator"])
+
+
+def _masked(f: dict[str, Any]) -> dict[str, Any]:
+    """Header fields written masked in a published version (永清县xx超市, ***, 412**********1X) move to
+    ``f["masked"]`` (field -> the text as written): a masked text is never a value to fill a case with."""
+    from casefile.ids import valid_uscc
+
+    masked: dict[str, str] = {}
+    for key in pattern_data()["masked"]["fields"]:
+        v = f.get(key)
+        if not isinstance(v, str) or not v:
+            continue
+        if key == "party" and _MASKED_OPERATOR.search(v) and not _MASK.search(_MASKED_OPERATOR.sub("", v)):
+            f[key] = _MASKED_OPERATOR.sub("", v)  # the shop's name is whole; only its operator is masked
+            continue
+        if key == "uscc" and valid_uscc(v):
+            continue  # a code whose check digit holds is not masked (X is one of its letters)
+        if _MASK.search(v):
+            masked[key] = v
+            del f[key]
+    if masked:
+        f["masked"] = masked
+    return f
 
 
 def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[str, Any]:
