@@ -201,18 +201,28 @@ _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
 
 
 def _refuse_dtd(z: zipfile.ZipFile, name: str) -> None:
-    """Office Open XML parts never declare a DTD (ECMA-376 Part 2, 8.1.4): a part that does is hostile
-    (entity expansion, “billion laughs”, external entities) and is refused before any parser sees it."""
-    from casefile.limits import XML_SUFFIXES
+    """Read each XML part once, in chunks, before any parser sees it: Office Open XML parts never declare
+    a DTD (ECMA-376 Part 2, 8.1.4), so a part that does is hostile (entity expansion, “billion laughs”,
+    external entities) and is refused; a part with more tags than [zip].max_xml_tags would build a
+    tree too large to hold (millions of empty paragraphs compress to almost nothing)."""
+    from casefile.limits import XML_SUFFIXES, limits
 
+    max_tags = int(limits()["zip"]["max_xml_tags"])
     for info in z.infolist():
         if not info.filename.lower().endswith(XML_SUFFIXES):
             continue
+        tags = 0
         with z.open(info) as f:
             head = f.read(1 << 16)
-        # UTF-16 parts: drop the zero bytes so the declaration reads as ASCII
-        if _DTD.search(head) or (b"\x00" in head[:4] and _DTD.search(head.replace(b"\x00", b""))):
-            raise DocumentError(f"{name}：其中的 {info.filename} 含有 DTD/实体声明（Word 文件不会有），已拒绝（可能是“实体膨胀”攻击）")
+            # UTF-16 parts: drop the zero bytes so the declaration reads as ASCII
+            if _DTD.search(head) or (b"\x00" in head[:4] and _DTD.search(head.replace(b"\x00", b""))):
+                raise DocumentError(f"{name}：其中的 {info.filename} 含有 DTD/实体声明（Word 文件不会有），已拒绝（可能是“实体膨胀”攻击）")
+            chunk = head
+            while chunk:
+                tags += chunk.count(b"<")
+                if tags > max_tags:
+                    raise DocumentError(f"{name}：其中的 {info.filename} 有超过 {max_tags} 个 XML 标记，结构过于庞大，已拒绝（可能是恶意构造的文件）")
+                chunk = f.read(1 << 20)
 
 
 # control characters a text layer may carry (pdfium's soft hyphen markers, NULs); \t \n \f stay

@@ -191,6 +191,7 @@ def extract(doc: ExtractedText) -> Extraction:
 
 _MASK = re.compile(pattern_data()["masked"]["pattern"])
 _MASKED_OPERATOR = re.compile(pattern_data()["masked"]["operator"])
+_MASKABLE = tuple(pattern_data()["masked"]["fields"])
 
 
 def _masked(f: dict[str, Any]) -> dict[str, Any]:
@@ -199,7 +200,7 @@ def _masked(f: dict[str, Any]) -> dict[str, Any]:
     from casefile.ids import valid_uscc
 
     masked: dict[str, str] = {}
-    for key in pattern_data()["masked"]["fields"]:
+    for key in _MASKABLE:
         v = f.get(key)
         if not isinstance(v, str) or not v:
             continue
