@@ -19,8 +19,9 @@ from typing import Any
 from casefile.errors import DocumentError
 
 INSTALL_HINT = "pip install 'casefile[ocr]'"
-# pages are rendered at this resolution for OCR (the models read ~20 px characters well)
-RENDER_DPI = 200
+# pages are rendered at this resolution for OCR: 公文 body text (16 pt) is ~33 px high at 150 dpi; on the
+# test page 150 and 200 dpi read the same 99.5 % of characters, 150 in 2/3 of the time and 100 MB less
+RENDER_DPI = 150
 _LOCK = threading.Lock()
 
 
