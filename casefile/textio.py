@@ -11,6 +11,7 @@ Every failure is a :class:`DocumentError` that names the file.
 from __future__ import annotations
 
 import bisect
+import codecs
 import errno
 import io
 import os
@@ -111,8 +112,21 @@ def read_document(path: Path | str, data: bytes | None = None, *, ocr: bool = Tr
     return doc
 
 
+def _txt_encodings(data: bytes) -> tuple[str, ...]:
+    """Encodings to try, in order: a byte-order mark decides (Notepad's “Unicode” is UTF-16 with one);
+    UTF-16 without one shows as a NUL in every other byte of ASCII text."""
+    if data[:4] in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE):
+        return ("utf-32",)
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return ("utf-16",)
+    head = data[:4096]
+    if head.count(b"\x00") > len(head) // 4:
+        return ("utf-16-le", "utf-16-be") if head[1::2].count(0) > head[0::2].count(0) else ("utf-16-be", "utf-16-le")
+    return ("utf-8-sig", "gb18030")
+
+
 def _read_txt(path: Path, data: bytes) -> ExtractedText:
-    for enc in ("utf-8-sig", "gb18030"):
+    for enc in _txt_encodings(data):
         try:
             text = data.decode(enc)
             break
@@ -125,6 +139,8 @@ def _read_txt(path: Path, data: bytes) -> ExtractedText:
         if best is None:
             raise DocumentError(f"{path.name}：无法识别文本编码")
         text, enc = str(best), best.encoding
+    if "\x00" in text:
+        raise DocumentError(f"{path.name}：不是文本文件（含有二进制内容），无法导入")
     if not text.strip():
         raise DocumentError(f"{path.name}：文件中没有文字")
     pages = text.split("\f") if "\f" in text else [text]

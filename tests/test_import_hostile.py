@@ -260,3 +260,24 @@ def test_encrypted_pdf_is_said_to_need_a_password(tmp_path):
         w.write(out)
     with pytest.raises(DocumentError, match="需要密码"):
         read_document(p)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32", "utf-8-sig", "gb18030"])
+def test_oddly_encoded_texts_are_read(tmp_path, encoding):
+    from casefile.extract import extract
+    from casefile.textio import read_document
+
+    p = tmp_path / f"决定书-{encoding}.txt"
+    p.write_bytes(GOOD.read_text("utf-8").encode(encoding))
+    x = extract(read_document(p))
+    assert x.fields["doc_no"] == "固市监价罚〔2026〕15号"
+
+
+def test_a_binary_file_named_txt_is_refused_by_name(tmp_path):
+    from casefile.errors import DocumentError
+    from casefile.textio import read_document
+
+    p = tmp_path / "照片.txt"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(4000))
+    with pytest.raises(DocumentError, match="照片.txt"):
+        read_document(p)
