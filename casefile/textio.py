@@ -245,6 +245,15 @@ def _refuse_dtd(z: zipfile.ZipFile, name: str) -> None:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
 
 
+_PDFIUM_REASONS = {"data format error": "文件格式错误或文件不完整", "file access error": "无法访问文件",
+                   "unsupported security scheme": "不支持的加密方式", "page not found": "页面缺失"}
+
+
+def _pdfium_reason(e: Exception) -> str:
+    msg = str(e).lower()
+    return next((zh for en, zh in _PDFIUM_REASONS.items() if en in msg), f"pdfium：{e}")
+
+
 def _read_pdf(path: Path, data: bytes, *, ocr: bool = True) -> ExtractedText:
     """The text layer page by page with pdfium (fast, and light on memory for thousands of pages);
     a page without one is OCR'd when the OCR extra is installed, else listed in ``needs_ocr``."""
@@ -259,7 +268,7 @@ def _read_pdf(path: Path, data: bytes, *, ocr: bool = True) -> ExtractedText:
     except pdfium.PdfiumError as e:
         if "password" in str(e).lower():
             raise DocumentError(f"{path.name}：PDF 已加密，需要密码才能打开；请用密码打开后另存为未加密的 PDF 再导入") from None
-        raise DocumentError(f"{path.name}：PDF 已损坏，无法读取（{e}）") from None
+        raise DocumentError(f"{path.name}：PDF 已损坏，无法读取（{_pdfium_reason(e)}）") from None
     pages: list[str] = []
     needs_ocr: list[int] = []
     ocr_pages: list[int] = []
@@ -284,7 +293,7 @@ def _read_pdf(path: Path, data: bytes, *, ocr: bool = True) -> ExtractedText:
                 finally:
                     page.close()
             except pdfium.PdfiumError as e:
-                raise DocumentError(f"{path.name}：PDF 已损坏，第 {i + 1} 页无法读取（{e}）") from None
+                raise DocumentError(f"{path.name}：PDF 已损坏，第 {i + 1} 页无法读取（{_pdfium_reason(e)}）") from None
             if not text.strip():
                 needs_ocr.append(i + 1)
             pages.append(text)
