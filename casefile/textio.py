@@ -109,7 +109,30 @@ def read_document(path: Path | str, data: bytes | None = None, *, ocr: bool = Tr
     except Exception as e:  # noqa: BLE001 - a reader's own error on a damaged file: name the file, go on with the next
         raise DocumentError(f"{path.name}：文件已损坏，无法读取（{type(e).__name__}：{str(e)[:200]}）") from None
     check_text_length(path, sum(len(p) for p in doc.pages))
+    if doc.kind != "pdf":
+        doc.pages = _bounded_pages(doc.pages)
     return doc
+
+
+def _bounded_pages(pages: list[str]) -> list[str]:
+    """A .txt or .docx page longer than [text].page_chars is divided at line ends into parts of at most
+    that many characters, counted as pages: such a file has no pages of its own (a 20 MB text was one
+    7.5 M-character “page”, which the index held whole, 1.2 GB). Real documents are far shorter."""
+    from casefile.limits import limits
+
+    size = int(limits()["text"]["page_chars"])
+    if all(len(p) <= size for p in pages):
+        return pages
+    out: list[str] = []
+    for page in pages:
+        start = 0
+        while len(page) - start > size:
+            cut = page.rfind("\n", start, start + size)
+            end = cut + 1 if cut > start else start + size
+            out.append(page[start:end])
+            start = end
+        out.append(page[start:])
+    return out
 
 
 def _txt_encodings(data: bytes) -> tuple[str, ...]:

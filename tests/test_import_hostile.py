@@ -281,3 +281,16 @@ def test_a_binary_file_named_txt_is_refused_by_name(tmp_path):
     p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(4000))
     with pytest.raises(DocumentError, match="照片.txt"):
         read_document(p)
+
+
+def test_a_text_without_page_breaks_is_divided_into_bounded_pages(tmp_path):
+    from casefile.limits import limits
+    from casefile.textio import read_document
+
+    text = GOOD.read_text("utf-8")
+    p = tmp_path / "长文.txt"
+    p.write_text(text * 120, encoding="utf-8")  # ~330,000 characters, no form feed
+    doc = read_document(p)
+    size = limits()["text"]["page_chars"]
+    assert len(doc.pages) > 3 and all(len(pg) <= size for pg in doc.pages)
+    assert "".join(doc.pages) == text * 120  # divided at line ends, nothing lost
