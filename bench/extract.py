@@ -51,9 +51,16 @@ def loose(a: str, b: str) -> bool:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=0)
-    ap.add_argument("--pdf", action="store_true", help="also run the 150 PDFs through pdfplumber")
+    ap.add_argument("--pdf", action="store_true", help="also read the PDFs (pdf/*.pdf) and score 文号/机关/当事人/决定日期 on them")
+    ap.add_argument("--pdf-only", action="store_true", help="only the PDFs (skip the .txt corpus)")
+    ap.add_argument("--corpus", type=Path, default=CORPUS, help="corpus folder with INDEX.csv, txt/ and pdf/ (default ../shared/corpus/samr)")
     ap.add_argument("--show-misses", type=int, default=0)
     args = ap.parse_args()
+    corpus = args.corpus
+    if not (corpus / "INDEX.csv").exists():
+        sys.exit(f"corpus not found: {corpus} (no INDEX.csv); give --corpus DIR")
+    if args.pdf_only:
+        args.pdf = True
 
     t0 = time.perf_counter()
     from casefile.extract import extract
@@ -63,11 +70,15 @@ def main() -> None:
 
     get_nlp()
     load_s = time.perf_counter() - t0
-    rows = list(csv.DictReader(open(CORPUS / "INDEX.csv", encoding="utf-8")))
+    rows = list(csv.DictReader(open(corpus / "INDEX.csv", encoding="utf-8")))
+    if args.pdf_only:
+        pdf_bench(corpus, rows, extract, read_document, args.show_misses, args.limit)
+        print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        return
     if args.limit:
         rows = rows[: args.limit]
     # warm-up
-    extract(read_document(CORPUS / "txt" / rows[0]["file"]))
+    extract(read_document(corpus / "txt" / rows[0]["file"]))
     hits = {"doc_no": 0, "agency": 0, "date": 0, "party": 0, "primary_law": 0}
     law_total = 0
     loose_hits = {"agency": 0, "date": 0}
@@ -77,7 +88,7 @@ def main() -> None:
     written = {"agency": [0, 0], "party": [0, 0]}
     misses: dict[str, list] = {k: [] for k in hits}
     t1 = time.perf_counter()
-    docs = [read_document(CORPUS / "txt" / r["file"]) for r in rows]
+    docs = [read_document(corpus / "txt" / r["file"]) for r in rows]
     results = [extract(d) for d in docs]
     elapsed = time.perf_counter() - t1
     for r, doc, x in zip(rows, docs, results):
@@ -127,20 +138,75 @@ def main() -> None:
               f"precision {m['precision']:.1%}, recall {m['recall']:.1%}")
     print(f"throughput: {n / elapsed:.1f} docs/s (one process, after warm-up)")
     if args.pdf:
-        pdfs = sorted((CORPUS / "pdf").glob("*.pdf"))
-        t2 = time.perf_counter()
-        errors = 0
-        for p in pdfs:
-            try:
-                extract(read_document(p))
-            except Exception as e:  # the benchmark reports, it does not stop
-                errors += 1
-                print(f"  PDF error {p.name}: {e}")
-        print(f"PDF: {len(pdfs)} files, {errors} errors, {len(pdfs) / (time.perf_counter() - t2):.1f} docs/s incl. pdfplumber")
+        pdf_bench(corpus, rows, extract, read_document, args.show_misses)
     print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     for k, lst in misses.items():
         for m in lst[: args.show_misses]:
             print(f"  miss {k}: {m}")
+
+
+FIELDS = ("doc_no", "agency", "party", "date")
+
+
+def field_checks(f: dict, r: dict) -> dict[str, bool]:
+    return {
+        "doc_no": norm(f.get("doc_no", "")) == norm(r["doc_no"]),
+        "agency": norm(f.get("agency", "")) == norm(r["agency"]),
+        "date": f.get("date", "") == meta_date(r["last_date_in_text"]),
+        "party": norm(f.get("party", "")) == norm(r["party"].split(";")[0]),
+    }
+
+
+def pdf_bench(corpus: Path, rows: list[dict], extract, read_document, show_misses: int = 0, limit: int = 0) -> None:
+    """The PDFs read as an importer reads them, scored against INDEX.csv (by docid) and against the
+    extraction of the same decision's .txt (the text version: a PDF should give the same fields)."""
+    by_id = {r["docid"].lower(): r for r in rows}
+    pdfs = sorted((corpus / "pdf").glob("*.pdf"))
+    if limit:
+        pdfs = pdfs[:limit]
+    t2 = time.perf_counter()
+    errors = 0
+    n = 0
+    hits = dict.fromkeys(FIELDS, 0)
+    same = dict.fromkeys(FIELDS, 0)
+    all4 = all4_txt = 0
+    masked = 0
+    misses: list[tuple] = []
+    read_s = 0.0
+    for p in pdfs:
+        r = by_id.get(p.stem.removeprefix("samr_").lower())
+        try:
+            t = time.perf_counter()
+            doc = read_document(p)
+            read_s += time.perf_counter() - t
+            x = extract(doc)
+        except Exception as e:  # the benchmark reports, it does not stop
+            errors += 1
+            print(f"  PDF error {p.name}: {e}")
+            continue
+        if r is None:
+            continue
+        n += 1
+        f = x.fields
+        masked += bool(f.get("masked"))
+        c = field_checks(f, r)
+        t = extract(read_document(corpus / "txt" / r["file"])).fields
+        for k in FIELDS:
+            hits[k] += c[k]
+            same[k] += f.get(k) == t.get(k)
+            if f.get(k) != t.get(k):
+                misses.append((p.name, k, f.get(k), t.get(k)))
+        all4 += all(c.values())
+        all4_txt += all(f.get(k) == t.get(k) for k in FIELDS)
+    el = time.perf_counter() - t2
+    print(f"PDF: {len(pdfs)} files, {errors} errors, {n} in INDEX.csv; reading the text layer {read_s:.1f} s "
+          f"({len(pdfs) / max(read_s, 1e-9):.1f} PDFs/s); whole run {el:.1f} s")
+    for k in FIELDS:
+        print(f"PDF {k:8s} exact vs INDEX.csv: {hits[k] / max(n, 1):.1%} ({hits[k]}/{n});  same as the .txt version: {same[k] / max(n, 1):.1%}")
+    print(f"PDF all four exact vs INDEX.csv: {all4 / max(n, 1):.1%};  all four same as the .txt version: {all4_txt / max(n, 1):.1%}")
+    print(f"PDF with a masked value flagged: {masked}")
+    for m in misses[:show_misses]:
+        print(f"  PDF differs from txt: {m}")
 
 
 if __name__ == "__main__":

@@ -46,6 +46,8 @@ class DocRecord(BaseModel):
     pages: int | None = None
     pages_estimated: bool = False
     needs_ocr: list[int] = Field(default_factory=list)  # 1-based pages without a text layer
+    # pages whose text was read by OCR ("1"-based page -> mean recognition score 0–1); None when none was
+    ocr_confidence: dict[str, float] | None = None
     number: str = ""  # 文号 on the document
     date: dt.date | None = None  # 文书日期
     source_name: str = ""  # the file's original name when imported

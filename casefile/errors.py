@@ -89,3 +89,10 @@ class CheckError(CasefileError):
 class IndexError_(CasefileError):
     title = "索引错误"
     exit_code = 12
+
+
+class DiskFullError(CasefileError):
+    """No space left on the device (ENOSPC/EDQUOT): what was being written has been removed."""
+
+    title = "磁盘空间不足"
+    exit_code = 13

@@ -1,8 +1,11 @@
 """Import documents into a case: read → text → classify → extract → store → fill facts.
 
 Each file goes through the whole pipeline or not at all; a file that cannot be
-read is reported with its name and the rest continue. Facts already in the case
-are never overwritten: a different extracted value is reported as a conflict.
+read — damaged, hostile (bombs, entity expansion, links), too large, encrypted —
+is reported with its name and what is wrong, and the rest continue. A full disk
+stops the import cleanly: the file being written is removed, the files after it
+are listed as not imported. Facts already in the case are never overwritten: a
+different extracted value is reported as a conflict.
 """
 
 from __future__ import annotations
@@ -14,12 +17,13 @@ from pathlib import Path
 from typing import Any, Callable
 
 from casefile import documents
-from casefile.errors import CasefileError, UsageError
+from casefile.errors import CasefileError, DiskFullError, UsageError
 from casefile.extract import Extraction, extract
 from casefile.ids import valid_id_card, valid_uscc
 from casefile.model import Act, ActKind, Case, CaseState, LawRef, Measure, Party, PartyKind
+from casefile.limits import disk_full_message, is_disk_full
 from casefile.names import new_case_id
-from casefile.textio import SUPPORTED, read_document
+from casefile.textio import SUPPORTED, read_document, read_input
 from casefile.workspace import Workspace
 from doc_templates.catalogue import load_catalogue
 
@@ -35,10 +39,13 @@ class DocResult:
     status: str = "已导入"
     stored_as: str = ""
     needs_ocr: list[int] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR
+    ocr_confidence: dict[int, float] = field(default_factory=dict)  # page -> mean recognition score
 
     def to_dict(self) -> dict[str, Any]:
         return {"file": self.file, "doc_type": self.doc_type, "confidence": round(self.confidence, 2), "pages": self.pages,
-                "status": self.status, "stored_as": self.stored_as, "needs_ocr": self.needs_ocr}
+                "status": self.status, "stored_as": self.stored_as, "needs_ocr": self.needs_ocr,
+                "ocr_pages": self.ocr_pages, "ocr_confidence": {str(k): v for k, v in self.ocr_confidence.items()}}
 
 
 @dataclass
@@ -50,19 +57,44 @@ class ImportResult:
     errors: list[dict[str, str]] = field(default_factory=list)
     created: bool = False
 
+    @property
+    def failed(self) -> int:
+        """Files not imported (errors not tied to a file, such as facts not saved, are not counted)."""
+        return sum(1 for e in self.errors if e.get("file"))
+
     def to_dict(self) -> dict[str, Any]:
         return {"case": self.case, "documents": [d.to_dict() for d in self.documents], "facts_filled": self.facts_filled,
-                "conflicts": self.conflicts, "errors": self.errors, "created": self.created}
+                "conflicts": self.conflicts, "errors": self.errors, "created": self.created,
+                "imported": len(self.documents), "failed": self.failed, "total": len(self.documents) + self.failed}
 
 
 def collect_files(paths: list[Path]) -> list[Path]:
+    """The files to import: given files as they are, and under a folder every supported file, symbolic
+    links to files included so that they are named and refused, not silently skipped (linked folders
+    are not descended)."""
     out = []
     for p in paths:
-        if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED and not f.name.startswith((".", "~$")))
+        if p.is_dir() and not p.is_symlink():
+            out += sorted(f for f in p.rglob("*") if (f.is_file() or f.is_symlink()) and f.suffix.lower() in SUPPORTED
+                          and not f.name.startswith((".", "~$")))
         else:
             out.append(p)
     return out
+
+
+def _failure(f: Path, e: BaseException) -> dict[str, str]:
+    """An error entry naming the file and what is wrong with it, in Chinese."""
+    if isinstance(e, CasefileError):
+        msg = str(e)
+    elif is_disk_full(e):
+        msg = f"{f.name}：{disk_full_message(f.name)}"
+    elif isinstance(e, OSError):
+        msg = f"{f.name}：无法读取或写入（{e.strerror or e}）"
+    elif isinstance(e, MemoryError):
+        msg = f"{f.name}：内容过大，内存不足，未导入"
+    else:  # a defect of casefile, reported for this file only: the others still import
+        msg = f"{f.name}：处理时出错（{type(e).__name__}：{str(e)[:200]}），未导入；这是 casefile 的缺陷，请报告"
+    return {"file": str(f), "error": msg}
 
 
 def cached_extraction(case_dir: Path, rec: documents.DocRecord) -> Extraction:
@@ -86,22 +118,25 @@ def import_paths(
     if not files:
         raise UsageError("没有可导入的文件（支持 .pdf、.docx、.txt）")
     # read and extract everything first, so a new case is only made when something is usable
-    extracted: list[tuple[Path, bytes, Any, Extraction]] = []
+    extracted: list[tuple[Path, bytes, dict[str, Any], Extraction]] = []
     errors: list[dict[str, str]] = []
     for i, f in enumerate(files, 1):
         if progress:
             progress(i, len(files), f.name)
         try:
-            data = f.read_bytes()
+            data = read_input(f)  # no links, regular files only, within the size limit
             doc = read_document(f, data)
             x = extract(doc)
-        except CasefileError as e:
-            errors.append({"file": str(f), "error": str(e)})
+        except Exception as e:  # noqa: BLE001 - one bad file never stops the others
+            errors.append(_failure(f, e))
             continue
-        except OSError as e:
-            errors.append({"file": str(f), "error": f"{f.name}：无法读取（{e.strerror}）"})
-            continue
-        extracted.append((f, data, doc, x))
+        # keep what storing needs, not the whole text: a folder of long documents is held at once
+        info = {"pages": len(doc.pages), "ocr_pages": list(doc.ocr_pages), "ocr_confidence": dict(doc.ocr_confidence),
+                "ocr_missing": doc.ocr_missing,
+                # OCR takes seconds a page: its text is kept for the caches the index and the checks read
+                "ocr_text": list(doc.pages) if doc.ocr_pages else None}
+        del doc
+        extracted.append((f, data, info, x))
     if case_ref:
         case = ws.load_case(case_ref)
         created = False
@@ -109,31 +144,76 @@ def import_paths(
         if not extracted:
             result = ImportResult(case="", errors=errors)
             return result
-        case = _new_case(ws, [x for *_, x in extracted], folder=_folder_name(paths))
+        try:
+            case = _new_case(ws, [x for *_, x in extracted], folder=_folder_name(paths))
+        except OSError as e:
+            if is_disk_full(e):
+                raise DiskFullError(f"{disk_full_message(ws.cases_dir)}；没有新建案件，没有导入任何文件") from None
+            raise
         created = True
     result = ImportResult(case=case.id, errors=errors, created=created)
     case_dir = ws.cases_dir / case.id
-    for f, data, doc, x in extracted:
+    stored_xs: list[Extraction] = []
+    for n, (f, data, info, x) in enumerate(extracted):
         status = "已导入"
         if x.needs_ocr:
-            status = "需要OCR" if len(x.needs_ocr) == len(doc.pages) else f"已导入（第{'、'.join(map(str, x.needs_ocr))}页需要OCR）"
+            status = "需要OCR" if len(x.needs_ocr) == info["pages"] else f"已导入（第{'、'.join(map(str, x.needs_ocr))}页需要OCR）"
+            if info["ocr_missing"]:
+                from casefile.ocr import INSTALL_HINT
+
+                status += f"：扫描页没有文字，安装文字识别后重新导入：{INSTALL_HINT}"
+        if info["ocr_pages"]:
+            conf = "、".join(f"第{p}页 {info['ocr_confidence'].get(p, 0):.0%}" for p in info["ocr_pages"])
+            status += f"（文字识别 OCR：{conf}）"
         if x.doc_type == "unknown":
             status += "，类型未识别"
         record = documents.DocRecord(
             file="", doc_type=x.doc_type, title=_title(x, f), origin="imported", confidence=round(x.confidence, 2),
-            pages=len(doc.pages), needs_ocr=list(x.needs_ocr), number=x.fields.get("doc_no", "") if x.doc_type != "unknown" else "",
+            pages=info["pages"], needs_ocr=list(x.needs_ocr), number=x.fields.get("doc_no", "") if x.doc_type != "unknown" else "",
             date=_date(x.fields.get("date")), source_name=f.name,
+            ocr_confidence={str(p): info["ocr_confidence"].get(p, 0.0) for p in info["ocr_pages"]} or None,
         )
-        stored = documents.add_document(case_dir, data, f.name, record, stage="调查", act="导入文书", actor=ws.actor)
-        documents.write_cache(case_dir, stored.sha256, x.to_dict(), EXTRACTION_CACHE)
-        result.documents.append(DocResult(str(f), x.doc_type, x.confidence, len(doc.pages), status, stored.file, list(x.needs_ocr)))
-    if extracted:
+        try:
+            stored = documents.add_document(case_dir, data, f.name, record, stage="调查", act="导入文书", actor=ws.actor)
+        except Exception as e:  # noqa: BLE001 - add_document removes what it wrote; the next files may still fit
+            result.errors.append(_failure(f, e))
+            if is_disk_full(e):
+                # nothing more fits: the rest are named, not tried
+                for g, *_ in extracted[n + 1:]:
+                    result.errors.append({"file": str(g), "error": f"{g.name}：{disk_full_message(case_dir)}，未导入"})
+                break
+            continue
+        try:
+            documents.write_cache(case_dir, stored.sha256, x.to_dict(), EXTRACTION_CACHE)
+            if info["ocr_text"] is not None:
+                _cache_ocr_text(case_dir, stored.sha256, info["ocr_text"])
+        except OSError:
+            pass  # a derived cache: recomputed on next use
+        stored_xs.append(x)
+        result.documents.append(DocResult(str(f), x.doc_type, x.confidence, info["pages"], status, stored.file, list(x.needs_ocr),
+                                          list(info["ocr_pages"]), dict(info["ocr_confidence"])))
+    if stored_xs:
         case = ws.load_case(case.id)
-        filled, conflicts = fill_facts(case, [x for *_, x in extracted])
+        filled, conflicts = fill_facts(case, stored_xs)
         result.facts_filled, result.conflicts = filled, conflicts
         if filled:
-            ws.save_case(case, act="导入文书补充案件事实", stage="调查")
+            try:
+                ws.save_case(case, act="导入文书补充案件事实", stage="调查")
+            except OSError as e:
+                if not is_disk_full(e):
+                    raise
+                result.facts_filled = []
+                result.errors.append({"file": "", "error": f"案件事实未能补充：{disk_full_message(case_dir)}（文书已导入，腾出空间后可重新导入补充）"})
     return result
+
+
+def _cache_ocr_text(case_dir: Path, sha256: str, pages: list[str]) -> None:
+    """The OCR'd pages under the cache kinds the index ("pages") and the checks ("compact") read, so
+    the scan is not read again by them (the same text a fresh read_document would give)."""
+    from casefile.extract.normalize import compact
+
+    documents.write_cache(case_dir, sha256, pages, "pages")
+    documents.write_cache(case_dir, sha256, compact("\n".join(pages)).text, "compact")
 
 
 def _folder_name(paths: list[Path]) -> str:

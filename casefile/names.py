@@ -11,6 +11,7 @@ from casefile.errors import ValidationError
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 MAX_LEN = 80
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,8}$")  # a file's extension, not the 。-less dot of a 文号 or a date
 
 
 def safe_name(text: str, fallback: str = "未命名") -> str:
@@ -25,7 +26,13 @@ def safe_name(text: str, fallback: str = "未命名") -> str:
         s = fallback
     if s.split(".")[0].upper() in _RESERVED:
         s = "_" + s
-    return s[:MAX_LEN].rstrip(". ")
+    if len(s) <= MAX_LEN:
+        return s
+    # a long file name keeps its extension (.docx, .pdf): without it the file is never read or indexed
+    ext = _EXTENSION.search(s)
+    suffix = ext.group(0) if ext else ""
+    stem = s[: MAX_LEN - len(suffix)].rstrip(". ")
+    return (stem or fallback) + suffix
 
 
 def check_name(name: str, what: str = "案件编号") -> str:

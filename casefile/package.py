@@ -27,6 +27,7 @@ from casefile import journal
 from casefile.dossier import assemble
 from casefile.errors import CaseExists, PackageError
 from casefile.fsutil import atomic_write_bytes, sha256_bytes
+from casefile.limits import check_package_space, check_zip
 from casefile.model import Case
 from casefile.names import check_name
 from casefile.validation import validate
@@ -97,6 +98,9 @@ def read_package(path: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
         names = z.namelist()
         for n in names:
             _safe_member(n)
+        # declared sizes, ratios and the total a package may write, before anything is decompressed
+        declared = check_zip(z, f"案卷包 {path.name}", error=PackageError)
+        check_package_space(None, declared, f"案卷包 {path.name}", error=PackageError)
         if MANIFEST not in names:
             raise PackageError(f"{path} 中没有 {MANIFEST}，不是 casefile 案卷包")
         try:
@@ -148,6 +152,7 @@ def import_package(ws: Workspace, path: Path, *, replace: bool = False) -> dict[
     validate(Case, data, f"案卷包中的 {case_id}/{CASE_FILE}")
     if target.exists() and not replace:
         raise CaseExists(f"工作区中已有案件 {case_id}，未做改动", details=["如要替换，加 --replace（原案件会移到 cases/.replaced/ 保留）"])
+    check_package_space(ws.cases_dir, sum(len(v) for v in contents.values()), f"案卷包 {Path(path).name}", error=PackageError)
     staging = ws.cases_dir / f".{case_id}.importing"
     if staging.exists():
         shutil.rmtree(staging)

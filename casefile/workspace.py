@@ -275,12 +275,18 @@ class Workspace:
         tmp = self.cases_dir / f".{case.id}.creating"
         if tmp.exists():
             shutil.rmtree(tmp)
-        tmp.mkdir(parents=True)
-        for sub in CASE_SUBDIRS:
-            (tmp / sub).mkdir()
-        _write_toml(tmp / CASE_FILE, case.to_toml_dict(), CASE_HEADER)
-        journal.append(tmp, "新建案件", "立案", {"case": case.summary()}, actor=actor or self.actor)
-        os.replace(tmp, d)  # the case appears whole or not at all
+        try:
+            tmp.mkdir(parents=True)
+            for sub in CASE_SUBDIRS:
+                (tmp / sub).mkdir()
+            _write_toml(tmp / CASE_FILE, case.to_toml_dict(), CASE_HEADER)
+            journal.append(tmp, "新建案件", "立案", {"case": case.summary()}, actor=actor or self.actor)
+            os.replace(tmp, d)  # the case appears whole or not at all
+        except BaseException:
+            import shutil
+
+            shutil.rmtree(tmp, ignore_errors=True)  # no .creating debris (a full disk, an interrupt)
+            raise
         if case.number:
             self.numbers().add(case.number)
         return d

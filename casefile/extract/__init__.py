@@ -145,34 +145,26 @@ def extract_text(text: str, pages: list[str] | None = None) -> Extraction:
 
 
 def extract(doc: ExtractedText) -> Extraction:
-    from casefile.extract.pipeline import get_nlp  # loads spaCy (~1 s): only when something is extracted
+    from casefile.extract.pipeline import entity_spans  # loads spaCy (~1 s): only when something is extracted
 
     original = doc.text
     c = compact(original)
     text = c.text
-    nlp = get_nlp()
-    sdoc = nlp.make_doc(text)
-    sdoc.user_data["text"] = text  # Doc.text is rebuilt from the tokens on every read; the patterns need it once
-    sdoc = nlp(sdoc)
 
     def ent(label: str, start: int, end: int, value: Any) -> Entity:
         o_start, o_end = c.original_span(start, end)
         return Entity(label, text[start:end], value, doc.page_of(o_start), o_start, o_end)
 
     entities: list[Entity] = []
-    exact = sdoc.user_data.get("exact", {})
-    for span in sdoc.ents:
-        if span.label_ == "EVENT":
-            continue
-        start, end = exact.get((span.label_, span.start_char, span.end_char), (span.start_char, span.end_char))
-        check = VALIDATORS.get(span.label_)
+    for label, start, end in entity_spans(text):  # in chunks: a 2,000-page text is over spaCy's limit
+        check = VALIDATORS.get(label)
         value = check(text[start:end]) if check else text[start:end]
         if value is None:
             continue
-        if span.label_ in ("DOC_NO", "AGENCY"):  # validators trim a prefix that ran into the previous words
-            trimmed = re.sub(r"\s+", "", value) if span.label_ == "AGENCY" else trim_doc_no(text[start:end])
+        if label in ("DOC_NO", "AGENCY"):  # validators trim a prefix that ran into the previous words
+            trimmed = re.sub(r"\s+", "", value) if label == "AGENCY" else trim_doc_no(text[start:end])
             start = end - len(trimmed)
-        entities.append(ent(span.label_, start, end, value))
+        entities.append(ent(label, start, end, value))
     for cit in find_citations(text):
         entities.append(ent("LAW", cit.start, cit.end, cit.to_value()))
     for pat in compiled()["CERT"]:
@@ -180,7 +172,7 @@ def extract(doc: ExtractedText) -> Extraction:
             entities.append(ent("CERT", m.start(1), m.end(1), m.group(1)))
 
     lines = [compact(l).text for l in original.splitlines() if l.strip()]
-    fields = _header_fields(lines, entities, text)
+    fields = _masked(_header_fields(lines, entities, text))
     for label, key in (("PARTY", "party"), ("ADDRESS", "address")):
         for value in ([fields[key]] if fields.get(key) else []):
             i = text.find(value)
@@ -194,6 +186,34 @@ def extract(doc: ExtractedText) -> Extraction:
         doc_type=code, confidence=confidence, pages=len(doc.pages), entities=entities, events=events,
         fields=fields, abridged=looks_abridged(code, text), needs_ocr=list(doc.needs_ocr),
     )
+
+
+_MASK = re.compile(pattern_data()["masked"]["pattern"])
+_MASKED_OPERATOR = re.compile(pattern_data()["masked"]["operator"])
+_MASKABLE = tuple(pattern_data()["masked"]["fields"])
+
+
+def _masked(f: dict[str, Any]) -> dict[str, Any]:
+    """Header fields written masked in a published version (永清县xx超市, ***, 412**********1X) move to
+    ``f["masked"]`` (field -> the text as written): a masked text is never a value to fill a case with."""
+    from casefile.ids import valid_uscc
+
+    masked: dict[str, str] = {}
+    for key in _MASKABLE:
+        v = f.get(key)
+        if not isinstance(v, str) or not v:
+            continue
+        if key == "party" and _MASKED_OPERATOR.search(v) and not _MASK.search(_MASKED_OPERATOR.sub("", v)):
+            f[key] = _MASKED_OPERATOR.sub("", v)  # the shop's name is whole; only its operator is masked
+            continue
+        if key == "uscc" and valid_uscc(v):
+            continue  # a code whose check digit holds is not masked (X is one of its letters)
+        if _MASK.search(v):
+            masked[key] = v
+            del f[key]
+    if masked:
+        f["masked"] = masked
+    return f
 
 
 def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[str, Any]:

@@ -164,3 +164,44 @@ def get_nlp() -> Language:
         ruler.add_patterns(patterns)
         nlp.add_pipe("casefile_patterns", after="entity_ruler")
         return nlp
+
+
+def _chunks(text: str, size: int) -> list[tuple[int, int]]:
+    """Spans of at most ``size`` characters, each cut after a sentence end (。；！？) when there is one
+    in its last fifth, so no entity is cut in two; a text shorter than ``size`` is one span."""
+    out = []
+    start = 0
+    n = len(text)
+    while n - start > size:
+        end = start + size
+        cut = max(text.rfind(c, end - size // 5, end) for c in "。；！？;!?\n")
+        end = cut + 1 if cut > start else end
+        out.append((start, end))
+        start = end
+    out.append((start, n))
+    return out
+
+
+def entity_spans(text: str) -> list[tuple[str, int, int]]:
+    """(label, start, end) of the pipeline's entities in ``text`` (EVENTs left out), with the exact
+    span of a pattern match where a token ran past it.
+
+    spaCy refuses a text over ``nlp.max_length`` (1,000,000 characters) and its memory grows with the
+    text, so a long text is run in chunks (casefile/data/limits.toml [text].chunk_chars)."""
+    from casefile.limits import limits
+
+    nlp = get_nlp()
+    size = min(int(limits()["text"]["chunk_chars"]), nlp.max_length)
+    out: list[tuple[str, int, int]] = []
+    for c_start, c_end in _chunks(text, size):
+        part = text[c_start:c_end] if (c_start, c_end) != (0, len(text)) else text
+        sdoc = nlp.make_doc(part)
+        sdoc.user_data["text"] = part  # Doc.text is rebuilt from the tokens on every read; the patterns need it once
+        sdoc = nlp(sdoc)
+        exact = sdoc.user_data.get("exact", {})
+        for span in sdoc.ents:
+            if span.label_ == "EVENT":
+                continue
+            start, end = exact.get((span.label_, span.start_char, span.end_char), (span.start_char, span.end_char))
+            out.append((span.label_, c_start + start, c_start + end))
+    return out

@@ -5,6 +5,7 @@ Subcommands live in ``tui/cli/<area>.py``; each module exposes ``register(cli)``
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import sys
@@ -57,11 +58,20 @@ class CasefileGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("已中断", err=True)
             return 130
+        except OSError as e:
+            if e.errno not in (errno.ENOSPC, errno.EDQUOT):
+                return self._internal(e)
+            click.echo(f"错误：磁盘空间已满（{e.filename or '工作区'}），操作未完成；请腾出空间后重试", err=True)
+            return 13
         except Exception as e:  # a bug must still reach the person as a message, not a traceback
-            if os.environ.get("CASEFILE_DEBUG"):
-                raise
-            click.echo(f"内部错误：{type(e).__name__}: {e}\n（这是 casefile 的缺陷，请附上命令报告；设置 CASEFILE_DEBUG=1 可看到详细信息）", err=True)
-            return 70
+            return self._internal(e)
+
+    @staticmethod
+    def _internal(e: Exception) -> int:
+        if os.environ.get("CASEFILE_DEBUG"):
+            raise e
+        click.echo(f"内部错误：{type(e).__name__}: {e}\n（这是 casefile 的缺陷，请附上命令报告；设置 CASEFILE_DEBUG=1 可看到详细信息）", err=True)
+        return 70
 
 
 @click.group(cls=CasefileGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
