@@ -37,6 +37,7 @@ CATEGORY_NAMES = {
 SEVERITIES = ("veto", "major", "minor")
 SEVERITY_NAMES = {"veto": "否决", "major": "重大", "minor": "一般"}
 MODES = ("self", "review", "evaluate")
+ABRIDGED_GRADE = "公示摘要，不评分"
 
 
 @dataclass
@@ -200,7 +201,7 @@ def check_case(ctx: CheckContext, mode: str = "review", *, progress: Callable[[i
     for i, rule in enumerate(rules, 1):
         if progress:
             progress(i, len(rules), rule.id)
-        if abridged and rule.params.get("skip_abridged", True) and rule.category != "legal_basis":
+        if abridged and not rule.params.get("check_abridged", False):
             continue  # a public-notice summary is not the decision: only what it cites can be checked
         for hit in PREDICATES[rule.predicate](ctx, **rule.params):
             severity = rule.unverifiable_severity if hit.unverifiable else rule.severity
@@ -209,7 +210,15 @@ def check_case(ctx: CheckContext, mode: str = "review", *, progress: Callable[[i
     reasons = [] if abridged else major_decision_reasons(ctx.workspace, case) if ctx.workspace else []
     major = {"required": bool(reasons), "reasons": reasons}
     verdict = "存在问题" if any(f.severity in ("veto", "major") for f in findings) else "同意"
-    score = score_findings(findings, ctx) if mode == "evaluate" else None
+    if abridged:
+        # a 公示摘要 or an empty template shell is not the decision: never vetoed, never scored
+        for f in findings:
+            if f.severity == "veto":
+                f.severity = "major"
+        verdict = ABRIDGED_GRADE
+    score = score_findings(findings, ctx) if mode == "evaluate" and not abridged else None
+    if mode == "evaluate" and abridged:
+        score = {"total": None, "full": None, "grade": ABRIDGED_GRADE, "vetoed": False, "vetoes": [], "deductions": []}
     if mode == "evaluate":
         verdict = score["grade"]
     order = {s: i for i, s in enumerate(SEVERITIES)}
