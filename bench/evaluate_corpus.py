@@ -78,7 +78,7 @@ def main() -> None:
     scores = sorted(res.score["total"] for _, _, res in results if res.score["total"] is not None)
 
     misnamed_docs = [r for r, _, _ in results if any(m in "".join((CORPUS / "txt" / r["file"]).read_text(encoding="utf-8").split()) for m in MISNAMED)]
-    misnamed_found = [r for r, _, res in results if r in misnamed_docs and any(f.rule == "L01-citations" and "有误" in f.message for f in res.findings)]
+    misnamed_found = [r for r, _, res in results if r in misnamed_docs and any(f.rule.startswith("L01") and "有误" in f.message for f in res.findings)]
     lianjiang = [(r, res) for r, _, res in results if r["doc_no"].replace(" ", "") == "连市监江罚〔2025〕51号"]
     lj_found = any(f.rule == "P16-decision-contents" for _, res in lianjiang for f in res.findings)
 

@@ -223,7 +223,7 @@ def fill_facts(case: Case, xs: list[Extraction]) -> tuple[list[str], list[dict[s
                 put("parties[1].id_number", cur.id_number, p.id_number, lambda v: setattr(cur, "id_number", v), src)
                 put("parties[1].address", cur.address, p.address, lambda v: setattr(cur, "address", v), src)
         laws = [c for c in x.citations if c.get("article")]
-        if x.doc_type in ("decision", "summary_decision") and laws and not case.violation.violated:
+        if x.doc_type in _DECISIONS and laws and not case.violation.violated:
             refs = []
             for c in laws:
                 try:

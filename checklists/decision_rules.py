@@ -121,8 +121,15 @@ def _band(r: dict[str, Any], d: Decision, income: Decimal | None, no_income: boo
     if per == "fixed":
         return Decimal(str(r.get("min", 0))), Decimal(str(r["max"])) if "max" in r else None, f"{r.get('min', 0)}～{r.get('max', '不设上限')}元"
     if per == "illegal_income":
-        if income and income > 0:
+        if income and income > 0 and not no_income:
             return Decimal(0), Decimal(str(r["max"])) * income, f"违法所得{_money(income)}元的{r['max']}倍以下"
+        if income and income > 0 and no_income:
+            # part quantified, part not (或无法确定): either band may apply — the wider of the two
+            other = _band(r, d, None, True, goods)
+            hi = Decimal(str(r["max"])) * income
+            if other is None or other[1] is None:
+                return Decimal(0), None, f"违法所得{_money(income)}元的{r['max']}倍以下，或没有违法所得时的幅度"
+            return Decimal(0), max(hi, other[1]), f"违法所得{_money(income)}元的{r['max']}倍以下，或{other[2]}"
         if no_income:
             lo = Decimal(str(r.get("no_income_min", 0)))
             hi = Decimal(str(r["no_income_max"])) if "no_income_max" in r else None
@@ -152,8 +159,10 @@ def _goods_value(d: Decision) -> Decimal | None:
 
 
 def _income(d: Decision) -> tuple[Decimal | None, bool]:
-    conf = [m.amount for m in d.measures if m.kind == "没收违法所得" and m.amount is not None]
-    income = d.illegal_income if d.illegal_income is not None else (conf[0] if conf else None)
+    amounts = [m.amount for m in d.measures if m.kind == "没收违法所得" and m.amount is not None]
+    if d.illegal_income is not None:
+        amounts.append(d.illegal_income)
+    income = max(amounts) if amounts else None
     return income, bool(d.no_illegal_income) or income == 0
 
 
@@ -168,6 +177,17 @@ def fine_in_own_range(ctx: CheckContext, **_) -> Iterator[Hit]:
         income, no_income = _income(d)
         goods = _goods_value(d)
         lowered = [m for m in d.mitigations if m.kind in ("减轻", "不予")]
+        # several violations, each with its own provision: a fine whose clause names only one of them
+        # may still rest on another — above the widest range cited in the decision only is certain
+        zone = d.reasoning.start if d.reasoning else (d.operative.start if d.operative else 0)
+        cited = [c.to_value() for c in d.citations if c.start >= zone and c.article]
+        groups = {(rg["law"], rg["article"]) for f in d.fines for rg in _ranges_for(f.basis)} | \
+                 {(rg["law"], rg["article"]) for rg in _ranges_for(d.penalty_basis)}
+        if len(d.fines) > 1:
+            groups |= {(rg["law"], rg["article"]) for rg in _ranges_for(cited)}
+        several = len(d.fines) > 1 or len({g[0] + str(g[1]) for g in groups}) > 2
+        widest = [b for rg in _ranges_for([{"law": g[0], "article": g[1]} for g in groups])
+                  for b in [_band(rg, d, income, no_income, goods)] if b is not None]
         for m in d.fines:
             if m.amount is None:
                 continue
@@ -181,10 +201,13 @@ def fine_in_own_range(ctx: CheckContext, **_) -> Iterator[Hit]:
             hi = None if any(h is None for h in his) else max(his)
             arts = "、".join(dict.fromkeys(_cite({"law": rg["law"], "article": rg["article"]}) for rg, _ in bands))
             how = "；".join(dict.fromkeys(b[2] for _, b in bands))
+            if several and widest:
+                his_all = [b[1] for b in widest]
+                hi = None if hi is None or any(h is None for h in his_all) else max([hi, *his_all])
             if hi is not None and m.amount > hi:
                 yield Hit(f"罚款{_money(m.amount)}元超过其所依据的{arts}规定的上限（{how}，最高{_money(hi)}元）；从重处罚也不得超过法定幅度",
                           [r.rec.file], r.ev(m.span, 40))
-            elif m.amount < lo and not lowered:
+            elif m.amount < lo and not lowered and not several:
                 yield Hit(f"罚款{_money(m.amount)}元低于其所依据的{arts}规定的下限（{how}，最低{_money(lo)}元），决定书未写明减轻处罚及其法定依据（行政处罚法第三十二条）",
                           [r.rec.file], r.ev(m.span, 40))
 

@@ -142,7 +142,7 @@ STATUTORY_EVIDENCE = ("书证", "物证", "视听资料", "电子数据", "证�
 def evidence_present(ctx: CheckContext, **_) -> Iterator[Hit]:
     c = ctx.case
     if not c.evidence and not ctx.docs_of("evidence_list", "evidence_extraction", "evidence_material", "inquiry_record", "onsite_record"):
-        decisions = ctx.docs_of("decision", "summary_decision")
+        decisions = ctx.docs_of("decision", "summary_decision", "no_penalty_decision")
         if decisions and any("证据" in ctx.text_of(d) for d in decisions):
             return
         yield Hit("卷中没有证据材料，也没有证据清单", unverifiable=not ctx.case.acts)
@@ -224,10 +224,10 @@ def basis_cited(ctx: CheckContext, **_) -> Iterator[Hit]:
     c = ctx.case
     if c.state in (CaseState.OPENED, CaseState.INVESTIGATING):
         return
-    if not c.violation.violated and not any(ctx.extraction(d) and ctx.extraction(d).citations for d in ctx.docs_of("decision", "summary_decision")):
+    if not c.violation.violated and not any(ctx.extraction(d) and ctx.extraction(d).citations for d in ctx.docs_of("decision", "summary_decision", "no_penalty_decision")):
         yield Hit("未写明违反的法律条款（定性依据）", evidence=[_fact("violation.violated", [])])
     measures = c.decided or c.proposed
-    if measures and not any(m.basis for m in measures) and not ctx.docs_of("decision", "summary_decision"):
+    if measures and not any(m.basis for m in measures) and not ctx.docs_of("decision", "summary_decision", "no_penalty_decision"):
         yield Hit("处罚决定未写明处罚依据", evidence=[_fact("decided", "")])
 
 
@@ -378,10 +378,10 @@ def statement_window(ctx: CheckContext, last_day: bool = False, **_) -> Iterator
 
     where = [_fact("acts", decided)] + _statement_evidence(ctx)
     if decided < end and not last_day:
-        yield Hit(f"告知书于{served}送达，陈述申辩期{describe(n, unit)}（送达当日不计）至{end}24时届满，处罚决定却于{decided}作出，"
+        yield Hit(f"告知书于{served}送达，陈述申辩期{describe(n, unit)}（送达当日不计）至{end} 24时届满，处罚决定却于{decided}作出，"
                   f"当事人未明示放弃陈述申辩（“未提出”不是放弃）；应在{end}之后作出决定", evidence=where)
     elif decided == end and last_day:
-        yield Hit(f"告知书于{served}送达，陈述申辩期至{end}24时届满，处罚决定于届满当日作出；应在期满次日起作出", evidence=where)
+        yield Hit(f"告知书于{served}送达，陈述申辩期至{end} 24时届满，处罚决定于届满当日作出；应在期满次日起作出", evidence=where)
 
 
 def _statement_evidence(ctx: CheckContext) -> list[dict]:

@@ -297,13 +297,14 @@ def _income(d: Decision, plain: str) -> None:
     m = _first(_any("no_income"), plain)
     if m:
         d.no_illegal_income = Span(m.start(), m.end(), t[m.start():m.end()])
+    # several amounts (per item, refunded and not, in total): the largest is the 违法所得 the fine may
+    # be a multiple of — a smaller one taken for it would call a lawful fine excessive
     hits = [m for p in decision_data()["patterns"]["income"] for m in _re(p.replace("{MONEY}", _MONEY)).finditer(plain)]
-    for m in sorted(hits, key=lambda m: m.start()):
+    for m in hits:
         v = parse_money(m.group("money").replace(" ", ""))
-        if v is not None:
+        if v is not None and (d.illegal_income is None or v > d.illegal_income):
             d.illegal_income = v
             d.illegal_income_span = Span(m.start(), m.end(), t[m.start():m.end()])
-            break
 
 
 def _mitigation(d: Decision, plain: str) -> None:
