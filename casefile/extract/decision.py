@@ -324,7 +324,9 @@ _CN_DAYS = {"十五": 15, "15": 15, "六十": 60, "60": 60, "三十": 30, "30": 
 
 
 def _period_days(p: str) -> int | None:
-    m = re.fullmatch(r"([一二三四五六七八九十\d]+)(日|天|个月|月)", p)
+    # a page footer or a space inside the number (60第6页日, 6 0日), a doubled or dropped 日 (六十日日, 六十内)
+    p = re.sub(r"第\d+页|\s", "", p).replace("日日", "日")
+    m = re.fullmatch(r"([一二三四五六七八九十两\d]+)(日|天|个月|月|)", p)
     if not m:
         return None
     from casefile.cn import parse_cn_number
@@ -359,6 +361,10 @@ def _remedies(d: Decision, plain: str) -> None:
     seg = plain[s:e]
     for m in _re(decision_data()["remedies"]["review"]).finditer(seg):
         period = m.group("period") or ""
+        if not period:
+            # the period stated in a clause of its own (自…之日起六十日内提出行政复议申请，…向…申请行政复议)
+            pm = _last(_re(r"(?P<p>(?:六十|60|[一二三四五六七八九十两\d]+)(?:日|天|个月))(?:内|之内)"), seg, max(0, m.start() - 120), m.start())
+            period = pm.group("p") if pm and "诉讼" not in seg[pm.start():m.start()] else ""
         body = (m.group("body") or "").strip("，,")
         d.remedies.append(Remedy("复议", Span(s + m.start(), s + m.end(), t[s + m.start():s + m.end()]), body, period, _period_days(period)))
     for m in _re(decision_data()["remedies"]["court"]).finditer(seg):
