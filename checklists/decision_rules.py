@@ -343,7 +343,8 @@ def remedies_correct(ctx: CheckContext, severity: str = "major", **_) -> Iterato
             review = [x for x in d.remedies if x.kind == "复议"]
             main = next((x for x in review if x.period), review[0] if review else None)
             first, mixed = _review_first(d)
-            explained = bool(re.search(r"应当先|复议前置|先(?:依法)?申请(?:行政)?复议", text))
+            # the notice itself says which part must go to 复议 first (其中对价格违法行为的处罚决定不服的，应当先…)
+            explained = bool(re.search(r"价格[^。；]{0,40}(?:应当?先|先行?(?:依法)?申请)|复议前置", text))
             if main is None:
                 if not re.search(r"申请(?:行政)?复议|复议申请", text):
                     hits_major.append(Hit(f"决定书未告知申请行政复议的途径和期限；应告知可自收到决定书之日起{periods['review_days']}日内向本级人民政府申请行政复议（{periods['review_basis']}）", f, r.ev(d.remedy_span)))
