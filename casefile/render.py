@@ -195,6 +195,7 @@ def build_context(ws: Workspace, case: Case, today: dt.date | None = None) -> di
         "decided_basis_text": cites(decided_basis),
         "discretion_text": (f"鉴于当事人{'、'.join(circumstances)}，本机关在裁量时予以考虑。" if circumstances else ""),
         "payment_text": PAYMENT_TEXT if fined else ("" if case.decided else ""),
+        "review_first": review_first(case),
         "review_organ": f"{region}人民政府" if region else "",
         "court": f"{region}人民法院" if region else "",
         "remedy_text": f"{region}人民政府 / {region}人民法院" if region else "",
@@ -349,3 +350,15 @@ def _stage(dtype: DocType, case: Case) -> str:
     from casefile.journal import STAGES
 
     return dtype.stage if dtype.stage in STAGES else stage_of_state(case.state)
+
+
+def review_first(case) -> bool:
+    """A rule requires 复议 before suit for this case (casefile/data/laws/remedies.toml: 价格违法行为行政处罚规定
+    第二十条 for price penalties): the remedies sentence of the decision then says so."""
+    import tomllib
+    from importlib import resources
+
+    with open(str(resources.files("casefile") / "data" / "laws" / "remedies.toml"), "rb") as f:
+        rules = tomllib.load(f).get("review_first", [])
+    laws = {r.law for r in case.violation.violated} | {b.law for m in [*case.decided, *case.proposed] for b in m.basis}
+    return any(laws & set(rule["laws"]) for rule in rules)

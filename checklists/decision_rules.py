@@ -362,7 +362,9 @@ def remedies_correct(ctx: CheckContext, severity: str = "major", **_) -> Iterato
                     since = dt.date.fromisoformat(data["review_body"]["government_only_from"])
                     agency = ctx.case.agency or ""
                     vertical = any(v in agency for v in data["review_body"]["vertical_agencies"])
-                    wrong = [b for b in re.split(r"或者|或|、|和", main.body) if b and re.search(r"(?:局|厅|委员会)$", b) and "人民政府" not in b]
+                    # a 管理委员会 of a new area or development zone stands for the government of that area
+                    wrong = [b for b in re.split(r"或者|或|、|和", main.body) if b and re.search(r"(?:局|厅|委员会)$", b)
+                             and "人民政府" not in b and not b.endswith(("管理委员会", "管委会"))]
                     if day and day >= since and wrong and not vertical:
                         hits_major.append(Hit(f"{day}作出的决定仍告知可向“{'、'.join(wrong)}”申请行政复议；自{since}起，对县级以上地方人民政府工作部门的处罚不服，应向本级人民政府申请行政复议（{data['review_body']['basis']}）",
                                               f, r.ev(main.span, 10)))
