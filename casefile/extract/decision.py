@@ -253,7 +253,8 @@ def _operative(d: Decision, plain: str) -> None:
     if breakdown and total and parts == total and len([m for m in breakdown if m.kind == "罚款"]) > 1:
         # the summary adds up the per-violation amounts: the breakdown says which article each rests on
         d.measures = [m for m in breakdown if m.kind == "罚款"] + [m for m in d.measures if m.kind != "罚款"]
-    corr = _first(_any("correction"), plain)
+    # 《责令改正通知书》 is a title: searched with titles kept (quotations of the law still blanked)
+    corr = _first(_any("correction"), unquoted(t))
     if corr:
         d.correction = Span(corr.start(), corr.end(), t[corr.start():corr.end()])
 
@@ -373,7 +374,7 @@ def _remedies(d: Decision, plain: str) -> None:
         before = seg[max(0, m.start() - 60): m.start() + 30]
         clause_start = max(seg.rfind("；", 0, m.start()), seg.rfind("。", 0, m.start()), seg.rfind(";", 0, m.start())) + 1
         clause = seg[clause_start: m.end()]
-        after = bool(_re(r"(?:对|不服)(?:行政)?复议(?:决定|机关)").search(clause)) or bool(_re(r"复议决定(?:书)?之日|复议决定不服").search(clause))
+        after = bool(_re(r"(?:对|不服)(?:行政)?复议(?:决定|机关|不服)").search(clause)) or bool(_re(r"复议决定(?:书)?之日|复议决定不服").search(clause))
         direct = not after and bool(_re(r"也可|或者?(?:在|于|自|直接|依法|向)|直接").search(before))
         d.remedies.append(Remedy("诉讼", Span(s + m.start(), s + m.end(), t[s + m.start():s + m.end()]), body, period, _period_days(period), after, direct))
 
