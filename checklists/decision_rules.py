@@ -343,8 +343,11 @@ def remedies_correct(ctx: CheckContext, severity: str = "major", **_) -> Iterato
             review = [x for x in d.remedies if x.kind == "复议"]
             main = next((x for x in review if x.period), review[0] if review else None)
             first, mixed = _review_first(d)
+            courts = [x for x in d.remedies if x.kind == "诉讼"]
             # the notice itself says which part must go to 复议 first (其中对价格违法行为的处罚决定不服的，应当先…)
-            explained = bool(re.search(r"价格[^。；]{0,40}(?:应当?先|先行?(?:依法)?申请)|复议前置", text))
+            # or tells the remedies of the price part in a clause of its own (当事人如对未明码标价的行为的处罚决定不服…)
+            explained = bool(re.search(r"价格[^。；]{0,40}(?:应当?先|先行?(?:依法)?申请)|复议前置", text)) or (
+                bool(re.search(r"对[^。；]{0,30}(?:价格|明码标价)[^。；]{0,30}不服", text)) and any(x.after_review for x in courts))
             if main is None:
                 if not re.search(r"申请(?:行政)?复议|复议申请", text):
                     hits_major.append(Hit(f"决定书未告知申请行政复议的途径和期限；应告知可自收到决定书之日起{periods['review_days']}日内向本级人民政府申请行政复议（{periods['review_basis']}）", f, r.ev(d.remedy_span)))
@@ -368,7 +371,6 @@ def remedies_correct(ctx: CheckContext, severity: str = "major", **_) -> Iterato
                     if day and day >= since and wrong and not vertical:
                         hits_major.append(Hit(f"{day}作出的决定仍告知可向“{'、'.join(wrong)}”申请行政复议；自{since}起，对县级以上地方人民政府工作部门的处罚不服，应向本级人民政府申请行政复议（{data['review_body']['basis']}）",
                                               f, r.ev(main.span, 10)))
-            courts = [x for x in d.remedies if x.kind == "诉讼"]
             direct = [x for x in courts if not x.after_review]
             after = [x for x in courts if x.after_review]
             if first and not mixed and direct and not explained:

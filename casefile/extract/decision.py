@@ -188,7 +188,8 @@ def _parts(d: Decision, plain: str) -> None:
     rem = _first(_any("remedy_start"), plain, reason.end() if reason else 0)
     stops = [x.start() for x in (pay, rem) if x]
     # the operative part ends where the sentence of the 履行方式 or the remedies begins
-    d._tail_start = max(t.rfind("。", 0, min(stops)) + 1, reason.end() if reason else 0) if stops else len(t)  # type: ignore[attr-defined]
+    # (…经研究决定处罚款3000元；上述罚款，请在接到本处罚决定书之日起15日内缴纳: the clause, not the sentence)
+    d._tail_start = max(t.rfind("。", 0, min(stops)) + 1, t.rfind("；", 0, min(stops)) + 1, reason.end() if reason else 0) if stops else len(t)  # type: ignore[attr-defined]
     if reason:
         d.reasoning = Span(reason.start(), d._tail_start, t[reason.start():d._tail_start])  # type: ignore[attr-defined]
     if pay:
@@ -364,7 +365,7 @@ def _remedies(d: Decision, plain: str) -> None:
         period = m.group("period") or ""
         if not period:
             # the period stated in a clause of its own (自…之日起六十日内提出行政复议申请，…向…申请行政复议)
-            pm = _last(_re(r"(?P<p>(?:六十|60|[一二三四五六七八九十两\d]+)(?:日|天|个月))(?:内|之内)"), seg, max(0, m.start() - 120), m.start())
+            pm = _last(_re(r"(?P<p>(?:六十|60|[一二三四五六七八九十两\d]+)(?:日|天|个月))(?:内|之内)?"), seg, max(0, m.start() - 120), m.start())
             period = pm.group("p") if pm and "诉讼" not in seg[pm.start():m.start()] else ""
         body = (m.group("body") or "").strip("，,")
         d.remedies.append(Remedy("复议", Span(s + m.start(), s + m.end(), t[s + m.start():s + m.end()]), body, period, _period_days(period)))
@@ -374,6 +375,9 @@ def _remedies(d: Decision, plain: str) -> None:
         before = seg[max(0, m.start() - 60): m.start() + 30]
         clause_start = max(seg.rfind("；", 0, m.start()), seg.rfind("。", 0, m.start()), seg.rfind(";", 0, m.start())) + 1
         clause = seg[clause_start: m.end()]
+        end = seg.find("。", m.end())
+        if "不停止" in seg[clause_start: len(seg) if end < 0 else end]:
+            continue  # 申请行政复议或者提起行政诉讼期间，行政处罚不停止执行: not a remedy offered
         after = bool(_re(r"(?:对|不服)(?:行政)?复议(?:决定|机关|不服)").search(clause)) or bool(_re(r"复议决定(?:书)?之日|复议决定不服").search(clause))
         direct = not after and bool(_re(r"也可|或者?(?:在|于|自|直接|依法|向)|直接").search(before))
         d.remedies.append(Remedy("诉讼", Span(s + m.start(), s + m.end(), t[s + m.start():s + m.end()]), body, period, _period_days(period), after, direct))
