@@ -33,8 +33,15 @@ def classify(lines: list[str], text: str) -> tuple[str, float]:
     for name, code in names:
         if len(name) >= 4 and name in head:
             return code, 0.7
-    # 3. content alone is too weak to name a type: say so
+    # 3. a published decision whose title was lost (it starts at its 文号: 青市监处罚〔2023〕411号当事人：…):
+    #    a penalty 文号 at the top, an operative part and a remedies notice together are a decision
+    if _PENALTY_NO.search(text[:120]) and re.search(r"(?:决定|处罚)如下|决定(?:给予|对当事人)", text) and re.search(r"不服[^。]{0,60}(?:复议|诉讼)", text):
+        return ("no_penalty_decision" if "不予" in text[:60] else "decision"), 0.6
+    # 4. content alone is too weak to name a type: say so
     return UNKNOWN, 0.0
+
+
+_PENALTY_NO = re.compile(r"^[^。]{0,40}?(?:罚|处)[^。〔\[［(（]{0,4}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）][^。]{0,16}?号")
 
 
 _ABRIDGED_MARKERS = ("公示", "信息公开", "摘要")

@@ -296,7 +296,7 @@ def fill_facts(case: Case, xs: list[Extraction]) -> tuple[list[str], list[dict[s
                 put("parties[1].id_number", cur.id_number, p.id_number, lambda v: setattr(cur, "id_number", v), src)
                 put("parties[1].address", cur.address, p.address, lambda v: setattr(cur, "address", v), src)
         laws = [c for c in x.citations if c.get("article")]
-        if x.doc_type in ("decision", "summary_decision") and laws and not case.violation.violated:
+        if x.doc_type in _DECISIONS and laws and not case.violation.violated:
             refs = []
             for c in laws:
                 try:
@@ -312,7 +312,7 @@ def fill_facts(case: Case, xs: list[Extraction]) -> tuple[list[str], list[dict[s
     added = 0
     for x in order:
         # the date under a decision's seal is the decision's date, whatever its narrative mentions
-        if x.doc_type in ("decision", "summary_decision") and x.fields.get("date") and not case.acts_of(ActKind.DECISION):
+        if x.doc_type in _DECISIONS and x.fields.get("date") and not case.acts_of(ActKind.DECISION):
             d = dt.date.fromisoformat(x.fields["date"])
             case.acts.append(Act(kind=ActKind.DECISION, date=d, note="决定书落款日期"))
             have.add((ActKind.DECISION, d))
@@ -325,7 +325,8 @@ def fill_facts(case: Case, xs: list[Extraction]) -> tuple[list[str], list[dict[s
     for x in order:
         for ev in x.events:
             kind = _EVENT_ACT.get(ev.act)
-            if kind is None:
+            if kind is None or (kind == ActKind.DECISION and x.doc_type in _DECISIONS):
+                # a decision's own date is the one under its seal, never a date of its narrative
                 continue
             key = (kind, dt.date.fromisoformat(ev.date))
             if key not in have and not case.acts_of(kind):
@@ -339,6 +340,23 @@ def fill_facts(case: Case, xs: list[Extraction]) -> tuple[list[str], list[dict[s
         filled.append("state")
     # a decision's fines, as measures, when the case has none
     for x in order:
+        if x.doc_type in _DECISIONS and not case.decided and x.fields.get("measures"):
+            # each measure of the operative part with the provisions it rests on
+            ms = []
+            for m in x.fields["measures"]:
+                basis = []
+                for c in m.get("basis", []):
+                    try:
+                        basis.append(LawRef(law=c["law"], article=c["article"], paragraph=c.get("paragraph"), item=c.get("item")))
+                    except (ValueError, TypeError):
+                        continue
+                try:
+                    ms.append(Measure(kind=m["kind"], amount=Decimal(m["amount"]) if m.get("amount") else None, basis=basis, note="从决定书中抽取"))
+                except ValueError:
+                    continue
+            if ms:
+                case.decided = ms
+                filled.append("decided")
         if x.doc_type in ("decision", "summary_decision") and not case.decided:
             fine = _fine_from(x)
             if fine is not None:
@@ -356,6 +374,8 @@ def fill_facts(case: Case, xs: list[Extraction]) -> tuple[list[str], list[dict[s
                 filled.append(f"violation.{attr}")
     return filled, conflicts
 
+
+_DECISIONS = ("decision", "summary_decision", "no_penalty_decision")
 
 _DOC_ACT = {
     "filing_approval": (ActKind.FILING, "last"), "onsite_record": (ActKind.INSPECTION, "first"),

@@ -290,9 +290,12 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
         "correction_text": correction,
         "reply_text": "".join(reply),
         "payment_text": payment_text(ws, case, you) if fined else "",
+        "review_first": review_first(case),
         "review_organ": f"{region}人民政府" if region else "",
         "court": f"{region}人民法院" if region else "",
-        "remedy_text": texts.get("remedy")["text"].format(you=you, review_organ=f"{region}人民政府", court=f"{region}人民法院") if region else "",
+        # 复议前置 where a rule requires it (价格违法行为行政处罚规定§20): 60 days to 复议 first, then 15 days to court (行政诉讼法§45)
+        "remedy_text": texts.get("remedy")["review_first" if review_first(case) else "text"].format(
+            you=you, review_organ=f"{region}人民政府", court=f"{region}人民法院") if region else "",
         "procedure_text": "".join(procedure_bits),
         "notice_date": act_date(ActKind.NOTICE),
         "statement_deadline_text": "收到本告知书之日起五个工作日内",
@@ -460,3 +463,15 @@ def render_document(ws: Workspace, case_ref: str, code: str, *, today: dt.date, 
 
 def _stage(dtype: DocType, case: Case) -> str:
     return dtype.stage if dtype.stage in STAGES else stage_of_state(case.state)
+
+
+def review_first(case) -> bool:
+    """A rule requires 复议 before suit for this case (casefile/data/laws/remedies.toml: 价格违法行为行政处罚规定
+    第二十条 for price penalties): the remedies sentence of the decision then says so."""
+    import tomllib
+    from importlib import resources
+
+    with open(str(resources.files("casefile") / "data" / "laws" / "remedies.toml"), "rb") as f:
+        rules = tomllib.load(f).get("review_first", [])
+    laws = {r.law for r in case.violation.violated} | {b.law for m in [*case.decided, *case.proposed] for b in m.basis}
+    return any(laws & set(rule["laws"]) for rule in rules)

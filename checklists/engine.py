@@ -28,12 +28,15 @@ from casefile.workspace import Workspace
 from checklists.context import (  # noqa: F401 - CATEGORY_NAMES, SEVERITY_NAMES, Hit, Rule re-exported for callers of the engine
     CATEGORIES, CATEGORY_NAMES, MODES, SEVERITIES, SEVERITY_NAMES, CheckContext, Finding, Hit, Rule,
 )
-from checklists.predicates import PREDICATES
+from checklists import decision_rules, predicates  # noqa: F401 - importing them registers their predicates
+from checklists.registry import PREDICATES
 from checklists.vocabulary import VOCABULARY, validate_params
 from checklists.vocabulary import run as run_word
 
 HERE = Path(__file__).resolve().parent
 CASE_TYPES = tuple(t.value for t in CaseType)
+# an abridged 公示 version is never graded: what it leaves out is not a defect of the decision
+ABRIDGED_GRADE = "公示摘要，不评分"
 
 
 @dataclass
@@ -140,7 +143,7 @@ def check_case(ctx: CheckContext, mode: str = "review", *, progress: Callable[[i
     for i, rule in enumerate(rules, 1):
         if progress:
             progress(i, len(rules), rule.id)
-        if abridged and rule.params.get("skip_abridged", True) and rule.category != "legal_basis":
+        if abridged and not rule.params.get("check_abridged", False):
             continue  # a public-notice summary is not the decision: only what it cites can be checked
         for hit in _hits(rule, ctx):
             severity = rule.unverifiable_severity if hit.unverifiable else rule.severity
@@ -149,7 +152,15 @@ def check_case(ctx: CheckContext, mode: str = "review", *, progress: Callable[[i
     reasons = [] if abridged else major_decision_reasons(ctx.workspace, case) if ctx.workspace else []
     major = {"required": bool(reasons), "reasons": reasons}
     verdict = "存在问题" if any(f.severity in ("veto", "major") for f in findings) else "同意"
-    score = score_findings(findings, ctx) if mode == "evaluate" else None
+    if abridged:
+        # a 公示摘要 or an empty template shell is not the decision: never vetoed, never scored
+        for f in findings:
+            if f.severity == "veto":
+                f.severity = "major"
+        verdict = ABRIDGED_GRADE
+    score = score_findings(findings, ctx) if mode == "evaluate" and not abridged else None
+    if mode == "evaluate" and abridged:
+        score = {"total": None, "full": None, "grade": ABRIDGED_GRADE, "vetoed": False, "vetoes": [], "deductions": []}
     if mode == "evaluate":
         verdict = score["grade"]
     order = {s: i for i, s in enumerate(SEVERITIES)}

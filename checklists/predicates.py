@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 from casefile import periods
 from casefile.avrecord import av_requirements
@@ -16,14 +16,8 @@ from casefile.errors import CalendarNotCovered
 from casefile.ids import valid_id_card, valid_uscc
 from casefile.model import Act, ActKind, CaseState, LawRef, PartyKind
 from checklists.context import CheckContext, Hit
-
-PREDICATES: dict[str, Callable[..., Iterator[Hit]]] = {}
-
-
-def predicate(fn):
-    PREDICATES[fn.__name__] = fn
-    return fn
-
+from checklists.decision_rules import fine_in_own_range
+from checklists.registry import PREDICATES, predicate  # noqa: F401 - PREDICATES re-exported for the engine
 
 def _first(ctx: CheckContext, kind: ActKind) -> dt.date | None:
     return ctx.case.first_date(kind)
@@ -128,7 +122,7 @@ STATUTORY_EVIDENCE = ("书证", "物证", "视听资料", "电子数据", "证�
 def evidence_present(ctx: CheckContext, **_) -> Iterator[Hit]:
     c = ctx.case
     if not c.evidence and not ctx.docs_of("evidence_list", "evidence_extraction", "evidence_material", "inquiry_record", "onsite_record"):
-        decisions = ctx.docs_of("decision", "summary_decision")
+        decisions = ctx.docs_of("decision", "summary_decision", "no_penalty_decision")
         if decisions and any("证据" in ctx.text_of(d) for d in decisions):
             return
         yield Hit("卷中没有证据材料，也没有证据清单", unverifiable=not ctx.case.acts)
@@ -156,8 +150,10 @@ def av_recorded(ctx: CheckContext, level: str = "full", **_) -> Iterator[Hit]:
 
 # -- legal basis -----------------------------------------------------------------------------------------
 @predicate
-def citations_valid(ctx: CheckContext, **_) -> Iterator[Hit]:
-    """Each cited law exists (misnamed laws flagged), each article exists, in the version in force."""
+def citations_valid(ctx: CheckContext, only: str = "", **_) -> Iterator[Hit]:
+    """Each cited law exists (misnamed laws flagged), each article exists, in the version in force.
+    ``only="misnamed"`` yields the misnamed laws alone, ``only="other"`` everything else: a law
+    misnamed but identifiable (the library names it) is a form defect, not a wrong basis."""
     c = ctx.case
     day = _first(ctx, ActKind.DECISION) or _first(ctx, ActKind.NOTICE) or ctx.today
     cited: list[tuple[LawRef | dict, str, dict]] = []
@@ -196,6 +192,8 @@ def citations_valid(ctx: CheckContext, **_) -> Iterator[Hit]:
                 lib_missing_reported = True
                 yield Hit(look.message, evidence=[where], unverifiable=True)
             continue
+        if only and (look.status == "misnamed") != (only == "misnamed"):
+            continue
         docs = [where["doc"]] if "doc" in where else []
         unverifiable = look.status in ("unknown_law", "not_in_force")
         yield Hit(f"{text}：{look.message}", docs, [where], unverifiable=unverifiable)
@@ -206,10 +204,10 @@ def basis_cited(ctx: CheckContext, **_) -> Iterator[Hit]:
     c = ctx.case
     if c.state in (CaseState.OPENED, CaseState.INVESTIGATING):
         return
-    if not c.violation.violated and not any(ctx.extraction(d) and ctx.extraction(d).citations for d in ctx.docs_of("decision", "summary_decision")):
+    if not c.violation.violated and not any(ctx.extraction(d) and ctx.extraction(d).citations for d in ctx.docs_of("decision", "summary_decision", "no_penalty_decision")):
         yield Hit("未写明违反的法律条款（定性依据）", evidence=[_fact("violation.violated", [])])
     measures = c.decided or c.proposed
-    if measures and not any(m.basis for m in measures) and not ctx.docs_of("decision", "summary_decision"):
+    if measures and not any(m.basis for m in measures) and not ctx.docs_of("decision", "summary_decision", "no_penalty_decision"):
         yield Hit("处罚决定未写明处罚依据", evidence=[_fact("decided", "")])
 
 
@@ -221,43 +219,50 @@ def _fine(ctx: CheckContext) -> Decimal | None:
 
 @predicate
 def fine_in_range(ctx: CheckContext, **_) -> Iterator[Hit]:
-    """The fine lies inside the statutory range of the penalty provision cited (profile bands)."""
-    fine = _fine(ctx)
-    if fine is None:
+    """D01: each fine inside the range of the provision IT rests on (profile bands). A decision on
+    file is read as a structure (checklists.decision_rules): its measures, their provisions and a
+    stated 减轻 decide; the case's own measures are checked one by one, never summed."""
+    if ctx.docs_of("decision", "summary_decision", "no_penalty_decision"):
+        yield from fine_in_own_range(ctx)
         return
-    basis = [b for m in ctx.case.fine_measures() for b in m.basis]
+    ms = ctx.case.decided or ctx.case.proposed
     v = ctx.case.violation
     field = "decided" if ctx.case.decided else "proposed"
-    for band in ctx.profile.get("discretion", []):
-        if not any(b.law == band["law"] and b.article == band["article"] for b in basis):
+    for i, m in enumerate(ms, 1):
+        if not m.is_fine or m.amount is None:
             continue
-        gv = v.goods_value
-        if "goods_value_below" in band and (gv is None or gv >= Decimal(str(band["goods_value_below"]))):
-            continue
-        if "goods_value_above" in band and (gv is None or gv < Decimal(str(band["goods_value_above"]))):
-            continue
-        per = band.get("per", "fixed")
-        base = Decimal(1)
-        label = ""
-        if per == "illegal_income":
-            if not v.illegal_income:
-                lo, hi = Decimal(str(band.get("no_income_min", 0))), Decimal(str(band.get("no_income_max", 0)))
-                if hi and not (lo <= fine <= hi):
-                    yield Hit(f"罚款{fine}元超出《{band['law']}》第{band['article']}条没有违法所得时的幅度（{lo}～{hi}元）", evidence=[_fact(field, str(fine))])
+        fine = m.amount
+        where = _fact(f"{field}[{i}].amount", str(fine))
+        for band in ctx.profile.get("discretion", []):
+            if not any(b.law == band["law"] and b.article == band["article"] for b in m.basis):
                 continue
-            base, label = v.illegal_income, f"违法所得{v.illegal_income}元的"
-        elif per == "goods_value":
-            base, label = gv, f"货值金额{gv}元的"
-        elif per == "area_m2":
-            if v.area_m2 is None:
-                yield Hit("按面积计罚但未写明占地面积（violation.area_m2）", evidence=[_fact("violation.area_m2", None)], unverifiable=True)
+            gv = v.goods_value
+            if "goods_value_below" in band and (gv is None or gv >= Decimal(str(band["goods_value_below"]))):
                 continue
-            base, label = v.area_m2, f"每平方米（{v.area_m2}平方米）"
-        lo = Decimal(str(band.get("min", 0))) * base
-        hi = Decimal(str(band.get("max", 0))) * base
-        if fine < lo or (hi and fine > hi):
-            yield Hit(f"罚款{fine}元不在《{band['law']}》第{band['article']}条规定的幅度内（{label}{band.get('min', 0)}～{band.get('max')}{'倍' if per in ('illegal_income', 'goods_value') else '元'}，即{lo}～{hi}元）",
-                      evidence=[_fact(field, str(fine))])
+            if "goods_value_above" in band and (gv is None or gv < Decimal(str(band["goods_value_above"]))):
+                continue
+            per = band.get("per", "fixed")
+            base = Decimal(1)
+            label = ""
+            if per == "illegal_income":
+                if not v.illegal_income:
+                    lo, hi = Decimal(str(band.get("no_income_min", 0))), Decimal(str(band.get("no_income_max", 0)))
+                    if hi and not (lo <= fine <= hi):
+                        yield Hit(f"罚款{fine}元超出《{band['law']}》第{band['article']}条没有违法所得时的幅度（{lo}～{hi}元）", evidence=[where])
+                    continue
+                base, label = v.illegal_income, f"违法所得{v.illegal_income}元的"
+            elif per == "goods_value":
+                base, label = gv, f"货值金额{gv}元的"
+            elif per == "area_m2":
+                if v.area_m2 is None:
+                    yield Hit("按面积计罚但未写明占地面积（violation.area_m2）", evidence=[_fact("violation.area_m2", None)], unverifiable=True)
+                    continue
+                base, label = v.area_m2, f"每平方米（{v.area_m2}平方米）"
+            lo = Decimal(str(band.get("min", 0))) * base
+            hi = Decimal(str(band.get("max", 0))) * base
+            if fine < lo or (hi and fine > hi):
+                yield Hit(f"罚款{fine}元不在《{band['law']}》第{band['article']}条规定的幅度内（{label}{band.get('min', 0)}～{band.get('max')}{'倍' if per in ('illegal_income', 'goods_value') else '元'}，即{lo}～{hi}元）",
+                          evidence=[where])
 
 
 @predicate
@@ -315,29 +320,58 @@ def filed_before_investigation(ctx: CheckContext, acts: list[str], **_) -> Itera
 
 
 @predicate
-def statement_window(ctx: CheckContext, **_) -> Iterator[Hit]:
-    """P12: no decision inside the 陈述申辩 window after the 告知书 is served, unless waived."""
+def statement_window(ctx: CheckContext, last_day: bool = False, **_) -> Iterator[Hit]:
+    """P12: no decision before the 陈述申辩 window has run out, unless the party expressly waived it
+    or was heard. The window is counted exactly (行政处罚法 §85: 5 working days, the day of receipt
+    not counted, ending at 24:00 of the last day): decided before the last day is a veto, on the
+    last day a minor defect (``last_day=True``), so the same dates always give the same verdict."""
     decided = _first(ctx, ActKind.DECISION)
     if decided is None or ctx.case.procedure.value == "简易":
         return
     served = _first(ctx, ActKind.NOTICE_SERVED) or _first(ctx, ActKind.NOTICE)
     if served is None:
-        yield Hit("卷中没有告知书送达日期，无法确认决定前已告知拟处罚内容及陈述申辩权利", evidence=[_fact("acts", "告知书送达")], unverifiable=True)
+        if not last_day:
+            yield Hit("卷中没有告知书送达日期，无法确认决定前已告知拟处罚内容及陈述申辩权利", evidence=[_fact("acts", "告知书送达")], unverifiable=True)
         return
+    lone = len(ctx.register.documents) <= 1 and all(d.origin == "imported" for d in ctx.register.documents)
     if served >= decided:
-        lone = len(ctx.register.documents) <= 1 and all(d.origin == "imported" for d in ctx.register.documents)
-        # in a lone decision this is more often two dates read from one narrative than a real inversion
-        yield Hit(f"告知书{served}送达，不早于{decided}的处罚决定：决定前未履行告知程序" + ("（日期取自决定书叙述，请核对）" if lone else ""),
-                  evidence=[_fact("acts", served)], unverifiable=lone)
+        if not last_day:
+            # in a lone decision this is more often two dates read from one narrative than a real inversion
+            yield Hit(f"告知书{served}送达，不早于{decided}的处罚决定：决定前未履行告知程序" + ("（日期取自决定书叙述，请核对）" if lone else ""),
+                      evidence=[_fact("acts", served)], unverifiable=lone)
         return
     if ctx.case.acts_of(ActKind.STATEMENT_WAIVED) or ctx.case.acts_of(ActKind.STATEMENT) or ctx.case.acts_of(ActKind.HEARING):
         return
-    end = _deadline(ctx, served, "statement", against=decided)
-    if isinstance(end, Hit):
-        yield end
+    tl = ctx.profile.get("time_limits", {})
+    n, unit = tl.get("statement_days", 5), tl.get("statement_unit", "WD")
+    try:
+        end = ctx.calendar.add(served, n, unit)
+    except CalendarNotCovered as e:
+        if not last_day:
+            yield Hit(f"{e.message}（{e.details[0] if e.details else ''}）", unverifiable=True)
         return
-    if decided <= end:
-        yield Hit(f"告知书于{served}送达，陈述申辩期至{end}届满，而处罚决定于{decided}作出，当事人未放弃陈述申辩", evidence=[_fact("acts", decided)])
+    from casefile.days import describe
+
+    where = [_fact("acts", decided)] + _statement_evidence(ctx)
+    if decided < end and not last_day:
+        yield Hit(f"告知书于{served}送达，陈述申辩期{describe(n, unit)}（送达当日不计）至{end} 24时届满，处罚决定却于{decided}作出，"
+                  f"当事人未明示放弃陈述申辩（“未提出”不是放弃）；应在{end}之后作出决定", evidence=where)
+    elif decided == end and last_day:
+        yield Hit(f"告知书于{served}送达，陈述申辩期至{end} 24时届满，处罚决定于届满当日作出；应在期满次日起作出", evidence=where)
+
+
+def _statement_evidence(ctx: CheckContext) -> list[dict]:
+    """The words of the decision that state the service and the party's silence."""
+    out = []
+    for rec in ctx.docs_of("decision", "no_penalty_decision", "summary_decision"):
+        x = ctx.extraction(rec)
+        if x is None:
+            continue
+        for ev in x.events:
+            if ev.act in ("告知书送达",):
+                out.append({"doc": rec.file, "page": ev.page, "text": ev.text})
+                break
+    return out
 
 
 @predicate
@@ -421,6 +455,8 @@ def case_time_limit(ctx: CheckContext, **_) -> Iterator[Hit]:
         # an approved extension or a suspension is in the file, not in the decision: a lone decision cannot show it
         yield Hit(f"{filed}立案，{decided}作出决定，超过{periods.period(ctx.profile, 'case').n}日办案期限（应于{end}前）"
                   + ("；卷中没有延长或中止的审批，无法确认" if lone else ""), evidence=[_fact("acts", decided)], unverifiable=lone)
+    elif not decided and ctx.docs_of("decision", "summary_decision", "no_penalty_decision"):
+        return  # the decision is on file, its date not readable (undated published version): not "undecided"
     elif not decided and ctx.today > end and ctx.case.state in (CaseState.OPENED, CaseState.INVESTIGATING, CaseState.IN_REVIEW):
         yield Hit(f"{filed}立案，办案期限已于{end}届满，至今未作出决定", evidence=[_fact("acts", filed)])
 
@@ -480,19 +516,13 @@ def seizure_period(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 @predicate
 def decision_contents(ctx: CheckContext, **_) -> Iterator[Hit]:
-    """P16: the decision tells the remedies (复议 60 days, 诉讼 6 months)."""
+    """P16: the remedies notice, read with its bodies and periods (checklists.decision_rules)."""
     for rec in ctx.docs_of("decision", "summary_decision", "no_penalty_decision"):
-        text = ctx.text_of(rec)
-        if not text:
+        if not ctx.text_of(rec):
             yield Hit(f"《{rec.title}》无法读取文字，无法核实其内容", [rec.file], unverifiable=True)
-            continue
-        missing = []
-        if "复议" not in text:
-            missing.append("申请行政复议的途径和期限")
-        if "诉讼" not in text and "起诉" not in text:
-            missing.append("提起行政诉讼的途径和期限")
-        if missing:
-            yield Hit(f"《{rec.title}》未告知{'、'.join(missing)}", [rec.file], [{"doc": rec.file, "page": 1, "text": text[-60:]}])
+    from checklists.decision_rules import remedies_correct
+
+    yield from remedies_correct(ctx)
 
 
 @predicate

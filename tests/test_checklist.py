@@ -84,23 +84,32 @@ def test_late_decision_beyond_90_days(ws):
 
 
 def test_decision_inside_statement_window(ws):
-    # 告知书 served 2026-03-31 (Tue); 5 working days run to 2026-04-08 (04-06 清明 holiday)
-    def plant(c):
-        c.acts = [a for a in c.acts if a.kind != ActKind.STATEMENT_WAIVED]
-        _set_act(c, ActKind.DECISION, dt.date(2026, 4, 8))
-    _edit(ws, "SJ-2026-037", plant)
+    # 告知书 served 2026-03-31 (Tue); 5 working days run to 2026-04-08 24:00 (04-06 清明 holiday):
+    # decided before the last day is a veto, on the last day a minor defect (issue 15)
+    def plant(day):
+        def f(c):
+            c.acts = [a for a in c.acts if a.kind != ActKind.STATEMENT_WAIVED]
+            _set_act(c, ActKind.DECISION, day)
+        return f
+    _edit(ws, "SJ-2026-037", plant(dt.date(2026, 4, 7)))
     r = run(ws, "SJ-2026-037")
     f = next(f for f in r.findings if f.rule == "P12-statement-window")
-    assert "2026-04-08" in f.message and f.severity == "veto"
+    assert "2026-04-08" in f.message and "2026-04-07" in f.message and f.severity == "veto"
+    _edit(ws, "SJ-2026-037", plant(dt.date(2026, 4, 8)))
+    r = run(ws, "SJ-2026-037")
+    assert not any(f.rule == "P12-statement-window" for f in r.findings)
+    f = next(f for f in r.findings if f.rule == "P12b-statement-last-day")
+    assert "2026-04-08" in f.message and f.severity == "minor"
 
 
 def test_misnamed_law_and_missing_article(ws):
     def plant(c):
         c.violation.violated = [LawRef(law="中华人民共和国产品价格法", article=14), LawRef(law="中华人民共和国价格法", article=99)]
     _edit(ws, "SJ-2026-037", plant)
-    msgs = [f.message for f in run(ws, "SJ-2026-037").findings if f.rule == "L01-citations"]
-    assert any("产品价格法" in m and "应为《中华人民共和国价格法》" in m for m in msgs)
-    assert any("没有第99条" in m for m in msgs)
+    found = [f for f in run(ws, "SJ-2026-037").findings if f.rule.startswith("L01")]
+    # misnamed but identifiable: a form defect (minor); an article that does not exist: major
+    assert any("产品价格法" in f.message and "应为《中华人民共和国价格法》" in f.message and f.severity == "minor" for f in found)
+    assert any("没有第99条" in f.message and f.severity == "major" for f in found)
 
 
 def test_unknown_law_is_unverifiable_not_misnamed(ws):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from casefile.extract.citations import Citation, find_citations, normalise_law_name
@@ -182,6 +183,8 @@ def extract(doc: ExtractedText) -> Extraction:
 
     events = _events(text, c, doc)
     code, confidence = classify(lines, text)
+    if code in DECISION_TYPES:
+        _decision_fields(fields, text)
     return Extraction(
         doc_type=code, confidence=confidence, pages=len(doc.pages), entities=entities, events=events,
         fields=fields, abridged=looks_abridged(code, text), needs_ocr=list(doc.needs_ocr),
@@ -214,6 +217,29 @@ def _masked(f: dict[str, Any]) -> dict[str, Any]:
     if masked:
         f["masked"] = masked
     return f
+
+
+DECISION_TYPES = ("decision", "no_penalty_decision", "summary_decision")
+
+
+def _decision_fields(f: dict[str, Any], text: str) -> None:
+    """A decision's date is the one under its seal — none when the signature is undated — and its
+    measures are those of the operative part, each with the provisions it rests on."""
+    from casefile.extract.decision import read_decision
+
+    d = read_decision(text)
+    if d.seal_date:
+        f["date"] = d.seal_date.isoformat()
+    else:
+        f.pop("date", None)
+    f["measures"] = [{"kind": m.kind, "amount": str(m.amount) if m.amount is not None else None,
+                      "basis": [b for b in m.basis if b.get("article")]} for m in d.measures]
+    fines = [m for m in d.measures if m.kind == "罚款" and m.amount is not None]
+    if fines:
+        f["fine"] = str(sum((m.amount for m in fines), Decimal(0)))
+    else:
+        f.pop("fine", None)  # a fine quoted in the narrative (another agency's) is not this decision's
+    f["penalty_basis"] = d.penalty_basis
 
 
 def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[str, Any]:

@@ -28,10 +28,16 @@ BASE = {
     "basis": "《中华人民共和国价格法》第四十二条", "fine": "3000", "fine_upper": "叁仟元整", "waived": True,
     "facts": "当事人在其经营场所销售的大米、食用油等18种商品未标明价格。", "extra_fact": "", "hearing": False,
     "receipts": ("notice", "decision"), "notice_hearing": False,
+    # a price penalty: the operative part orders correction and says there is no 违法所得 (价格法第四十二条),
+    # and the remedies go to 复议 first (价格违法行为行政处罚规定第二十条)
+    "income": "当事人未标明价格的商品均按正常价格销售，没有违法所得。", "correction": "本局责令当事人改正上述违法行为，并",
+    "remedy": "如不服本处罚决定，应当自收到本决定书之日起六十日内先向清溪县人民政府申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内依法向清溪县人民法院提起行政诉讼。",
 }
 HEARING = dict(BASE, **{
     "violated": "《中华人民共和国食品安全法》第三十四条第（十）项", "basis": "《中华人民共和国食品安全法》第一百二十四条第一款第（五）项",
     "fine": "150000", "fine_upper": "壹拾伍万元整", "facts": "当事人在其经营场所销售超过保质期的饼干、糕点共计126袋，货值金额12000元。",
+    "income": "", "correction": "本局",
+    "remedy": "如不服本处罚决定，可在收到本决定书之日起六十日内向清溪县人民政府申请行政复议，也可在六个月内向清溪县人民法院提起行政诉讼。",
     "hearing": True, "notice_hearing": True, "hearing_notice": "2026年4月1日", "hearing_date": "2026年4月13日",
     "review": "2026年4月20日", "discussion": "2026年4月21日", "decided": "2026年4月24日", "served": "2026年4月27日", "waived": False,
 })
@@ -81,9 +87,9 @@ def write(folder: Path, f: dict) -> None:
         AGENCY, "行政处罚决定书", "清市监罚〔2026〕26号", f"当事人：{PARTY}", f"统一社会信用代码：{USCC}", "住所：清溪县城关镇新华路56号", "法定代表人：刘明",
         *narrative, f"经查，{f['facts']}{f['extra_fact']}",
         "以上事实有现场检查笔录、询问笔录、现场照片等证据证明。",
-        f"本局认为，当事人的上述行为违反了{f['violated']}的规定。依据{f['basis']}的规定，本局决定对当事人作出如下行政处罚：罚款人民币{f['fine']}元（{f['fine_upper']}）。",
+        f"本局认为，当事人的上述行为违反了{f['violated']}的规定。{f['income']}依据{f['basis']}的规定，{f['correction']}决定对当事人作出如下行政处罚：罚款人民币{f['fine']}元（{f['fine_upper']}）。",
         "当事人应当自收到本决定书之日起十五日内缴纳罚款。",
-        "如不服本处罚决定，可在收到本决定书之日起六十日内向清溪县人民政府申请行政复议，也可在六个月内向清溪县人民法院提起行政诉讼。",
+        f["remedy"],
         AGENCY, f["decided"],
     ]
     files["06行政处罚决定审批表.docx"] = [AGENCY, "行政处罚决定审批表", f"当事人：{PARTY}", f"拟处罚意见：罚款人民币{f['fine']}元", "负责人意见：同意。"]
@@ -110,7 +116,8 @@ DEFECTS = {
     "late_decision": (dict(filed="2026年1月5日"), "procedure", "P17-case-time-limit"),
     "decision_in_statement_window": (dict(notice_served="2026年4月7日", decided="2026年4月9日", served="2026年4月9日", waived=False), "procedure", "P12-statement-window"),
     "one_officer_on_inspection": (dict(officers_inspect=OFFICERS[:1]), "authority", "P06-officers"),
-    "misnamed_law": (dict(violated="《中华人民共和国产品价格法》第十三条第一款"), "legal_basis", "L01-citations"),
+    # misnamed but identifiable (the library names the law meant): a form defect (issue 15), reported as minor
+    "misnamed_law": (dict(violated="《中华人民共和国产品价格法》第十三条第一款"), "legal_basis", "L01b-misnamed-law"),
     "article_does_not_exist": (dict(violated="《中华人民共和国价格法》第九十九条"), "legal_basis", "L01-citations"),
     "fine_outside_range": (dict(fine="8000", fine_upper="捌仟元整"), "discretion", "D01-fine-range"),
     "criminal_threshold_no_referral": (dict(extra_fact="经查，当事人以次充好销售不合格产品，销售金额人民币68000元，违法所得2600元。"), "referral", "R01-thresholds"),
