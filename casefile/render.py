@@ -115,7 +115,8 @@ def doc_number(ws: Workspace, case: Case, dtype: DocType, records: Records, day:
     words = {**texts.get("numbering"), **ws.profile.documents.numbering}
     word = words.get(dtype.code)
     short = ws.profile.short_name if (case.agency or ws.profile.name) == ws.profile.name else ""
-    year = (day or case.first_date(ActKind.FILING) or dt.date.today()).year
+    when = day or case.first_date(ActKind.FILING)
+    year = str(when.year) if when else "　　　　"  # no clock is read deep in the library
     if not word or not short:
         # another agency's case, or no series: the whole 字 is left to fill by hand
         return f"　　　　〔{year}〕　　　号"
@@ -329,7 +330,7 @@ def build_context(ws: Workspace, case: Case, today: dt.date | None = None) -> di
         "no_penalty_reason": case.extra.get("no_penalty_reason", "当事人" + "、".join(circumstances) if circumstances else ""),
         "service_rows": service_rows,
         "retention": "长期",
-        "today": _d(today or dt.date.today()),
+        "today": _d(today) if today else "",  # the caller's clock; nothing reads the system date here
         # filled by casefile.binding for 卷内目录 / 备考表 / 封面
         "volume": "",
         "toc_rows": [],

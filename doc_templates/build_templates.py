@@ -152,7 +152,7 @@ def _signature(doc, spec: dict) -> None:
         _para(doc, "", indent=False, keep=True)
         _para(doc, "{{ agency }}", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False, keep=True)
         _para(doc, "（印章）", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False, keep=True)
-        _para(doc, spec.get("date", "{{ today }}") or "　　　　年　　月　　日", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+        _para(doc, spec.get("date") or "　　　　年　　月　　日", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
 
 
 def _fixed(t, widths) -> None:
