@@ -19,6 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.oxml.parser import OxmlElement
+from docx.shared import Emu, Pt
+from docxcompose.composer import Composer
+
 from casefile import documents, pages
 from casefile.dossier import Dossier, assemble
 from casefile.errors import DocumentError, PackageError
@@ -177,9 +184,6 @@ def finish_dossier(ws: Workspace, case_ref: str, today: dt.date,
 # -- the combined print ----------------------------------------------------------------
 def _numbered_footer(footer, align) -> None:
     """GB/T 9704 page number: “— N —”, 4号宋体, odd pages right, even pages left."""
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
     footer.is_linked_to_previous = False
     p = footer.paragraphs[0]
     for r in list(p.runs):
@@ -206,6 +210,24 @@ def _numbered_footer(footer, align) -> None:
     run(" —")
 
 
+# children of w:sectPr that come after w:pgNumType (ECMA-376 order; Word refuses others)
+_AFTER_PGNUMTYPE = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
+                    "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
+
+
+def _restart_numbering(sect_pr) -> None:
+    """The documents of a volume are numbered from 1 (the cover and 目录 before them are not)."""
+    pg = sect_pr.find(qn("w:pgNumType"))
+    if pg is None:
+        pg = OxmlElement("w:pgNumType")
+        later = next((c for c in sect_pr if c.tag in {qn(t) for t in _AFTER_PGNUMTYPE}), None)
+        if later is not None:
+            later.addprevious(pg)
+        else:
+            sect_pr.append(pg)
+    pg.set(qn("w:start"), "1")
+
+
 def _blank_footer(footer) -> None:
     footer.is_linked_to_previous = False
     for p in footer.paragraphs:
@@ -219,24 +241,19 @@ def _end_section(doc) -> None:
     body = doc.element.body
     sentinel = body.sectPr
     last = sentinel.getprevious()
-    from docx.oxml.ns import qn
-
     if last is None or last.tag != qn("w:p"):
         last = doc.add_paragraph()._p
     last.set_sectPr(deepcopy(sentinel))
 
 
 def _page_break_before(element) -> None:
-    from docx.oxml.ns import qn
-
+    """Each document starts on a new page (its first paragraph breaks before it)."""
     before = element.getprevious()
     if before is not None and before.tag == qn("w:p") and before.pPr is not None and before.pPr.sectPr is not None:
         return  # a new section already starts a new page
     if element.tag == qn("w:p"):
         element.get_or_add_pPr().get_or_add_pageBreakBefore()
     else:  # a table first: an empty paragraph carries the break
-        from docx.oxml.parser import OxmlElement
-
         p = OxmlElement("w:p")
         element.addprevious(p)
         p.get_or_add_pPr().get_or_add_pageBreakBefore()
@@ -246,8 +263,6 @@ def _pdf_as_docx(path: Path, template: Path) -> bytes:
     """An imported PDF or image as pages of a .docx (one picture a page), so the print
     holds every document the 目录 lists and its numbers stay right."""
     import pypdfium2
-    from docx import Document
-    from docx.shared import Emu
 
     doc = Document(str(template))
     body = doc.element.body
@@ -290,10 +305,6 @@ def combined_docx(ws: Workspace, case_ref: str, today: dt.date,
 
     The volume forms are filled here from the same page counts, so the print and
     its 目录 cannot disagree."""
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docxcompose.composer import Composer
-
     dossier = assemble(ws, case_ref)
     case = dossier.case
     case_dir = ws.cases_dir / case.id
@@ -354,13 +365,7 @@ def combined_docx(ws: Workspace, case_ref: str, today: dt.date,
         if kind == "numbered":
             _numbered_footer(sec.footer, WD_ALIGN_PARAGRAPH.RIGHT)
             _numbered_footer(sec.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)
-            pg = sec._sectPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pgNumType")
-            if pg is None:
-                from docx.oxml.ns import qn
-
-                pg = sec._sectPr.makeelement(qn("w:pgNumType"), {})
-                sec._sectPr.append(pg)
-            pg.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}start", "1")
+            _restart_numbering(sec._sectPr)
         else:
             _blank_footer(sec.footer)
             _blank_footer(sec.even_page_footer)

@@ -134,9 +134,12 @@ def cache_dir() -> Path:
 class LibreOfficeCounter:
     name = LIBREOFFICE
 
-    def __init__(self, exe: str | None = None, cache: Path | None = None):
+    def __init__(self, exe: str | None = None, cache: Path | None = None, convert: bool = True):
         self.exe = exe or soffice()
         self.cache = cache or cache_dir()
+        # convert=False: only what LibreOffice counted before (the cache), the rest
+        # estimated — for a quick view that must not wait for a layout
+        self.convert = convert
         self.conversions = 0  # soffice processes started (the benchmark reports it)
 
     def _cached(self, digest: str) -> int | None:
@@ -166,7 +169,7 @@ class LibreOfficeCounter:
                 results[i] = PageCount(n, LIBREOFFICE)
             else:
                 todo.setdefault(digest, []).append(i)
-        if todo and self.exe:
+        if todo and self.exe and self.convert:
             with tempfile.TemporaryDirectory(prefix="casefile-pages-") as tmp:
                 src, out = Path(tmp) / "in", Path(tmp) / "out"
                 src.mkdir()
@@ -201,6 +204,15 @@ def counter() -> PageCounter:
     if os.environ.get("CASEFILE_PAGES") != "estimate" and soffice():
         return LibreOfficeCounter()
     return EstimateCounter()
+
+
+def quick_counter() -> PageCounter:
+    """For a view: the counts LibreOffice made before, estimates for the rest (each
+    count says which); the counter in use when tests or settings chose one."""
+    c = counter()
+    if isinstance(c, LibreOfficeCounter) and _current is None:
+        return LibreOfficeCounter(c.exe, c.cache, convert=False)
+    return c
 
 
 def set_counter(c: PageCounter | None) -> None:

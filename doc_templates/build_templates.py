@@ -144,13 +144,15 @@ def _heading(doc, spec: dict) -> None:
 def _signature(doc, spec: dict) -> None:
     """The agency, seal and date, kept on the page of the text above them."""
     if spec.get("sign") == "agency":
-        body = doc.paragraphs
-        if body:
-            body[-1].paragraph_format.keep_with_next = True
+        # the last lines of text (not the {%p %} lines docxtpl removes) carry the block
+        # with them: a page never holds only the agency, seal and date
+        text = [p for p in doc.paragraphs if not p.text.startswith("{%")]
+        for p in text[-2:]:
+            p.paragraph_format.keep_with_next = True
         _para(doc, "", indent=False, keep=True)
         _para(doc, "{{ agency }}", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False, keep=True)
         _para(doc, "（印章）", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False, keep=True)
-        _para(doc, spec.get("date", "{{ today }}") or "　　　　年　　月　　日", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+        _para(doc, spec.get("date") or "　　　　年　　月　　日", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
 
 
 def _fixed(t, widths) -> None:

@@ -96,3 +96,28 @@ def test_printed_page_numbers_equal_the_toc_with_libreoffice(demo_ws, tmp_path):
             assert title in re.sub(r"\s", "", numbered[r.start]) or r.file.endswith(".pdf"), (r.title, r.page)
         total = sum(r.pages for r in rows if r.volume == volume)
         assert max(numbered) == total
+
+
+def test_an_imported_pdf_is_counted_and_bound_as_its_pages(demo_ws, tmp_path):
+    import io
+
+    import pypdfium2
+
+    from casefile import documents
+
+    pdf = pypdfium2.PdfDocument.new()
+    for _ in range(3):
+        pdf.new_page(595, 842)
+    buf = io.BytesIO()
+    pdf.save(buf)
+    rec = documents.DocRecord(file="", doc_type="evidence_material", title="检验报告", origin="imported")
+    documents.add_document(demo_ws.cases_dir / "SJ-2026-037", buf.getvalue(), "检验报告.pdf", rec, stage="取证", act="导入文书", actor="t")
+    rows = table_of_contents(demo_ws, assemble(demo_ws, "SJ-2026-037"))
+    row = next(r for r in rows if r.title == "检验报告")
+    assert row.pages == 3 and row.method == pages.PDF and row.volume == "正卷"
+    result = print_dossier(demo_ws, "SJ-2026-037", tmp_path / "print.docx", pdf=False)
+    assert result["not_included"] == [] and row.file in result["documents"]
+    from docx import Document
+
+    pictures = Document(str(tmp_path / "print.docx")).inline_shapes
+    assert len(pictures) == 3  # one page image a page, so the numbers after it stay right

@@ -9,6 +9,7 @@ from typing import Any, Callable, Iterator
 from casefile import documents as docs
 from casefile import package as pkg
 from casefile.binding import TocRow, finish_dossier, print_dossier, table_of_contents
+from casefile.pages import quick_counter
 from casefile.dossier import Dossier, assemble
 from casefile.errors import CasefileError
 from casefile.evidence import add_evidence
@@ -83,8 +84,10 @@ class DocumentOps:
     def dossier(self, case_ref: str) -> Dossier:
         return assemble(self.ws, case_ref)
 
-    def table_of_contents(self, dossier: Dossier) -> list[TocRow]:
-        return table_of_contents(self.ws, dossier)
+    def table_of_contents(self, dossier: Dossier, *, quick: bool = False) -> list[TocRow]:
+        """The 卷内目录 rows; ``quick`` lays nothing out (pages LibreOffice counted before, estimates
+        for the rest, each row saying which)."""
+        return table_of_contents(self.ws, dossier, quick_counter() if quick else None)
 
     def finish_dossier(self, case_ref: str) -> tuple[Dossier, list[TocRow], list[str]]:
         """Render the 卷内目录, 备考表 and 封面 (dated by the clock) and return them with warnings."""

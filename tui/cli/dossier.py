@@ -19,18 +19,23 @@ def register(cli: click.Group) -> None:
 @workspace_option
 @click.argument("case_ref", metavar="CASE")
 @click.option("--export", "export_to", type=click.Path(dir_okay=False), default=None, help="导出送审案卷包（.zip，含 manifest.json 校验和）")
-@click.option("--print", "print_to", type=click.Path(dir_okay=False), default=None, help="合并为一份可打印的 .docx（卷内目录在前；装有 LibreOffice 时另出 PDF）")
+@click.option("--print", "print_to", type=click.Path(dir_okay=False), default=None, help="合并为一份可打印的 .docx（每卷：封面、卷内目录、文书、备考表；装有 LibreOffice 时另出 PDF）")
 @json_option
 def dossier(case_ref, export_to, print_to, as_json):
-    """组卷：按装订顺序列出本案应有与已有的文书、缺失项，以及卷内目录（含页数）。"""
+    """组卷：按装订顺序列出本案应有与已有的文书、缺失项、相互矛盾的文书，以及卷内目录（含页数）。
+
+    只查看时页数取 LibreOffice 以前排过的结果，其余按字数估算（输出注明）；--export 与 --print
+    先用 LibreOffice 一次排完全卷（未安装时估算），据此生成各卷封面、卷内目录和备考表。
+    """
     s = open_session()
     warnings: list[str] = []
     if export_to or print_to:
         progress("正在生成卷内目录、备考表和封面……")
         d, rows, warnings = s.finish_dossier(case_ref)
     else:
+        # the view lays nothing out: pages LibreOffice counted before, estimates for the rest
         d = s.dossier(case_ref)
-        rows = s.table_of_contents(d)
+        rows = s.table_of_contents(d, quick=True)
     data = d.to_dict()
     data["toc"] = [r.to_dict() for r in rows]
     data["pages_estimated"] = any(r.estimated for r in rows)
