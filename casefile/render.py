@@ -22,7 +22,7 @@ from casefile import documents
 from casefile.cn import cn_date, money_upper
 from casefile.errors import DocumentError, UsageError
 from casefile.model import Act, ActKind, Case, LawRef, Measure, PartyKind
-from casefile.workspace import Workspace, stage_of_state
+from casefile.workspace import Workspace, stage_of_state, with_case_lock
 from doc_templates.catalogue import DocType, load_catalogue
 
 PAYMENT_TEXT = (
@@ -304,6 +304,7 @@ def document_date(case: Case, dtype: DocType) -> dt.date | None:
         return None
 
 
+@with_case_lock
 def render_document(ws: Workspace, case_ref: str, code: str, *, extra: dict[str, Any] | None = None, today: dt.date | None = None) -> Rendered:
     cat = load_catalogue()
     dtype = cat.get(code) or cat.by_name(code)

@@ -14,7 +14,7 @@ from casefile.days import calendar_for
 from casefile.errors import CalendarNotCovered, CheckError, UsageError
 from casefile.fsutil import atomic_write_text
 from casefile.model import Act, ActKind, CaseState
-from casefile.workspace import Workspace, diff_facts
+from casefile.workspace import Workspace, diff_facts, with_case_lock
 from checklists.engine import CATEGORIES, SEVERITIES, run_check
 
 ROUND_FILE = "round.json"
@@ -57,6 +57,7 @@ def _deadline(ws: Workspace, case, start: dt.date) -> dict[str, Any]:
     return {"start": start.isoformat(), "days": n, "unit": unit, "due": due, "note": note}
 
 
+@with_case_lock
 def open_round(ws: Workspace, case_ref: str, today: dt.date | None = None) -> dict[str, Any]:
     today = today or dt.date.today()
     case = ws.load_case(case_ref)
@@ -101,6 +102,7 @@ def changes_between(prev: dict[str, Any], cur: dict[str, Any]) -> dict[str, Any]
     }
 
 
+@with_case_lock
 def decide(ws: Workspace, case_ref: str, finding_id: int, action: str, reason: str = "") -> dict[str, Any]:
     if action not in ("accept", "override"):
         raise UsageError("只能 accept（采纳）或 override（不采纳）")
@@ -119,6 +121,7 @@ def decide(ws: Workspace, case_ref: str, finding_id: int, action: str, reason: s
     return f
 
 
+@with_case_lock
 def add_finding(ws: Workspace, case_ref: str, category: str, severity: str, message: str, basis: str = "") -> dict[str, Any]:
     if category not in CATEGORIES or severity not in SEVERITIES:
         raise UsageError(f"类别应为 {'/'.join(CATEGORIES)}，严重程度应为 {'/'.join(SEVERITIES)}")
@@ -144,6 +147,7 @@ def open_problems(rnd: dict[str, Any]) -> list[dict[str, Any]]:
     return out + list(rnd["added"])
 
 
+@with_case_lock
 def issue_opinion(ws: Workspace, case_ref: str, today: dt.date | None = None) -> dict[str, Any]:
     from casefile.cn import cn_date
     from casefile.render import render_document
@@ -178,6 +182,7 @@ def issue_opinion(ws: Workspace, case_ref: str, today: dt.date | None = None) ->
     return rnd["opinion"]
 
 
+@with_case_lock
 def resubmit(ws: Workspace, case_ref: str, today: dt.date | None = None) -> dict[str, Any]:
     today = today or dt.date.today()
     cid, rnd = current(ws, case_ref)
