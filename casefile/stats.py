@@ -52,6 +52,8 @@ def annual(ws: Workspace, year: int) -> dict[str, Any]:
     return {
         "year": year,
         "cases": len(cases),
+        # cases whose files could not be read are left out of every count, and named
+        "unreadable": [{"case": cid, "error": str(e)} for cid, e in ws.unreadable],
         "by_type": dict(by_type),
         "by_outcome": dict(outcome),
         "fines_total": str(fines),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from pathlib import Path
 
 import click
@@ -58,31 +59,75 @@ def _summary(e: dict) -> str:
 @journal.command("verify")
 @workspace_option
 @click.argument("case_ref", metavar="CASE", required=False)
-@click.option("--all", "all_cases", is_flag=True, help="校验工作区中的全部案件")
+@click.option("--all", "all_cases", is_flag=True, help="校验工作区中的全部案件（包括 case.toml 或文件夹已不见的案件）")
+@click.option("--against", "against", default=None, metavar="DIGEST",
+              help="与封存摘要核对：journal seal 保存的文件（JSON 或文本），或摘要值本身")
 @json_option
-def journal_verify(case_ref, all_cases, as_json):
-    """校验全过程记录的哈希链与文书哈希；发现改动、删除、调换、插入时指出第一处并以非零状态退出。"""
+def journal_verify(case_ref, all_cases, against, as_json):
+    """校验全过程记录的哈希链、链头（case.toml 与工作区记录头账本）与文书哈希；
+    发现改动、删除、截短、调换、插入时指出第一处并以非零状态退出。"""
+    from casefile import seal as sl
+
     ws = open_workspace()
-    if not case_ref and not all_cases:
-        raise click.UsageError("请给出案件编号，或使用 --all")
-    ids = ws.case_ids() if all_cases else [ws.resolve(case_ref)]
-    results = {cid: [b.to_dict() for b in jr.verify(ws.cases_dir / cid)] for cid in ids}
+    sealed = None
+    if against:
+        sealed = sl.load_seal(ws, against)
+        results = sl.verify_against(ws, sealed)
+        if case_ref:
+            cid = ws.resolve(case_ref) if case_ref not in results else case_ref
+            results = {cid: results.get(cid, [{"line": 0, "seq": None, "message": f"封存摘要中没有案件 {cid}"}])}
+    elif not case_ref and not all_cases:
+        raise click.UsageError("请给出案件编号，或使用 --all 或 --against")
+    else:
+        results = sl.verify_workspace(ws, None if all_cases else [ws.resolve(case_ref)])
+    ids = list(results)
     bad = {cid: b for cid, b in results.items() if b}
     data = {"cases": len(ids), "ok": not bad, "breaks": bad}
+    if sealed:
+        data["against"] = {"digest": sealed["digest"], "sealed": sealed["sealed"]}
 
     def human(_):
+        if sealed:
+            click.echo(f"与 {sealed['sealed']} 的封存摘要（{sealed['digest'][:16]}…）核对：")
         for cid in ids:
             if results[cid]:
                 click.echo(f"✗ {cid}：{results[cid][0]['message']}")
                 for b in results[cid][1:]:
                     click.echo(f"    {b['message']}")
             else:
-                click.echo(f"✓ {cid}：{len(jr.read(ws.cases_dir / cid))} 条记录，哈希链完整，文书未被改动")
+                click.echo(f"✓ {cid}：{len(jr.read(ws.cases_dir / cid))} 条记录，哈希链完整，链头相符，文书未被改动")
 
     emit(data, as_json, human)
     if bad:
         first = next(iter(bad))
-        raise IntegrityError(f"案件 {first}：{bad[first][0]['message']}")
+        raise IntegrityError(f"案件 {first}：{bad[first][0]['message']}", details=[f"另有 {len(bad) - 1} 件案件有问题"] if len(bad) > 1 else None)
+
+
+@journal.command("seal")
+@workspace_option
+@click.argument("case_ref", metavar="CASE", required=False)
+@click.option("--all", "all_cases", is_flag=True, help="封存工作区中全部案件的链头")
+@click.option("--out", "out", type=click.Path(dir_okay=False), default=None, help="另存为文件（JSON，可用于 verify --against）")
+@json_option
+def journal_seal(case_ref, all_cases, out, as_json):
+    """打印带日期的链头摘要（每件案件的记录条数与最后一条的哈希），交法制机构留存；
+    日后用 journal verify --against 核对，可发现封存后被截短、删除或整体改写的记录。"""
+    from casefile import seal as sl
+
+    ws = open_workspace()
+    if not case_ref and not all_cases:
+        raise click.UsageError("请给出案件编号，或使用 --all")
+    ids = None if all_cases else [ws.resolve(case_ref)]
+    broken = sl.verify_workspace(ws, ids)
+    bad = {cid: b for cid, b in broken.items() if b}
+    if bad:
+        first = next(iter(bad))
+        raise IntegrityError(f"案件 {first} 的记录未通过校验，不能封存：{bad[first][0]['message']}",
+                             details=["先用 casefile journal verify --all 查明原因"])
+    sealed = sl.make_seal(ws, ids)
+    if out:
+        Path(out).write_text(json.dumps(sealed, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    emit(sealed, as_json, lambda d: click.echo(sl.seal_text(d) + (f"\n已另存为 {out}" if out else "")))
 
 
 @click.group()
@@ -131,6 +176,7 @@ def publicity_due(today, as_json):
     """列出已决定案件的公示期限（处罚、许可7个工作日，其他20个工作日；撤销变更后3个工作日内撤回）。"""
     ws = open_workspace()
     items = due_list(ws, today.date() if today else None)
+    _warn_unreadable(ws)
     emit([i.to_dict() for i in items], as_json, lambda d: click.echo(table(
         [[i.case, i.number, i.kind, i.decided, i.due or "—", i.status, i.note] for i in items],
         ["案件", "文号", "事项", "起算日", "期限", "状态", "说明"], max_width=36)))
@@ -181,6 +227,7 @@ def stats(year, csv_path, docx_path, as_json):
     """年度行政执法数据：按类型与结果计数、罚没款、听证、法制审核、移送、平均办案天数。"""
     ws = open_workspace()
     s = annual(ws, year)
+    _warn_unreadable(ws)
     rows = _rows(s)
     if csv_path:
         buf = io.StringIO()
@@ -212,6 +259,11 @@ def stats(year, csv_path, docx_path, as_json):
             click.echo("  " + line)
 
     emit(s, as_json, human)
+
+
+def _warn_unreadable(ws) -> None:
+    for cid, e in ws.unreadable:
+        click.echo(f"警告：案件 {cid} 无法读取，未计入：{e}", err=True)
 
 
 def _rows(s: dict) -> list[tuple[str, object]]:
