@@ -143,9 +143,10 @@ def read(case_dir: Path) -> list[dict[str, Any]]:
             if not raw:
                 continue
             try:
-                entries.append(json.loads(raw))
-            except json.JSONDecodeError:
-                entries.append({"_unreadable": n})
+                e = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                e = None
+            entries.append(e if isinstance(e, dict) else {"_unreadable": n})
     return entries
 
 
@@ -160,7 +161,25 @@ class Break:
 
 
 def _iter_breaks(case_dir: Path) -> Iterator[Break]:
-    entries = read(case_dir)
+    return chain_breaks(read(case_dir))
+
+
+def parse(data: bytes) -> list[dict[str, Any]]:
+    """The entries of a journal held in memory (a package's), as :func:`read` gives them."""
+    entries = []
+    for n, raw in enumerate(data.split(b"\n"), 1):
+        raw = raw.strip()
+        if not raw:
+            continue
+        try:
+            e = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            e = None
+        entries.append(e if isinstance(e, dict) else {"_unreadable": n})
+    return entries
+
+
+def chain_breaks(entries: list[dict[str, Any]]) -> Iterator[Break]:
     prev = GENESIS
     expected_seq = 1
     for line, e in enumerate(entries, 1):
