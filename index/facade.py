@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any, Callable
 
 from casefile import documents
-from casefile.errors import CasefileError, UsageError
+from casefile.errors import CasefileError, IndexError_, UsageError
 from casefile.fsutil import atomic_write_text, sha256_file
 from casefile.model import ActKind, Case
 from casefile.textio import SUPPORTED, read_document
 from casefile.workspace import Workspace
+from index import recovery
 from index.store import INDEX_DIR, Index, PageDoc
 
 Progress = Callable[[int, int, str], None]
@@ -28,12 +29,68 @@ def needs_rebuild(ws: Workspace) -> str:
 
 
 def rebuild(ws: Workspace, progress: Progress | None = None) -> dict[str, Any]:
+    """From scratch: every case's documents, and the archive folders added before (if still there)."""
     import shutil
 
     d = ws.root / INDEX_DIR
     if d.exists():
         shutil.rmtree(d)
-    return update(ws, progress)
+    archives = recovery.forget(ws.root).get("archives", {})
+    r = _update(ws, progress)
+    missing = []
+    for source, folder in sorted(archives.items()):
+        if Path(folder).is_dir():
+            a = _add_folder(ws, Path(folder), progress)
+            for k in ("added", "pages"):
+                r[k] = r.get(k, 0) + a.get(k, 0)
+            r["errors"] = r.get("errors", []) + a.get("errors", [])
+        else:
+            missing.append(f"{source}（{folder} 已不存在，未能重新加入）")
+    if missing:
+        r["archives_missing"] = missing
+    return r
+
+
+def _repair(ws: Workspace, reason: str, progress: Progress | None) -> str:
+    try:
+        r = rebuild(ws, progress)
+    except Exception as e:  # noqa: BLE001 - the person gets the command, not a traceback
+        raise IndexError_(f"索引已损坏（{reason}），自动重建失败：{type(e).__name__}: {e}",
+                          details=["运行 casefile index rebuild 重建索引；若仍失败，删除工作区中的 .index 文件夹后再运行"]) from None
+    note = f"索引已损坏（{reason}），已自动重建：{r.get('added', 0)} 份文书"
+    if r.get("archives_missing"):
+        note += "；" + "；".join(r["archives_missing"])
+    return note
+
+
+def _guarded(ws: Workspace, op: Callable[[], dict[str, Any]], progress: Progress | None, *, probe: bool) -> dict[str, Any]:
+    """Run ``op`` on a sound index: a damaged one (see index.recovery) is rebuilt first, or when
+    ``op`` fails inside the store; the result says so under "recovered"."""
+    notice = ""
+    try:
+        reason = recovery.damage(ws.root, open_index(ws), probe=probe)
+    except CasefileError:
+        raise
+    except Exception as e:  # noqa: BLE001
+        if not recovery.from_store(e):
+            raise
+        reason = f"索引无法打开（{type(e).__name__}）"
+    if reason:
+        notice = _repair(ws, reason, progress)
+    try:
+        result = op()
+    except CasefileError:
+        raise
+    except Exception as e:  # noqa: BLE001
+        if not recovery.from_store(e):
+            raise
+        if notice:
+            raise IndexError_(f"索引重建后仍无法使用：{type(e).__name__}: {e}", details=["运行 casefile index rebuild；若仍失败，请报告"]) from None
+        notice = _repair(ws, f"{type(e).__name__}: {str(e)[:80]}", progress)
+        result = op()
+    if notice:
+        result["recovered"] = notice
+    return result
 
 
 def _pages(case_dir: Path, rec: documents.DocRecord) -> list[str]:
@@ -75,6 +132,10 @@ def update_case(ws: Workspace, case_id: str, progress: Progress | None = None) -
 
 
 def update(ws: Workspace, progress: Progress | None = None, only: list[str] | None = None) -> dict[str, Any]:
+    return _guarded(ws, lambda: _update(ws, progress, only), progress, probe=True)
+
+
+def _update(ws: Workspace, progress: Progress | None = None, only: list[str] | None = None) -> dict[str, Any]:
     idx = open_index(ws)
     state = idx.indexed()
     changed: dict[str, list[PageDoc]] = {}
@@ -99,16 +160,22 @@ def update(ws: Workspace, progress: Progress | None = None, only: list[str] | No
     if not only:
         removed += [ref for ref in state if not ref.startswith("archive:") and ref.split("/", 1)[0] not in {c.id for c in cases}]
     stats = idx.apply(changed, sorted(set(removed)), progress)
+    recovery.record(ws.root, len(idx.indexed()))
     return dict(stats, unchanged=len(present) - len(changed), errors=errors, rebuilt=idx.rebuilt_reason)
 
 
 def add_folder(ws: Workspace, folder: Path, progress: Progress | None = None) -> dict[str, Any]:
     """Index a plain folder of .pdf/.docx/.txt as an archive, without making cases of it."""
-    from casefile.extract import extract
-
     folder = Path(folder).resolve()
     if not folder.is_dir():
         raise UsageError(f"{folder} 不是目录")
+    return _guarded(ws, lambda: _add_folder(ws, folder, progress), progress, probe=True)
+
+
+def _add_folder(ws: Workspace, folder: Path, progress: Progress | None = None) -> dict[str, Any]:
+    from casefile.extract import extract
+
+    folder = Path(folder).resolve()
     source = f"archive:{folder.name}"
     idx = open_index(ws)
     state = idx.indexed()
@@ -138,13 +205,14 @@ def add_folder(ws: Workspace, folder: Path, progress: Progress | None = None) ->
         changed[ref] = [PageDoc(page=n, text=t, **base) for n, t in enumerate(doc.pages, 1) if t.strip()]
     removed = [ref for ref in state if ref.startswith(source + "/") and ref not in present]
     stats = idx.apply(changed, removed)
+    recovery.record(ws.root, len(idx.indexed()), (source, str(folder)))
     return dict(stats, archive=source, files=len(files), unchanged=len(present) - len(changed), errors=errors, rebuilt=idx.rebuilt_reason)
 
 
 def search(ws: Workspace, query: str, **kw: Any) -> dict[str, Any]:
     if not query.strip():
         raise UsageError("检索词不能为空")
-    return open_index(ws).search(query, **kw)
+    return _guarded(ws, lambda: open_index(ws).search(query, **kw), None, probe=False)
 
 
 # -- saved searches --------------------------------------------------------------------------------

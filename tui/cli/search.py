@@ -51,6 +51,8 @@ def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_n
     if save_name:
         save_search(ws, save_name, dict(params, query=query))
     result = idx.search(ws, query, **params)
+    if result.get("recovered"):
+        click.echo(f"注意：{result['recovered']}", err=True)
 
     def human(r):
         click.echo(f"“{r['query']}”：{r['total']} 处命中（{r['elapsed_ms']} 毫秒）")
@@ -86,6 +88,8 @@ def _every(k: int):
 
 def _report(r: dict, as_json: bool, what: str) -> None:
     def human(d):
+        if d.get("recovered"):
+            click.echo(f"注意：{d['recovered']}", err=True)
         if d.get("rebuilt"):
             click.echo(f"注意：{d['rebuilt']}，已重建索引")
         click.echo(f"{what}：新增或更新 {d['added']} 份文书（{d['pages']} 页），删除 {d['removed']} 份，未变 {d['unchanged']} 份")
