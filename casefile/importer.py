@@ -13,9 +13,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
 
-from casefile import documents
+from casefile import documents, journal, locks, resume
 from casefile.errors import CasefileError, UsageError
 from casefile.extract import Extraction, extract
+from casefile.fsutil import sha256_bytes
 from casefile.ids import valid_id_card, valid_uscc
 from casefile.model import Act, ActKind, Case, CaseState, LawRef, Measure, Party, PartyKind
 from casefile.names import safe_name
@@ -48,10 +49,11 @@ class ImportResult:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, str]] = field(default_factory=list)
     created: bool = False
+    resumed: bool = False  # continued an import that was interrupted
 
     def to_dict(self) -> dict[str, Any]:
         return {"case": self.case, "documents": [d.to_dict() for d in self.documents], "facts_filled": self.facts_filled,
-                "conflicts": self.conflicts, "errors": self.errors, "created": self.created}
+                "conflicts": self.conflicts, "errors": self.errors, "created": self.created, "resumed": self.resumed}
 
 
 def collect_files(paths: list[Path]) -> list[Path]:
@@ -101,18 +103,37 @@ def import_paths(
             errors.append({"file": str(f), "error": f"{f.name}：无法读取（{e.strerror}）"})
             continue
         extracted.append((f, data, doc, x))
+    sources = resume.sources_of([Path(p) for p in paths])
+    started = journal.now_iso()
+    if not case_ref:
+        # the same import interrupted before: continue into its case rather than make a second one
+        case_ref = resume.find(ws.cases_dir, ws.case_ids(), sources)
     if case_ref:
         case = ws.load_case(case_ref)
         created = False
+        case_dir = ws.cases_dir / case.id
+        before = resume.marker(case_dir)
+        resumed = before is not None and before.get("sources") == sources
+        if not resumed:
+            resume.mark(case_dir, sources, started)
     else:
         if not extracted:
             result = ImportResult(case="", errors=errors)
             return result
-        case = _new_case(ws, [x for *_, x in extracted], folder=_folder_name(paths))
-        created = True
-    result = ImportResult(case=case.id, errors=errors, created=created)
-    case_dir = ws.cases_dir / case.id
+        case = _new_case(ws, [x for *_, x in extracted], folder=_folder_name(paths),
+                         files={resume.MARKER: resume.payload(sources, started)})
+        created, resumed = True, False
+        case_dir = ws.cases_dir / case.id
+    result = ImportResult(case=case.id, errors=errors, created=created, resumed=resumed)
+    stored_before: dict[str, str] = {}
+    if resumed:
+        stored_before = _tidy_interrupted(case_dir)
     for f, data, doc, x in extracted:
+        digest = sha256_bytes(data)
+        if digest in stored_before:  # stored by the run that was interrupted
+            result.documents.append(DocResult(str(f), x.doc_type, x.confidence, len(doc.pages), "已导入（上次中断前已保存）",
+                                              stored_before[digest], list(x.needs_ocr)))
+            continue
         status = "已导入"
         if x.needs_ocr:
             status = "需要OCR" if len(x.needs_ocr) == len(doc.pages) else f"已导入（第{'、'.join(map(str, x.needs_ocr))}页需要OCR）"
@@ -132,7 +153,21 @@ def import_paths(
         result.facts_filled, result.conflicts = filled, conflicts
         if filled:
             ws.save_case(case, act="导入文书补充案件事实", stage="调查")
+    resume.clear(case_dir)
     return result
+
+
+def _tidy_interrupted(case_dir: Path) -> dict[str, str]:
+    """Before continuing an interrupted import: {sha256: file} of the documents it stored, and
+    remove a file it wrote but neither registered nor journalled (killed between the two)."""
+    with locks.case_dir_lock(case_dir):
+        reg = documents.load_register(case_dir)
+        known = {d.file for d in reg.documents} | set(journal.last_doc_hashes(journal.read(case_dir)))
+        for p in sorted((case_dir / documents.DOCS).glob("*")):
+            rel = f"{documents.DOCS}/{p.name}"
+            if p.is_file() and rel not in known:
+                p.unlink()
+        return {d.sha256: d.file for d in reg.documents}
 
 
 def _folder_name(paths: list[Path]) -> str:
@@ -151,7 +186,7 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _new_case(ws: Workspace, xs: list[Extraction], folder: str) -> Case:
+def _new_case(ws: Workspace, xs: list[Extraction], folder: str, files: dict[str, str] | None = None) -> Case:
     decisive = sorted(xs, key=lambda x: (x.doc_type != "decision", x.doc_type == "unknown"))
     number = next((x.fields["doc_no"] for x in decisive if x.fields.get("doc_no") and x.doc_type in ("decision", "penalty_notice", "summary_decision", "no_penalty_decision")), "")
     base = safe_name(number or folder or "导入案件")
@@ -165,7 +200,7 @@ def _new_case(ws: Workspace, xs: list[Extraction], folder: str) -> Case:
         number = ""  # the same 文号 belongs to an existing case: do not claim it twice
     agency = next((x.fields["agency"] for x in decisive if x.fields.get("agency")), "")
     case = Case(id=cid, number=number, agency=agency or ws.profile.name, source="导入")
-    ws.create_case(case)
+    ws.create_case(case, files=files)
     return ws.load_case(cid)
 
 

@@ -30,7 +30,7 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from casefile import heads, journal
+from casefile import heads, journal, resume
 from casefile.dossier import assemble
 from casefile.errors import CaseExists, PackageError
 from casefile.fsutil import atomic_write_bytes, sha256_bytes
@@ -49,7 +49,7 @@ def _case_files(case_dir: Path) -> list[Path]:
     out = []
     for p in sorted(case_dir.rglob("*")):
         rel = p.relative_to(case_dir)
-        if p.is_file() and not (set(rel.parts) & _SKIP_DIRS):
+        if p.is_file() and not (set(rel.parts) & _SKIP_DIRS) and p.name != resume.MARKER:
             out.append(p)
     return out
 

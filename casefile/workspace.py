@@ -289,12 +289,14 @@ class Workspace:
                     self._numbers.add(n)
         return self._numbers
 
-    def create_case(self, case: Case, *, actor: str | None = None) -> Path:
+    def create_case(self, case: Case, *, actor: str | None = None, files: dict[str, str] | None = None) -> Path:
+        """Make the case folder whole, then rename it into place; ``files`` are text files placed in
+        it before it appears (an import's in-progress marker)."""
         check_name(case.id)
         with self.case_lock(case.id):
-            return self._create_case(case, actor)
+            return self._create_case(case, actor, files or {})
 
-    def _create_case(self, case: Case, actor: str | None) -> Path:
+    def _create_case(self, case: Case, actor: str | None, files: dict[str, str]) -> Path:
         d = self.cases_dir / case.id
         if d.exists():
             raise CaseExists(f"案件 {case.id} 已存在，未做改动")
@@ -311,6 +313,10 @@ class Workspace:
         for sub in CASE_SUBDIRS:
             (tmp / sub).mkdir()
         _write_toml(tmp / CASE_FILE, case.to_toml_dict(), CASE_HEADER)
+        for name, text in files.items():
+            if "/" in name or name in ("", ".", ".."):
+                raise ValueError(f"not a plain file name: {name!r}")  # callers pass fixed names
+            atomic_write_text(tmp / name, text)
         entry = journal.append(tmp, "新建案件", "立案", {"case": case.summary()}, actor=actor or self.actor)
         os.replace(tmp, d)  # the case appears whole or not at all
         heads.write_ledger(self.root, case.id, heads.head_of(entry["seq"], entry["hash"], entry["time"]))

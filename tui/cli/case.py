@@ -94,14 +94,17 @@ def case_list(state, sector, as_json):
         cases = [c for c in cases if c.sector == sector]
     from casefile.deadlines import case_warnings
 
+    from casefile.resume import note
+
     warnings = {c.id: case_warnings(ws, c) for c in cases}
-    data = [dict(c.summary(), warnings=[w.to_dict() for w in warnings[c.id]]) for c in cases]
+    unfinished = {c.id: note(ws.cases_dir / c.id) for c in cases}
+    data = [dict(c.summary(), warnings=[w.to_dict() for w in warnings[c.id]], import_incomplete=bool(unfinished[c.id])) for c in cases]
     for cid, e in bad:
         click.echo(f"警告：案件 {cid} 无法读取：{e}", err=True)
 
     def human(_):
         rows = [[c.id, c.number, c.procedure.value, c.state.value, c.party.name if c.party else "",
-                 "；".join(w.text for w in warnings[c.id])] for c in cases]
+                 "；".join(([unfinished[c.id]] if unfinished[c.id] else []) + [w.text for w in warnings[c.id]])] for c in cases]
         click.echo(table(rows, ["编号", "文号", "程序", "状态", "当事人", "提醒"], max_width=30))
         click.echo(f"共 {len(cases)} 件")
 
@@ -115,11 +118,17 @@ def case_list(state, sector, as_json):
 def case_show(case_ref, as_json):
     """显示一个案件的全部事实（CASE 为案件编号或文号）。"""
     ws = open_workspace()
+    from casefile.resume import note
+
     c = ws.load_case(case_ref)
     data = c.model_dump(mode="json")
+    unfinished = note(ws.cases_dir / c.id)
+    data["import_incomplete"] = bool(unfinished)
 
     def human(_):
         click.echo(f"{c.number or c.id}  {c.title}")
+        if unfinished:
+            click.echo(f"注意：{unfinished}")
         click.echo(f"类型：{c.case_type.value}　程序：{c.procedure.value}　状态：{c.state.value}　领域：{c.sector}　机关：{c.agency}")
         for p in c.parties:
             click.echo(f"当事人：{p.name}（{p.kind.value}）{p.id_number}　{p.address}")
