@@ -112,7 +112,7 @@ def import_paths(
         case = ws.load_case(case_ref)
         created = False
         case_dir = ws.cases_dir / case.id
-        before = resume.marker(case_dir)
+        before = resume.marker(case_dir, sources)
         resumed = before is not None and before.get("sources") == sources
         if not resumed:
             resume.mark(case_dir, sources, started)
@@ -121,7 +121,7 @@ def import_paths(
             result = ImportResult(case="", errors=errors)
             return result
         case = _new_case(ws, [x for *_, x in extracted], folder=_folder_name(paths),
-                         files={resume.MARKER: resume.payload(sources, started)})
+                         files={resume.marker_name(sources): resume.payload(sources, started)})
         created, resumed = True, False
         case_dir = ws.cases_dir / case.id
     result = ImportResult(case=case.id, errors=errors, created=created, resumed=resumed)
@@ -153,7 +153,7 @@ def import_paths(
         result.facts_filled, result.conflicts = filled, conflicts
         if filled:
             ws.save_case(case, act="导入文书补充案件事实", stage="调查")
-    resume.clear(case_dir)
+    resume.clear(case_dir, sources)
     return result
 
 

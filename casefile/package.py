@@ -49,7 +49,7 @@ def _case_files(case_dir: Path) -> list[Path]:
     out = []
     for p in sorted(case_dir.rglob("*")):
         rel = p.relative_to(case_dir)
-        if p.is_file() and not (set(rel.parts) & _SKIP_DIRS) and p.name != resume.MARKER:
+        if p.is_file() and not (set(rel.parts) & _SKIP_DIRS) and not resume.is_marker(p.name):
             out.append(p)
     return out
 
