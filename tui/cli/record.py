@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from casefile import heads
 from casefile import journal as jr
 from casefile.errors import IntegrityError
 from casefile.evidence import add_evidence
@@ -94,6 +95,9 @@ def journal_verify(case_ref, all_cases, against, as_json):
                 click.echo(f"✗ {cid}：{results[cid][0]['message']}")
                 for b in results[cid][1:]:
                     click.echo(f"    {b['message']}")
+            elif heads.read_case_head(ws.cases_dir / cid) is None:
+                click.echo(f"✓ {cid}：{len(jr.read(ws.cases_dir / cid))} 条记录，哈希链完整，文书未被改动"
+                           "（尚未记录链头：旧版本创建的案件，下一次写入时记录）")
             else:
                 click.echo(f"✓ {cid}：{len(jr.read(ws.cases_dir / cid))} 条记录，哈希链完整，链头相符，文书未被改动")
 
