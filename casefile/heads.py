@@ -63,10 +63,31 @@ def write_case_head(case_dir: Path, head: dict[str, Any]) -> bool:
         return False
     if data.get(HEAD_KEY) == head:
         return True
-    data[HEAD_KEY] = head
-    header, _ = _split_header(text)
-    atomic_write_text(path, header + tomli_w.dumps(data))
+    new = _replace_table(text, head)
+    try:
+        ok = tomllib.loads(new).get(HEAD_KEY) == head
+    except tomllib.TOMLDecodeError:
+        ok = False
+    if not ok:  # an unusual hand-written layout: write the whole file again
+        data[HEAD_KEY] = head
+        header, _ = _split_header(text)
+        new = header + tomli_w.dumps(data)
+    atomic_write_text(path, new)
     return True
+
+
+def _replace_table(text: str, head: dict[str, Any]) -> str:
+    """case.toml with only its [journal_head] table replaced (or added at the end), so a
+    person's comments and layout in the rest of the file survive every append."""
+    block = tomli_w.dumps({HEAD_KEY: head})
+    lines = text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.strip() == f"[{HEAD_KEY}]"), None)
+    if start is None:
+        return text + ("" if text.endswith("\n") or not text else "\n") + "\n" + block
+    end = start + 1
+    while end < len(lines) and not lines[end].lstrip().startswith(("[", "#")):
+        end += 1
+    return "".join(lines[:start]) + block + ("\n" if end < len(lines) else "") + "".join(lines[end:])
 
 
 def read_case_head(case_dir: Path) -> dict[str, Any] | None:
