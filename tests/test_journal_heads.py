@@ -165,3 +165,5 @@ def test_nested_case_toml_affects_only_its_case(demo_ws, run_cli):
     assert code == 0 and "SJ-2026-037" in out and "YJ-2026-003" in err and "嵌套层次过深" in err
     code, out, err = run_cli("case", "show", "YJ-2026-003", "-w", root)
     assert code == 6 and "嵌套层次过深" in err
+    code, out, err = run_cli("case", "validate", str(p))
+    assert code == 6 and "嵌套层次过深" in err

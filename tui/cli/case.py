@@ -158,5 +158,7 @@ def case_validate(path, as_json):
             data = tomllib.load(f)
         except tomllib.TOMLDecodeError as e:
             raise ValidationError(f"{path} 不是有效的 TOML 文件", details=[str(e)]) from None
+        except RecursionError:
+            raise ValidationError(f"{path} 的嵌套层次过深，无法读取") from None
     c = validate(Case, data, path)
     emit({"file": path, "valid": True, "id": c.id}, as_json, lambda d: click.echo(f"{path}：校验通过"))
