@@ -148,11 +148,12 @@ def import_paths(
         documents.write_cache(case_dir, stored.sha256, x.to_dict(), EXTRACTION_CACHE)
         result.documents.append(DocResult(str(f), x.doc_type, x.confidence, len(doc.pages), status, stored.file, list(x.needs_ocr)))
     if extracted:
-        case = ws.load_case(case.id)
-        filled, conflicts = fill_facts(case, [x for *_, x in extracted])
-        result.facts_filled, result.conflicts = filled, conflicts
-        if filled:
-            ws.save_case(case, act="导入文书补充案件事实", stage="调查")
+        with ws.case_lock(case.id):  # read, fill and write back the facts as one step
+            case = ws.load_case(case.id)
+            filled, conflicts = fill_facts(case, [x for *_, x in extracted])
+            result.facts_filled, result.conflicts = filled, conflicts
+            if filled:
+                ws.save_case(case, act="导入文书补充案件事实", stage="调查")
     resume.clear(case_dir, sources)
     return result
 
