@@ -55,20 +55,24 @@ def _repair(ws: Workspace, reason: str, progress: Progress | None) -> str:
     try:
         r = rebuild(ws, progress)
     except Exception as e:  # noqa: BLE001 - the person gets the command, not a traceback
-        raise IndexError_(f"索引已损坏（{reason}），自动重建失败：{type(e).__name__}: {e}",
+        raise IndexError_(f"索引不可用（{reason}），自动重建失败：{type(e).__name__}: {e}",
                           details=["运行 casefile index rebuild 重建索引；若仍失败，删除工作区中的 .index 文件夹后再运行"]) from None
-    note = f"索引已损坏（{reason}），已自动重建：{r.get('added', 0)} 份文书"
+    note = f"索引不可用（{reason}），已自动重建：{r.get('added', 0)} 份文书"
     if r.get("archives_missing"):
         note += "；" + "；".join(r["archives_missing"])
     return note
 
 
-def _guarded(ws: Workspace, op: Callable[[], dict[str, Any]], progress: Progress | None, *, probe: bool) -> dict[str, Any]:
+def _guarded(ws: Workspace, op: Callable[[], dict[str, Any]], progress: Progress | None, *, probe: bool,
+             refills: bool = False) -> dict[str, Any]:
     """Run ``op`` on a sound index: a damaged one (see index.recovery) is rebuilt first, or when
     ``op`` fails inside the store; the result says so under "recovered"."""
     notice = ""
+    stale = ""
     try:
-        reason = recovery.damage(ws.root, open_index(ws), probe=probe)
+        first = open_index(ws)
+        stale = first.rebuilt_reason  # the store started afresh (e.g. a new schema): said in "rebuilt"
+        reason = recovery.damage(ws.root, first, probe=probe, refills=refills)
     except CasefileError:
         raise
     except Exception as e:  # noqa: BLE001
@@ -90,6 +94,8 @@ def _guarded(ws: Workspace, op: Callable[[], dict[str, Any]], progress: Progress
         result = op()
     if notice:
         result["recovered"] = notice
+    if stale and "rebuilt" in result and not result["rebuilt"]:
+        result["rebuilt"] = stale
     return result
 
 
@@ -132,7 +138,7 @@ def update_case(ws: Workspace, case_id: str, progress: Progress | None = None) -
 
 
 def update(ws: Workspace, progress: Progress | None = None, only: list[str] | None = None) -> dict[str, Any]:
-    return _guarded(ws, lambda: _update(ws, progress, only), progress, probe=True)
+    return _guarded(ws, lambda: _update(ws, progress, only), progress, probe=True, refills=not only)
 
 
 def _update(ws: Workspace, progress: Progress | None = None, only: list[str] | None = None) -> dict[str, Any]:

@@ -70,17 +70,21 @@ def from_store(e: BaseException) -> bool:
     return any(m in last for m in _STORE_MARKS)
 
 
-def damage(root: Path, idx: Any, *, probe: bool) -> str:
-    """Why the opened index ``idx`` cannot be trusted ('' if it can)."""
+def damage(root: Path, idx: Any, *, probe: bool, refills: bool = False) -> str:
+    """Why the opened index ``idx`` cannot be trusted ('' if it can).
+
+    ``refills``: the operation about to run re-indexes every case document that is
+    not in the index (a full update), so an index the store started afresh (stale
+    version, lost files) needs nothing more; damaged files still do."""
     reason = getattr(idx, "rebuilt_reason", "")
     if reason:
-        return reason
+        return "" if refills else reason
     known = read(root).get("documents", 0)
     try:
         n = len(idx.indexed())
     except Exception as e:  # noqa: BLE001 - any failure to read the store's list is damage
         return f"索引的文书清单无法读取（{type(e).__name__}）"
-    if known and n == 0:
+    if known and n == 0 and not refills:
         return f"索引是空的，但上次更新后有 {known} 份文书（索引文件丢失或损坏）"
     if probe:
         try:

@@ -82,7 +82,7 @@ def test_search_on_a_damaged_index_rebuilds_and_answers(indexed, damage, run_cli
     damage(ws)
     code, out, err = run_cli("search", QUERY, "-w", str(ws.root))
     assert code == 0, err
-    assert "索引已损坏" in err and "已自动重建" in err
+    assert "索引不可用" in err and "已自动重建" in err
     assert f"{total} 处命中" in out
     code, out, err = run_cli("search", QUERY, "-w", str(ws.root))  # repaired for good: no notice the second time
     assert code == 0 and err == "" and f"{total} 处命中" in out
