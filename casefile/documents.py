@@ -22,7 +22,7 @@ from typing import Any, Literal
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field
 
-from casefile import journal
+from casefile import journal, locks
 from casefile.errors import DocumentError
 from casefile.fsutil import atomic_write_bytes, atomic_write_text, sha256_bytes, sha256_file
 from casefile.names import safe_name
@@ -118,6 +118,12 @@ def add_document(
     written the file is removed again, so nothing is half-stored.
     """
     case_dir = Path(case_dir)
+    with locks.case_dir_lock(case_dir):  # documents.toml is read, changed and written back
+        return _add_document(case_dir, data, name, record, stage=stage, act=act, actor=actor, replace=replace)
+
+
+def _add_document(case_dir: Path, data: bytes, name: str, record: DocRecord, *, stage: str, act: str, actor: str | None,
+                  replace: bool) -> DocRecord:
     (case_dir / DOCS).mkdir(exist_ok=True)
     reg = load_register(case_dir)
     rel = f"{DOCS}/{safe_name(name)}" if replace else unique_name(case_dir, name)
@@ -145,6 +151,11 @@ def add_document(
 
 def remove_document(case_dir: Path, file: str, *, stage: str, actor: str | None = None) -> None:
     case_dir = Path(case_dir)
+    with locks.case_dir_lock(case_dir):
+        _remove_document(case_dir, file, stage=stage, actor=actor)
+
+
+def _remove_document(case_dir: Path, file: str, *, stage: str, actor: str | None) -> None:
     reg = load_register(case_dir)
     rec = reg.get(file)
     if rec is None:

@@ -9,12 +9,13 @@ from typing import Any
 from casefile.errors import DocumentError, UsageError
 from casefile.fsutil import atomic_write_bytes, sha256_bytes
 from casefile.model import ActKind
-from casefile.workspace import Workspace
+from casefile.workspace import Workspace, with_case_lock
 
 MEDIA = {".mp4": "录像", ".mov": "录像", ".avi": "录像", ".mkv": "录像", ".mp3": "录音", ".wav": "录音", ".m4a": "录音", ".amr": "录音",
          ".jpg": "照片", ".jpeg": "照片", ".png": "照片", ".heic": "照片", ".pdf": "书证扫描件"}
 
 
+@with_case_lock
 def add_evidence(ws: Workspace, case_ref: str, path: Path, act: str, *, officers: list[str] | None = None,
                  time: str = "", note: str = "") -> dict[str, Any]:
     path = Path(path)

@@ -16,10 +16,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
 
-from casefile import documents
+from casefile import documents, journal, locks, resume
 from casefile.errors import CasefileError, DiskFullError, UsageError
 from casefile.extract import Extraction, extract
 from casefile.ids import valid_id_card, valid_uscc
+from casefile.fsutil import sha256_bytes
 from casefile.model import Act, ActKind, Case, CaseState, LawRef, Measure, Party, PartyKind
 from casefile.limits import disk_full_message, is_disk_full
 from casefile.names import new_case_id
@@ -56,6 +57,7 @@ class ImportResult:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, str]] = field(default_factory=list)
     created: bool = False
+    resumed: bool = False  # continued an import that was interrupted
 
     @property
     def failed(self) -> int:
@@ -64,7 +66,7 @@ class ImportResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {"case": self.case, "documents": [d.to_dict() for d in self.documents], "facts_filled": self.facts_filled,
-                "conflicts": self.conflicts, "errors": self.errors, "created": self.created,
+                "conflicts": self.conflicts, "errors": self.errors, "created": self.created, "resumed": self.resumed,
                 "imported": len(self.documents), "failed": self.failed, "total": len(self.documents) + self.failed}
 
 
@@ -137,24 +139,44 @@ def import_paths(
                 "ocr_text": list(doc.pages) if doc.ocr_pages else None}
         del doc
         extracted.append((f, data, info, x))
+    sources = resume.sources_of([Path(p) for p in paths])
+    started = journal.now_iso()
+    if not case_ref:
+        # the same import interrupted before: continue into its case rather than make a second one
+        case_ref = resume.find(ws.cases_dir, ws.case_ids(), sources)
+    resumed = False
     if case_ref:
         case = ws.load_case(case_ref)
         created = False
+        case_dir = ws.cases_dir / case.id
+        before = resume.marker(case_dir, sources)
+        resumed = before is not None and before.get("sources") == sources
+        if not resumed:
+            resume.mark(case_dir, sources, started)
     else:
         if not extracted:
             result = ImportResult(case="", errors=errors)
             return result
         try:
-            case = _new_case(ws, [x for *_, x in extracted], folder=_folder_name(paths))
+            case = _new_case(ws, [x for *_, x in extracted], folder=_folder_name(paths),
+                             files={resume.marker_name(sources): resume.payload(sources, started)})
         except OSError as e:
             if is_disk_full(e):
                 raise DiskFullError(f"{disk_full_message(ws.cases_dir)}；没有新建案件，没有导入任何文件") from None
             raise
         created = True
-    result = ImportResult(case=case.id, errors=errors, created=created)
-    case_dir = ws.cases_dir / case.id
+        case_dir = ws.cases_dir / case.id
+    result = ImportResult(case=case.id, errors=errors, created=created, resumed=resumed)
+    stored_before = _tidy_interrupted(case_dir) if resumed else {}
     stored_xs: list[Extraction] = []
+    stopped = False  # the disk filled up: the import is incomplete and says so until run again
     for n, (f, data, info, x) in enumerate(extracted):
+        digest = sha256_bytes(data)
+        if digest in stored_before:  # stored by the run that was interrupted
+            result.documents.append(DocResult(str(f), x.doc_type, x.confidence, info["pages"], "已导入（上次中断前已保存）",
+                                              stored_before[digest], list(x.needs_ocr)))
+            stored_xs.append(x)
+            continue
         status = "已导入"
         if x.needs_ocr:
             status = "需要OCR" if len(x.needs_ocr) == info["pages"] else f"已导入（第{'、'.join(map(str, x.needs_ocr))}页需要OCR）"
@@ -181,6 +203,7 @@ def import_paths(
                 # nothing more fits: the rest are named, not tried
                 for g, *_ in extracted[n + 1:]:
                     result.errors.append({"file": str(g), "error": f"{g.name}：{disk_full_message(case_dir)}，未导入"})
+                stopped = True
                 break
             continue
         try:
@@ -193,18 +216,34 @@ def import_paths(
         result.documents.append(DocResult(str(f), x.doc_type, x.confidence, info["pages"], status, stored.file, list(x.needs_ocr),
                                           list(info["ocr_pages"]), dict(info["ocr_confidence"])))
     if stored_xs:
-        case = ws.load_case(case.id)
-        filled, conflicts = fill_facts(case, stored_xs)
-        result.facts_filled, result.conflicts = filled, conflicts
-        if filled:
-            try:
-                ws.save_case(case, act="导入文书补充案件事实", stage="调查")
-            except OSError as e:
-                if not is_disk_full(e):
-                    raise
-                result.facts_filled = []
-                result.errors.append({"file": "", "error": f"案件事实未能补充：{disk_full_message(case_dir)}（文书已导入，腾出空间后可重新导入补充）"})
+        with ws.case_lock(case.id):  # read, fill and write back the facts as one step
+            case = ws.load_case(case.id)
+            filled, conflicts = fill_facts(case, stored_xs)
+            result.facts_filled, result.conflicts = filled, conflicts
+            if filled:
+                try:
+                    ws.save_case(case, act="导入文书补充案件事实", stage="调查")
+                except OSError as e:
+                    if not is_disk_full(e):
+                        raise
+                    result.facts_filled = []
+                    result.errors.append({"file": "", "error": f"案件事实未能补充：{disk_full_message(case_dir)}（文书已导入，腾出空间后可重新导入补充）"})
+    if not stopped:
+        resume.clear(case_dir, sources)  # complete: the case no longer says 导入未完成
     return result
+
+
+def _tidy_interrupted(case_dir: Path) -> dict[str, str]:
+    """Before continuing an interrupted import: {sha256: file} of the documents it stored, and
+    remove a file it wrote but neither registered nor journalled (killed between the two)."""
+    with locks.case_dir_lock(case_dir):
+        reg = documents.load_register(case_dir)
+        known = {d.file for d in reg.documents} | set(journal.last_doc_hashes(journal.read(case_dir)))
+        for p in sorted((case_dir / documents.DOCS).glob("*")):
+            rel = f"{documents.DOCS}/{p.name}"
+            if p.is_file() and rel not in known:
+                p.unlink()
+        return {d.sha256: d.file for d in reg.documents}
 
 
 def _cache_ocr_text(case_dir: Path, sha256: str, pages: list[str]) -> None:
@@ -230,7 +269,7 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _new_case(ws: Workspace, xs: list[Extraction], folder: str) -> Case:
+def _new_case(ws: Workspace, xs: list[Extraction], folder: str, files: dict[str, str] | None = None) -> Case:
     decisive = sorted(xs, key=lambda x: (x.doc_type != "decision", x.doc_type == "unknown"))
     number = next((x.fields["doc_no"] for x in decisive if x.fields.get("doc_no") and x.doc_type in ("decision", "penalty_notice", "summary_decision", "no_penalty_decision")), "")
     cid = new_case_id(ws.case_ids(), number=number, hint=folder or "导入案件")
@@ -238,7 +277,7 @@ def _new_case(ws: Workspace, xs: list[Extraction], folder: str) -> Case:
         number = ""  # the same 文号 belongs to an existing case: do not claim it twice
     agency = next((x.fields["agency"] for x in decisive if x.fields.get("agency")), "")
     case = Case(id=cid, number=number, agency=agency or ws.profile.name, source="导入")
-    ws.create_case(case)
+    ws.create_case(case, files=files)  # the import's marker is in the folder before the folder appears
     return ws.load_case(cid)
 
 

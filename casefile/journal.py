@@ -8,8 +8,11 @@ Each line of ``journal.jsonl`` is one JSON object::
 
 ``docs`` records the content hash a document had when the entry was written
 (``null`` = removed), so ``verify`` can also tell a document changed behind the
-journal's back. Appends hold an exclusive ``flock`` on the file, so two processes
-never interleave, and are fsync'd before the lock is released.
+journal's back. Appends hold the case lock (:mod:`casefile.locks`) and an
+exclusive ``flock`` on the file, so two processes never interleave, and are
+fsync'd before the lock is released. Each append then records the chain's head
+(count and last hash) in case.toml and in the workspace ledger
+(:mod:`casefile.heads`), so a cut, emptied or deleted journal is noticed.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+from casefile import heads, locks
 from casefile.fsutil import sha256_file
 
 JOURNAL = "journal.jsonl"
@@ -86,7 +90,15 @@ def append(
     """Append one entry; returns it (with its seq and hash)."""
     if stage not in STAGES:
         raise ValueError(f"unknown stage {stage!r}")
-    path = Path(case_dir) / JOURNAL
+    with locks.case_dir_lock(case_dir):
+        entry = _append(Path(case_dir), act, stage, changes, docs, actor)
+        heads.record(case_dir, heads.head_of(entry["seq"], entry["hash"], entry["time"]))
+    return entry
+
+
+def _append(case_dir: Path, act: str, stage: str, changes: dict[str, Any] | None, docs: dict[str, str | None] | None,
+            actor: str | None) -> dict[str, Any]:
+    path = case_dir / JOURNAL
     fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
     with os.fdopen(fd, "r+b") as f:
         fcntl.flock(f.fileno(), fcntl.LOCK_EX)
@@ -110,20 +122,10 @@ def append(
             entry["prev"] = prev
             entry["hash"] = entry_hash(entry)
             line = json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n"
-            size = f.seek(0, os.SEEK_END)
-            try:
-                # unbuffered writes: a failed buffer must not be flushed again when the file closes
-                raw = memoryview(line.encode("utf-8"))
-                while raw:
-                    raw = raw[os.write(f.fileno(), raw):]
-                os.fsync(f.fileno())
-            except OSError:
-                # a full disk may have let part of the line through: cut it off, never leave half an entry
-                try:
-                    os.ftruncate(f.fileno(), size)
-                except OSError:
-                    pass
-                raise
+            f.seek(0, os.SEEK_END)
+            f.write(line.encode("utf-8"))
+            f.flush()
+            os.fsync(f.fileno())
         finally:
             fcntl.flock(f.fileno(), fcntl.LOCK_UN)
     return entry
@@ -140,9 +142,10 @@ def read(case_dir: Path) -> list[dict[str, Any]]:
             if not raw:
                 continue
             try:
-                entries.append(json.loads(raw))
-            except json.JSONDecodeError:
-                entries.append({"_unreadable": n})
+                e = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                e = None
+            entries.append(e if isinstance(e, dict) else {"_unreadable": n})
     return entries
 
 
@@ -156,7 +159,22 @@ class Break:
         return {"line": self.line, "seq": self.seq, "message": self.message}
 
 
-def _iter_breaks(entries: list[dict[str, Any]]) -> Iterator[Break]:
+def parse(data: bytes) -> list[dict[str, Any]]:
+    """The entries of a journal held in memory (a package's), as :func:`read` gives them."""
+    entries = []
+    for n, raw in enumerate(data.split(b"\n"), 1):
+        raw = raw.strip()
+        if not raw:
+            continue
+        try:
+            e = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            e = None
+        entries.append(e if isinstance(e, dict) else {"_unreadable": n})
+    return entries
+
+
+def chain_breaks(entries: list[dict[str, Any]]) -> Iterator[Break]:
     prev = GENESIS
     expected_seq = 1
     for line, e in enumerate(entries, 1):
@@ -191,13 +209,40 @@ def last_doc_hashes(entries: list[dict[str, Any]]) -> dict[str, str | None]:
     return state
 
 
+def head_breaks(case_dir: Path, entries: list[dict[str, Any]] | None = None) -> list[Break]:
+    """The journal against the heads recorded outside it (case.toml, the workspace ledger)."""
+    case_dir = Path(case_dir)
+    entries = read(case_dir) if entries is None else entries
+    out = []
+    in_case = heads.read_case_head(case_dir)
+    where = locks.case_of(case_dir)
+    in_ledger = heads.read_ledger_entry(where[0], where[1]) if where else False
+    if in_ledger is None:
+        out.append(Break(0, None, f"工作区记录头账本中本案的记录无法读取（{heads.LEDGER_DIR}/{case_dir.name}.json 被改动）"))
+    for head, label in ((in_case, "case.toml "), (in_ledger or None, "工作区记录头账本")):
+        if head is None:
+            continue
+        problem = heads.compare(entries, head, label)
+        if problem:
+            out.append(Break(0, None, problem))
+    if where and not (case_dir / heads.CASE_FILE).is_file():
+        out.append(Break(0, None, "case.toml 已不存在（案件事实被删除），本案不再出现在案件清单中"))
+    elif in_case is None and in_ledger:
+        out.append(Break(0, None, "case.toml 中的链头记录（journal_head）被删除"))
+    return out
+
+
 def verify(case_dir: Path, entries: list[dict[str, Any]] | None = None) -> list[Break]:
-    """Every break in the chain (first one only: after it nothing can be trusted) and
-    every document whose content differs from its last recorded hash. ``entries``: the
+    """Every break in the chain (first one only: after it nothing can be trusted),
+    the journal against its recorded heads (cut, emptied, deleted), and every
+    document whose content differs from its last recorded hash. ``entries``: the
     journal as :func:`read` gave it, when the caller has it already (read once)."""
     case_dir = Path(case_dir)
     entries = read(case_dir) if entries is None else entries
-    breaks = list(_iter_breaks(entries))
+    breaks = list(chain_breaks(entries))
+    if breaks:
+        return breaks
+    breaks = head_breaks(case_dir, entries)
     if breaks:
         return breaks
     for rel, digest in sorted(last_doc_hashes(entries).items()):

@@ -333,6 +333,14 @@ class Case(_Model):
             raise ValueError(f"案件文件的版本 {v} 比本程序支持的版本 {SCHEMA_VERSION} 新，请升级 casefile")
         return v
 
+    @model_validator(mode="before")
+    @classmethod
+    def _without_journal_head(cls, data: Any) -> Any:
+        # [journal_head] in case.toml is the journal's, not a fact: casefile.heads keeps it
+        if isinstance(data, dict) and "journal_head" in data:
+            data = {k: v for k, v in data.items() if k != "journal_head"}
+        return data
+
     @model_validator(mode="after")
     def _dates_in_order(self) -> "Case":
         v = self.violation

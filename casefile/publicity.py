@@ -18,7 +18,7 @@ from casefile.model import Act, ActKind, Case, PartyKind
 from casefile.periods import Deadline
 from casefile.redact import redact
 from casefile.render import measure_text, render_template
-from casefile.workspace import Workspace
+from casefile.workspace import Workspace, with_case_lock
 
 REFUSAL_TAGS = {"国家秘密": "涉及国家秘密", "商业秘密": "主要事实涉及商业秘密", "个人隐私": "主要事实涉及个人隐私", "危及安全稳定": "公开后可能危及国家安全、公共安全、经济安全、社会稳定"}
 
@@ -189,6 +189,7 @@ def export_public(ws: Workspace, case_ref: str, out_dir: Path, today: dt.date) -
             "redactions": len(log), "log": str(log_path.relative_to(ws.root)), "source": source}
 
 
+@with_case_lock
 def record(ws: Workspace, case_ref: str, kind: ActKind, day: dt.date, note: str = "") -> dict[str, Any]:
     case = ws.load_case(case_ref)
     case.acts.append(Act(kind=kind, date=day, note=note))

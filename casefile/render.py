@@ -29,7 +29,7 @@ from casefile.journal import STAGES
 from casefile.model import Act, ActKind, Case, LawRef, Measure, PartyKind
 from casefile.records import Records
 from casefile.requirements import hearing_rights_due, refusal
-from casefile.workspace import Workspace, stage_of_state
+from casefile.workspace import Workspace, stage_of_state, with_case_lock
 from doc_templates import texts
 from doc_templates.catalogue import FORMS, DocType, load_catalogue
 
@@ -405,6 +405,7 @@ def document_date(case: Case, dtype: DocType) -> dt.date | None:
         return None
 
 
+@with_case_lock
 def render_document(ws: Workspace, case_ref: str, code: str, *, today: dt.date, extra: dict[str, Any] | None = None,
                     volume: str = "") -> Rendered:
     """Render one document of the case and store it. ``volume`` names the volume a

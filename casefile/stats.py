@@ -64,6 +64,8 @@ def aggregate(ws: Workspace, facts: Iterable[dict[str, Any]], year: int) -> dict
     return {
         "year": year,
         "cases": len(rows),
+        # cases whose files could not be read are left out of every count, and named
+        "unreadable": [{"case": cid, "error": str(e)} for cid, e in getattr(ws, "unreadable", [])],
         "by_type": dict(by_type),
         "by_outcome": dict(outcome),
         "fines_total": str(fines),

@@ -66,3 +66,5 @@ def validate(model: type[pydantic.BaseModel], data: dict, source: str) -> Any:
     except pydantic.ValidationError as e:
         problems = chinese_problems(e)
         raise ValidationError(f"{source} 有 {len(problems)} 处问题", details=problems) from None
+    except RecursionError:
+        raise ValidationError(f"{source} 的数据嵌套层次过深，无法读取", details=["检查文件中是否有层层嵌套的列表或表"]) from None

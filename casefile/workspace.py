@@ -13,6 +13,7 @@ The folders are the source of truth; everything else (index, caches) is derived.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import shutil
 import tomllib
@@ -22,8 +23,8 @@ from typing import Any, Iterable
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field
 
-from casefile import journal
-from casefile.errors import CaseExists, CaseNotFound, ValidationError, WorkspaceError
+from casefile import heads, journal, locks
+from casefile.errors import CasefileError, CaseExists, CaseNotFound, ValidationError, WorkspaceError
 from casefile.fsutil import atomic_write_text
 from casefile.model import Case, CaseState
 from casefile.names import check_name
@@ -132,6 +133,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ValidationError(f"{path} 不是有效的 TOML 文件", details=[str(e)]) from None
     except UnicodeDecodeError:
         raise ValidationError(f"{path} 不是 UTF-8 编码的文本") from None
+    except RecursionError:
+        # tomllib reads nested arrays recursively: a file nested a few thousand deep must
+        # be this file's problem, not every command's that lists the workspace
+        raise ValidationError(f"{path} 的嵌套层次过深，无法读取", details=["检查文件中是否有层层嵌套的列表或表"]) from None
 
 
 def _write_toml(path: Path, data: dict[str, Any], header: str = "") -> None:
@@ -144,6 +149,7 @@ class Workspace:
         self.root = Path(root).expanduser().resolve()
         self._profile: AgencyProfile | None = None
         self._numbers: set[str] | None = None
+        self.unreadable: list[tuple[str, Exception]] = []  # set by try_load_cases
 
     # -- locating ---------------------------------------------------------
     @classmethod
@@ -194,12 +200,17 @@ class Workspace:
         data = {"officers": [o.model_dump(exclude_none=True, exclude_defaults=False) for o in register.officers]}
         _write_toml(self.root / OFFICERS_FILE, data, "# 行政执法人员清单（可直接编辑）")
 
+    def officers_lock(self):
+        """Held from reading officers.toml to writing it back (see casefile.locks)."""
+        return locks.register_lock(self.root, "officers")
+
     def add_officer(self, officer: Officer) -> None:
-        reg = self.officers()
-        if reg.by_certificate(officer.certificate):
-            raise ValidationError(f"执法证号 {officer.certificate} 已在人员清单中，未做改动")
-        reg.officers.append(officer)
-        self.save_officers(reg)
+        with self.officers_lock():
+            reg = self.officers()
+            if reg.by_certificate(officer.certificate):
+                raise ValidationError(f"执法证号 {officer.certificate} 已在人员清单中，未做改动")
+            reg.officers.append(officer)
+            self.save_officers(reg)
 
     def rules_profile_for(self, sector: str) -> str:
         return self.profile.sector_profiles.get(sector, self.profile.rules_profile)
@@ -212,6 +223,12 @@ class Workspace:
     def case_dir(self, case_id: str) -> Path:
         check_name(case_id)
         return self.cases_dir / case_id
+
+    def case_lock(self, case_id: str):
+        """Hold this around every read-modify-write of a case's files (case.toml, documents.toml,
+        review rounds, evidence links): two processes must not both read, change and write back."""
+        check_name(case_id)
+        return locks.case_lock(self.root, case_id)
 
     def case_ids(self) -> list[str]:
         if not self.cases_dir.exists():
@@ -240,14 +257,39 @@ class Workspace:
             raise ValidationError(f"{path} 有 1 处问题", details=[f"id：文件中的编号“{case.id}”与文件夹名“{cid}”不一致"])
         return case
 
+    def missing_cases(self) -> list[tuple[str, CasefileError]]:
+        """Cases whose facts are gone: a case folder with a journal but no case.toml, or a
+        case the journal-head ledger knows whose folder is gone (casefile never deletes a case)."""
+        out: list[tuple[str, CasefileError]] = []
+        have = set(self.case_ids())
+        seen = set()
+        if self.cases_dir.exists():
+            for p in sorted(self.cases_dir.iterdir()):
+                if p.name.startswith(".") or p.name in have or not p.is_dir():
+                    continue
+                if (p / journal.JOURNAL).exists() or (p / CASE_FILE).exists():
+                    seen.add(p.name)
+                    out.append((p.name, CaseNotFound(f"{p / CASE_FILE} 已不存在或不是文件（案件事实被删除），案件文件夹仍在")))
+        for cid, head in heads.read_ledger(self.root).items():
+            if cid in have or cid in seen:
+                continue
+            n = head["entries"] if head else "若干"
+            out.append((cid, CaseNotFound(f"案件文件夹 {self.cases_dir / cid} 已不存在，但工作区记录头账本记有它的 {n} 条记录")))
+        return out
+
     def try_load_cases(self) -> tuple[list[Case], list[tuple[str, Exception]]]:
-        """All cases that load, and the problems of those that don't (a list must not die on one bad file)."""
+        """All cases that load, and the problems of those that don't (a list must not die on one bad file).
+
+        The problems are also kept in ``self.unreadable`` so a command that only gets the
+        cases (statistics, the publicity list) can still name the ones it left out."""
         cases, bad = [], []
         for cid in self.case_ids():
             try:
                 cases.append(self.load_case(cid))
-            except (ValidationError, FileNotFoundError) as e:
+            except (CasefileError, OSError, RecursionError, ValueError) as e:
                 bad.append((cid, e))
+        bad += self.missing_cases()
+        self.unreadable = bad
         return cases, bad
 
     def numbers(self) -> set[str]:
@@ -263,8 +305,14 @@ class Workspace:
                     self._numbers.add(n)
         return self._numbers
 
-    def create_case(self, case: Case, *, actor: str | None = None) -> Path:
+    def create_case(self, case: Case, *, actor: str | None = None, files: dict[str, str] | None = None) -> Path:
+        """Make the case folder whole, then rename it into place; ``files`` are text files placed in
+        it before it appears (an import's in-progress marker)."""
         check_name(case.id)
+        with self.case_lock(case.id):
+            return self._create_case(case, actor, files or {})
+
+    def _create_case(self, case: Case, actor: str | None, files: dict[str, str]) -> Path:
         d = self.cases_dir / case.id
         if d.exists():
             raise CaseExists(f"案件 {case.id} 已存在，未做改动")
@@ -280,13 +328,16 @@ class Workspace:
             for sub in CASE_SUBDIRS:
                 (tmp / sub).mkdir()
             _write_toml(tmp / CASE_FILE, case.to_toml_dict(), CASE_HEADER)
-            journal.append(tmp, "新建案件", "立案", {"case": case.summary()}, actor=actor or self.actor)
+            for name, text in files.items():
+                if "/" in name or name in ("", ".", ".."):
+                    raise ValueError(f"not a plain file name: {name!r}")  # callers pass fixed names
+                atomic_write_text(tmp / name, text)
+            entry = journal.append(tmp, "新建案件", "立案", {"case": case.summary()}, actor=actor or self.actor)
             os.replace(tmp, d)  # the case appears whole or not at all
         except BaseException:
-            import shutil
-
             shutil.rmtree(tmp, ignore_errors=True)  # no .creating debris (a full disk, an interrupt)
             raise
+        heads.write_ledger(self.root, case.id, heads.head_of(entry["seq"], entry["hash"], entry["time"]))
         if case.number:
             self.numbers().add(case.number)
         return d
@@ -294,20 +345,37 @@ class Workspace:
     def save_case(self, case: Case, *, act: str = "修改案件事实", stage: str | None = None, actor: str | None = None) -> dict[str, Any]:
         """Write case.toml and journal what changed (old and new values per field)."""
         d = self.cases_dir / case.id
-        if not (d / CASE_FILE).exists():
-            raise CaseNotFound(f"案件 {case.id} 不存在")
-        old = _read_toml(d / CASE_FILE)
-        new = case.to_toml_dict()
-        changes = diff_facts(old, new)
-        if not changes:
-            return {}
-        # re-validate what we are about to write so a bad value never reaches disk
-        validate(Case, new, f"{case.id}/{CASE_FILE}")
-        _write_toml(d / CASE_FILE, new, CASE_HEADER)
-        return journal.append(d, act, stage or stage_of_state(case.state), {"facts": changes}, actor=actor or self.actor)
+        with self.case_lock(case.id):
+            if not (d / CASE_FILE).exists():
+                raise CaseNotFound(f"案件 {case.id} 不存在")
+            old = _read_toml(d / CASE_FILE)
+            head = old.pop(heads.HEAD_KEY, None)
+            new = case.to_toml_dict()
+            changes = diff_facts(old, new)
+            if not changes:
+                return {}
+            # re-validate what we are about to write so a bad value never reaches disk
+            validate(Case, new, f"{case.id}/{CASE_FILE}")
+            if head is not None:
+                new[heads.HEAD_KEY] = head  # the journal's head stays until the append below moves it on
+            _write_toml(d / CASE_FILE, new, CASE_HEADER)
+            return journal.append(d, act, stage or stage_of_state(case.state), {"facts": changes}, actor=actor or self.actor)
 
     def journal(self, case_id: str, act: str, stage: str, changes: dict[str, Any] | None = None, *, docs: dict[str, str | None] | None = None) -> dict[str, Any]:
         return journal.append(self.cases_dir / case_id, act, stage, changes, docs=docs, actor=self.actor)
+
+
+def with_case_lock(fn):
+    """For an operation ``fn(ws, case_ref, …)`` that reads a case's files and writes them back:
+    the case is resolved once and its lock held for the whole operation."""
+
+    @functools.wraps(fn)
+    def wrapper(ws: "Workspace", case_ref: str, *args: Any, **kwargs: Any) -> Any:
+        cid = ws.resolve(case_ref)
+        with ws.case_lock(cid):
+            return fn(ws, cid, *args, **kwargs)
+
+    return wrapper
 
 
 CASE_HEADER = "# casefile 案件事实（schema_version 见下；字段说明见 docs/case-schema.md）"

@@ -16,7 +16,7 @@ from casefile.errors import CheckError, UsageError
 from casefile.fsutil import atomic_write_text
 from casefile.model import Act, ActKind, CaseState
 from casefile.render import render_document
-from casefile.workspace import Workspace, diff_facts
+from casefile.workspace import Workspace, diff_facts, with_case_lock
 from checklists.engine import CATEGORIES, SEVERITIES, run_check
 
 ROUND_FILE = "round.json"
@@ -52,6 +52,7 @@ def _deadline(ws: Workspace, case, start: dt.date) -> dict[str, Any]:
     return {"start": start.isoformat(), "days": d.n, "unit": d.unit, "due": d.due.isoformat() if d.due else None, "note": d.note}
 
 
+@with_case_lock
 def open_round(ws: Workspace, case_ref: str, today: dt.date) -> dict[str, Any]:
     case = ws.load_case(case_ref)
     if case.state != CaseState.IN_REVIEW:
@@ -99,6 +100,7 @@ def changes_between(prev: dict[str, Any], cur: dict[str, Any]) -> dict[str, Any]
     }
 
 
+@with_case_lock
 def decide(ws: Workspace, case_ref: str, finding_id: int, action: str, reason: str = "") -> dict[str, Any]:
     if action not in ("accept", "override"):
         raise UsageError("只能 accept（采纳）或 override（不采纳）")
@@ -117,6 +119,7 @@ def decide(ws: Workspace, case_ref: str, finding_id: int, action: str, reason: s
     return f
 
 
+@with_case_lock
 def add_finding(ws: Workspace, case_ref: str, category: str, severity: str, message: str, basis: str = "") -> dict[str, Any]:
     if category not in CATEGORIES or severity not in SEVERITIES:
         raise UsageError(f"类别应为 {'/'.join(CATEGORIES)}，严重程度应为 {'/'.join(SEVERITIES)}")
@@ -142,6 +145,7 @@ def open_problems(rnd: dict[str, Any]) -> list[dict[str, Any]]:
     return out + list(rnd["added"])
 
 
+@with_case_lock
 def issue_opinion(ws: Workspace, case_ref: str, today: dt.date) -> dict[str, Any]:
     cid, rnd = current(ws, case_ref)
     if rnd.get("opinion"):
@@ -173,6 +177,7 @@ def issue_opinion(ws: Workspace, case_ref: str, today: dt.date) -> dict[str, Any
     return rnd["opinion"]
 
 
+@with_case_lock
 def resubmit(ws: Workspace, case_ref: str, today: dt.date) -> dict[str, Any]:
     cid, rnd = current(ws, case_ref)
     if not rnd.get("opinion"):

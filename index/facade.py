@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import shutil
 from pathlib import Path
 from typing import Any, Callable
 
 from casefile import documents
-from casefile.errors import CasefileError, UsageError
-from casefile.extract import extract
+from casefile.errors import CasefileError, IndexError_, UsageError
 from casefile.fsutil import atomic_write_text, sha256_file
 from casefile.importer import cached_extraction
 from casefile.model import ActKind, Case
 from casefile.textio import SUPPORTED, read_document
 from casefile.workspace import Workspace
-from index import engines
+from index import engines, recovery
 from index.dirs import reset_dir
 from index.store import INDEX_DIR, PageDoc
 
@@ -44,9 +41,10 @@ def rebuild(ws: Workspace, progress: Progress | None = None, engine: str | None 
     if engine:
         engines.engine_class(engine)  # an unknown name is refused before anything is removed
     reset_dir(d)
+    recovery.forget(ws.root)  # the health record of the old index: an empty new one is not damage
     if engine:
         engines.choose_engine(d, engine)
-    r = update(ws, progress)
+    r = _update(ws, progress)
     return dict(r, engine=engine_of(ws))
 
 
@@ -54,6 +52,54 @@ def ensure(ws: Workspace, progress: Progress | None = None) -> dict[str, Any]:
     """Make the index current before a search: built when missing, rebuilt when stale or corrupt,
     changed documents re-indexed (a no-op update costs milliseconds)."""
     return update(ws, progress)
+
+
+def _repair(ws: Workspace, reason: str, progress: Progress | None) -> str:
+    try:
+        r = rebuild(ws, progress)
+    except Exception as e:  # noqa: BLE001 - the person gets the command, not a traceback
+        raise IndexError_(f"索引不可用（{reason}），自动重建失败：{type(e).__name__}: {e}",
+                          details=["运行 casefile index rebuild 重建索引；若仍失败，删除工作区中的 .index 文件夹后再运行"]) from None
+    note = f"索引不可用（{reason}），已自动重建：{r.get('added', 0)} 份文书"
+    if r.get("archives_missing"):
+        note += "；" + "；".join(r["archives_missing"])
+    return note
+
+
+def _guarded(ws: Workspace, op: Callable[[], dict[str, Any]], progress: Progress | None, *, probe: bool,
+             refills: bool = False) -> dict[str, Any]:
+    """Run ``op`` on a sound index: a damaged one (see index.recovery) is rebuilt first, or when
+    ``op`` fails inside the store; the result says so under "recovered"."""
+    notice = ""
+    stale = ""
+    try:
+        first = open_index(ws)
+        stale = first.rebuilt_reason  # the store started afresh (e.g. a new schema): said in "rebuilt"
+        reason = recovery.damage(ws.root, first, probe=probe, refills=refills)
+    except CasefileError:
+        raise
+    except Exception as e:  # noqa: BLE001
+        if not recovery.from_store(e):
+            raise
+        reason = f"索引无法打开（{type(e).__name__}）"
+    if reason:
+        notice = _repair(ws, reason, progress)
+    try:
+        result = op()
+    except CasefileError:
+        raise
+    except Exception as e:  # noqa: BLE001
+        if not recovery.from_store(e):
+            raise
+        if notice:
+            raise IndexError_(f"索引重建后仍无法使用：{type(e).__name__}: {e}", details=["运行 casefile index rebuild；若仍失败，请报告"]) from None
+        notice = _repair(ws, f"{type(e).__name__}: {str(e)[:80]}", progress)
+        result = op()
+    if notice:
+        result["recovered"] = notice
+    if stale and "rebuilt" in result and not result["rebuilt"]:
+        result["rebuilt"] = stale
+    return result
 
 
 def _pages(case_dir: Path, rec: documents.DocRecord) -> list[str]:
@@ -95,7 +141,12 @@ def update_case(ws: Workspace, case_id: str, progress: Progress | None = None, *
 
 
 def update(ws: Workspace, progress: Progress | None = None, only: list[str] | None = None, *, refresh: bool = False) -> dict[str, Any]:
-    """Re-index the case documents whose content hash changed (all of them with ``refresh``), drop deleted ones."""
+    """Re-index the case documents whose content hash changed (all of them with ``refresh``), drop deleted
+    ones; a damaged index is rebuilt first, and the result says so."""
+    return _guarded(ws, lambda: _update(ws, progress, only, refresh=refresh), progress, probe=True, refills=not only)
+
+
+def _update(ws: Workspace, progress: Progress | None = None, only: list[str] | None = None, *, refresh: bool = False) -> dict[str, Any]:
     idx = open_index(ws)
     state = idx.indexed()
     changed: dict[str, list[PageDoc]] = {}
@@ -128,6 +179,7 @@ def update(ws: Workspace, progress: Progress | None = None, only: list[str] | No
     stats = idx.apply(changed, sorted(set(removed)), progress)
     if not only:
         _restore_archives(ws, idx, progress)
+    recovery.record(ws.root, len(idx.indexed()))
     return dict(stats, unchanged=len(present) - len(changed), errors=errors, rebuilt=idx.rebuilt_reason)
 
 
@@ -152,6 +204,13 @@ def add_folder(ws: Workspace, folder: Path, progress: Progress | None = None) ->
     folder = Path(folder).resolve()
     if not folder.is_dir():
         raise UsageError(f"{folder} 不是目录")
+    return _guarded(ws, lambda: _add_folder(ws, folder, progress), progress, probe=True)
+
+
+def _add_folder(ws: Workspace, folder: Path, progress: Progress | None = None) -> dict[str, Any]:
+    from casefile.extract import extract
+
+    folder = Path(folder).resolve()
     source = f"archive:{folder.name}"
     known = archives(ws)
     if known.get(source) != str(folder):
@@ -186,13 +245,14 @@ def _index_folder(ws: Workspace, idx, folder: Path, source: str, progress: Progr
 
     removed = [ref for ref in state if ref.startswith(source + "/") and ref not in present]
     stats = idx.apply_stream(good(), removed)
+    recovery.record(ws.root, len(idx.indexed()), (source, str(folder)))
     return dict(stats, archive=source, files=len(files), unchanged=len(present) - len(jobs), errors=errors, rebuilt=idx.rebuilt_reason)
 
 
 def search(ws: Workspace, query: str, **kw: Any) -> dict[str, Any]:
     if not query.strip():
         raise UsageError("检索词不能为空")
-    return group(open_index(ws).search(query, **kw))
+    return _guarded(ws, lambda: group(open_index(ws).search(query, **kw)), None, probe=False)
 
 
 def group(result: dict[str, Any]) -> dict[str, Any]:

@@ -45,7 +45,7 @@ def test_folder_becomes_a_case_with_typed_documents_and_facts(demo_ws, folder, r
     code, out, err = run_cli("import", str(folder), "-w", str(demo_ws.root), "--json")
     assert code == 0, err
     data = json.loads(out)
-    assert set(data) >= {"case", "documents", "facts_filled", "conflicts", "errors", "created"}  # the existing keys stay
+    assert set(data) >= {"case", "documents", "facts_filled", "conflicts", "errors", "created", "resumed"}  # the existing keys stay
     assert (data["imported"], data["failed"], data["total"]) == (3, 0, 3)
     types = {d["file"].rsplit("/", 1)[-1]: d["doc_type"] for d in data["documents"]}
     assert types == {"立案审批表.docx": "filing_approval", "现场检查笔录.docx": "onsite_record", "参考决定书.pdf": "decision"}

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from casefile import catalog
+from casefile import catalog, resume
 from casefile.catalog import CaseSummary, Filters, Listing, Refreshed  # noqa: F401 - the list's row types, for the front ends
 from casefile.errors import UsageError, ValidationError
 from casefile.model import Case, CaseType, PartyKind, Procedure
@@ -45,6 +45,8 @@ def _load_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(f)
         except tomllib.TOMLDecodeError as e:
             raise ValidationError(f"{path} 不是有效的 TOML 文件", details=[str(e)]) from None
+        except RecursionError:
+            raise ValidationError(f"{path} 的嵌套层次过深，无法读取") from None
 
 
 class CaseOps:
@@ -112,6 +114,15 @@ class CaseOps:
         catalogue; ``refresh=False`` reads it without looking at the folders (a first screen),
         ``limit`` only the first rows. Cases whose case.toml cannot be read are in ``broken``."""
         return catalog.list_cases(self.ws, self.today, Filters(state=state, sector=sector), refresh=refresh, limit=limit)
+
+    def import_notes(self, case_ids: list[str]) -> dict[str, str]:
+        """{case id: 导入未完成…} for the cases an interrupted import left incomplete."""
+        out = {}
+        for cid in case_ids:
+            n = resume.note(self.ws.cases_dir / cid)
+            if n:
+                out[cid] = n
+        return out
 
     def refresh_catalog(self, limit: int | None = None) -> Refreshed:
         """Bring the catalogue up to date with the case folders (changed cases re-read)."""

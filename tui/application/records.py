@@ -7,11 +7,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from casefile import catalog, journal, registers
+from casefile import catalog, heads, journal, registers, seal
+from casefile.errors import IntegrityError
 from casefile import stats as annual_stats
 from casefile.laws import Library, import_library
 from casefile.model import ActKind
-from casefile.publicity import Due, due_list, export_public, record
+from casefile.publicity import Due, export_public, record
 
 
 class RecordOps:
@@ -19,15 +20,42 @@ class RecordOps:
     def journal(self, case_ref: str) -> list[dict[str, Any]]:
         return journal.read(self.ws.cases_dir / self.ws.resolve(case_ref))
 
-    def verify_journals(self, case_ref: str | None = None) -> dict[str, dict[str, Any]]:
-        """Breaks in the hash chain per case (all cases when ``case_ref`` is None), with the
-        number of entries; one pass, each journal read once."""
-        ids = [self.ws.resolve(case_ref)] if case_ref else self.ws.case_ids()
-        out = {}
-        for cid in ids:
-            entries = journal.read(self.ws.cases_dir / cid)
-            out[cid] = {"breaks": [b.to_dict() for b in journal.verify(self.ws.cases_dir / cid, entries)], "entries": len(entries)}
-        return out
+    def verify_journals(self, case_ref: str | None = None, against: str | None = None) -> dict[str, Any]:
+        """Breaks per case — the hash chain, the heads recorded outside the journal (case.toml and the
+        workspace ledger: a cut, emptied or deleted journal or case) and the documents' hashes — for one
+        case, all cases (missing ones included), or against a seal handed out before (``against``:
+        its file, its JSON or its digest). ``entries`` counts each case's journal; ``head_recorded``
+        is False for a case made before heads were recorded."""
+        sealed = None
+        if against:
+            sealed = seal.load_seal(self.ws, against)
+            results = seal.verify_against(self.ws, sealed)
+            if case_ref:
+                cid = case_ref if case_ref in results else self.ws.resolve(case_ref)
+                results = {cid: results.get(cid, [{"line": 0, "seq": None, "message": f"封存摘要中没有案件 {cid}"}])}
+        else:
+            results = seal.verify_workspace(self.ws, [self.ws.resolve(case_ref)] if case_ref else None)
+        entries = {cid: len(journal.read(self.ws.cases_dir / cid)) for cid, b in results.items() if not b}
+        recorded = {cid: heads.read_case_head(self.ws.cases_dir / cid) is not None for cid in entries}
+        return {"results": results, "entries": entries, "head_recorded": recorded, "sealed": sealed}
+
+    def seal_journals(self, case_ref: str | None = None) -> dict[str, Any]:
+        """A dated digest of the journals' heads to hand to the 法制机构 (refused while a journal is broken)."""
+        ids = [self.ws.resolve(case_ref)] if case_ref else None
+        bad = {cid: b for cid, b in seal.verify_workspace(self.ws, ids).items() if b}
+        if bad:
+            first = next(iter(bad))
+            raise IntegrityError(f"案件 {first} 的记录未通过校验，不能封存：{bad[first][0]['message']}",
+                                 details=["先用 casefile journal verify --all 查明原因"])
+        return seal.make_seal(self.ws, ids)
+
+    @staticmethod
+    def seal_text(sealed: dict[str, Any]) -> str:
+        return seal.seal_text(sealed)
+
+    def unreadable_cases(self) -> list[tuple[str, str]]:
+        """Cases whose case.toml cannot be read (left out of lists and counts, and named)."""
+        return catalog.broken_cases(self.ws)
 
     # -- publicity --------------------------------------------------------------------------
     def publicity_due(self) -> list[Due]:
@@ -50,8 +78,11 @@ class RecordOps:
 
     # -- statistics -------------------------------------------------------------------------
     def annual_stats(self, year: int) -> dict[str, Any]:
-        """From the derived catalogue (one row per case, refreshed when a folder changed)."""
-        return catalog.annual_stats(self.ws, year)
+        """From the derived catalogue (one row per case, refreshed when a folder changed); cases whose
+        files cannot be read are left out of every count and named."""
+        s = catalog.annual_stats(self.ws, year)
+        s["unreadable"] = [{"case": cid, "error": e} for cid, e in catalog.broken_cases(self.ws)]
+        return s
 
     @staticmethod
     def stats_rows(s: dict[str, Any]) -> list[tuple[str, object]]:

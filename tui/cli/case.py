@@ -58,14 +58,16 @@ def case_new(case_id, number, title, case_type, procedure, sector, source, cause
 @json_option
 def case_list(state, sector, today, as_json):
     """列出工作区中的案件及期限提醒（按 --today 或今天计算；读派生的案件目录，案件文件夹有改动时自动更新）。"""
-    listing = open_session(today).case_list(state, sector)
-    data = [c.to_dict() for c in listing.cases]
+    session = open_session(today)
+    listing = session.case_list(state, sector)
+    unfinished = session.import_notes([c.id for c in listing.cases])  # an interrupted import says so
+    data = [dict(c.to_dict(), import_incomplete=c.id in unfinished) for c in listing.cases]
     for cid, e in listing.broken:
         click.echo(f"警告：案件 {cid} 无法读取：{e}", err=True)
 
     def human(_):
         rows = [[c.id, c.summary["number"], c.summary["procedure"], c.summary["state"], c.party,
-                 "；".join(w.text for w in c.warnings)] for c in listing.cases]
+                 "；".join(([unfinished[c.id]] if c.id in unfinished else []) + [w.text for w in c.warnings])] for c in listing.cases]
         click.echo(table(rows, ["编号", "文号", "程序", "状态", "当事人", "提醒"], max_width=30))
         click.echo(f"共 {len(listing.cases)} 件")
 
@@ -83,10 +85,16 @@ def case_list(state, sector, today, as_json):
 @json_option
 def case_show(case_ref, as_json):
     """显示一个案件的全部事实（CASE 为案件编号或文号）。"""
-    c = open_session().load_case(case_ref)
+    session = open_session()
+    c = session.load_case(case_ref)
+    unfinished = session.import_notes([c.id]).get(c.id, "")
+    data = c.model_dump(mode="json")
+    data["import_incomplete"] = bool(unfinished)
 
     def human(_):
         click.echo(f"{c.number or c.id}  {c.title}")
+        if unfinished:
+            click.echo(f"注意：{unfinished}")
         click.echo(f"类型：{c.case_type.value}　程序：{c.procedure.value}　状态：{c.state.value}　领域：{c.sector}　机关：{c.agency}")
         for p in c.parties:
             click.echo(f"当事人：{p.name}（{p.kind.value}）{p.id_number}　{p.address}")
@@ -103,7 +111,7 @@ def case_show(case_ref, as_json):
                 basis = "；".join(b.cite() for b in m.basis)
                 click.echo(f"{label}：{m.kind} {m.amount if m.amount is not None else ''} {basis}")
 
-    emit(c.model_dump(mode="json"), as_json, human)
+    emit(data, as_json, human)
 
 
 @case.command("validate")

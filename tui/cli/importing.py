@@ -32,7 +32,7 @@ def import_cmd(paths, case_ref, as_json):
 
     def human(_):
         if result.case:
-            click.echo(f"案件：{result.case}" + ("（新建）" if result.created else ""))
+            click.echo(f"案件：{result.case}" + ("（新建）" if result.created else "（续完上次中断的导入）" if result.resumed else ""))
         rows = [[Path(d.file).name, d.doc_type, f"{d.confidence:.2f}", d.pages, d.status] for d in result.documents]
         if rows:
             click.echo(table(rows, ["文件", "类型", "置信度", "页数", "状态"], max_width=40))

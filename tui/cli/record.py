@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -51,31 +52,57 @@ def _summary(e: dict) -> str:
 @journal.command("verify")
 @workspace_option
 @click.argument("case_ref", metavar="CASE", required=False)
-@click.option("--all", "all_cases", is_flag=True, help="校验工作区中的全部案件")
+@click.option("--all", "all_cases", is_flag=True, help="校验工作区中的全部案件（包括 case.toml 或文件夹已不见的案件）")
+@click.option("--against", "against", default=None, metavar="DIGEST",
+              help="与封存摘要核对：journal seal 保存的文件（JSON 或文本），或摘要值本身")
 @json_option
-def journal_verify(case_ref, all_cases, as_json):
-    """校验全过程记录的哈希链与文书哈希；发现改动、删除、调换、插入时指出第一处并以非零状态退出。"""
-    if not case_ref and not all_cases:
-        raise click.UsageError("请给出案件编号，或使用 --all")
-    s = open_session()
-    results = s.verify_journals(None if all_cases else case_ref)
-    bad = {cid: r["breaks"] for cid, r in results.items() if r["breaks"]}
+def journal_verify(case_ref, all_cases, against, as_json):
+    """校验全过程记录的哈希链、链头（case.toml 与工作区记录头账本）与文书哈希；
+    发现改动、删除、截短、调换、插入时指出第一处并以非零状态退出。"""
+    if not case_ref and not all_cases and not against:
+        raise click.UsageError("请给出案件编号，或使用 --all 或 --against")
+    r = open_session().verify_journals(None if all_cases else case_ref, against)
+    results, sealed = r["results"], r["sealed"]
+    bad = {cid: b for cid, b in results.items() if b}
     data = {"cases": len(results), "ok": not bad, "breaks": bad}
+    if sealed:
+        data["against"] = {"digest": sealed["digest"], "sealed": sealed["sealed"]}
 
     def human(_):
-        for cid, r in results.items():
-            breaks = r["breaks"]
+        if sealed:
+            click.echo(f"与 {sealed['sealed']} 的封存摘要（{sealed['digest'][:16]}…）核对：")
+        for cid, breaks in results.items():
             if breaks:
                 click.echo(f"✗ {cid}：{breaks[0]['message']}")
                 for b in breaks[1:]:
                     click.echo(f"    {b['message']}")
+            elif not r["head_recorded"].get(cid, True):
+                click.echo(f"✓ {cid}：{r['entries'][cid]} 条记录，哈希链完整，文书未被改动（尚未记录链头：旧版本创建的案件，下一次写入时记录）")
             else:
-                click.echo(f"✓ {cid}：{r['entries']} 条记录，哈希链完整，文书未被改动")
+                click.echo(f"✓ {cid}：{r['entries'][cid]} 条记录，哈希链完整，链头相符，文书未被改动")
 
     emit(data, as_json, human)
     if bad:
         first = next(iter(bad))
-        raise IntegrityError(f"案件 {first}：{bad[first][0]['message']}")
+        raise IntegrityError(f"案件 {first}：{bad[first][0]['message']}", details=[f"另有 {len(bad) - 1} 件案件有问题"] if len(bad) > 1 else None)
+
+
+@journal.command("seal")
+@workspace_option
+@click.argument("case_ref", metavar="CASE", required=False)
+@click.option("--all", "all_cases", is_flag=True, help="封存工作区中的全部案件")
+@click.option("--out", default=None, type=click.Path(dir_okay=False), help="另存封存摘要（JSON）")
+@json_option
+def journal_seal(case_ref, all_cases, out, as_json):
+    """打印带日期的链头摘要（每件案件的记录条数与最后一条的哈希），交法制机构留存；
+    日后用 journal verify --against 核对，可发现封存后被截短、删除或整体改写的记录。"""
+    if not case_ref and not all_cases:
+        raise click.UsageError("请给出案件编号，或使用 --all")
+    s = open_session()
+    sealed = s.seal_journals(None if all_cases else case_ref)
+    if out:
+        Path(out).write_text(json.dumps(sealed, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    emit(sealed, as_json, lambda d: click.echo(s.seal_text(d) + (f"\n已另存为 {out}" if out else "")))
 
 
 @click.group()
@@ -120,7 +147,10 @@ def publicity() -> None:
 def publicity_due(today, as_json):
     """列出已决定案件的公示期限与撤回期限（期限按规则配置；撤销、变更后应撤回），
     以及内容变更后需要重新公示的事前公开清单。"""
-    items = open_session(today).publicity_due()
+    session = open_session(today)
+    items = session.publicity_due()
+    for cid, e in session.unreadable_cases():
+        click.echo(f"警告：案件 {cid} 无法读取，未列入：{e}", err=True)
     emit([i.to_dict() for i in items], as_json, lambda d: click.echo(table(
         [[i.case, i.number, i.kind, i.decided, i.due or "—", i.status, i.note] for i in items],
         ["案件", "文号", "事项", "起算日", "期限", "状态", "说明"], max_width=36)))
@@ -186,6 +216,8 @@ def stats(year, csv_path, docx_path, as_json):
     """年度行政执法数据：按类型与结果计数、罚没款、听证、法制审核、移送、平均办案天数。"""
     session = open_session()
     s = session.annual_stats(year)
+    for u in s.get("unreadable", []):
+        click.echo(f"警告：案件 {u['case']} 无法读取，未计入：{u['error']}", err=True)
     for path, fmt in ((csv_path, "csv"), (docx_path, "docx")):
         if path:
             Path(path).write_bytes(session.export_stats(s, fmt))

@@ -59,6 +59,8 @@ def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_n
     if save_name:
         s.save_search(save_name, query, **params)
     result = s.search(query, progress=_every(25), **params)
+    if result.get("recovered"):
+        click.echo(f"注意：{result['recovered']}", err=True)
     if open_n is not None:
         page = s.open_hit(result, query, open_n)
         emit(page, as_json, lambda d: click.echo(f"■ {d['case']}　{d['doc']} 第{d['page']}页\n\n{d['text']}"))
@@ -98,6 +100,8 @@ def index_group() -> None:
 
 def _report(r: dict, as_json: bool, what: str) -> None:
     def human(d):
+        if d.get("recovered"):
+            click.echo(f"注意：{d['recovered']}", err=True)
         if d.get("rebuilt"):
             click.echo(f"注意：{d['rebuilt']}，已重建索引")
         click.echo(f"{what}：新增或更新 {d['added']} 份文书（{d['pages']} 页），删除 {d['removed']} 份，未变 {d['unchanged']} 份")
