@@ -348,6 +348,8 @@ def list_cases(ws: Workspace, today: dt.date, filters: Filters | None = None, *,
         if watch is not None and day >= watch:  # before that day no period of the case is near
             c.warnings = deadlines.warnings_at(*c.periods(), today)
         cases.append(c)
+    if refresh:
+        broken += missing_facts(ws)
     return Listing(cases, broken, total)
 
 
@@ -367,4 +369,19 @@ def annual_stats(ws: Workspace, year: int) -> dict[str, Any]:
 
 
 def broken_cases(ws: Workspace) -> list[tuple[str, str]]:
-    return [(cid, error) for cid, error, _ in _rows(ws, "1", True)[0] if error is not None]
+    return [(cid, error) for cid, error, _ in _rows(ws, "1", True)[0] if error is not None] + missing_facts(ws)
+
+
+def missing_facts(ws: Workspace) -> list[tuple[str, str]]:
+    """Case folders whose case.toml is gone while their journal is there: named, never silently dropped
+    from the lists (casefile never deletes a case; a case folder that vanished is journal verify's)."""
+    out = []
+    if not ws.cases_dir.is_dir():
+        return out
+    with os.scandir(ws.cases_dir) as it:
+        for entry in it:
+            if entry.name.startswith(".") or not entry.is_dir():
+                continue
+            if not os.path.exists(f"{entry.path}/{CASE_FILE}") and os.path.exists(f"{entry.path}/journal.jsonl"):
+                out.append((entry.name, f"{CASE_FILE} 已不存在（案件事实被删除），案件文件夹仍在"))
+    return sorted(out)

@@ -122,10 +122,20 @@ def _append(case_dir: Path, act: str, stage: str, changes: dict[str, Any] | None
             entry["prev"] = prev
             entry["hash"] = entry_hash(entry)
             line = json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n"
-            f.seek(0, os.SEEK_END)
-            f.write(line.encode("utf-8"))
-            f.flush()
-            os.fsync(f.fileno())
+            size = f.seek(0, os.SEEK_END)
+            try:
+                # unbuffered writes: a failed buffer must not be flushed again when the file closes
+                raw = memoryview(line.encode("utf-8"))
+                while raw:
+                    raw = raw[os.write(f.fileno(), raw):]
+                os.fsync(f.fileno())
+            except OSError:
+                # a full disk may have let part of the line through: cut it off, never leave half an entry
+                try:
+                    os.ftruncate(f.fileno(), size)
+                except OSError:
+                    pass
+                raise
         finally:
             fcntl.flock(f.fileno(), fcntl.LOCK_UN)
     return entry

@@ -76,12 +76,16 @@ def _guarded(ws: Workspace, op: Callable[[], dict[str, Any]], progress: Progress
         first = open_index(ws)
         stale = first.rebuilt_reason  # the store started afresh (e.g. a new schema): said in "rebuilt"
         reason = recovery.damage(ws.root, first, probe=probe, refills=refills)
+        # a full update refills a store that started afresh or lost its files: no rebuild first,
+        # but the person is still told the index had been unusable
+        mended = recovery.damage(ws.root, first, probe=False, refills=False) if refills and not reason else ""
     except CasefileError:
         raise
     except Exception as e:  # noqa: BLE001
         if not recovery.from_store(e):
             raise
         reason = f"索引无法打开（{type(e).__name__}）"
+        mended = ""
     if reason:
         notice = _repair(ws, reason, progress)
     try:
@@ -95,6 +99,8 @@ def _guarded(ws: Workspace, op: Callable[[], dict[str, Any]], progress: Progress
             raise IndexError_(f"索引重建后仍无法使用：{type(e).__name__}: {e}", details=["运行 casefile index rebuild；若仍失败，请报告"]) from None
         notice = _repair(ws, f"{type(e).__name__}: {str(e)[:80]}", progress)
         result = op()
+    if not notice and mended:
+        notice = f"索引不可用（{mended}），已自动重建"
     if notice:
         result["recovered"] = notice
     if stale and "rebuilt" in result and not result["rebuilt"]:

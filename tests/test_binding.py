@@ -115,7 +115,7 @@ def test_an_imported_pdf_is_counted_and_bound_as_its_pages(demo_ws, tmp_path):
     rows = table_of_contents(demo_ws, assemble(demo_ws, "SJ-2026-037"))
     row = next(r for r in rows if r.title == "检验报告")
     assert row.pages == 3 and row.method == pages.PDF and row.volume == "正卷"
-    result = print_dossier(demo_ws, "SJ-2026-037", tmp_path / "print.docx", pdf=False)
+    result = print_dossier(demo_ws, "SJ-2026-037", tmp_path / "print.docx", today=DEMO_TODAY, pdf=False)
     assert result["not_included"] == [] and row.file in result["documents"]
     from docx import Document
 

@@ -8,6 +8,8 @@ there afterwards, and the journal must record each one and still verify.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import multiprocessing as mp
 from pathlib import Path
 
@@ -53,7 +55,7 @@ def test_concurrent_writers_lose_nothing(demo_ws, workers, n):
     from checklists.review import current, open_round
 
     ws = demo_ws
-    open_round(ws, CASE)
+    open_round(ws, CASE, dt.date(2026, 11, 23))
     officers_before = len(ws.officers().officers)
     entries_before = len(journal.read(ws.cases_dir / CASE))
 

@@ -59,13 +59,13 @@ def test_deleted_case_toml_is_named_by_list_and_verify(demo_ws, run_cli):
     code, out, err = run_cli("case", "list", "-w", str(demo_ws.root))
     assert code == 0
     assert f"案件 {CASE} 无法读取" in err and "case.toml 已不存在" in err
-    assert "共 5 件" in out
+    assert "共 7 件" in out
     code, out, err = run_cli("journal", "verify", "--all", "-w", str(demo_ws.root), "--json")
     assert code == 10
     data = json.loads(out)
     assert list(data["breaks"]) == [CASE]
     assert "case.toml 已不存在" in data["breaks"][CASE][0]["message"]
-    assert data["cases"] == 6
+    assert data["cases"] == 8
 
 
 def test_deleted_case_folder_is_named_by_verify_all(demo_ws, run_cli):
@@ -154,7 +154,7 @@ def test_nested_case_toml_affects_only_its_case(demo_ws, run_cli):
     p.write_text(p.read_text(encoding="utf-8") + "\n[extra]\ndeep = " + "[" * 2000 + "]" * 2000 + "\n", encoding="utf-8")
     root = str(demo_ws.root)
     code, out, err = run_cli("case", "list", "-w", root)
-    assert code == 0 and "共 5 件" in out and "SJ-2026-088" in out
+    assert code == 0 and "共 7 件" in out and "SJ-2026-088" in out
     assert "YJ-2026-003" in err and "嵌套层次过深" in err
     code, out, err = run_cli("stats", "2026", "-w", root, "--json")
     assert code == 0

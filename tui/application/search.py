@@ -35,7 +35,7 @@ class SearchOps:
             raise UsageError("请给出检索词")
         fresh = self.ensure_index(progress)
         result = index.search(self.ws, query, **filters)
-        result["index"] = {k: fresh[k] for k in ("built", "rebuilt", "added", "removed") if fresh.get(k) is not None}
+        result["index"] = {k: fresh[k] for k in ("built", "rebuilt", "recovered", "added", "removed") if fresh.get(k) is not None}
         return result
 
     def search_many(self, queries: list[str], **filters: Any) -> list[dict[str, Any]]:

@@ -59,8 +59,9 @@ def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_n
     if save_name:
         s.save_search(save_name, query, **params)
     result = s.search(query, progress=_every(25), **params)
-    if result.get("recovered"):
-        click.echo(f"注意：{result['recovered']}", err=True)
+    for notice in (result.get("index", {}).get("recovered"), result.get("recovered")):
+        if notice:
+            click.echo(f"注意：{notice}", err=True)
     if open_n is not None:
         page = s.open_hit(result, query, open_n)
         emit(page, as_json, lambda d: click.echo(f"■ {d['case']}　{d['doc']} 第{d['page']}页\n\n{d['text']}"))
@@ -70,7 +71,7 @@ def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_n
         built = r.get("index", {})
         if built.get("rebuilt"):
             click.echo(f"注意：{built['rebuilt']}，已重建索引", err=True)
-        if built.get("built"):
+        if built.get("built") and not built.get("recovered"):
             click.echo(f"（首次检索：已建立索引，{built['added']} 份文书）")
         elif built.get("added") or built.get("removed"):
             click.echo(f"（索引已更新：{built['added']} 份文书有变化，删除 {built['removed']} 份）")
