@@ -128,7 +128,7 @@ def import_paths(
         result.documents.append(DocResult(str(f), x.doc_type, x.confidence, len(doc.pages), status, stored.file, list(x.needs_ocr)))
     if extracted:
         case = ws.load_case(case.id)
-        filled, conflicts = fill_facts(case, [x for *_, x in extracted])
+        filled, conflicts = fill_facts(case, [x for *_, x in extracted], texts=[(f.name, d.pages) for f, _, d, _ in extracted])
         result.facts_filled, result.conflicts = filled, conflicts
         if filled:
             ws.save_case(case, act="导入文书补充案件事实", stage="调查")
@@ -192,8 +192,11 @@ _EVENT_ACT = {
 }
 
 
-def fill_facts(case: Case, xs: list[Extraction]) -> tuple[list[str], list[dict[str, Any]]]:
-    """Fill empty facts from the extractions; report every disagreement, overwrite nothing."""
+def fill_facts(case: Case, xs: list[Extraction], texts: list[tuple[str, list[str]]] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+    """Fill empty facts from the extractions; report every disagreement, overwrite nothing.
+
+    ``texts`` (file name, pages) of the same documents, in the same order, let the facts of the
+    whole dossier be read too (案由, sector, land and area, amounts: casefile.facts)."""
     filled: list[str] = []
     conflicts: list[dict[str, Any]] = []
 
@@ -284,7 +287,19 @@ def fill_facts(case: Case, xs: list[Extraction]) -> tuple[list[str], list[dict[s
             if x.fields.get(key) and getattr(case.violation, attr) is None:
                 setattr(case.violation, attr, Decimal(x.fields[key]))
                 filled.append(f"violation.{attr}")
+    if texts:
+        from casefile import facts as dossier_facts
+
+        df = dossier_facts.from_texts((name, x.doc_type, _title_of(x.doc_type, name), pages) for (name, pages), x in zip(texts, xs))
+        filled += dossier_facts.apply(case, df)
     return filled, conflicts
+
+
+def _title_of(code: str, fallback: str) -> str:
+    from doc_templates.catalogue import load_catalogue
+
+    t = load_catalogue().get(code)
+    return t.name if t else Path(fallback).stem
 
 
 _DOC_ACT = {
@@ -310,7 +325,7 @@ def _act_of_document(x: Extraction) -> Act | None:
         return None
     kind, which = spec
     return Act(kind=kind, date=dates[0] if which == "first" else dates[-1], officers=certs if kind in (ActKind.INSPECTION, ActKind.INQUIRY) else [],
-               note=f"据导入的{x.doc_type}")
+               note=f"据导入的《{_title_of(x.doc_type, x.doc_type)}》")
 
 
 def _fine_from(x: Extraction) -> Decimal | None:
