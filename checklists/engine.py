@@ -167,6 +167,7 @@ def load_rules() -> list[Rule]:
                 procedures=tuple(applies.get("procedures", ())), min_state=applies.get("min_state", ""),
                 unverifiable_severity=r.get("unverifiable_severity", "minor"),
             ))
+    import checklists.dossier_rules  # noqa: F401 - registers the dossier-facts predicates
     from checklists.predicates import PREDICATES
 
     for r in rules:

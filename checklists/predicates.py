@@ -549,23 +549,27 @@ def referral_flagged(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 # -- documents -----------------------------------------------------------------------------------------------
 @predicate
-def documents_complete(ctx: CheckContext, severe: list[str] | None = None, **_) -> Iterator[Hit]:
-    """§7: every document the procedure and its conditions require by now is present."""
+def documents_complete(ctx: CheckContext, severity: str = "major", **_) -> Iterator[Hit]:
+    """§7: every document the law requires by now is present, or another paper that proves the same act
+    (casefile/data/grounds.toml); only the gaps of the rule's severity are reported here."""
+    from casefile import facts, grounds
+
     if ctx.workspace is None:
         return
     docs = ctx.register.documents
     if len(docs) <= 1 and all(d.origin == "imported" for d in docs):
         # a lone imported decision: the rest of the dossier is simply not here to judge
-        yield Hit("卷中只有一份导入的文书，其余文书是否齐全无法核实", unverifiable=True)
+        if severity == "major":
+            yield Hit("卷中只有一份导入的文书，其余文书是否齐全无法核实", unverifiable=True)
         return
-    present = {d.doc_type for d in docs}
-    for t, why in required_documents(ctx.workspace, ctx.case):
-        if t.code in present:
-            continue
-        alt = t.required.alternative if t.required else ""
-        if alt and alt in present:
-            continue
-        yield Hit(f"缺少《{t.name}》（{why}）")
+    present: dict[str, list[str]] = {}
+    for d in docs:
+        present.setdefault(d.doc_type, []).append(d.file)
+    by_file = {d.file: d for d in docs}
+    df = facts.load(ctx.case_dir, ctx.register)
+    for gap in grounds.gaps(ctx.workspace, ctx.case, present, ctx.profile, df, lambda f: ctx.text_of(by_file[f])):
+        if gap.severity == severity:
+            yield Hit(gap.message())
 
 
 @predicate

@@ -1,0 +1,130 @@
+"""Checks on the facts of the whole imported dossier (casefile.facts): documents that disagree,
+identifiers with a wrong check digit, per-area land fines and land referral thresholds.
+Registered in the same predicate table as checklists/predicates.py; every hit quotes the
+documents it rests on."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Iterator
+
+from casefile import facts
+from casefile.facts import DossierFacts, Fact, area_mu
+from casefile.model import ActKind
+from checklists.engine import CheckContext, Hit
+from checklists.predicates import predicate
+
+_ID_NAMES = {"uscc": "统一社会信用代码", "id_card": "身份证号码"}
+
+
+def dossier_facts(ctx: CheckContext) -> DossierFacts:
+    df = getattr(ctx, "_dossier_facts", None)
+    if df is None:
+        df = facts.load(ctx.case_dir, ctx.register)
+        ctx._dossier_facts = df  # type: ignore[attr-defined]  # one read per check
+    return df
+
+
+def _doc(f: Fact) -> str:
+    return f"《{f.title}》"
+
+
+def _where(*fs: Fact) -> list[dict[str, Any]]:
+    return [f.where() for f in fs]
+
+
+@predicate
+def dossier_facts_agree(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """Party, code, address, amounts and area are stated alike in every document that states them."""
+    for d in dossier_facts(ctx).disagreements():
+        a, b = d["a"], d["b"]
+        va, vb = _show(a), _show(b)
+        yield Hit(f"{_doc(a)}中的{d['what']}为“{va}”，{_doc(b)}中为“{vb}”", [a.doc, b.doc], _where(a, b))
+
+
+def _show(f: Fact) -> str:
+    if f.key == "land":
+        m2 = Decimal(f.value["m2"])
+        return f"{m2.normalize():f}平方米（{area_mu(m2).normalize():f}亩）"
+    if isinstance(f.value, dict) and "number" in f.value:
+        return f.value["number"]
+    return str(f.value)
+
+
+@predicate
+def identifiers_valid(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """统一社会信用代码 (GB 32100) and 身份证号码 (GB 11643): a wrong check digit is an error of fact;
+    a masked number (published copies) is not."""
+    seen = set()
+    for f in dossier_facts(ctx).identifiers():
+        status, number = f.value["status"], f.value["number"]
+        if status in ("正确", "已隐去") or (number, status) in seen:
+            continue
+        seen.add((number, status))
+        yield Hit(f"{_doc(f)}中当事人的{_ID_NAMES[f.key]}“{number}”{status}", [f.doc], _where(f))
+
+
+def _decided_fine(ctx: CheckContext) -> Decimal | None:
+    ms = ctx.case.decided or ctx.case.proposed
+    fines = [m.amount for m in ms if m.kind == "罚款" and m.amount is not None]
+    return sum(fines, Decimal(0)) if fines else None
+
+
+def _area_band(ctx: CheckContext) -> dict[str, Any] | None:
+    """The per-m² band of the penalty provision the decision cites (土地管理法实施条例第五十七条 etc.)."""
+    ms = ctx.case.decided or ctx.case.proposed
+    basis = [(b.law.removeprefix("中华人民共和国"), b.article) for m in ms for b in m.basis]
+    bands = [b for b in ctx.profile.get("discretion", []) if b.get("per") == "area_m2"]
+    for band in bands:
+        if (band["law"].removeprefix("中华人民共和国"), band["article"]) in basis:
+            return band
+    return None
+
+
+@predicate
+def land_fine_per_area(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """土地管理法实施条例第五十七条: 非法占用土地的罚款为每平方米100元以上1000元以下 (profile bands)."""
+    fine = _decided_fine(ctx)
+    band = _area_band(ctx)
+    if fine is None or band is None:
+        return
+    df = dossier_facts(ctx)
+    land = df.land()
+    lo, hi = Decimal(str(band.get("min", 0))), Decimal(str(band.get("max", 0)))
+    rate_fact = df.first("fine_rate_m2", ["decision"])
+    if land:
+        total: Fact = land["total"]
+        m2 = Decimal(total.value["m2"])
+        if m2 <= 0:
+            return
+        rate = (fine / m2).quantize(Decimal("0.01"))
+        if rate < lo or (hi and rate > hi):
+            yield Hit(f"罚款{fine}元，按占地面积{m2.normalize():f}平方米计每平方米{rate.normalize():f}元，不在《{band['law']}》第{band['article']}条"
+                      f"规定的每平方米{lo}～{hi}元之内", [total.doc], _where(total))
+            return
+    if rate_fact is not None:
+        rate = Decimal(rate_fact.value)
+        if rate < lo or (hi and rate > hi):
+            yield Hit(f"决定书按每平方米{rate.normalize():f}元计罚，不在《{band['law']}》第{band['article']}条规定的每平方米{lo}～{hi}元之内",
+                      [rate_fact.doc], _where(rate_fact))
+
+
+@predicate
+def land_referral(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """刑法第三百四十二条 and its 司法解释: land occupied above the threshold of its kind must be referred."""
+    c = ctx.case
+    if c.review.referred or c.acts_of(ActKind.REFERRAL):
+        return
+    land = dossier_facts(ctx).land()
+    if not land:
+        return
+    for t in ctx.profile.get("referral", []):
+        if t.get("field") != "area_mu" or not t.get("land_type"):
+            continue
+        f = land["kinds"].get(t["land_type"])
+        if f is None:
+            continue
+        mu = area_mu(Decimal(f.value["m2"]))
+        if mu >= Decimal(str(t["min"])):
+            yield Hit(f"{_doc(f)}记载占用{t['land_type']}{Decimal(f.value['m2']).normalize():f}平方米（{mu.normalize():f}亩），达到{t['name']}的追诉标准"
+                      f"（{t['min']}亩），卷中没有移送司法机关的记录", [f.doc], _where(f))
