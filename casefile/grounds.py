@@ -89,7 +89,10 @@ def gaps(ws, case: Case, present: dict[str, list[str]], profile: dict[str, Any],
         if g.get("profile_flag") and not flags.get(g["profile_flag"], False):
             continue
         need, why = _due(ws, case, t, g)
-        if not need or present.get(t.code):
+        own = present.get(t.code, [])
+        if g.get("own_text_any"):
+            own = [f for f in own if any(w in text_of(f) for w in g["own_text_any"])]
+        if not need or own:
             continue
         alt = t.required.alternative if t.required else ""
         if alt and present.get(alt):
