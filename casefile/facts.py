@@ -468,10 +468,15 @@ def _norm(s: str) -> str:
     return re.sub(r"[\s，,。；;：:（）()“”\"'、·\-—]", "", s)
 
 
+_ORG = re.compile(r"(公司|店|厂|部|中心|合作社|场|站|所|社|行|馆|院|超市|经营户|工作室|企业|集团|委员会)")
+
+
 def _same_text(a: str, b: str) -> bool:
     a, b = _norm(a), _norm(b)
     if "*" in a or "*" in b or "某" in a or "某" in b:
         return True  # published copies hide names
+    if bool(_ORG.search(a)) != bool(_ORG.search(b)):
+        return True  # a person beside an organisation: its operator or representative, not another party
     return a == b or (len(a) >= 4 and len(b) >= 4 and (a in b or b in a))
 
 

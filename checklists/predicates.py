@@ -105,9 +105,9 @@ def facts_stated(ctx: CheckContext, **_) -> Iterator[Hit]:
         yield Hit("未写明违法事实", evidence=[_fact("violation.facts", "")], unverifiable=True)
     if p.id_number and "*" not in p.id_number:
         if p.kind == PartyKind.NATURAL and not valid_id_card(p.id_number):
-            yield Hit(f"当事人身份证号码{p.id_number}校验位不正确", evidence=[_fact("parties[1].id_number", p.id_number)])
+            yield Hit(f"当事人身份证号码{p.id_number}校验位错误", evidence=[_fact("parties[1].id_number", p.id_number)])
         if p.kind != PartyKind.NATURAL and not valid_uscc(p.id_number):
-            yield Hit(f"当事人统一社会信用代码{p.id_number}校验位不正确", evidence=[_fact("parties[1].id_number", p.id_number)])
+            yield Hit(f"当事人统一社会信用代码{p.id_number}校验位错误", evidence=[_fact("parties[1].id_number", p.id_number)])
     elif not p.id_number:
         yield Hit(f"未写明当事人{p.name}的{'身份证号码' if p.kind == PartyKind.NATURAL else '统一社会信用代码'}", evidence=[_fact("parties[1].id_number", "")], unverifiable=True)
 
