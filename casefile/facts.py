@@ -140,7 +140,8 @@ def _find_ident(kind: str, value: str) -> str:
 
 
 _CERT = re.compile(r"([\u4e00-\u9fa5]{2,4})[（(]?(?:行政执法证|执法证件|执法证|证件|证)(?:号码|编号|号)?[:：]?\s*([A-Za-z]{0,3}\d{6,20})")
-_CERT_ONLY = re.compile(r"(?:行政执法证|执法证件|执法证|证件)(?:号码|编号|号)?[:：]?\s*([A-Za-z]{0,3}\d{6,20})")
+# “执法证号：33112600101、33112600102”: several numbers behind one label
+_CERT_LIST = re.compile(r"(?:行政执法证|执法证件|执法证)(?:号码|编号|号)?[:：分别为是]*\s*((?:[A-Za-z]{0,3}\d{6,20}[、，,和及\s]*){2,})")
 
 
 def _units() -> dict[str, Decimal]:
@@ -286,6 +287,10 @@ def document_facts(doc: str, doc_type: str, title: str, pages: list[str]) -> lis
     for name, cert in _CERT.findall(text):
         if not any(f.key == "officer" and f.value["certificate"] == cert for f in out):
             add("officer", {"name": name, "certificate": cert}, 1, f"{name}（{cert}）")
+    for m in _CERT_LIST.finditer(text):
+        for cert in re.findall(r"[A-Za-z]{0,3}\d{6,20}", m.group(1)):
+            if not any(f.key == "officer" and f.value["certificate"] == cert for f in out):
+                add("officer", {"name": "", "certificate": cert}, _page_of(offsets, m.start()), m.group(0))
     for m in re.finditer(data()["conclusion"]["narrative_head"][0], text):
         if conclusion(m.group(0)) != "不同意":
             add("head", "同意", _page_of(offsets, m.start()), m.group(0))
@@ -338,6 +343,8 @@ def document_facts(doc: str, doc_type: str, title: str, pages: list[str]) -> lis
 # which documents speak with most authority on a fact (the decision first)
 _AUTHORITY = ["decision", "decision_approval", "investigation_report", "penalty_notice", "filing_approval", "legal_review_opinion",
               "collective_discussion", "onsite_record", "inquiry_record", "hearing_report", "hearing_record", "service_receipt"]
+# records of what was said or seen: the interviewee's own details, first estimates
+RECORDS = ("inquiry_record", "onsite_record", "hearing_record", "statement_record", "evidence_material", "evidence_extraction")
 # where the head's approval stands for the §57 review of the decision (not the 立案 approval)
 DECISION_PAPERS = ("decision_approval", "legal_review_opinion", "investigation_report", "collective_discussion", "hearing_report", "unknown")
 
@@ -412,19 +419,27 @@ class DossierFacts:
         return [f for _, f in self.all("uscc")] + [f for _, f in self.all("id_card")]
 
     def disagreements(self) -> list[dict[str, Any]]:
-        """Pairs of documents that state one fact differently: (what, fact a, fact b)."""
+        """Pairs of documents that state one fact differently: (what, fact a, fact b).
+
+        Records of what someone said or saw (询问笔录, 现场笔录, 听证笔录) carry the interviewee's own
+        address and number and first estimates; only the party's name and code are compared there."""
         out = []
-        for key, label in (("party", "当事人"), ("uscc", "统一社会信用代码"), ("id_card", "身份证号码"), ("address", "住所（地址）")):
-            out += self._pairs(key, label, _same_text if key in ("party", "address") else _same_id)
+        formal = [d for d, t, _, _ in self.docs if t not in RECORDS]
+        out += self._pairs("party", "当事人", _same_text)
+        out += self._pairs("uscc", "统一社会信用代码", _same_id)
+        if not self.all("uscc"):
+            out += self._pairs("id_card", "身份证号码", _same_id, docs=formal)
+        out += self._pairs("address", "住所（住址）", _same_text, docs=formal)
         for key, label in (("goods_value", "货值金额"), ("sales_amount", "销售金额"), ("illegal_income", "违法所得")):
-            out += self._pairs(key, label, lambda a, b: Decimal(a) == Decimal(b), single=True)
-        out += self._area_pairs()
+            out += self._pairs(key, label, lambda a, b: Decimal(a) == Decimal(b), single=True, docs=formal)
+        out += self._area_pairs(formal)
         return out
 
-    def _pairs(self, key: str, label: str, same, single: bool = False) -> list[dict[str, Any]]:
+    def _pairs(self, key: str, label: str, same, single: bool = False, docs: list[str] | None = None) -> list[dict[str, Any]]:
         per_doc: dict[str, list[Fact]] = {}
         for _, f in self.all(key):
-            per_doc.setdefault(f.doc, []).append(f)
+            if docs is None or f.doc in docs:
+                per_doc.setdefault(f.doc, []).append(f)
         if single:
             # a document that states several amounts (per product, per year) is not compared
             per_doc = {d: fs for d, fs in per_doc.items() if len({f.value for f in fs}) == 1}
@@ -444,10 +459,11 @@ class DossierFacts:
                 out.append({"what": label, "a": fa, "b": fb})
         return out
 
-    def _area_pairs(self) -> list[dict[str, Any]]:
+    def _area_pairs(self, only: list[str]) -> list[dict[str, Any]]:
         per_doc: dict[str, list[Fact]] = {}
         for _, f in self.all("land"):
-            per_doc.setdefault(f.doc, []).append(f)
+            if f.doc in only:
+                per_doc.setdefault(f.doc, []).append(f)
         docs = list(per_doc)
         out = []
         for i, a in enumerate(docs):
@@ -530,7 +546,7 @@ def from_texts(docs: Iterable[tuple[str, str, str, list[str]]]) -> DossierFacts:
 # -- filling a case from its dossier ---------------------------------------------------------------
 def apply(case, df: DossierFacts) -> list[str]:
     """Fill the case's empty facts from the dossier; what was filled, by field name. Nothing is overwritten."""
-    from casefile.model import ActKind, PartyKind
+    from casefile.model import ActKind, Measure, PartyKind
 
     filled: list[str] = []
     v = case.violation
@@ -568,6 +584,12 @@ def apply(case, df: DossierFacts) -> list[str]:
             if f is not None:
                 setattr(v, key, Decimal(f.value))
                 filled.append(f"violation.{key}")
+    if not case.decided:
+        # the decision's fine, written in words the header reader does not know (罚款共计…)
+        f = df.first("measure:fine", ["decision"])
+        if f is not None:
+            case.decided = [Measure(kind="罚款", amount=Decimal(f.value), note="从决定书中抽取")]
+            filled.append("decided")
     p = case.parties[0] if case.parties else None
     if p is not None and not p.id_number:
         kind = "id_card" if p.kind == PartyKind.NATURAL else "uscc"
@@ -575,9 +597,35 @@ def apply(case, df: DossierFacts) -> list[str]:
         if f is not None:
             p.id_number = f.value["number"]
             filled.append("parties[1].id_number")
+    # the officers of an inspection or inquiry: every certificate its record names (a list behind one label too)
+    for kind, code in ((ActKind.INSPECTION, "onsite_record"), (ActKind.INQUIRY, "inquiry_record")):
+        acts = case.acts_of(kind)
+        record = next((fs for _, t, _, fs in df.docs if t == code), None)
+        if acts and record is not None:
+            certs = list(dict.fromkeys(f.value["certificate"] for f in record if f.key == "officer"))
+            if set(acts[0].officers) < set(certs):
+                acts[0].officers = list(dict.fromkeys(acts[0].officers + certs))
+                filled.append(f"acts（{kind.value}的执法人员）")
     if not case.review.referred and not case.acts_of(ActKind.REFERRAL):
         # a 移送书 on file, or a document saying the case was handed to the police
         if df.first("referred") is not None or any(t == "referral_letter" for _, t, _, _ in df.docs):
             case.review.referred = True
             filled.append("review.referred")
     return filled
+
+
+def violation_lines(case) -> list[str]:
+    """The quantities of the violation as a person reads them (land, area, amounts), for ``case show``."""
+    v = case.violation
+    out = []
+    if v.area_m2 is not None:
+        kind = f"，地类{v.land_type}" if v.land_type else ""
+        mu = f"{v.area_mu.normalize():f}亩" if v.area_mu is not None else ""
+        out.append(f"占地面积：{v.area_m2.normalize():f}平方米" + (f"（{v.land_type}{mu}）" if v.land_type and mu else kind))
+    for attr, label in (("goods_value", "货值金额"), ("sales_amount", "销售金额"), ("illegal_income", "违法所得")):
+        val = getattr(v, attr)
+        if val is not None:
+            out.append(f"{label}：{val.normalize():f}元")
+    if case.review.referred:
+        out.append("已移送司法机关")
+    return out

@@ -56,10 +56,14 @@ def identifiers_valid(ctx: CheckContext, **_) -> Iterator[Hit]:
     """统一社会信用代码 (GB 32100) and 身份证号码 (GB 11643): a wrong check digit is an error of fact;
     a masked number (published copies) is not."""
     seen = set()
-    for f in dossier_facts(ctx).identifiers():
+    df = dossier_facts(ctx)
+    legal_person = bool(df.all("uscc"))
+    for t, f in df.all("uscc") + df.all("id_card"):
         status, number = f.value["status"], f.value["number"]
         if status in ("正确", "已隐去") or (number, status) in seen:
             continue
+        if f.key == "id_card" and (legal_person or t in facts.RECORDS):
+            continue  # the number of a representative or an interviewee, not the party's own
         seen.add((number, status))
         yield Hit(f"{_doc(f)}中当事人的{_ID_NAMES[f.key]}“{number}”{status}", [f.doc], _where(f))
 
@@ -74,6 +78,11 @@ def _area_band(ctx: CheckContext) -> dict[str, Any] | None:
     """The per-m² band of the penalty provision the decision cites (土地管理法实施条例第五十七条 etc.)."""
     ms = ctx.case.decided or ctx.case.proposed
     basis = [(b.law.removeprefix("中华人民共和国"), b.article) for m in ms for b in m.basis]
+    if not basis:
+        # the fine's provision not read apart (根据…的规定, not 依据): what the decision cites
+        for rec in ctx.docs_of("decision"):
+            x = ctx.extraction(rec)
+            basis += [(c["law"].removeprefix("中华人民共和国"), c.get("article")) for c in (x.citations if x else []) if c.get("article")]
     bands = [b for b in ctx.profile.get("discretion", []) if b.get("per") == "area_m2"]
     for band in bands:
         if (band["law"].removeprefix("中华人民共和国"), band["article"]) in basis:

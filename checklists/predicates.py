@@ -266,7 +266,7 @@ def fine_in_range(ctx: CheckContext, **_) -> Iterator[Hit]:
             base, label = gv, f"货值金额{gv}元的"
         elif per == "area_m2":
             if v.area_m2 is None:
-                yield Hit("按面积计罚但未写明占地面积（violation.area_m2）", evidence=[_fact("violation.area_m2", None)], unverifiable=True)
+                yield Hit("按面积计罚，但案件和案卷文书中都没有非法占用土地的面积", evidence=[_fact("violation.area_m2", None)], unverifiable=True)
                 continue
             base, label = v.area_m2, f"每平方米（{v.area_m2}平方米）"
         lo = Decimal(str(band.get("min", 0))) * base
@@ -415,11 +415,33 @@ def legal_review_before_decision(ctx: CheckContext, **_) -> Iterator[Hit]:
     if review is None and not docs:
         yield Hit(f"属重大执法决定（{'；'.join(reasons)}），作出决定前未经法制审核", evidence=[_fact("acts", "法制审核")])
         return
+    if not docs and _imported_dossier(ctx) and not _legal_review_elsewhere(ctx):
+        # a whole imported dossier without the opinion: a decision's “经法制审核” is not the review itself
+        yield Hit(f"属重大执法决定（{'；'.join(reasons)}），卷中没有法制审核意见，仅有其他文书中“经法制审核”的叙述", evidence=[_fact("acts", "法制审核")])
+        return
     if review and review >= decided:
         yield Hit(f"法制审核日期{review}不早于决定日期{decided}", evidence=[_fact("acts", review)])
     hearing = _first(ctx, ActKind.HEARING)
     if review and hearing and review < hearing:
         yield Hit(f"法制审核（{review}）早于听证（{hearing}），未审核听证后的案件", evidence=[_fact("acts", review)])
+
+
+def _imported_dossier(ctx: CheckContext) -> bool:
+    """A dossier imported whole (not one decision on its own)."""
+    docs = ctx.register.documents
+    return len(docs) >= 4 and all(d.origin == "imported" for d in docs)
+
+
+def _legal_review_elsewhere(ctx: CheckContext) -> bool:
+    """A legal-review opinion written in another paper (a 审批表 with the 法制机构's opinion)."""
+    from casefile import facts, grounds
+
+    g = grounds.grounds().get("legal_review_opinion", {})
+    present: dict[str, list[str]] = {}
+    for d in ctx.register.documents:
+        present.setdefault(d.doc_type, []).append(d.file)
+    by_file = {d.file: d for d in ctx.register.documents}
+    return bool(grounds.satisfied(g, present, facts.load(ctx.case_dir, ctx.register), lambda f: ctx.text_of(by_file[f])))
 
 
 @predicate

@@ -114,6 +114,8 @@ def case_list(state, sector, as_json):
 @json_option
 def case_show(case_ref, as_json):
     """显示一个案件的全部事实（CASE 为案件编号或文号）。"""
+    from casefile.facts import violation_lines
+
     ws = open_workspace()
     c = ws.load_case(case_ref)
     data = c.model_dump(mode="json")
@@ -127,6 +129,8 @@ def case_show(case_ref, as_json):
             click.echo(f"案由：{c.violation.cause}")
         if c.violation.facts:
             click.echo(f"违法事实：{c.violation.facts}")
+        for line in violation_lines(c):
+            click.echo(line)
         if c.acts:
             click.echo("办案经过：")
             for a in sorted(c.acts, key=lambda a: a.date):
