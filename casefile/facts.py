@@ -26,6 +26,7 @@ VERSION = "facts-3"  # cache key: bump when what a document yields changes
 
 _MONEY = r"((?:\d[\d,]*(?:\.\d{1,2})?\s*万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))"
 _SENT_END = "。；;！？\n"
+_DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}[日号]")
 
 
 @lru_cache(maxsize=1)
@@ -240,7 +241,7 @@ def document_facts(doc: str, doc_type: str, title: str, pages: list[str]) -> lis
     out: list[Fact] = []
 
     def add(key: str, value: Any, page: int, text: str) -> None:
-        out.append(Fact(key, value, doc, title, page, text[:80]))
+        out.append(Fact(key, value, doc, title, page, text[:160]))
 
     # labelled values, page by page (tables and forms)
     for pno, page in enumerate(pages, 1):
@@ -546,7 +547,8 @@ def from_texts(docs: Iterable[tuple[str, str, str, list[str]]]) -> DossierFacts:
 # -- filling a case from its dossier ---------------------------------------------------------------
 def apply(case, df: DossierFacts) -> list[str]:
     """Fill the case's empty facts from the dossier; what was filled, by field name. Nothing is overwritten."""
-    from casefile.model import ActKind, Measure, PartyKind
+    from casefile.extract.entities import parse_date
+    from casefile.model import Act, ActKind, Measure, PartyKind
 
     filled: list[str] = []
     v = case.violation
@@ -584,6 +586,14 @@ def apply(case, df: DossierFacts) -> list[str]:
             if f is not None:
                 setattr(v, key, Decimal(f.value))
                 filled.append(f"violation.{key}")
+    if not case.acts_of(ActKind.LEGAL_REVIEW):
+        # a legal-review opinion written into another paper (调查终结报告, 审批表), dated by its signature
+        for t, f in df.all("legal_review"):
+            m = _DATE.search(f.text)
+            if t != "legal_review_opinion" and f.value == "同意" and m and (d := parse_date(m.group(0))):
+                case.acts.append(Act(kind=ActKind.LEGAL_REVIEW, date=d, note=f"据《{f.title}》中的法制审核意见"))
+                filled.append("acts（法制审核）")
+                break
     if not case.decided:
         # the decision's fine, written in words the header reader does not know (罚款共计…)
         f = df.first("measure:fine", ["decision"])

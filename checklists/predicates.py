@@ -413,6 +413,8 @@ def legal_review_before_decision(ctx: CheckContext, **_) -> Iterator[Hit]:
         yield Hit(f"属重大执法决定（{'；'.join(reasons)}），卷中没有法制审核记录", unverifiable=True)
         return
     if review is None and not docs:
+        if _legal_review_elsewhere(ctx):
+            return  # the opinion is written into another paper, undated: nothing to order
         yield Hit(f"属重大执法决定（{'；'.join(reasons)}），作出决定前未经法制审核", evidence=[_fact("acts", "法制审核")])
         return
     if not docs and _imported_dossier(ctx) and not _legal_review_elsewhere(ctx):

@@ -448,10 +448,118 @@ def write_all(only: list[str] | None = None) -> None:
                                check=True, capture_output=True, timeout=300, env={"HOME": tmp, "PATH": "/usr/bin:/bin"})
                 src.unlink()
     if not only:
-        (HERE / "expected.toml").write_text("\n".join(expected_lines), encoding="utf-8")
+        (HERE / "expected.toml").write_text("\n".join(expected_lines + write_villagers()), encoding="utf-8")
+
+
+
+
+
+# -- a fourth hand: a township land case of a natural person, in the wording of another bureau ----------
+# (areas in 亩, 根据…的规定, 听证告知书, the head's 签批 on the 调查终结报告, certificates listed behind one label)
+VILLAGER = {"name": "周德旺", "id": idcard("33112619710415203"), "address": "清溪县白沙镇石门村三组18号"}
+
+
+def build_villager(opts: dict) -> dict[str, Document]:
+    A = "清溪县自然资源和规划局"
+    who = opts.get("name_in", {})
+    name = lambda doc: who.get(doc, VILLAGER["name"])  # noqa: E731
+    idn = opts.get("id", VILLAGER["id"])
+    mu = opts.get("mu", "1.2")
+    m2 = opts.get("m2", "800")
+    kind = opts.get("kind", "水田")
+    fine = opts.get("fine", "120000")
+    rate = opts.get("rate", "150")
+    certs = opts.get("officers", [("刘海涛", "33112600201"), ("吴静", "33112600202")])
+    officer_line = f"执法人员：{'、'.join(n for n, _ in certs)}，执法证号分别为{'、'.join(c for _, c in certs)}" if len(certs) > 1 else \
+        f"执法人员：{certs[0][0]}，执法证号{certs[0][1]}"
+    fact = (f"{opts.get('year', '2025')}年10月起，{VILLAGER['name']}未经批准，在白沙镇石门村“下垄”地块擅自建造两层住房一幢，"
+            f"占用集体土地{mu}亩（{m2}平方米），经比对土地利用现状图，所占土地为{kind}。")
+    report_fact = fact.replace(f"{mu}亩（{m2}平方米）", opts.get("report_area", f"{mu}亩（{m2}平方米）"))
+    docs: dict[str, Document] = {}
+    docs["1 立案审批表.docx"] = table_form([A, "立案审批表"], [
+        ("当事人姓名", name("filing"), "公民身份号码", idn), ("住址", VILLAGER["address"]),
+        ("案由", "非法占用土地建住宅"), ("案件来源", "动态巡查"),
+        ("主要违法事实", fact), ("经办人", "、".join(n for n, _ in certs)),
+        ("执法监察大队意见", "该行为涉嫌违反土地管理法律法规，建议立案查处。"), ("局领导意见", "同意立案。王立新　2026年1月12日")])
+    docs["2 现场勘验笔录.docx"] = narrative([A, "现场勘验笔录", "勘验时间：2026年1月13日9时至11时", "勘验地点：白沙镇石门村“下垄”地块",
+                                       f"被勘验人：{name('onsite')}", officer_line + "，已向当事人出示执法证件。",
+                                       f"勘验情况：现场有两层砖混结构住房一幢，已封顶。经GPS-RTK测量，占地面积{m2}平方米（合{mu}亩），地类为{kind}。",
+                                       f"被勘验人签字：{VILLAGER['name']}"])
+    docs["3 调查询问笔录.docx"] = narrative([A, "调查询问笔录", "时间：2026年1月14日", f"被询问人：{name('inquiry')}", f"身份证号：{idn}",
+                                       officer_line, "问：你为什么在这里建房？", "答：家里房子小，儿子要结婚，没办手续就建了，大概一亩多一点。",
+                                       f"被询问人签字：{VILLAGER['name']}"])
+    if not opts.get("no_notice"):
+        docs["4 行政处罚听证告知书.docx"] = narrative([
+            A, "行政处罚听证告知书", "清自然资听告〔2026〕3号", f"{name('notice')}：",
+            f"经查，{fact}你的行为违反了《中华人民共和国土地管理法》第四十四条第一款、第六十二条的规定。根据《中华人民共和国土地管理法》第七十七条第一款"
+            f"和《中华人民共和国土地管理法实施条例》第五十七条的规定，本局拟作出如下处罚：一、责令退还非法占用的土地；二、限期拆除在非法占用的土地上新建的房屋，"
+            f"恢复土地原状；三、处非法占用土地每平方米{rate}元的罚款，罚款共计{fine}元。",
+            "你有陈述、申辩和要求听证的权利。如要求听证，请于收到本告知书之日起五日内提出，逾期视为放弃。", A, "2026年2月2日"])
+        docs["5 送达回证（听证告知书）.docx"] = table_form([A, "送达回证"], [
+            ("送达文书", "行政处罚听证告知书 清自然资听告〔2026〕3号"), ("受送达人", name("receipt")), ("送达地址", VILLAGER["address"]),
+            ("受送达人签收", f"{VILLAGER['name']} 2026年2月3日"), ("送达人", "、".join(n for n, _ in certs))])
+        docs["6 放弃陈述申辩及听证声明.docx"] = narrative([A, "放弃陈述申辩及听证声明", f"本人{VILLAGER['name']}，已收到贵局听证告知书，对认定事实无异议，"
+                                                   "自愿放弃陈述、申辩和听证的权利。", f"声明人：{VILLAGER['name']}", "2026年2月4日"])
+    docs["7 案件调查报告.docx"] = table_form([A, "案件调查终结报告"], [
+        ("当事人", name("report")), ("案由", "非法占用土地建住宅"), ("调查结果", report_fact),
+        ("处理意见", f"建议责令退还非法占用的土地，限期拆除新建房屋，恢复土地原状，并按每平方米{rate}元处以罚款{fine}元。"),
+        ("承办人", "、".join(n for n, _ in certs)), ("法制审核意见", "经审核，事实清楚，证据充分，程序合法，同意承办人处理意见。杨帆 2026年2月9日"),
+        ("分管领导意见", "同意。张华 2026年2月10日"), ("主要负责人意见", "同意。王立新 2026年2月10日")])
+    if opts.get("referral"):
+        docs["8 涉嫌犯罪案件移送书.docx"] = narrative([A, "涉嫌犯罪案件移送书", "清自然资移〔2026〕1号", "清溪县公安局：",
+                                                  f"{VILLAGER['name']}非法占用农用地一案，占用永久基本农田已达追诉标准，依据《行政执法机关移送涉嫌犯罪案件的规定》"
+                                                  "第三条，现移送你局依法处理。", A, "2026年2月11日"])
+    docs["9 行政处罚决定书.docx"] = narrative([
+        A, "行政处罚决定书", "清自然资罚〔2026〕5号", f"被处罚人：{name('decision')}，男，身份证号：{idn}，住址：{VILLAGER['address']}。",
+        f"经查，{fact}以上事实有现场勘验笔录、调查询问笔录、土地利用现状图及照片为证。",
+        "本局于2026年2月3日向你送达了行政处罚听证告知书，你在规定期限内未要求听证，也未提出陈述申辩。" if not opts.get("no_notice") else
+        "本局依法对本案进行了调查。",
+        f"你的行为违反了《中华人民共和国土地管理法》第四十四条第一款的规定。根据《中华人民共和国土地管理法》第七十七条第一款和《中华人民共和国土地管理法实施条例》"
+        f"第五十七条的规定，本局决定：一、责令退还非法占用的土地；二、限期十五日内拆除在非法占用的土地上新建的房屋，恢复土地原状；"
+        f"三、按非法占用土地每平方米{rate}元处以罚款，罚款共计人民币{fine}元。",
+        "罚款自收到本决定书之日起十五日内缴至清溪县财政局非税收入专户。逾期不缴纳的，每日按罚款数额的百分之三加处罚款。",
+        "如不服本决定，可在收到本决定书之日起六十日内向清溪县人民政府申请行政复议，或者在六个月内向清溪县人民法院提起行政诉讼。",
+        A, "2026年2月12日"])
+    docs["10 送达回证（决定书）.docx"] = table_form([A, "送达回证"], [
+        ("送达文书", "行政处罚决定书 清自然资罚〔2026〕5号"), ("受送达人", name("receipt")), ("送达地址", VILLAGER["address"]),
+        ("受送达人签收", f"{VILLAGER['name']} 2026年2月13日"), ("送达人", "、".join(n for n, _ in certs))])
+    return docs
+
+
+VILLAGER_CASES = {
+    "correct_villager_waived": ({}, OK),
+    "correct_villager_masked_id_referred": ({"id": VILLAGER["id"][:6] + "********" + VILLAGER["id"][-4:], "mu": "6.3", "m2": "4200",
+                                             "kind": "永久基本农田", "fine": "2100000", "rate": "500", "referral": True}, OK),
+    "wrong_check_digit_villager": ({"id": wrong_check(VILLAGER["id"])}, {"rules": ["F04-identifiers", "F01-facts-stated"], "category": "facts"}),
+    "one_officer_villager": ({"officers": [("刘海涛", "33112600201")]}, {"rules": ["P06-officers"], "category": "authority"}),
+    "fine_outside_range_villager": ({"rate": "1200", "fine": "960000"}, {"rules": ["D01-fine-range", "D05-land-fine-per-area"], "category": "discretion"}),
+    "area_disagrees_villager": ({"report_area": "0.9亩（600平方米）"}, {"rules": ["F03-dossier-facts-agree"], "category": "facts"}),
+    "no_notice_villager": ({"no_notice": True}, {"rules": ["C04-notice-on-file"], "category": "procedure"}),
+    "criminal_threshold_no_referral_villager": ({"mu": "6.3", "m2": "4200", "kind": "永久基本农田", "fine": "2100000", "rate": "500"},
+                                                {"rules": ["R01-thresholds", "R03-land-referral"], "category": "referral"}),
+    "party_name_disagrees_villager": ({"name_in": {"decision": "周德王", "notice": "周德王"}}, {"rules": ["F02-parties-agree", "F03-dossier-facts-agree"], "category": "facts"}),
+}
+
+
+def write_villagers() -> list[str]:
+    lines = []
+    for name, (opts, exp) in VILLAGER_CASES.items():
+        folder = HERE / name
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        for fname, d in build_villager(opts).items():
+            d.save(folder / fname)
+        lines += [f"[{name}]", 'sector = "自然资源"', 'layout = "township"']
+        lines += ['verdict = "同意"'] if "verdict" in exp else [f"category = \"{exp['category']}\"", "rules = [" + ", ".join(f'"{r}"' for r in exp["rules"]) + "]"]
+        lines.append("")
+    return lines
 
 
 if __name__ == "__main__":
     import sys
 
-    write_all(sys.argv[1:] or None)
+    if sys.argv[1:] == ["--villagers"]:
+        print("\n".join(write_villagers()))
+    else:
+        write_all(sys.argv[1:] or None)
