@@ -140,7 +140,7 @@ def _find_ident(kind: str, value: str) -> str:
     return m.group(0) if m else ""
 
 
-_CERT = re.compile(r"([\u4e00-\u9fa5]{2,4})[（(]?(?:行政执法证|执法证件|执法证|证件|证)(?:号码|编号|号)?[:：]?\s*([A-Za-z]{0,3}\d{6,20})")
+_CERT = re.compile(r"([\u4e00-\u9fa5]{2,4})[（(，,]?\s*(?:行政执法证|执法证件|执法证|(?<!身份)证件|(?<!身份)证)(?:号码|编号|号)?[:：]?\s*([A-Za-z]{0,3}\d{6,20})(?![\d*＊])")
 # “执法证号：33112600101、33112600102”: several numbers behind one label
 _CERT_LIST = re.compile(r"(?:行政执法证|执法证件|执法证)(?:号码|编号|号)?[:：分别为是]*\s*((?:[A-Za-z]{0,3}\d{6,20}[、，,和及\s]*){2,})")
 
