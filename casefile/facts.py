@@ -177,7 +177,8 @@ def _land_kind_near(text: str, start: int, end: int) -> str:
     if best:
         return best
     right = text[end: end + 16]
-    cut = min([right.find(c) for c in _SENT_END if c in right] or [len(right)])
+    # after the number only its own clause: “占用土地12000平方米，其中耕地3000平方米” is not 12000 of 耕地
+    cut = min([right.find(c) for c in _SENT_END + "，," if c in right] or [len(right)])
     right = right[:cut]
     first, at = "", len(right) + 1
     for w, kind in _kind_words():
@@ -205,6 +206,21 @@ def _areas(text: str) -> list[tuple[Decimal, str, str, int]]:
             continue
         kind = _land_kind_near(text, m.start(), m.end())
         out.append((m2, kind, text[max(0, m.start() - 16): m.end() + 4], m.start()))
+    # “占用土地2400平方米（合3.6亩），地类为一般耕地”: the sentence names one land kind and no area of
+    # its own beside it, so the kind is that of the area
+    explicit = [o[1] for o in out]
+    for i, (m2, kind, quote, at) in enumerate(out):
+        if kind:
+            continue
+        s0 = max([text.rfind(c, 0, at) for c in _SENT_END] + [-1]) + 1
+        ends = [text.find(c, at) for c in _SENT_END if text.find(c, at) >= 0]
+        s1 = min(ends) if ends else len(text)
+        if any(k for o, k in zip(out, explicit) if s0 <= o[3] < s1):
+            continue
+        sentence = text[s0:s1]
+        kinds = {k for w, k in _kind_words() if w in sentence}
+        if len(kinds) == 1:
+            out[i] = (m2, kinds.pop(), quote, at)
     return out
 
 
