@@ -20,7 +20,7 @@ from typing import Any, Iterable
 
 from casefile.extract.entities import parse_money
 from casefile.extract.normalize import compact
-from casefile.ids import is_masked_id, valid_id_card, valid_uscc
+from casefile.ids import valid_id_card, valid_uscc
 
 VERSION = "facts-3"  # cache key: bump when what a document yields changes
 

@@ -12,17 +12,13 @@ from casefile import facts
 from casefile.facts import DossierFacts, Fact, area_mu
 from casefile.model import ActKind
 from checklists.engine import CheckContext, Hit
-from checklists.predicates import predicate
+from checklists.predicates import _dossier_facts, predicate
 
 _ID_NAMES = {"uscc": "统一社会信用代码", "id_card": "身份证号码"}
 
 
 def dossier_facts(ctx: CheckContext) -> DossierFacts:
-    df = getattr(ctx, "_dossier_facts", None)
-    if df is None:
-        df = facts.load(ctx.case_dir, ctx.register)
-        ctx._dossier_facts = df  # type: ignore[attr-defined]  # one read per check
-    return df
+    return _dossier_facts(ctx)  # one read per check, shared with the documents rules
 
 
 def _doc(f: Fact) -> str:

@@ -436,14 +436,25 @@ def _imported_dossier(ctx: CheckContext) -> bool:
 
 def _legal_review_elsewhere(ctx: CheckContext) -> bool:
     """A legal-review opinion written in another paper (a 审批表 with the 法制机构's opinion)."""
-    from casefile import facts, grounds
+    from casefile import grounds
 
     g = grounds.grounds().get("legal_review_opinion", {})
     present: dict[str, list[str]] = {}
     for d in ctx.register.documents:
         present.setdefault(d.doc_type, []).append(d.file)
     by_file = {d.file: d for d in ctx.register.documents}
-    return bool(grounds.satisfied(g, present, facts.load(ctx.case_dir, ctx.register), lambda f: ctx.text_of(by_file[f])))
+    return bool(grounds.satisfied(g, present, _dossier_facts(ctx), lambda f: ctx.text_of(by_file[f])))
+
+
+def _dossier_facts(ctx: CheckContext):
+    """The facts of the whole dossier (casefile.facts), read once per check."""
+    from casefile import facts
+
+    df = getattr(ctx, "_dossier_facts", None)
+    if df is None:
+        df = facts.load(ctx.case_dir, ctx.register)
+        ctx._dossier_facts = df  # type: ignore[attr-defined]
+    return df
 
 
 @predicate
@@ -576,7 +587,7 @@ def referral_flagged(ctx: CheckContext, **_) -> Iterator[Hit]:
 def documents_complete(ctx: CheckContext, severity: str = "major", **_) -> Iterator[Hit]:
     """§7: every document the law requires by now is present, or another paper that proves the same act
     (casefile/data/grounds.toml); only the gaps of the rule's severity are reported here."""
-    from casefile import facts, grounds
+    from casefile import grounds
 
     if ctx.workspace is None:
         return
@@ -590,7 +601,7 @@ def documents_complete(ctx: CheckContext, severity: str = "major", **_) -> Itera
     for d in docs:
         present.setdefault(d.doc_type, []).append(d.file)
     by_file = {d.file: d for d in docs}
-    df = facts.load(ctx.case_dir, ctx.register)
+    df = _dossier_facts(ctx)
     for gap in grounds.gaps(ctx.workspace, ctx.case, present, ctx.profile, df, lambda f: ctx.text_of(by_file[f])):
         if gap.severity == severity:
             yield Hit(gap.message())
