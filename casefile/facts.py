@@ -655,3 +655,15 @@ def violation_lines(case) -> list[str]:
     if case.review.referred:
         out.append("已移送司法机关")
     return out
+
+
+def field_label(name: str) -> str:
+    """A case field as a person calls it (violation.cause → 案由); acts（…） notes are Chinese already."""
+    return data().get("field_labels", {}).get(name, name)
+
+
+def doc_type_name(code: str) -> str:
+    from doc_templates.catalogue import load_catalogue
+
+    t = load_catalogue().get(code)
+    return t.name if t else "未识别"

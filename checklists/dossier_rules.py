@@ -31,11 +31,41 @@ def _where(*fs: Fact) -> list[dict[str, Any]]:
 
 @predicate
 def dossier_facts_agree(ctx: CheckContext, **_) -> Iterator[Hit]:
-    """Party, code, address, amounts and area are stated alike in every document that states them."""
+    """Party, code, address, amounts and area are stated alike in every document that states them.
+
+    One finding per pair of values, naming every document on each side; a party name or code that
+    F02 (parties_agree) already reports against the case is not reported again."""
+    groups: dict[tuple[str, str, str], dict[str, list[Fact]]] = {}
     for d in dossier_facts(ctx).disagreements():
         a, b = d["a"], d["b"]
-        va, vb = _show(a), _show(b)
-        yield Hit(f"{_doc(a)}中的{d['what']}为“{va}”，{_doc(b)}中为“{vb}”", [a.doc, b.doc], _where(a, b))
+        if _reported_by_f02(ctx, d["what"], a, b):
+            continue
+        va, vb = sorted((_show(a), _show(b)))
+        g = groups.setdefault((d["what"], va, vb), {va: [], vb: []})
+        for f in (a, b):
+            if all(x.doc != f.doc for x in g[_show(f)]):
+                g[_show(f)].append(f)
+    for (what, va, vb), sides in groups.items():
+        fa, fb = sides[va], sides[vb]
+        yield Hit(f"{'、'.join(_doc(f) for f in fa)}中的{what}为“{va}”，{'、'.join(_doc(f) for f in fb)}中为“{vb}”",
+                  [f.doc for f in fa + fb], _where(*(fa + fb)))
+
+
+def _reported_by_f02(ctx: CheckContext, what: str, a: Fact, b: Fact) -> bool:
+    """F02 compares each document's header fields with the case's party: the same disagreement, once."""
+    p = ctx.case.party
+    if p is None or what not in ("当事人", "统一社会信用代码"):
+        return False
+    case_value = p.name if what == "当事人" else p.id_number.upper()
+    key = "party" if what == "当事人" else "uscc"
+    for mine, other in ((a, b), (b, a)):
+        if _show(mine) != case_value:
+            continue
+        rec = next((r for r in ctx.register.documents if r.file == other.doc), None)
+        x = ctx.extraction(rec) if rec else None
+        if x is not None and x.fields.get(key) == _show(other):
+            return True
+    return False
 
 
 def _show(f: Fact) -> str:
