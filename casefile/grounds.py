@@ -71,6 +71,8 @@ def satisfied(g: dict[str, Any], present: dict[str, list[str]], df: DossierFacts
             files = [f for f in files if df and any(x.doc == f for _, x in df.all("legal_review"))]
         if alt.get("text_any"):
             files = [f for f in files if any(w in text_of(f) for w in alt["text_any"])]
+        if alt.get("text_all"):
+            files = [f for f in files if all(w in text_of(f) for w in alt["text_all"])]
         if files:
             return files[0]
     return ""
