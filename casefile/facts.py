@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
-from casefile.extract.entities import parse_money
+from casefile.extract.entities import parse_date, parse_money
 from casefile.extract.normalize import compact
 from casefile.ids import valid_id_card, valid_uscc
 
@@ -27,6 +27,9 @@ VERSION = "facts-3"  # cache key: bump when what a document yields changes
 _MONEY = r"((?:\d[\d,]*(?:\.\d{1,2})?\s*万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))"
 _SENT_END = "。；;！？\n"
 _DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}[日号]")
+_ANY_DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}[日号]|[〇○零一二]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}")
+# the date, then within the same clause the words 立案 (not 受案, not the 立案审批 of a form's heading)
+_FILED = re.compile(r"((?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[，,]?[^。；，,]{0,24}?(?:予以立案|决定立案|立案调查|立案查处|依法立案)")
 
 
 @lru_cache(maxsize=1)
@@ -283,6 +286,11 @@ def document_facts(doc: str, doc_type: str, title: str, pages: list[str]) -> lis
                 c = conclusion(value)
                 if c:
                     add(key, c, pno, quote)
+            elif key == "filing_date":
+                m = _ANY_DATE.search(value)
+                d = parse_date(m.group(0)) if m else None
+                if d:
+                    add("filing_date", d.isoformat(), pno, quote)
             elif key == "officers":
                 for name, cert in _CERT.findall(value):
                     add("officer", {"name": name, "certificate": cert}, pno, quote)
@@ -311,6 +319,12 @@ def document_facts(doc: str, doc_type: str, title: str, pages: list[str]) -> lis
     for m in re.finditer(data()["conclusion"]["narrative_head"][0], text):
         if conclusion(m.group(0)) != "不同意":
             add("head", "同意", _page_of(offsets, m.start()), m.group(0))
+    # “2026年3月2日，本局对当事人……立案调查”: the 立案 date as a narrative states it
+    if doc_type in NARRATIVES:
+        for m in _FILED.finditer(text):
+            d = parse_date(m.group(1))
+            if d:
+                add("filing_date", d.isoformat(), _page_of(offsets, m.start()), m.group(0))
     # land and its area
     for m2, kind, quote, at in _areas(text):
         add("land", {"m2": str(m2), "kind": kind}, _page_of(offsets, at), quote)
@@ -360,6 +374,8 @@ def document_facts(doc: str, doc_type: str, title: str, pages: list[str]) -> lis
 # which documents speak with most authority on a fact (the decision first)
 _AUTHORITY = ["decision", "decision_approval", "investigation_report", "penalty_notice", "filing_approval", "legal_review_opinion",
               "collective_discussion", "onsite_record", "inquiry_record", "hearing_report", "hearing_record", "service_receipt"]
+# papers whose narrative states the course of the case
+NARRATIVES = ("decision", "investigation_report", "decision_approval", "penalty_notice", "legal_review_opinion", "collective_discussion")
 # records of what was said or seen: the interviewee's own details, first estimates
 RECORDS = ("inquiry_record", "onsite_record", "hearing_record", "statement_record", "evidence_material", "evidence_extraction")
 # where the head's approval stands for the §57 review of the decision (not the 立案 approval)
@@ -450,6 +466,21 @@ class DossierFacts:
         for key, label in (("goods_value", "货值金额"), ("sales_amount", "销售金额"), ("illegal_income", "违法所得")):
             out += self._pairs(key, label, lambda a, b: Decimal(a) == Decimal(b), single=True, docs=formal)
         out += self._area_pairs(formal)
+        out += self._filing_pairs()
+        return out
+
+    def _filing_pairs(self) -> list[dict[str, Any]]:
+        """The 立案 date written on the 立案审批表 against the date a narrative gives it."""
+        stated = [f for t, f in self.all("filing_date") if t == "filing_approval"]
+        if not stated:
+            return []
+        told = [f for t, f in self.all("filing_date") if t in NARRATIVES]
+        seen = set()
+        out = []
+        for f in told:
+            if f.value != stated[0].value and f.doc not in seen:
+                seen.add(f.doc)
+                out.append({"what": "立案日期", "a": stated[0], "b": f})
         return out
 
     def _pairs(self, key: str, label: str, same, single: bool = False, docs: list[str] | None = None) -> list[dict[str, Any]]:
@@ -563,7 +594,6 @@ def from_texts(docs: Iterable[tuple[str, str, str, list[str]]]) -> DossierFacts:
 # -- filling a case from its dossier ---------------------------------------------------------------
 def apply(case, df: DossierFacts) -> list[str]:
     """Fill the case's empty facts from the dossier; what was filled, by field name. Nothing is overwritten."""
-    from casefile.extract.entities import parse_date
     from casefile.model import Act, ActKind, Measure, PartyKind
 
     filled: list[str] = []

@@ -72,6 +72,9 @@ def _show(f: Fact) -> str:
     if f.key == "land":
         m2 = Decimal(f.value["m2"])
         return f"{m2.normalize():f}平方米（{area_mu(m2).normalize():f}亩）"
+    if f.key == "filing_date":
+        y, m, d = f.value.split("-")
+        return f"{int(y)}年{int(m)}月{int(d)}日"
     if isinstance(f.value, dict) and "number" in f.value:
         return f.value["number"]
     return str(f.value)

@@ -478,7 +478,7 @@ def build_villager(opts: dict) -> dict[str, Document]:
     docs: dict[str, Document] = {}
     docs["1 立案审批表.docx"] = table_form([A, "立案审批表"], [
         ("当事人姓名", name("filing"), "公民身份号码", idn), ("住址", VILLAGER["address"]),
-        ("案由", "非法占用土地建住宅"), ("案件来源", "动态巡查"),
+        ("案由", "非法占用土地建住宅"), ("案件来源", "动态巡查"), ("立案日期", "2026年1月12日"),
         ("主要违法事实", fact), ("经办人", "、".join(n for n, _ in certs)),
         ("执法监察大队意见", "该行为涉嫌违反土地管理法律法规，建议立案查处。"), ("局领导意见", "同意立案。王立新　2026年1月12日")])
     docs["2 现场勘验笔录.docx"] = narrative([A, "现场勘验笔录", "勘验时间：2026年1月13日9时至11时", "勘验地点：白沙镇石门村“下垄”地块",
@@ -511,6 +511,7 @@ def build_villager(opts: dict) -> dict[str, Document]:
                                                   "第三条，现移送你局依法处理。", A, "2026年2月11日"])
     docs["9 行政处罚决定书.docx"] = narrative([
         A, "行政处罚决定书", "清自然资罚〔2026〕5号", f"被处罚人：{name('decision')}，男，身份证号：{idn}，住址：{VILLAGER['address']}。",
+        f"{opts.get('filed_told', '2026年1月12日')}，本局对你非法占用土地一案立案调查。",
         f"经查，{fact}以上事实有现场勘验笔录、调查询问笔录、土地利用现状图及照片为证。",
         "本局于2026年2月3日向你送达了行政处罚听证告知书，你在规定期限内未要求听证，也未提出陈述申辩。" if not opts.get("no_notice") else
         "本局依法对本案进行了调查。",
@@ -537,6 +538,7 @@ VILLAGER_CASES = {
     "no_notice_villager": ({"no_notice": True}, {"rules": ["C04-notice-on-file"], "category": "procedure"}),
     "criminal_threshold_no_referral_villager": ({"mu": "6.3", "m2": "4200", "kind": "永久基本农田", "fine": "2100000", "rate": "500"},
                                                 {"rules": ["R01-thresholds", "R03-land-referral"], "category": "referral"}),
+    "filing_date_disagrees_villager": ({"filed_told": "2026年1月16日"}, {"rules": ["F03-dossier-facts-agree"], "category": "facts"}),
     "party_name_disagrees_villager": ({"name_in": {"decision": "周德王", "notice": "周德王"}}, {"rules": ["F02-parties-agree", "F03-dossier-facts-agree"], "category": "facts"}),
 }
 
