@@ -29,6 +29,7 @@ from casefile.workspace import Workspace
 from doc_templates.catalogue import load_catalogue
 
 EXTRACTION_CACHE = "extract"
+FACTS_TEXT_LIMIT = 2_000_000  # characters of one document read for the dossier's facts
 
 
 @dataclass
@@ -136,7 +137,10 @@ def import_paths(
         info = {"pages": len(doc.pages), "ocr_pages": list(doc.ocr_pages), "ocr_confidence": dict(doc.ocr_confidence),
                 "ocr_missing": doc.ocr_missing,
                 # OCR takes seconds a page: its text is kept for the caches the index and the checks read
-                "ocr_text": list(doc.pages) if doc.ocr_pages else None}
+                "ocr_text": list(doc.pages) if doc.ocr_pages else None,
+                # the facts of the whole dossier are read from every page (casefile.facts); a text too long
+                # for that (a 2,000-page PDF) contributes its extraction only
+                "text_pages": list(doc.pages) if sum(map(len, doc.pages)) <= FACTS_TEXT_LIMIT else []}
         del doc
         extracted.append((f, data, info, x))
     sources = resume.sources_of([Path(p) for p in paths])
@@ -169,6 +173,7 @@ def import_paths(
     result = ImportResult(case=case.id, errors=errors, created=created, resumed=resumed)
     stored_before = _tidy_interrupted(case_dir) if resumed else {}
     stored_xs: list[Extraction] = []
+    texts: list[tuple[str, list[str]]] = []  # (file name, pages) of each stored document, for the dossier facts
     stopped = False  # the disk filled up: the import is incomplete and says so until run again
     for n, (f, data, info, x) in enumerate(extracted):
         digest = sha256_bytes(data)
@@ -176,6 +181,7 @@ def import_paths(
             result.documents.append(DocResult(str(f), x.doc_type, x.confidence, info["pages"], "已导入（上次中断前已保存）",
                                               stored_before[digest], list(x.needs_ocr)))
             stored_xs.append(x)
+            texts.append((f.name, info["text_pages"]))
             continue
         status = "已导入"
         if x.needs_ocr:
@@ -213,12 +219,13 @@ def import_paths(
         except OSError:
             pass  # a derived cache: recomputed on next use
         stored_xs.append(x)
+        texts.append((f.name, info["text_pages"]))
         result.documents.append(DocResult(str(f), x.doc_type, x.confidence, info["pages"], status, stored.file, list(x.needs_ocr),
                                           list(info["ocr_pages"]), dict(info["ocr_confidence"])))
     if stored_xs:
         with ws.case_lock(case.id):  # read, fill and write back the facts as one step
             case = ws.load_case(case.id)
-            filled, conflicts = fill_facts(case, stored_xs)
+            filled, conflicts = fill_facts(case, stored_xs, texts=texts)
             result.facts_filled, result.conflicts = filled, conflicts
             if filled:
                 try:
@@ -304,8 +311,11 @@ _EVENT_ACT = {
 }
 
 
-def fill_facts(case: Case, xs: list[Extraction]) -> tuple[list[str], list[dict[str, Any]]]:
-    """Fill empty facts from the extractions; report every disagreement, overwrite nothing."""
+def fill_facts(case: Case, xs: list[Extraction], texts: list[tuple[str, list[str]]] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+    """Fill empty facts from the extractions; report every disagreement, overwrite nothing.
+
+    ``texts`` (file name, pages) of the same documents, in the same order, let the facts of the
+    whole dossier be read too (案由, sector, land and area, amounts: casefile.facts)."""
     filled: list[str] = []
     conflicts: list[dict[str, Any]] = []
 
@@ -411,10 +421,23 @@ def fill_facts(case: Case, xs: list[Extraction]) -> tuple[list[str], list[dict[s
             if x.fields.get(key) and getattr(case.violation, attr) is None:
                 setattr(case.violation, attr, Decimal(x.fields[key]))
                 filled.append(f"violation.{attr}")
+    if texts:
+        from casefile import facts as dossier_facts
+
+        df = dossier_facts.from_texts((name, x.doc_type, _title_of(x.doc_type, name), pages) for (name, pages), x in zip(texts, xs))
+        filled += dossier_facts.apply(case, df)
     return filled, conflicts
 
 
 _DECISIONS = ("decision", "summary_decision", "no_penalty_decision")
+
+
+def _title_of(code: str, fallback: str) -> str:
+    from doc_templates.catalogue import load_catalogue
+
+    t = load_catalogue().get(code)
+    return t.name if t else Path(fallback).stem
+
 
 _DOC_ACT = {
     "filing_approval": (ActKind.FILING, "last"), "onsite_record": (ActKind.INSPECTION, "first"),
@@ -439,7 +462,7 @@ def _act_of_document(x: Extraction) -> Act | None:
         return None
     kind, which = spec
     return Act(kind=kind, date=dates[0] if which == "first" else dates[-1], officers=certs if kind in (ActKind.INSPECTION, ActKind.INQUIRY) else [],
-               note=f"据导入的{x.doc_type}")
+               note=f"据导入的《{_title_of(x.doc_type, x.doc_type)}》")
 
 
 def _fine_from(x: Extraction) -> Decimal | None:

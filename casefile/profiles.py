@@ -138,6 +138,20 @@ def private_copy(profile: dict[str, Any]) -> dict[str, Any]:
     return copy.deepcopy(profile)
 
 
+def for_sector(sector: str, workspace_root: Path | None = None) -> str:
+    """The profile written for a sector (its ``sector`` key), the workspace's own first; "" if none."""
+    dirs = ([Path(workspace_root) / "profiles"] if workspace_root else []) + [builtin_dir()]
+    for d in dirs:
+        for p in sorted(d.glob("*.toml")) if d.is_dir() else []:
+            try:
+                with open(p, "rb") as f:
+                    if tomllib.load(f).get("sector") == sector:
+                        return p.stem
+            except (OSError, tomllib.TOMLDecodeError):
+                continue
+    return ""
+
+
 def get(profile: dict[str, Any], dotted: str, default: Any = None) -> Any:
     cur: Any = profile
     for part in dotted.split("."):

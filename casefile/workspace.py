@@ -213,7 +213,14 @@ class Workspace:
             self.save_officers(reg)
 
     def rules_profile_for(self, sector: str) -> str:
-        return self.profile.sector_profiles.get(sector, self.profile.rules_profile)
+        if sector in self.profile.sector_profiles:
+            return self.profile.sector_profiles[sector]
+        if sector and sector != self.profile.sector:
+            # a case of another sector (a 自然资源局's case in a county office) gets that sector's profile unasked
+            from casefile.profiles import for_sector
+
+            return for_sector(sector, self.root) or self.profile.rules_profile
+        return self.profile.rules_profile
 
     @property
     def actor(self) -> str | None:

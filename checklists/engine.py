@@ -28,7 +28,7 @@ from casefile.workspace import Workspace
 from checklists.context import (  # noqa: F401 - CATEGORY_NAMES, SEVERITY_NAMES, Hit, Rule re-exported for callers of the engine
     CATEGORIES, CATEGORY_NAMES, MODES, SEVERITIES, SEVERITY_NAMES, CheckContext, Finding, Hit, Rule,
 )
-from checklists import decision_rules, predicates  # noqa: F401 - importing them registers their predicates
+from checklists import decision_rules, dossier_rules, predicates  # noqa: F401 - importing them registers their predicates
 from checklists.registry import PREDICATES
 from checklists.vocabulary import VOCABULARY, validate_params
 from checklists.vocabulary import run as run_word

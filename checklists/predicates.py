@@ -85,9 +85,9 @@ def facts_stated(ctx: CheckContext, **_) -> Iterator[Hit]:
         yield Hit("未写明违法事实", evidence=[_fact("violation.facts", "")], unverifiable=True)
     if p.id_number and "*" not in p.id_number:
         if p.kind == PartyKind.NATURAL and not valid_id_card(p.id_number):
-            yield Hit(f"当事人身份证号码{p.id_number}校验位不正确", evidence=[_fact("parties[1].id_number", p.id_number)])
+            yield Hit(f"当事人身份证号码{p.id_number}校验位错误", evidence=[_fact("parties[1].id_number", p.id_number)])
         if p.kind != PartyKind.NATURAL and not valid_uscc(p.id_number):
-            yield Hit(f"当事人统一社会信用代码{p.id_number}校验位不正确", evidence=[_fact("parties[1].id_number", p.id_number)])
+            yield Hit(f"当事人统一社会信用代码{p.id_number}校验位错误", evidence=[_fact("parties[1].id_number", p.id_number)])
     elif not p.id_number:
         yield Hit(f"未写明当事人{p.name}的{'身份证号码' if p.kind == PartyKind.NATURAL else '统一社会信用代码'}", evidence=[_fact("parties[1].id_number", "")], unverifiable=True)
 
@@ -255,7 +255,7 @@ def fine_in_range(ctx: CheckContext, **_) -> Iterator[Hit]:
                 base, label = gv, f"货值金额{gv}元的"
             elif per == "area_m2":
                 if v.area_m2 is None:
-                    yield Hit("按面积计罚但未写明占地面积（violation.area_m2）", evidence=[_fact("violation.area_m2", None)], unverifiable=True)
+                    yield Hit("按面积计罚，但案件和案卷文书中都没有非法占用土地的面积", evidence=[_fact("violation.area_m2", None)], unverifiable=True)
                     continue
                 base, label = v.area_m2, f"每平方米（{v.area_m2}平方米）"
             lo = Decimal(str(band.get("min", 0))) * base
@@ -429,13 +429,48 @@ def legal_review_before_decision(ctx: CheckContext, **_) -> Iterator[Hit]:
         yield Hit(f"属重大执法决定（{'；'.join(reasons)}），卷中没有法制审核记录", unverifiable=True)
         return
     if review is None and not docs:
+        if _legal_review_elsewhere(ctx):
+            return  # the opinion is written into another paper, undated: nothing to order
         yield Hit(f"属重大执法决定（{'；'.join(reasons)}），作出决定前未经法制审核", evidence=[_fact("acts", "法制审核")])
+        return
+    if not docs and _imported_dossier(ctx) and not _legal_review_elsewhere(ctx):
+        # a whole imported dossier without the opinion: a decision's “经法制审核” is not the review itself
+        yield Hit(f"属重大执法决定（{'；'.join(reasons)}），卷中没有法制审核意见，仅有其他文书中“经法制审核”的叙述", evidence=[_fact("acts", "法制审核")])
         return
     if review and review >= decided:
         yield Hit(f"法制审核日期{review}不早于决定日期{decided}", evidence=[_fact("acts", review)])
     hearing = _first(ctx, ActKind.HEARING)
     if review and hearing and review < hearing:
         yield Hit(f"法制审核（{review}）早于听证（{hearing}），未审核听证后的案件", evidence=[_fact("acts", review)])
+
+
+def _imported_dossier(ctx: CheckContext) -> bool:
+    """A dossier imported whole (not one decision on its own)."""
+    docs = ctx.register.documents
+    return len(docs) >= 4 and all(d.origin == "imported" for d in docs)
+
+
+def _legal_review_elsewhere(ctx: CheckContext) -> bool:
+    """A legal-review opinion written in another paper (a 审批表 with the 法制机构's opinion)."""
+    from casefile import grounds
+
+    g = grounds.grounds().get("legal_review_opinion", {})
+    present: dict[str, list[str]] = {}
+    for d in ctx.register.documents:
+        present.setdefault(d.doc_type, []).append(d.file)
+    by_file = {d.file: d for d in ctx.register.documents}
+    return bool(grounds.satisfied(g, present, _dossier_facts(ctx), lambda f: ctx.text_of(by_file[f])))
+
+
+def _dossier_facts(ctx: CheckContext):
+    """The facts of the whole dossier (casefile.facts), read once per check."""
+    from casefile import facts
+
+    df = getattr(ctx, "_dossier_facts", None)
+    if df is None:
+        df = facts.load(ctx.case_dir, ctx.register)
+        ctx._dossier_facts = df  # type: ignore[attr-defined]
+    return df
 
 
 @predicate
@@ -555,23 +590,27 @@ def referral_flagged(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 # -- documents -----------------------------------------------------------------------------------------------
 @predicate
-def documents_complete(ctx: CheckContext, severe: list[str] | None = None, **_) -> Iterator[Hit]:
-    """§7: every document the procedure and its conditions require by now is present."""
+def documents_complete(ctx: CheckContext, severity: str = "major", **_) -> Iterator[Hit]:
+    """§7: every document the law requires by now is present, or another paper that proves the same act
+    (casefile/data/grounds.toml); only the gaps of the rule's severity are reported here."""
+    from casefile import grounds
+
     if ctx.workspace is None:
         return
     docs = ctx.register.documents
     if len(docs) <= 1 and all(d.origin == "imported" for d in docs):
         # a lone imported decision: the rest of the dossier is simply not here to judge
-        yield Hit("卷中只有一份导入的文书，其余文书是否齐全无法核实", unverifiable=True)
+        if severity == "major":
+            yield Hit("卷中只有一份导入的文书，其余文书是否齐全无法核实", unverifiable=True)
         return
-    present = {d.doc_type for d in docs}
-    for t, why in required_documents(ctx.workspace, ctx.case):
-        if t.code in present:
-            continue
-        alt = t.required.alternative if t.required else ""
-        if alt and alt in present:
-            continue
-        yield Hit(f"缺少《{t.name}》（{why}）")
+    present: dict[str, list[str]] = {}
+    for d in docs:
+        present.setdefault(d.doc_type, []).append(d.file)
+    by_file = {d.file: d for d in docs}
+    df = _dossier_facts(ctx)
+    for gap in grounds.gaps(ctx.workspace, ctx.case, present, ctx.profile, df, lambda f: ctx.text_of(by_file[f])):
+        if gap.severity == severity:
+            yield Hit(gap.message())
 
 
 @predicate

@@ -8,3 +8,6 @@ from checklists.context import CATEGORIES, CATEGORY_NAMES, MODES, SEVERITIES, SE
 DECISION_NAMES = {None: "待定", "accept": "采纳", "override": "不采纳"}
 MODE_NAMES = {"self": "自查", "review": "法制审核", "evaluate": "案卷评查"}
 FACET_NAMES = {"agency": "机关", "year": "年度", "laws": "法律", "doc_type": "文书类型"}
+
+# Chinese names of document types, case fields and the violation's facts, for every screen and command
+from casefile.facts import doc_type_name, field_label, violation_lines  # noqa: E402,F401

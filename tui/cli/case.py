@@ -7,7 +7,7 @@ import json
 import click
 
 from casefile.model import CaseType, PartyKind, Procedure
-from tui.application import NewCase, Session
+from tui.application import NewCase, Session, violation_lines
 from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import emit, table
 
@@ -102,6 +102,8 @@ def case_show(case_ref, as_json):
             click.echo(f"案由：{c.violation.cause}")
         if c.violation.facts:
             click.echo(f"违法事实：{c.violation.facts}")
+        for line in violation_lines(c):
+            click.echo(line)
         if c.acts:
             click.echo("办案经过：")
             for a in sorted(c.acts, key=lambda a: a.date):

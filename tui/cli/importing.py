@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from casefile.errors import DocumentError
-from tui.application import Session
+from tui.application import Session, doc_type_name, field_label
 from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import dumps, emit, progress, table
 
@@ -31,15 +31,16 @@ def import_cmd(paths, case_ref, as_json):
     data = result.to_dict()
 
     def human(_):
+
         if result.case:
             click.echo(f"案件：{result.case}" + ("（新建）" if result.created else "（续完上次中断的导入）" if result.resumed else ""))
-        rows = [[Path(d.file).name, d.doc_type, f"{d.confidence:.2f}", d.pages, d.status] for d in result.documents]
+        rows = [[Path(d.file).name, doc_type_name(d.doc_type), f"{d.confidence:.2f}", d.pages, d.status] for d in result.documents]
         if rows:
             click.echo(table(rows, ["文件", "类型", "置信度", "页数", "状态"], max_width=40))
         if result.facts_filled:
-            click.echo("已补充：" + "、".join(result.facts_filled))
+            click.echo("已补充：" + "、".join(field_label(f) for f in result.facts_filled))
         for c in result.conflicts:
-            click.echo(f"冲突：{c['field']} 案件中为“{c['present']}”，文书（{c['document']}）中为“{c['extracted']}”，未覆盖")
+            click.echo(f"冲突：{field_label(c['field'])} 案件中为“{c['present']}”，《{doc_type_name(c['document'])}》中为“{c['extracted']}”，未覆盖")
         for e in result.errors:
             click.echo(f"未导入：{e['error']}", err=True)
         if result.failed:

@@ -1,0 +1,169 @@
+"""Checks on the facts of the whole imported dossier (casefile.facts): documents that disagree,
+identifiers with a wrong check digit, per-area land fines and land referral thresholds.
+Registered in the same predicate table as checklists/predicates.py; every hit quotes the
+documents it rests on."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Iterator
+
+from casefile import facts
+from casefile.facts import DossierFacts, Fact, area_mu
+from casefile.model import ActKind
+from checklists.context import CheckContext, Hit
+from checklists.predicates import _dossier_facts
+from checklists.registry import predicate
+
+_ID_NAMES = {"uscc": "统一社会信用代码", "id_card": "身份证号码"}
+
+
+def dossier_facts(ctx: CheckContext) -> DossierFacts:
+    return _dossier_facts(ctx)  # one read per check, shared with the documents rules
+
+
+def _doc(f: Fact) -> str:
+    return f"《{f.title}》"
+
+
+def _where(*fs: Fact) -> list[dict[str, Any]]:
+    return [f.where() for f in fs]
+
+
+@predicate
+def dossier_facts_agree(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """Party, code, address, amounts and area are stated alike in every document that states them.
+
+    One finding per pair of values, naming every document on each side; a party name or code that
+    F02 (parties_agree) already reports against the case is not reported again."""
+    groups: dict[tuple[str, str, str], dict[str, list[Fact]]] = {}
+    for d in dossier_facts(ctx).disagreements():
+        a, b = d["a"], d["b"]
+        if _reported_by_f02(ctx, d["what"], a, b):
+            continue
+        va, vb = sorted((_show(a), _show(b)))
+        g = groups.setdefault((d["what"], va, vb), {va: [], vb: []})
+        for f in (a, b):
+            if all(x.doc != f.doc for x in g[_show(f)]):
+                g[_show(f)].append(f)
+    for (what, va, vb), sides in groups.items():
+        fa, fb = sides[va], sides[vb]
+        yield Hit(f"{'、'.join(_doc(f) for f in fa)}中的{what}为“{va}”，{'、'.join(_doc(f) for f in fb)}中为“{vb}”",
+                  [f.doc for f in fa + fb], _where(*(fa + fb)))
+
+
+def _reported_by_f02(ctx: CheckContext, what: str, a: Fact, b: Fact) -> bool:
+    """F02 compares each document's header fields with the case's party: the same disagreement, once."""
+    p = ctx.case.party
+    if p is None or what not in ("当事人", "统一社会信用代码"):
+        return False
+    case_value = p.name if what == "当事人" else p.id_number.upper()
+    key = "party" if what == "当事人" else "uscc"
+    for mine, other in ((a, b), (b, a)):
+        if _show(mine) != case_value:
+            continue
+        rec = next((r for r in ctx.register.documents if r.file == other.doc), None)
+        x = ctx.extraction(rec) if rec else None
+        if x is not None and x.fields.get(key) == _show(other):
+            return True
+    return False
+
+
+def _show(f: Fact) -> str:
+    if f.key == "land":
+        m2 = Decimal(f.value["m2"])
+        return f"{m2.normalize():f}平方米（{area_mu(m2).normalize():f}亩）"
+    if f.key == "filing_date":
+        y, m, d = f.value.split("-")
+        return f"{int(y)}年{int(m)}月{int(d)}日"
+    if isinstance(f.value, dict) and "number" in f.value:
+        return f.value["number"]
+    return str(f.value)
+
+
+@predicate
+def identifiers_valid(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """统一社会信用代码 (GB 32100) and 身份证号码 (GB 11643): a wrong check digit is an error of fact;
+    a masked number (published copies) is not."""
+    seen = set()
+    df = dossier_facts(ctx)
+    legal_person = bool(df.all("uscc"))
+    for t, f in df.all("uscc") + df.all("id_card"):
+        status, number = f.value["status"], f.value["number"]
+        if status in ("正确", "已隐去") or (number, status) in seen:
+            continue
+        if f.key == "id_card" and (legal_person or t in facts.RECORDS):
+            continue  # the number of a representative or an interviewee, not the party's own
+        seen.add((number, status))
+        yield Hit(f"{_doc(f)}中当事人的{_ID_NAMES[f.key]}“{number}”{status}", [f.doc], _where(f))
+
+
+def _decided_fine(ctx: CheckContext) -> Decimal | None:
+    ms = ctx.case.decided or ctx.case.proposed
+    fines = [m.amount for m in ms if m.kind == "罚款" and m.amount is not None]
+    return sum(fines, Decimal(0)) if fines else None
+
+
+def _area_band(ctx: CheckContext) -> dict[str, Any] | None:
+    """The per-m² band of the penalty provision the decision cites (土地管理法实施条例第五十七条 etc.)."""
+    ms = ctx.case.decided or ctx.case.proposed
+    basis = [(b.law.removeprefix("中华人民共和国"), b.article) for m in ms for b in m.basis]
+    if not basis:
+        # the fine's provision not read apart (根据…的规定, not 依据): what the decision cites
+        for rec in ctx.docs_of("decision"):
+            x = ctx.extraction(rec)
+            basis += [(c["law"].removeprefix("中华人民共和国"), c.get("article")) for c in (x.citations if x else []) if c.get("article")]
+    bands = [b for b in ctx.profile.get("discretion", []) if b.get("per") == "area_m2"]
+    for band in bands:
+        if (band["law"].removeprefix("中华人民共和国"), band["article"]) in basis:
+            return band
+    return None
+
+
+@predicate
+def land_fine_per_area(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """土地管理法实施条例第五十七条: 非法占用土地的罚款为每平方米100元以上1000元以下 (profile bands)."""
+    fine = _decided_fine(ctx)
+    band = _area_band(ctx)
+    if fine is None or band is None:
+        return
+    df = dossier_facts(ctx)
+    land = df.land()
+    lo, hi = Decimal(str(band.get("min", 0))), Decimal(str(band.get("max", 0)))
+    rate_fact = df.first("fine_rate_m2", ["decision"])
+    if land:
+        total: Fact = land["total"]
+        m2 = Decimal(total.value["m2"])
+        if m2 <= 0:
+            return
+        rate = (fine / m2).quantize(Decimal("0.01"))
+        if rate < lo or (hi and rate > hi):
+            yield Hit(f"罚款{fine}元，按占地面积{m2.normalize():f}平方米计每平方米{rate.normalize():f}元，不在《{band['law']}》第{band['article']}条"
+                      f"规定的每平方米{lo}～{hi}元之内", [total.doc], _where(total))
+            return
+    if rate_fact is not None:
+        rate = Decimal(rate_fact.value)
+        if rate < lo or (hi and rate > hi):
+            yield Hit(f"决定书按每平方米{rate.normalize():f}元计罚，不在《{band['law']}》第{band['article']}条规定的每平方米{lo}～{hi}元之内",
+                      [rate_fact.doc], _where(rate_fact))
+
+
+@predicate
+def land_referral(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """刑法第三百四十二条 and its 司法解释: land occupied above the threshold of its kind must be referred."""
+    c = ctx.case
+    if c.review.referred or c.acts_of(ActKind.REFERRAL):
+        return
+    land = dossier_facts(ctx).land()
+    if not land:
+        return
+    for t in ctx.profile.get("referral", []):
+        if t.get("field") != "area_mu" or not t.get("land_type"):
+            continue
+        f = land["kinds"].get(t["land_type"])
+        if f is None:
+            continue
+        mu = area_mu(Decimal(f.value["m2"]))
+        if mu >= Decimal(str(t["min"])):
+            yield Hit(f"{_doc(f)}记载占用{t['land_type']}{Decimal(f.value['m2']).normalize():f}平方米（{mu.normalize():f}亩），达到{t['name']}的追诉标准"
+                      f"（{t['min']}亩），卷中没有移送司法机关的记录", [f.doc], _where(f))
