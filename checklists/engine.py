@@ -168,6 +168,7 @@ def load_rules() -> list[Rule]:
                 procedures=tuple(applies.get("procedures", ())), min_state=applies.get("min_state", ""),
                 unverifiable_severity=r.get("unverifiable_severity", "minor"),
             ))
+    from checklists import decision_rules  # noqa: F401 - its predicates register themselves
     from checklists.predicates import PREDICATES
 
     for r in rules:
@@ -189,6 +190,7 @@ def _applies(rule: Rule, case: Case) -> bool:
 
 
 def check_case(ctx: CheckContext, mode: str = "review", *, progress: Callable[[int, int, str], None] | None = None) -> CheckResult:
+    from checklists import decision_rules  # noqa: F401 - its predicates register themselves
     from checklists.predicates import PREDICATES
 
     if mode not in MODES:
