@@ -213,6 +213,27 @@ def fine_in_own_range(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
+def fine_per_measure(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """D01: a decision on file is read as a structure (its measures, their provisions, a stated
+    减轻); a case without one has its own measures checked (``predicates.fine_in_range``)."""
+    from checklists.predicates import fine_in_range
+
+    if ctx.docs_of(*DECISION_TYPES):
+        yield from fine_in_own_range(ctx)
+    else:
+        yield from fine_in_range(ctx)
+
+
+@predicate
+def remedies_stated(ctx: CheckContext, **_) -> Iterator[Hit]:
+    """P16: an unreadable decision is reported as such; a readable one has its remedies checked."""
+    from checklists.predicates import decision_contents
+
+    yield from decision_contents(ctx)
+    yield from remedies_correct(ctx)
+
+
+@predicate
 def mitigation_basis(ctx: CheckContext, **_) -> Iterator[Hit]:
     """D05: a 减轻 below the statutory minimum resting only on 行政处罚法 §5/§6 (principles, not
     a ground for 减轻: §32 lists the grounds)."""

@@ -16,7 +16,6 @@ from casefile.errors import CalendarNotCovered
 from casefile.ids import valid_id_card, valid_uscc
 from casefile.model import Act, ActKind, CaseState, LawRef, PartyKind
 from checklists.context import CheckContext, Hit
-from checklists.decision_rules import fine_in_own_range
 from checklists.registry import PREDICATES, predicate  # noqa: F401 - PREDICATES re-exported for the engine
 
 def _first(ctx: CheckContext, kind: ActKind) -> dt.date | None:
@@ -219,12 +218,9 @@ def _fine(ctx: CheckContext) -> Decimal | None:
 
 @predicate
 def fine_in_range(ctx: CheckContext, **_) -> Iterator[Hit]:
-    """D01: each fine inside the range of the provision IT rests on (profile bands). A decision on
-    file is read as a structure (checklists.decision_rules): its measures, their provisions and a
-    stated 减轻 decide; the case's own measures are checked one by one, never summed."""
-    if ctx.docs_of("decision", "summary_decision", "no_penalty_decision"):
-        yield from fine_in_own_range(ctx)
-        return
+    """D01 for a case's own measures (profile bands): each fine against the provisions IT rests on,
+    never the sum. Rule D01 runs ``fine_per_measure`` (checklists.decision_rules), which reads a
+    decision on file as a structure and falls back to this for a case without one."""
     ms = ctx.case.decided or ctx.case.proposed
     v = ctx.case.violation
     field = "decided" if ctx.case.decided else "proposed"
@@ -551,13 +547,11 @@ def seizure_period(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 @predicate
 def decision_contents(ctx: CheckContext, **_) -> Iterator[Hit]:
-    """P16: the remedies notice, read with its bodies and periods (checklists.decision_rules)."""
+    """P16 (unreadable decisions): the remedies themselves are read by ``remedies_stated``
+    (checklists.decision_rules), which rule P16 runs."""
     for rec in ctx.docs_of("decision", "summary_decision", "no_penalty_decision"):
         if not ctx.text_of(rec):
             yield Hit(f"《{rec.title}》无法读取文字，无法核实其内容", [rec.file], unverifiable=True)
-    from checklists.decision_rules import remedies_correct
-
-    yield from remedies_correct(ctx)
 
 
 @predicate
