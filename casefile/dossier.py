@@ -103,7 +103,7 @@ CONDITIONS: dict[str, Callable[[Workspace, Case], bool]] = {
     "major_decision": lambda ws, c: bool(major_decision_reasons(ws, c)),
     "complex_case": lambda ws, c: c.review.complex_case,
     "referral": lambda ws, c: c.review.referral_required or bool(c.acts_of(ActKind.REFERRAL)),
-    "fined": lambda ws, c: bool(c.fines("decided") or c.confiscations("decided")),
+    "fined": lambda ws, c: bool(c.payable("decided")),
 }
 
 CONDITION_LABELS = {

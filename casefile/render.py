@@ -123,7 +123,7 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
 
     proposed_basis = [b for m in case.proposed for b in m.basis]
     decided_basis = [b for m in case.decided for b in m.basis]
-    fined = bool(case.fines("decided") or case.confiscations("decided"))
+    fined = bool(case.payable("decided"))
 
     procedure_bits = []
     notice_served = _first(case, ActKind.NOTICE_SERVED) or _first(case, ActKind.NOTICE)

@@ -19,6 +19,7 @@ def test_measure_kinds_as_agencies_write_them():
     assert MeasureKind.of("责令停产停业六个月") is MeasureKind.STOP_PRODUCTION
     assert MeasureKind.of("限期拆除") is None  # not a penalty the law lists in 第九条
     assert not MeasureKind.WARNING.is_monetary and MeasureKind.FINE.is_monetary
+    assert MeasureKind.CONFISCATE_INCOME.is_payable and not MeasureKind.CONFISCATE_PROPERTY.is_payable
 
 
 def _case(**kw) -> Case:
@@ -34,6 +35,7 @@ def test_fines_and_confiscations_summed_once():
     assert c.fines() == Decimal(30000)  # the decided measures when there are any
     assert c.fines("proposed") == Decimal(50000)
     assert c.confiscations() == Decimal(4000) and c.confiscations("proposed") == Decimal(3200)
+    assert c.payable() == Decimal(33200)  # goods confiscated are handed over, not paid in
     assert [m.kind for m in _case(proposed=c.proposed).fine_measures()] == ["罚款"]
 
 
@@ -44,6 +46,7 @@ def test_not_penalised_honours_the_case_fact(demo_ws):
     assert decided_no_penalty.not_penalised and by_fact.not_penalised and fined.penalised
     assert CONDITIONS["not_penalized"](demo_ws, by_fact) and not CONDITIONS["penalized"](demo_ws, by_fact)
     assert CONDITIONS["fined"](demo_ws, fined) and not CONDITIONS["fined"](demo_ws, by_fact)
+    assert not CONDITIONS["fined"](demo_ws, _case(decided=[Measure(kind="没收非法财物", amount=Decimal(800))]))
     # the annual statistics count the case's own fact as 不予处罚, like the dossier does
     by_fact.id = "2026-900"
     by_fact.acts = [Act(kind=ActKind.FILING, date=dt.date(2026, 3, 2)), Act(kind=ActKind.DECISION, date=dt.date(2026, 4, 1))]
