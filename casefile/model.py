@@ -222,8 +222,13 @@ class MeasureKind(str, Enum):
 
     @property
     def is_monetary(self) -> bool:
-        """罚没款: a fine or a confiscation, what a 罚没 amount adds up."""
+        """A fine or a confiscation: what a 罚没 amount (hearing and major-decision thresholds) adds up."""
         return self.is_fine or self.is_confiscation
+
+    @property
+    def is_payable(self) -> bool:
+        """罚没款 the party pays in: a fine or confiscated illegal income (confiscated goods are handed over, not paid)."""
+        return self in (MeasureKind.FINE, MeasureKind.CONFISCATE_INCOME)
 
 
 class Measure(_Model):
@@ -250,6 +255,11 @@ class Measure(_Model):
     @property
     def is_no_penalty(self) -> bool:
         return self.measure_kind is MeasureKind.NO_PENALTY
+
+    @property
+    def is_payable(self) -> bool:
+        k = self.measure_kind
+        return bool(k and k.is_payable)
 
 
 class Violation(_Model):
@@ -384,6 +394,10 @@ class Case(_Model):
     def confiscations(self, which: str = "") -> Decimal:
         """The confiscated amounts (没收违法所得、没收非法财物) in yuan."""
         return sum((m.amount or Decimal(0) for m in self.measures(which) if m.is_confiscation), Decimal(0))
+
+    def payable(self, which: str = "") -> Decimal:
+        """罚没款 to be paid in (fines and confiscated illegal income), in yuan."""
+        return sum((m.amount or Decimal(0) for m in self.measures(which) if m.is_payable), Decimal(0))
 
     @property
     def not_penalised(self) -> bool:

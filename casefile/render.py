@@ -175,7 +175,7 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
 
     proposed_basis = [b for m in case.proposed for b in m.basis]
     decided_basis = [b for m in case.decided for b in m.basis]
-    fined = bool(case.fines("decided") or case.confiscations("decided"))
+    fined = bool(case.payable("decided"))  # 罚没款 the party pays: the payment paragraph
     rights_due = hearing_rights_due(ws, case)
 
     procedure_bits = []

@@ -98,7 +98,7 @@ CONDITIONS: dict[str, Callable[[Workspace, Case], bool]] = {
     "major_decision": lambda ws, c: bool(major_decision_reasons(ws, c)),
     "complex_case": lambda ws, c: c.review.complex_case,
     "referral": lambda ws, c: c.review.referral_required or bool(c.acts_of(ActKind.REFERRAL)),
-    "fined": lambda ws, c: bool(c.fines("decided") or c.confiscations("decided")),
+    "fined": lambda ws, c: bool(c.payable("decided")),  # 罚没款 the party pays (缴款凭证)
 }
 
 CONDITION_LABELS = {

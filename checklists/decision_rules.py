@@ -18,6 +18,7 @@ from typing import Any, Iterator
 
 from casefile.extract.decision import Decision, Span, read_decision
 from checklists.context import CheckContext, Hit
+from checklists.predicates import decision_contents, fine_in_range
 from checklists.registry import predicate
 
 DECISION_TYPES = ("decision", "summary_decision", "no_penalty_decision")
@@ -216,8 +217,6 @@ def fine_in_own_range(ctx: CheckContext, **_) -> Iterator[Hit]:
 def fine_per_measure(ctx: CheckContext, **_) -> Iterator[Hit]:
     """D01: a decision on file is read as a structure (its measures, their provisions, a stated
     减轻); a case without one has its own measures checked (``predicates.fine_in_range``)."""
-    from checklists.predicates import fine_in_range
-
     if ctx.docs_of(*DECISION_TYPES):
         yield from fine_in_own_range(ctx)
     else:
@@ -227,8 +226,6 @@ def fine_per_measure(ctx: CheckContext, **_) -> Iterator[Hit]:
 @predicate
 def remedies_stated(ctx: CheckContext, **_) -> Iterator[Hit]:
     """P16: an unreadable decision is reported as such; a readable one has its remedies checked."""
-    from checklists.predicates import decision_contents
-
     yield from decision_contents(ctx)
     yield from remedies_correct(ctx)
 

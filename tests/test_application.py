@@ -177,6 +177,16 @@ def test_search_notices_documents_changed_outside(demo_ws, tmp_path):
     other.import_documents([note], "SJ-2026-088")
     r = session.search("召回涉案批次")
     assert r["index"]["added"] >= 1 and r["total"] > 0
+    # a fact edited by hand in case.toml, and a case folder removed by hand
+    toml = demo_ws.cases_dir / "SJ-2026-088" / "case.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("清溪县百味源食品有限公司", "清溪县百味源食品股份有限公司"), encoding="utf-8")
+    assert {h["party"] for h in session.search("召回涉案批次")["hits"]} == {"清溪县百味源食品股份有限公司"}
+    assert "ZR-2026-012" in {h["case"] for h in session.search("听证", limit=30)["hits"]}
+    shutil.rmtree(demo_ws.cases_dir / "ZR-2026-012")
+    r = session.search("听证", limit=30)
+    assert r["index"]["removed"] > 0 and "ZR-2026-012" not in {h["case"] for h in r["hits"]}
+    # nothing changed: the index is known current without loading any case
+    assert session.search("听证")["index"] == {"built": False, "added": 0, "removed": 0}
 
 
 # -- review rounds: explicit, on a submitted case ------------------------------------------------
