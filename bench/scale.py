@@ -40,7 +40,7 @@ import tomli_w
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from casefile import journal  # noqa: E402
+from casefile import dossier, journal  # noqa: E402
 from casefile.catalog import CATALOG_FILE  # noqa: E402
 from casefile.demo import DEMO_TODAY, build_demo  # noqa: E402
 
@@ -241,6 +241,9 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="casefile-scale-"))
     try:
         demo = tmp / "demo"
+        # page counts do not matter here: the demo is built with estimated counts, so the
+        # run does not depend on (or wait for) LibreOffice being installed
+        dossier.soffice = lambda: None
         build_demo(demo)
         corpus = corpus_files(args.corpus)
         print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; today {TODAY}; corpus files linked: {len(corpus)}")

@@ -175,6 +175,16 @@ def test_cli_case_list_names_the_broken_case_and_lists_the_rest(demo_ws, run_cli
     assert os.path.exists(data["file"])
 
 
+async def _until_checked(app, pilot, screen) -> None:
+    """The worker starts after the first paint and posts its result back: wait for both."""
+    for _ in range(400):
+        await pilot.pause(0.05)
+        await app.workers.wait_for_complete()
+        if not screen.checking:
+            return
+    raise AssertionError("the case list was never filled in")
+
+
 async def test_tui_draws_first_rows_then_a_worker_fills_in(demo_ws, monkeypatch):
     from textual.widgets import DataTable
 
@@ -197,9 +207,7 @@ async def test_tui_draws_first_rows_then_a_worker_fills_in(demo_ws, monkeypatch)
         assert str(table.get_row_at(2)[1]) == "…" and str(table.get_row_at(2)[2]) == ""
         assert screen.checking
         go.set()
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _until_checked(app, pilot, screen)
         assert not screen.checking and screen.pending == []
         assert len(screen.cases) == 8 and table.row_count == 3  # one page in the table, not every case
         assert [w.status for w in screen.warnings["ZR-2026-012"]] == ["已逾期"]
@@ -216,7 +224,5 @@ async def test_tui_draws_first_rows_then_a_worker_fills_in(demo_ws, monkeypatch)
         assert screen.query_one("#cases", DataTable).row_count == 3 and screen.total == 8
         assert screen.checking
         go.set()
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _until_checked(app, pilot, screen)
         assert not screen.checking and len(screen.cases) == 8

@@ -72,7 +72,8 @@ class CaseListScreen(Screen):
             self.checking = bool(backlog)
         if self.checking:
             self.render_status()
-            self.run_worker(self.refresh_catalogue, thread=True, exclusive=True, group="catalogue")
+            # after the first rows are on screen: the worker's thread would slow the first paint
+            self.call_after_refresh(self.run_worker, self.refresh_catalogue, thread=True, exclusive=True, group="catalogue")
 
     def refresh_catalogue(self) -> None:
         """Worker: bring every row up to date, then show the whole list with its warnings."""
