@@ -283,6 +283,10 @@ class TantivyIndex:
         # walks the whole term dictionary (tens of ms); the words ending with the first one are looked
         # up in a reversed, sorted copy of the dictionary instead, kept until the index changes.
         closing = self._ending_with(words[0])
+        opening = [t for t, _ in self.searcher().terms_with_prefix("text", words[-1], limit=2)]
+        exact = T.Query.phrase_query(self._schema, "text", words)
+        if closing == [words[0]] and len(opening) <= 1:
+            return exact  # no longer word ends with the first or starts with the last: the plain phrase
         first = "(" + "|".join(_rx(t) for t in closing) + ")" if len(closing) > 1 else _rx(words[0])
         pats = [first] + [_rx(w) for w in words[1:-1]] + [_rx(words[-1]) + ".*"]
         return T.Query.regex_phrase_query(self._schema, "text", pats)
