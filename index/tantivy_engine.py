@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 import time
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -218,10 +217,8 @@ class TantivyIndex:
                 done[ref] = docs[0].sha256 if docs else ""
             w.commit()
         except BaseException:
-            try:
-                w.rollback()
-            finally:
-                del w
+            w.rollback()
+            w.wait_merging_threads()  # the writer goes, and its lock with it
             raise
         # the record of what is indexed is written while this process still holds the lock
         state = self.indexed()
@@ -230,7 +227,6 @@ class TantivyIndex:
         state.update(done)
         atomic_write_text(self.dir / DOCS, json.dumps(state, ensure_ascii=False))
         w.wait_merging_threads()  # merges finish before the lock goes: no segment files left behind
-        del w
         self._ix.reload()
         self._meta_mtime = self._mtime()
         return {"added": len(done), "removed": len(removed), "pages": pages}
