@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import statistics
+import shutil
 import tempfile
 import tomllib
 from pathlib import Path
@@ -44,11 +45,19 @@ def scores(ranked: list[str], relevant: set[str]) -> tuple[float, float]:
 
 def evaluate(show: bool = False, engine: str = "tantivy", corpus: Path | None = None) -> dict:
     from index import engines
+
+    real = load_corpus(corpus)
+    tmp = Path(tempfile.mkdtemp(prefix="casefile-rel-"))
+    try:
+        return _evaluate(show, engine, real, engines.make(tmp / "w", engine).open())
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _evaluate(show: bool, engine: str, real: list[tuple[str, str]], idx) -> dict:
     from index.analyzer import chinese_analyzer
     from index.store import PageDoc
 
-    real = load_corpus(corpus)
-    idx = engines.make(Path(tempfile.mkdtemp(prefix="casefile-rel-")) / "w", engine).open()
     idx.apply({f"r/{n}": [PageDoc(source="r", doc=n, page=1, text=t, sha256="x")] for n, t in real}, [])
     an = chinese_analyzer()
     db = sqlite3.connect(":memory:")

@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 import time
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -218,10 +217,8 @@ class TantivyIndex:
                 done[ref] = docs[0].sha256 if docs else ""
             w.commit()
         except BaseException:
-            try:
-                w.rollback()
-            finally:
-                del w
+            w.rollback()
+            w.wait_merging_threads()  # the writer goes, and its lock with it
             raise
         # the record of what is indexed is written while this process still holds the lock
         state = self.indexed()
@@ -230,7 +227,6 @@ class TantivyIndex:
         state.update(done)
         atomic_write_text(self.dir / DOCS, json.dumps(state, ensure_ascii=False))
         w.wait_merging_threads()  # merges finish before the lock goes: no segment files left behind
-        del w
         self._ix.reload()
         self._meta_mtime = self._mtime()
         return {"added": len(done), "removed": len(removed), "pages": pages}
@@ -283,6 +279,10 @@ class TantivyIndex:
         # walks the whole term dictionary (tens of ms); the words ending with the first one are looked
         # up in a reversed, sorted copy of the dictionary instead, kept until the index changes.
         closing = self._ending_with(words[0])
+        opening = [t for t, _ in self.searcher().terms_with_prefix("text", words[-1], limit=2)]
+        exact = T.Query.phrase_query(self._schema, "text", words)
+        if closing == [words[0]] and len(opening) <= 1:
+            return exact  # no longer word ends with the first or starts with the last: the plain phrase
         first = "(" + "|".join(_rx(t) for t in closing) + ")" if len(closing) > 1 else _rx(words[0])
         pats = [first] + [_rx(w) for w in words[1:-1]] + [_rx(words[-1]) + ".*"]
         return T.Query.regex_phrase_query(self._schema, "text", pats)
