@@ -1,6 +1,6 @@
 """What the dossier must hold, grounded in law, and what else satisfies each requirement.
 
-The catalogue says when a document is due (``casefile.dossier.requirement``); the data in
+The catalogue says when a document is due (``casefile.requirements.requirement``); the data in
 ``casefile/data/grounds.toml`` adds, per document, the legal basis, how serious its absence
 is (the law's own words decide: §62 forbids a decision without 告知, a form that only
 practice asks for is minor) and the other papers that prove the same act — the §57 review
@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from casefile import dossier
+from casefile import requirements as dossier  # the legal conditions of the dossier
 from casefile.facts import DossierFacts
 from casefile.model import ActKind, Case
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from casefile.dossier import CONDITIONS
+from casefile.requirements import CONDITIONS
 from casefile.model import Act, ActKind, Case, Measure, MeasureKind
 from casefile.stats import annual
 
