@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from casefile import requirements as dossier  # the legal conditions of the dossier
+from casefile import requirements
 from casefile.facts import DossierFacts
 from casefile.model import ActKind, Case
 
@@ -41,20 +41,20 @@ class Gap:
 
 def _due(ws, case: Case, t, g: dict[str, Any]) -> tuple[bool, str]:
     if not g.get("due_after"):
-        return dossier.requirement(ws, case, t)
+        return requirements.requirement(ws, case, t)
     req = t.required
     if req is None:
         return False, ""
     if req.procedures and case.procedure.value not in req.procedures:
         return False, ""
-    if any(not dossier.CONDITIONS[c](ws, case) for c in req.when):
+    if any(not requirements.CONDITIONS[c](ws, case) for c in req.when):
         return False, ""
-    if req.when_any and not any(dossier.CONDITIONS[c](ws, case) for c in req.when_any):
+    if req.when_any and not any(requirements.CONDITIONS[c](ws, case) for c in req.when_any):
         return False, ""
     if not case.acts_of(ActKind(g["due_after"])):
         return False, ""
     why = [f"{case.procedure.value}程序"] if req.procedures else []
-    why += [dossier.CONDITION_LABELS.get(c, c) for c in req.when]
+    why += [requirements.CONDITION_LABELS.get(c, c) for c in req.when]
     why.append(f"已有“{g['due_after']}”")
     return True, "，".join(why)
 

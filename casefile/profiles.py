@@ -18,9 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from casefile.errors import ValidationError
 
-if TYPE_CHECKING:  # only for the annotation: workspace does not need profiles
+if TYPE_CHECKING:  # only for the annotation
     from casefile.model import Case
-    from casefile.workspace import Workspace
 
 
 def builtin_dir() -> Path:
@@ -129,8 +128,9 @@ def signature(name: str, workspace_root: Path | None = None) -> tuple:
     return _stat(_chain_paths(name, workspace_root))
 
 
-def load_profile_for(ws: "Workspace", case: "Case") -> dict[str, Any]:
-    """The rules profile that applies to a case (its sector's, else the workspace's), cached."""
+def load_profile_for(ws: Any, case: "Case") -> dict[str, Any]:
+    """The rules profile that applies to a case (its sector's, else the workspace's), cached.
+    ``ws`` is a Workspace (not imported here: the workspace imports this module)."""
     return cached_profile(ws.rules_profile_for(case.sector), ws.root)
 
 

@@ -23,7 +23,7 @@ from typing import Any, Iterable
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field
 
-from casefile import heads, journal, locks
+from casefile import heads, journal, locks, profiles
 from casefile.errors import CasefileError, CaseExists, CaseNotFound, ValidationError, WorkspaceError
 from casefile.fsutil import atomic_write_text
 from casefile.model import Case, CaseState
@@ -224,9 +224,7 @@ class Workspace:
             return self.profile.sector_profiles[sector]
         if sector and sector != self.profile.sector:
             # a case of another sector (a 自然资源局's case in a county office) gets that sector's profile unasked
-            from casefile.profiles import for_sector
-
-            return for_sector(sector, self.root) or self.profile.rules_profile
+            return profiles.for_sector(sector, self.root) or self.profile.rules_profile
         return self.profile.rules_profile
 
     @property

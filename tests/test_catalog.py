@@ -93,7 +93,8 @@ def test_a_broken_or_deleted_case_toml_affects_only_its_row(demo_ws):
     (demo_ws.cases_dir / "YJ-2026-003" / "case.toml").unlink()
     listing = catalog.list_cases(demo_ws, TODAY)
     assert [c.id for c in listing.cases] == ["HB-2026-005", "QZ-2026-021", "SJ-2026-037", "SJ-2026-101", "XK-2026-015", "ZR-2026-012"]
-    assert [cid for cid, _ in listing.broken] == ["SJ-2026-088"]
+    # a deleted case.toml is named too (its journal is still there): never silently dropped
+    assert [cid for cid, _ in listing.broken] == ["SJ-2026-088", "YJ-2026-003"]
     assert "SJ-2026-088" in listing.broken[0][1] and "TOML" in listing.broken[0][1]
     assert [c.to_dict() for c in listing.cases] == _truth(demo_ws, TODAY)
 

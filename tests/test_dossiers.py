@@ -50,6 +50,9 @@ def test_the_set_covers_layouts_sectors_and_size():
 def test_planted_defect_is_found(checked, name):
     exp = EXPECTED[name]
     _, r = checked[name]
+    if exp.get("severity") == "minor":
+        assert any(f["rule"] in exp["rules"] and f["category"] == exp["category"] for f in r["findings"]), r["findings"]
+        return
     hits = [f for f in serious(r) if f["rule"] in exp["rules"]]
     assert hits and all(f["category"] == exp["category"] for f in hits), json.dumps(r["findings"], ensure_ascii=False, indent=1)
     assert r["verdict"] == "存在问题"
