@@ -145,18 +145,7 @@ def read(case_dir: Path) -> list[dict[str, Any]]:
     path = Path(case_dir) / JOURNAL
     if not path.exists():
         return []
-    entries = []
-    with open(path, "rb") as f:
-        for n, raw in enumerate(f, 1):
-            raw = raw.strip()
-            if not raw:
-                continue
-            try:
-                e = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError):
-                e = None
-            entries.append(e if isinstance(e, dict) else {"_unreadable": n})
-    return entries
+    return parse(path.read_bytes())
 
 
 @dataclass
@@ -170,7 +159,8 @@ class Break:
 
 
 def parse(data: bytes) -> list[dict[str, Any]]:
-    """The entries of a journal held in memory (a package's), as :func:`read` gives them."""
+    """The entries of a journal's bytes (read from its file, or held in memory: a package's); a line
+    that is not a JSON object is kept as ``{"_unreadable": line number}``."""
     entries = []
     for n, raw in enumerate(data.split(b"\n"), 1):
         raw = raw.strip()
