@@ -14,14 +14,15 @@ from typing import Any
 
 from casefile import periods, profiles, publicity
 from casefile.days import Calendar, calendar_for
-from casefile.model import ActKind, Case, CaseState, Procedure
+from casefile.model import ActKind, Case, CaseState, CaseType, Procedure
 from casefile.periods import Deadline
 from casefile.workspace import Workspace
 
 SOON_DAYS = 7
 
 # periods.KINDS kind -> the short name the list shows
-SHORT = {"case": "办案期限", "service": "送达", "review": "审核期限", "seizure": "查封扣押"}
+SHORT = {"case": "办案期限", "service": "送达", "review": "审核期限", "seizure": "查封扣押",
+         "license_decision": "许可决定", "license_certificate": "许可证件"}
 
 
 @dataclass
@@ -50,6 +51,12 @@ def open_deadlines(case: Case, profile: dict[str, Any], calendar: Calendar) -> l
     if not case.acts_of(ActKind.SEIZURE_RELEASE) and not decided:
         for a in case.acts_of(ActKind.SEIZURE):
             out.append(periods.due(case, "seizure", profile, calendar, start=a.date))
+    if case.case_type == CaseType.LICENSE:
+        # 行政许可法§42: decided within 20 working days of 受理 (+10 approved); §44: the licence within 10
+        if not (case.acts_of(ActKind.GRANT) or case.acts_of(ActKind.REFUSAL)):
+            out.append(periods.due(case, "license_decision", profile, calendar))
+        elif not case.acts_of(ActKind.CERTIFICATE):
+            out.append(periods.due(case, "license_certificate", profile, calendar))
     return [d for d in out if d is not None]
 
 

@@ -107,6 +107,10 @@ class ActKind(str, Enum):
     SUBSTITUTE_DECISION = "代履行决定"
 
 
+# the acts that decide a case of each type (行政处罚, 行政许可, 行政强制)
+DECIDING_ACTS = (ActKind.DECISION, ActKind.GRANT, ActKind.REFUSAL, ActKind.ENFORCEMENT_DECISION)
+
+
 class ServiceMethod(str, Enum):
     DIRECT = "直接送达"
     LEFT = "留置送达"
@@ -366,6 +370,12 @@ class Case(_Model):
     def acts_of(self, kind: ActKind | str) -> list[Act]:
         k = ActKind(kind)
         return [a for a in self.acts if a.kind == k]
+
+    def decision_date(self) -> dt.date | None:
+        """The day the case was decided, whatever its type: a penalty 决定, a licence granted or
+        refused, an enforcement decided."""
+        days = [d for d in (self.first_date(k) for k in DECIDING_ACTS) if d]
+        return min(days) if days else None
 
     def first_date(self, kind: ActKind | str) -> dt.date | None:
         dates = [a.date for a in self.acts_of(kind)]

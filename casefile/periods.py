@@ -32,6 +32,9 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "payment": ("time_limits", "payment", "缴款期限"),
     "publication": ("publicity", "", "公示期限"),  # prefix by case type, see _prefix
     "withdrawal": ("publicity", "withdraw", "撤回公示期限"),
+    "license_decision": ("time_limits", "license_decision", "行政许可决定期限"),  # 行政许可法§42
+    "license_extension": ("time_limits", "license_extension", "行政许可延长期限"),
+    "license_certificate": ("time_limits", "license_certificate", "许可证件颁发送达期限"),  # §44
 }
 _PUBLICATION_PREFIX = {CaseType.PENALTY: "penalty", CaseType.LICENSE: "license"}
 FALLBACK_PROFILE = "national"
@@ -118,7 +121,9 @@ _DEFAULT_START = {
     "case": lambda c: c.first_date(ActKind.FILING),
     "service": lambda c: c.first_date(ActKind.DECISION),
     "review": lambda c: c.last_date(ActKind.SUBMIT_REVIEW),
-    "publication": lambda c: c.first_date(ActKind.DECISION),
+    "publication": lambda c: c.decision_date(),
+    "license_decision": lambda c: c.first_date(ActKind.ACCEPTANCE),
+    "license_certificate": lambda c: c.first_date(ActKind.GRANT),
     "withdrawal": lambda c: c.last_date(ActKind.REVOCATION),
 }
 
@@ -134,6 +139,8 @@ def due(case: Case, kind: str, profile: dict[str, Any], calendar: Calendar, star
         if start is None:
             return None
     p = period(profile, kind, case)
+    if kind == "license_decision" and case.acts_of(ActKind.REVIEW_EXTENSION):
+        p = Period(p.n + period(profile, "license_extension", case).n, p.unit)  # +10 days with the head's approval
     extended = extension_days(case) if kind == "case" else 0
     try:
         end: dt.date | None = calendar.add(start, p.n, p.unit) + dt.timedelta(days=extended)

@@ -70,7 +70,7 @@ class Item:
 
 def case_items(case: Case, profile: dict[str, Any], calendar: Calendar) -> list[Item]:
     """What this case must publish or withdraw, with the deadlines (computed once)."""
-    decided = case.first_date(ActKind.DECISION)
+    decided = case.decision_date()  # a penalty decision or a licence granted or refused
     if decided is None:
         return []
     pub = profile.get("publicity", {})

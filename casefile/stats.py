@@ -97,14 +97,10 @@ def _rounds(reviews: Path) -> list[Path]:
     return [p for p in paths if p.is_file()]
 
 
-# the acts that decide a case of each type; a case counts in the year it was decided, else the
-# year its first act happened (a 许可 case opens with 申请, a 强制 case with 现场检查)
-DECIDING = (ActKind.DECISION, ActKind.GRANT, ActKind.REFUSAL, ActKind.REJECTION, ActKind.ENFORCEMENT_DECISION)
-
-
 def _year(case) -> int | None:
-    decided = [d for d in (case.first_date(k) for k in DECIDING) if d]
-    d = min(decided) if decided else min((a.date for a in case.acts), default=None)
+    # a case counts in the year it was decided, else the year its first act happened
+    # (a 许可 case opens with 申请, a 强制 case with 现场检查)
+    d = case.decision_date() or min((a.date for a in case.acts), default=None)
     return d.year if d else None
 
 

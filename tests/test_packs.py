@@ -169,3 +169,22 @@ def test_doc_types_lists_license_coercion_and_inspection_documents(run_cli):
     by_code = {t["code"]: t for t in json.loads(out)}
     assert by_code["license_grant"]["case_types"] == ["行政许可"] and by_code["license_grant"]["name"] == "准予行政许可决定书"
     assert "行政强制" in by_code["urge_notice"]["case_types"] and "行政检查" in by_code["inspection_record"]["case_types"]
+
+
+def test_license_deadlines_in_the_case_list_and_publicity(demo_ws, run_cli):
+    import json
+
+    # the demo's licence was accepted on 2026-11-10: 20 working days end on 2026-12-08 (行政许可法§42)
+    code, out, err = run_cli("--today", "2026-12-07", "case", "list", "--json", "-w", str(demo_ws.root))
+    xk = next(c for c in json.loads(out) if c["id"] == "XK-2026-015")
+    assert ("许可决定", "2026-12-08", "即将到期") in [(w["kind"], w["due"], w["status"]) for w in xk["warnings"]]
+    # granted on 12-04: the licence is to be issued within 10 working days, and the grant published within 7 (118号)
+    c = demo_ws.load_case("XK-2026-015")
+    c.acts.append(Act(kind=ActKind.GRANT, date=D(2026, 12, 4), document="license_grant"))
+    demo_ws.save_case(c)
+    code, out, err = run_cli("--today", "2026-12-15", "case", "list", "--json", "-w", str(demo_ws.root))
+    xk = next(c for c in json.loads(out) if c["id"] == "XK-2026-015")
+    assert ("许可证件", "2026-12-18") in [(w["kind"], w["due"]) for w in xk["warnings"]]
+    code, out, err = run_cli("--today", "2026-12-15", "publicity", "due", "--json", "-w", str(demo_ws.root))
+    pub = next(d for d in json.loads(out) if d["case"] == "XK-2026-015")
+    assert (pub["kind"], pub["decided"], pub["due"]) == ("公示", "2026-12-04", "2026-12-15")
