@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -57,8 +58,13 @@ def marker(case_dir: Path, sources: list[str] | None = None) -> dict[str, Any] |
     if sources is not None:
         p = case_dir / marker_name(sources)
         return _read(p) if p.exists() else None
-    found = sorted(case_dir.glob(PREFIX + "*.json")) if case_dir.is_dir() else []
-    return _read(found[0]) if found else None
+    # one directory read (a case list asks this of every case; pathlib's glob costs far more)
+    try:
+        with os.scandir(case_dir) as it:
+            found = sorted(e.name for e in it if e.name.startswith(PREFIX) and e.name.endswith(".json"))
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    return _read(case_dir / found[0]) if found else None
 
 
 def clear(case_dir: Path, sources: list[str]) -> None:

@@ -40,3 +40,19 @@ def reset_dir(root: Path) -> None:
     root.mkdir(parents=True)
     if keep is not None:
         atomic_write_text(root / ENGINE_FILE, keep)
+
+
+def meta_mismatch(meta: Path, engine: str, schema: int, analyzer: str) -> str:
+    """Why an index whose version record is ``meta`` cannot be read by this engine, schema and
+    analyzer ('' if it can): an index built otherwise is rebuilt, never misread. Both engines use it."""
+    try:
+        m = json.loads(Path(meta).read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return "索引的版本信息损坏"
+    if m.get("engine", "whoosh") != engine:
+        return f"索引由 {m.get('engine', 'whoosh')} 引擎建立，工作区选用 {engine}"
+    if m.get("schema") != schema:
+        return f"索引结构版本 {m.get('schema')} 与程序的 {schema} 不同"
+    if m.get("analyzer") != analyzer:
+        return f"分词器版本 {m.get('analyzer')} 与程序的 {analyzer} 不同"
+    return ""

@@ -214,8 +214,6 @@ def add_folder(ws: Workspace, folder: Path, progress: Progress | None = None) ->
 
 
 def _add_folder(ws: Workspace, folder: Path, progress: Progress | None = None) -> dict[str, Any]:
-    from casefile.extract import extract
-
     folder = Path(folder).resolve()
     source = f"archive:{folder.name}"
     known = archives(ws)

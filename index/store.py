@@ -31,6 +31,7 @@ from casefile.errors import IndexError_
 from casefile.extract.citations import normalise_law_name
 from casefile.extract.normalize import compact
 from casefile.fsutil import atomic_write_text
+from index.dirs import meta_mismatch
 from index.analyzer import ANALYZER_VERSION, chinese_analyzer, fold
 from index.phrase import gapped_phrases
 
@@ -108,17 +109,7 @@ class Index:
         meta = self.dir / META
         if not meta.exists() or not windex.exists_in(str(self.dir)):
             return "索引不存在"
-        try:
-            m = json.loads(meta.read_text(encoding="utf-8"))
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            return "索引的版本信息损坏"
-        if m.get("engine", "whoosh") != "whoosh":
-            return f"索引由 {m.get('engine')} 引擎建立，工作区选用 whoosh"
-        if m.get("schema") != SCHEMA_VERSION:
-            return f"索引结构版本 {m.get('schema')} 与程序的 {SCHEMA_VERSION} 不同"
-        if m.get("analyzer") != ANALYZER_VERSION:
-            return f"分词器版本 {m.get('analyzer')} 与程序的 {ANALYZER_VERSION} 不同"
-        return ""
+        return meta_mismatch(meta, "whoosh", SCHEMA_VERSION, ANALYZER_VERSION)
 
     def open(self) -> "Index":
         reason = self.needs_rebuild()

@@ -31,6 +31,7 @@ import tantivy as T
 from casefile.errors import IndexError_, UsageError
 from casefile.extract.normalize import compact
 from casefile.fsutil import atomic_write_text
+from index.dirs import meta_mismatch
 from index import highlight, query as qmod
 from index.analyzer import ANALYZER_VERSION
 from index.store import DOCS, META, PageDoc
@@ -81,20 +82,11 @@ class TantivyIndex:
 
     # -- lifecycle --------------------------------------------------------------------
     def needs_rebuild(self) -> str:
+        """Why the index on disk cannot be used as it is ('' if it can)."""
         meta = self.dir / META
         if not meta.exists() or not (self.tdir / "meta.json").exists():
             return "索引不存在"
-        try:
-            m = json.loads(meta.read_text(encoding="utf-8"))
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            return "索引的版本信息损坏"
-        if m.get("engine", "whoosh") != ENGINE:
-            return f"索引由 {m.get('engine', 'whoosh')} 引擎建立，工作区选用 {ENGINE}"
-        if m.get("schema") != SCHEMA_VERSION:
-            return f"索引结构版本 {m.get('schema')} 与程序的 {SCHEMA_VERSION} 不同"
-        if m.get("analyzer") != ANALYZER_VERSION:
-            return f"分词器版本 {m.get('analyzer')} 与程序的 {ANALYZER_VERSION} 不同"
-        return ""
+        return meta_mismatch(meta, ENGINE, SCHEMA_VERSION, ANALYZER_VERSION)
 
     def open(self) -> "TantivyIndex":
         reason = self.needs_rebuild()
