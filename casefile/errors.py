@@ -96,3 +96,14 @@ class DiskFullError(CasefileError):
 
     title = "磁盘空间不足"
     exit_code = 13
+
+
+class EntryError(ValidationError):
+    """A fact entered in a form or on the command line is wrong: ``fields`` maps each form
+    field (``id_number``, ``date`` …) to what is wrong with it, in Chinese, so a form can show
+    the message next to the field; ``details`` says the same with the field's Chinese name."""
+
+    def __init__(self, message: str, fields: dict[str, str], labels: dict[str, str] | None = None):
+        labels = labels or {}
+        super().__init__(message, details=[f"{labels.get(k, k)}：{v}" for k, v in fields.items()])
+        self.fields = dict(fields)

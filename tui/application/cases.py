@@ -9,15 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from casefile import catalog, resume
+from casefile import catalog, entries, resume
 from casefile.catalog import CaseSummary, Filters, Listing, Refreshed  # noqa: F401 - the list's row types, for the front ends
-from casefile.errors import UsageError, ValidationError
+from casefile.errors import EntryError, ValidationError
 from casefile.model import Case, CaseType, PartyKind, Procedure
 from casefile.names import check_name, new_case_id
 from casefile.validation import validate
 from casefile.workspace import Officer
 
-from tui.application.clock import parse_day
 
 
 @dataclass
@@ -56,25 +55,24 @@ class CaseOps:
     def create_case(self, new: NewCase, *, required: tuple[str, ...] = ()) -> Case:
         """Validate and create a case; ``required`` names fields the front end insists on
         (``party``, ``cause``). Every problem is reported at once, in Chinese."""
-        problems = [f"{label}：必填" for key, label in (("party", "当事人"), ("cause", "案由")) if key in required and not getattr(new, key).strip()]
-        filed = new.filed
-        if isinstance(filed, str) and filed.strip():
-            try:
-                filed = parse_day(filed, "立案日期")
-            except UsageError:  # collected with the other problems below
-                problems.append(f"立案日期：“{new.filed}”不是有效的日期（YYYY-MM-DD）")
-                filed = None
-        elif isinstance(filed, str):
-            filed = None
-        if filed and filed > self.today:
-            problems.append(f"立案日期：{filed} 晚于今天（{self.today}）")
+        # the same checks as every fact entry (casefile.entries), keyed by the form's fields
+        errors = {key: "必填" for key in ("party", "cause") if key in required and not getattr(new, key).strip()}
+        filed, msg = entries.check_date(new.filed, self.today)
+        if msg:
+            errors["filed"] = msg
+        if new.party_kind not in {k.value for k in PartyKind}:
+            errors["party_kind"] = "请选择：" + "、".join(k.value for k in PartyKind)
+        else:
+            msg = entries.check_party_id(new.party_kind, new.party_id, self.today)
+            if msg:
+                errors["party_id"] = msg
         if new.id:
             try:
                 check_name(new.id)
             except ValidationError as e:
-                problems += [e.message] + e.details
-        if problems:
-            raise ValidationError(f"新案件有 {len(problems)} 处问题", details=problems)
+                errors["id"] = "；".join([e.message] + e.details)
+        if errors:
+            raise EntryError(f"新案件有 {len(errors)} 处问题", errors, entries.LABELS)
         profile = self.ws.profile
         data: dict[str, Any] = {
             "id": new.id or self.new_case_id(new.number),
@@ -83,7 +81,7 @@ class CaseOps:
             "agency": profile.name, "violation": {"cause": new.cause},
         }
         if new.party.strip():
-            data["parties"] = [{"kind": new.party_kind, "name": new.party.strip(), "id_number": new.party_id.strip(),
+            data["parties"] = [{"kind": new.party_kind, "name": new.party.strip(), "id_number": new.party_id.strip().upper(),
                                 "address": new.party_address}]
         if filed:
             data["acts"] = [{"kind": "立案", "date": filed}]

@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "tui.cli.inspect",
     "tui.cli.terminal",
     "tui.cli.catalog",
+    "tui.cli.entry",
 ]
 
 

@@ -1,0 +1,119 @@
+"""Entering facts (当事人, 执法行为, 处罚/措施, 证据) and moving a case between states.
+
+One place for both front ends: the CLI's ``casefile facts`` / ``casefile state`` and the TUI's
+forms and 状态变更 dialog call these. Every entry is checked by ``casefile.entries`` against the
+session's clock and the officer register; a wrong entry raises ``EntryError`` whose ``fields``
+map each form field to its Chinese message. Every change is written through ``save_case``
+(journaled, the index and catalogue refreshed).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casefile import entries, transitions
+from casefile.errors import EntryError, UsageError
+from casefile.model import Case
+from checklists import review as rounds
+
+# the list of a case each section edits
+SECTIONS = ("parties", "acts", "proposed", "decided", "evidence")
+
+
+class EntryOps:
+    # -- what the forms offer --------------------------------------------------------------
+    @staticmethod
+    def entry_choices(case: Case) -> dict[str, list[str]]:
+        """Choice lists for the forms: act kinds of the case's type, measure and evidence kinds."""
+        from casefile.model import PartyKind, ServiceMethod
+
+        return {"party_kinds": [k.value for k in PartyKind], "act_kinds": entries.act_kinds(case.case_type),
+                "measure_kinds": entries.measure_kinds(), "evidence_kinds": entries.evidence_kinds(),
+                "methods": [m.value for m in ServiceMethod]}
+
+    @staticmethod
+    def entry_labels() -> dict[str, str]:
+        return dict(entries.LABELS)
+
+    # -- checking -------------------------------------------------------------------------
+    def check_entry(self, case: Case, section: str, data: dict[str, Any], index: int | None = None) -> tuple[Any, dict[str, str]]:
+        """(the entry as a model object, {}) or (None, {field: what is wrong})."""
+        if section == "parties":
+            return entries.party_entry(data, self.today)
+        if section == "acts":
+            return entries.act_entry(case, data, self.today, self.ws.officers(), index=index)
+        if section in ("proposed", "decided"):
+            return entries.measure_entry(data)
+        if section == "evidence":
+            return entries.evidence_entry(data, self.today)
+        raise UsageError(f"不认识的事实类别“{section}”", details=["可选：" + "、".join(entries.SECTION_LABELS[s] for s in SECTIONS)])
+
+    def _checked(self, case: Case, section: str, data: dict[str, Any], index: int | None) -> Any:
+        entry, errors = self.check_entry(case, section, data, index)
+        if errors:
+            raise EntryError(f"{entries.SECTION_LABELS[section]}有 {len(errors)} 处问题，未保存", errors, entries.LABELS)
+        return entry
+
+    # -- changing --------------------------------------------------------------------------
+    def save_entry(self, case_ref: str, section: str, data: dict[str, Any], index: int | None = None) -> Case:
+        """Add an entry to a section of the case (or replace entry ``index``, counted from 0);
+        refused with every problem when an entry is wrong. Journaled as 录入/修改<section>."""
+        case = self.ws.load_case(case_ref)
+        entry = self._checked(case, section, data, index)
+        items = getattr(case, section)
+        label = entries.SECTION_LABELS[section]
+        if index is None:
+            items.append(entry)
+            act = f"录入{label}"
+        else:
+            self._index(case, section, index)
+            items[index] = entry
+            act = f"修改{label}"
+        setattr(case, section, items)
+        self.save_case(case, act=act)
+        return case
+
+    def remove_entry(self, case_ref: str, section: str, index: int) -> Case:
+        case = self.ws.load_case(case_ref)
+        self._index(case, section, index)
+        items = getattr(case, section)
+        del items[index]
+        setattr(case, section, items)
+        self.save_case(case, act=f"删除{entries.SECTION_LABELS[section]}")
+        return case
+
+    @staticmethod
+    def _index(case: Case, section: str, index: int) -> None:
+        if section not in SECTIONS:
+            raise UsageError(f"不认识的事实类别“{section}”")
+        n = len(getattr(case, section))
+        if not 0 <= index < n:
+            raise UsageError(f"{entries.SECTION_LABELS[section]}没有第 {index + 1} 项（共 {n} 项）")
+
+    # -- state transitions -----------------------------------------------------------------
+    def _transition_context(self, case: Case) -> transitions.Context:
+        rs = rounds.rounds(self.ws, case.id)
+        return transitions.Context(case=case, today=self.today, review=rs[-1] if rs else None, rounds=len(rs))
+
+    def transitions(self, case_ref: str) -> list[transitions.Option]:
+        """The moves the case can make from its state, each with what blocks it (in Chinese)."""
+        return transitions.available(self._transition_context(self.ws.load_case(case_ref)))
+
+    def move_case(self, case_ref: str, move: str, *, officers: list[str] | None = None, method: str = "", note: str = "") -> Case:
+        """Make a move (提交法制审核, 作出决定, 送达决定, 结案 …): refused while anything blocks it;
+        records its act dated by the clock, sets the state, journals and re-indexes."""
+        case = self.ws.load_case(case_ref)
+        certs: list[str] = []
+        if officers:
+            certs, msg = entries.check_officers(officers, self.today, self.ws.officers())
+            if msg:
+                raise EntryError("执法人员有误，未变更状态", {"officers": msg}, entries.LABELS)
+        ctx = self._transition_context(case)
+        new, t = transitions.apply(ctx, move, officers=certs, method=method, note=note)
+        if t.id == "重新送审":
+            # one implementation of a resubmission: the review rounds' (it notes the round)
+            self.resubmit(case.id)
+            return self.ws.load_case(case.id)
+        arrow = f"{case.state.value} → {new.state.value}" if new.state != case.state else case.state.value
+        self.save_case(new, act=f"{t.id}（{arrow}）")
+        return new
