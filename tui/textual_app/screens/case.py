@@ -17,6 +17,8 @@ from casefile.errors import CasefileError
 from tui.application import CATEGORY_NAMES, SEVERITY_NAMES, table
 from tui.textual_app.screens.common import TextScreen
 from tui.textual_app.screens.docs import ImportScreen, RenderScreen
+from tui.textual_app.screens.facts import FactsScreen
+from tui.textual_app.screens.transitions import TransitionScreen
 from tui.textual_app.screens.review import ReviewScreen
 
 
@@ -36,6 +38,8 @@ class CaseScreen(Screen):
         Binding("d", "render", "生成文书", id="render"),
         Binding("i", "import_files", "导入文书", id="import"),
         Binding("x", "cancel_work", "取消进行中的工作", id="cancel"),
+        Binding("f", "facts", "录入事实", id="facts"),
+        Binding("t", "transition", "状态变更", id="transition"),
         Binding("tab", "focus_next", "切换窗格", id="next-pane", show=False),
     ]
 
@@ -191,3 +195,9 @@ class CaseScreen(Screen):
 
     def action_import_files(self) -> None:
         self.app.push_screen(ImportScreen(self.case_id), lambda _: self.refresh_case())
+
+    def action_facts(self) -> None:
+        self.app.push_screen(FactsScreen(self.case_id), lambda _: self.refresh_case())
+
+    def action_transition(self) -> None:
+        self.app.push_screen(TransitionScreen(self.case_id), lambda _: self.refresh_case())

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll  # noqa: F401
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
 
-from casefile.errors import CasefileError
+from casefile.errors import CasefileError, EntryError
 from casefile.model import STATE_ORDER, PartyKind, Procedure
 from tui.application import CaseSummary, Listing, NewCase, table
 from tui.textual_app.screens.case import CaseScreen
 from tui.textual_app.screens.common import TextScreen
+from tui.textual_app.screens.forms import input_field, select_field, show_errors
 
 SORTS = [("id", "编号"), ("state", "状态"), ("warnings", "提醒")]
 STATE_RANK = {s.value: i for i, s in enumerate(STATE_ORDER)}
@@ -203,15 +204,17 @@ class NewCaseScreen(Screen[bool]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="form"):
+        # each field with its error under it (casefile.entries checks, the same as `case new`);
+        # the form scrolls so nothing is hidden at 80×24
+        with VerticalScroll(id="form"):
             yield Label("新建案件（Ctrl+S 保存，Esc 取消）", classes="title")
-            yield Input(placeholder="文号，如：清市监处罚〔2026〕120号", id="number")
-            yield Input(placeholder="当事人名称或姓名（必填）", id="party")
-            yield Select([(k.value, k.value) for k in PartyKind], value=PartyKind.LEGAL.value, id="party_kind", allow_blank=False)
-            yield Input(placeholder="统一社会信用代码或身份证号", id="party_id")
-            yield Input(placeholder="案由（必填）", id="cause")
-            yield Input(placeholder="立案日期 YYYY-MM-DD（不晚于今天）", id="filed")
-            yield Select([(p.value, p.value) for p in Procedure], value="普通", id="procedure", allow_blank=False)
+            yield input_field("number", "文号", "如：清市监处罚〔2026〕120号", widget_id="number")
+            yield input_field("party", "当事人", "名称或姓名（必填）", widget_id="party")
+            yield select_field("party_kind", "当事人类型", [k.value for k in PartyKind], value=PartyKind.LEGAL.value, widget_id="party_kind")
+            yield input_field("party_id", "证件号码", "统一社会信用代码或公民身份号码", widget_id="party_id")
+            yield input_field("cause", "案由", "必填", widget_id="cause")
+            yield input_field("filed", "立案日期", "YYYY-MM-DD（不晚于今天）", widget_id="filed")
+            yield select_field("procedure", "程序", [p.value for p in Procedure], value="普通", widget_id="procedure")
             yield Static("", id="errors", classes="error")
         yield Footer()
 
@@ -224,6 +227,10 @@ class NewCaseScreen(Screen[bool]):
                       party_kind=self.query_one("#party_kind", Select).value, procedure=self.query_one("#procedure", Select).value)
         try:
             case = self.app.session.create_case(new, required=("party", "cause"))
+        except EntryError as e:
+            stray = show_errors(self, e.fields)
+            self.query_one("#errors", Static).update("\n".join([e.message] + e.details if stray else [e.message + "（见各栏下方）"]))
+            return
         except CasefileError as e:
             self.query_one("#errors", Static).update("\n".join([e.message] + e.details))
             return
