@@ -228,8 +228,8 @@ class NewCaseScreen(Screen[bool]):
         try:
             case = self.app.session.create_case(new, required=("party", "cause"))
         except EntryError as e:
-            stray = show_errors(self, e.fields)
-            self.query_one("#errors", Static).update("\n".join([e.message] + e.details if stray else [e.message + "（见各栏下方）"]))
+            show_errors(self, e.fields)  # each under its field; the list again at the foot of the form
+            self.query_one("#errors", Static).update("\n".join([e.message + "（见各栏下方）"] + e.details))
             return
         except CasefileError as e:
             self.query_one("#errors", Static).update("\n".join([e.message] + e.details))
