@@ -136,8 +136,13 @@ def _opinion_issued(x: Context) -> str:
 
 
 def _not_yet_resubmitted(x: Context) -> str:
-    # each round reviews one submission: more submissions than rounds means one is waiting
-    if x.rounds and len(x.case.acts_of(ActKind.SUBMIT_REVIEW)) > x.rounds:
+    # a submission after the round's opinion (a later day, or the one the rounds note as made after it)
+    opinion = (x.review or {}).get("opinion")
+    if not opinion:
+        return ""
+    day = dt.date.fromisoformat(opinion["date"])
+    after = f"第{x.review['round']}轮审核后"
+    if any(a.date > day or a.note.startswith(after) for a in x.case.acts_of(ActKind.SUBMIT_REVIEW)):
         return "已重新送审，等待下一轮审核"
     return ""
 

@@ -191,3 +191,24 @@ def test_cli_uses_the_same_checks(demo_ws, run_cli):
     code, out, err = run_cli("--today", "2026-11-23", "state", "move", "YJ-2026-003", "开始调查", "--yes", *w)
     assert code == 0, err
     assert demo_ws.load_case("YJ-2026-003").state == CaseState.INVESTIGATING
+
+
+def test_resubmit_is_offered_after_an_opinion_and_goes_through_the_review_rounds(session, demo_ws):
+    cid = "SJ-2026-088"
+    assert "重新送审" not in {o.transition.id for o in session.transitions(cid)}  # no round yet
+    rnd = session.open_review(cid)
+    opts = {o.transition.id: o for o in session.transitions(cid)}
+    assert opts["重新送审"].blockers == ["第 1 轮审核尚未出具审核意见"]
+    for f in rnd["findings"]:
+        session.decide_finding(cid, f["id"], "accept")
+    opinion = session.issue_opinion(cid)
+    opts = {o.transition.id: o for o in session.transitions(cid)}
+    if opinion["conclusion"] != "同意":
+        assert any("须修改后重新送审" in b for b in opts["作出决定"].blockers)
+    assert opts["重新送审"].allowed
+    n = len(demo_ws.load_case(cid).acts_of(ActKind.SUBMIT_REVIEW))
+    session.move_case(cid, "重新送审")
+    case = demo_ws.load_case(cid)
+    assert len(case.acts_of(ActKind.SUBMIT_REVIEW)) == n + 1 and case.state == CaseState.IN_REVIEW
+    assert _acts(demo_ws, cid)[-1] == "重新送审"
+    assert {o.transition.id: o for o in session.transitions(cid)}["重新送审"].blockers == ["已重新送审，等待下一轮审核"]
