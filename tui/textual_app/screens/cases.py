@@ -210,11 +210,13 @@ class NewCaseScreen(Screen[bool]):
             yield Label("新建案件（Ctrl+S 保存，Esc 取消）", classes="title")
             yield input_field("number", "文号", "如：清市监处罚〔2026〕120号", widget_id="number")
             yield input_field("party", "当事人", "名称或姓名（必填）", widget_id="party")
-            yield select_field("party_kind", "当事人类型", [k.value for k in PartyKind], value=PartyKind.LEGAL.value, widget_id="party_kind")
+            yield select_field("party_kind", "当事人类型", [k.value for k in PartyKind], value=PartyKind.LEGAL.value, widget_id="party_kind",
+                               allow_blank=False)
             yield input_field("party_id", "证件号码", "统一社会信用代码或公民身份号码", widget_id="party_id")
             yield input_field("cause", "案由", "必填", widget_id="cause")
             yield input_field("filed", "立案日期", "YYYY-MM-DD（不晚于今天）", widget_id="filed")
-            yield select_field("procedure", "程序", [p.value for p in Procedure], value="普通", widget_id="procedure")
+            yield select_field("procedure", "程序", [p.value for p in Procedure], value="普通", widget_id="procedure",
+                               allow_blank=False)
             yield Static("", id="errors", classes="error")
         yield Footer()
 

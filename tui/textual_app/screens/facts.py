@@ -87,7 +87,7 @@ class FactsScreen(Screen[bool]):
                 yield ListView(id="list-measures", classes="entries")
                 with VerticalScroll(id="form-measures", classes="entry-form"):
                     yield Label("", classes="form-title", id="title-measures")
-                    yield select_field("which", "阶段", list(WHICH), value="拟处罚", scope="measures")
+                    yield select_field("which", "阶段", list(WHICH), value="拟处罚", scope="measures", allow_blank=False)
                     yield select_field("kind", "种类", choices["measure_kinds"], scope="measures")
                     yield input_field("amount", "金额（元）", "罚款、没收的金额，大于零", scope="measures")
                     yield input_field("basis", "法律依据", "如：《中华人民共和国价格法》第四十条第一款", scope="measures")

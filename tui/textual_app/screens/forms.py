@@ -78,8 +78,8 @@ def input_field(key: str, label: str, placeholder: str = "", widget_id: str | No
 
 
 def select_field(key: str, label: str, options: list[str], value: str | None = None, widget_id: str | None = None,
-                 scope: str = "") -> Field:
-    sel = Select([(o, o) for o in options], prompt="请选择", id=widget_id, compact=True,
+                 scope: str = "", allow_blank: bool = True) -> Field:
+    sel = Select([(o, o) for o in options], prompt="请选择", id=widget_id, compact=True, allow_blank=allow_blank,
                  **({"value": value} if value else {}))
     return Field(key, label, sel, scope)
 
