@@ -36,7 +36,20 @@ LABELS = {
     "note": "备注", "method": "送达方式", "amount": "金额（元）", "basis": "法律依据", "which": "阶段", "source": "来源",
     "filed": "立案日期", "party": "当事人", "party_kind": "当事人类型", "party_id": "证件号码", "cause": "案由", "id": "案件编号",
 }
+# the same keys named for what they hold in each section
+SECTION_FIELD_LABELS = {
+    "parties": {"kind": "当事人类型"},
+    "acts": {"kind": "执法行为", "date": "行为日期"},
+    "proposed": {"kind": "处罚种类"},
+    "decided": {"kind": "处罚种类"},
+    "evidence": {"kind": "证据种类", "name": "证据名称", "date": "取得日期"},
+}
 SECTION_LABELS = {"parties": "当事人", "acts": "执法行为", "proposed": "拟处罚", "decided": "决定的处罚", "evidence": "证据"}
+
+
+def labels(section: str) -> dict[str, str]:
+    """The Chinese names of a section's fields."""
+    return {**LABELS, **SECTION_FIELD_LABELS.get(section, {})}
 
 
 @dataclass(frozen=True)

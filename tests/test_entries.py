@@ -212,3 +212,11 @@ def test_resubmit_is_offered_after_an_opinion_and_goes_through_the_review_rounds
     assert len(case.acts_of(ActKind.SUBMIT_REVIEW)) == n + 1 and case.state == CaseState.IN_REVIEW
     assert _acts(demo_ws, cid)[-1] == "重新送审"
     assert {o.transition.id: o for o in session.transitions(cid)}["重新送审"].blockers == ["已重新送审，等待下一轮审核"]
+
+
+def test_cli_lines_name_each_field_in_chinese(session):
+    with pytest.raises(EntryError) as e:
+        session.save_entry("YJ-2026-003", "evidence", {"kind": "照片", "name": "", "date": "2026-13-01"})
+    text = "\n".join(e.value.details)
+    assert "证据种类：请选择" in text and "证据名称：必填" in text and "取得日期：“2026-13-01”不是有效的日期" in text
+    assert not any(k in text for k in ("kind", "name", "date", "evidence"))

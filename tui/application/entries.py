@@ -32,8 +32,8 @@ class EntryOps:
                 "methods": [m.value for m in ServiceMethod]}
 
     @staticmethod
-    def entry_labels() -> dict[str, str]:
-        return dict(entries.LABELS)
+    def entry_labels(section: str = "") -> dict[str, str]:
+        return entries.labels(section)
 
     # -- checking -------------------------------------------------------------------------
     def check_entry(self, case: Case, section: str, data: dict[str, Any], index: int | None = None) -> tuple[Any, dict[str, str]]:
@@ -51,7 +51,7 @@ class EntryOps:
     def _checked(self, case: Case, section: str, data: dict[str, Any], index: int | None) -> Any:
         entry, errors = self.check_entry(case, section, data, index)
         if errors:
-            raise EntryError(f"{entries.SECTION_LABELS[section]}有 {len(errors)} 处问题，未保存", errors, entries.LABELS)
+            raise EntryError(f"{entries.SECTION_LABELS[section]}有 {len(errors)} 处问题，未保存", errors, entries.labels(section))
         return entry
 
     # -- changing --------------------------------------------------------------------------
