@@ -7,12 +7,13 @@ entry (which acts a case type records, which acts two officers perform, which ac
 precede which) is data in ``casefile/data/entries.toml``.
 
 Check digits: 统一社会信用代码 by GB 32100-2015 and 公民身份号码 by GB 11643-1999, through
-python-stdnum (``stdnum.cn.uscc``, ``stdnum.cn.ric``).
+``casefile.ids`` (the same reader extraction and the checklist use).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -20,9 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from stdnum import exceptions as stdnum_errors
-from stdnum.cn import ric, uscc
-
+from casefile import ids
 from casefile.extract.citations import find_citations
 from casefile.model import Act, ActKind, Case, CaseType, Evidence, LawRef, Measure, MeasureKind, Party, PartyKind, ServiceMethod
 from casefile.workspace import OfficerRegister
@@ -103,35 +102,33 @@ def check_date(text: Any, today: dt.date, *, required: bool = False) -> tuple[dt
 
 
 def check_uscc(code: str) -> str:
-    """'' when ``code`` is a 统一社会信用代码 with the right check character (GB 32100-2015)."""
-    c = uscc.compact(code)
-    try:
-        uscc.validate(c)
-    except stdnum_errors.InvalidLength:
+    """'' when ``code`` is a 统一社会信用代码 with the right check character (GB 32100-2015).
+    casefile.ids is the one reader of these codes: python-stdnum's USCC check wants the first
+    eight characters to be digits, which refuses real codes such as a 农村集体经济组织's N2…"""
+    c = re.sub(r"[\s-]", "", code or "").upper()
+    if len(c) != 18:
         return f"统一社会信用代码应为18位，现为{len(c)}位"
-    except stdnum_errors.InvalidFormat:
-        return "统一社会信用代码的字符不对：第1–8位为数字，其余为数字或大写字母（不含I、O、Z、S、V）"
-    except stdnum_errors.InvalidChecksum:
+    if not ids.USCC_RE.fullmatch(c):
+        return "统一社会信用代码的字符不对：第1–2位为登记管理部门和机构类别，第3–8位为行政区划数字，其余为数字或大写字母（不含I、O、Z、S、V）"
+    if not ids.valid_uscc(c):
         return "统一社会信用代码的校验码（第18位）不符，号码有误，请核对"
-    except stdnum_errors.ValidationError:
-        return "不是有效的统一社会信用代码"
     return ""
 
 
 def check_id_card(code: str, today: dt.date) -> str:
     """'' when ``code`` is an 18-digit 公民身份号码 with the right check digit (GB 11643-1999) and a
-    real birth date not after ``today``. The birth-place code is not refused: stdnum's table of
-    region codes may lag behind newly created districts."""
-    c = ric.compact(code).upper()
+    real birth date not after ``today``. The birth-place code is not refused: a table of region
+    codes would lag behind newly created districts."""
+    c = re.sub(r"[\s-]", "", code or "").upper()
     if len(c) != 18:
         return f"公民身份号码应为18位，现为{len(c)}位"
     if not c[:17].isdigit() or not (c[17].isdigit() or c[17] == "X"):
         return "公民身份号码前17位应为数字，第18位为数字或X"
-    if ric.calc_check_digit(c) != c[17]:
+    if ids.id_check_char(c[:17]) != c[17]:
         return "公民身份号码的校验码（第18位）不符，号码有误，请核对"
     try:
-        born = ric.get_birth_date(c)
-    except stdnum_errors.ValidationError:
+        born = dt.date(int(c[6:10]), int(c[10:12]), int(c[12:14]))
+    except ValueError:
         return f"公民身份号码中的出生日期（{c[6:14]}）不是有效日期"
     if born > today:
         return f"公民身份号码中的出生日期（{born.isoformat()}）晚于今天"

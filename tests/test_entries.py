@@ -44,6 +44,13 @@ def test_bad_uscc_refused_saying_why(case):
     assert not ids.valid_uscc(case["code"])
 
 
+def test_uscc_led_by_a_letter_accepted():
+    # GB 32100: the first character is the registering department, a letter for some
+    # (N for 农业农村 — a 农村集体经济组织's code reads N2…); only the check character decides
+    assert entries.check_party_id("其他组织", "N2330106MA2B3C4D5W", TODAY) == ""
+    assert "校验码" in entries.check_party_id("其他组织", "N2330106MA2B3C4D5X", TODAY)
+
+
 def test_id_card_check_digit_birth_date_and_kind():
     good = CODES["id_card"][0]["code"]
     assert entries.check_party_id("自然人", good, TODAY) == ""
