@@ -174,7 +174,7 @@ def _law(b: dict[str, Any]) -> str:
 def measure_text(m: dict[str, Any]) -> str:
     s = str(m.get("kind", ""))
     if m.get("amount") not in (None, ""):
-        s += f" {m['amount']}元"
+        s += f"{m['amount']}元"
     if m.get("note"):
         s += f"（{m['note']}）"
     if m.get("basis"):

@@ -104,7 +104,7 @@ def finding_line(f: dict[str, Any]) -> str:
     elif f.get("from_round") and f.get("decision") is None:
         decision += f"，第{f['from_round']}轮补充，请复核是否已整改"
     return (f"{f['id']:>2}. [{rule_name(f['rule'])}｜{CATEGORY_NAMES.get(f['category'], '')}/{SEVERITY_NAMES.get(f['severity'], '')}] "
-            f"{f['message']}（{decision}）")
+            f"{f['message']}（{decision}）").replace("] ", "]", 1)
 
 
 def change_lines(ch: dict[str, Any] | None) -> list[str]:
