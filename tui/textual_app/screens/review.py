@@ -99,6 +99,9 @@ class ReviewScreen(Screen):
         if facts["decided"]:
             lines += ["处罚决定："] + [f"  {m}" for m in facts["decided"]]
         lines += ["最近的执法行为："] + [f"  {a}" for a in facts["acts"]]
+        md = (self.round or {}).get("major_decision")
+        if md:
+            lines.append("重大执法决定：" + ("是——" + "；".join(md["reasons"]) if md.get("required") else "否"))
         self.query_one("#review-facts", Static).update("\n".join(lines))
 
     def show(self) -> None:
