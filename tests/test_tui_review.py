@@ -76,7 +76,7 @@ async def test_reviewer_decides_every_finding_issues_and_sees_round_two(demo_ws)
         walk = app.screen
         assert type(walk).__name__ == "WalkFindingsScreen"
         for f in r1["findings"]:
-            assert f"{f['id']:>2}. " in _text(walk, "#walk-finding")
+            assert f"{f['id']:>2}．[" in _text(walk, "#walk-finding")
             if f["id"] == party["id"]:
                 await pilot.press("o")
                 await pilot.press("enter")  # an empty reason is refused in place

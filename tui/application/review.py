@@ -103,8 +103,9 @@ def finding_line(f: dict[str, Any]) -> str:
         decision += f"，沿用第{f['carried_from']}轮"
     elif f.get("from_round") and f.get("decision") is None:
         decision += f"，第{f['from_round']}轮补充，请复核是否已整改"
-    return (f"{f['id']:>2}. [{rule_name(f['rule'])}｜{CATEGORY_NAMES.get(f['category'], '')}/{SEVERITY_NAMES.get(f['severity'], '')}] "
-            f"{f['message']}（{decision}）").replace("] ", "]", 1)
+    # no space inside the line: a narrow screen wraps at spaces and would strand the number
+    return (f"{f['id']:>2}．[{rule_name(f['rule'])}｜{CATEGORY_NAMES.get(f['category'], '')}/{SEVERITY_NAMES.get(f['severity'], '')}]"
+            f"{f['message']}（{decision}）")
 
 
 def change_lines(ch: dict[str, Any] | None) -> list[str]:
