@@ -113,7 +113,7 @@ class ReviewScreen(Screen):
             case = self.app.session.load_case(self.case_id)
             why = self.app.session.can_open_review(case)
             self.query_one("#round-title", Label).update(
-                "本案尚无审核轮次。" + (f"{why}，不能开始审核。" if why else "按 n 开始第 1 轮法制审核。"))
+                "本案尚无审核轮次。" + (f"{why}。" if why else "按 n 开始第 1 轮法制审核。"))
             self.query_one("#changes", Static).update("")
             return
         tl = r["time_limit"]
@@ -138,7 +138,7 @@ class ReviewScreen(Screen):
     def action_open_round(self) -> None:
         why = self.app.session.can_open_review(self.app.session.load_case(self.case_id))
         if why:
-            self.notify(f"{why}，不能开始审核", severity="warning")
+            self.notify(why, severity="warning")
             return
         self.query_one("#round-title", Label).update("正在开始审核轮次，运行审核清单……")
         self.open_round()
