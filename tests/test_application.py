@@ -112,6 +112,8 @@ def test_today_option_and_environment_move_a_deadline_warning(demo_ws, run_cli, 
 def test_the_clock_dates_what_is_rendered(demo_ws, run_cli):
     code, out, err = run_cli("--today", "2026-11-25", "review", "open", "SJ-2026-088", "--json", "-w", str(demo_ws.root))
     assert code == 0, err
+    for f in json.loads(out)["findings"]:  # the opinion waits for every finding to be decided
+        run_cli("review", "accept", "SJ-2026-088", str(f["id"]), "-w", str(demo_ws.root))
     code, out, err = run_cli("--today", "2026-11-25", "review", "opinion", "SJ-2026-088", "--json", "-w", str(demo_ws.root))
     assert code == 0, err
     assert json.loads(out)["date"] == "2026-11-25"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from casefile.model import ActKind, CaseState
+from casefile.model import Act, ActKind, CaseState
 from tests.docx_text import docx_text
 
 
@@ -21,8 +21,14 @@ def test_review_round_trip(demo_ws, run_cli):
     assert code != 0  # a reason is required
     code, _, err = run_cli("review", "override", "SJ-2026-088", str(gap["id"]), "--reason", "处理决定已作出，文书补正中", *w)
     assert code == 0, err
-    code, _, err = run_cli("review", "add", "SJ-2026-088", "--category", "discretion", "--message", "裁量理由未说明当事人主动召回情节",
-                           "--basis", "《中华人民共和国行政处罚法》第三十二条", *w)
+    code, _, err = run_cli("review", "add", "SJ-2026-088", "--category", "discretion", "--severity", "重大",
+                           "--message", "裁量理由未说明当事人主动召回情节", "--basis", "《中华人民共和国行政处罚法》第三十二条", *w)
+    assert code == 0, err
+    # the opinion waits for the party's code that disagrees, still undecided
+    party = next(f for f in r1["findings"] if f["rule"] == "F02-parties-agree")
+    code, _, err = run_cli("review", "opinion", "SJ-2026-088", *w)
+    assert code != 0 and "1 条审核发现待定" in err and f"编号 {party['id']}" in err
+    code, _, err = run_cli("review", "accept", "SJ-2026-088", str(party["id"]), *w)
     assert code == 0, err
     code, out, err = run_cli("review", "opinion", "SJ-2026-088", "--json", *w)
     assert code == 0, err
@@ -52,7 +58,8 @@ def test_review_round_trip(demo_ws, run_cli):
     ch = r2["changes"]
     assert ch["facts_changed"]["violation.circumstances"]["new"] == ["主动召回"]
     assert "docs/120-法制审核意见书.docx" in ch["documents_added"]
-    assert any(r.get("added_by_reviewer") for r in ch["resolved"])
+    # the reviewer's own finding is not "resolved" by no rule firing: it comes back to be confirmed
+    assert not ch["resolved"] and [x["message"] for x in ch["to_recheck"]] == ["裁量理由未说明当事人主动召回情节"]
     journal_acts = [json.loads(l)["act"] for l in (demo_ws.cases_dir / "SJ-2026-088" / "journal.jsonl").read_text(encoding="utf-8").splitlines()]
     assert {"开始法制审核", "审核发现不采纳", "补充审核发现", "出具法制审核意见", "重新送审"} <= set(journal_acts)
 
@@ -65,6 +72,11 @@ def test_agree_records_the_review_act(demo_ws, run_cli):
     case = demo_ws.load_case("SJ-2026-037")
     case.state = CaseState.IN_REVIEW
     demo_ws.save_case(case)
+    if not case.acts_of(ActKind.SUBMIT_REVIEW):  # the state alone is no submission
+        code, _, err = run_cli("review", "open", "SJ-2026-037", *w)
+        assert code == 11 and "没有提交法制审核" in err
+        case.acts.append(Act(kind=ActKind.SUBMIT_REVIEW, date=dt.date(2026, 11, 20)))
+        demo_ws.save_case(case)
     code, out, err = run_cli("review", "open", "SJ-2026-037", "--json", *w)
     assert code == 0, err
     assert json.loads(out)["round"] == 1

@@ -69,7 +69,15 @@ async def test_done_when_path(demo_ws):
         await pilot.press("enter")
         await pilot.pause()
         assert review.round["findings"][0]["decision"] == "override" and review.round["findings"][0]["reason"] == "补正中"
+        # the opinion waits for the other findings: i offers to walk them, each accepted here, then issues
         await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        for _ in review.round["findings"][1:]:
+            await pilot.press("a")
+            await pilot.pause()
+        await pilot.press("y")
         await _wait_workers(app, pilot)
         assert review.round["opinion"]["conclusion"] == "存在问题"
         assert (demo_ws.cases_dir / "SJ-2026-088" / review.round["opinion"]["file"]).exists()

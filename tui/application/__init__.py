@@ -7,12 +7,15 @@ from tui.application.cases import CaseSummary, Listing, NewCase
 from tui.application.clock import Clock, parse_day
 from tui.application.names import (  # noqa: F401 - names for the front ends
     doc_type_name, field_label, violation_lines,
+    case_field_name, rule_name,
     CATEGORIES, CATEGORY_NAMES, DECISION_NAMES, FACET_NAMES, MODE_NAMES, MODES, SEVERITIES, SEVERITY_NAMES,
 )
+from tui.application.review import change_lines, finding_line
 from tui.application.session import Session
 from tui.application.textfmt import bar_chart, pad, table, width
 
 __all__ = [
     "CATEGORIES", "CATEGORY_NAMES", "DECISION_NAMES", "FACET_NAMES", "MODE_NAMES", "MODES", "SEVERITIES", "SEVERITY_NAMES",
+    "case_field_name", "rule_name", "change_lines", "finding_line",
     "CaseSummary", "Clock", "Listing", "NewCase", "Session", "bar_chart", "pad", "parse_day", "table", "width",
 ]

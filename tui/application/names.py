@@ -11,3 +11,6 @@ FACET_NAMES = {"agency": "机关", "year": "年度", "laws": "法律", "doc_type
 
 # Chinese names of document types, case fields and the violation's facts, for every screen and command
 from casefile.facts import doc_type_name, field_label, violation_lines  # noqa: E402,F401
+
+# rule ids and case fields by their Chinese names, as the review rounds show them
+from checklists.review_changes import case_field_name, rule_name  # noqa: E402,F401

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from casefile.errors import CheckError
-from tui.application import CATEGORIES, CATEGORY_NAMES, DECISION_NAMES, SEVERITIES, SEVERITY_NAMES
+from tui.application import CATEGORIES, CATEGORY_NAMES, SEVERITIES, SEVERITY_NAMES, change_lines, finding_line
 from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import emit
 
@@ -26,33 +26,12 @@ def _show_round(rnd: dict) -> None:
     md = rnd["major_decision"]
     click.echo("重大执法决定：" + ("是——" + "；".join(md["reasons"]) if md["required"] else "否"))
     for f in rnd["findings"] + rnd["added"]:
-        click.echo(f"  {f['id']:>2}. [{CATEGORY_NAMES[f['category']]}/{SEVERITY_NAMES[f['severity']]}] {f['message']}"
-                   f"（{DECISION_NAMES[f['decision']]}{'：' + f['reason'] if f['reason'] else ''}）")
-    ch = rnd.get("changes")
-    if ch:
-        click.echo("与上一轮相比：")
-        for label, key in (("新增文书", "documents_added"), ("修改文书", "documents_changed"), ("删除文书", "documents_removed")):
-            if ch[key]:
-                click.echo(f"  {label}：{'、'.join(ch[key])}")
-        for k, v in ch["facts_changed"].items():
-            if "added" in v:
-                for x in v["added"]:
-                    click.echo(f"  事实 {k} 新增：{_brief(x)}")
-                for x in v["removed"]:
-                    click.echo(f"  事实 {k} 删除：{_brief(x)}")
-            else:
-                click.echo(f"  事实 {k}：{v['old']} → {v['new']}")
-        for r in ch["resolved"]:
-            click.echo(f"  已解决：{r['message']}")
+        click.echo("  " + finding_line(f))
+    for line in change_lines(rnd.get("changes")):
+        click.echo(line)
     if rnd.get("opinion"):
         o = rnd["opinion"]
         click.echo(f"审核意见：{o['conclusion']}（{o['date']}，{o['reviewer']}，{o['file']}）")
-
-
-def _brief(x) -> str:
-    if isinstance(x, dict):
-        return " ".join(str(x[k]) for k in ("date", "kind", "name", "amount", "note") if x.get(k) not in (None, ""))
-    return str(x)
 
 
 @review.command("open")
@@ -102,13 +81,15 @@ def review_override(case_ref, finding, reason, as_json):
 @review.command("add")
 @workspace_option
 @click.argument("case_ref", metavar="CASE")
-@click.option("--category", type=click.Choice(CATEGORIES), required=True, help="类别")
-@click.option("--severity", type=click.Choice(SEVERITIES), default="major", show_default=True, help="严重程度")
-@click.option("--message", required=True, help="问题描述")
-@click.option("--basis", default="", help="法律依据")
+@click.option("--category", required=True,
+              help="类别（必填）：" + "、".join(CATEGORY_NAMES[c] for c in CATEGORIES) + "，或其代码")
+@click.option("--severity", required=True,
+              help="严重程度（必填）：" + "、".join(SEVERITY_NAMES[s] for s in SEVERITIES) + "，或其代码")
+@click.option("--message", required=True, help="问题描述（必填）")
+@click.option("--basis", required=True, help="法律依据（必填），如《中华人民共和国行政处罚法》第三十二条")
 @json_option
 def review_add(case_ref, category, severity, message, basis, as_json):
-    """补充一条审核规则没有覆盖的发现。"""
+    """补充一条审核规则没有覆盖的发现：类别、严重程度、问题描述与法律依据都必须写明。"""
     f = open_session().add_finding(case_ref, category, severity, message, basis)
     emit(f, as_json, lambda d: click.echo(f"已补充第 {d['id']} 条：{message}"))
 
@@ -118,7 +99,8 @@ def review_add(case_ref, category, severity, message, basis, as_json):
 @click.argument("case_ref", metavar="CASE")
 @json_option
 def review_opinion(case_ref, as_json):
-    """出具法制审核意见书（.docx，日期按 --today 或今天）：列出每个问题及依据，结论为同意或存在问题。"""
+    """出具法制审核意见书（.docx，日期按 --today 或今天）：列出每个问题及依据，结论为同意或存在问题。
+    本轮每条发现都已采纳或不采纳、案件有送审记录时才能出具。"""
     o = open_session().issue_opinion(case_ref)
     emit(o, as_json, lambda d: click.echo(f"已出具法制审核意见书：{d['file']}，结论：{d['conclusion']}（{d['problems']} 个问题）"))
 

@@ -1,19 +1,22 @@
 """审核轮次: shows the current round (viewing never opens one); a round opens only by
 an explicit action on a case submitted for review; accept or override each finding
-with a reason, add a finding with its category, severity and basis, issue the opinion."""
+with a reason, add a finding with its category, severity and basis, issue the opinion
+(refused while findings are 待定: the screen offers to walk them one by one). Beside the
+findings: the proposed penalty, the latest acts and what changed since the last round."""
 
 from __future__ import annotations
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Label, ListItem, ListView, Select, Static
 
 from casefile.errors import CasefileError
-from tui.application import CATEGORIES, CATEGORY_NAMES, DECISION_NAMES, SEVERITIES, SEVERITY_NAMES
+from tui.application import CATEGORIES, CATEGORY_NAMES, SEVERITIES, SEVERITY_NAMES, change_lines, finding_line
 from tui.textual_app.screens.common import ReasonScreen
+from tui.textual_app.screens.review_walk import ConfirmScreen, WalkFindingsScreen
 
 
 class AddFindingScreen(ModalScreen[dict]):
@@ -35,8 +38,9 @@ class AddFindingScreen(ModalScreen[dict]):
         severity = self.query_one("#severity", Select).value
         message = self.query_one("#message", Input).value.strip()
         basis = self.query_one("#basis", Input).value.strip()
-        problems = [label for label, ok in (("类别：必选", category in CATEGORIES), ("严重程度：必选", severity in SEVERITIES),
-                                            ("问题描述：必填", bool(message)), ("法律依据：必填", bool(basis))) if not ok]
+        # the same checks the library makes (and the CLI gets), shown next to the form
+        problems = self.app.session.check_added_finding(category if isinstance(category, str) else "",
+                                                        severity if isinstance(severity, str) else "", message, basis)
         if problems:
             self.query_one("#finding-errors", Static).update("\n".join(problems))
             return
@@ -50,13 +54,17 @@ class AddFindingScreen(ModalScreen[dict]):
 
 
 class ReviewScreen(Screen):
+    DEFAULT_CSS = """
+    ReviewScreen #review-side { height: 1fr; border-top: solid $primary; }
+    ReviewScreen #round-findings { height: 1fr; }
+    """
     BINDINGS = [
         Binding("escape", "back", "返回", id="back"),
-        Binding("n", "open_round", "开始新一轮审核", id="open-round"),
+        Binding("n", "open_round", "开始审核", id="open-round"),
         Binding("a", "accept", "采纳", id="accept"),
-        Binding("o", "override", "不采纳（需理由）", id="override"),
+        Binding("o", "override", "不采纳", id="override"),
         Binding("plus", "add", "补充发现", id="add"),
-        Binding("i", "opinion", "出具审核意见书", id="opinion"),
+        Binding("i", "opinion", "出具意见书", id="opinion"),
     ]
 
     def __init__(self, case_id: str):
@@ -68,7 +76,9 @@ class ReviewScreen(Screen):
         yield Header()
         yield Label("", id="round-title", classes="title")
         yield ListView(id="round-findings")
-        yield Static("", id="changes")
+        with VerticalScroll(id="review-side"):
+            yield Static("", id="review-facts")
+            yield Static("", id="changes")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -79,39 +89,46 @@ class ReviewScreen(Screen):
             return
         self.show()
 
+    def _show_facts(self) -> None:
+        try:
+            facts = self.app.session.review_facts(self.case_id)
+        except CasefileError as e:
+            self.query_one("#review-facts", Static).update(str(e))
+            return
+        lines = ["拟处罚：" + ("" if facts["proposed"] else "（案件未记载）")] + [f"  {m}" for m in facts["proposed"]]
+        if facts["decided"]:
+            lines += ["处罚决定："] + [f"  {m}" for m in facts["decided"]]
+        lines += ["最近的执法行为："] + [f"  {a}" for a in facts["acts"]]
+        md = (self.round or {}).get("major_decision")
+        if md:
+            lines.append("重大执法决定：" + ("是——" + "；".join(md["reasons"]) if md.get("required") else "否"))
+        self.query_one("#review-facts", Static).update("\n".join(lines))
+
     def show(self) -> None:
         r = self.round
         lv = self.query_one("#round-findings", ListView)
         lv.clear()
+        self._show_facts()
         if r is None:
             case = self.app.session.load_case(self.case_id)
             why = self.app.session.can_open_review(case)
             self.query_one("#round-title", Label).update(
-                "本案尚无审核轮次。" + (f"{why}，不能开始审核。" if why else "按 n 开始第 1 轮法制审核。"))
+                "本案尚无审核轮次。" + (f"{why}。" if why else "按 n 开始第 1 轮法制审核。"))
             self.query_one("#changes", Static).update("")
             return
         tl = r["time_limit"]
+        submitted = (r.get("submission") or {}).get("date")
+        waiting = len(self.app.session.undecided_findings(r))
         self.query_one("#round-title", Label).update(
-            f"第 {r['round']} 轮法制审核　期限至 {tl['due'] or tl['note']}" + (f"　意见：{r['opinion']['conclusion']}（按 n 开始下一轮）" if r.get("opinion") else ""))
+            f"第 {r['round']} 轮法制审核" + (f"　送审 {submitted}" if submitted else "") + f"　期限至 {tl['due'] or tl['note']}"
+            + (f"　意见：{r['opinion']['conclusion']}" if r.get("opinion") else (f"　待定 {waiting} 条" if waiting else "　已全部处理")))
         for f in r["findings"] + r["added"]:
-            item = ListItem(Label(f"{f['id']:>2}. [{CATEGORY_NAMES[f['category']]}/{SEVERITY_NAMES[f['severity']]}] {f['message']}"
-                                  f"（{DECISION_NAMES[f['decision']]}{'：' + f['reason'] if f['reason'] else ''}）"))
+            item = ListItem(Label(finding_line(f)))
             item.finding_id = f["id"]
             lv.append(item)
         if r["findings"] or r["added"]:
             lv.index = 0
-        ch = r.get("changes")
-        lines = []
-        if ch:
-            lines.append("与上一轮相比：")
-            for label, key in (("新增文书", "documents_added"), ("修改文书", "documents_changed"), ("删除文书", "documents_removed")):
-                if ch[key]:
-                    lines.append(f"  {label}：{'、'.join(ch[key])}")
-            for k in ch["facts_changed"]:
-                lines.append(f"  事实变化：{k}")
-            for x in ch["resolved"]:
-                lines.append(f"  已解决：{x['message']}")
-        self.query_one("#changes", Static).update("\n".join(lines))
+        self.query_one("#changes", Static).update("\n".join(change_lines(r.get("changes"))))
 
     def _reload(self) -> None:
         self.round = self.app.session.current_review(self.case_id)
@@ -119,12 +136,9 @@ class ReviewScreen(Screen):
 
     # -- opening a round: explicit, on a submitted case, in a worker (it runs the checklist) --
     def action_open_round(self) -> None:
-        if self.round is not None and not self.round.get("opinion"):
-            self.notify(f"第 {self.round['round']} 轮尚未出具意见，不能开始新一轮", severity="warning")
-            return
         why = self.app.session.can_open_review(self.app.session.load_case(self.case_id))
         if why:
-            self.notify(f"{why}，不能开始审核", severity="warning")
+            self.notify(why, severity="warning")
             return
         self.query_one("#round-title", Label).update("正在开始审核轮次，运行审核清单……")
         self.open_round()
@@ -190,7 +204,30 @@ class ReviewScreen(Screen):
         if self.round is None:
             self.notify("尚无审核轮次", severity="warning")
             return
+        waiting = self.app.session.undecided_findings(self.round)
+        if waiting and not self.round.get("opinion"):
+            # the opinion waits for every finding: offer to decide them one by one instead
+            ids = "、".join(str(f["id"]) for f in waiting)
+            self.app.push_screen(ConfirmScreen(f"还有 {len(waiting)} 条审核发现待定（编号 {ids}），不能出具审核意见书。\n现在逐条处理吗？"),
+                                 lambda yes: self._walk(waiting) if yes else None)
+            return
+        why, details = self.app.session.can_issue_opinion(self.case_id)
+        if why:
+            self.notify("；".join([why] + details), severity="error")
+            return
         self.issue_opinion()
+
+    def _walk(self, waiting: list[dict]) -> None:
+        self.app.push_screen(WalkFindingsScreen(self.case_id, waiting), self._walked)
+
+    def _walked(self, decided: int | None) -> None:
+        self._reload()
+        left = self.app.session.undecided_findings(self.round)
+        if left:
+            self.notify(f"已处理 {decided or 0} 条，还有 {len(left)} 条待定", severity="warning")
+            return
+        self.app.push_screen(ConfirmScreen("本轮审核发现已全部处理。现在出具法制审核意见书吗？"),
+                             lambda yes: self.issue_opinion() if yes else None)
 
     @work(thread=True, exclusive=True, group="review")
     def issue_opinion(self) -> None:
