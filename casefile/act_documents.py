@@ -110,7 +110,7 @@ def acts_context(ws: Workspace, case: Case, records: Records, *, you: str, names
         obligation = f"本机关于{_d(decision.date)}作出的《{named}》{no}确定的义务：{decided}"
     payable = case.payable("decided")
 
-    return {
+    out = {
         "blank": texts.get("blank")["inline"],
         "remedy_plain": remedy_plain,
         # 行政许可
@@ -191,4 +191,7 @@ def acts_context(ws: Workspace, case: Case, records: Records, *, you: str, names
         "inspection_result": records.inspection.result,
         "inspection_officers": names(inspection.officers) if inspection else "",
     }
-
+    if case.case_type.value == "行政许可" and not case.violation.cause and out["license_matter"]:
+        # a licence case has no 案由: the forms shared with penalties (法制审核意见书) name it by what was applied for
+        out["cause"] = f"{out['license_matter']}申请"
+    return out
