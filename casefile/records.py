@@ -56,6 +56,8 @@ class Inspection(_M):
     present: str = ""  # 现场负责人 and ID
     witness: str = ""
     observed: str = ""
+    matter: str = ""  # 检查事项（行政检查：抽查事项）
+    result: str = ""  # 检查结果（行政检查的检查记录与检查结果告知书）
 
 
 class Statement(_M):
@@ -107,6 +109,51 @@ class Decision(_M):
     review: str = ""  # 对陈述申辩、听证意见的复核意见
 
 
+class License(_M):
+    """行政许可: what was applied for, received, asked to be corrected and decided, as recorded
+    (the acts hold the dates; these the content the 许可 documents state)."""
+
+    matter: str = ""  # 申请事项（空：取“申请”行为的说明）
+    materials: list[str] = Field(default_factory=list)  # 收到的申请材料（接收凭证）
+    corrections: list[str] = Field(default_factory=list)  # 需要补正的全部内容（§32第一款第（四）项）
+    correction_deadline: str = ""  # 补正期限，如“2026年11月20日前”
+    rejection_reason: str = ""  # 不予受理的理由（§32第一款第（一）（二）项）
+    competent_organ: str = ""  # 应当向其申请的行政机关（§32第一款第（二）项）
+    present: str = ""  # 实地核查时申请人在场人员
+    verification: str = ""  # 实地核查情况（空：取“实地核查”行为的说明）
+    interested: str = ""  # 利害关系人（§47）
+    review_opinion: str = ""  # 审查人员在听证中提出的审查意见、证据和理由（§48第一款第（四）项）
+    basis: str = ""  # 作出许可决定依据的法律、法规条款
+    scope: str = ""  # 准予许可的事项和范围（空：申请事项）
+    term: str = ""  # 许可有效期限，如“2026年11月25日至2031年11月24日”
+    certificate: str = ""  # 许可证件名称及编号
+    refusal_reason: str = ""  # 不予许可的理由（§38第二款；空：取“不予许可”行为的说明）
+    extension_reason: str = ""  # 延长审查期限的理由（§42；空：取“延长审查期限”行为的说明）
+
+
+class Coercion(_M):
+    """行政强制: the content of the 查封扣押 and 强制执行 documents that no act or measure holds."""
+
+    seizure_reason: str = ""  # 查封扣押的理由（空：“查封扣押”行为的说明，再无则为案由“涉嫌……”）
+    seizure_basis: str = ""  # 查封扣押依据的法律条款（§24第二款第（二）项）
+    custody_place: str = ""  # 查封扣押财物的存放地点
+    extension_reason: str = ""  # 延长查封扣押期限的理由（§25；空：取“查封扣押延期”行为的说明）
+    release_reason: str = ""  # 解除的理由（§28；空：取“解除查封扣押”行为的说明）
+    obligation: str = ""  # 催告履行的义务（空：本案决定的处理内容）
+    deadline: str = ""  # 履行义务的期限（§35第（一）项）
+    method: str = ""  # 履行义务的方式（§35第（二）项）
+    payment: str = ""  # 金钱给付的方式（§35第（三）项）
+    enforcement_basis: str = ""  # 强制执行的依据（§37第二款第（二）项）
+    enforcement_method: str = ""  # 强制执行的方式和时间（§37第二款第（三）项）
+    substitute_reason: str = ""  # 代履行的理由和依据（§51第一款第（一）项）
+    substitute_method: str = ""  # 代履行的方式和时间
+    substitute_object: str = ""  # 代履行的标的
+    substitute_budget: str = ""  # 代履行的费用预算
+    substitute_party: str = ""  # 代履行人
+    court: str = ""  # 申请强制执行的人民法院（§54；空：工作区所在地的人民法院）
+    applicant_head: str = ""  # 申请机关负责人（§55第二款）
+
+
 class Records(_M):
     inquiry: Inquiry = Field(default_factory=Inquiry)
     inspection: Inspection = Field(default_factory=Inspection)
@@ -114,6 +161,8 @@ class Records(_M):
     statement: StatementRecord = Field(default_factory=StatementRecord)
     discussion: Discussion = Field(default_factory=Discussion)
     decision: Decision = Field(default_factory=Decision)
+    license: License = Field(default_factory=License)
+    coercion: Coercion = Field(default_factory=Coercion)
     numbers: dict[str, str] = Field(default_factory=dict)  # catalogue code → the document's own 文号
 
 

@@ -23,6 +23,7 @@ from docxtpl import DocxTemplate
 
 from casefile import documents
 from casefile import records as rec
+from casefile.act_documents import acts_context
 from casefile.cn import cn_date, money_upper
 from casefile.errors import DocumentError, UsageError
 from casefile.journal import STAGES
@@ -104,11 +105,15 @@ def handling_unit(ws: Workspace, case: Case) -> str:
     return unit if unit and agency == ws.profile.name else ""
 
 
+# the decisions that close a case (a penalty's, a licence's) carry the case's own number
+CASE_NUMBERED = ("decision", "license_decision")
+
+
 def doc_number(ws: Workspace, case: Case, dtype: DocType, records: Records, day: dt.date | None) -> str:
     """The document's own 文号. The decisions carry the case's number; another numbered
     type carries the number recorded for it, else its series with the serial left
     blank for the 发文登记 to fill — never the decision's number."""
-    if dtype.exclusive == "decision":
+    if dtype.exclusive in CASE_NUMBERED:
         return case.number
     if records.numbers.get(dtype.code):
         return records.numbers[dtype.code]
@@ -213,11 +218,20 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
 
     service_rows = []
     served_titles = {ActKind.SERVICE: "行政处罚决定书", ActKind.NOTICE_SERVED: "行政处罚告知书", ActKind.HEARING_NOTICE: "听证通知书"}
+    if case.case_type.value == "行政许可":
+        # a licence case serves the decision it made (准予 or 不予), never a penalty decision
+        served_titles[ActKind.SERVICE] = "不予行政许可决定书" if case.acts_of(ActKind.REFUSAL) else "准予行政许可决定书"
+    elif case.case_type.value != "行政处罚":
+        served_titles.pop(ActKind.SERVICE)  # served what? only the act's own document says
+    cat = load_catalogue()
     for a in sorted(case.acts, key=lambda a: a.date):
-        if a.kind in served_titles:
+        own = cat.get(a.document) if a.document and a.kind == ActKind.SERVICE else None
+        if a.kind in served_titles or own:
             number = {ActKind.SERVICE: case.number, ActKind.NOTICE_SERVED: records.numbers.get("penalty_notice", ""),
                       ActKind.HEARING_NOTICE: records.numbers.get("hearing_notice", "")}[a.kind]
-            service_rows.append({"title": served_titles[a.kind], "doc_no": number,
+            if own:
+                number = case.number if own.exclusive in CASE_NUMBERED else records.numbers.get(own.code, "")
+            service_rows.append({"title": own.name if own else served_titles[a.kind], "doc_no": number,
                                  "date": _d(a.date), "method": a.method.value if a.method else "", "officers": names(a.officers),
                                  "place": a.place})
 
@@ -342,6 +356,9 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
         "page_total": "",
         "remarks_text": "",
     }
+    # the 许可, 强制 and 检查 documents' own variables (casefile/act_documents.py)
+    ctx.update(acts_context(ws, case, records, you=you, names=names, region=region,
+                            decided_text=ctx["decided_text"], money=money_text))
     return ctx
 
 

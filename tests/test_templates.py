@@ -22,8 +22,19 @@ UPDATE = os.environ.get("CASEFILE_UPDATE_GOLDEN") == "1"
 TEMPLATED = [t.code for t in load_catalogue().templated]
 
 
-# the types a fined 听证 case refuses are rendered for variants of the golden case
-VARIANT = {"summary_decision": "GOLD-002", "no_penalty_decision": "GOLD-003"}
+# the types a fined 听证 case refuses are rendered for variants of the golden case; the 许可, 强制 and
+# 检查 documents for the cases of tests/data/acts (the demo's 许可 and 扣押 cases carried to their end)
+VARIANT = {"summary_decision": "GOLD-002", "no_penalty_decision": "GOLD-003",
+           **{c: "GOLD-XK1" for c in ("license_application_receipt", "license_correction", "license_acceptance",
+                                      "site_verification_record", "license_hearing_rights", "license_hearing_notice",
+                                      "license_hearing_record", "license_extension_approval", "license_grant")},
+           "license_refusal": "GOLD-XK2", "license_rejection": "GOLD-XK3",
+           **{c: "GOLD-QZ1" for c in ("seizure_extension", "seizure_release")},
+           **{c: "GOLD-QZ2" for c in ("enforcement_decision", "substitute_decision")},
+           **{c: "GOLD-004" for c in ("urge_notice", "court_enforcement_application")},
+           **{c: "GOLD-JC1" for c in ("inspection_record", "inspection_result_notice")}}
+# the variant golden files carry the case in their name where one type is rendered for two cases
+ACTS = DATA / "acts"
 VOLUME_EXTRA = {
     "volume": "正卷",
     "toc_rows": [{"seq": 1, "doc_no": "清市监处罚〔2026〕188号", "author": "清溪县市场监督管理局", "title": "行政处罚决定书",
@@ -49,6 +60,27 @@ def golden_ws(demo_template, tmp_path_factory):
     no_penalty = dict(data, id="GOLD-003", number="清市监不罚〔2026〕3号", decided=[{"kind": "不予行政处罚"}],
                       extra={"no_penalty_reason": "当事人违法行为轻微并及时改正，没有造成危害后果，依据《中华人民共和国行政处罚法》第三十三条第一款的规定"})
     ws.create_case(Case.model_validate(no_penalty))
+    # a fined party that neither paid nor sought review: 催告 and 申请人民法院强制执行 (行政强制法§53–§54)
+    unpaid = dict(data, id="GOLD-004", number="清市监处罚〔2026〕189号", state="已决定",
+                  acts=[a for a in data["acts"] if a["kind"] not in ("缴款", "结案", "归档")]
+                  + [{"kind": "催告", "date": dt.date(2027, 5, 25), "officers": ["33112600101", "33112600102"]},
+                     {"kind": "申请法院强制执行", "date": dt.date(2027, 6, 8), "officers": ["33112600101"]}])
+    ws.create_case(Case.model_validate(unpaid))
+    enter(ws, "GOLD-004", ACTS / "unpaid_records.toml")
+    for name, cid in (("license", "GOLD-XK1"), ("coercion", "GOLD-QZ1"), ("enforcement", "GOLD-QZ2"), ("inspection", "GOLD-JC1")):
+        with open(ACTS / f"{name}_case.toml", "rb") as f:
+            ws.create_case(Case.model_validate(tomllib.load(f)))
+        enter(ws, cid, ACTS / f"{name}_records.toml")
+    with open(ACTS / "license_case.toml", "rb") as f:
+        lic = tomllib.load(f)
+    first = [a for a in lic["acts"] if a["kind"] in ("申请", "受理")]
+    # refused after review (§38 第二款): the reason is the act's own note
+    ws.create_case(Case.model_validate(dict(lic, id="GOLD-XK2", number="清市监许〔2026〕17号", acts=first + [
+        {"kind": "不予许可", "date": dt.date(2026, 12, 4), "note": "经实地核查，经营场所与有毒、有害场所的距离不足25米，不符合《食品经营许可审查通则》规定的选址要求"}])))
+    # not accepted (§32 第一款第（二）项): the body to apply to is recorded
+    ws.create_case(Case.model_validate(dict(lic, id="GOLD-XK3", number="", acts=first[:1] + [
+        {"kind": "不予受理", "date": dt.date(2026, 11, 10), "note": "申请事项属于市级市场监督管理部门的审批权限，不属于本机关职权范围"}],
+        extra={"records": {"license": {"competent_organ": "丽水市市场监督管理局"}}})))
     return ws
 
 
