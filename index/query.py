@@ -178,6 +178,7 @@ def parse(text: str):
 
 def plain_words(text: str) -> list[str] | None:
     """The content words of a plain query (words only, more than one), else None."""
+    text = fold(text)  # a full-width colon is a field's (机关：…), not a plain word's
     if not PLAIN.fullmatch(text.strip()) or len(text.split()) < 2:
         return None
     return [w for w in query_words(text) if is_content(w)]
@@ -264,13 +265,12 @@ def with_filter(text: str, field_: str, value: str, shown: str | None = None) ->
 def without_filter(text: str, field_: str, value: str) -> str:
     """``text`` without its ``field_`` = ``value`` filter, however it was typed."""
     want = (field_, field_value(field_, value))
-    folded = fold(text)
     out, pos = [], 0
-    for m, name, v in _field_tokens(text):
+    for m, name, v in _field_tokens(text):  # folding keeps every character's place: cut the text as typed
         if (name, v) == want:
-            out.append(folded[pos:m.start("field")])
+            out.append(text[pos:m.start("field")])
             pos = m.end()
-    out.append(folded[pos:])
+    out.append(text[pos:])
     return re.sub(r"\s+", " ", "".join(out)).strip()
 
 
