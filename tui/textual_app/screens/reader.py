@@ -17,7 +17,7 @@ CURRENT = "bold white on red"
 
 class ReaderScreen(Screen):
     DEFAULT_CSS = """
-    ReaderScreen #reader-title, ReaderScreen #reader-loc { height: auto; padding: 0 1; }
+    ReaderScreen #reader-title, ReaderScreen #reader-loc { width: 1fr; height: auto; padding: 0 1; }
     ReaderScreen #reader-title { text-style: bold; }
     ReaderScreen #reader-loc { color: $text-muted; }
     ReaderScreen #reader-scroll { height: 1fr; border: round $primary; }

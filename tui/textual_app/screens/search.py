@@ -25,7 +25,7 @@ class HitItem(ListItem):
         self.hit = hit
         mark = "≈ " if hit.get("partial") else ""  # only some of the words: said, not hidden
         page = hit.get("page_label") or f"第{hit['page']}页"
-        super().__init__(Label(f"  {mark}{Path(hit['doc']).name}　{page}：{hit['snippet'][:150]}"))
+        super().__init__(Label(f"  {mark}{page}　{Path(hit['doc']).name}：{hit['snippet'][:100]}"))
 
 
 class GroupItem(ListItem):
@@ -60,13 +60,14 @@ class SearchScreen(Screen):
     SearchScreen.-facets #facet-list { display: block; }
     SearchScreen.-narrow.-facets #facet-list { width: 1fr; border-left: none; }
     SearchScreen.-narrow.-facets #hits { display: none; }
-    SearchScreen #summary, SearchScreen #index-status { height: auto; padding: 0 1; color: $text-muted; }
+    SearchScreen #summary, SearchScreen #index-status { width: 1fr; height: auto; padding: 0 1; color: $text-muted; }
     """
     BINDINGS = [
         Binding("escape", "app.pop_screen", "返回", id="back"),
         Binding("f,f2", "toggle_facets", "筛选", id="facets"),
         Binding("u,f5", "update_index", "更新索引", id="update-index"),
         Binding("m", "more", "更多命中", id="more-hits"),
+        Binding("slash", "focus_query", "改检索词", id="edit-query", show=False),  # this screen's box, not another screen
     ]
 
     def __init__(self) -> None:
@@ -156,9 +157,11 @@ class SearchScreen(Screen):
             self.query_one("#index-status", Label).update(status["label"])
         if first is not None:
             lv.index = first
-            lv.focus()
-        elif self.has_class("-facets"):
+        # the keys (u, f, m) work from the lists, even after no hit; / or Tab goes back to the box
+        if first is None and self.has_class("-facets"):
             self.query_one("#facet-list", ListView).focus()
+        elif lv.display:
+            lv.focus()
 
     def show_facets(self, facets: list[dict]) -> None:
         fl = self.query_one("#facet-list", ListView)
@@ -196,6 +199,9 @@ class SearchScreen(Screen):
         self.set_class(not shown, "-facets-closed")
         target = "#facet-list" if shown else "#hits"
         self.query_one(target, ListView).focus()
+
+    def action_focus_query(self) -> None:
+        self.query_one("#query", Input).focus()
 
     def action_more(self) -> None:
         if self.result and self.result["total"] > len(self.result["hits"]):
