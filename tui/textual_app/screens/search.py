@@ -134,6 +134,8 @@ class SearchScreen(Screen):
         note = "（已建立索引）" if fresh.get("built") else f"（索引已更新 {fresh['added']} 份）" if fresh.get("added") else ""
         groups = len(r["cases"])
         more = f"；显示前 {len(r['hits'])} 处，m 显示更多" if r["total"] > len(r["hits"]) else ""
+        if any(h.get("partial") for h in r["hits"]):
+            more += "；标 ≈ 的只含部分检索词"
         self.query_one("#summary", Label).update(
             f"“{r['query']}”：{r['total']} 处命中，{groups} 个案件或档案（{r['elapsed_ms']} 毫秒）{note}{more}")
         lv = self.query_one("#hits", ListView)
