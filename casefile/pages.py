@@ -62,6 +62,25 @@ def pdf_pages(data: bytes) -> int:
         pdf.close()
 
 
+CHARS_PER_PAGE = 500  # CJK characters of an A4 page in 三号仿宋
+LINES_PER_PAGE = 22
+
+
+def _chars(text: str) -> int:
+    return sum(1 for c in text if not c.isspace())
+
+
+def estimated_page_at(pages: Sequence[str], page: int, offset: int) -> int:
+    """The printed page a place in a .docx or .txt falls on, estimated by characters as
+    :func:`estimate_docx_pages` counts them (about 500 a page): ``offset`` into ``pages[page - 1]``,
+    each explicit page break (``pages``) starting a new page. By characters only, whitespace not
+    counted, so the estimate is the same from a document's text and from the index's compacted copy
+    of it. A PDF's pages are its own; this is for the rest."""
+    before = sum(max(1, -(-_chars(p) // CHARS_PER_PAGE)) for p in pages[: page - 1])
+    here = pages[page - 1][:offset] if 0 < page <= len(pages) else ""
+    return before + 1 + _chars(here) // CHARS_PER_PAGE
+
+
 def estimate_docx_pages(path: Path) -> int:
     """About 500 CJK characters fit an A4 page in 三号仿宋; each table row takes a line."""
     from docx import Document
@@ -73,7 +92,7 @@ def estimate_docx_pages(path: Path) -> int:
         for row in t.rows:
             chars += sum(len(c.text) for c in row.cells)
             lines += 1
-    return max(1, round(max(chars / 500, lines / 22) + 0.49))
+    return max(1, round(max(chars / CHARS_PER_PAGE, lines / LINES_PER_PAGE) + 0.49))
 
 
 def _other(path: Path) -> PageCount | None:

@@ -256,6 +256,10 @@ def _index_folder(ws: Workspace, idx, folder: Path, source: str, progress: Progr
 def search(ws: Workspace, query: str, **kw: Any) -> dict[str, Any]:
     if not query.strip():
         raise UsageError("检索词不能为空")
+    if kw.get("doc_type"):  # --type 行政处罚决定书 as well as --type decision
+        from index.query import doc_type_code
+
+        kw["doc_type"] = doc_type_code(kw["doc_type"])
     return _guarded(ws, lambda: group(open_index(ws).search(query, **kw)), None, probe=False)
 
 
@@ -286,6 +290,58 @@ def open_hit(ws: Workspace, hit: dict[str, Any], query: str) -> str | None:
     tree = qmod.parse(query)
     words, phrases = qmod.positives(tree) if tree is not None else (set(), [])
     return highlight.mark_all(text, highlight.matches(text, starts, ends, words, phrases))
+
+
+def doc_pages(ws: Workspace, source: str, doc: str) -> list[str] | None:
+    """The pages of an indexed document read from its file, numbered as the index numbers them (a
+    case document from the case's page cache, an archive document from its folder); None when the
+    file is gone."""
+    if source.startswith("archive:"):
+        folder = archives(ws).get(source)
+        path = Path(folder) / doc if folder else None
+        if path is None or not path.is_file() or not path.resolve().is_relative_to(Path(folder).resolve()):
+            return None
+        return read_document(path).pages
+    case_dir = ws.cases_dir / source
+    if not (case_dir / documents.REGISTER).is_file():
+        return None
+    rec = next((r for r in documents.load_register(case_dir).documents if r.file == doc), None)
+    if rec is None or not (case_dir / rec.file).is_file():
+        return None
+    return _pages(case_dir, rec)
+
+
+def page_matches(text: str, query: str) -> list[tuple[int, int]]:
+    """Where ``query`` matches one page as read from its file: (start, end) in ``text``, found as the
+    index finds them (on the page compacted, words segmented as indexed) and mapped back."""
+    from casefile.extract.normalize import compact
+    from index import highlight, query as qmod
+    from index.tokens import segment
+
+    tree = qmod.parse(query)
+    if tree is None:
+        return []
+    words, phrases = qmod.positives(tree)
+    c = compact(text)
+    seg = segment(c.text)
+    spans = highlight.merged(highlight.matches(c.text, [a for _, a, _ in seg], [b for _, _, b in seg], words, phrases))
+    return [c.original_span(a, b) for a, b, _ in spans]
+
+
+def indexed_at(ws: Workspace) -> float | None:
+    """When the index last changed (seconds since the epoch), None when there is none."""
+    try:
+        return (ws.root / INDEX_DIR / "docs.json").stat().st_mtime
+    except FileNotFoundError:
+        return None
+
+
+def indexed(ws: Workspace) -> dict[str, str]:
+    """Every indexed document (``<source>/<doc>``) and its content hash, as recorded."""
+    try:
+        return json.loads((ws.root / INDEX_DIR / "docs.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
 
 
 # -- saved searches --------------------------------------------------------------------------------

@@ -90,6 +90,11 @@ def _merge(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     return out
 
 
+def merged(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The matches with overlapping ones joined: what a reader highlights, one span each."""
+    return _merge(spans)
+
+
 def snippet(text: str, spans: list[tuple[int, int, int]], width: int = WIDTH) -> str:
     """The ``width`` characters around the window holding the most distinct query items."""
     spans = _merge(spans)

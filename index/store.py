@@ -216,7 +216,9 @@ class Index:
         write 虚假的原价 and never 不实."""
         t0 = time.perf_counter()
         ix = self.ix
-        folded = fold(text)
+        from index.query import canonical
+
+        folded = fold(canonical(text))  # 机关:、类型:行政处罚决定书 … as whoosh's parser knows them
         q = gapped_phrases(_parser(ix.schema, AndGroup).parse(folded), folded)
         filters = []
         if agency:
@@ -286,7 +288,7 @@ def _parser(schema: Schema, group) -> MultifieldParser:
 def _hits(results, limit: int, snippets: bool, shown: tuple[set[str], list[list[str]]]) -> list[dict[str, Any]]:
     """The shown hits; snippets by the same highlighter as the tantivy engine's (index/highlight.py),
     from the page's words segmented again (ten pages: a few milliseconds)."""
-    from index.highlight import matches, snippet as make_snippet
+    from index.highlight import matches, merged, snippet as make_snippet
     from index.tokens import segment
 
     hits = []
@@ -294,14 +296,18 @@ def _hits(results, limit: int, snippets: bool, shown: tuple[set[str], list[list[
         if len(hits) >= limit:
             break
         snippet = ""
+        found_at: list[list[int]] = []
+        text = r["text"]
         if snippets:
-            text = r["text"]
             words = segment(text)
-            snippet = make_snippet(text, matches(text, [s for _, s, _ in words], [e for _, _, e in words], *shown))
+            spans = matches(text, [s for _, s, _ in words], [e for _, _, e in words], *shown)
+            snippet = make_snippet(text, spans)
+            found_at = [[a, b] for a, b, _ in merged(spans)]
         hits.append({"case": r["source"], "source": r["source"], "number": r.get("number", ""), "doc": r["doc"], "doc_type": r.get("doc_type", ""),
                      "page": r["page"], "score": round(r.score, 3) if r.score is not None else None,
                      "snippet": re.sub(r"\s+", " ", snippet).strip(), "agency": r.get("agency", ""), "party": r.get("party", ""),
-                     "date": r["date"].date().isoformat() if r.get("date") else None})
+                     "date": r["date"].date().isoformat() if r.get("date") else None,
+                     "matches": found_at, "terms": sorted({text[a:b] for a, b in found_at})})
     return hits
 
 

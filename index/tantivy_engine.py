@@ -355,15 +355,19 @@ class TantivyIndex:
             d = s.doc(addr)
             get = d.get_first
             body = get("body") or ""
+            found_at: list[list[int]] = []  # where the page matches: [start, end] in the page as stored
             if snippets:
                 starts, ends = decode_spans(get("spans") or b"")
-                snip = highlight.snippet(body, highlight.matches(body, starts, ends, words, phrases))
+                spans = highlight.matches(body, starts, ends, words, phrases)
+                snip = highlight.snippet(body, spans)
+                found_at = [[a, b] for a, b, _ in highlight.merged(spans)]
             else:
                 snip = ""
             hits.append({"case": get("source") or "", "source": get("source") or "", "number": get("number") or "",
                          "doc": get("doc") or "", "doc_type": get("doc_type") or "", "page": get("page") or 1,
                          "score": round(float(score), 3) if isinstance(score, float) else None, "snippet": snip,
-                         "agency": get("agency") or "", "party": get("partyname") or "", "date": get("date") or None})
+                         "agency": get("agency") or "", "party": get("partyname") or "", "date": get("date") or None,
+                         "matches": found_at, "terms": sorted({body[a:b] for a, b in found_at})})
         return hits
 
     # -- one page, for opening a hit ---------------------------------------------------------------

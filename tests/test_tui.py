@@ -98,9 +98,10 @@ async def test_done_when_path(demo_ws):
         hits.index = 0
         await pilot.press("enter")
         await _wait_workers(app, pilot)
-        opened = app.screen
-        assert type(opened).__name__ == "CaseScreen"
-        assert opened.current_doc == search.result["hits"][0]["doc"] and opened.current_page == search.result["hits"][0]["page"]
+        opened = app.screen  # the hit's document read at its page (tests/test_tui_search.py goes further)
+        assert type(opened).__name__ == "ReaderScreen"
+        first = search.query_one("#hits", ListView).highlighted_child.hit
+        assert opened.reading.doc == first["doc"] and opened.reading.page == first["page"]
         # help lists the bindings; q quits
         await pilot.press("escape")
         await pilot.press("escape")

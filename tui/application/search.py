@@ -3,17 +3,24 @@ index maintenance commands."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any, Callable
 
 import index
-from casefile.documents import REGISTER
-from casefile.errors import UsageError
+from casefile.documents import REGISTER, load_register
+from casefile.errors import CasefileError, UsageError
+from casefile.facts import doc_type_name
 from casefile.fsutil import atomic_write_text
+from casefile.pages import estimated_page_at
+from casefile.textio import SUPPORTED
 from casefile.workspace import CASE_FILE
+from index import query as qmod
 from index.facade import save_search, saved
 from index.store import INDEX_DIR
+from tui.application.names import FACET_NAMES
+from tui.application.reader import ESTIMATED, PDF_PAGES, Reading, hit_title
 
 Progress = Callable[[int, int, str], None]
 # What each case's facts and document register looked like when it was last indexed
@@ -82,7 +89,123 @@ class SearchOps:
         fresh = self.ensure_index(progress)
         result = index.search(self.ws, query, **filters)
         result["index"] = {k: fresh[k] for k in ("built", "rebuilt", "recovered", "added", "removed") if fresh.get(k) is not None}
+        self._locate(result["hits"], query)
+        result["facet_list"] = self.named_facets(result, query, **filters)
         return result
+
+    def _locate(self, hits: list[dict[str, Any]], query: str) -> None:
+        """Each hit says the page a person finds it on, and of which kind: a PDF's own page, or for
+        a .docx/.txt the page estimated at its first match (casefile.pages.estimated_page_at), from
+        the index's copy of the pages (no file read: a page of 30 hits stays as fast as the engine)."""
+        before: dict[tuple[str, str, int], str] = {}
+        for h in hits:
+            src = h.get("source") or h["case"]
+            if Path(h["doc"]).suffix.lower() == ".pdf":
+                h |= {"page_kind": PDF_PAGES, "printed_page": h["page"], "page_label": f"第{h['page']}页"}
+                continue
+            pages = []
+            for p in range(1, int(h["page"])):  # the sections before an explicit page break, rarely any
+                if (src, h["doc"], p) not in before:
+                    found = index.open_index(self.ws).page(src, h["doc"], p)
+                    before[(src, h["doc"], p)] = found[0] if found else ""
+                pages.append(before[(src, h["doc"], p)])
+            at = h["matches"][0][0] if h.get("matches") else 0
+            printed = estimated_page_at(pages + ["x" * at], len(pages) + 1, at)
+            h |= {"page_kind": ESTIMATED, "printed_page": printed, "page_label": f"约第{printed}页"}
+
+    # -- facets as filters -----------------------------------------------------------------
+    @staticmethod
+    def facet_label(field: str, value: str) -> str:
+        """A facet value as a person reads it (a document type by its Chinese name)."""
+        if field == "doc_type":
+            return doc_type_name(value)
+        if field == "year":
+            return f"{value}年"
+        return value
+
+    def named_facets(self, result: dict[str, Any], query: str, **filters: Any) -> list[dict[str, Any]]:
+        """The facets in Chinese, each value saying whether the query filters on it already."""
+        active = set(qmod.filters(query))
+        for name, key in (("agency", "agency"), ("year", "year"), ("laws", "law"), ("doc_type", "doc_type")):
+            if filters.get(key):
+                active.add((name, qmod.field_value(name, str(filters[key]))))
+        out = []
+        for name, counts in result.get("facets", {}).items():
+            values = [{"value": v, "label": self.facet_label(name, v), "count": n, "active": (name, v) in active}
+                      for v, n in counts.items()]
+            out.append({"field": name, "name": FACET_NAMES.get(name, name), "values": values})
+        return out
+
+    @staticmethod
+    def query_filters(query: str) -> list[tuple[str, str]]:
+        """The field filters a query holds, (index field, value)."""
+        return qmod.filters(query)
+
+    def toggle_filter(self, query: str, field: str, value: str) -> str:
+        """The query with the facet value ``field`` = ``value`` added as a filter (机关:…, 类型:行政处罚决定书),
+        or taken out when the query holds it already."""
+        if (field, qmod.field_value(field, value)) in qmod.filters(query):
+            return qmod.without_filter(query, field, value)
+        shown = doc_type_name(value) if field == "doc_type" else None
+        return qmod.with_filter(query, field, value, shown)
+
+    # -- reading a hit -----------------------------------------------------------------------
+    def read_hit(self, hit: dict[str, Any], query: str) -> Reading:
+        """The hit's document opened read-only at its page, on its first match there."""
+        src = hit.get("source") or hit["case"]
+        pages = index.doc_pages(self.ws, src, hit["doc"])
+        from_index = pages is None
+        if from_index:  # the file is gone or moved: the page as the index holds it
+            found = index.open_index(self.ws).page(src, hit["doc"], int(hit["page"]))
+            if found is None:
+                raise UsageError(f"索引中找不到 {hit['doc']} 第{hit['page']}页", details=["请按 u 更新索引"])
+            pages = [""] * (int(hit["page"]) - 1) + [found[0]]
+        r = Reading(source=src, doc=hit["doc"], query=query, pages=pages, page=int(hit["page"]), title=hit_title(hit),
+                    archive=hit.get("archive"), from_index=from_index)
+        r.current = 0 if r.spans() else -1
+        return r
+
+    # -- freshness ---------------------------------------------------------------------------
+    def index_status(self) -> dict[str, Any]:
+        """How current the index is: when it last changed, how many case documents were added, changed
+        or removed since (and cases whose facts changed), how many archive files are newer."""
+        at = index.indexed_at(self.ws)
+        ids = self.ws.case_ids()
+        state = index.indexed(self.ws) if at is not None else {}
+        changed = 0
+        present: set[str] = set()
+        for cid in ids:
+            try:
+                recs = load_register(self.ws.cases_dir / cid).documents
+            except (CasefileError, OSError):
+                continue
+            for rec in recs:
+                ref = f"{cid}/{rec.file}"
+                present.add(ref)
+                changed += state.get(ref) != rec.sha256
+        removed = sum(1 for ref in state if not ref.startswith("archive:") and ref not in present)
+        old = self._load_stamps()
+        stale_cases = sum(1 for cid in ids if old.get(cid) != self._stamp(cid)) if at is not None else len(ids)
+        archive_files = 0
+        for source, folder in index.archives(self.ws).items():
+            if Path(folder).is_dir():
+                for p in Path(folder).rglob("*"):
+                    if p.is_file() and p.suffix.lower() in SUPPORTED:
+                        ref = f"{source}/{p.relative_to(folder).as_posix()}"
+                        archive_files += ref not in state or (at is not None and p.stat().st_mtime > at)
+        updated = dt.datetime.fromtimestamp(at).strftime("%Y-%m-%d %H:%M") if at is not None else None
+        pending = changed + removed
+        current = at is not None and not pending and not stale_cases and not archive_files
+        if at is None:
+            label = "尚未建立索引（首次检索时建立，或按 u 建立）"
+        elif current:
+            label = f"索引为最新（更新于 {updated}）"
+        else:
+            parts = [f"{pending} 份文书" if pending else "", f"{stale_cases} 个案件的信息" if stale_cases else "",
+                     f"{archive_files} 份档案文件" if archive_files else ""]
+            label = f"索引更新于 {updated}；" + "、".join(x for x in parts if x) + "有变化，未索引（检索时自动更新，或按 u 更新）"
+        return {"exists": at is not None, "updated": updated, "changed": pending, "removed": removed,
+                "stale_cases": stale_cases, "archive_files": archive_files, "current": current, "label": label}
 
     def search_many(self, queries: list[str], **filters: Any) -> list[dict[str, Any]]:
         self.ensure_index()
@@ -105,9 +228,26 @@ class SearchOps:
 
     # -- maintenance -----------------------------------------------------------------------
     def update_index(self, progress: Progress | None = None) -> dict[str, Any]:
+        """Bring everything current: changed case documents, cases whose facts changed (their number,
+        party or outcome is on every page's record), and archive folders with new or changed files."""
         now = {cid: self._stamp(cid) for cid in self.ws.case_ids()}
+        old = self._load_stamps()
+        had_index = not index.needs_rebuild(self.ws)
+        archive_changed = had_index and self.index_status()["archive_files"] > 0
         result = index.update(self.ws, progress)
+        stale = sorted(cid for cid, st in now.items() if old.get(cid) != st)
+        if had_index and stale:
+            again = index.update(self.ws, progress, only=stale, refresh=True)
+            result["added"] = result.get("added", 0) + again.get("added", 0)
+            result["pages"] = result.get("pages", 0) + again.get("pages", 0)
         self._save_stamps(now)
+        if archive_changed:
+            for folder in index.archives(self.ws).values():
+                if Path(folder).is_dir():
+                    r = index.add_folder(self.ws, Path(folder), progress)
+                    result["added"] = result.get("added", 0) + r.get("added", 0)
+                    result["removed"] = result.get("removed", 0) + r.get("removed", 0)
+                    result["pages"] = result.get("pages", 0) + r.get("pages", 0)
         return result
 
     def rebuild_index(self, progress: Progress | None = None, engine: str | None = None) -> dict[str, Any]:

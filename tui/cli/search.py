@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from casefile.errors import UsageError
-from tui.application import FACET_NAMES
 from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import dumps, emit, progress
 
@@ -32,7 +31,7 @@ def _every(k: int):
 @click.option("--agency", default=None, help="只看该执法机关")
 @click.option("--year", type=int, default=None, help="只看该年度")
 @click.option("--law", default=None, help="只看引用了该法律的文书（如：价格法）")
-@click.option("--type", "doc_type", default=None, help="只看该类文书（代码，如 decision）")
+@click.option("--type", "doc_type", default=None, help="只看该类文书（名称或代码，如 行政处罚决定书 或 decision）")
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True, help="排序")
 @click.option("--queries", "queries_file", type=click.Path(exists=True, dir_okay=False), default=None, help="逐行执行文件中的检索式，每行输出一个 JSON")
 @click.option("--save", "save_name", default=None, help="把这次检索保存为命名检索")
@@ -41,6 +40,8 @@ def _every(k: int):
 @json_option
 def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_name, open_n, run_name, as_json):
     """全文检索案卷（支持 AND/OR/NOT、"短语"、字段:值、日期范围）：命中按案件分组，附高亮摘要与页码。
+
+    字段可用中文：机关:某局 年度:2024 类型:行政处罚决定书 法律:价格法 案号:… 当事人:…（冒号全角半角均可）。
 
     检索前先让索引跟上案件：没有索引时建立，案件有变化时更新。
     """
@@ -86,10 +87,10 @@ def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_n
                 head = f"{h['case']}　{h['party']}（档案 {h['archive']}）" if h.get("archive") else f"{h['case']}　{h['number']}　{h['party']}"
                 click.echo(f"\n■ {head}")
             mark = "≈ " if h.get("partial") else ""
-            click.echo(f"  {mark}{Path(h['doc']).name} 第{h['page']}页：{h['snippet']}")
-        for name, counts in r["facets"].items():
-            if counts:
-                click.echo(f"\n{FACET_NAMES[name]}：" + "　".join(f"{k}({v})" for k, v in list(counts.items())[:6]))
+            click.echo(f"  {mark}{Path(h['doc']).name} {h.get('page_label') or '第%s页' % h['page']}：{h['snippet']}")
+        for f in r.get("facet_list", []):  # in Chinese: 文书类型：行政处罚决定书(3)
+            if f["values"]:
+                click.echo(f"\n{f['name']}：" + "　".join(f"{v['label']}({v['count']})" for v in f["values"][:6]))
 
     emit(result, as_json, human)
 

@@ -1,4 +1,6 @@
-"""检索: query box, hits grouped by case with highlighted snippets, facets; Enter opens the page."""
+"""检索: query box (fields typed in Chinese: 机关: 年度: 类型: 法律:), hits grouped under their real
+case number (an archive document under its own 文号), a facet panel in Chinese whose values add
+or remove a filter, the index's freshness with a key to update it; Enter reads the hit at its page."""
 
 from __future__ import annotations
 
@@ -7,43 +9,108 @@ from pathlib import Path
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, ListItem, ListView, Static
+from textual.widgets import Footer, Header, Input, Label, ListItem, ListView
 
 from casefile.errors import CasefileError
-from tui.application import FACET_NAMES
-from tui.textual_app.screens.case import CaseScreen
+from tui.textual_app.screens.reader import ReaderScreen
+
+PAGE = 30  # hits shown at first; m shows as many more
+NARROW = 100  # below this width the facet panel takes the hits' place when shown
 
 
 class HitItem(ListItem):
-    def __init__(self, hit: dict, first_of_case: bool):
+    def __init__(self, hit: dict):
         self.hit = hit
-        head = f"■ {hit['case']}　{hit.get('number', '')}　{hit.get('party', '')}\n" if first_of_case else ""
         mark = "≈ " if hit.get("partial") else ""  # only some of the words: said, not hidden
-        super().__init__(Label(f"{head}  {mark}{Path(hit['doc']).name} 第{hit['page']}页：{hit['snippet'][:150]}"))
+        page = hit.get("page_label") or f"第{hit['page']}页"
+        super().__init__(Label(f"  {mark}{page}　{Path(hit['doc']).name}：{hit['snippet'][:100]}"))
+
+
+class GroupItem(ListItem):
+    """The heading of one case's (or one archive document's) hits: not a hit itself."""
+
+    def __init__(self, hit: dict, count: int):
+        self.hit = hit
+        if hit.get("archive"):
+            head = f"■ 外部档案　{hit['case']}　{hit.get('party', '')}"
+        else:
+            head = f"■ 案件 {hit['case']}　{hit.get('number', '')}　{hit.get('party', '')}"
+        super().__init__(Label(f"{head.rstrip('　')}（{count} 处）"), disabled=True)
+
+
+class FacetItem(ListItem):
+    def __init__(self, field: str, value: dict):
+        self.field, self.value = field, value["value"]
+        mark = "✓ " if value["active"] else "  "
+        super().__init__(Label(f"{mark}{value['label']}（{value['count']}）"))
+
+
+class FacetHead(ListItem):
+    def __init__(self, name: str):
+        super().__init__(Label(name, classes="title"), disabled=True)
 
 
 class SearchScreen(Screen):
-    BINDINGS = [Binding("escape", "app.pop_screen", "返回", id="back"), Binding("u", "update_index", "更新索引", id="update-index")]
+    DEFAULT_CSS = """
+    SearchScreen #search-panes { height: 1fr; }
+    SearchScreen #hits { width: 1fr; height: 1fr; }
+    SearchScreen #facet-list { width: 34; height: 1fr; border-left: solid $primary; display: none; }
+    SearchScreen.-facets #facet-list { display: block; }
+    SearchScreen.-narrow.-facets #facet-list { width: 1fr; border-left: none; }
+    SearchScreen.-narrow.-facets #hits { display: none; }
+    SearchScreen #summary, SearchScreen #index-status { width: 1fr; height: auto; padding: 0 1; color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "返回", id="back"),
+        Binding("f,f2", "toggle_facets", "筛选", id="facets"),
+        Binding("u,f5", "update_index", "更新索引", id="update-index"),
+        Binding("m", "more", "更多命中", id="more-hits"),
+        Binding("slash", "focus_query", "改检索词", id="edit-query", show=False),  # this screen's box, not another screen
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.result: dict | None = None
+        self.query_text = ""
+        self.limit = PAGE
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder='检索词：支持 AND OR NOT、"短语"、字段:值（回车检索）', id="query")
-        yield Label("", id="summary")
-        yield ListView(id="hits")
-        yield Static("", id="facets")
+        yield Input(placeholder='检索词：AND OR NOT、"短语"、机关: 年度: 类型: 法律:（回车检索）', id="query")
+        yield Label("按 f 打开筛选面板；回车在命中处阅读原文", id="summary")
+        with Horizontal(id="search-panes"):
+            yield ListView(id="hits")
+            yield ListView(id="facet-list")
+        yield Label("", id="index-status")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#query", Input).focus()
+        self._fit()
+        self.show_status()
 
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
+        if self.size.width >= NARROW and self.result and not self.has_class("-facets-closed"):
+            self.add_class("-facets")  # wide enough: the facets beside the hits once there are some
+
+    # -- searching ---------------------------------------------------------------------------------
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.value.strip():
-            self.query_one("#summary", Label).update("正在检索……")
-            self.do_search(event.value.strip())
+            self.run_query(event.value.strip())
+
+    def run_query(self, q: str, limit: int = PAGE) -> None:
+        self.query_text, self.limit = q, limit
+        self.query_one("#summary", Label).update("正在检索……")
+        self.do_search(q, limit)
 
     @work(thread=True, exclusive=True, group="search")
-    def do_search(self, q: str) -> None:
+    def do_search(self, q: str, limit: int) -> None:
         summary = self.query_one("#summary", Label)
 
         def progress(i: int, n: int, ref: str) -> None:
@@ -51,41 +118,112 @@ class SearchScreen(Screen):
 
         try:
             # the application layer brings the index up to date first, as for the CLI
-            result = self.app.session.search(q, limit=30, progress=progress)
+            result = self.app.session.search(q, limit=limit, progress=progress)
         except CasefileError as e:
-            self.app.call_from_thread(self.notify, str(e), severity="error")
+            self.app.call_from_thread(summary.update, f"检索式有误：{e}")
             return
-        except Exception as e:  # a malformed query: say so, keep the screen
-            self.app.call_from_thread(self.notify, f"检索式有误：{e}", severity="error")
+        except Exception as e:  # noqa: BLE001 - a malformed query: say so, keep the screen
+            self.app.call_from_thread(summary.update, f"检索式有误：{e}")
             return
-        self.app.call_from_thread(self.show, result)
+        status = self.app.session.index_status()
+        self.app.call_from_thread(self.show, result, status)
 
-    def show(self, r: dict) -> None:
+    def show(self, r: dict, status: dict | None = None) -> None:
         self.result = r
         fresh = r.get("index", {})
         note = "（已建立索引）" if fresh.get("built") else f"（索引已更新 {fresh['added']} 份）" if fresh.get("added") else ""
-        self.query_one("#summary", Label).update(f"“{r['query']}”：{r['total']} 处命中，{len(r['cases'])} 个案件（{r['elapsed_ms']} 毫秒）{note}；回车打开")
+        groups = len(r["cases"])
+        more = f"；显示前 {len(r['hits'])} 处，m 显示更多" if r["total"] > len(r["hits"]) else ""
+        if any(h.get("partial") for h in r["hits"]):
+            more += "；标 ≈ 的只含部分检索词"
+        self.query_one("#summary", Label).update(
+            f"“{r['query']}”：{r['total']} 处命中，{groups} 个案件或档案（{r['elapsed_ms']} 毫秒）{note}{more}")
         lv = self.query_one("#hits", ListView)
         lv.clear()
+        counts = {c["case"]: c["hits"] for c in r["cases"]}
         prev = None
+        first = None
+        n = 0
         for h in r["hits"]:
-            lv.append(HitItem(h, h["case"] != prev))
-            prev = h["case"]
-        self.query_one("#facets", Static).update("　".join(
-            f"{FACET_NAMES[k]}：" + "、".join(f"{n}({c})" for n, c in list(v.items())[:4]) for k, v in r["facets"].items() if v))
-        if r["hits"]:
-            lv.index = 0
+            if h["case"] != prev:
+                lv.append(GroupItem(h, counts.get(h["case"], 0)))
+                n += 1
+                prev = h["case"]
+            lv.append(HitItem(h))
+            if first is None:
+                first = n
+            n += 1
+        self.show_facets(r.get("facet_list", []))
+        self._fit()
+        if status is not None:
+            self.query_one("#index-status", Label).update(status["label"])
+        if first is not None:
+            lv.index = first
+        # the keys (u, f, m) work from the lists, even after no hit; / or Tab goes back to the box
+        if first is None and self.has_class("-facets"):
+            self.query_one("#facet-list", ListView).focus()
+        elif lv.display:
             lv.focus()
 
+    def show_facets(self, facets: list[dict]) -> None:
+        fl = self.query_one("#facet-list", ListView)
+        fl.clear()
+        for f in facets:
+            if not f["values"]:
+                continue
+            fl.append(FacetHead(f["name"]))
+            for v in f["values"][:12]:
+                fl.append(FacetItem(f["field"], v))
+
+    # -- opening a hit, choosing a facet --------------------------------------------------------------
     def on_list_view_selected(self, event: ListView.Selected) -> None:
-        if isinstance(event.item, HitItem):
-            h = event.item.hit
-            if h.get("archive"):  # an archive document, grouped under its own 文号 (index.open_hit shows its page)
-                self.notify(f"{h['doc']} 第{h['page']}页（外部档案，不是案件）")
-                return
-            self.app.push_screen(CaseScreen(h["case"], doc=h["doc"], page=h["page"]))
+        item = event.item
+        if isinstance(item, FacetItem):
+            q = self.app.session.toggle_filter(self.query_text, item.field, item.value)
+            self.query_one("#query", Input).value = q
+            self.run_query(q)
+        elif isinstance(item, (HitItem, GroupItem)):  # a heading opens its first hit
+            self.open_hit(item.hit)
+
+    @work(thread=True, exclusive=True, group="open-hit")
+    def open_hit(self, hit: dict) -> None:
+        try:
+            reading = self.app.session.read_hit(hit, self.query_text)
+        except CasefileError as e:
+            self.app.call_from_thread(self.notify, str(e), severity="error")
+            return
+        self.app.call_from_thread(self.app.push_screen, ReaderScreen(reading))
+
+    # -- keys -----------------------------------------------------------------------------------------
+    def action_toggle_facets(self) -> None:
+        shown = not self.has_class("-facets")
+        self.set_class(shown, "-facets")
+        self.set_class(not shown, "-facets-closed")
+        target = "#facet-list" if shown else "#hits"
+        self.query_one(target, ListView).focus()
+
+    def action_focus_query(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    def action_more(self) -> None:
+        if self.result and self.result["total"] > len(self.result["hits"]):
+            self.run_query(self.query_text, self.limit + PAGE)
+
+    @work(thread=True, group="status")
+    def show_status(self) -> None:
+        label = self.app.session.index_status()["label"]
+        self.app.call_from_thread(self.query_one("#index-status", Label).update, label)
 
     @work(thread=True, exclusive=True, group="search")
     def action_update_index(self) -> None:
-        r = self.app.session.update_index()
-        self.app.call_from_thread(self.notify, f"索引已更新：{r['added']} 份文书")
+        self.app.call_from_thread(self.query_one("#index-status", Label).update, "正在更新索引……")
+        try:
+            r = self.app.session.update_index()
+        except CasefileError as e:
+            self.app.call_from_thread(self.notify, str(e), severity="error")
+            return
+        label = self.app.session.index_status()["label"]
+        self.app.call_from_thread(self.query_one("#index-status", Label).update, label)
+        self.app.call_from_thread(self.notify, f"索引已更新：{r.get('added', 0)} 份文书有变化，删除 {r.get('removed', 0)} 份")
+        if self.query_text:  # the hits follow the index
+            self.app.call_from_thread(self.run_query, self.query_text, self.limit)
