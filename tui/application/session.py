@@ -14,12 +14,14 @@ from tui.application.cases import CaseOps
 from tui.application.clock import Clock
 from tui.application.documents import DocumentOps
 from tui.application.inspections import InspectionOps
+from tui.application.office import OfficeOps
 from tui.application.records import RecordOps
 from tui.application.review import ReviewOps
 from tui.application.search import SearchOps
 
 
-class Session(CaseOps, DocumentOps, ReviewOps, SearchOps, RecordOps, InspectionOps):
+class Session(CaseOps, DocumentOps, ReviewOps, SearchOps, RecordOps, InspectionOps,
+              OfficeOps):
     def __init__(self, workspace: Workspace, clock: Clock | None = None):
         self.ws = workspace
         self.clock = clock or Clock()

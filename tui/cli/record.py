@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from casefile.errors import IntegrityError
-from tui.application import bar_chart
+from tui.application import bar_chart, journal_summary
 from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import emit, table
 
@@ -41,12 +41,7 @@ def journal_show(case_ref, as_json):
 
 
 def _summary(e: dict) -> str:
-    ch = e.get("changes") or {}
-    if "facts" in ch:
-        return "修改：" + "、".join(ch["facts"])
-    if "file" in ch:
-        return str(ch["file"])
-    return "，".join(f"{k}={v}" for k, v in ch.items() if not isinstance(v, (dict, list)))
+    return journal_summary(e)  # the same line the TUI's journal screen shows
 
 
 @journal.command("verify")
