@@ -173,3 +173,21 @@ class OfficeOps:
     @staticmethod
     def article_key(text: str) -> str:
         return article_key(text)
+
+    # -- statistics to a file -----------------------------------------------------------------
+    STATS_FORMATS = {".csv": "csv", ".docx": "docx"}
+
+    def save_stats(self, s: dict[str, Any], path: Path) -> Path:
+        """Write the year's statistics to ``path``; the format follows its ending (.csv or .docx)."""
+        path = Path(path)
+        fmt = self.STATS_FORMATS.get(path.suffix.lower())
+        if fmt is None:
+            raise UsageError(f"{path.name}：只能另存为 .csv 或 .docx 文件")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(self.export_stats(s, fmt))
+        return path
+
+    def export_folder(self, what: str) -> Path:
+        """Where an export goes unless the person names another folder: 导出/<what> in the
+        workspace (the person sees and may change it before anything is written)."""
+        return self.ws.root / "导出" / what

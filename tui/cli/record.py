@@ -215,7 +215,10 @@ def stats(year, csv_path, docx_path, as_json):
         click.echo(f"警告：案件 {u['case']} 无法读取，未计入：{u['error']}", err=True)
     for path, fmt in ((csv_path, "csv"), (docx_path, "docx")):
         if path:
-            Path(path).write_bytes(session.export_stats(s, fmt))
+            if Path(path).suffix.lower() == f".{fmt}":
+                session.save_stats(s, Path(path))  # the TUI's 统计 export writes through the same method
+            else:
+                Path(path).write_bytes(session.export_stats(s, fmt))
 
     def human(_):
         click.echo(f"{year}年度行政执法数据（应于 {s['publish_by']} 前公开）")
