@@ -83,11 +83,18 @@ async def test_publicity_export_publish_withdraw(demo_ws, tmp_path):
         assert "生成公示文本" in _last_acts(demo_ws, "ZR-2026-012", 1)
         assert str(txt) in str(screen.query_one("#office-log", Static).render())
 
+        # a publication date in the future is refused, nothing recorded
         await pilot.press("p")
+        await _answer(pilot, app, "2026-11-30")
+        assert type(app.screen).__name__ == "PublicityScreen"
+        assert "晚于今天" in str(screen.query_one("#office-log", Static).render())
+        assert not demo_ws.load_case("ZR-2026-012").acts_of(ActKind.PUBLICATION)
+        await pilot.press("p")
+        await _answer(pilot, app, "2026-11-20")
         await _answer(pilot, app, "清溪县人民政府门户网站")
         case = demo_ws.load_case("ZR-2026-012")
         pubs = case.acts_of(ActKind.PUBLICATION)
-        assert [(a.date, a.note) for a in pubs] == [(TODAY, "清溪县人民政府门户网站")]
+        assert [(a.date, a.note) for a in pubs] == [(dt.date(2026, 11, 20), "清溪县人民政府门户网站")]
         assert _last_acts(demo_ws, "ZR-2026-012", 1) == ["公示"]
         row = dues.get_row_at(dues.cursor_row)
         assert row[0] == "ZR-2026-012" and row[3] == "已公示"
@@ -97,11 +104,21 @@ async def test_publicity_export_publish_withdraw(demo_ws, tmp_path):
         await _answer(pilot, app, "")
         assert type(app.screen).__name__ == "ReasonScreen"
         await _answer(pilot, app, "复议决定撤销原处罚决定")
+        await _answer(pilot, app, None)  # the date as offered: today
         assert type(app.screen).__name__ == "PublicityScreen"
         case = demo_ws.load_case("ZR-2026-012")
         assert [(a.date, a.note) for a in case.acts_of(ActKind.WITHDRAWAL)] == [(TODAY, "复议决定撤销原处罚决定")]
         assert _last_acts(demo_ws, "ZR-2026-012", 1) == ["撤回公示"]
         assert "撤回：2026-11-23（复议决定撤销原处罚决定）" in str(screen.query_one("#pub-detail").render())
+
+        # the 事前公开 registers, written where the clerk says
+        regs = tmp_path / "事前公开"
+        dues.move_cursor(row=next(i for i, k in enumerate(_row_keys(dues)) if k.startswith("|")))
+        await pilot.press("r")
+        await _answer(pilot, app, str(regs))
+        await _settle(app, pilot)
+        assert len(list(regs.glob("*.xlsx"))) == 4
+        assert "已生成 4 份清单" in str(screen.query_one("#office-log", Static).render())
 
 
 @pytest.mark.asyncio
@@ -385,10 +402,12 @@ async def test_archive_index_with_progress(demo_ws, tmp_path):
         assert r["added"] == 3 and not r.get("errors")
         bar = screen.query_one("#progress", ProgressBar)
         assert bar.progress == bar.total
-        assert "已索引：新增或更新 3 份" in str(screen.query_one("#office-log", Static).render())
-    # the archive is searchable through the application layer
-    hits = Session.open(demo_ws.root, TODAY).search("行政处罚决定书")
-    assert any(h.get("archive") or "archive" in str(h.get("case", "")) for h in hits["hits"]) or hits["hits"]
+        log = str(screen.query_one("#office-log", Static).render())
+        assert "档案“2019年档案”已索引：新增或更新 3 份" in log and "archive" not in log
+    # the archive's files are found by search, beside the cases' documents
+    names = {f.name for f in archive.iterdir()}
+    hits = Session.open(demo_ws.root, TODAY).search("行政处罚决定书")["hits"]
+    assert names <= {h["doc"] for h in hits}
 
 
 # -- keys and looks ------------------------------------------------------------------------

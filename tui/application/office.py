@@ -5,6 +5,7 @@ the steps (and their order) are written once."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any, Callable
@@ -15,6 +16,7 @@ from casefile.errors import CasefileError, UsageError
 from casefile.laws import Library, article_texts, imported_laws, version_file
 from casefile.model import ActKind
 from casefile.publicity import due_list
+from tui.application.clock import parse_day
 
 Progress = Callable[[int, int, str], None]
 
@@ -191,3 +193,10 @@ class OfficeOps:
         """Where an export goes unless the person names another folder: 导出/<what> in the
         workspace (the person sees and may change it before anything is written)."""
         return self.ws.root / "导出" / what
+
+    def record_day(self, text: str, what: str) -> dt.date:
+        """A date a person typed for something already done (公示, 撤回): a valid date, not after today."""
+        day = parse_day(text, what) if text.strip() else self.today
+        if day > self.today:
+            raise UsageError(f"{what} {day} 晚于今天（{self.today}）", details=["登记的是已经完成的事，日期不能在将来"])
+        return day

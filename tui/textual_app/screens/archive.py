@@ -62,7 +62,7 @@ class ArchiveIndexScreen(Screen):
         lines = []
         if r.get("recovered"):
             lines.append(f"注意：{r['recovered']}")
-        lines.append(f"档案 {r['archive']} 已索引：新增或更新 {r['added']} 份（{r['pages']} 页），删除 {r['removed']} 份，未变 {r['unchanged']} 份")
+        lines.append(f"档案“{folder.name}”已索引：新增或更新 {r['added']} 份（{r['pages']} 页），删除 {r['removed']} 份，未变 {r['unchanged']} 份")
         lines += [f"未能索引：{e['doc']}：{e['error']}" for e in r.get("errors", [])]
         self.app.call_from_thread(bar.update, total=1, progress=1)
         self.app.call_from_thread(log.update, "\n".join(lines))

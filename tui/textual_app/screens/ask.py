@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Static
 
 
 class AskScreen(ModalScreen[str | None]):
@@ -21,7 +21,7 @@ class AskScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(self.prompt, classes="title")
+            yield Static(self.prompt, classes="title")  # a Static wraps a long prompt at 80 columns
             yield Input(value=self.value, placeholder=self.placeholder or "回车确认，Esc 取消", id="answer")
             yield Static("", id="answer-error", classes="error")
 

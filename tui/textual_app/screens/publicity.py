@@ -23,6 +23,7 @@ class PublicityScreen(Screen):
         Binding("e", "export", "导出公示文本", id="publicity-export"),
         Binding("p", "publish", "登记已公示", id="publicity-publish"),
         Binding("w", "withdraw", "撤回公示", id="publicity-withdraw"),
+        Binding("r", "registers", "生成事前公开清单", id="publicity-registers"),
         Binding("g", "reload", "刷新", id="publicity-refresh"),
     ]
 
@@ -86,7 +87,7 @@ class PublicityScreen(Screen):
         detail = self.query_one("#pub-detail", Static)
         if not case_id:
             self.status = None
-            detail.update("事前公开清单：用命令 casefile publicity registers 生成")
+            detail.update("事前公开清单：按 r 生成（内容变更后需重新公示）")
             return
         try:
             st = self.app.session.publicity_status(case_id)
@@ -131,7 +132,7 @@ class PublicityScreen(Screen):
             self.app.call_from_thread(self._log, f"未能导出：{e}", "error")
             return
         self.last_export = r
-        self.app.call_from_thread(self._log, f"已生成 {r['txt']}\n　　与 {r['docx']}\n隐去个人信息 {r['redactions']} 处（隐去记录留在案件中：{r['log']}，不公开）")
+        self.app.call_from_thread(self._log, f"已生成 {r['txt']}\n　　与 {r['docx']}\n隐去个人信息 {r['redactions']} 处（隐去记录留在案件中，不公开）")
 
     def _log(self, text: str, severity: str = "information") -> None:
         self.query_one("#office-log", Static).update(text)
@@ -144,12 +145,21 @@ class PublicityScreen(Screen):
         st = self._usable()
         if st is None:
             return
-        self.app.push_screen(AskScreen(f"登记 {st['case']} 于 {self.app.today} 公示；公示平台（可不填）：", "", "如：清溪县人民政府门户网站", required=False),
-                             lambda ans: self._publish(st["case"], ans) if ans is not None else None)
+        self.app.push_screen(AskScreen(f"登记 {st['case']} 已公示。公示日期（YYYY-MM-DD，不晚于今天）：", self.app.today.isoformat()),
+                             lambda day: self._ask_platform(st["case"], day) if day else None)
 
-    def _publish(self, case_id: str, where: str) -> None:
+    def _ask_platform(self, case_id: str, day_text: str) -> None:
         try:
-            r = self.app.session.publish(case_id, None, where)
+            day = self.app.session.record_day(day_text, "公示日期")
+        except CasefileError as e:
+            self._log(f"未能登记公示：{e}", "error")
+            return
+        self.app.push_screen(AskScreen(f"{case_id} 于 {day} 公示；公示平台（可不填）：", "", "如：清溪县人民政府门户网站", required=False),
+                             lambda where: self._publish(case_id, day, where) if where is not None else None)
+
+    def _publish(self, case_id: str, day, where: str) -> None:
+        try:
+            r = self.app.session.publish(case_id, day, where)
         except CasefileError as e:
             self._log(f"未能登记公示：{e}", "error")
             return
@@ -164,12 +174,33 @@ class PublicityScreen(Screen):
             self.notify(f"{st['case']} 尚未登记公示，无需撤回", severity="warning")
             return
         self.app.push_screen(ReasonScreen(f"撤回 {st['case']} 的公示：写明理由（如决定被撤销、变更）"),
-                             lambda reason: self._withdraw(st["case"], reason) if reason else None)
+                             lambda reason: self._ask_withdraw_day(st["case"], reason) if reason else None)
 
-    def _withdraw(self, case_id: str, reason: str) -> None:
+    def _ask_withdraw_day(self, case_id: str, reason: str) -> None:
+        self.app.push_screen(AskScreen(f"撤回 {case_id} 的公示（{reason}）。撤回日期（YYYY-MM-DD，不晚于今天）：", self.app.today.isoformat()),
+                             lambda day: self._withdraw(case_id, reason, day) if day else None)
+
+    def _withdraw(self, case_id: str, reason: str, day_text: str) -> None:
         try:
-            r = self.app.session.withdraw(case_id, reason)
+            day = self.app.session.record_day(day_text, "撤回日期")
+            r = self.app.session.withdraw(case_id, reason, day)
         except CasefileError as e:
             self._log(f"未能撤回：{e}", "error")
             return
         self._log(f"已登记 {case_id} 于 {r['date']} 撤回公示：{reason}，已记入全过程记录")
+
+    # -- 事前公开 registers ------------------------------------------------------------------------
+    def action_registers(self) -> None:
+        folder = self.app.session.export_folder("事前公开")
+        self.app.push_screen(AskScreen("生成事前公开清单（执法主体、人员、事项、随机抽查事项；.xlsx）到文件夹：", str(folder)),
+                             lambda ans: self.write_registers(Path(ans)) if ans else None)
+
+    @work(thread=True, exclusive=True, group="publicity")
+    def write_registers(self, folder: Path) -> None:
+        try:
+            written = self.app.session.write_registers(folder, "xlsx")
+        except CasefileError as e:
+            self.app.call_from_thread(self._log, f"未能生成清单：{e}", "error")
+            return
+        lines = [f"已生成 {len(written)} 份清单到 {folder}："] + [f"{w['register']}：{w['rows']} 条" for w in written]
+        self.app.call_from_thread(self._log, "\n".join(lines))
