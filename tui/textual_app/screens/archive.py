@@ -26,7 +26,9 @@ class ArchiveIndexScreen(Screen):
         yield Label("档案索引：把一个文件夹中的 .pdf/.docx/.txt 作为外部档案加入检索（不建立案件）", classes="title")
         yield Label("文件夹（回车开始）：", classes="title")
         yield Input(id="archive-folder")
-        yield ProgressBar(id="progress", show_eta=False)
+        bar = ProgressBar(id="progress", show_eta=False)
+        bar.display = False  # shown once the work starts
+        yield bar
         yield Static("", id="office-log")
         yield Footer()
 
@@ -48,6 +50,7 @@ class ArchiveIndexScreen(Screen):
     def run_index(self, folder: Path) -> None:
         bar = self.query_one("#progress", ProgressBar)
         log = self.query_one("#office-log", Static)
+        self.app.call_from_thread(setattr, bar, "display", True)
 
         def progress(i: int, n: int, name: str) -> None:
             self.app.call_from_thread(bar.update, total=n, progress=i)

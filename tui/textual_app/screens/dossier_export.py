@@ -36,7 +36,9 @@ class DossierExportScreen(Screen):
         yield Label("导出到文件夹（可修改）：", classes="title")
         yield Input(id="dossier-folder")
         yield Static("", id="dossier-plan")
-        yield ProgressBar(id="progress", show_eta=False)
+        bar = ProgressBar(id="progress", show_eta=False)
+        bar.display = False  # shown once the work starts
+        yield bar
         yield Static("", id="office-log")
         yield Footer()
 
@@ -79,6 +81,7 @@ class DossierExportScreen(Screen):
     def run_export(self, zip_to: Path | None, print_to: Path | None) -> None:
         bar = self.query_one("#progress", ProgressBar)
         log = self.query_one("#office-log", Static)
+        self.app.call_from_thread(setattr, bar, "display", True)
 
         def progress(i: int, n: int, msg: str) -> None:
             self.app.call_from_thread(bar.update, total=n, progress=i - 1)

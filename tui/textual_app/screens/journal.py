@@ -67,7 +67,9 @@ class JournalScreen(Screen):
         t.clear()
         summary = self.app.session.journal_summary
         for e in self.entries[self.page * PAGE:(self.page + 1) * PAGE]:
-            t.add_row(e.get("time", "")[:16].replace("T", " "), e["case"], e.get("actor", ""), e.get("act", ""), summary(e))
+            # the case folder's docs/ prefix says nothing at 80 columns
+            t.add_row(e.get("time", "")[:16].replace("T", " "), e["case"], e.get("actor", ""), e.get("act", ""),
+                      summary(e).replace("docs/", ""))
         scope = f"案件 {self.case_id}" if self.case_id else "全部案件"
         self.query_one("#journal-title", Label).update(
             f"{scope}：{len(self.entries)} 条记录　第 {self.page + 1}/{self.pages} 页（[ ] 翻页）")

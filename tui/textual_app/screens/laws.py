@@ -42,7 +42,8 @@ class LawLibraryScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "法律法规"
-        self.query_one("#law-table", DataTable).add_columns("名称", "条数", "版本", "来源")
+        # the name last: a long one runs to the edge without pushing the other columns off at 80 columns
+        self.query_one("#law-table", DataTable).add_columns("来源", "条数", "最新版本", "名称")
         self.load()
         self.query_one("#law-table").focus()
 
@@ -52,7 +53,9 @@ class LawLibraryScreen(Screen):
         t.clear()
         shown = [law for law in self.laws if self.filter_text in law["name"]]
         for law in shown:
-            t.add_row(law["name"], str(law["articles"]), "、".join(v or "未注明" for v in law["versions"][-2:]), law["origin"], key=law["name"])
+            latest = (law["versions"][-1] or "未注明") if law["versions"] else "—"
+            n = len(set(law["versions"]))
+            t.add_row(law["origin"], str(law["articles"]), latest + (f"（共{n}版）" if n > 1 else ""), law["name"], key=law["name"])
         self.query_one("#law-title", Label).update(
             f"法律库：{len(self.laws)} 部（随附与本工作区导入）" + (f"　筛选“{self.filter_text}”：{len(shown)} 部" if self.filter_text else "")
             + "　回车阅读")
