@@ -68,7 +68,9 @@ class OfficeOps:
             except (CasefileError, OSError, ValueError) as e:
                 unreadable.append({"case": cid, "error": str(e)})
                 continue
-            out += [dict(e, case=cid) for e in entries]
+            # a line that is not a record (journal.parse keeps its number) is named, not shown blank
+            unreadable += [{"case": cid, "error": f"第 {e['_unreadable']} 行不是有效的记录"} for e in entries if "_unreadable" in e]
+            out += [dict(e, case=cid) for e in entries if "_unreadable" not in e]
         out.sort(key=lambda e: (e.get("time", ""), e["case"], e.get("seq") or 0))
         return {"entries": out, "unreadable": unreadable}
 

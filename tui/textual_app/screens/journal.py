@@ -55,7 +55,7 @@ class JournalScreen(Screen):
         self.entries = r["entries"]
         self.page = max(0, (len(self.entries) - 1) // PAGE)  # the newest page first
         if r["unreadable"]:
-            self.notify("无法读取：" + "、".join(u["case"] for u in r["unreadable"]), severity="warning")
+            self.notify("无法读取：" + "；".join(f"{u['case']} {u['error']}" for u in r["unreadable"]), severity="warning")
         self.show_page()
 
     @property
