@@ -89,7 +89,7 @@ class OfficeOps:
         if decided and due is not None and due.status == "不予公示":
             blocked = due.note or "不予公示"
         return {
-            "case": case.id, "number": case.number, "state": case.state.value,
+            "case": case.id, "number": case.number, "party": case.party.name if case.party else "", "state": case.state.value,
             "decided": decided.isoformat() if decided else "",
             "published": [{"date": a.date.isoformat(), "note": a.note} for a in case.acts_of(ActKind.PUBLICATION)],
             "withdrawn": [{"date": a.date.isoformat(), "note": a.note} for a in case.acts_of(ActKind.WITHDRAWAL)],

@@ -98,7 +98,7 @@ class PublicityScreen(Screen):
         self.status = st
         pub = "、".join(p["date"] + (f"（{p['note']}）" if p["note"] else "") for p in st["published"]) or "未登记"
         wd = "、".join(w["date"] + (f"（{w['note']}）" if w["note"] else "") for w in st["withdrawn"]) or "无"
-        lines = [f"{st['number'] or st['case']}　{st['state']}　决定日期：{st['decided'] or '—'}",
+        lines = [f"{st['number'] or st['case']}　{st['party'] or '—'}　{st['state']}　决定日期：{st['decided'] or '—'}",
                  f"已公示：{pub}　撤回：{wd}"]
         if st["blocked"]:
             lines.append(f"不能公示：{st['blocked']}")
