@@ -300,16 +300,17 @@ async def test_law_opens_at_an_article(demo_ws):
         await _answer(pilot, app, "第二十八条")
         await pilot.pause()
         assert law.current == "28"
-        hit = law.query_one("#art-28", Static)
-        assert "hit" in hit.classes
-        assert str(hit.render()).startswith("第二十八条 行政机关实施行政处罚时，应当责令当事人改正")
-        # the article is on screen (scrolled to), inside the 24 rows
-        pane = law.query_one("#law-text")
-        assert pane.scroll_y > 0 and 0 <= hit.region.y < 24
+        area = law.query_one("#law-text")
+        # the article is selected, from its number to its last paragraph, and nothing of the next
+        assert area.selected_text.startswith("第二十八条 行政机关实施行政处罚时，应当责令当事人改正")
+        assert "违法所得" in area.selected_text and "第二十九条" not in area.selected_text
+        # and it is on screen, at the top of the scrolled text, inside the 24 rows
+        y = area.wrapped_document.location_to_offset(area.selection.end).y
+        assert area.scroll_y > 0 and area.scroll_y <= y < area.scroll_y + area.size.height
         # a number the law does not have
         await pilot.press("a")
         await _answer(pilot, app, "第九百条")
-        assert law.current == "28"
+        assert law.current == "28" and area.selected_text.startswith("第二十八条")
 
 
 @pytest.mark.asyncio

@@ -9,9 +9,9 @@ from pathlib import Path
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
+from textual.widgets.text_area import Selection
 
 from casefile.errors import CasefileError
 from tui.application import article_label
@@ -123,7 +123,8 @@ class LawLibraryScreen(Screen):
 
 
 class LawScreen(Screen):
-    """One law's articles, in a scroll; a typed number jumps to (and marks) that article."""
+    """One law's text in a read-only text area (a long code such as the 刑法 opens at once: the
+    area draws only the lines on screen); a typed number jumps to that article and selects it."""
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "返回", id="back"),
@@ -136,11 +137,12 @@ class LawScreen(Screen):
         self.law_name, self.want, self.version = name, article, version
         self.law: dict | None = None
         self.current: str | None = None
+        self.lines: dict[str, tuple[int, int]] = {}  # article key → its first and last line in the text
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label("", id="law-head", classes="title")
-        yield VerticalScroll(id="law-text")
+        yield TextArea(id="law-text", read_only=True, soft_wrap=True, show_line_numbers=False)
         yield Static("", id="office-log")
         yield Footer()
 
@@ -156,12 +158,17 @@ class LawScreen(Screen):
             return
         law = self.law
         self.query_one("#law-head", Label).update(
-            f"《{law['name']}》{law['version'] or ''}版　共 {len(law['articles'])} 条" + ("　v 换版本" if len(law["versions"]) > 1 else ""))
-        pane = self.query_one("#law-text", VerticalScroll)
-        pane.remove_children()
-        pane.mount_all([Static(a["text"] or a["label"], classes="article", id=f"art-{a['key']}") for a in law["articles"]])
+            f"《{law['name']}》{law['version'] or ''}版　共 {len(law['articles'])} 条　a 跳到条号" + ("　v 换版本" if len(law["versions"]) > 1 else ""))
+        chunks, self.lines, line = [], {}, 0
+        for a in law["articles"]:
+            body = (a["text"] or a["label"]).splitlines() or [a["label"]]
+            self.lines[a["key"]] = (line, line + len(body) - 1)
+            chunks.append("\n".join(body))
+            line += len(body) + 1  # a blank line between articles
+        area = self.query_one("#law-text", TextArea)
+        area.load_text("\n\n".join(chunks))
         self.query_one("#office-log", Static).update(law["missing"])
-        pane.focus()
+        area.focus()
         if self.want:
             self.call_after_refresh(self.goto, self.want)
 
@@ -173,15 +180,17 @@ class LawScreen(Screen):
         if not key or self.law is None:
             self.notify(f"“{text}”不是条号", severity="error")
             return False
-        if not any(a["key"] == key for a in self.law["articles"]):
+        if key not in self.lines:
             self.notify(f"《{self.law['name']}》没有{article_label(key)}", severity="warning")
             return False
-        for w in self.query(".article.hit"):
-            w.remove_class("hit")
-        target = self.query_one(f"#art-{key}", Static)
-        target.add_class("hit")
+        first, last = self.lines[key]
+        area = self.query_one("#law-text", TextArea)
+        end = (last, len(area.document.get_line(last)))
+        area.selection = Selection(start=end, end=(first, 0))  # the cursor at the article's start, its text selected
         self.current = key
-        self.query_one("#law-text", VerticalScroll).scroll_to_widget(target, top=True, animate=False)
+        # the article's first line at the top of the area (soft-wrapped lines counted)
+        y = area.wrapped_document.location_to_offset((first, 0)).y
+        area.scroll_to(y=y, animate=False)
         return True
 
     def action_next_version(self) -> None:
