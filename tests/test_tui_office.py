@@ -429,3 +429,26 @@ def test_office_bindings_have_ids_and_chinese_descriptions():
         assert len(keys) == len(set(keys)), screen.__name__
         for b in screen.BINDINGS:
             assert b.id and b.description and not b.description.isascii(), (screen.__name__, b.key)
+
+
+@pytest.mark.asyncio
+async def test_export_to_a_folder_that_cannot_be_made_is_said_in_chinese(demo_ws, tmp_path):
+    from textual.widgets import DataTable, Static
+
+    blocker = tmp_path / "不是文件夹.txt"
+    blocker.write_text("占位", encoding="utf-8")
+    app = CasefileApp(demo_ws, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        cases = app.screen.query_one("#cases", DataTable)
+        cases.move_cursor(row=_row_keys(cases).index("ZR-2026-012"))
+        await pilot.press("u")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("e")
+        await _answer(pilot, app, str(blocker / "公示"))
+        await _settle(app, pilot)
+        assert app.is_running and app.screen is screen
+        log = str(screen.query_one("#office-log", Static).render())
+        assert log.startswith("未能导出：无法读写") and "不是文件夹.txt" in log
+    assert "生成公示文本" not in [e["act"] for e in journal.read(demo_ws.cases_dir / "ZR-2026-012")]

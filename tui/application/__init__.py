@@ -10,7 +10,7 @@ from tui.application.names import (  # noqa: F401 - names for the front ends
     CATEGORIES, CATEGORY_NAMES, DECISION_NAMES, FACET_NAMES, MODE_NAMES, MODES, SEVERITIES, SEVERITY_NAMES,
 )
 from tui.application.session import Session
-from tui.application.office import article_key, article_label, journal_summary  # noqa: F401 - the records office's helpers
+from tui.application.office import article_key, article_label, io_problem, journal_summary  # noqa: F401 - the records office's helpers
 from tui.application.textfmt import bar_chart, pad, table, width
 
 __all__ = [

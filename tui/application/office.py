@@ -6,6 +6,7 @@ the steps (and their order) are written once."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import re
 from pathlib import Path
 from typing import Any, Callable
@@ -202,3 +203,14 @@ class OfficeOps:
         if day > self.today:
             raise UsageError(f"{what} {day} 晚于今天（{self.today}）", details=["登记的是已经完成的事，日期不能在将来"])
         return day
+
+
+_ERRNO_TEXT = {errno.ENOENT: "不存在", errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.ENOSPC: "磁盘空间已满",
+               errno.EDQUOT: "磁盘配额已满", errno.EISDIR: "是文件夹，不是文件", errno.ENOTDIR: "路径中有一段不是文件夹",
+               errno.EROFS: "所在磁盘只读", errno.EEXIST: "已存在"}
+
+
+def io_problem(e: OSError) -> str:
+    """An operating-system error in Chinese, naming the file (the front ends show it as is)."""
+    where = e.filename or "文件"
+    return f"无法读写 {where}：{_ERRNO_TEXT.get(e.errno, f'系统错误（错误号 {e.errno}）')}"

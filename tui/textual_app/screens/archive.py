@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, ProgressBar, Static
 
 from casefile.errors import CasefileError
+from tui.application import io_problem
 
 
 class ArchiveIndexScreen(Screen):
@@ -60,6 +61,9 @@ class ArchiveIndexScreen(Screen):
             r = self.app.session.add_archive(folder, progress)
         except CasefileError as e:
             self.app.call_from_thread(log.update, f"未能索引：{e}")
+            return
+        except OSError as e:
+            self.app.call_from_thread(log.update, f"未能索引：{io_problem(e)}")
             return
         self.result = r
         lines = []

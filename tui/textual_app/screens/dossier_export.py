@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, ProgressBar, Static
 
 from casefile.errors import CasefileError
+from tui.application import io_problem
 
 
 class DossierExportScreen(Screen):
@@ -93,7 +94,7 @@ class DossierExportScreen(Screen):
             self.app.call_from_thread(log.update, f"未能导出：{e}" + ("\n" + "\n".join(e.details) if e.details else ""))
             return
         except OSError as e:  # a folder that cannot be written
-            self.app.call_from_thread(log.update, f"未能写入 {e.filename or '导出文件夹'}：请换一个可写的文件夹")
+            self.app.call_from_thread(log.update, f"未能导出：{io_problem(e)}；请换一个可写的文件夹")
             return
         self.result = r
         lines = [f"卷内目录 {len(r['rows'])} 项，已生成目录、备考表和封面"]

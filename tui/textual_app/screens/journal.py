@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from casefile.errors import CasefileError
+from tui.application import io_problem
 from tui.textual_app.screens.ask import AskScreen
 
 PAGE = 200  # entries put in the table at a time
@@ -105,6 +106,9 @@ class JournalScreen(Screen):
             r = self.app.session.verify_journals(case_id)
         except CasefileError as e:
             self.app.call_from_thread(self._verified, None, f"未能校验：{e}")
+            return
+        except OSError as e:
+            self.app.call_from_thread(self._verified, None, f"未能校验：{io_problem(e)}")
             return
         self.app.call_from_thread(self._verified, r, "")
 

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 from textual.widgets.text_area import Selection
 
 from casefile.errors import CasefileError
-from tui.application import article_label
+from tui.application import article_label, io_problem
 from tui.textual_app.screens.ask import AskScreen
 
 
@@ -95,6 +95,9 @@ class LawLibraryScreen(Screen):
         except CasefileError as e:
             self.app.call_from_thread(self._done, f"未能导入：{e}", None)
             return
+        except OSError as e:
+            self.app.call_from_thread(self._done, f"未能导入：{io_problem(e)}", None)
+            return
         lines = [f"已导入 {r['laws']} 部法律法规（{r['versions']} 个版本），读了 {len(r['files'])} 个文件："]
         for f in r["files"]:
             lines.append(f"✗ {f['file']}：{f['skipped']}" if f["skipped"]
@@ -117,6 +120,9 @@ class LawLibraryScreen(Screen):
             r = self.app.session.import_package(path)
         except CasefileError as e:
             self.app.call_from_thread(self._done, f"未能导入 {path.name}：{e}" + ("\n" + "\n".join(e.details) if e.details else ""), None)
+            return
+        except OSError as e:
+            self.app.call_from_thread(self._done, f"未能导入：{io_problem(e)}", None)
             return
         text = f"已导入案件 {r['case']}（{r['files']} 个文件，哈希全部相符）" + (f"，原案件保留在 {r['replaced']}" if r.get("replaced") else "")
         self.app.call_from_thread(self._done, text, r)

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from casefile.errors import CasefileError
+from tui.application import io_problem
 from tui.textual_app.screens.ask import AskScreen
 from tui.textual_app.screens.common import ReasonScreen
 
@@ -131,6 +132,9 @@ class PublicityScreen(Screen):
         except CasefileError as e:
             self.app.call_from_thread(self._log, f"未能导出：{e}", "error")
             return
+        except OSError as e:  # a folder that cannot be written: said, and the screen stays
+            self.app.call_from_thread(self._log, f"未能导出：{io_problem(e)}", "error")
+            return
         self.last_export = r
         self.app.call_from_thread(self._log, f"已生成 {r['txt']}\n　　与 {r['docx']}\n隐去个人信息 {r['redactions']} 处（隐去记录留在案件中，不公开）")
 
@@ -201,6 +205,9 @@ class PublicityScreen(Screen):
             written = self.app.session.write_registers(folder, "xlsx")
         except CasefileError as e:
             self.app.call_from_thread(self._log, f"未能生成清单：{e}", "error")
+            return
+        except OSError as e:
+            self.app.call_from_thread(self._log, f"未能生成清单：{io_problem(e)}", "error")
             return
         lines = [f"已生成 {len(written)} 份清单到 {folder}："] + [f"{w['register']}：{w['rows']} 条" for w in written]
         self.app.call_from_thread(self._log, "\n".join(lines))

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from casefile.errors import CasefileError
-from tui.application import bar_chart
+from tui.application import bar_chart, io_problem
 from tui.textual_app.screens.ask import AskScreen
 
 BAR = 16  # bar length in cells: the chart sits beside the table at 80 columns
@@ -90,7 +90,8 @@ class StatsScreen(Screen):
         try:
             path = self.app.session.save_stats(self.stats, Path(answer))
         except (CasefileError, OSError) as e:
-            self.query_one("#office-log", Static).update(f"未能导出：{e}")
-            self.notify(str(e), severity="error")
+            text = io_problem(e) if isinstance(e, OSError) else str(e)
+            self.query_one("#office-log", Static).update(f"未能导出：{text}")
+            self.notify(text, severity="error")
             return
         self.query_one("#office-log", Static).update(f"已导出 {path}")
