@@ -85,7 +85,9 @@ def parse_law_file(path: Path) -> dict[str, Any] | None:
     return {"name": name, "version": date, "file": path.name, "articles": articles}
 
 
-def _parse_dir(source: Path) -> tuple[dict[str, list[dict[str, Any]]], list[str]]:
+def _parse_dir(source: Path, files: list[dict[str, Any]] | None = None) -> tuple[dict[str, list[dict[str, Any]]], list[str]]:
+    """The laws of a folder and the files without articles; ``files`` (when given) receives one
+    row per file read: its name, the law and version it holds, its article count or why skipped."""
     laws: dict[str, list[dict[str, Any]]] = {}
     skipped = []
     for p in sorted(source.rglob("*")):
@@ -94,7 +96,13 @@ def _parse_dir(source: Path) -> tuple[dict[str, list[dict[str, Any]]], list[str]
         parsed = parse_law_file(p)
         if parsed is None:
             skipped.append(p.name)
+            if files is not None:
+                files.append({"file": str(p.relative_to(source)), "law": "", "version": "", "articles": 0,
+                              "skipped": "未找到“第…条”形式的条文"})
             continue
+        if files is not None:
+            files.append({"file": str(p.relative_to(source)), "law": parsed["name"], "version": parsed["version"],
+                          "articles": len(parsed["articles"]), "skipped": ""})
         laws.setdefault(parsed["name"], []).append(parsed)
     for versions in laws.values():
         versions.sort(key=lambda v: v["version"] or "0000")
@@ -117,14 +125,15 @@ def import_library(workspace_root: Path, source: Path, imported_on: dt.date | No
     source = Path(source)
     if not source.is_dir():
         raise UsageError(f"{source} 不是目录")
-    laws, skipped = _parse_dir(source)
+    files: list[dict[str, Any]] = []
+    laws, skipped = _parse_dir(source, files)
     data = {"source": str(source), "laws": laws}
     if imported_on:
         data["imported"] = imported_on.isoformat()
     atomic_write_text(Path(workspace_root) / LIBRARY, json.dumps(data, ensure_ascii=False))
     _load.cache_clear()
     _merged.cache_clear()
-    return {"laws": len(laws), "versions": sum(len(v) for v in laws.values()), "skipped": skipped}
+    return {"laws": len(laws), "versions": sum(len(v) for v in laws.values()), "skipped": skipped, "files": files}
 
 
 @lru_cache(maxsize=8)
@@ -227,3 +236,57 @@ class Library:
             if item > n_items:
                 return Lookup("no_item", f"《{found}》第{article}条{'第' + str(paragraph) + '款' if paragraph else ''}没有第（{item}）项", found, version=v["version"])
         return Lookup("ok", "", found, version=v["version"])
+
+
+# -- reading the text ------------------------------------------------------------------------
+# The library keeps each article's structure (款, 项), not its words; a person reading a law
+# gets the words from the file the version was parsed from.
+
+def article_texts(path: Path) -> list[tuple[str, str]]:
+    """[(article key, text)] of a law file in the library's formats — the key as the library
+    spells it ("28", "10-1" for 第十条之一), the text the article's lines joined by newlines."""
+    text = Path(path).read_text(encoding="utf-8", errors="replace")
+    lines = text.splitlines()
+    if Path(path).suffix == ".md":
+        lines = lines[next((i for i, l in enumerate(lines) if "INFO END" in l), 0):]
+    out: list[tuple[str, list[str]]] = []
+    for raw in lines:
+        line = raw.strip()
+        if not line or line.startswith("<!--"):
+            continue
+        if line.startswith("#"):  # a chapter heading ends the article before it
+            if out:
+                out.append(("", []))
+            continue
+        m = _ARTICLE.match(line + " ")
+        if m:
+            n = parse_cn_number(m.group(1))
+            out.append((str(n) if not m.group(2) else f"{n}-{parse_cn_number(m.group(2))}", [line]))
+        elif out and out[-1][0]:
+            out[-1][1].append(line)
+    return [(k, "\n".join(body)) for k, body in out if k]
+
+
+def version_file(version: dict[str, Any], imported_from: str = "") -> Path | None:
+    """The file a library version was parsed from: among the bundled statutes, else in the folder
+    the workspace imported from (None when that folder or file is gone)."""
+    name = version.get("file", "")
+    if not name:
+        return None
+    for folder in ([Path(imported_from)] if imported_from else []) + [bundled_dir()]:
+        if folder.is_dir():
+            hit = next((p for p in folder.rglob(name) if p.is_file()), None)
+            if hit:
+                return hit
+    return None
+
+
+def imported_laws(workspace_root: Path) -> dict[str, Any]:
+    """What the workspace imported itself: {"source": folder, "imported": date, "laws": {name: [versions]}}
+    (empty when it imported nothing)."""
+    p = Path(workspace_root) / LIBRARY
+    if not p.exists():
+        return {"source": "", "imported": "", "laws": {}}
+    data = _load(str(p), p.stat().st_mtime)
+    return {"source": data.get("source", ""), "imported": data.get("imported", ""),
+            "laws": {name: [v["version"] for v in vs] for name, vs in data.get("laws", {}).items()}}

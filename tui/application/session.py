@@ -15,13 +15,14 @@ from tui.application.clock import Clock
 from tui.application.documents import DocumentOps
 from tui.application.entries import EntryOps
 from tui.application.inspections import InspectionOps
+from tui.application.office import OfficeOps
 from tui.application.records import RecordOps
 from tui.application.review import ReviewOps
 from tui.application.search import SearchOps
 
 
 class Session(CaseOps, DocumentOps, ReviewOps, SearchOps, RecordOps, InspectionOps,
-              EntryOps):
+              EntryOps, OfficeOps):
     def __init__(self, workspace: Workspace, clock: Clock | None = None):
         self.ws = workspace
         self.clock = clock or Clock()

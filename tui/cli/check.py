@@ -64,7 +64,7 @@ def laws_import(directory, as_json):
     s = open_session()
     progress(f"正在解析 {directory} ……")
     result = s.import_laws(Path(directory))
-    emit(result, as_json, lambda d: click.echo(f"已导入 {d['laws']} 部法律法规（{d['versions']} 个版本）" + (f"；跳过 {len(d['skipped'])} 个无条文的文件" if d["skipped"] else "")))
+    emit(result, as_json, lambda d: click.echo(f"已导入 {d['laws']} 部法律法规（{d['versions']} 个版本）" + (f"；跳过 {len(d['skipped'])} 个无条文的文件：" + "、".join(d["skipped"]) if d["skipped"] else "")))
 
 
 @laws.command("show")

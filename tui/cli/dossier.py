@@ -29,9 +29,12 @@ def dossier(case_ref, export_to, print_to, as_json):
     """
     s = open_session()
     warnings: list[str] = []
+    done = None
     if export_to or print_to:
-        progress("正在生成卷内目录、备考表和封面……")
-        d, rows, warnings = s.finish_dossier(case_ref)
+        # one path with the TUI's 案卷导出: finish the dossier, then the package and the print
+        done = s.export_dossier(case_ref, zip_to=Path(export_to) if export_to else None,
+                                print_to=Path(print_to) if print_to else None, progress=lambda i, n, msg: progress(msg))
+        d, rows, warnings = done["dossier"], done["rows"], done["warnings"] + done["notes"]
     else:
         # the view lays nothing out: pages LibreOffice counted before, estimates for the rest
         d = s.dossier(case_ref)
@@ -42,11 +45,9 @@ def dossier(case_ref, export_to, print_to, as_json):
     data["pages_counted_by"] = sorted({r.method for r in rows})
     data["warnings"] = warnings
     if export_to:
-        progress(f"正在导出案卷包 {export_to} ……")
-        data["export"] = s.export_package(d.case.id, Path(export_to))
+        data["export"] = done["export"]
     if print_to:
-        progress(f"正在合并打印文档 {print_to} ……")
-        data["print"] = s.print_dossier(d.case.id, Path(print_to))
+        data["print"] = done["print"]
 
     def human(_):
         click.echo(f"{d.case.number or d.case.id}　{d.case.procedure.value}程序　{d.case.state.value}")

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from casefile.errors import IntegrityError
-from tui.application import bar_chart
+from tui.application import bar_chart, journal_summary
 from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import emit, table
 
@@ -41,12 +41,7 @@ def journal_show(case_ref, as_json):
 
 
 def _summary(e: dict) -> str:
-    ch = e.get("changes") or {}
-    if "facts" in ch:
-        return "修改：" + "、".join(ch["facts"])
-    if "file" in ch:
-        return str(ch["file"])
-    return "，".join(f"{k}={v}" for k, v in ch.items() if not isinstance(v, (dict, list)))
+    return journal_summary(e)  # the same line the TUI's journal screen shows
 
 
 @journal.command("verify")
@@ -220,7 +215,10 @@ def stats(year, csv_path, docx_path, as_json):
         click.echo(f"警告：案件 {u['case']} 无法读取，未计入：{u['error']}", err=True)
     for path, fmt in ((csv_path, "csv"), (docx_path, "docx")):
         if path:
-            Path(path).write_bytes(session.export_stats(s, fmt))
+            if Path(path).suffix.lower() == f".{fmt}":
+                session.save_stats(s, Path(path))  # the TUI's 统计 export writes through the same method
+            else:
+                Path(path).write_bytes(session.export_stats(s, fmt))
 
     def human(_):
         click.echo(f"{year}年度行政执法数据（应于 {s['publish_by']} 前公开）")

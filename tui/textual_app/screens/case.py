@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 from casefile.errors import CasefileError
 from tui.application import CATEGORY_NAMES, SEVERITY_NAMES, table
 from tui.textual_app.screens.common import TextScreen
+from tui.textual_app.screens.office_keys import CaseOffice
 from tui.textual_app.screens.docs import ImportScreen, RenderScreen
 from tui.textual_app.screens.facts import FactsScreen
 from tui.textual_app.screens.transitions import TransitionScreen
@@ -29,7 +30,7 @@ class FindingItem(ListItem):
         super().__init__(Label(f"{mark} [{CATEGORY_NAMES[finding['category']]}/{SEVERITY_NAMES[finding['severity']]}] {finding['message']}"))
 
 
-class CaseScreen(Screen):
+class CaseScreen(CaseOffice, Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "返回", id="back"),
         Binding("c", "check", "运行审核", id="check"),
@@ -41,6 +42,9 @@ class CaseScreen(Screen):
         Binding("f", "facts", "录入事实", id="facts"),
         Binding("t", "transition", "状态变更", id="transition"),
         Binding("tab", "focus_next", "切换窗格", id="next-pane", show=False),
+        Binding("o", "office_dossier", "案卷导出与打印", id="office-dossier", show=False),
+        Binding("u", "office_publicity", "本案公示", id="office-publicity", show=False),
+        Binding("j", "office_journal", "本案全过程记录", id="office-journal", show=False),
     ]
 
     def __init__(self, case_id: str, doc: str | None = None, page: int | None = None):

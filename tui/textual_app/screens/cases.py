@@ -14,6 +14,7 @@ from tui.application import CaseSummary, Listing, NewCase, table
 from tui.textual_app.screens.case import CaseScreen
 from tui.textual_app.screens.common import TextScreen
 from tui.textual_app.screens.forms import input_field, select_field, show_errors
+from tui.textual_app.screens.office_keys import CaseListOffice
 
 SORTS = [("id", "编号"), ("state", "状态"), ("warnings", "提醒")]
 STATE_RANK = {s.value: i for i, s in enumerate(STATE_ORDER)}
@@ -24,7 +25,7 @@ SYNC_ROWS = 50
 PAGE = 100
 
 
-class CaseListScreen(Screen):
+class CaseListScreen(CaseListOffice, Screen):
     BINDINGS = [
         Binding("enter", "open_case", "打开", id="open", show=True),
         Binding("f", "filter", "筛选", id="filter"),
@@ -32,6 +33,11 @@ class CaseListScreen(Screen):
         Binding("n", "new_case", "新建案件", id="new"),
         Binding("p", "publicity", "公示期限", id="publicity"),
         Binding("g", "refresh", "刷新", id="refresh"),
+        Binding("u", "office_publicity", "公示办理", id="office-publicity", show=False),
+        Binding("t", "office_stats", "年度统计", id="office-stats", show=False),
+        Binding("j", "office_journal", "全过程记录", id="office-journal", show=False),
+        Binding("l", "office_laws", "法律法规", id="office-laws", show=False),
+        Binding("a", "office_archive", "档案索引", id="office-archive", show=False),
     ]
 
     def __init__(self):
