@@ -9,13 +9,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ListItem, ListView, Static, Tree
 from textual.worker import get_current_worker
 
 from casefile.errors import CasefileError
 from tui.application import CATEGORY_NAMES, SEVERITY_NAMES, table
-from tui.textual_app.screens.common import TextScreen
+from tui.textual_app.screens.common import PaneScreen, TextScreen
 from tui.textual_app.screens.docs import ImportScreen, RenderScreen
 from tui.textual_app.screens.review import ReviewScreen
 
@@ -27,7 +26,9 @@ class FindingItem(ListItem):
         super().__init__(Label(f"{mark} [{CATEGORY_NAMES[finding['category']]}/{SEVERITY_NAMES[finding['severity']]}] {finding['message']}"))
 
 
-class CaseScreen(Screen):
+class CaseScreen(PaneScreen):
+    PANES = ("#tree", "#doc-pane", "#side")
+    PANE_TITLES = ("材料", "文书", "事实与审核发现")
     BINDINGS = [
         Binding("escape", "app.pop_screen", "返回", id="back"),
         Binding("c", "check", "运行审核", id="check"),
@@ -36,7 +37,6 @@ class CaseScreen(Screen):
         Binding("d", "render", "生成文书", id="render"),
         Binding("i", "import_files", "导入文书", id="import"),
         Binding("x", "cancel_work", "取消进行中的工作", id="cancel"),
-        Binding("tab", "focus_next", "切换窗格", id="next-pane", show=False),
     ]
 
     def __init__(self, case_id: str, doc: str | None = None, page: int | None = None):
@@ -49,10 +49,10 @@ class CaseScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="panes"):
-            yield Tree("材料", id="tree")
-            with VerticalScroll(id="doc-pane"):
-                yield Static("选择左侧的文书查看内容", id="doc-text")
-            with Vertical(id="side"):
+            yield Tree("材料", id="tree", classes="pane")
+            with VerticalScroll(id="doc-pane", classes="pane"):
+                yield Static("在“材料”中选择文书查看内容", id="doc-text")
+            with Vertical(id="side", classes="pane"):
                 yield Static("", id="facts")
                 yield Label("审核发现（按 c 运行）", id="findings-title")
                 yield ListView(id="findings")
@@ -61,6 +61,7 @@ class CaseScreen(Screen):
 
     def on_mount(self) -> None:
         self.refresh_case()
+        self.show_pane(self.query_one("#tree"))
         if self.open_doc:
             self.show_doc(self.open_doc, self.open_page)
 
@@ -113,6 +114,8 @@ class CaseScreen(Screen):
             lines = body.splitlines()
             target = next((i for i, l in enumerate(lines) if l.startswith(f"──── 第 {page} 页")), 0)
             self.query_one("#doc-pane", VerticalScroll).scroll_to(y=target, animate=False)
+        if self.narrow:  # one pane at a time: the document asked for is what to show
+            self.show_pane(self.query_one("#doc-pane"))
 
     # -- checking -------------------------------------------------------------------------
     def action_check(self) -> None:
