@@ -11,3 +11,15 @@ FACET_NAMES = {"agency": "机关", "year": "年度", "laws": "法律", "doc_type
 
 # Chinese names of document types, case fields and the violation's facts, for every screen and command
 from casefile.facts import doc_type_name, field_label, violation_lines  # noqa: E402,F401
+
+
+def rule_title(rule_id: str) -> str:
+    """A checklist rule as a person calls it: the heading its rule pack gives the finding's message
+    (``执法人员资格：{detail}`` → 执法人员资格), never its id (P06-officers)."""
+    from checklists.engine import load_rules
+
+    for r in load_rules():
+        if r.id == rule_id:
+            head = r.message.split("：", 1)[0]
+            return head if "{" not in head else "审核规则"
+    return "审核规则"

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Header, Label, ListItem, ListView, Static, T
 from textual.worker import get_current_worker
 
 from casefile.errors import CasefileError
-from tui.application import CATEGORY_NAMES, SEVERITY_NAMES, table
+from tui.application import CATEGORY_NAMES, SEVERITY_NAMES, field_label, rule_title, table
 from tui.textual_app.screens.common import PaneScreen, TextScreen
 from tui.textual_app.screens.docs import ImportScreen, RenderScreen
 from tui.textual_app.screens.review import ReviewScreen
@@ -167,10 +167,17 @@ class CaseScreen(PaneScreen):
         lv.focus()
 
     def _score_sheet(self, s: dict) -> None:
-        rows = [[v["rule"], "否决", v["message"]] for v in s["vetoes"]] + [[d["rule"], f"-{d['points']:g}", d["message"]] for d in s["deductions"]]
-        body = table(rows, ["规则", "扣分", "问题"], max_width=60) if rows else "没有扣分项。"
-        body += f"\n\n得分：{s['total']} / {s['full']}　等级：{s['grade']}" + ("（有否决项，计0分）" if s["vetoed"] else "")
-        self.app.push_screen(TextScreen(f"案卷评查计分表：{self.case.number or self.case_id}", body))
+        # each item in full (wrapped by the page, not cut); the total pinned below however long the list
+        rows = [("否决", v) for v in s["vetoes"]] + [(f"-{d['points']:g} 分", d) for d in s["deductions"]]
+        body = "\n\n".join(f"{i}. {mark}　{self._titled(r)}" for i, (mark, r) in enumerate(rows, 1)) if rows else "没有扣分项。"
+        total = f"得分：{s['total']} / {s['full']}　等级：{s['grade']}" + ("（有否决项，计0分）" if s["vetoed"] else "")
+        self.app.push_screen(TextScreen(f"案卷评查计分表：{self.case.number or self.case_id}（↑↓ PgUp PgDn 翻阅）", body, pinned=total))
+
+    @staticmethod
+    def _titled(r: dict) -> str:
+        """The item's message, headed by its rule's Chinese title unless the message starts with it."""
+        title = rule_title(r["rule"])
+        return r["message"] if r["message"].startswith(title) else f"{title}：{r['message']}"
 
     def on_list_view_selected(self, event: ListView.Selected) -> None:
         item = event.item
@@ -182,7 +189,7 @@ class CaseScreen(PaneScreen):
                 self.show_doc(doc, (ev or {}).get("page", 1))
                 self.notify(f"依据：{f['basis']}", title="跳到文书")
             else:
-                where = "；".join(f"{e.get('field')}={e.get('value')}" for e in f["evidence"] if "field" in e)
+                where = "；".join(f"{field_label(e.get('field', ''))}：{e.get('value')}" for e in f["evidence"] if "field" in e)
                 self.notify(f"{f['message']}\n事实：{where or '—'}\n依据：{f['basis']}", title="案件事实")
 
     # -- other workflows --------------------------------------------------------------------
