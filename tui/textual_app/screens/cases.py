@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll  # noqa: F401
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
 
 from casefile.errors import CasefileError
 from casefile.model import STATE_ORDER, PartyKind, Procedure
-from tui.application import CaseSummary, Listing, NewCase, table
+from tui.application import CaseSummary, Listing, NewCase, pad, table, width
 from tui.textual_app.screens.case import CaseScreen
 from tui.textual_app.screens.common import TextScreen
 
@@ -53,7 +53,6 @@ class CaseListScreen(Screen):
 
     def on_mount(self) -> None:
         t = self.query_one("#cases", DataTable)
-        t.add_columns("编号", "提醒", "状态", "程序", "文号", "当事人")
         self.query_one("#filter").display = False
         self.load()
         t.focus()
@@ -116,7 +115,13 @@ class CaseListScreen(Screen):
     def render_table(self) -> None:
         t = self.query_one("#cases", DataTable)
         keep = self.selected_case()
-        t.clear()
+        # below 100 columns the 文号 column gives its room to the party (the status line shows both in full)
+        columns = ("编号", "提醒", "状态", "程序") + (("文号",) if self.size.width >= 100 else ()) + ("当事人",)
+        if tuple(str(c.label) for c in t.columns.values()) != columns:
+            t.clear(columns=True)
+            t.add_columns(*columns)
+        else:
+            t.clear()
         self.shown = self.visible()
         self.add_rows(PAGE)
         if keep in t.rows:
@@ -128,6 +133,7 @@ class CaseListScreen(Screen):
         t = self.query_one("#cases", DataTable)
         start = t.row_count
         pending = set(self.pending)
+        party_w = self.party_width()
         for c in self.shown[start:start + n]:
             ws = self.warnings.get(c.id, [])
             # short marks in the table; the full text shows in the status line for the highlighted row
@@ -135,7 +141,24 @@ class CaseListScreen(Screen):
             if c.id in pending:
                 mark = "…"
             s = c.summary
-            t.add_row(c.id, mark, s["state"], s["procedure"], s["number"], c.party, key=c.id)
+            # the party cut to the room left (with …); the full name shows in the status line on the row
+            number = (s["number"],) if len(t.columns) == 6 else ()
+            t.add_row(c.id, mark, s["state"], s["procedure"], *number, fit(c.party, party_w), key=c.id)
+
+    def party_width(self) -> int:
+        """Cells left for the 当事人 column once the other columns of the listed rows are laid out."""
+        rows = self.shown or self.cases
+        def col(values, head):
+            return max([width(head)] + [width(str(v)) for v in values])
+        used = (col([c.id for c in rows], "编号") + col([s for s in ("⏰查封扣押",)], "提醒")
+                + col([c.summary["state"] for c in rows], "状态") + col([c.summary["procedure"] for c in rows], "程序")
+                + (col([c.summary["number"] for c in rows], "文号") + 2 if self.size.width >= 100 else 0))
+        # two cells of padding per column, the focus bar and the scroll bar
+        return max(10, self.size.width - used - 2 * 5 - 3)
+
+    def on_resize(self) -> None:
+        if self.cases:
+            self.render_table()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         t = self.query_one("#cases", DataTable)
@@ -143,8 +166,11 @@ class CaseListScreen(Screen):
             self.add_rows(PAGE)
         cid = event.row_key.value if event.row_key else None
         ws = self.warnings.get(cid, []) if cid else []
-        if ws:
-            self.query_one("#status", Static).update("；".join(w.text for w in ws))
+        case = next((c for c in self.shown if c.id == cid), None)
+        # the highlighted row in full: its party (cut in the table at 80 columns) and its warnings
+        head = f"{case.party}　{case.summary['number']}" if case and case.party else ""
+        if ws or head:
+            self.query_one("#status", Static).update("；".join(([head] if head else []) + [w.text for w in ws]))
         else:
             self.render_status()
 
@@ -198,21 +224,27 @@ class CaseListScreen(Screen):
         self.app.push_screen(TextScreen(f"公示与撤回期限（按规则配置，截至 {self.app.today}）", body))
 
 
+def fit(text: str, cells: int) -> str:
+    """``text`` cut to ``cells`` terminal cells with an ellipsis (unchanged when it fits)."""
+    return text if width(text) <= cells else pad(text, cells).rstrip()
+
+
 class NewCaseScreen(Screen[bool]):
     BINDINGS = [Binding("escape", "cancel", "取消", id="cancel"), Binding("ctrl+s", "save", "保存", id="save")]
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="form"):
-            yield Label("新建案件（Ctrl+S 保存，Esc 取消）", classes="title")
+        yield Label("新建案件（Ctrl+S 保存，Esc 取消；Tab 下一项）", classes="title")
+        # the problems above the fields, so they show at 80×24 however many there are
+        yield Static("", id="errors", classes="error")
+        with VerticalScroll(id="form", can_focus=False):
             yield Input(placeholder="文号，如：清市监处罚〔2026〕120号", id="number")
             yield Input(placeholder="当事人名称或姓名（必填）", id="party")
             yield Select([(k.value, k.value) for k in PartyKind], value=PartyKind.LEGAL.value, id="party_kind", allow_blank=False)
             yield Input(placeholder="统一社会信用代码或身份证号", id="party_id")
             yield Input(placeholder="案由（必填）", id="cause")
-            yield Input(placeholder="立案日期 YYYY-MM-DD（不晚于今天）", id="filed")
+            yield Input(placeholder=f"立案日期，如 {self.app.today.isoformat()}（不晚于今天）", id="filed")
             yield Select([(p.value, p.value) for p in Procedure], value="普通", id="procedure", allow_blank=False)
-            yield Static("", id="errors", classes="error")
         yield Footer()
 
     def action_cancel(self) -> None:
