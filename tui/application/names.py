@@ -23,3 +23,8 @@ def rule_title(rule_id: str) -> str:
             head = r.message.split("：", 1)[0]
             return head if "{" not in head else "审核规则"
     return "审核规则"
+
+
+def facet_value_name(facet: str, value: str) -> str:
+    """A search facet's value as a person reads it (文书类型 penalty_notice → 行政处罚告知书)."""
+    return doc_type_name(value) if facet == "doc_type" else value

@@ -220,8 +220,9 @@ class CaseListScreen(Screen):
 
     def action_publicity(self) -> None:
         items = self.app.session.publicity_due()
-        body = table([[i.case, i.kind, i.due or "—", i.status, i.note] for i in items], ["案件", "事项", "期限", "状态", "说明"], max_width=30)
-        self.app.push_screen(TextScreen(f"公示与撤回期限（按规则配置，截至 {self.app.today}）", body))
+        rows = [[i.case, i.kind, i.due or "—", i.status, i.note] for i in items]
+        self.app.push_screen(TextScreen(f"公示与撤回期限（按规则配置，截至 {self.app.today}）", headers=["案件", "事项", "期限", "状态", "说明"],
+                                        rows=rows))
 
 
 def fit(text: str, cells: int) -> str:

@@ -106,26 +106,47 @@ class ReasonScreen(ModalScreen[str]):
 
 
 class TextScreen(Screen):
-    """A read-only page of text (score sheet, publicity list…) that scrolls (↑↓ PgUp PgDn Home End);
-    ``pinned`` (a total, a conclusion) stays visible below it however long the page is."""
+    """A read-only page (score sheet, publicity list…) that scrolls (↑↓ PgUp PgDn Home End);
+    ``pinned`` (a total, a conclusion) stays visible below it however long the page is. Given
+    ``headers`` and ``rows`` the page is a table, each row shown in full below it when highlighted
+    (a table wider than the screen scrolls sideways)."""
 
     BINDINGS = [Binding("escape", "app.pop_screen", "返回", id="back")]
 
-    def __init__(self, title: str, body: str, pinned: str = ""):
+    def __init__(self, title: str, body: str = "", pinned: str = "", *, headers: list[str] | None = None,
+                 rows: list[list] | None = None):
         super().__init__()
+        self.headers, self.rows = headers or [], [[("" if c is None else str(c)) for c in r] for r in rows or []]
+        if self.rows and not body:
+            body = "\n".join("　".join(r) for r in self.rows)
         self.title_text, self.body, self.pinned = title, body, pinned
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label(self.title_text, classes="title")
-        with VerticalScroll(id="text-scroll"):
-            yield Static(self.body, id="text-body")
+        if self.headers:
+            yield DataTable(id="text-table", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="text-row")
+        else:
+            with VerticalScroll(id="text-scroll"):
+                yield Static(self.body, id="text-body")
         if self.pinned:
             yield Static(self.pinned, id="text-pinned")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#text-scroll").focus()
+        if self.headers:
+            t = self.query_one("#text-table", DataTable)
+            t.add_columns(*self.headers)
+            for r in self.rows:
+                t.add_row(*r)
+            t.focus()
+        else:
+            self.query_one("#text-scroll").focus()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        row = self.rows[event.cursor_row] if 0 <= event.cursor_row < len(self.rows) else []
+        self.query_one("#text-row", Static).update("；".join(f"{h}：{v}" for h, v in zip(self.headers, row) if v))
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, ListItem, ListView, Static
 
 from casefile.errors import CasefileError
-from tui.application import FACET_NAMES
+from tui.application import FACET_NAMES, facet_value_name
 from tui.textual_app.screens.case import CaseScreen
 
 
@@ -72,7 +72,7 @@ class SearchScreen(Screen):
             lv.append(HitItem(h, h["case"] != prev))
             prev = h["case"]
         self.query_one("#facets", Static).update("　".join(
-            f"{FACET_NAMES[k]}：" + "、".join(f"{n}({c})" for n, c in list(v.items())[:4]) for k, v in r["facets"].items() if v))
+            f"{FACET_NAMES[k]}：" + "、".join(f"{facet_value_name(k, n)}({c})" for n, c in list(v.items())[:4]) for k, v in r["facets"].items() if v))
         if r["hits"]:
             lv.index = 0
             lv.focus()
