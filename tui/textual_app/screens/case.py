@@ -36,7 +36,7 @@ class CaseScreen(PaneScreen):
         Binding("r", "review", "审核轮次", id="review"),
         Binding("d", "render", "生成文书", id="render"),
         Binding("i", "import_files", "导入文书", id="import"),
-        Binding("x", "cancel_work", "取消进行中的工作", id="cancel"),
+        Binding("x", "cancel_work", "取消运行", id="cancel"),
     ]
 
     def __init__(self, case_id: str, doc: str | None = None, page: int | None = None):
@@ -92,6 +92,11 @@ class CaseScreen(PaneScreen):
             facts.append(f"{a.date} {a.kind.value}")
         self.query_one("#facts", Static).update("\n".join(facts))
 
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+        # a document's name may be cut in a narrow tree: the status line gives it in full
+        if event.node.data or str(event.node.label).startswith("✗"):
+            self.query_one("#status", Static).update(f"{event.node.label}" + (f"　{event.node.data}" if event.node.data else ""))
+
     def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
         if event.node.data:
             self.show_doc(event.node.data)
@@ -144,8 +149,10 @@ class CaseScreen(PaneScreen):
         self.app.call_from_thread(self._show_findings, result.to_dict())
 
     def action_cancel_work(self) -> None:
+        running = [w for w in self.workers if w.is_running]
         self.workers.cancel_all()
-        self.query_one("#findings-title", Label).update("已取消")
+        if running:  # a finished result stays as it is
+            self.query_one("#findings-title", Label).update("已取消")
 
     def _show_findings(self, result: dict) -> None:
         self.findings = result["findings"]

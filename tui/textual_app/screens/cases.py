@@ -31,6 +31,7 @@ class CaseListScreen(Screen):
         Binding("n", "new_case", "新建案件", id="new"),
         Binding("p", "publicity", "公示期限", id="publicity"),
         Binding("g", "refresh", "刷新", id="refresh"),
+        Binding("escape", "clear_filter", "清除筛选", id="clear-filter", show=False),
     ]
 
     def __init__(self):
@@ -177,7 +178,8 @@ class CaseListScreen(Screen):
     def render_status(self) -> None:
         overdue = sum(1 for ws in self.warnings.values() for w in ws if w.status == "已逾期")
         self.query_one("#status", Static).update(
-            f"共 {max(self.total, len(self.cases))} 件　排序：{SORTS[self.sort_i][1]}" + (f"　筛选：{self.filter_text}" if self.filter_text else "")
+            (f"显示 {len(self.shown)} / " if self.filter_text else "") + f"共 {max(self.total, len(self.cases))} 件　排序：{SORTS[self.sort_i][1]}"
+            + (f"　筛选：{self.filter_text}（Esc 清除）" if self.filter_text else "")
             + (f"　逾期 {overdue} 项" if overdue else "") + ("　正在核对案件…" if self.checking else ""))
 
     def selected_case(self) -> str | None:
@@ -206,6 +208,15 @@ class CaseListScreen(Screen):
         self.filter_text = event.value.strip()
         event.input.display = bool(self.filter_text)
         self.render_table()
+        self.query_one("#cases").focus()
+
+    def action_clear_filter(self) -> None:
+        """Esc: the filter box's promise (清除) kept — the whole list back, the focus on it."""
+        f = self.query_one("#filter", Input)
+        f.value, f.display = "", False
+        if self.filter_text:
+            self.filter_text = ""
+            self.render_table()
         self.query_one("#cases").focus()
 
     def action_sort(self) -> None:
