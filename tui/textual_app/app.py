@@ -70,7 +70,7 @@ class CasefileApp(App):
         Binding("slash", "search", "检索", id="search", key_display="/"),
         Binding("ctrl+t", "toggle_theme", "深浅色", id="theme", show=False),
         # our own palette binding, so the footer says 命令 rather than Textual's "palette"
-        Binding("ctrl+p", "command_palette", "命令", id="palette", show=False, priority=True),
+        Binding("ctrl+p", "command_palette", "命令面板", id="palette", show=False, priority=True),
     ]
 
     def __init__(self, session, today: dt.date | None = None):
