@@ -347,3 +347,30 @@ async def test_render_asks_before_overwriting_and_cancel_keeps_the_file(demo_ws)
         assert "已重新生成 docs/010-立案审批表.docx" in str(render.query_one("#render-result", Static).render())
         journal = (demo_ws.cases_dir / CASE / "journal.jsonl")
         assert journal.exists() and "010-立案审批表.docx" in journal.read_text(encoding="utf-8").splitlines()[-1]
+
+
+@pytest.mark.asyncio
+async def test_render_refusal_names_missing_facts_in_chinese(demo_ws):
+    from textual.widgets import Static
+
+    app = CasefileApp(demo_ws, TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await _open_case(app, pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        await _choose(app, pilot, "penalty_notice")  # the case has no proposed penalty nor 告知 yet
+        shown = str(app.screen.query_one("#render-result", Static).render())
+        assert "拟处罚内容" in shown and "告知日期" in shown
+        assert not internal_tokens(shown, {CASE}), shown
+    assert not (demo_ws.cases_dir / CASE / "docs" / "040-行政处罚告知书.docx").exists()
+
+
+def test_names_for_codes_a_person_would_otherwise_read():
+    from tui.application import doc_type_name, facet_value_name, field_label, rule_title, without_file_hints
+
+    assert doc_type_name("penalty_notice") == "行政处罚告知书" and facet_value_name("doc_type", "decision") == "行政处罚决定书"
+    assert facet_value_name("agency", "清溪县市场监督管理局") == "清溪县市场监督管理局"
+    assert field_label("parties[1].name") == "当事人名称"
+    assert rule_title("P06-officers") == "执法人员资格" and rule_title("L01-citations") == "法律依据"
+    assert without_file_hints("拟处罚内容（proposed）；法律依据（《行政处罚法》第四十条）") == "拟处罚内容；法律依据（《行政处罚法》第四十条）"

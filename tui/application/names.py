@@ -3,6 +3,8 @@ severities, decisions, check modes, search facets)."""
 
 from __future__ import annotations
 
+import re
+
 from checklists.context import CATEGORIES, CATEGORY_NAMES, MODES, SEVERITIES, SEVERITY_NAMES  # noqa: F401
 
 DECISION_NAMES = {None: "待定", "accept": "采纳", "override": "不采纳"}
@@ -28,3 +30,13 @@ def rule_title(rule_id: str) -> str:
 def facet_value_name(facet: str, value: str) -> str:
     """A search facet's value as a person reads it (文书类型 penalty_notice → 行政处罚告知书)."""
     return doc_type_name(value) if facet == "doc_type" else value
+
+
+# A parenthesis naming where a fact sits in case.toml / workspace.toml (``（parties[1].name）``,
+# ``（acts 中的“告知”）``): a hint for whoever edits those files, not for a person at the screen.
+_FILE_HINT = re.compile(r"（[^（）]*[A-Za-z_][^（）]*）")
+
+
+def without_file_hints(text: str) -> str:
+    """``拟处罚内容（proposed）`` → ``拟处罚内容``: the text as a person at the screen reads it."""
+    return _FILE_HINT.sub("", text)

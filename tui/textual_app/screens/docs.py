@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DirectoryTree, Footer, Header, Label, ListItem, ListView, ProgressBar, Static
 
 from casefile.errors import CasefileError
-from tui.application import doc_type_name, field_label
+from tui.application import doc_type_name, field_label, without_file_hints
 from tui.textual_app.screens.common import ConfirmScreen
 
 
@@ -62,7 +62,7 @@ class RenderScreen(Screen[bool]):
         try:
             message = self.app.session.render(self.case_id, code).message
         except CasefileError as e:
-            message = str(e)
+            message = without_file_hints(str(e))
         self.app.call_from_thread(self.query_one("#render-result", Static).update, message)
 
     def action_done(self) -> None:
