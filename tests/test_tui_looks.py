@@ -374,3 +374,38 @@ def test_names_for_codes_a_person_would_otherwise_read():
     assert field_label("parties[1].name") == "当事人名称"
     assert rule_title("P06-officers") == "执法人员资格" and rule_title("L01-citations") == "法律依据"
     assert without_file_hints("拟处罚内容（proposed）；法律依据（《行政处罚法》第四十条）") == "拟处罚内容；法律依据（《行政处罚法》第四十条）"
+
+
+@pytest.mark.asyncio
+async def test_focus_is_visible_outside_panes_too(demo_ws):
+    from textual.widgets import DataTable, Input
+
+    app = CasefileApp(demo_ws, TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#cases", DataTable)
+        assert app.focused is table
+        focused_bar = table.styles.border_left
+        await pilot.press("f")  # the filter box takes the focus: the list's bar goes quiet
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        assert focused_bar[0] == "outer" and table.styles.border_left != focused_bar
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is table and table.styles.border_left == focused_bar
+
+
+@pytest.mark.asyncio
+async def test_highlighted_document_name_shown_in_full(demo_ws):
+    from textual.widgets import Static, Tree
+
+    app = CasefileApp(demo_ws, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = await _open_case(app, pilot, "SJ-2026-088")
+        tree = screen.query_one("#tree", Tree)
+        missing = next(n for v in tree.root.children for n in v.children if str(n.label).startswith("✗"))
+        tree.move_cursor(missing)
+        await pilot.pause()
+        status = str(screen.query_one("#status", Static).render())
+        assert status.startswith(str(missing.label)) and "先行登记保存物品处理决定书" in status
