@@ -44,6 +44,7 @@ class CaseListScreen(Screen):
         self.checking = False
         self.sort_i = 0
         self.filter_text = ""
+        self.party_w = 20
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -124,6 +125,7 @@ class CaseListScreen(Screen):
         else:
             t.clear()
         self.shown = self.visible()
+        self.party_w = self.party_width()  # once per listing: the widths of every listed row
         self.add_rows(PAGE)
         if keep in t.rows:
             t.move_cursor(row=t.get_row_index(keep))
@@ -134,24 +136,26 @@ class CaseListScreen(Screen):
         t = self.query_one("#cases", DataTable)
         start = t.row_count
         pending = set(self.pending)
-        party_w = self.party_width()
+        party_w = self.party_w
         for c in self.shown[start:start + n]:
             ws = self.warnings.get(c.id, [])
             # short marks in the table; the full text shows in the status line for the highlighted row
-            mark = " ".join(("⚠" if w.status == "已逾期" else "⏰") + w.kind + ("逾期" if w.status == "已逾期" else "") for w in ws)
-            if c.id in pending:
-                mark = "…"
+            mark = "…" if c.id in pending else self.mark(ws)
             s = c.summary
             # the party cut to the room left (with …); the full name shows in the status line on the row
             number = (s["number"],) if len(t.columns) == 6 else ()
             t.add_row(c.id, mark, s["state"], s["procedure"], *number, fit(c.party, party_w), key=c.id)
+
+    @staticmethod
+    def mark(ws: list) -> str:
+        return " ".join(("⚠" if w.status == "已逾期" else "⏰") + w.kind + ("逾期" if w.status == "已逾期" else "") for w in ws)
 
     def party_width(self) -> int:
         """Cells left for the 当事人 column once the other columns of the listed rows are laid out."""
         rows = self.shown or self.cases
         def col(values, head):
             return max([width(head)] + [width(str(v)) for v in values])
-        used = (col([c.id for c in rows], "编号") + col([s for s in ("⏰查封扣押",)], "提醒")
+        used = (col([c.id for c in rows], "编号") + col([self.mark(self.warnings.get(c.id, [])) for c in rows], "提醒")
                 + col([c.summary["state"] for c in rows], "状态") + col([c.summary["procedure"] for c in rows], "程序")
                 + (col([c.summary["number"] for c in rows], "文号") + 2 if self.size.width >= 100 else 0))
         # two cells of padding per column, the focus bar and the scroll bar
