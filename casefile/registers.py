@@ -105,7 +105,7 @@ def due(ws: Workspace, today: dt.date) -> list[Due]:
     out = []
     for title, digest in _digest(build(ws, today)).items():
         if title not in before:
-            out.append(Due("", "", f"事前公开：{title}", "", None, "待公示", None, "尚未生成公示清单（casefile publicity registers）"))
+            out.append(Due("", "", f"事前公开：{title}", "", None, "待公示", None, "尚未生成公示清单"))
         elif before[title] != digest:
             out.append(Due("", "", f"事前公开：{title}", state.get("date", ""), None, "待公示", None,
                            f"{state.get('date', '')}生成后内容已变更，应及时重新公示"))

@@ -456,7 +456,7 @@ def render_document(ws: Workspace, case_ref: str, code: str, *, today: dt.date, 
         )
     data = render_bytes(dtype, ctx)
     case_dir = ws.cases_dir / case.id
-    name = f"{dtype.order:03d}-{dtype.name}{f'（{volume}）' if volume else ''}.docx"
+    name = rendered_name(dtype, volume)
     reg = documents.load_register(case_dir)
     existing = reg.get(f"{documents.DOCS}/{name}")
     beside = bool(existing and documents.changed_outside(case_dir, existing))
@@ -477,6 +477,25 @@ def render_document(ws: Workspace, case_ref: str, code: str, *, today: dt.date, 
     else:
         msg = f"已生成 {stored.file}"
     return Rendered(stored, beside, msg)
+
+
+def rendered_name(dtype: DocType, volume: str = "") -> str:
+    """The file name a rendered document of this type is stored under (in the case's docs/)."""
+    return f"{dtype.order:03d}-{dtype.name}{f'（{volume}）' if volume else ''}.docx"
+
+
+def would_overwrite(ws: Workspace, case_ref: str, code: str, volume: str = "") -> str:
+    """The case file rendering ``code`` now would replace ('' when none): a document rendered
+    before and not changed since. One changed outside casefile is kept (the new one goes beside it),
+    so it is not named here."""
+    dtype = load_catalogue().get(code) or load_catalogue().by_name(code)
+    if dtype is None:
+        return ""
+    case_dir = ws.cases_dir / ws.resolve(case_ref)
+    existing = documents.load_register(case_dir).get(f"{documents.DOCS}/{rendered_name(dtype, volume)}")
+    if existing is None or not (case_dir / existing.file).exists() or documents.changed_outside(case_dir, existing):
+        return ""
+    return existing.file
 
 
 def _stage(dtype: DocType, case: Case) -> str:

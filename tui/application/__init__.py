@@ -6,7 +6,7 @@ model and error types, nothing deeper; it never imports textual."""
 from tui.application.cases import CaseSummary, Listing, NewCase
 from tui.application.clock import Clock, parse_day
 from tui.application.names import (  # noqa: F401 - names for the front ends
-    doc_type_name, field_label, violation_lines,
+    doc_type_name, facet_value_name, field_label, rule_title, violation_lines, without_file_hints,
     case_field_name, rule_name,
     CATEGORIES, CATEGORY_NAMES, DECISION_NAMES, FACET_NAMES, MODE_NAMES, MODES, SEVERITIES, SEVERITY_NAMES,
 )

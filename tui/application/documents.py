@@ -16,7 +16,7 @@ from casefile.evidence import add_evidence
 from casefile.extract import extract
 from casefile.importer import ImportResult, import_paths
 from casefile.records import enter as enter_records
-from casefile.render import Rendered, render_document
+from casefile.render import Rendered, render_document, would_overwrite
 from casefile.textio import read_document
 from doc_templates.catalogue import DocType, load_catalogue
 
@@ -47,6 +47,10 @@ class DocumentOps:
         result = render_document(self.ws, case_id, code, extra=extra, today=self.today)
         self.reindex(case_id)
         return result
+
+    def render_would_overwrite(self, case_ref: str, code: str) -> str:
+        """The case file (e.g. ``docs/033-查封扣押财物清单.docx``) that :meth:`render` would replace, or ''."""
+        return would_overwrite(self.ws, case_ref, code)
 
     def add_evidence(self, case_ref: str, file: Path, act: str, *, officers: list[str] | None = None, time: str = "", note: str = "") -> dict[str, Any]:
         return add_evidence(self.ws, case_ref, Path(file), act, officers=officers or [], time=time, note=note)

@@ -3,6 +3,8 @@ severities, decisions, check modes, search facets)."""
 
 from __future__ import annotations
 
+import re
+
 from checklists.context import CATEGORIES, CATEGORY_NAMES, MODES, SEVERITIES, SEVERITY_NAMES  # noqa: F401
 
 DECISION_NAMES = {None: "待定", "accept": "采纳", "override": "不采纳"}
@@ -14,3 +16,29 @@ from casefile.facts import doc_type_name, field_label, violation_lines  # noqa: 
 
 # rule ids and case fields by their Chinese names, as the review rounds show them
 from checklists.review_changes import case_field_name, rule_name  # noqa: E402,F401
+
+def rule_title(rule_id: str) -> str:
+    """A checklist rule as a person calls it: the heading its rule pack gives the finding's message
+    (``执法人员资格：{detail}`` → 执法人员资格), never its id (P06-officers)."""
+    from checklists.engine import load_rules
+
+    for r in load_rules():
+        if r.id == rule_id:
+            head = r.message.split("：", 1)[0]
+            return head if "{" not in head else "审核规则"
+    return "审核规则"
+
+
+def facet_value_name(facet: str, value: str) -> str:
+    """A search facet's value as a person reads it (文书类型 penalty_notice → 行政处罚告知书)."""
+    return doc_type_name(value) if facet == "doc_type" else value
+
+
+# A parenthesis naming where a fact sits in case.toml / workspace.toml (``（parties[1].name）``,
+# ``（acts 中的“告知”）``): a hint for whoever edits those files, not for a person at the screen.
+_FILE_HINT = re.compile(r"（[^（）]*[A-Za-z_][^（）]*）")
+
+
+def without_file_hints(text: str) -> str:
+    """``拟处罚内容（proposed）`` → ``拟处罚内容``: the text as a person at the screen reads it."""
+    return _FILE_HINT.sub("", text)

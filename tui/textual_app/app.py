@@ -12,40 +12,65 @@ from functools import partial
 
 from textual.app import App
 from textual.binding import Binding
-from textual.command import Hit, Hits, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 from tui.application import Clock, Session
 from tui.textual_app.screens.cases import CaseListScreen
-from tui.textual_app.screens.common import HelpScreen
+from tui.textual_app.screens.common import HelpScreen, key_label, screen_bindings
 from tui.textual_app.screens.search import SearchScreen
 
 
 class ScreenActions(Provider):
-    """The command palette lists the current screen's bindings as actions."""
+    """The command palette lists the actions of the screen it was opened over (``self.screen``,
+    not ``app.screen``, which is the palette itself) and the app's, by their Chinese descriptions."""
+
+    def _actions(self):
+        screen = self.screen
+        for node, b in screen_bindings(screen):
+            if b.action == "command_palette":
+                continue
+            yield node, b
+
+    async def discover(self) -> Hits:
+        for node, b in self._actions():
+            yield DiscoveryHit(b.description, partial(node.run_action, b.action), help=f"按键：{key_label(b)}")
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        screen = self.app.screen
-        for b in list(getattr(screen, "BINDINGS", [])) + list(self.app.BINDINGS):
-            if not isinstance(b, Binding) or not b.description:
-                continue
-            score = matcher.match(b.description)
+        found = False
+        for node, b in self._actions():
+            score = max(matcher.match(b.description), matcher.match(key_label(b)))
             if score > 0:
-                yield Hit(score, matcher.highlight(b.description), partial(self._run, screen, b.action), help=f"按键：{b.key}")
+                found = True
+                yield Hit(score, matcher.highlight(b.description), partial(node.run_action, b.action),
+                          text=b.description, help=f"按键：{key_label(b)}")
+        if not found and query.strip():
+            # said in Chinese here, before the palette's own (English) "no matches" line
+            yield Hit(0.001, f"没有与“{query}”相符的操作（按 ? 查看本屏按键）", lambda: None, text="")
 
-    async def _run(self, screen, action: str) -> None:
-        await screen.run_action(action) if hasattr(screen, f"action_{action.split('(')[0]}") else await self.app.run_action(action)
+
+class ChinesePalette(CommandPalette):
+    """The command palette with a Chinese prompt."""
+
+    def __init__(self):
+        super().__init__(placeholder="输入操作名称，如：审核、生成、新建……", id="--command-palette")
 
 
 class CasefileApp(App):
     TITLE = "casefile 执法案卷"
     CSS_PATH = "casefile.tcss"
-    COMMANDS = App.COMMANDS | {ScreenActions}
+    # only the screen's and the app's own actions: Textual's built-in commands are in English
+    COMMANDS = {ScreenActions}
+    # The footer keeps one key docked at its right end, never cut however many keys a screen has;
+    # Textual reserves it for the palette's key, we give it to `?` (help lists every key, the palette too).
+    COMMAND_PALETTE_BINDING = "question_mark"
     BINDINGS = [
         Binding("q", "quit", "退出", id="quit"),
-        Binding("question_mark", "help", "帮助", id="help"),
-        Binding("slash", "search", "检索", id="search"),
-        Binding("ctrl+t", "toggle_theme", "深浅色", id="theme"),
+        Binding("question_mark", "help", "帮助", id="help", key_display="?", show=False),
+        Binding("slash", "search", "检索", id="search", key_display="/"),
+        Binding("ctrl+t", "toggle_theme", "深浅色", id="theme", show=False),
+        # our own palette binding, so the footer says 命令 rather than Textual's "palette"
+        Binding("ctrl+p", "command_palette", "命令面板", id="palette", show=False, priority=True),
     ]
 
     def __init__(self, session, today: dt.date | None = None):
@@ -66,8 +91,16 @@ class CasefileApp(App):
     def on_mount(self) -> None:
         self.push_screen(CaseListScreen())
 
+    def get_key_display(self, binding: Binding) -> str:
+        return key_label(binding)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(ChinesePalette())
+
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(self.screen))
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
 
     def action_search(self) -> None:
         if not isinstance(self.screen, SearchScreen):

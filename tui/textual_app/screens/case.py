@@ -9,13 +9,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ListItem, ListView, Static, Tree
 from textual.worker import get_current_worker
 
 from casefile.errors import CasefileError
-from tui.application import CATEGORY_NAMES, SEVERITY_NAMES, table
-from tui.textual_app.screens.common import TextScreen
+from tui.application import CATEGORY_NAMES, SEVERITY_NAMES, field_label, rule_title, table
+from tui.textual_app.screens.common import PaneScreen, TextScreen
 from tui.textual_app.screens.office_keys import CaseOffice
 from tui.textual_app.screens.docs import ImportScreen, RenderScreen
 from tui.textual_app.screens.facts import FactsScreen
@@ -30,7 +29,9 @@ class FindingItem(ListItem):
         super().__init__(Label(f"{mark} [{CATEGORY_NAMES[finding['category']]}/{SEVERITY_NAMES[finding['severity']]}] {finding['message']}"))
 
 
-class CaseScreen(CaseOffice, Screen):
+class CaseScreen(CaseOffice, PaneScreen):
+    PANES = ("#tree", "#doc-pane", "#side")
+    PANE_TITLES = ("材料", "文书", "事实与审核发现")
     BINDINGS = [
         Binding("escape", "app.pop_screen", "返回", id="back"),
         Binding("c", "check", "运行审核", id="check"),
@@ -38,10 +39,9 @@ class CaseScreen(CaseOffice, Screen):
         Binding("r", "review", "审核轮次", id="review"),
         Binding("d", "render", "生成文书", id="render"),
         Binding("i", "import_files", "导入文书", id="import"),
-        Binding("x", "cancel_work", "取消进行中的工作", id="cancel"),
+        Binding("x", "cancel_work", "取消运行", id="cancel"),
         Binding("f", "facts", "录入事实", id="facts"),
         Binding("t", "transition", "状态变更", id="transition"),
-        Binding("tab", "focus_next", "切换窗格", id="next-pane", show=False),
         Binding("o", "office_dossier", "案卷导出与打印", id="office-dossier", show=False),
         Binding("u", "office_publicity", "本案公示", id="office-publicity", show=False),
         Binding("j", "office_journal", "本案全过程记录", id="office-journal", show=False),
@@ -57,10 +57,10 @@ class CaseScreen(CaseOffice, Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="panes"):
-            yield Tree("材料", id="tree")
-            with VerticalScroll(id="doc-pane"):
-                yield Static("选择左侧的文书查看内容", id="doc-text")
-            with Vertical(id="side"):
+            yield Tree("材料", id="tree", classes="pane")
+            with VerticalScroll(id="doc-pane", classes="pane"):
+                yield Static("在“材料”中选择文书查看内容", id="doc-text")
+            with Vertical(id="side", classes="pane"):
                 yield Static("", id="facts")
                 yield Label("审核发现（按 c 运行）", id="findings-title")
                 yield ListView(id="findings")
@@ -69,6 +69,7 @@ class CaseScreen(CaseOffice, Screen):
 
     def on_mount(self) -> None:
         self.refresh_case()
+        self.show_pane(self.query_one("#tree"))
         if self.open_doc:
             self.show_doc(self.open_doc, self.open_page)
 
@@ -99,6 +100,11 @@ class CaseScreen(CaseOffice, Screen):
             facts.append(f"{a.date} {a.kind.value}")
         self.query_one("#facts", Static).update("\n".join(facts))
 
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+        # a document's name may be cut in a narrow tree: the status line gives it in full
+        if event.node.data or str(event.node.label).startswith("✗"):
+            self.query_one("#status", Static).update(f"{event.node.label}" + (f"　{event.node.data}" if event.node.data else ""))
+
     def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
         if event.node.data:
             self.show_doc(event.node.data)
@@ -121,6 +127,8 @@ class CaseScreen(CaseOffice, Screen):
             lines = body.splitlines()
             target = next((i for i, l in enumerate(lines) if l.startswith(f"──── 第 {page} 页")), 0)
             self.query_one("#doc-pane", VerticalScroll).scroll_to(y=target, animate=False)
+        if self.narrow:  # one pane at a time: the document asked for is what to show
+            self.show_pane(self.query_one("#doc-pane"))
 
     # -- checking -------------------------------------------------------------------------
     def action_check(self) -> None:
@@ -149,8 +157,10 @@ class CaseScreen(CaseOffice, Screen):
         self.app.call_from_thread(self._show_findings, result.to_dict())
 
     def action_cancel_work(self) -> None:
+        running = [w for w in self.workers if w.is_running]
         self.workers.cancel_all()
-        self.query_one("#findings-title", Label).update("已取消")
+        if running:  # a finished result stays as it is
+            self.query_one("#findings-title", Label).update("已取消")
 
     def _show_findings(self, result: dict) -> None:
         self.findings = result["findings"]
@@ -172,10 +182,17 @@ class CaseScreen(CaseOffice, Screen):
         lv.focus()
 
     def _score_sheet(self, s: dict) -> None:
-        rows = [[v["rule"], "否决", v["message"]] for v in s["vetoes"]] + [[d["rule"], f"-{d['points']:g}", d["message"]] for d in s["deductions"]]
-        body = table(rows, ["规则", "扣分", "问题"], max_width=60) if rows else "没有扣分项。"
-        body += f"\n\n得分：{s['total']} / {s['full']}　等级：{s['grade']}" + ("（有否决项，计0分）" if s["vetoed"] else "")
-        self.app.push_screen(TextScreen(f"案卷评查计分表：{self.case.number or self.case_id}", body))
+        # each item in full (wrapped by the page, not cut); the total pinned below however long the list
+        rows = [("否决", v) for v in s["vetoes"]] + [(f"-{d['points']:g} 分", d) for d in s["deductions"]]
+        body = "\n\n".join(f"{i}. {mark}　{self._titled(r)}" for i, (mark, r) in enumerate(rows, 1)) if rows else "没有扣分项。"
+        total = f"得分：{s['total']} / {s['full']}　等级：{s['grade']}" + ("（有否决项，计0分）" if s["vetoed"] else "")
+        self.app.push_screen(TextScreen(f"案卷评查计分表：{self.case.number or self.case_id}（↑↓ PgUp PgDn 翻阅）", body, pinned=total))
+
+    @staticmethod
+    def _titled(r: dict) -> str:
+        """The item's message, headed by its rule's Chinese title unless the message starts with it."""
+        title = rule_title(r["rule"])
+        return r["message"] if r["message"].startswith(title) else f"{title}：{r['message']}"
 
     def on_list_view_selected(self, event: ListView.Selected) -> None:
         item = event.item
@@ -187,7 +204,7 @@ class CaseScreen(CaseOffice, Screen):
                 self.show_doc(doc, (ev or {}).get("page", 1))
                 self.notify(f"依据：{f['basis']}", title="跳到文书")
             else:
-                where = "；".join(f"{e.get('field')}={e.get('value')}" for e in f["evidence"] if "field" in e)
+                where = "；".join(f"{field_label(e.get('field', ''))}：{e.get('value')}" for e in f["evidence"] if "field" in e)
                 self.notify(f"{f['message']}\n事实：{where or '—'}\n依据：{f['basis']}", title="案件事实")
 
     # -- other workflows --------------------------------------------------------------------

@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Sta
 
 from casefile.errors import CasefileError, EntryError
 from casefile.model import STATE_ORDER, PartyKind, Procedure
-from tui.application import CaseSummary, Listing, NewCase, table
+from tui.application import CaseSummary, Listing, NewCase, pad, table, width
 from tui.textual_app.screens.case import CaseScreen
 from tui.textual_app.screens.common import TextScreen
 from tui.textual_app.screens.forms import input_field, select_field, show_errors
@@ -38,6 +38,7 @@ class CaseListScreen(CaseListOffice, Screen):
         Binding("j", "office_journal", "全过程记录", id="office-journal", show=False),
         Binding("l", "office_laws", "法律法规", id="office-laws", show=False),
         Binding("a", "office_archive", "档案索引", id="office-archive", show=False),
+        Binding("escape", "clear_filter", "清除筛选", id="clear-filter", show=False),
     ]
 
     def __init__(self):
@@ -50,6 +51,7 @@ class CaseListScreen(CaseListOffice, Screen):
         self.checking = False
         self.sort_i = 0
         self.filter_text = ""
+        self.party_w = 20
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -60,7 +62,6 @@ class CaseListScreen(CaseListOffice, Screen):
 
     def on_mount(self) -> None:
         t = self.query_one("#cases", DataTable)
-        t.add_columns("编号", "提醒", "状态", "程序", "文号", "当事人")
         self.query_one("#filter").display = False
         self.load()
         t.focus()
@@ -123,8 +124,15 @@ class CaseListScreen(CaseListOffice, Screen):
     def render_table(self) -> None:
         t = self.query_one("#cases", DataTable)
         keep = self.selected_case()
-        t.clear()
+        # below 100 columns the 文号 column gives its room to the party (the status line shows both in full)
+        columns = ("编号", "提醒", "状态", "程序") + (("文号",) if self.size.width >= 100 else ()) + ("当事人",)
+        if tuple(str(c.label) for c in t.columns.values()) != columns:
+            t.clear(columns=True)
+            t.add_columns(*columns)
+        else:
+            t.clear()
         self.shown = self.visible()
+        self.party_w = self.party_width()  # once per listing: the widths of every listed row
         self.add_rows(PAGE)
         if keep in t.rows:
             t.move_cursor(row=t.get_row_index(keep))
@@ -135,14 +143,34 @@ class CaseListScreen(CaseListOffice, Screen):
         t = self.query_one("#cases", DataTable)
         start = t.row_count
         pending = set(self.pending)
+        party_w = self.party_w
         for c in self.shown[start:start + n]:
             ws = self.warnings.get(c.id, [])
             # short marks in the table; the full text shows in the status line for the highlighted row
-            mark = " ".join(("⚠" if w.status == "已逾期" else "⏰") + w.kind + ("逾期" if w.status == "已逾期" else "") for w in ws)
-            if c.id in pending:
-                mark = "…"
+            mark = "…" if c.id in pending else self.mark(ws)
             s = c.summary
-            t.add_row(c.id, mark, s["state"], s["procedure"], s["number"], c.party, key=c.id)
+            # the party cut to the room left (with …); the full name shows in the status line on the row
+            number = (s["number"],) if len(t.columns) == 6 else ()
+            t.add_row(c.id, mark, s["state"], s["procedure"], *number, fit(c.party, party_w), key=c.id)
+
+    @staticmethod
+    def mark(ws: list) -> str:
+        return " ".join(("⚠" if w.status == "已逾期" else "⏰") + w.kind + ("逾期" if w.status == "已逾期" else "") for w in ws)
+
+    def party_width(self) -> int:
+        """Cells left for the 当事人 column once the other columns of the listed rows are laid out."""
+        rows = self.shown or self.cases
+        def col(values, head):
+            return max([width(head)] + [width(str(v)) for v in values])
+        used = (col([c.id for c in rows], "编号") + col([self.mark(self.warnings.get(c.id, [])) for c in rows], "提醒")
+                + col([c.summary["state"] for c in rows], "状态") + col([c.summary["procedure"] for c in rows], "程序")
+                + (col([c.summary["number"] for c in rows], "文号") + 2 if self.size.width >= 100 else 0))
+        # two cells of padding per column, the focus bar and the scroll bar
+        return max(10, self.size.width - used - 2 * 5 - 3)
+
+    def on_resize(self) -> None:
+        if self.cases:
+            self.render_table()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         t = self.query_one("#cases", DataTable)
@@ -150,15 +178,19 @@ class CaseListScreen(CaseListOffice, Screen):
             self.add_rows(PAGE)
         cid = event.row_key.value if event.row_key else None
         ws = self.warnings.get(cid, []) if cid else []
-        if ws:
-            self.query_one("#status", Static).update("；".join(w.text for w in ws))
+        case = next((c for c in self.shown if c.id == cid), None)
+        # the highlighted row in full: its party (cut in the table at 80 columns) and its warnings
+        head = f"{case.party}　{case.summary['number']}" if case and case.party else ""
+        if ws or head:
+            self.query_one("#status", Static).update("；".join(([head] if head else []) + [w.text for w in ws]))
         else:
             self.render_status()
 
     def render_status(self) -> None:
         overdue = sum(1 for ws in self.warnings.values() for w in ws if w.status == "已逾期")
         self.query_one("#status", Static).update(
-            f"共 {max(self.total, len(self.cases))} 件　排序：{SORTS[self.sort_i][1]}" + (f"　筛选：{self.filter_text}" if self.filter_text else "")
+            (f"显示 {len(self.shown)} / " if self.filter_text else "") + f"共 {max(self.total, len(self.cases))} 件　排序：{SORTS[self.sort_i][1]}"
+            + (f"　筛选：{self.filter_text}（Esc 清除）" if self.filter_text else "")
             + (f"　逾期 {overdue} 项" if overdue else "") + ("　正在核对案件…" if self.checking else ""))
 
     def selected_case(self) -> str | None:
@@ -189,6 +221,15 @@ class CaseListScreen(CaseListOffice, Screen):
         self.render_table()
         self.query_one("#cases").focus()
 
+    def action_clear_filter(self) -> None:
+        """Esc: the filter box's promise (清除) kept — the whole list back, the focus on it."""
+        f = self.query_one("#filter", Input)
+        f.value, f.display = "", False
+        if self.filter_text:
+            self.filter_text = ""
+            self.render_table()
+        self.query_one("#cases").focus()
+
     def action_sort(self) -> None:
         self.sort_i = (self.sort_i + 1) % len(SORTS)
         self.render_table()
@@ -201,8 +242,14 @@ class CaseListScreen(CaseListOffice, Screen):
 
     def action_publicity(self) -> None:
         items = self.app.session.publicity_due()
-        body = table([[i.case, i.kind, i.due or "—", i.status, i.note] for i in items], ["案件", "事项", "期限", "状态", "说明"], max_width=30)
-        self.app.push_screen(TextScreen(f"公示与撤回期限（按规则配置，截至 {self.app.today}）", body))
+        rows = [[i.case, i.kind, i.due or "—", i.status, i.note] for i in items]
+        self.app.push_screen(TextScreen(f"公示与撤回期限（按规则配置，截至 {self.app.today}）", headers=["案件", "事项", "期限", "状态", "说明"],
+                                        rows=rows))
+
+
+def fit(text: str, cells: int) -> str:
+    """``text`` cut to ``cells`` terminal cells with an ellipsis (unchanged when it fits)."""
+    return text if width(text) <= cells else pad(text, cells).rstrip()
 
 
 class NewCaseScreen(Screen[bool]):
@@ -210,20 +257,21 @@ class NewCaseScreen(Screen[bool]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Label("新建案件（Ctrl+S 保存，Esc 取消；Tab 下一项）", classes="title")
+        # the problems above the form as well as under each field, so they show at 80×24
+        yield Static("", id="errors", classes="error")
         # each field with its error under it (casefile.entries checks, the same as `case new`);
         # the form scrolls so nothing is hidden at 80×24
         with VerticalScroll(id="form"):
-            yield Label("新建案件（Ctrl+S 保存，Esc 取消）", classes="title")
             yield input_field("number", "文号", "如：清市监处罚〔2026〕120号", widget_id="number")
             yield input_field("party", "当事人", "名称或姓名（必填）", widget_id="party")
             yield select_field("party_kind", "当事人类型", [k.value for k in PartyKind], value=PartyKind.LEGAL.value, widget_id="party_kind",
                                allow_blank=False)
             yield input_field("party_id", "证件号码", "统一社会信用代码或公民身份号码", widget_id="party_id")
             yield input_field("cause", "案由", "必填", widget_id="cause")
-            yield input_field("filed", "立案日期", "YYYY-MM-DD（不晚于今天）", widget_id="filed")
+            yield input_field("filed", "立案日期", f"如 {self.app.today.isoformat()}（不晚于今天）", widget_id="filed")
             yield select_field("procedure", "程序", [p.value for p in Procedure], value="普通", widget_id="procedure",
                                allow_blank=False)
-            yield Static("", id="errors", classes="error")
         yield Footer()
 
     def action_cancel(self) -> None:
