@@ -47,8 +47,19 @@ def _names() -> dict[str, Any]:
 
 
 def rule_name(rule_id: str) -> str:
-    """A rule by its Chinese name (F02-parties-agree → 当事人信息一致); an unknown id is never shown raw."""
-    return _names()["rules"].get(rule_id, "审核规则")
+    """A rule by its Chinese name (F02-parties-agree → 当事人信息一致): the name in review_names.toml,
+    else the heading its pack gives the message (``执法人员资格：{detail}`` → 执法人员资格), so a rule
+    added to a pack is named without a second table; an unknown id is never shown raw."""
+    named = _names()["rules"].get(rule_id)
+    if named:
+        return named
+    from checklists.engine import load_rules  # the engine loads packs; only needed for unnamed rules
+
+    for r in load_rules():
+        if r.id == rule_id:
+            head = r.message.split("：", 1)[0]
+            return head if head and "{" not in head else "审核规则"
+    return "审核规则"
 
 
 def case_field_name(path: str) -> str:

@@ -174,10 +174,14 @@ IDENTITY = re.compile(r"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUW
                       r"|(?<!\d)\d{17}[\dXx](?!\d)")  # 居民身份证号码
 FILE_NAME = re.compile(r"\S+\.(?:docx|pdf|txt)\b")  # a document's file name as it is on disk
 TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9_.\-\[\]]*")
+WRAPPED = re.compile(r"([0-9A-Za-z])[ \t]*\n[\s▌│┃║]*([0-9A-Za-z])")
 
 
 def internal_tokens(text: str, case_ids: set[str]) -> set[str]:
     """ASCII words on screen that are not a case id, a key, an identity number or a file name."""
+    # a number or word the screen wrapped onto the next line is read whole (the pane's border and
+    # indent between the halves dropped), so a wrapped 统一社会信用代码 is still recognised
+    text = WRAPPED.sub(r"\1\2", text)
     text = FILE_NAME.sub(" ", IDENTITY.sub(" ", text))
     for cid in case_ids:
         text = text.replace(cid, " ")
@@ -189,6 +193,7 @@ def internal_tokens(text: str, case_ids: set[str]) -> set[str]:
 def test_the_whitelist_is_narrow():
     ids = {"HB-2026-005"}
     assert internal_tokens("HB-2026-005 清溪县 91331126MA2N8F6A1D docs/010-立案审批表.docx Esc 返回 c 运行审核", ids) == set()
+    assert internal_tokens("代码为91331126MA2N8F6A1  \n ▌  D，与案件记载的不一致", ids) == set()  # wrapped at the pane's edge
     for code in ("decision（0.95）", "冲突：parties[1].name", "hearing_rights_notice", "L01-citations", "question_mark 帮助",
                  "类型：penalty_notice(2)", "agency:", "year:2024", "Focus Next"):
         assert internal_tokens(code, ids), code

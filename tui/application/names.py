@@ -17,16 +17,8 @@ from casefile.facts import doc_type_name, field_label, violation_lines  # noqa: 
 # rule ids and case fields by their Chinese names, as the review rounds show them
 from checklists.review_changes import case_field_name, rule_name  # noqa: E402,F401
 
-def rule_title(rule_id: str) -> str:
-    """A checklist rule as a person calls it: the heading its rule pack gives the finding's message
-    (``执法人员资格：{detail}`` → 执法人员资格), never its id (P06-officers)."""
-    from checklists.engine import load_rules
-
-    for r in load_rules():
-        if r.id == rule_id:
-            head = r.message.split("：", 1)[0]
-            return head if "{" not in head else "审核规则"
-    return "审核规则"
+# the score sheet and the case screen name rules the way the review rounds do: one definition
+rule_title = rule_name
 
 
 def facet_value_name(facet: str, value: str) -> str:
