@@ -96,3 +96,15 @@ class DiskFullError(CasefileError):
 
     title = "磁盘空间不足"
     exit_code = 13
+
+
+class ImportRefused(UsageError):
+    """An import that would take documents which already belong to cases (a workspace's own folders)."""
+
+    title = "不能导入"
+
+
+class UndoRefused(CasefileError):
+    """An import cannot be taken back: the case changed since in a way that conflicts."""
+
+    title = "不能撤销导入"
