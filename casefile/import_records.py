@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from casefile import documents, journal
-from casefile.errors import CasefileError, UndoRefused, UsageError
+from casefile.errors import UndoRefused, UsageError
+from casefile.facts import field_label
 from casefile.fsutil import atomic_write_text, sha256_file
 from casefile.model import Case
 from casefile.validation import validate
@@ -209,7 +210,7 @@ def conflicts(ws: Workspace, rec: ImportRecord) -> tuple[list[str], list[str], l
         changed = sorted(diff_facts(rec.facts_before, rec.facts_after))
         for path in changed:
             if _norm(_get(now, path)) != _norm(_get(rec.facts_after, path)):
-                problems.append(f"案件事实“{path}”在导入后又被修改过，撤销会覆盖这次修改")
+                problems.append(f"案件事实“{field_label(path)}”在导入后又被修改过，撤销会覆盖这次修改")
     rounds = sorted(p.name for p in (case_dir / "reviews").glob("round-*")) if (case_dir / "reviews").is_dir() else []
     new_rounds = [r for r in rounds if r not in rec.rounds]
     if new_rounds and rec.files:

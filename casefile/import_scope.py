@@ -73,7 +73,7 @@ def refusal(ws: Workspace, path: Path) -> str:
             what = "工作区文件夹本身"
         elif _inside(p, root / CASES_DIR):
             rel = p.relative_to(root / CASES_DIR).parts
-            what = "工作区的案件目录" if not rel else f"案件 {rel[0]} 的文件夹" + ("" if len(rel) == 1 else "中的文件")
+            what = "工作区的案件目录" if not rel else f"案件 {rel[0]} 的文件夹" + ("" if len(rel) == 1 else "中的内容")
         else:
             what = f"工作区内部的“{p.relative_to(root).parts[0]}”（索引、缓存或登记数据）"
         return f"{path} 是本工作区（{root}）的{what}：其中的文书已属于各自的案件，不能再导入到案件中"

@@ -13,13 +13,14 @@ from casefile.workspace import AgencyProfile, Workspace
 from tui.application.cases import CaseOps
 from tui.application.clock import Clock
 from tui.application.documents import DocumentOps
+from tui.application.imports import ImportOps
 from tui.application.inspections import InspectionOps
 from tui.application.records import RecordOps
 from tui.application.review import ReviewOps
 from tui.application.search import SearchOps
 
 
-class Session(CaseOps, DocumentOps, ReviewOps, SearchOps, RecordOps, InspectionOps):
+class Session(CaseOps, DocumentOps, ReviewOps, SearchOps, RecordOps, InspectionOps, ImportOps):
     def __init__(self, workspace: Workspace, clock: Clock | None = None):
         self.ws = workspace
         self.clock = clock or Clock()
