@@ -16,7 +16,8 @@ from textual.worker import get_current_worker
 from casefile.errors import CasefileError
 from tui.application import CATEGORY_NAMES, SEVERITY_NAMES, table
 from tui.textual_app.screens.common import TextScreen
-from tui.textual_app.screens.docs import ImportScreen, RenderScreen
+from tui.textual_app.screens.docs import ImportScreen, RenderScreen  # noqa: F401 - ImportScreen: the old picker, replaced by ImporterScreen
+from tui.textual_app.screens.importer import ImporterScreen, undo_with_confirmation
 from tui.textual_app.screens.review import ReviewScreen
 
 
@@ -35,6 +36,7 @@ class CaseScreen(Screen):
         Binding("r", "review", "审核轮次", id="review"),
         Binding("d", "render", "生成文书", id="render"),
         Binding("i", "import_files", "导入文书", id="import"),
+        Binding("z", "undo_import", "撤销最近一次导入", id="undo-import"),
         Binding("x", "cancel_work", "取消进行中的工作", id="cancel"),
         Binding("tab", "focus_next", "切换窗格", id="next-pane", show=False),
     ]
@@ -190,4 +192,12 @@ class CaseScreen(Screen):
         self.app.push_screen(RenderScreen(self.case_id), lambda _: self.refresh_case())
 
     def action_import_files(self) -> None:
-        self.app.push_screen(ImportScreen(self.case_id), lambda _: self.refresh_case())
+        self.app.push_screen(ImporterScreen(self.case_id), lambda _: self.refresh_case())
+
+    def action_undo_import(self) -> None:
+        def done(message: str, ok: bool) -> None:
+            self.notify(message, title="撤销导入" if ok else "不能撤销导入", severity="information" if ok else "error")
+            if ok:
+                self.refresh_case()
+
+        undo_with_confirmation(self, self.case_id, None, done)
