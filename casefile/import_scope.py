@@ -11,8 +11,9 @@ parties and fine. So:
 * a chosen folder that *contains* a workspace or a case folder has that subtree
   skipped, each named with the reason;
 * a document whose text carries a 文号 that another case of the workspace holds
-  (its case number, or the number of a document registered in it) is flagged as
-  belonging there — only on that evidence, never on a guess;
+  (its case number, or the number of a document registered in it), or names another
+  case's party while this case's party appears nowhere in it, is flagged as belonging
+  there — only on that evidence, never on a guess;
 * :func:`preview` lists the files an import would take, each with the document type
   it would be recognised as and, for the rest, why it is skipped. It writes nothing.
 """
@@ -150,46 +151,60 @@ def collect(paths: Iterable[Path], *, limit: int | None = None) -> tuple[list[Pa
 
 # -- evidence that a document belongs to another case -----------------------------------------
 
-def _numbers_elsewhere(ws: Workspace, target: str | None) -> dict[str, tuple[str, str]]:
-    """{文号: (case id, what it numbers)} for every case of the workspace but ``target``: the case's
-    own number and the numbers of the documents registered in it."""
-    out: dict[str, tuple[str, str]] = {}
+# a party name shorter than this is not evidence on its own: 张伟 is in many texts, 清溪县百味源食品有限公司 in few
+MIN_PARTY_NAME = 5
+
+
+def _others(ws: Workspace, target: str | None) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """For every case of the workspace but ``target``: {文号: (case id, what it numbers)} — the case's own
+    number and the numbers of the documents registered in it — and {party name: case id}."""
+    numbers: dict[str, tuple[str, str]] = {}
+    parties: dict[str, str] = {}
     for cid in ws.case_ids():
         if cid == target:
             continue
         d = ws.cases_dir / cid
         try:
             with open(d / CASE_FILE, "rb") as f:
-                number = tomllib.load(f).get("number") or ""
+                data = tomllib.load(f)
         except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
-            number = ""
-        if number:
-            out.setdefault(number, (cid, "案件文号"))
+            data = {}
+        if data.get("number"):
+            numbers.setdefault(data["number"], (cid, "案件文号"))
+        for p in data.get("parties") or []:
+            name = (p.get("name") or "").strip() if isinstance(p, dict) else ""
+            if len(name) >= MIN_PARTY_NAME:
+                parties.setdefault(name, cid)
         try:
             reg = documents.load_register(d)
         except CasefileError:
             continue
         for rec in reg.documents:
             if rec.number:
-                out.setdefault(rec.number, (cid, f"《{rec.title or rec.name}》的文号"))
-    return out
+                numbers.setdefault(rec.number, (cid, f"《{rec.title or rec.name}》的文号"))
+    return numbers, parties
 
 
 class ForeignCheck:
-    """Tells, from a document's extraction, whether its text shows it belongs to another case."""
+    """Tells, from a document's extraction and text, whether it shows it belongs to another case."""
 
     def __init__(self, ws: Workspace, target: str | None):
         self.target = target
-        self.elsewhere = _numbers_elsewhere(ws, target)
+        self.elsewhere, self.parties = _others(ws, target)
         self.target_number = ""
+        self.target_parties: list[str] = []
         if target:
             try:
-                self.target_number = ws.load_case(target).number
+                case = ws.load_case(target)
             except CasefileError:
-                self.target_number = ""
+                case = None
+            if case is not None:
+                self.target_number = case.number
+                self.target_parties = [p.name for p in case.parties if p.name]
 
-    def check(self, x: Any) -> tuple[str, str]:
-        """(other case id or '', reason in Chinese or '') for an :class:`~casefile.extract.Extraction`."""
+    def check(self, x: Any, text: str = "") -> tuple[str, str]:
+        """(other case id or '', reason in Chinese or '') for an :class:`~casefile.extract.Extraction` and
+        the document's text. The case id is given only on evidence of a case of this workspace."""
         own = x.fields.get("doc_no") or ""
         if own and own in self.elsewhere:
             cid, what = self.elsewhere[own]
@@ -198,6 +213,12 @@ class ForeignCheck:
             if e.value and e.value != own and e.value in self.elsewhere:
                 cid, what = self.elsewhere[e.value]
                 return cid, f"文中第{e.page}页出现的文号 {e.value} 是本工作区案件 {cid} 的{what}，疑属该案件"
+        if text and self.target_parties and not any(n in text for n in self.target_parties):
+            # another case's party named in the text, this case's party nowhere in it (a party may have
+            # several cases, so into a new case, whose party is not known yet, this is no evidence)
+            for name, cid in self.parties.items():
+                if name in text:
+                    return cid, f"文中出现本工作区案件 {cid} 的当事人 {name}，没有本案当事人 {self.target_parties[0]}，疑属该案件"
         if own and self.target_number and x.doc_type in DECISION_TYPES and own != self.target_number:
             return "", f"决定书文号 {own} 与本案文号 {self.target_number} 不同，疑属其他案件"
         return "", ""
@@ -300,7 +321,7 @@ def preview(ws: Workspace, case_id: str | None, paths: list[Path], *, classify: 
             else:
                 item.doc_type, item.confidence, item.pages = x.doc_type, x.confidence, len(doc.pages)
                 item.doc_no = x.fields.get("doc_no", "") if x.doc_type != "unknown" else ""
-                item.other_case, item.reason = check.check(x)
+                item.other_case, item.reason = check.check(x, doc.text)
         pv.items.append(item)
     pv.items.sort(key=lambda i: (i.action != TAKE, i.path))
     return pv

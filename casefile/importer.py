@@ -166,7 +166,7 @@ def import_paths(
     check = import_scope.ForeignCheck(ws, ws.resolve(case_ref) if case_ref else None)
     kept = []
     for item in extracted:
-        other, reason = check.check(item[3])
+        other, reason = check.check(item[3], "\n".join(item[2]["text_pages"]))
         if other and not include_other_cases:  # evidence of a case of this workspace (the preview shows weaker hints too)
             skipped.append({"file": str(item[0]), "reason": f"{item[0].name}：{reason}，未导入（确属本案时可选择仍然导入）",
                             "other_case": other})

@@ -96,8 +96,13 @@ def test_documents_of_another_case_are_flagged_on_their_number_and_not_merged(se
     shutil.copytree(demo_ws.cases_dir / "SJ-2026-088" / "docs", loose)
     pv = session.import_preview("YJ-2026-003", [loose])
     flagged = [i for i in pv.items if i.other_case]
-    assert flagged and {i.other_case for i in flagged} == {"SJ-2026-088"}
-    assert all("清市监处罚〔2026〕88号" in i.reason for i in flagged)
+    # every one of its 13 documents: by the case's 文号 in it, or (告知书 whose number is left blank
+    # until issued) by that case's party named in it while this case's party is not
+    assert len(flagged) == len(pv.items) == 13 and {i.other_case for i in flagged} == {"SJ-2026-088"}
+    by_number = {Path(i.path).name for i in flagged if "文号 清市监处罚〔2026〕88号" in i.reason}
+    by_party = {Path(i.path).name for i in flagged if "当事人 清溪县百味源食品有限公司，没有本案当事人 清溪县鑫盛五金制品有限公司" in i.reason}
+    assert "010-立案审批表.docx" in by_number and "040-行政处罚告知书.docx" in by_party
+    assert by_number | by_party == {Path(i.path).name for i in flagged}
     before = demo_ws.load_case("YJ-2026-003")
     r = session.import_files("YJ-2026-003", [loose])
     skipped = {Path(s["file"]).name for s in r.skipped}

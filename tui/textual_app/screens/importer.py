@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, ListItem, ListView, ProgressBar, Static
+from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from casefile.errors import CasefileError
 from tui.application import doc_type_name, field_label
@@ -120,11 +121,11 @@ class ImporterScreen(Screen[bool]):
 
     BINDINGS = [
         Binding("escape", "back", "返回", id="back"),
-        Binding("backspace", "parent", "上一级文件夹", id="parent"),
-        Binding("space", "toggle", "选中/取消（文件）或 导入/不导入（预览）", id="toggle"),
-        Binding("p", "preview", "预览将导入的文件", id="preview"),
-        Binding("i", "start_import", "确认并导入", id="import"),
-        Binding("x", "cancel", "取消进行中的预览或导入", id="cancel"),
+        Binding("backspace", "parent", "上一级", id="parent"),
+        Binding("p", "preview", "预览", id="preview"),
+        Binding("space", "toggle", "选中", id="toggle"),
+        Binding("i", "start_import", "导入", id="import"),
+        Binding("x", "cancel", "取消", id="cancel"),
         Binding("z", "undo", "撤销本次导入", id="undo"),
         Binding("ctrl+l", "focus_path", "输入路径", id="path"),
     ]
@@ -135,6 +136,7 @@ class ImporterScreen(Screen[bool]):
     ImporterScreen #path-error { height: auto; max-height: 3; color: $error; padding: 0 1; }
     ImporterScreen #browse, ImporterScreen #table { height: 1fr; }
     ImporterScreen #import-summary { height: auto; max-height: 3; padding: 0 1; }
+    ImporterScreen #row-detail { height: auto; max-height: 2; padding: 0 1; color: $warning; }
     ImporterScreen #import-progress { height: 1; padding: 0 1; }
     """
 
@@ -149,6 +151,7 @@ class ImporterScreen(Screen[bool]):
         self.chosen: list[Path] = []  # what the preview was made of
         self.result = None  # the ImportResult shown
         self.message = ""
+        self.details: dict[str, str] = {}  # row key → the full text of its 说明 (shown under the table)
         self._cancel = threading.Event()
 
     def compose(self) -> ComposeResult:
@@ -160,6 +163,7 @@ class ImporterScreen(Screen[bool]):
         yield Static("", id="path-error")
         yield ListView(id="browse")
         yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="row-detail")
         yield Static("", id="import-summary")
         yield ProgressBar(id="import-progress", show_eta=False)
         yield Footer()
@@ -181,6 +185,7 @@ class ImporterScreen(Screen[bool]):
     def _set_mode(self, mode: str) -> None:
         self.mode = mode
         browse = mode == "browse"
+        self.query_one("#row-detail", Static).update("")
         self.query_one("#browse", ListView).display = browse
         self.query_one("#table", DataTable).display = not browse
         self.query_one("#import-progress", ProgressBar).display = mode == "running"
@@ -276,6 +281,11 @@ class ImporterScreen(Screen[bool]):
             table.update_cell(key, "do", self._verdict(item))
             self._preview_summary()
 
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The whole reason of the highlighted row (the column is cut at 80 columns)."""
+        key = event.row_key.value if event.row_key is not None else None
+        self.query_one("#row-detail", Static).update(self.details.get(key, ""))
+
     # -- the preview -------------------------------------------------------------------------------
     def action_preview(self) -> None:
         if self.mode != "browse":
@@ -336,11 +346,14 @@ class ImporterScreen(Screen[bool]):
         table.add_column("文件", key="file")
         table.add_column("识别为", key="type")
         table.add_column("说明", key="why")
+        self.details = {}
         for i in pv.items:
             table.add_row(self._verdict(i), Path(i.path).name, doc_type_name(i.doc_type) if i.doc_type else "—", i.reason or i.doc_no or "",
                           key=i.path)
+            self.details[i.path] = i.reason or (f"文号：{i.doc_no}" if i.doc_no else "")
         for s in pv.folders_skipped:
             table.add_row("跳过", Path(s.path).name + "/", "文件夹", s.reason, key=s.path)
+            self.details[s.path] = s.reason
         self._set_mode("preview")
         self._preview_summary()
         table.focus()
@@ -353,8 +366,13 @@ class ImporterScreen(Screen[bool]):
         take = self._take()
         skipped = len(pv.skipped) + len(pv.folders_skipped)
         text = f"将导入 {len(take)} 个文件，跳过 {skipped} 项"
+        others = [i for i in pv.flagged if i.other_case]
+        if others:
+            text += f"；{len(others)} 个属本工作区其他案件（默认不导入）"
+        if len(pv.flagged) > len(others):
+            text += f"；{len(pv.flagged) - len(others)} 个请核对（⚠）"
         if pv.flagged:
-            text += f"；{len(pv.flagged)} 个疑属其他案件（⚠，默认不导入，空格切换）"
+            text += "；空格切换是否导入"
         if pv.truncated:
             text += "；文件过多，只列出了前面的部分，请选择更具体的文件夹"
         self._summary(text + "。i 确认导入，Esc 返回")
@@ -411,16 +429,23 @@ class ImporterScreen(Screen[bool]):
         table.add_column("文件", key="file")
         table.add_column("导入为", key="type")
         table.add_column("说明", key="why")
+        self.details = {}
+
+        def row(verdict: str, name: str, kind: str, why: str, key: str) -> None:
+            table.add_row(verdict, name, kind, why, key=key)
+            self.details[key] = why
+
         for d in r.documents:
-            table.add_row("已导入", Path(d.file).name, doc_type_name(d.doc_type), d.stored_as + ("　" + d.status if d.status != "已导入" else ""))
-        for s in r.skipped:
-            table.add_row("跳过", Path(s["file"]).name, "—", s["reason"])
-        for e in r.errors:
-            if e.get("file"):
-                table.add_row("失败", Path(e["file"]).name, "—", e["error"])
-        for c in r.conflicts:
-            table.add_row("冲突", "—", field_label(c["field"]),
-                          f"案件中为“{c['present']}”，《{doc_type_name(c['document'])}》中为“{c['extracted']}”，未覆盖")
+            stored = Path(d.stored_as).name
+            why = (f"存为 {stored}；" if stored != Path(d.file).name else "") + d.status
+            row("已导入", Path(d.file).name, doc_type_name(d.doc_type), why, d.stored_as)
+        for n, s in enumerate(r.skipped):
+            row("跳过", Path(s["file"]).name, "—", s["reason"], f"skip-{n}")
+        for n, e in enumerate(r.errors):
+            row("失败", Path(e["file"]).name if e.get("file") else "—", "—", e["error"], f"error-{n}")
+        for n, c in enumerate(r.conflicts):
+            row("冲突", "—", field_label(c["field"]),
+                f"案件中为“{c['present']}”，《{doc_type_name(c['document'])}》中为“{c['extracted']}”，未覆盖", f"conflict-{n}")
         failed = r.failed
         text = f"已导入 {len(r.documents)} 个，跳过 {len(r.skipped)} 个，失败 {failed} 个"
         if r.facts_filled:
@@ -439,6 +464,12 @@ class ImporterScreen(Screen[bool]):
 
     def _undone(self, message: str, ok: bool) -> None:
         if ok:
+            table = self.query_one("#table", DataTable)
+            for d in self.result.documents:
+                try:
+                    table.update_cell(d.stored_as, "do", "已撤销")
+                except (CellDoesNotExist, RowDoesNotExist):  # a row the table no longer has
+                    pass
             self.result.documents = []  # nothing left to undo
             self.refresh_bindings()
             self.notify(message, title="撤销导入")
