@@ -225,6 +225,9 @@ def undo(ws: Workspace, case_id: str, import_id: str | None = None) -> dict[str,
     with ws.case_lock(case_id):
         rec = find(case_dir, import_id)
         problems, changed, remove = conflicts(ws, rec)
+        later = [r.id for r in records(case_dir) if int(r.id) > int(rec.id) and not r.undone and r.files]
+        if problems and later:
+            problems.append(f"之后还有{'、'.join('第' + i + '次' for i in later)}导入未撤销，可先撤销它们（从最近的一次开始）")
         if problems:
             raise UndoRefused(f"不能撤销案件 {case_id} 的第{rec.id}次导入", details=problems)
         # documents first: the register once, then the files, then one journal entry naming them

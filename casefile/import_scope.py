@@ -28,6 +28,7 @@ from typing import Any, Callable, Iterable
 
 from casefile import documents
 from casefile.errors import CasefileError, ImportRefused
+from casefile.fsutil import sha256_bytes
 from casefile.limits import limits
 from casefile.textio import SUPPORTED
 from casefile.workspace import CASE_FILE, CASES_DIR, PROFILE_FILE, Workspace
@@ -304,6 +305,12 @@ def preview(ws: Workspace, case_id: str | None, paths: list[Path], *, classify: 
         files, pv.truncated = files[:cap], True
     pv.items = [PreviewItem(s.path, SKIP, reason=s.reason) for s in skipped if not Path(s.path).is_dir()]
     check = ForeignCheck(ws, case_id) if classify else None
+    # a file already in the case, byte for byte (the same folder chosen twice), is not taken again
+    have: dict[str, str] = {}
+    if case_id:
+        for d in documents.load_register(ws.cases_dir / case_id).documents:
+            if d.sha256:
+                have.setdefault(d.sha256, d.file)  # the first copy, when it is in the case twice already
     for n, f in enumerate(files, 1):
         if cancelled and cancelled():
             break
@@ -312,7 +319,12 @@ def preview(ws: Workspace, case_id: str | None, paths: list[Path], *, classify: 
         item = PreviewItem(str(f))
         if classify:
             try:
-                doc = read_document(f, read_input(f), ocr=False)
+                data = read_input(f)
+                if sha256_bytes(data) in have:
+                    item.action, item.reason = SKIP, f"与本案已有的文书 {have[sha256_bytes(data)]} 内容完全相同，不再导入"
+                    pv.items.append(item)
+                    continue
+                doc = read_document(f, data, ocr=False)
                 x = extract(doc)
             except CasefileError as e:
                 item.action, item.reason = SKIP, str(e)

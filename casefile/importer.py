@@ -124,7 +124,8 @@ def import_paths(
 ) -> ImportResult:
     """``include_other_cases``: import documents whose text carries a 文号 of another case of the
     workspace too (by default they are skipped, each with the evidence); ``cancelled`` is asked
-    before each file: once it says yes, the files not yet stored are listed as not imported."""
+    before each file is read: once it says yes, the files read so far are stored and the rest
+    listed as not imported."""
     # a workspace's own folders are refused before anything is read (casefile.import_scope)
     import_scope.refuse_workspace_paths(ws, [Path(p) for p in paths])
     files, passed = import_scope.collect([Path(p) for p in paths])
@@ -136,6 +137,8 @@ def import_paths(
     errors: list[dict[str, str]] = []
     for i, f in enumerate(files, 1):
         if cancelled is not None and cancelled():
+            # the files already read are stored (storing is quick), the rest named: the import
+            # is complete as far as it went, and can be undone whole
             errors += [{"file": str(g), "error": f"{g.name}：导入已取消，未导入"} for g in files[i - 1:]]
             break
         if progress:
@@ -205,10 +208,6 @@ def import_paths(
     texts: list[tuple[str, list[str]]] = []  # (file name, pages) of each stored document, for the dossier facts
     stopped = False  # the disk filled up: the import is incomplete and says so until run again
     for n, (f, data, info, x) in enumerate(extracted):
-        if cancelled is not None and cancelled():
-            for g, *_ in extracted[n:]:
-                result.errors.append({"file": str(g), "error": f"{g.name}：导入已取消，未导入"})
-            break  # what was stored stays, recorded: the import can be undone whole
         digest = sha256_bytes(data)
         if digest in stored_before:  # stored by the run that was interrupted
             result.documents.append(DocResult(str(f), x.doc_type, x.confidence, info["pages"], "已导入（上次中断前已保存）",

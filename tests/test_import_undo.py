@@ -188,3 +188,45 @@ def test_cli_lists_and_undoes_imports(demo_ws, folder, run_cli):
     assert code == 2 and "没有可撤销的导入" in err
     code, out, _ = run_cli("import", "preview", str(folder), "--case", "YJ-2026-003", "-w", w, "--json")
     assert json.loads(out)["to_import"] == 12
+
+
+def test_a_cancelled_import_keeps_what_it_stored_and_can_be_undone(session, demo_ws, folder):
+    asked = []
+
+    def cancelled() -> bool:  # the person presses x while the fourth file is read
+        asked.append(1)
+        return len(asked) > 3
+
+    before = {p.name for p in (demo_ws.cases_dir / "YJ-2026-003" / "docs").iterdir()}
+    r = session.import_files("YJ-2026-003", [folder], cancelled=cancelled)
+    assert len(r.documents) == 3 and r.failed == 9
+    assert all("导入已取消" in e["error"] for e in r.errors)
+    assert session.imports("YJ-2026-003")[0]["state"] == "已完成"  # not left as 导入未完成
+    session.undo_import("YJ-2026-003")
+    assert {p.name for p in (demo_ws.cases_dir / "YJ-2026-003" / "docs").iterdir()} == before
+
+
+def test_undo_of_an_earlier_import_says_to_undo_the_later_one_first(session, demo_ws, folder, tmp_path):
+    first = session.import_files("YJ-2026-003", [folder / "案卷" / "02现场检查笔录.docx"])  # the inspection, an act
+    second = session.import_files("YJ-2026-003", [folder / "案卷"])  # more acts: the notice, the decision …
+    assert any(f.startswith("acts") for f in first.facts_filled) and any(f.startswith("acts") for f in second.facts_filled)
+    with pytest.raises(UndoRefused) as e:
+        session.undo_import("YJ-2026-003", first.import_id)
+    assert "在导入后又被修改过" in str(e.value) and "之后还有第2次导入未撤销" in str(e.value)
+    # the preview of the same folder again: what is in the case already is not taken twice
+    pv = session.import_preview("YJ-2026-003", [folder / "案卷"])
+    assert not pv.to_import and len(pv.skipped) == 10
+    assert "与本案已有的文书 docs/02现场检查笔录.docx 内容完全相同" in next(i.reason for i in pv.skipped if i.path.endswith("02现场检查笔录.docx"))
+    session.undo_import("YJ-2026-003")  # the latest first
+    session.undo_import("YJ-2026-003")  # then the earlier one
+    assert [r["state"] for r in session.imports("YJ-2026-003")] == ["已撤销", "已撤销"]
+
+
+def test_a_party_with_several_cases_is_no_evidence_for_a_new_case(session, demo_ws, tmp_path):
+    """Into a new case (no party known yet) a document naming an existing case's party is imported:
+    one company may well have a second case."""
+    loose = tmp_path / "同一当事人"
+    loose.mkdir()
+    shutil.copy(demo_ws.cases_dir / "SJ-2026-088" / "docs" / "040-行政处罚告知书.docx", loose)
+    r = session.import_files(None, [loose])
+    assert r.created and [Path(d.file).name for d in r.documents] == ["040-行政处罚告知书.docx"] and not r.skipped

@@ -36,7 +36,7 @@ class CaseScreen(Screen):
         Binding("r", "review", "审核轮次", id="review"),
         Binding("d", "render", "生成文书", id="render"),
         Binding("i", "import_files", "导入文书", id="import"),
-        Binding("z", "undo_import", "撤销最近一次导入", id="undo-import"),
+        Binding("z", "undo_import", "撤销最近一次导入", id="undo-import", show=False),  # in ? help and the palette
         Binding("x", "cancel_work", "取消进行中的工作", id="cancel"),
         Binding("tab", "focus_next", "切换窗格", id="next-pane", show=False),
     ]
