@@ -170,7 +170,7 @@ def _others(ws: Workspace, target: str | None) -> tuple[dict[str, tuple[str, str
                 data = tomllib.load(f)
         except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
             data = {}
-        if data.get("number"):
+        if data.get("number") and _distinctive(data["number"]):
             numbers.setdefault(data["number"], (cid, "案件文号"))
         for p in data.get("parties") or []:
             name = (p.get("name") or "").strip() if isinstance(p, dict) else ""
@@ -181,9 +181,16 @@ def _others(ws: Workspace, target: str | None) -> tuple[dict[str, tuple[str, str
         except CasefileError:
             continue
         for rec in reg.documents:
-            if rec.number:
+            if rec.number and _distinctive(rec.number):
                 numbers.setdefault(rec.number, (cid, f"《{rec.title or rec.name}》的文号"))
     return numbers, parties
+
+
+def _distinctive(number: str) -> bool:
+    """A 文号 with its agency's prefix (清市监罚〔2026〕26号): a bare 〔2026〕15号 is shared by every
+    series of an agency's documents and proves nothing about which case a document is of."""
+    head = number.split("〔", 1)[0].split("[", 1)[0].split("［", 1)[0].strip()
+    return bool(head) and ("〔" in number or "[" in number or "［" in number)
 
 
 class ForeignCheck:

@@ -60,6 +60,7 @@ class ImportResult:
     created: bool = False
     resumed: bool = False  # continued an import that was interrupted
     skipped: list[dict[str, str]] = field(default_factory=list)  # passed over on purpose: {file, reason}
+    flagged: list[dict[str, str]] = field(default_factory=list)  # imported, but the text points at another case
     import_id: str = ""  # the record of what this import added (casefile.import_records), for undo
 
     @property
@@ -70,7 +71,7 @@ class ImportResult:
     def to_dict(self) -> dict[str, Any]:
         return {"case": self.case, "documents": [d.to_dict() for d in self.documents], "facts_filled": self.facts_filled,
                 "conflicts": self.conflicts, "errors": self.errors, "created": self.created, "resumed": self.resumed,
-                "skipped": self.skipped, "import_id": self.import_id,
+                "skipped": self.skipped, "flagged": self.flagged, "import_id": self.import_id,
                 "imported": len(self.documents), "failed": self.failed, "total": len(self.documents) + self.failed}
 
 
@@ -166,15 +167,19 @@ def import_paths(
         # the same import interrupted before: continue into its case rather than make a second one
         case_ref = resume.find(ws.cases_dir, ws.case_ids(), sources)
     # a document whose text carries another case's 文号 is not merged silently into this one
+    # into an existing case such a document is skipped; a new case is made of the folder as it is,
+    # each such document named (the same dossier imported twice shows here)
     check = import_scope.ForeignCheck(ws, ws.resolve(case_ref) if case_ref else None)
-    kept = []
+    kept, flagged = [], []
     for item in extracted:
         other, reason = check.check(item[3], "\n".join(item[2]["text_pages"]))
-        if other and not include_other_cases:  # evidence of a case of this workspace (the preview shows weaker hints too)
+        if other and case_ref and not include_other_cases:  # evidence of a case of this workspace
             skipped.append({"file": str(item[0]), "reason": f"{item[0].name}：{reason}，未导入（确属本案时可选择仍然导入）",
                             "other_case": other})
-        else:
-            kept.append(item)
+            continue
+        if other:
+            flagged.append({"file": str(item[0]), "reason": f"{item[0].name}：{reason}", "other_case": other})
+        kept.append(item)
     extracted = kept
     resumed = False
     if case_ref:
@@ -198,7 +203,7 @@ def import_paths(
             raise
         created = True
         case_dir = ws.cases_dir / case.id
-    result = ImportResult(case=case.id, errors=errors, created=created, resumed=resumed, skipped=skipped)
+    result = ImportResult(case=case.id, errors=errors, created=created, resumed=resumed, skipped=skipped, flagged=flagged)
     stored_before = _tidy_interrupted(case_dir) if resumed else {}
     # what this import adds is recorded before the first document is stored (undo: casefile.import_records)
     import_record = (import_records.resumed(case_dir, sources) if resumed else None) or import_records.begin(

@@ -49,6 +49,8 @@ def import_cmd(paths, case_ref, as_json, include_other_cases=False):
             click.echo(f"冲突：{field_label(c['field'])} 案件中为“{c['present']}”，《{doc_type_name(c['document'])}》中为“{c['extracted']}”，未覆盖")
         for sk in result.skipped:
             click.echo(f"跳过：{sk['reason'] if sk['reason'].startswith(Path(sk['file']).name) else Path(sk['file']).name + '：' + sk['reason']}", err=True)
+        for fl in result.flagged:
+            click.echo(f"注意：{fl['reason']}（已导入，请核对）", err=True)
         if result.import_id and result.documents:
             click.echo(f"这是本案第 {result.import_id} 次导入；撤销：casefile import undo {result.case} --import {result.import_id}")
         for e in result.errors:

@@ -121,9 +121,9 @@ class ImporterScreen(Screen[bool]):
 
     BINDINGS = [
         Binding("escape", "back", "返回", id="back"),
-        Binding("backspace", "parent", "上一级", id="parent"),
+        Binding("backspace", "parent", "上一级", id="parent", key_display="退格"),
         Binding("p", "preview", "预览", id="preview"),
-        Binding("space", "toggle", "选中", id="toggle"),
+        Binding("space", "toggle", "选中", id="toggle", key_display="空格"),
         Binding("i", "start_import", "导入", id="import"),
         Binding("x", "cancel", "取消", id="cancel"),
         Binding("z", "undo", "撤销本次导入", id="undo"),
