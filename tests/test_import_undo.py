@@ -230,3 +230,16 @@ def test_a_party_with_several_cases_is_no_evidence_for_a_new_case(session, demo_
     shutil.copy(demo_ws.cases_dir / "SJ-2026-088" / "docs" / "040-行政处罚告知书.docx", loose)
     r = session.import_files(None, [loose])
     assert r.created and [Path(d.file).name for d in r.documents] == ["040-行政处罚告知书.docx"] and not r.skipped
+
+
+def test_the_same_dossier_imported_twice_as_new_cases_is_named(session, demo_ws, folder):
+    """Into a new case nothing is skipped, but every document that carries the first case's 文号
+    is named; a bare 〔2026〕12号 (no agency prefix) is no evidence."""
+    first = session.import_files(None, [folder / "案卷"])
+    second = session.import_files(None, [folder / "案卷"])
+    assert first.created and second.created and second.case != first.case
+    assert len(second.documents) == 10 and not second.skipped
+    flagged = {Path(f["file"]).name: f for f in second.flagged}
+    assert flagged["14行政处罚决定书.docx"]["other_case"] == first.case
+    assert "清市监罚决〔2026〕12号" in flagged["14行政处罚决定书.docx"]["reason"]
+    assert not any("本文书的文号 〔2026〕" in f["reason"] for f in second.flagged)
