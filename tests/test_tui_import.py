@@ -183,3 +183,56 @@ async def test_marked_files_and_undo_from_the_case_screen(demo_ws, folder):
         await _settle(app, pilot)
         assert _docs(demo_ws) == before
     assert any(e["act"].startswith("撤销导入") for e in journal.read(demo_ws.cases_dir / CASE))
+
+
+@pytest.mark.asyncio
+async def test_x_cancels_a_running_import_and_keeps_what_was_read(demo_ws, folder):
+    """The import waits on its second file until the person presses x: the file being read then
+    finishes, the rest are listed as cancelled, and nothing is left half-done."""
+    import threading
+    import time
+
+    from textual.widgets import DataTable
+
+    from tui.application import Clock, Session
+
+    session = Session(demo_ws, Clock(TODAY))
+    real = session.import_files
+    second = threading.Event()
+
+    def slow_import(case_ref, paths, *, progress=None, cancelled=None, include_other_cases=False):
+        def progress_then_wait(i, n, name):
+            progress(i, n, name)
+            if i == 2:
+                second.set()
+                deadline = time.monotonic() + 10
+                while not cancelled() and time.monotonic() < deadline:
+                    time.sleep(0.02)
+
+        return real(case_ref, paths, progress=progress_then_wait, cancelled=cancelled, include_other_cases=include_other_cases)
+
+    session.import_files = slow_import
+    before = _docs(demo_ws)
+    app = CasefileApp(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_importer(app, pilot)
+        screen.show_folder(folder / "案卷")
+        await pilot.pause()
+        await pilot.press("p")
+        await _settle(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("y")
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if second.is_set():
+                break
+        assert screen.mode == "running"
+        await pilot.press("x")
+        await _settle(app, pilot)
+        assert screen.mode == "results"
+        table = screen.query_one("#table", DataTable)
+        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        assert [r[1] for r in rows if r[0] == "已导入"] == ["01立案审批表.docx", "02现场检查笔录.docx"]
+        assert len([r for r in rows if r[0] == "失败" and "导入已取消" in r[3]]) == 8
+    assert _docs(demo_ws) - before == {"01立案审批表.docx", "02现场检查笔录.docx"}
