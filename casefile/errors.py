@@ -107,3 +107,13 @@ class EntryError(ValidationError):
         labels = labels or {}
         super().__init__(message, details=[f"{labels.get(k, k)}：{v}" for k, v in fields.items()])
         self.fields = dict(fields)
+class ImportRefused(UsageError):
+    """An import that would take documents which already belong to cases (a workspace's own folders)."""
+
+    title = "不能导入"
+
+
+class UndoRefused(CasefileError):
+    """An import cannot be taken back: the case changed since in a way that conflicts."""
+
+    title = "不能撤销导入"

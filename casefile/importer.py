@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
 
-from casefile import documents, journal, locks, resume
+from casefile import documents, import_records, import_scope, journal, locks, resume
 from casefile.errors import CasefileError, DiskFullError, UsageError
 from casefile.extract import Extraction, extract
 from casefile.ids import valid_id_card, valid_uscc
@@ -59,6 +59,9 @@ class ImportResult:
     errors: list[dict[str, str]] = field(default_factory=list)
     created: bool = False
     resumed: bool = False  # continued an import that was interrupted
+    skipped: list[dict[str, str]] = field(default_factory=list)  # passed over on purpose: {file, reason}
+    flagged: list[dict[str, str]] = field(default_factory=list)  # imported, but the text points at another case
+    import_id: str = ""  # the record of what this import added (casefile.import_records), for undo
 
     @property
     def failed(self) -> int:
@@ -68,6 +71,7 @@ class ImportResult:
     def to_dict(self) -> dict[str, Any]:
         return {"case": self.case, "documents": [d.to_dict() for d in self.documents], "facts_filled": self.facts_filled,
                 "conflicts": self.conflicts, "errors": self.errors, "created": self.created, "resumed": self.resumed,
+                "skipped": self.skipped, "flagged": self.flagged, "import_id": self.import_id,
                 "imported": len(self.documents), "failed": self.failed, "total": len(self.documents) + self.failed}
 
 
@@ -116,14 +120,28 @@ def import_paths(
     case_ref: str | None = None,
     *,
     progress: Callable[[int, int, str], None] | None = None,
+    include_other_cases: bool = False,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ImportResult:
-    files = collect_files([Path(p) for p in paths])
+    """``include_other_cases``: import documents whose text carries a 文号 of another case of the
+    workspace too (by default they are skipped, each with the evidence); ``cancelled`` is asked
+    before each file is read: once it says yes, the files read so far are stored and the rest
+    listed as not imported."""
+    # a workspace's own folders are refused before anything is read (casefile.import_scope)
+    import_scope.refuse_workspace_paths(ws, [Path(p) for p in paths])
+    files, passed = import_scope.collect([Path(p) for p in paths])
+    skipped = [{"file": s.path, "reason": s.reason} for s in passed]
     if not files:
-        raise UsageError("没有可导入的文件（支持 .pdf、.docx、.txt）")
+        raise UsageError("没有可导入的文件（支持 .pdf、.docx、.txt）", details=[f"{s['file']}：{s['reason']}" for s in skipped][:20])
     # read and extract everything first, so a new case is only made when something is usable
     extracted: list[tuple[Path, bytes, dict[str, Any], Extraction]] = []
     errors: list[dict[str, str]] = []
     for i, f in enumerate(files, 1):
+        if cancelled is not None and cancelled():
+            # the files already read are stored (storing is quick), the rest named: the import
+            # is complete as far as it went, and can be undone whole
+            errors += [{"file": str(g), "error": f"{g.name}：导入已取消，未导入"} for g in files[i - 1:]]
+            break
         if progress:
             progress(i, len(files), f.name)
         try:
@@ -148,6 +166,21 @@ def import_paths(
     if not case_ref:
         # the same import interrupted before: continue into its case rather than make a second one
         case_ref = resume.find(ws.cases_dir, ws.case_ids(), sources)
+    # a document whose text carries another case's 文号 is not merged silently into this one
+    # into an existing case such a document is skipped; a new case is made of the folder as it is,
+    # each such document named (the same dossier imported twice shows here)
+    check = import_scope.ForeignCheck(ws, ws.resolve(case_ref) if case_ref else None)
+    kept, flagged = [], []
+    for item in extracted:
+        other, reason = check.check(item[3], "\n".join(item[2]["text_pages"]))
+        if other and case_ref and not include_other_cases:  # evidence of a case of this workspace
+            skipped.append({"file": str(item[0]), "reason": f"{item[0].name}：{reason}，未导入（确属本案时可选择仍然导入）",
+                            "other_case": other})
+            continue
+        if other:
+            flagged.append({"file": str(item[0]), "reason": f"{item[0].name}：{reason}", "other_case": other})
+        kept.append(item)
+    extracted = kept
     resumed = False
     if case_ref:
         case = ws.load_case(case_ref)
@@ -159,7 +192,7 @@ def import_paths(
             resume.mark(case_dir, sources, started)
     else:
         if not extracted:
-            result = ImportResult(case="", errors=errors)
+            result = ImportResult(case="", errors=errors, skipped=skipped)
             return result
         try:
             case = _new_case(ws, [x for *_, x in extracted], folder=_folder_name(paths),
@@ -170,8 +203,12 @@ def import_paths(
             raise
         created = True
         case_dir = ws.cases_dir / case.id
-    result = ImportResult(case=case.id, errors=errors, created=created, resumed=resumed)
+    result = ImportResult(case=case.id, errors=errors, created=created, resumed=resumed, skipped=skipped, flagged=flagged)
     stored_before = _tidy_interrupted(case_dir) if resumed else {}
+    # what this import adds is recorded before the first document is stored (undo: casefile.import_records)
+    import_record = (import_records.resumed(case_dir, sources) if resumed else None) or import_records.begin(
+        case_dir, case.id, sources, started, actor=ws.actor, created=created)
+    result.import_id = import_record.id
     stored_xs: list[Extraction] = []
     texts: list[tuple[str, list[str]]] = []  # (file name, pages) of each stored document, for the dossier facts
     stopped = False  # the disk filled up: the import is incomplete and says so until run again
@@ -212,6 +249,7 @@ def import_paths(
                 stopped = True
                 break
             continue
+        import_records.add_file(case_dir, import_record, stored, str(f))
         try:
             documents.write_cache(case_dir, stored.sha256, x.to_dict(), EXTRACTION_CACHE)
             if info["ocr_text"] is not None:
@@ -225,11 +263,13 @@ def import_paths(
     if stored_xs:
         with ws.case_lock(case.id):  # read, fill and write back the facts as one step
             case = ws.load_case(case.id)
+            before = case.model_copy(deep=True)
             filled, conflicts = fill_facts(case, stored_xs, texts=texts)
             result.facts_filled, result.conflicts = filled, conflicts
             if filled:
                 try:
                     ws.save_case(case, act="导入文书补充案件事实", stage="调查")
+                    import_records.facts_changed(case_dir, import_record, before, case, filled)
                 except OSError as e:
                     if not is_disk_full(e):
                         raise
@@ -237,6 +277,7 @@ def import_paths(
                     result.errors.append({"file": "", "error": f"案件事实未能补充：{disk_full_message(case_dir)}（文书已导入，腾出空间后可重新导入补充）"})
     if not stopped:
         resume.clear(case_dir, sources)  # complete: the case no longer says 导入未完成
+        import_records.finish(case_dir, import_record)
     return result
 
 

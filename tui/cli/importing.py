@@ -1,4 +1,4 @@
-"""casefile import PATH... ; casefile extract FILE..."""
+"""casefile import PATH... (and import preview/list/undo) ; casefile extract FILE..."""
 
 from __future__ import annotations
 
@@ -13,21 +13,27 @@ from tui.cli.output import dumps, emit, progress, table
 
 
 def register(cli: click.Group) -> None:
-    cli.add_command(import_cmd)
+    from tui.cli.import_undo import import_group
+
+    import_group.add_command(import_cmd)
+    cli.add_command(import_group)
     cli.add_command(extract_cmd)
 
 
-@click.command("import")
+@click.command("files", hidden=True)
 @workspace_option
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--case", "case_ref", default=None, help="导入到已有案件（编号或文号）；不给时，一个文件夹成为一个新案件")
+@click.option("--include-other-cases", is_flag=True, default=False,
+              help="文中出现本工作区其他案件文号的文书也导入（默认跳过并说明依据）")
 @json_option
-def import_cmd(paths, case_ref, as_json):
+def import_cmd(paths, case_ref, as_json, include_other_cases=False):
     """导入 .docx/.pdf/.txt 文书或文件夹：抽取文字、识别文书类型、补充案件事实（不覆盖已有事实，冲突逐项列出）。
 
     有问题的文件（损坏、加密、过大、压缩炸弹、符号链接等）逐个列出原因并跳过，其余照常导入；
     扫描页用文字识别（OCR）读取。退出码：0 全部导入；1 有文件未导入（--json 中 failed 为个数）；13 磁盘已满。"""
-    result = open_session().import_documents([Path(p) for p in paths], case_ref, progress=lambda i, n, name: progress(f"[{i}/{n}] {name}"))
+    result = open_session().import_files(case_ref, [Path(p) for p in paths], progress=lambda i, n, name: progress(f"[{i}/{n}] {name}"),
+                                         include_other_cases=include_other_cases)
     data = result.to_dict()
 
     def human(_):
@@ -41,6 +47,12 @@ def import_cmd(paths, case_ref, as_json):
             click.echo("已补充：" + "、".join(field_label(f) for f in result.facts_filled))
         for c in result.conflicts:
             click.echo(f"冲突：{field_label(c['field'])} 案件中为“{c['present']}”，《{doc_type_name(c['document'])}》中为“{c['extracted']}”，未覆盖")
+        for sk in result.skipped:
+            click.echo(f"跳过：{sk['reason'] if sk['reason'].startswith(Path(sk['file']).name) else Path(sk['file']).name + '：' + sk['reason']}", err=True)
+        for fl in result.flagged:
+            click.echo(f"注意：{fl['reason']}（已导入，请核对）", err=True)
+        if result.import_id and result.documents:
+            click.echo(f"这是本案第 {result.import_id} 次导入；撤销：casefile import undo {result.case} --import {result.import_id}")
         for e in result.errors:
             click.echo(f"未导入：{e['error']}", err=True)
         if result.failed:

@@ -13,10 +13,11 @@ from textual.widgets import Footer, Header, Label, ListItem, ListView, Static, T
 from textual.worker import get_current_worker
 
 from casefile.errors import CasefileError
-from tui.application import CATEGORY_NAMES, SEVERITY_NAMES, field_label, rule_title, table
+from tui.application import CATEGORY_NAMES, SEVERITY_NAMES, field_label, rule_title
 from tui.textual_app.screens.common import PaneScreen, TextScreen
 from tui.textual_app.screens.office_keys import CaseOffice
-from tui.textual_app.screens.docs import ImportScreen, RenderScreen
+from tui.textual_app.screens.docs import RenderScreen
+from tui.textual_app.screens.importer import ImporterScreen, undo_with_confirmation
 from tui.textual_app.screens.facts import FactsScreen
 from tui.textual_app.screens.transitions import TransitionScreen
 from tui.textual_app.screens.review import ReviewScreen
@@ -45,6 +46,7 @@ class CaseScreen(CaseOffice, PaneScreen):
         Binding("o", "office_dossier", "案卷导出与打印", id="office-dossier", show=False),
         Binding("u", "office_publicity", "本案公示", id="office-publicity", show=False),
         Binding("j", "office_journal", "本案全过程记录", id="office-journal", show=False),
+        Binding("z", "undo_import", "撤销最近一次导入", id="undo-import", show=False),  # in ? help and the palette
     ]
 
     def __init__(self, case_id: str, doc: str | None = None, page: int | None = None):
@@ -215,10 +217,18 @@ class CaseScreen(CaseOffice, PaneScreen):
         self.app.push_screen(RenderScreen(self.case_id), lambda _: self.refresh_case())
 
     def action_import_files(self) -> None:
-        self.app.push_screen(ImportScreen(self.case_id), lambda _: self.refresh_case())
+        self.app.push_screen(ImporterScreen(self.case_id), lambda _: self.refresh_case())
 
     def action_facts(self) -> None:
         self.app.push_screen(FactsScreen(self.case_id), lambda _: self.refresh_case())
 
     def action_transition(self) -> None:
         self.app.push_screen(TransitionScreen(self.case_id), lambda _: self.refresh_case())
+
+    def action_undo_import(self) -> None:
+        def done(message: str, ok: bool) -> None:
+            self.notify(message, title="撤销导入" if ok else "不能撤销导入", severity="information" if ok else "error")
+            if ok:
+                self.refresh_case()
+
+        undo_with_confirmation(self, self.case_id, None, done)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll  # noqa: F401
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
 
 from casefile.errors import CasefileError, EntryError
 from casefile.model import STATE_ORDER, PartyKind, Procedure
-from tui.application import CaseSummary, Listing, NewCase, pad, table, width
+from tui.application import CaseSummary, Listing, NewCase, pad, width
 from tui.textual_app.screens.case import CaseScreen
 from tui.textual_app.screens.common import TextScreen
 from tui.textual_app.screens.forms import input_field, select_field, show_errors

@@ -228,7 +228,7 @@ class FactsScreen(Screen[bool]):
         self.changed = True
         self._render_list(tab)
         self._clear_form(tab)
-        self._status(f"已删除，记入案件日志")
+        self._status("已删除，记入案件日志")
 
     def action_next_tab(self) -> None:
         names = [f"tab-{s}" for s, _ in TABS]
