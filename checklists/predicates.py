@@ -16,7 +16,7 @@ from casefile.errors import CalendarNotCovered
 from casefile.ids import valid_id_card, valid_uscc
 from casefile.model import Act, ActKind, CaseState, LawRef, PartyKind
 from checklists.context import CheckContext, Hit
-from checklists.registry import PREDICATES, predicate  # noqa: F401 - PREDICATES re-exported for the engine
+from checklists.registry import predicate
 
 def _first(ctx: CheckContext, kind: ActKind) -> dt.date | None:
     return ctx.case.first_date(kind)
@@ -42,7 +42,7 @@ def _deadline(ctx: CheckContext, start: dt.date, kind: str, against: dt.date | N
 
 # -- authority ----------------------------------------------------------------------------------
 @predicate
-def officers_qualified(ctx: CheckContext, acts: list[str], min: int = 2, **_) -> Iterator[Hit]:
+def officers_qualified(ctx: CheckContext, *, acts: list[str], min: int = 2) -> Iterator[Hit]:
     """P06: every enforcement act by ≥ min officers, each certified, valid that day, for the sector."""
     for act in ctx.case.acts:
         if act.kind.value not in acts:
@@ -67,14 +67,14 @@ def officers_qualified(ctx: CheckContext, acts: list[str], min: int = 2, **_) ->
 
 
 @predicate
-def agency_stated(ctx: CheckContext, **_) -> Iterator[Hit]:
+def agency_stated(ctx: CheckContext) -> Iterator[Hit]:
     if not ctx.case.agency:
         yield Hit("案件未写明执法机关", evidence=[_fact("agency", "")])
 
 
 # -- facts -----------------------------------------------------------------------------------------
 @predicate
-def facts_stated(ctx: CheckContext, **_) -> Iterator[Hit]:
+def facts_stated(ctx: CheckContext) -> Iterator[Hit]:
     c = ctx.case
     if not c.parties:
         yield Hit("未写明当事人", evidence=[_fact("parties", [])], unverifiable=True)
@@ -92,7 +92,7 @@ def facts_stated(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def parties_agree(ctx: CheckContext, types: list[str], **_) -> Iterator[Hit]:
+def parties_agree(ctx: CheckContext, *, types: list[str]) -> Iterator[Hit]:
     """The party's name and code are the same in every document that states them."""
     p = ctx.case.party
     if p is None:
@@ -118,7 +118,7 @@ STATUTORY_EVIDENCE = ("书证", "物证", "视听资料", "电子数据", "证�
 
 
 @predicate
-def evidence_present(ctx: CheckContext, **_) -> Iterator[Hit]:
+def evidence_present(ctx: CheckContext) -> Iterator[Hit]:
     c = ctx.case
     if not c.evidence and not ctx.docs_of("evidence_list", "evidence_extraction", "evidence_material", "inquiry_record", "onsite_record"):
         decisions = ctx.docs_of("decision", "summary_decision", "no_penalty_decision")
@@ -131,7 +131,7 @@ def evidence_present(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def av_recorded(ctx: CheckContext, level: str = "full", **_) -> Iterator[Hit]:
+def av_recorded(ctx: CheckContext, *, level: str = "full") -> Iterator[Hit]:
     """§5: acts that must be recorded on audio/video have a record (acts.recorded or linked evidence)."""
     req = av_requirements().get(level, {})
     linked = {(e.get("act"), e.get("date")) for e in ctx.case.extra.get("av_records", [])} if isinstance(ctx.case.extra.get("av_records"), list) else set()
@@ -149,7 +149,7 @@ def av_recorded(ctx: CheckContext, level: str = "full", **_) -> Iterator[Hit]:
 
 # -- legal basis -----------------------------------------------------------------------------------------
 @predicate
-def citations_valid(ctx: CheckContext, only: str = "", **_) -> Iterator[Hit]:
+def citations_valid(ctx: CheckContext, *, only: str = "") -> Iterator[Hit]:
     """Each cited law exists (misnamed laws flagged), each article exists, in the version in force.
     ``only="misnamed"`` yields the misnamed laws alone, ``only="other"`` everything else: a law
     misnamed but identifiable (the library names it) is a form defect, not a wrong basis."""
@@ -199,7 +199,7 @@ def citations_valid(ctx: CheckContext, only: str = "", **_) -> Iterator[Hit]:
 
 
 @predicate
-def basis_cited(ctx: CheckContext, **_) -> Iterator[Hit]:
+def basis_cited(ctx: CheckContext) -> Iterator[Hit]:
     c = ctx.case
     if c.state in (CaseState.OPENED, CaseState.INVESTIGATING):
         return
@@ -216,8 +216,7 @@ def _fine(ctx: CheckContext) -> Decimal | None:
     return ctx.case.fines() if has_amount else None
 
 
-@predicate
-def fine_in_range(ctx: CheckContext, **_) -> Iterator[Hit]:
+def fine_in_range(ctx: CheckContext) -> Iterator[Hit]:
     """D01 for a case's own measures (profile bands): each fine against the provisions IT rests on,
     never the sum. Rule D01 runs ``fine_per_measure`` (checklists.decision_rules), which reads a
     decision on file as a structure and falls back to this for a case without one."""
@@ -262,7 +261,7 @@ def fine_in_range(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def not_heavier_after_statement(ctx: CheckContext, **_) -> Iterator[Hit]:
+def not_heavier_after_statement(ctx: CheckContext) -> Iterator[Hit]:
     """P13: the decided fine is not heavier than the one notified."""
     proposed, decided = ctx.case.fines("proposed"), ctx.case.fines("decided")
     if ctx.case.proposed and ctx.case.decided and decided > proposed:
@@ -270,7 +269,7 @@ def not_heavier_after_statement(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def summary_limits(ctx: CheckContext, **_) -> Iterator[Hit]:
+def summary_limits(ctx: CheckContext) -> Iterator[Hit]:
     """P21: 简易程序 only for 警告 or fines ≤200 (natural person) / ≤3000 (organisation)."""
     sp = ctx.profile.get("summary_procedure", {})
     p = ctx.case.party
@@ -285,7 +284,7 @@ def summary_limits(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 # -- procedure --------------------------------------------------------------------------------------------
 @predicate
-def limitation(ctx: CheckContext, **_) -> Iterator[Hit]:
+def limitation(ctx: CheckContext) -> Iterator[Hit]:
     """P04: discovered within 2 years (5 with harm to life/finance) of the violation's end."""
     v = ctx.case.violation
     end = v.occurred_to or v.occurred_from
@@ -303,7 +302,7 @@ def limitation(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def filed_before_investigation(ctx: CheckContext, acts: list[str], **_) -> Iterator[Hit]:
+def filed_before_investigation(ctx: CheckContext, *, acts: list[str]) -> Iterator[Hit]:
     """P05: no investigative act before 立案 (preliminary 核查 excepted)."""
     filed = _first(ctx, ActKind.FILING)
     if filed is None:
@@ -316,7 +315,7 @@ def filed_before_investigation(ctx: CheckContext, acts: list[str], **_) -> Itera
 
 
 @predicate
-def statement_window(ctx: CheckContext, last_day: bool = False, **_) -> Iterator[Hit]:
+def statement_window(ctx: CheckContext, *, last_day: bool = False) -> Iterator[Hit]:
     """P12: no decision before the 陈述申辩 window has run out, unless the party expressly waived it
     or was heard. The window is counted exactly (行政处罚法 §85: 5 working days, the day of receipt
     not counted, ending at 24:00 of the last day): decided before the last day is a veto, on the
@@ -371,7 +370,7 @@ def _statement_evidence(ctx: CheckContext) -> list[dict]:
 
 
 @predicate
-def hearing_rights_told(ctx: CheckContext, **_) -> Iterator[Hit]:
+def hearing_rights_told(ctx: CheckContext) -> Iterator[Hit]:
     """P19: 较大数额 etc. → the 告知书 tells of the right to a hearing."""
     reasons = hearing_rights_reasons(ctx.workspace, ctx.case) if ctx.workspace else []
     if not reasons or not (_first(ctx, ActKind.NOTICE) or _first(ctx, ActKind.NOTICE_SERVED)):
@@ -390,7 +389,7 @@ def hearing_rights_told(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def hearing_timing(ctx: CheckContext, **_) -> Iterator[Hit]:
+def hearing_timing(ctx: CheckContext) -> Iterator[Hit]:
     """P20: request within 5 WD of the notice; hearing notice ≥7 WD before the hearing."""
     c = ctx.case
     tl = ctx.profile.get("time_limits", {})
@@ -410,7 +409,7 @@ def hearing_timing(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def legal_review_before_decision(ctx: CheckContext, **_) -> Iterator[Hit]:
+def legal_review_before_decision(ctx: CheckContext) -> Iterator[Hit]:
     """P15: a major decision is reviewed before it is made; after a hearing, after the hearing."""
     c = ctx.case
     reasons = major_decision_reasons(ctx.workspace, c) if ctx.workspace else []
@@ -470,7 +469,7 @@ def _dossier_facts(ctx: CheckContext):
 
 
 @predicate
-def case_time_limit(ctx: CheckContext, **_) -> Iterator[Hit]:
+def case_time_limit(ctx: CheckContext) -> Iterator[Hit]:
     """P17: decision within 90 days of 立案 (calendar days)."""
     filed = _first(ctx, ActKind.FILING)
     if filed is None:
@@ -493,7 +492,7 @@ def case_time_limit(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def service_in_time(ctx: CheckContext, **_) -> Iterator[Hit]:
+def service_in_time(ctx: CheckContext) -> Iterator[Hit]:
     """P18: the decision served within 7 WD if not handed over on the spot."""
     decided = _first(ctx, ActKind.DECISION)
     if decided is None:
@@ -513,7 +512,7 @@ def service_in_time(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def preservation_decided(ctx: CheckContext, **_) -> Iterator[Hit]:
+def preservation_decided(ctx: CheckContext) -> Iterator[Hit]:
     """P11: a 处理决定 within 7 WD of 先行登记保存."""
     for a in ctx.case.acts_of(ActKind.PRESERVATION):
         done_dates = [d.date for d in ctx.case.acts_of(ActKind.PRESERVATION_DECISION) if d.date >= a.date]
@@ -529,7 +528,7 @@ def preservation_decided(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def seizure_period(ctx: CheckContext, **_) -> Iterator[Hit]:
+def seizure_period(ctx: CheckContext) -> Iterator[Hit]:
     """行政强制法 §25: 查封扣押 ≤30 days unless extended with approval."""
     for a in ctx.case.acts_of(ActKind.SEIZURE):
         end = _deadline(ctx, a.date, "seizure", against=max(a.end_date or a.date, ctx.today))
@@ -545,8 +544,7 @@ def seizure_period(ctx: CheckContext, **_) -> Iterator[Hit]:
             yield Hit(f"{a.date}查封扣押，期限已于{end}届满，未解除也未延期", evidence=[_act_field(ctx, a)])
 
 
-@predicate
-def decision_contents(ctx: CheckContext, **_) -> Iterator[Hit]:
+def decision_contents(ctx: CheckContext) -> Iterator[Hit]:
     """P16 (unreadable decisions): the remedies themselves are read by ``remedies_stated``
     (checklists.decision_rules), which rule P16 runs."""
     for rec in ctx.docs_of("decision", "summary_decision", "no_penalty_decision"):
@@ -555,7 +553,7 @@ def decision_contents(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def referral_thresholds(ctx: CheckContext, **_) -> Iterator[Hit]:
+def referral_thresholds(ctx: CheckContext) -> Iterator[Hit]:
     """§9 / P28: amounts or areas that reach a criminal threshold must be referred (以罚代刑)."""
     c = ctx.case
     if c.review.referred or c.acts_of(ActKind.REFERRAL):
@@ -576,7 +574,7 @@ def referral_thresholds(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def referral_flagged(ctx: CheckContext, **_) -> Iterator[Hit]:
+def referral_flagged(ctx: CheckContext) -> Iterator[Hit]:
     c = ctx.case
     if c.review.referral_required and not (c.review.referred or c.acts_of(ActKind.REFERRAL)):
         yield Hit("案件已认定涉嫌犯罪需要移送，卷中没有移送记录", evidence=[_fact("review.referral_required", True)])
@@ -584,7 +582,7 @@ def referral_flagged(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 # -- documents -----------------------------------------------------------------------------------------------
 @predicate
-def documents_complete(ctx: CheckContext, severity: str = "major", **_) -> Iterator[Hit]:
+def documents_complete(ctx: CheckContext, *, severity: str = "major") -> Iterator[Hit]:
     """§7: every document the law requires by now is present, or another paper that proves the same act
     (casefile/data/grounds.toml); only the gaps of the rule's severity are reported here."""
     from casefile import grounds
@@ -608,14 +606,14 @@ def documents_complete(ctx: CheckContext, severity: str = "major", **_) -> Itera
 
 
 @predicate
-def documents_unchanged(ctx: CheckContext, **_) -> Iterator[Hit]:
+def documents_unchanged(ctx: CheckContext) -> Iterator[Hit]:
     for rec in ctx.register.documents:
         if changed_outside(ctx.case_dir, rec):
             yield Hit(f"《{rec.title or rec.name}》在登记后被改动（内容与记录的哈希不符）", [rec.file])
 
 
 @predicate
-def documents_readable(ctx: CheckContext, **_) -> Iterator[Hit]:
+def documents_readable(ctx: CheckContext) -> Iterator[Hit]:
     for rec in ctx.register.documents:
         if rec.needs_ocr:
             yield Hit(f"《{rec.title or rec.name}》第{'、'.join(map(str, rec.needs_ocr))}页是扫描图像，没有文字，无法核实其内容", [rec.file], unverifiable=True)

@@ -18,25 +18,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Callable, Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError as PydanticError
+from pydantic import Field, ValidationError as PydanticError
 
 from casefile.errors import CalendarNotCovered
 from casefile.model import Act, ActKind
 from checklists.context import CheckContext, Hit
+from checklists.registry import TERMS as VOCABULARY
+from checklists.registry import Params as _Params
+from checklists.registry import term as word
 
 UNIT_NAMES = {"WD": "个工作日", "CD": "日"}
-VOCABULARY: dict[str, tuple[Callable[..., Iterator[Hit]], type[BaseModel]]] = {}
-
-
-class _Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-def word(name: str, params: type[_Params]):
-    def wrap(fn):
-        VOCABULARY[name] = (fn, params)
-        return fn
-    return wrap
 
 
 def validate_params(predicate: str, params: dict[str, Any]) -> str | None:
