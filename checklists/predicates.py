@@ -8,10 +8,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, Iterator
 
-from casefile import periods
 from casefile.avrecord import av_requirements
 from casefile.documents import changed_outside
-from casefile.requirements import hearing_rights_reasons, major_decision_reasons, required_documents
+from casefile.requirements import hearing_rights_reasons, major_decision_reasons
 from casefile.errors import CalendarNotCovered
 from casefile.ids import valid_id_card, valid_uscc
 from casefile.model import Act, ActKind, CaseState, LawRef, PartyKind
@@ -29,15 +28,6 @@ def _fact(field: str, value: Any) -> dict[str, Any]:
 def _act_field(ctx: CheckContext, act: Act, attr: str = "date") -> dict[str, Any]:
     i = ctx.case.acts.index(act) + 1
     return _fact(f"acts[{i}].{attr}", getattr(act, attr))
-
-
-def _deadline(ctx: CheckContext, start: dt.date, kind: str, against: dt.date | None = None) -> dt.date | Hit:
-    """The last day of the period ``kind`` (casefile.periods) from ``start``; a Hit when
-    the calendar cannot say. Up to start + n calendar days no calendar is needed."""
-    try:
-        return periods.last_day(ctx.calendar, start, periods.period(ctx.profile, kind, ctx.case), against)
-    except CalendarNotCovered as e:
-        return Hit(f"{e.message}（{e.details[0] if e.details else ''}）", unverifiable=True)
 
 
 # -- authority ----------------------------------------------------------------------------------
@@ -302,19 +292,6 @@ def limitation(ctx: CheckContext) -> Iterator[Hit]:
 
 
 @predicate
-def filed_before_investigation(ctx: CheckContext, *, acts: list[str]) -> Iterator[Hit]:
-    """P05: no investigative act before 立案 (preliminary 核查 excepted)."""
-    filed = _first(ctx, ActKind.FILING)
-    if filed is None:
-        if any(a.kind.value in acts for a in ctx.case.acts) or ctx.case.state != CaseState.OPENED:
-            yield Hit("卷中没有立案日期", evidence=[_fact("acts", "立案")], unverifiable=True)
-        return
-    for a in ctx.case.acts:
-        if a.kind.value in acts and a.date < filed:
-            yield Hit(f"{a.date}的{a.kind.value}早于{filed}立案（程序倒置）", evidence=[_act_field(ctx, a)])
-
-
-@predicate
 def statement_window(ctx: CheckContext, *, last_day: bool = False) -> Iterator[Hit]:
     """P12: no decision before the 陈述申辩 window has run out, unless the party expressly waived it
     or was heard. The window is counted exactly (行政处罚法 §85: 5 working days, the day of receipt
@@ -389,26 +366,6 @@ def hearing_rights_told(ctx: CheckContext) -> Iterator[Hit]:
 
 
 @predicate
-def hearing_timing(ctx: CheckContext) -> Iterator[Hit]:
-    """P20: request within 5 WD of the notice; hearing notice ≥7 WD before the hearing."""
-    c = ctx.case
-    tl = ctx.profile.get("time_limits", {})
-    notice_date = next((a.date for a in sorted(c.acts_of(ActKind.HEARING_NOTICE), key=lambda a: a.date)), None)
-    hearing = _first(ctx, ActKind.HEARING)
-    if notice_date and hearing:
-        try:
-            n = ctx.calendar.workdays_between(notice_date, hearing)
-        except CalendarNotCovered as e:
-            yield Hit(e.message, unverifiable=True)
-            return
-        need = tl.get("hearing_notice_days", 7)
-        if n < need:
-            yield Hit(f"听证通知于{notice_date}送达，{hearing}举行听证，间隔{n}个工作日，少于{need}个工作日", evidence=[_fact("acts", notice_date)])
-    elif hearing and not notice_date:
-        yield Hit("举行了听证，但卷中没有听证通知的日期", evidence=[_fact("acts", "听证通知")], unverifiable=True)
-
-
-@predicate
 def legal_review_before_decision(ctx: CheckContext) -> Iterator[Hit]:
     """P15: a major decision is reviewed before it is made; after a hearing, after the hearing."""
     c = ctx.case
@@ -466,82 +423,6 @@ def _dossier_facts(ctx: CheckContext):
         df = facts.load(ctx.case_dir, ctx.register)
         ctx._dossier_facts = df  # type: ignore[attr-defined]
     return df
-
-
-@predicate
-def case_time_limit(ctx: CheckContext) -> Iterator[Hit]:
-    """P17: decision within 90 days of 立案 (calendar days)."""
-    filed = _first(ctx, ActKind.FILING)
-    if filed is None:
-        return
-    decided = _first(ctx, ActKind.DECISION)
-    end = _deadline(ctx, filed, "case", against=decided or ctx.today)
-    if isinstance(end, Hit):
-        yield end
-        return
-    end = end + dt.timedelta(days=periods.extension_days(ctx.case))
-    if decided and decided > end:
-        lone = len(ctx.register.documents) <= 1 and all(d.origin == "imported" for d in ctx.register.documents)
-        # an approved extension or a suspension is in the file, not in the decision: a lone decision cannot show it
-        yield Hit(f"{filed}立案，{decided}作出决定，超过{periods.period(ctx.profile, 'case').n}日办案期限（应于{end}前）"
-                  + ("；卷中没有延长或中止的审批，无法确认" if lone else ""), evidence=[_fact("acts", decided)], unverifiable=lone)
-    elif not decided and ctx.docs_of("decision", "summary_decision", "no_penalty_decision"):
-        return  # the decision is on file, its date not readable (undated published version): not "undecided"
-    elif not decided and ctx.today > end and ctx.case.state in (CaseState.OPENED, CaseState.INVESTIGATING, CaseState.IN_REVIEW):
-        yield Hit(f"{filed}立案，办案期限已于{end}届满，至今未作出决定", evidence=[_fact("acts", filed)])
-
-
-@predicate
-def service_in_time(ctx: CheckContext) -> Iterator[Hit]:
-    """P18: the decision served within 7 WD if not handed over on the spot."""
-    decided = _first(ctx, ActKind.DECISION)
-    if decided is None:
-        return
-    served = [a for a in ctx.case.acts_of(ActKind.SERVICE) if a.date >= decided]
-    if not served:
-        if ctx.case.state in (CaseState.CLOSED, CaseState.ARCHIVED) or ctx.docs_of("service_receipt"):
-            yield Hit("卷中没有处罚决定书的送达日期", evidence=[_fact("acts", "送达")], unverifiable=True)
-        return
-    first = min(a.date for a in served)
-    end = _deadline(ctx, decided, "service", against=first)
-    if isinstance(end, Hit):
-        yield end
-        return
-    if first > end:
-        yield Hit(f"决定书{decided}作出，{first}才送达，超过7个工作日（应于{end}前）", evidence=[_fact("acts", first)])
-
-
-@predicate
-def preservation_decided(ctx: CheckContext) -> Iterator[Hit]:
-    """P11: a 处理决定 within 7 WD of 先行登记保存."""
-    for a in ctx.case.acts_of(ActKind.PRESERVATION):
-        done_dates = [d.date for d in ctx.case.acts_of(ActKind.PRESERVATION_DECISION) if d.date >= a.date]
-        end = _deadline(ctx, a.date, "preservation", against=min(done_dates) if done_dates else ctx.today)
-        if isinstance(end, Hit):
-            yield end
-            continue
-        done = [d.date for d in ctx.case.acts_of(ActKind.PRESERVATION_DECISION) if d.date >= a.date]
-        if not done and ctx.today > end:
-            yield Hit(f"{a.date}先行登记保存，至{end}应作出处理决定，卷中没有处理决定", evidence=[_act_field(ctx, a)])
-        elif done and min(done) > end:
-            yield Hit(f"{a.date}先行登记保存，{min(done)}才作出处理决定，超过7个工作日", evidence=[_act_field(ctx, a)])
-
-
-@predicate
-def seizure_period(ctx: CheckContext) -> Iterator[Hit]:
-    """行政强制法 §25: 查封扣押 ≤30 days unless extended with approval."""
-    for a in ctx.case.acts_of(ActKind.SEIZURE):
-        end = _deadline(ctx, a.date, "seizure", against=max(a.end_date or a.date, ctx.today))
-        if isinstance(end, Hit):
-            yield end
-            continue
-        if ctx.case.acts_of(ActKind.SEIZURE_EXTENSION):
-            continue
-        if a.end_date and a.end_date > end:
-            yield Hit(f"{a.date}查封扣押，期限至{a.end_date}，超过30日（应至{end}）且无延期批准", evidence=[_act_field(ctx, a, "end_date")])
-        released = [r.date for r in ctx.case.acts_of(ActKind.SEIZURE_RELEASE)]
-        if not released and ctx.today > end and not _first(ctx, ActKind.DECISION):
-            yield Hit(f"{a.date}查封扣押，期限已于{end}届满，未解除也未延期", evidence=[_act_field(ctx, a)])
 
 
 def decision_contents(ctx: CheckContext) -> Iterator[Hit]:
