@@ -213,13 +213,15 @@ def fine_in_own_range(ctx: CheckContext) -> Iterator[Hit]:
 
 
 @predicate
-def fine_per_measure(ctx: CheckContext) -> Iterator[Hit]:
-    """D01: a decision on file is read as a structure (its measures, their provisions, a stated
-    减轻); a case without one has its own measures checked (``predicates.fine_in_range``)."""
+def amount_within_band(ctx: CheckContext, *, table: str = "discretion") -> Iterator[Hit]:
+    """D01: each fine within the band of the provision it rests on. A decision on file is read as
+    a structure (its measures, their provisions, a stated 减轻, the ranges of the law data); a case
+    without one has its own measures checked against the profile's ``table`` of bands
+    (``predicates.fine_in_range``)."""
     if ctx.docs_of(*DECISION_TYPES):
         yield from fine_in_own_range(ctx)
     else:
-        yield from fine_in_range(ctx)
+        yield from fine_in_range(ctx, table)
 
 
 @predicate

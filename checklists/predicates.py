@@ -206,9 +206,9 @@ def _fine(ctx: CheckContext) -> Decimal | None:
     return ctx.case.fines() if has_amount else None
 
 
-def fine_in_range(ctx: CheckContext) -> Iterator[Hit]:
+def fine_in_range(ctx: CheckContext, table: str = "discretion") -> Iterator[Hit]:
     """D01 for a case's own measures (profile bands): each fine against the provisions IT rests on,
-    never the sum. Rule D01 runs ``fine_per_measure`` (checklists.decision_rules), which reads a
+    never the sum. Rule D01 runs ``amount_within_band`` (checklists.decision_rules), which reads a
     decision on file as a structure and falls back to this for a case without one."""
     ms = ctx.case.decided or ctx.case.proposed
     v = ctx.case.violation
@@ -218,7 +218,7 @@ def fine_in_range(ctx: CheckContext) -> Iterator[Hit]:
             continue
         fine = m.amount
         where = _fact(f"{field}[{i}].amount", str(fine))
-        for band in ctx.profile.get("discretion", []):
+        for band in ctx.profile.get(table, []):
             if not any(b.law == band["law"] and b.article == band["article"] for b in m.basis):
                 continue
             gv = v.goods_value
@@ -434,13 +434,14 @@ def decision_contents(ctx: CheckContext) -> Iterator[Hit]:
 
 
 @predicate
-def referral_thresholds(ctx: CheckContext) -> Iterator[Hit]:
-    """§9 / P28: amounts or areas that reach a criminal threshold must be referred (以罚代刑)."""
+def threshold_reached(ctx: CheckContext, *, table: str = "referral", done: list[str] = ["移送"]) -> Iterator[Hit]:
+    """§9 / P28: amounts or areas that reach a threshold of the profile's ``table`` (the criminal
+    追诉标准) call for an act in ``done`` (移送); reaching one without it is 以罚代刑."""
     c = ctx.case
-    if c.review.referred or c.acts_of(ActKind.REFERRAL):
+    if c.review.referred or any(a.kind.value in done for a in c.acts):
         return
     v = c.violation
-    for t in ctx.profile.get("referral", []):
+    for t in ctx.profile.get(table, []):
         if t.get("sector") and c.sector and t["sector"] != c.sector:
             continue
         if t.get("land_type") and v.land_type != t["land_type"]:
