@@ -499,3 +499,42 @@ def documents_readable(ctx: CheckContext) -> Iterator[Hit]:
     for rec in ctx.register.documents:
         if rec.needs_ocr:
             yield Hit(f"《{rec.title or rec.name}》第{'、'.join(map(str, rec.needs_ocr))}页是扫描图像，没有文字，无法核实其内容", [rec.file], unverifiable=True)
+
+
+# -- inspections ----------------------------------------------------------------------------------------------
+@predicate
+def draw_followed(ctx: CheckContext, *, plan_fact: str = "inspection_plan", acts: list[str] = ["现场检查"]) -> Iterator[Hit]:
+    """A 双随机 inspection (the case names its draw in ``extra.<plan_fact>``) inspects a target the
+    draw picked, with the officers drawn for it, not before the draw: 随机抽取检查对象、随机选派执法检查人员."""
+    from casefile import inspection
+    from casefile.errors import UsageError
+
+    plan_id = ctx.case.extra.get(plan_fact)
+    if not plan_id:
+        return  # not a 双随机 inspection
+    if ctx.workspace is None:
+        yield Hit(f"案件记载的抽查计划 {plan_id} 无法读取（没有工作区）", evidence=[_fact(f"extra.{plan_fact}", plan_id)], unverifiable=True)
+        return
+    try:
+        plan = inspection.load_plan(ctx.workspace, str(plan_id))
+    except UsageError:
+        yield Hit(f"案件记载的抽查计划 {plan_id} 不存在，无法证明检查对象和执法人员是随机抽取的", evidence=[_fact(f"extra.{plan_fact}", plan_id)])
+        return
+    p = ctx.case.party
+    pick = next((k for k in plan.picks if p is not None and (k.target.name == p.name or (p.id_number and k.target.code == p.id_number))), None)
+    if pick is None:
+        yield Hit(f"当事人“{p.name if p else '（未写明）'}”不在抽查计划 {plan.id} 抽中的检查对象中", evidence=[_fact("parties[1].name", p.name if p else "")])
+        return
+    drawn = {o["certificate"] for o in pick.officers}
+    day = dt.date.fromisoformat(plan.day)
+    for act in ctx.case.acts:
+        if act.kind.value not in acts:
+            continue
+        where = _act_field(ctx, act, "officers")
+        if act.date < day:
+            yield Hit(f"{act.date}的{act.kind.value}早于{plan.day}的随机抽取", evidence=[_act_field(ctx, act)])
+        certs = {o.certificate if (o := ctx.officers.lookup(ref)) else ref for ref in act.officers}
+        others = sorted(certs - drawn)
+        if others:
+            yield Hit(f"{act.date}的{act.kind.value}由{'、'.join(others)}实施，不是抽查计划 {plan.id} 为该对象随机选派的"
+                      f"{'、'.join(o['name'] + '（' + o['certificate'] + '）' for o in pick.officers)}", evidence=[where])

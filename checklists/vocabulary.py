@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Iterator, Literal
 
-from pydantic import Field, ValidationError as PydanticError
+from pydantic import Field, ValidationError as PydanticError, field_validator
 
 from casefile import periods, profiles
 from casefile.errors import CalendarNotCovered, CheckError
@@ -97,6 +97,7 @@ class DeadlineParams(_Params):
     end: list[str]
     days: int | None = Field(default=None, ge=0)
     days_key: str = ""  # a period of the profile's [time_limits]: "<key>_days" and "<key>_unit"
+    period: str = ""  # or a period of casefile.periods (e.g. "publication", which depends on the case type)
     unit: Literal["WD", "CD"] = "WD"
     extension: list[str] = Field(default_factory=list)  # acts that extend the period (负责人批准延长)
     extension_days: int = 0
@@ -113,6 +114,14 @@ class DeadlineParams(_Params):
     lone_unverifiable: bool = False  # a file of one imported decision cannot show an approved extension or suspension
 
 
+    @field_validator("period")
+    @classmethod
+    def _known_period(cls, v: str) -> str:
+        if v and v not in periods.KINDS:
+            raise ValueError(f"不是已知的期限（应为 {'、'.join(periods.KINDS)} 之一）")
+        return v
+
+
 @word("deadline", DeadlineParams)
 def deadline(ctx: CheckContext, p: DeadlineParams) -> Iterator[Hit]:
     starts, ends = _acts(ctx, p.start), _acts(ctx, p.end)
@@ -126,7 +135,11 @@ def deadline(ctx: CheckContext, p: DeadlineParams) -> Iterator[Hit]:
 
 
 def _one_deadline(ctx: CheckContext, p: DeadlineParams, start: Act, ends: list[Act]) -> Iterator[Hit]:
-    base, unit = _days(ctx, p.days, p.days_key, p.unit)
+    if p.period:
+        per = periods.period(ctx.profile, p.period, ctx.case)
+        base, unit = per.n, per.unit
+    else:
+        base, unit = _days(ctx, p.days, p.days_key, p.unit)
     n = base
     extended = _acts(ctx, p.extension)
     if extended:
@@ -265,6 +278,7 @@ class NoticeParams(_Params):
     unit: Literal["WD", "CD"] = "CD"
     required: bool = True  # False: only when the notice was given is its timing checked
     missing_unverifiable: bool = False  # a missing notice is a date not on file rather than a notice not given
+    unless: list[str] = Field(default_factory=list)  # such an act between notice and event ends the wait early (a reply received)
 
 
 @word("notice_before", NoticeParams)
@@ -282,6 +296,8 @@ def notice_before(ctx: CheckContext, p: NoticeParams) -> Iterator[Hit]:
                       fields={"notice_act": "或".join(p.notice), "event_act": event.kind.value, "event": event.date.isoformat()})
         return
     notice = notices[-1]
+    if any(notice.date <= a.date <= event.date for a in _acts(ctx, p.unless)):
+        return
     try:
         earliest = ctx.calendar.add_workdays(notice.date, n) if unit == "WD" else notice.date + dt.timedelta(days=n)
     except CalendarNotCovered as e:
