@@ -68,12 +68,14 @@ def _where(ctx: CheckContext, act: Act, attr: str = "date") -> dict[str, Any]:
 def _days(ctx: CheckContext, n: int | None, key: str, unit: str) -> tuple[int, str]:
     """A period given in the rule (``days``) or named in the profile's [time_limits] (``days_key``:
     ``<key>_days`` and ``<key>_unit``); a profile silent on it falls back to the national one,
-    never to a number written here."""
+    then to the rule's own ``days`` (data of the pack), never to a number written here."""
     if key:
         limits = ctx.profile.get("time_limits", {})
         base = profiles.cached_profile(periods.FALLBACK_PROFILE).get("time_limits", {})
         if f"{key}_days" not in limits and f"{key}_days" not in base:
-            raise CheckError(f"规则配置缺少 time_limits.{key}_days")
+            if n is None:
+                raise CheckError(f"规则配置缺少 time_limits.{key}_days")
+            return int(n), unit  # the pack's own period, for a profile written without this case type
         return int(limits.get(f"{key}_days", base.get(f"{key}_days"))), limits.get(f"{key}_unit", base.get(f"{key}_unit", unit))
     return int(n or 0), unit
 
@@ -279,6 +281,7 @@ class NoticeParams(_Params):
     required: bool = True  # False: only when the notice was given is its timing checked
     missing_unverifiable: bool = False  # a missing notice is a date not on file rather than a notice not given
     unless: list[str] = Field(default_factory=list)  # such an act between notice and event ends the wait early (a reply received)
+    after_period: bool = False  # the notice opens a window (a reply, 10 days): the event only after its last day, not on it
 
 
 @word("notice_before", NoticeParams)
@@ -299,7 +302,8 @@ def notice_before(ctx: CheckContext, p: NoticeParams) -> Iterator[Hit]:
     if any(notice.date <= a.date <= event.date for a in _acts(ctx, p.unless)):
         return
     try:
-        earliest = ctx.calendar.add_workdays(notice.date, n) if unit == "WD" else notice.date + dt.timedelta(days=n)
+        last = ctx.calendar.add_workdays(notice.date, n) if unit == "WD" else notice.date + dt.timedelta(days=n)
+        earliest = last + dt.timedelta(days=1) if p.after_period else last
     except CalendarNotCovered as e:
         yield Hit(f"{e.message}" + (f"（{e.details[0]}）" if e.details else ""), evidence=[_where(ctx, notice)], unverifiable=True)
         return
@@ -307,7 +311,8 @@ def notice_before(ctx: CheckContext, p: NoticeParams) -> Iterator[Hit]:
         yield Hit(f"{notice.date}{notice.kind.value}，{event.date}即{event.kind.value}，不足{n}{UNIT_NAMES[unit]}（最早{earliest}）",
                   evidence=[_where(ctx, notice), _where(ctx, event)],
                   fields={"notice": notice.date.isoformat(), "event": event.date.isoformat(), "days": n, "unit": UNIT_NAMES[unit],
-                          "notice_act": notice.kind.value, "event_act": event.kind.value, "earliest": earliest.isoformat()})
+                          "notice_act": notice.kind.value, "event_act": event.kind.value, "earliest": earliest.isoformat(),
+                          "last": last.isoformat()})
 
 
 class MentionParams(_Params):
