@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Literal
 
 from casefile.extract.decision import Decision, Span, read_decision
 from checklists.context import CheckContext, Hit
@@ -343,7 +343,7 @@ def _review_first(d: Decision) -> tuple[str, bool]:
 
 
 @predicate
-def remedies_correct(ctx: CheckContext, *, severity: str = "major") -> Iterator[Hit]:
+def remedies_correct(ctx: CheckContext, *, severity: Literal["veto", "major", "minor"] = "major") -> Iterator[Hit]:
     """P16: the decision tells the remedies (行政处罚法 §59(5)) with the right bodies and periods:
     复议 60 days (复议法 §20) to the government of the same level (§24, from 2024); 诉讼 6 months
     (行政诉讼法 §46), 15 days after a 复议 decision (§45); and no direct suit where a rule

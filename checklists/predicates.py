@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Iterator
+from typing import Any, Iterator, Literal
 
 from casefile.avrecord import av_requirements
 from casefile.documents import changed_outside
@@ -121,7 +121,7 @@ def evidence_present(ctx: CheckContext) -> Iterator[Hit]:
 
 
 @predicate
-def av_recorded(ctx: CheckContext, *, level: str = "full") -> Iterator[Hit]:
+def av_recorded(ctx: CheckContext, *, level: Literal["full", "appropriate"] = "full") -> Iterator[Hit]:
     """§5: acts that must be recorded on audio/video have a record (acts.recorded or linked evidence)."""
     req = av_requirements().get(level, {})
     linked = {(e.get("act"), e.get("date")) for e in ctx.case.extra.get("av_records", [])} if isinstance(ctx.case.extra.get("av_records"), list) else set()
@@ -139,7 +139,7 @@ def av_recorded(ctx: CheckContext, *, level: str = "full") -> Iterator[Hit]:
 
 # -- legal basis -----------------------------------------------------------------------------------------
 @predicate
-def citations_valid(ctx: CheckContext, *, only: str = "") -> Iterator[Hit]:
+def citations_valid(ctx: CheckContext, *, only: Literal["", "misnamed", "other"] = "") -> Iterator[Hit]:
     """Each cited law exists (misnamed laws flagged), each article exists, in the version in force.
     ``only="misnamed"`` yields the misnamed laws alone, ``only="other"`` everything else: a law
     misnamed but identifiable (the library names it) is a form defect, not a wrong basis."""
@@ -464,7 +464,7 @@ def referral_flagged(ctx: CheckContext) -> Iterator[Hit]:
 
 # -- documents -----------------------------------------------------------------------------------------------
 @predicate
-def documents_complete(ctx: CheckContext, *, severity: str = "major") -> Iterator[Hit]:
+def documents_complete(ctx: CheckContext, *, severity: Literal["veto", "major", "minor"] = "major") -> Iterator[Hit]:
     """§7: every document the law requires by now is present, or another paper that proves the same act
     (casefile/data/grounds.toml); only the gaps of the rule's severity are reported here."""
     from casefile import grounds
