@@ -32,31 +32,6 @@ def _act_field(ctx: CheckContext, act: Act, attr: str = "date") -> dict[str, Any
 
 # -- authority ----------------------------------------------------------------------------------
 @predicate
-def officers_qualified(ctx: CheckContext, *, acts: list[str], min: int = 2) -> Iterator[Hit]:
-    """P06: every enforcement act by ≥ min officers, each certified, valid that day, for the sector."""
-    for act in ctx.case.acts:
-        if act.kind.value not in acts:
-            continue
-        where = _act_field(ctx, act, "officers")
-        if not act.officers:
-            # an act known only from a document's narrative: who did it is not on file
-            yield Hit(f"{act.date}的{act.kind.value}未记载执法人员，无法核实人数与资格", evidence=[where], unverifiable=True)
-            continue
-        if len(act.officers) < min:
-            who = "、".join(act.officers) or "无"
-            yield Hit(f"{act.date}的{act.kind.value}只有{len(act.officers)}名执法人员（{who}），少于{min}人", evidence=[where])
-        for cert in act.officers:
-            o = ctx.officers.lookup(cert)
-            if o is None:
-                yield Hit(f"{act.date}的{act.kind.value}执法人员“{cert}”不在行政执法人员清单中，无法核实其执法资格", evidence=[where], unverifiable=True)
-                continue
-            if not o.valid_on(act.date):
-                yield Hit(f"{o.name}（{o.certificate}）的执法证有效期为{o.valid_from}至{o.valid_to}，{act.date}{act.kind.value}时已失效或尚未生效", evidence=[where])
-            if ctx.case.sector and o.categories and ctx.case.sector not in o.categories and "法制审核" not in o.roles and "负责人" not in o.roles:
-                yield Hit(f"{o.name}的执法类别为{'、'.join(o.categories)}，不含本案领域“{ctx.case.sector}”（{act.date}{act.kind.value}）", evidence=[where])
-
-
-@predicate
 def agency_stated(ctx: CheckContext) -> Iterator[Hit]:
     if not ctx.case.agency:
         yield Hit("案件未写明执法机关", evidence=[_fact("agency", "")])

@@ -232,6 +232,8 @@ def act_order(ctx: CheckContext, p: OrderParams) -> Iterator[Hit]:
 class OfficerParams(_Params):
     acts: list[str]
     min: int = Field(default=2, ge=1)
+    unknown_unverifiable: bool = False  # an officer missing from the register: qualification not verifiable (imported files)
+    check_category: bool = False  # each officer's 执法类别 covers the case's sector (法制审核 and 负责人 roles excepted)
 
 
 @word("min_officers", OfficerParams)
@@ -239,20 +241,25 @@ def min_officers(ctx: CheckContext, p: OfficerParams) -> Iterator[Hit]:
     for act in _acts(ctx, p.acts):
         where = _where(ctx, act, "officers")
         if not act.officers:
+            # an act known only from a document's narrative: who did it is not on file
             yield Hit(f"{act.date}的{act.kind.value}未记载执法人员，无法核实人数与资格", evidence=[where], unverifiable=True)
             continue
-        valid = []
+        fields = {"act": act.kind.value, "date": act.date.isoformat(), "count": len(act.officers), "min": p.min}
+        if len(act.officers) < p.min:
+            yield Hit(f"{act.date}的{act.kind.value}只有{len(act.officers)}名执法人员（{'、'.join(act.officers)}），少于{p.min}人",
+                      evidence=[where], fields=fields)
         for ref in act.officers:
             o = ctx.officers.lookup(ref)
             if o is None:
-                yield Hit(f"{act.date}的{act.kind.value}中，{ref}不在行政执法人员清单中", evidence=[where])
-            elif not o.valid_on(act.date):
-                yield Hit(f"{act.date}的{act.kind.value}中，{o.name}（{o.certificate}）的执法证当日无效", evidence=[where])
-            else:
-                valid.append(o)
-        if len(act.officers) < p.min:
-            yield Hit(f"{act.date}的{act.kind.value}只有{len(act.officers)}名执法人员，少于{p.min}人", evidence=[where],
-                      fields={"act": act.kind.value, "date": act.date.isoformat(), "count": len(act.officers), "min": p.min})
+                yield Hit(f"{act.date}的{act.kind.value}中，{ref}不在行政执法人员清单中" + ("，无法核实其执法资格" if p.unknown_unverifiable else ""),
+                          evidence=[where], unverifiable=p.unknown_unverifiable)
+                continue
+            if not o.valid_on(act.date):
+                yield Hit(f"{act.date}的{act.kind.value}中，{o.name}（{o.certificate}）的执法证有效期为{o.valid_from}至{o.valid_to}，当日无效",
+                          evidence=[where])
+            sector = ctx.case.sector
+            if p.check_category and sector and o.categories and sector not in o.categories and not {"法制审核", "负责人"} & set(o.roles):
+                yield Hit(f"{o.name}的执法类别为{'、'.join(o.categories)}，不含本案领域“{sector}”（{act.date}{act.kind.value}）", evidence=[where])
 
 
 class DocumentParams(_Params):
