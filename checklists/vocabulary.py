@@ -255,7 +255,7 @@ def min_officers(ctx: CheckContext, p: OfficerParams) -> Iterator[Hit]:
                           evidence=[where], unverifiable=p.unknown_unverifiable)
                 continue
             if not o.valid_on(act.date):
-                yield Hit(f"{act.date}的{act.kind.value}中，{o.name}（{o.certificate}）的执法证有效期为{o.valid_from}至{o.valid_to}，当日无效",
+                yield Hit(f"{o.name}（{o.certificate}）的执法证有效期为{o.valid_from}至{o.valid_to}，{act.date}{act.kind.value}时已失效或尚未生效",
                           evidence=[where])
             sector = ctx.case.sector
             if p.check_category and sector and o.categories and sector not in o.categories and not {"法制审核", "负责人"} & set(o.roles):
