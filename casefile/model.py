@@ -25,6 +25,7 @@ class CaseType(str, Enum):
     LICENSE = "行政许可"
     INSPECTION = "行政检查"
     EXPROPRIATION = "行政征收征用"
+    AUDIT = "审计"  # 审计法§42–§45: 审计通知书 → 审计 → 征求意见 → 审计报告、审计决定
     OTHER = "其他"
 
 
@@ -105,6 +106,15 @@ class ActKind(str, Enum):
     ENFORCEMENT_DECISION = "强制执行决定"
     COURT_APPLICATION = "申请法院强制执行"
     SUBSTITUTE_DECISION = "代履行决定"
+    # 行政检查（行政处罚法§55；食品生产经营监督检查管理办法§35 结果现场书面告知、§39 公开）
+    INSPECTION_RESULT = "检查结果告知"
+    # 审计（审计法§42–§45；实施条例§56：期间以工作日计）
+    AUDIT_NOTICE = "审计通知书送达"
+    AUDIT_START = "实施审计"
+    AUDIT_INQUIRY = "审计调查"
+    AUDIT_REPORT_SENT = "审计报告征求意见"
+    AUDIT_REPLY = "被审计单位书面意见"
+    AUDIT_DECISION = "审计决定"
 
 
 # the acts that decide a case of each type (行政处罚, 行政许可, 行政强制)

@@ -19,6 +19,7 @@ from casefile.workspace import Workspace
 
 TYPES = {CaseType.LICENSE: "许可", CaseType.PENALTY: "处罚", CaseType.COERCION: "强制", CaseType.INSPECTION: "检查",
          CaseType.EXPROPRIATION: "征收征用", CaseType.OTHER: "其他"}
+TYPES[CaseType.AUDIT] = "审计"  # 审计项目 (审计法§42–§45) counted in the yearly statistics like any other type
 
 
 def case_facts(ws: Workspace, case: Case) -> dict[str, Any]:

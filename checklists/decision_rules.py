@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Literal
 
 from casefile.extract.decision import Decision, Span, read_decision
 from checklists.context import CheckContext, Hit
@@ -167,8 +167,7 @@ def _income(d: Decision) -> tuple[Decimal | None, bool]:
     return income, bool(d.no_illegal_income) or income == 0
 
 
-@predicate
-def fine_in_own_range(ctx: CheckContext, **_) -> Iterator[Hit]:
+def fine_in_own_range(ctx: CheckContext) -> Iterator[Hit]:
     """D01: each fine against the range of the provision it rests on — not the sum against one
     article. A stated 减轻 (or 不予) lowers the floor to nothing; 从轻 stays inside the range."""
     for r in decisions(ctx):
@@ -214,24 +213,26 @@ def fine_in_own_range(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def fine_per_measure(ctx: CheckContext, **_) -> Iterator[Hit]:
-    """D01: a decision on file is read as a structure (its measures, their provisions, a stated
-    减轻); a case without one has its own measures checked (``predicates.fine_in_range``)."""
+def amount_within_band(ctx: CheckContext, *, table: str = "discretion") -> Iterator[Hit]:
+    """D01: each fine within the band of the provision it rests on. A decision on file is read as
+    a structure (its measures, their provisions, a stated 减轻, the ranges of the law data); a case
+    without one has its own measures checked against the profile's ``table`` of bands
+    (``predicates.fine_in_range``)."""
     if ctx.docs_of(*DECISION_TYPES):
         yield from fine_in_own_range(ctx)
     else:
-        yield from fine_in_range(ctx)
+        yield from fine_in_range(ctx, table)
 
 
 @predicate
-def remedies_stated(ctx: CheckContext, **_) -> Iterator[Hit]:
+def remedies_stated(ctx: CheckContext) -> Iterator[Hit]:
     """P16: an unreadable decision is reported as such; a readable one has its remedies checked."""
     yield from decision_contents(ctx)
     yield from remedies_correct(ctx)
 
 
 @predicate
-def mitigation_basis(ctx: CheckContext, **_) -> Iterator[Hit]:
+def mitigation_basis(ctx: CheckContext) -> Iterator[Hit]:
     """D05: a 减轻 below the statutory minimum resting only on 行政处罚法 §5/§6 (principles, not
     a ground for 减轻: §32 lists the grounds)."""
     for r in decisions(ctx):
@@ -257,7 +258,7 @@ def mitigation_basis(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 # -- D02/D03 operative part -------------------------------------------------------------------------------
 @predicate
-def operative_decided(ctx: CheckContext, **_) -> Iterator[Hit]:
+def operative_decided(ctx: CheckContext) -> Iterator[Hit]:
     """D02: the operative part decides; "建议…处罚如下" is the wording of an investigation report."""
     for r in decisions(ctx):
         d = r.decision
@@ -267,7 +268,7 @@ def operative_decided(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def amounts_stated(ctx: CheckContext, **_) -> Iterator[Hit]:
+def amounts_stated(ctx: CheckContext) -> Iterator[Hit]:
     """D03: a 罚款/没收违法所得 decided without an amount cannot be executed."""
     for r in decisions(ctx):
         for m in r.decision.measures:
@@ -289,7 +290,7 @@ def _required(d: Decision) -> dict[str, list[dict[str, Any]]]:
 
 
 @predicate
-def illegal_income_dealt(ctx: CheckContext, scaled: bool = True, **_) -> Iterator[Hit]:
+def illegal_income_dealt(ctx: CheckContext, *, scaled: bool = True) -> Iterator[Hit]:
     """D04: the provision says 没收违法所得; the decision neither quantifies nor confiscates it nor
     says there is none (or that it cannot be determined / was refunded). ``scaled=True``: only
     provisions whose fine is a multiple of 违法所得 — the penalty band then rests on a fact the
@@ -312,7 +313,7 @@ def illegal_income_dealt(ctx: CheckContext, scaled: bool = True, **_) -> Iterato
 
 
 @predicate
-def correction_ordered(ctx: CheckContext, **_) -> Iterator[Hit]:
+def correction_ordered(ctx: CheckContext) -> Iterator[Hit]:
     """D06: the provision (and 行政处罚法 §28) requires 责令改正; the decision does not order it."""
     for r in decisions(ctx):
         d = r.decision
@@ -342,7 +343,7 @@ def _review_first(d: Decision) -> tuple[str, bool]:
 
 
 @predicate
-def remedies_correct(ctx: CheckContext, severity: str = "major", **_) -> Iterator[Hit]:
+def remedies_correct(ctx: CheckContext, *, severity: Literal["veto", "major", "minor"] = "major") -> Iterator[Hit]:
     """P16: the decision tells the remedies (行政处罚法 §59(5)) with the right bodies and periods:
     复议 60 days (复议法 §20) to the government of the same level (§24, from 2024); 诉讼 6 months
     (行政诉讼法 §46), 15 days after a 复议 decision (§45); and no direct suit where a rule
@@ -414,7 +415,7 @@ def remedies_correct(ctx: CheckContext, severity: str = "major", **_) -> Iterato
 
 # -- L03/L04 repealed rules, old article numbers --------------------------------------------------------------------
 @predicate
-def repealed_not_cited(ctx: CheckContext, **_) -> Iterator[Hit]:
+def repealed_not_cited(ctx: CheckContext) -> Iterator[Hit]:
     """L03: a rule cited after its repeal (the law data records repeal dates and successors)."""
     table = law_data("repealed")["repealed"]
     for r in decisions(ctx):
@@ -438,7 +439,7 @@ def repealed_not_cited(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def current_article_numbers(ctx: CheckContext, **_) -> Iterator[Hit]:
+def current_article_numbers(ctx: CheckContext) -> Iterator[Hit]:
     """L04: 行政处罚法 cited by its pre-2021 article numbers (§51 for 加处罚款, now §72)."""
     table = law_data("superseded_articles")["article"]
     for r in decisions(ctx):
@@ -466,7 +467,7 @@ def current_article_numbers(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 # -- F03 template text, D07 undated ------------------------------------------------------------------------------------
 @predicate
-def template_text_removed(ctx: CheckContext, **_) -> Iterator[Hit]:
+def template_text_removed(ctx: CheckContext) -> Iterator[Hit]:
     """F03: template options left in brackets ([现责令当事人改正…])."""
     for r in decisions(ctx):
         for p in r.decision.placeholders[:3]:
@@ -474,7 +475,7 @@ def template_text_removed(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def seal_dated(ctx: CheckContext, **_) -> Iterator[Hit]:
+def seal_dated(ctx: CheckContext) -> Iterator[Hit]:
     """D07: the date under the seal (行政处罚法 §59 第二款: 决定书必须载明作出决定的日期)."""
     for r in decisions(ctx):
         d = r.decision

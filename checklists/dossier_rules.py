@@ -31,7 +31,7 @@ def _where(*fs: Fact) -> list[dict[str, Any]]:
 
 
 @predicate
-def dossier_facts_agree(ctx: CheckContext, **_) -> Iterator[Hit]:
+def dossier_facts_agree(ctx: CheckContext) -> Iterator[Hit]:
     """Party, code, address, amounts and area are stated alike in every document that states them.
 
     One finding per pair of values, naming every document on each side; a party name or code that
@@ -82,7 +82,7 @@ def _show(f: Fact) -> str:
 
 
 @predicate
-def identifiers_valid(ctx: CheckContext, **_) -> Iterator[Hit]:
+def identifiers_valid(ctx: CheckContext) -> Iterator[Hit]:
     """统一社会信用代码 (GB 32100) and 身份证号码 (GB 11643): a wrong check digit is an error of fact;
     a masked number (published copies) is not."""
     seen = set()
@@ -121,7 +121,7 @@ def _area_band(ctx: CheckContext) -> dict[str, Any] | None:
 
 
 @predicate
-def land_fine_per_area(ctx: CheckContext, **_) -> Iterator[Hit]:
+def land_fine_per_area(ctx: CheckContext) -> Iterator[Hit]:
     """土地管理法实施条例第五十七条: 非法占用土地的罚款为每平方米100元以上1000元以下 (profile bands)."""
     fine = _decided_fine(ctx)
     band = _area_band(ctx)
@@ -149,7 +149,7 @@ def land_fine_per_area(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def land_referral(ctx: CheckContext, **_) -> Iterator[Hit]:
+def land_referral(ctx: CheckContext) -> Iterator[Hit]:
     """刑法第三百四十二条 and its 司法解释: land occupied above the threshold of its kind must be referred."""
     c = ctx.case
     if c.review.referred or c.acts_of(ActKind.REFERRAL):

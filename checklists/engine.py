@@ -28,9 +28,9 @@ from casefile.workspace import Workspace
 from checklists.context import (  # noqa: F401 - CATEGORY_NAMES, SEVERITY_NAMES, Hit, Rule re-exported for callers of the engine
     CATEGORIES, CATEGORY_NAMES, MODES, SEVERITIES, SEVERITY_NAMES, CheckContext, Finding, Hit, Rule,
 )
-from checklists import decision_rules, dossier_rules, predicates  # noqa: F401 - importing them registers their predicates
-from checklists.registry import PREDICATES
-from checklists.vocabulary import VOCABULARY, validate_params
+from checklists import decision_rules, dossier_rules, predicates, vocabulary  # noqa: F401 - importing them registers their terms
+from checklists.registry import TERMS
+from checklists.vocabulary import validate_params
 from checklists.vocabulary import run as run_word
 
 HERE = Path(__file__).resolve().parent
@@ -81,18 +81,18 @@ def load_rules() -> list[Rule]:
             seen.add(r["id"])
             if r["category"] not in CATEGORIES or r["severity"] not in SEVERITIES:
                 raise CheckError(f"{path.name}：规则 {r['id']} 的 category/severity 不正确")
-            if r["predicate"] in VOCABULARY:
-                wrong = validate_params(r["predicate"], r.get("params", {}))
-                if wrong:
-                    raise CheckError(f"{path.name}：规则 {r['id']} 的参数有误：{wrong}")
-            elif r["predicate"] not in PREDICATES:
+            if r["predicate"] not in TERMS:
                 raise CheckError(f"{path.name}：规则 {r['id']} 引用了不存在的判断函数 {r['predicate']}")
+            wrong = validate_params(r["predicate"], r.get("params", {}))
+            if wrong:
+                raise CheckError(f"{path.name}：规则 {r['id']} 的参数有误：{wrong}")
             applies = r.get("applies", {})
             rules.append(Rule(
                 id=r["id"], category=r["category"], severity=r["severity"], predicate=r["predicate"], message=r["message"],
                 basis=r.get("basis", ""), params=r.get("params", {}), case_types=tuple(applies.get("case_types", ())),
                 procedures=tuple(applies.get("procedures", ())), min_state=applies.get("min_state", ""),
                 unverifiable_severity=r.get("unverifiable_severity", "minor"), pack=pack,
+                check_abridged=bool(r.get("check_abridged", False)),
             ))
     return rules
 
@@ -103,9 +103,7 @@ def packs() -> set[str]:
 
 
 def _hits(rule: Rule, ctx: CheckContext):
-    if rule.predicate in VOCABULARY:
-        return run_word(rule.predicate, ctx, rule.params)
-    return PREDICATES[rule.predicate](ctx, **rule.params)
+    return run_word(rule.predicate, ctx, rule.params)
 
 
 def _message(rule: Rule, hit: Hit) -> str:
@@ -143,7 +141,7 @@ def check_case(ctx: CheckContext, mode: str = "review", *, progress: Callable[[i
     for i, rule in enumerate(rules, 1):
         if progress:
             progress(i, len(rules), rule.id)
-        if abridged and not rule.params.get("check_abridged", False):
+        if abridged and not rule.check_abridged:
             continue  # a public-notice summary is not the decision: only what it cites can be checked
         for hit in _hits(rule, ctx):
             severity = rule.unverifiable_severity if hit.unverifiable else rule.severity

@@ -6,17 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Iterator
+from typing import Any, Iterator, Literal
 
-from casefile import periods
 from casefile.avrecord import av_requirements
 from casefile.documents import changed_outside
-from casefile.requirements import hearing_rights_reasons, major_decision_reasons, required_documents
+from casefile.requirements import hearing_rights_reasons, major_decision_reasons
 from casefile.errors import CalendarNotCovered
 from casefile.ids import valid_id_card, valid_uscc
 from casefile.model import Act, ActKind, CaseState, LawRef, PartyKind
 from checklists.context import CheckContext, Hit
-from checklists.registry import PREDICATES, predicate  # noqa: F401 - PREDICATES re-exported for the engine
+from checklists.registry import predicate
 
 def _first(ctx: CheckContext, kind: ActKind) -> dt.date | None:
     return ctx.case.first_date(kind)
@@ -31,50 +30,16 @@ def _act_field(ctx: CheckContext, act: Act, attr: str = "date") -> dict[str, Any
     return _fact(f"acts[{i}].{attr}", getattr(act, attr))
 
 
-def _deadline(ctx: CheckContext, start: dt.date, kind: str, against: dt.date | None = None) -> dt.date | Hit:
-    """The last day of the period ``kind`` (casefile.periods) from ``start``; a Hit when
-    the calendar cannot say. Up to start + n calendar days no calendar is needed."""
-    try:
-        return periods.last_day(ctx.calendar, start, periods.period(ctx.profile, kind, ctx.case), against)
-    except CalendarNotCovered as e:
-        return Hit(f"{e.message}（{e.details[0] if e.details else ''}）", unverifiable=True)
-
-
 # -- authority ----------------------------------------------------------------------------------
 @predicate
-def officers_qualified(ctx: CheckContext, acts: list[str], min: int = 2, **_) -> Iterator[Hit]:
-    """P06: every enforcement act by ≥ min officers, each certified, valid that day, for the sector."""
-    for act in ctx.case.acts:
-        if act.kind.value not in acts:
-            continue
-        where = _act_field(ctx, act, "officers")
-        if not act.officers:
-            # an act known only from a document's narrative: who did it is not on file
-            yield Hit(f"{act.date}的{act.kind.value}未记载执法人员，无法核实人数与资格", evidence=[where], unverifiable=True)
-            continue
-        if len(act.officers) < min:
-            who = "、".join(act.officers) or "无"
-            yield Hit(f"{act.date}的{act.kind.value}只有{len(act.officers)}名执法人员（{who}），少于{min}人", evidence=[where])
-        for cert in act.officers:
-            o = ctx.officers.lookup(cert)
-            if o is None:
-                yield Hit(f"{act.date}的{act.kind.value}执法人员“{cert}”不在行政执法人员清单中，无法核实其执法资格", evidence=[where], unverifiable=True)
-                continue
-            if not o.valid_on(act.date):
-                yield Hit(f"{o.name}（{o.certificate}）的执法证有效期为{o.valid_from}至{o.valid_to}，{act.date}{act.kind.value}时已失效或尚未生效", evidence=[where])
-            if ctx.case.sector and o.categories and ctx.case.sector not in o.categories and "法制审核" not in o.roles and "负责人" not in o.roles:
-                yield Hit(f"{o.name}的执法类别为{'、'.join(o.categories)}，不含本案领域“{ctx.case.sector}”（{act.date}{act.kind.value}）", evidence=[where])
-
-
-@predicate
-def agency_stated(ctx: CheckContext, **_) -> Iterator[Hit]:
+def agency_stated(ctx: CheckContext) -> Iterator[Hit]:
     if not ctx.case.agency:
         yield Hit("案件未写明执法机关", evidence=[_fact("agency", "")])
 
 
 # -- facts -----------------------------------------------------------------------------------------
 @predicate
-def facts_stated(ctx: CheckContext, **_) -> Iterator[Hit]:
+def facts_stated(ctx: CheckContext) -> Iterator[Hit]:
     c = ctx.case
     if not c.parties:
         yield Hit("未写明当事人", evidence=[_fact("parties", [])], unverifiable=True)
@@ -92,7 +57,7 @@ def facts_stated(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def parties_agree(ctx: CheckContext, types: list[str], **_) -> Iterator[Hit]:
+def parties_agree(ctx: CheckContext, *, types: list[str]) -> Iterator[Hit]:
     """The party's name and code are the same in every document that states them."""
     p = ctx.case.party
     if p is None:
@@ -118,7 +83,7 @@ STATUTORY_EVIDENCE = ("书证", "物证", "视听资料", "电子数据", "证�
 
 
 @predicate
-def evidence_present(ctx: CheckContext, **_) -> Iterator[Hit]:
+def evidence_present(ctx: CheckContext) -> Iterator[Hit]:
     c = ctx.case
     if not c.evidence and not ctx.docs_of("evidence_list", "evidence_extraction", "evidence_material", "inquiry_record", "onsite_record"):
         decisions = ctx.docs_of("decision", "summary_decision", "no_penalty_decision")
@@ -131,7 +96,7 @@ def evidence_present(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def av_recorded(ctx: CheckContext, level: str = "full", **_) -> Iterator[Hit]:
+def av_recorded(ctx: CheckContext, *, level: Literal["full", "appropriate"] = "full") -> Iterator[Hit]:
     """§5: acts that must be recorded on audio/video have a record (acts.recorded or linked evidence)."""
     req = av_requirements().get(level, {})
     linked = {(e.get("act"), e.get("date")) for e in ctx.case.extra.get("av_records", [])} if isinstance(ctx.case.extra.get("av_records"), list) else set()
@@ -149,7 +114,7 @@ def av_recorded(ctx: CheckContext, level: str = "full", **_) -> Iterator[Hit]:
 
 # -- legal basis -----------------------------------------------------------------------------------------
 @predicate
-def citations_valid(ctx: CheckContext, only: str = "", **_) -> Iterator[Hit]:
+def citations_valid(ctx: CheckContext, *, only: Literal["", "misnamed", "other"] = "") -> Iterator[Hit]:
     """Each cited law exists (misnamed laws flagged), each article exists, in the version in force.
     ``only="misnamed"`` yields the misnamed laws alone, ``only="other"`` everything else: a law
     misnamed but identifiable (the library names it) is a form defect, not a wrong basis."""
@@ -199,7 +164,7 @@ def citations_valid(ctx: CheckContext, only: str = "", **_) -> Iterator[Hit]:
 
 
 @predicate
-def basis_cited(ctx: CheckContext, **_) -> Iterator[Hit]:
+def basis_cited(ctx: CheckContext) -> Iterator[Hit]:
     c = ctx.case
     if c.state in (CaseState.OPENED, CaseState.INVESTIGATING):
         return
@@ -216,10 +181,9 @@ def _fine(ctx: CheckContext) -> Decimal | None:
     return ctx.case.fines() if has_amount else None
 
 
-@predicate
-def fine_in_range(ctx: CheckContext, **_) -> Iterator[Hit]:
+def fine_in_range(ctx: CheckContext, table: str = "discretion") -> Iterator[Hit]:
     """D01 for a case's own measures (profile bands): each fine against the provisions IT rests on,
-    never the sum. Rule D01 runs ``fine_per_measure`` (checklists.decision_rules), which reads a
+    never the sum. Rule D01 runs ``amount_within_band`` (checklists.decision_rules), which reads a
     decision on file as a structure and falls back to this for a case without one."""
     ms = ctx.case.decided or ctx.case.proposed
     v = ctx.case.violation
@@ -229,7 +193,7 @@ def fine_in_range(ctx: CheckContext, **_) -> Iterator[Hit]:
             continue
         fine = m.amount
         where = _fact(f"{field}[{i}].amount", str(fine))
-        for band in ctx.profile.get("discretion", []):
+        for band in ctx.profile.get(table, []):
             if not any(b.law == band["law"] and b.article == band["article"] for b in m.basis):
                 continue
             gv = v.goods_value
@@ -262,7 +226,7 @@ def fine_in_range(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def not_heavier_after_statement(ctx: CheckContext, **_) -> Iterator[Hit]:
+def not_heavier_after_statement(ctx: CheckContext) -> Iterator[Hit]:
     """P13: the decided fine is not heavier than the one notified."""
     proposed, decided = ctx.case.fines("proposed"), ctx.case.fines("decided")
     if ctx.case.proposed and ctx.case.decided and decided > proposed:
@@ -270,7 +234,7 @@ def not_heavier_after_statement(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def summary_limits(ctx: CheckContext, **_) -> Iterator[Hit]:
+def summary_limits(ctx: CheckContext) -> Iterator[Hit]:
     """P21: 简易程序 only for 警告 or fines ≤200 (natural person) / ≤3000 (organisation)."""
     sp = ctx.profile.get("summary_procedure", {})
     p = ctx.case.party
@@ -285,7 +249,7 @@ def summary_limits(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 # -- procedure --------------------------------------------------------------------------------------------
 @predicate
-def limitation(ctx: CheckContext, **_) -> Iterator[Hit]:
+def limitation(ctx: CheckContext) -> Iterator[Hit]:
     """P04: discovered within 2 years (5 with harm to life/finance) of the violation's end."""
     v = ctx.case.violation
     end = v.occurred_to or v.occurred_from
@@ -303,20 +267,7 @@ def limitation(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def filed_before_investigation(ctx: CheckContext, acts: list[str], **_) -> Iterator[Hit]:
-    """P05: no investigative act before 立案 (preliminary 核查 excepted)."""
-    filed = _first(ctx, ActKind.FILING)
-    if filed is None:
-        if any(a.kind.value in acts for a in ctx.case.acts) or ctx.case.state != CaseState.OPENED:
-            yield Hit("卷中没有立案日期", evidence=[_fact("acts", "立案")], unverifiable=True)
-        return
-    for a in ctx.case.acts:
-        if a.kind.value in acts and a.date < filed:
-            yield Hit(f"{a.date}的{a.kind.value}早于{filed}立案（程序倒置）", evidence=[_act_field(ctx, a)])
-
-
-@predicate
-def statement_window(ctx: CheckContext, last_day: bool = False, **_) -> Iterator[Hit]:
+def statement_window(ctx: CheckContext, *, last_day: bool = False) -> Iterator[Hit]:
     """P12: no decision before the 陈述申辩 window has run out, unless the party expressly waived it
     or was heard. The window is counted exactly (行政处罚法 §85: 5 working days, the day of receipt
     not counted, ending at 24:00 of the last day): decided before the last day is a veto, on the
@@ -371,7 +322,7 @@ def _statement_evidence(ctx: CheckContext) -> list[dict]:
 
 
 @predicate
-def hearing_rights_told(ctx: CheckContext, **_) -> Iterator[Hit]:
+def hearing_rights_told(ctx: CheckContext) -> Iterator[Hit]:
     """P19: 较大数额 etc. → the 告知书 tells of the right to a hearing."""
     reasons = hearing_rights_reasons(ctx.workspace, ctx.case) if ctx.workspace else []
     if not reasons or not (_first(ctx, ActKind.NOTICE) or _first(ctx, ActKind.NOTICE_SERVED)):
@@ -390,27 +341,7 @@ def hearing_rights_told(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def hearing_timing(ctx: CheckContext, **_) -> Iterator[Hit]:
-    """P20: request within 5 WD of the notice; hearing notice ≥7 WD before the hearing."""
-    c = ctx.case
-    tl = ctx.profile.get("time_limits", {})
-    notice_date = next((a.date for a in sorted(c.acts_of(ActKind.HEARING_NOTICE), key=lambda a: a.date)), None)
-    hearing = _first(ctx, ActKind.HEARING)
-    if notice_date and hearing:
-        try:
-            n = ctx.calendar.workdays_between(notice_date, hearing)
-        except CalendarNotCovered as e:
-            yield Hit(e.message, unverifiable=True)
-            return
-        need = tl.get("hearing_notice_days", 7)
-        if n < need:
-            yield Hit(f"听证通知于{notice_date}送达，{hearing}举行听证，间隔{n}个工作日，少于{need}个工作日", evidence=[_fact("acts", notice_date)])
-    elif hearing and not notice_date:
-        yield Hit("举行了听证，但卷中没有听证通知的日期", evidence=[_fact("acts", "听证通知")], unverifiable=True)
-
-
-@predicate
-def legal_review_before_decision(ctx: CheckContext, **_) -> Iterator[Hit]:
+def legal_review_before_decision(ctx: CheckContext) -> Iterator[Hit]:
     """P15: a major decision is reviewed before it is made; after a hearing, after the hearing."""
     c = ctx.case
     reasons = major_decision_reasons(ctx.workspace, c) if ctx.workspace else []
@@ -469,84 +400,7 @@ def _dossier_facts(ctx: CheckContext):
     return df
 
 
-@predicate
-def case_time_limit(ctx: CheckContext, **_) -> Iterator[Hit]:
-    """P17: decision within 90 days of 立案 (calendar days)."""
-    filed = _first(ctx, ActKind.FILING)
-    if filed is None:
-        return
-    decided = _first(ctx, ActKind.DECISION)
-    end = _deadline(ctx, filed, "case", against=decided or ctx.today)
-    if isinstance(end, Hit):
-        yield end
-        return
-    end = end + dt.timedelta(days=periods.extension_days(ctx.case))
-    if decided and decided > end:
-        lone = len(ctx.register.documents) <= 1 and all(d.origin == "imported" for d in ctx.register.documents)
-        # an approved extension or a suspension is in the file, not in the decision: a lone decision cannot show it
-        yield Hit(f"{filed}立案，{decided}作出决定，超过{periods.period(ctx.profile, 'case').n}日办案期限（应于{end}前）"
-                  + ("；卷中没有延长或中止的审批，无法确认" if lone else ""), evidence=[_fact("acts", decided)], unverifiable=lone)
-    elif not decided and ctx.docs_of("decision", "summary_decision", "no_penalty_decision"):
-        return  # the decision is on file, its date not readable (undated published version): not "undecided"
-    elif not decided and ctx.today > end and ctx.case.state in (CaseState.OPENED, CaseState.INVESTIGATING, CaseState.IN_REVIEW):
-        yield Hit(f"{filed}立案，办案期限已于{end}届满，至今未作出决定", evidence=[_fact("acts", filed)])
-
-
-@predicate
-def service_in_time(ctx: CheckContext, **_) -> Iterator[Hit]:
-    """P18: the decision served within 7 WD if not handed over on the spot."""
-    decided = _first(ctx, ActKind.DECISION)
-    if decided is None:
-        return
-    served = [a for a in ctx.case.acts_of(ActKind.SERVICE) if a.date >= decided]
-    if not served:
-        if ctx.case.state in (CaseState.CLOSED, CaseState.ARCHIVED) or ctx.docs_of("service_receipt"):
-            yield Hit("卷中没有处罚决定书的送达日期", evidence=[_fact("acts", "送达")], unverifiable=True)
-        return
-    first = min(a.date for a in served)
-    end = _deadline(ctx, decided, "service", against=first)
-    if isinstance(end, Hit):
-        yield end
-        return
-    if first > end:
-        yield Hit(f"决定书{decided}作出，{first}才送达，超过7个工作日（应于{end}前）", evidence=[_fact("acts", first)])
-
-
-@predicate
-def preservation_decided(ctx: CheckContext, **_) -> Iterator[Hit]:
-    """P11: a 处理决定 within 7 WD of 先行登记保存."""
-    for a in ctx.case.acts_of(ActKind.PRESERVATION):
-        done_dates = [d.date for d in ctx.case.acts_of(ActKind.PRESERVATION_DECISION) if d.date >= a.date]
-        end = _deadline(ctx, a.date, "preservation", against=min(done_dates) if done_dates else ctx.today)
-        if isinstance(end, Hit):
-            yield end
-            continue
-        done = [d.date for d in ctx.case.acts_of(ActKind.PRESERVATION_DECISION) if d.date >= a.date]
-        if not done and ctx.today > end:
-            yield Hit(f"{a.date}先行登记保存，至{end}应作出处理决定，卷中没有处理决定", evidence=[_act_field(ctx, a)])
-        elif done and min(done) > end:
-            yield Hit(f"{a.date}先行登记保存，{min(done)}才作出处理决定，超过7个工作日", evidence=[_act_field(ctx, a)])
-
-
-@predicate
-def seizure_period(ctx: CheckContext, **_) -> Iterator[Hit]:
-    """行政强制法 §25: 查封扣押 ≤30 days unless extended with approval."""
-    for a in ctx.case.acts_of(ActKind.SEIZURE):
-        end = _deadline(ctx, a.date, "seizure", against=max(a.end_date or a.date, ctx.today))
-        if isinstance(end, Hit):
-            yield end
-            continue
-        if ctx.case.acts_of(ActKind.SEIZURE_EXTENSION):
-            continue
-        if a.end_date and a.end_date > end:
-            yield Hit(f"{a.date}查封扣押，期限至{a.end_date}，超过30日（应至{end}）且无延期批准", evidence=[_act_field(ctx, a, "end_date")])
-        released = [r.date for r in ctx.case.acts_of(ActKind.SEIZURE_RELEASE)]
-        if not released and ctx.today > end and not _first(ctx, ActKind.DECISION):
-            yield Hit(f"{a.date}查封扣押，期限已于{end}届满，未解除也未延期", evidence=[_act_field(ctx, a)])
-
-
-@predicate
-def decision_contents(ctx: CheckContext, **_) -> Iterator[Hit]:
+def decision_contents(ctx: CheckContext) -> Iterator[Hit]:
     """P16 (unreadable decisions): the remedies themselves are read by ``remedies_stated``
     (checklists.decision_rules), which rule P16 runs."""
     for rec in ctx.docs_of("decision", "summary_decision", "no_penalty_decision"):
@@ -555,13 +409,14 @@ def decision_contents(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def referral_thresholds(ctx: CheckContext, **_) -> Iterator[Hit]:
-    """§9 / P28: amounts or areas that reach a criminal threshold must be referred (以罚代刑)."""
+def threshold_reached(ctx: CheckContext, *, table: str = "referral", done: list[str] = ["移送"]) -> Iterator[Hit]:
+    """§9 / P28: amounts or areas that reach a threshold of the profile's ``table`` (the criminal
+    追诉标准) call for an act in ``done`` (移送); reaching one without it is 以罚代刑."""
     c = ctx.case
-    if c.review.referred or c.acts_of(ActKind.REFERRAL):
+    if c.review.referred or any(a.kind.value in done for a in c.acts):
         return
     v = c.violation
-    for t in ctx.profile.get("referral", []):
+    for t in ctx.profile.get(table, []):
         if t.get("sector") and c.sector and t["sector"] != c.sector:
             continue
         if t.get("land_type") and v.land_type != t["land_type"]:
@@ -576,7 +431,7 @@ def referral_thresholds(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 
 @predicate
-def referral_flagged(ctx: CheckContext, **_) -> Iterator[Hit]:
+def referral_flagged(ctx: CheckContext) -> Iterator[Hit]:
     c = ctx.case
     if c.review.referral_required and not (c.review.referred or c.acts_of(ActKind.REFERRAL)):
         yield Hit("案件已认定涉嫌犯罪需要移送，卷中没有移送记录", evidence=[_fact("review.referral_required", True)])
@@ -584,7 +439,7 @@ def referral_flagged(ctx: CheckContext, **_) -> Iterator[Hit]:
 
 # -- documents -----------------------------------------------------------------------------------------------
 @predicate
-def documents_complete(ctx: CheckContext, severity: str = "major", **_) -> Iterator[Hit]:
+def documents_complete(ctx: CheckContext, *, severity: Literal["veto", "major", "minor"] = "major") -> Iterator[Hit]:
     """§7: every document the law requires by now is present, or another paper that proves the same act
     (casefile/data/grounds.toml); only the gaps of the rule's severity are reported here."""
     from casefile import grounds
@@ -608,14 +463,53 @@ def documents_complete(ctx: CheckContext, severity: str = "major", **_) -> Itera
 
 
 @predicate
-def documents_unchanged(ctx: CheckContext, **_) -> Iterator[Hit]:
+def documents_unchanged(ctx: CheckContext) -> Iterator[Hit]:
     for rec in ctx.register.documents:
         if changed_outside(ctx.case_dir, rec):
             yield Hit(f"《{rec.title or rec.name}》在登记后被改动（内容与记录的哈希不符）", [rec.file])
 
 
 @predicate
-def documents_readable(ctx: CheckContext, **_) -> Iterator[Hit]:
+def documents_readable(ctx: CheckContext) -> Iterator[Hit]:
     for rec in ctx.register.documents:
         if rec.needs_ocr:
             yield Hit(f"《{rec.title or rec.name}》第{'、'.join(map(str, rec.needs_ocr))}页是扫描图像，没有文字，无法核实其内容", [rec.file], unverifiable=True)
+
+
+# -- inspections ----------------------------------------------------------------------------------------------
+@predicate
+def draw_followed(ctx: CheckContext, *, plan_fact: str = "inspection_plan", acts: list[str] = ["现场检查"]) -> Iterator[Hit]:
+    """A 双随机 inspection (the case names its draw in ``extra.<plan_fact>``) inspects a target the
+    draw picked, with the officers drawn for it, not before the draw: 随机抽取检查对象、随机选派执法检查人员."""
+    from casefile import inspection
+    from casefile.errors import UsageError
+
+    plan_id = ctx.case.extra.get(plan_fact)
+    if not plan_id:
+        return  # not a 双随机 inspection
+    if ctx.workspace is None:
+        yield Hit(f"案件记载的抽查计划 {plan_id} 无法读取（没有工作区）", evidence=[_fact(f"extra.{plan_fact}", plan_id)], unverifiable=True)
+        return
+    try:
+        plan = inspection.load_plan(ctx.workspace, str(plan_id))
+    except UsageError:
+        yield Hit(f"案件记载的抽查计划 {plan_id} 不存在，无法证明检查对象和执法人员是随机抽取的", evidence=[_fact(f"extra.{plan_fact}", plan_id)])
+        return
+    p = ctx.case.party
+    pick = next((k for k in plan.picks if p is not None and (k.target.name == p.name or (p.id_number and k.target.code == p.id_number))), None)
+    if pick is None:
+        yield Hit(f"当事人“{p.name if p else '（未写明）'}”不在抽查计划 {plan.id} 抽中的检查对象中", evidence=[_fact("parties[1].name", p.name if p else "")])
+        return
+    drawn = {o["certificate"] for o in pick.officers}
+    day = dt.date.fromisoformat(plan.day)
+    for act in ctx.case.acts:
+        if act.kind.value not in acts:
+            continue
+        where = _act_field(ctx, act, "officers")
+        if act.date < day:
+            yield Hit(f"{act.date}的{act.kind.value}早于{plan.day}的随机抽取", evidence=[_act_field(ctx, act)])
+        certs = {o.certificate if (o := ctx.officers.lookup(ref)) else ref for ref in act.officers}
+        others = sorted(certs - drawn)
+        if others:
+            yield Hit(f"{act.date}的{act.kind.value}由{'、'.join(others)}实施，不是抽查计划 {plan.id} 为该对象随机选派的"
+                      f"{'、'.join(o['name'] + '（' + o['certificate'] + '）' for o in pick.officers)}", evidence=[where])

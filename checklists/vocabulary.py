@@ -16,27 +16,19 @@ rule's message uses, and a ``detail`` sentence for messages that want the whole 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable, Iterator, Literal
+from typing import Any, Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError as PydanticError
+from pydantic import Field, ValidationError as PydanticError, field_validator
 
-from casefile.errors import CalendarNotCovered
-from casefile.model import Act, ActKind
+from casefile import periods, profiles
+from casefile.errors import CalendarNotCovered, CheckError
+from casefile.model import Act, ActKind, CaseState
 from checklists.context import CheckContext, Hit
+from checklists.registry import TERMS as VOCABULARY
+from checklists.registry import Params as _Params
+from checklists.registry import term as word
 
 UNIT_NAMES = {"WD": "个工作日", "CD": "日"}
-VOCABULARY: dict[str, tuple[Callable[..., Iterator[Hit]], type[BaseModel]]] = {}
-
-
-class _Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-def word(name: str, params: type[_Params]):
-    def wrap(fn):
-        VOCABULARY[name] = (fn, params)
-        return fn
-    return wrap
 
 
 def validate_params(predicate: str, params: dict[str, Any]) -> str | None:
@@ -74,10 +66,24 @@ def _where(ctx: CheckContext, act: Act, attr: str = "date") -> dict[str, Any]:
 
 
 def _days(ctx: CheckContext, n: int | None, key: str, unit: str) -> tuple[int, str]:
+    """A period given in the rule (``days``) or named in the profile's [time_limits] (``days_key``:
+    ``<key>_days`` and ``<key>_unit``); a profile silent on it falls back to the national one,
+    then to the rule's own ``days`` (data of the pack), never to a number written here."""
     if key:
         limits = ctx.profile.get("time_limits", {})
-        return int(limits[f"{key}_days"]), limits.get(f"{key}_unit", unit)
+        base = profiles.cached_profile(periods.FALLBACK_PROFILE).get("time_limits", {})
+        if f"{key}_days" not in limits and f"{key}_days" not in base:
+            if n is None:
+                raise CheckError(f"规则配置缺少 time_limits.{key}_days")
+            return int(n), unit  # the pack's own period, for a profile written without this case type
+        return int(limits.get(f"{key}_days", base.get(f"{key}_days"))), limits.get(f"{key}_unit", base.get(f"{key}_unit", unit))
     return int(n or 0), unit
+
+
+def _lone_imported(ctx: CheckContext) -> bool:
+    """A file that holds one imported document only (a published decision on its own)."""
+    docs = ctx.register.documents
+    return len(docs) <= 1 and all(d.origin == "imported" for d in docs)
 
 
 def _count(ctx: CheckContext, start: dt.date, end: dt.date, unit: str) -> int:
@@ -93,70 +99,141 @@ class DeadlineParams(_Params):
     end: list[str]
     days: int | None = Field(default=None, ge=0)
     days_key: str = ""  # a period of the profile's [time_limits]: "<key>_days" and "<key>_unit"
+    period: str = ""  # or a period of casefile.periods (e.g. "publication", which depends on the case type)
     unit: Literal["WD", "CD"] = "WD"
     extension: list[str] = Field(default_factory=list)  # acts that extend the period (负责人批准延长)
     extension_days: int = 0
     extension_key: str = ""
+    extension_fact: str = ""  # a case fact (extra.<name>) holding the calendar days an approved extension adds
     excluded: list[str] = Field(default_factory=list)  # acts whose date..end_date is not counted (听证、检验、鉴定)
+    each_start: bool = False  # every start act opens its own period (each 先行登记保存, each 查封扣押)
+    start_term: bool = False  # the start act's own end_date (the term it set) must fall within the period too
+    on_missing_start: Literal["unverifiable", "ignore"] = "unverifiable"  # an end act with no start on file
+    on_missing_end: Literal["overdue", "unverifiable", "ignore"] = "overdue"  # no end act on file
+    missing_end_states: list[str] = Field(default_factory=list)  # … reported only in these case states
+    missing_end_documents: list[str] = Field(default_factory=list)  # … or when one of these documents is on file
+    undated_end_documents: list[str] = Field(default_factory=list)  # such a document on file: the end act happened, undated
+    lone_unverifiable: bool = False  # a file of one imported decision cannot show an approved extension or suspension
+
+
+    @field_validator("period")
+    @classmethod
+    def _known_period(cls, v: str) -> str:
+        if v and v not in periods.KINDS:
+            raise ValueError(f"不是已知的期限（应为 {'、'.join(periods.KINDS)} 之一）")
+        return v
 
 
 @word("deadline", DeadlineParams)
 def deadline(ctx: CheckContext, p: DeadlineParams) -> Iterator[Hit]:
     starts, ends = _acts(ctx, p.start), _acts(ctx, p.end)
     if not starts:
-        if ends:
+        if ends and p.on_missing_start == "unverifiable":
             yield Hit(f"未记载{'或'.join(p.start)}的日期，无法计算{'或'.join(p.end)}的期限",
                       evidence=[_where(ctx, ends[0])], unverifiable=True)
         return
-    start = starts[0]
-    n, unit = _days(ctx, p.days, p.days_key, p.unit)
+    for start in starts if p.each_start else starts[:1]:
+        yield from _one_deadline(ctx, p, start, ends)
+
+
+def _one_deadline(ctx: CheckContext, p: DeadlineParams, start: Act, ends: list[Act]) -> Iterator[Hit]:
+    if p.period:
+        per = periods.period(ctx.profile, p.period, ctx.case)
+        base, unit = per.n, per.unit
+    else:
+        base, unit = _days(ctx, p.days, p.days_key, p.unit)
+    n = base
     extended = _acts(ctx, p.extension)
     if extended:
         n += _days(ctx, p.extension_days, p.extension_key, unit)[0]
+    end = next((a for a in ends if a.date >= start.date), None)
+    against = max(d for d in (end.date if end else ctx.today, start.end_date if p.start_term else None) if d)
     try:
         for a in _acts(ctx, p.excluded):
             if a.end_date and a.end_date >= a.date:
                 n += _count(ctx, a.date, a.end_date, unit)
-        due = ctx.calendar.add(start.date, n, unit)
+        # a period of n days never ends before start + n calendar days: the calendar is asked only past that
+        due = periods.last_day(ctx.calendar, start.date, periods.Period(n, unit), against)
     except CalendarNotCovered as e:
-        yield Hit(f"无法核实期限：{e.message}", evidence=[_where(ctx, start)], unverifiable=True)
+        yield Hit(f"{e.message}" + (f"（{e.details[0]}）" if e.details else ""), evidence=[_where(ctx, start)], unverifiable=True)
         return
-    end = next((a for a in ends if a.date >= start.date), None)
-    fields = {"start_act": start.kind.value, "start": start.date.isoformat(), "days": n, "unit": UNIT_NAMES[unit],
-              "due": due.isoformat(), "extended": "（已批准延长）" if extended else ""}
+    fact_days = int(ctx.case.extra.get(p.extension_fact, 0) or 0) if p.extension_fact else 0
+    due += dt.timedelta(days=fact_days)
+    fields = {"start_act": start.kind.value, "start": start.date.isoformat(), "days": base if fact_days else n,
+              "unit": UNIT_NAMES[unit], "due": due.isoformat(),
+              "extended": "（已批准延长）" if extended or fact_days else "", "lone": ""}
+    if p.start_term and start.end_date and start.end_date > due:
+        yield Hit(f"{start.date}{start.kind.value}，期限至{start.end_date}，超过{n}{UNIT_NAMES[unit]}（应至{due}）",
+                  evidence=[_where(ctx, start, "end_date")],
+                  fields=fields | {"end_act": start.kind.value + "期限届满", "end": start.end_date.isoformat(),
+                                   "outcome": f"所定期限至{start.end_date}"})
     if end is not None and end.date > due:
-        yield Hit(f"{start.date}{start.kind.value}后，{end.date}才{end.kind.value}，超过{n}{UNIT_NAMES[unit]}（应于{due}前）",
-                  evidence=[_where(ctx, start), _where(ctx, end)],
+        lone = p.lone_unverifiable and _lone_imported(ctx)
+        note = "；卷中没有延长或中止的审批，无法确认" if lone else ""
+        yield Hit(f"{start.date}{start.kind.value}后，{end.date}才{end.kind.value}，超过{n}{UNIT_NAMES[unit]}（应于{due}前）{note}",
+                  evidence=[_where(ctx, start), _where(ctx, end)], unverifiable=lone,
                   fields=fields | {"end_act": end.kind.value, "end": end.date.isoformat(),
-                                   "outcome": f"{end.date}才{end.kind.value}"})
-    elif end is None and ctx.today > due:
-        yield Hit(f"{start.date}{start.kind.value}后，至{ctx.today}仍未{'或'.join(p.end)}，已超过{n}{UNIT_NAMES[unit]}（应于{due}前）",
-                  evidence=[_where(ctx, start)], fields=fields | {"end_act": "或".join(p.end), "end": "",
-                                                                 "outcome": f"至{ctx.today}仍未{'或'.join(p.end)}"})
+                                   "outcome": f"{end.date}才{end.kind.value}", "lone": note})
+    elif end is None:
+        yield from _missing_end(ctx, p, start, due, fields)
+
+
+def _missing_end(ctx: CheckContext, p: DeadlineParams, start: Act, due: dt.date, fields: dict[str, Any]) -> Iterator[Hit]:
+    if p.on_missing_end == "ignore" or (p.undated_end_documents and ctx.docs_of(*p.undated_end_documents)):
+        return
+    if p.missing_end_states or p.missing_end_documents:
+        in_state = ctx.case.state in {CaseState(s) for s in p.missing_end_states}
+        if not in_state and not (p.missing_end_documents and ctx.docs_of(*p.missing_end_documents)):
+            return
+    ends = "或".join(p.end)
+    if p.on_missing_end == "unverifiable":
+        yield Hit(f"{start.date}{start.kind.value}，卷中没有{ends}的日期", evidence=[_where(ctx, start)], unverifiable=True,
+                  fields=fields | {"end_act": ends, "end": "", "outcome": f"卷中没有{ends}的日期"})
+    elif ctx.today > due:
+        yield Hit(f"{start.date}{start.kind.value}后，至{ctx.today}仍未{ends}，已超过{fields['days']}{fields['unit']}（应于{due}前）",
+                  evidence=[_where(ctx, start)], fields=fields | {"end_act": ends, "end": "",
+                                                                 "outcome": f"至{ctx.today}仍未{ends}"})
 
 
 class OrderParams(_Params):
     before: list[str]
     after: list[str]
+    each_after: bool = False  # every after act, not only the first (each 询问 before 立案 is its own defect)
+    on_missing_before: Literal["violation", "unverifiable"] = "violation"
+    missing_before_states: list[str] = Field(default_factory=list)  # the before act is due in these states even with no after act
 
 
 @word("act_order", OrderParams)
 def act_order(ctx: CheckContext, p: OrderParams) -> Iterator[Hit]:
     befores, afters = _acts(ctx, p.before), _acts(ctx, p.after)
-    if not afters:
-        return
-    after = afters[0]
-    fields = {"before_act": "或".join(p.before), "after_act": after.kind.value, "after": after.date.isoformat()}
+    before_names = "或".join(p.before)
     if not befores:
-        yield Hit(f"{after.date}{after.kind.value}，但案件中没有{'或'.join(p.before)}", evidence=[_where(ctx, after)], fields=fields)
-    elif befores[0].date > after.date:
-        yield Hit(f"{after.date}{after.kind.value}在{befores[0].date}{befores[0].kind.value}之前",
-                  evidence=[_where(ctx, befores[0]), _where(ctx, after)], fields=fields | {"before": befores[0].date.isoformat()})
+        expected = ctx.case.state in {CaseState(s) for s in p.missing_before_states}
+        if not afters and not expected:
+            return
+        unverifiable = p.on_missing_before == "unverifiable"
+        if afters:
+            after = afters[0]
+            yield Hit(f"{after.date}{after.kind.value}，但案件中没有{before_names}", evidence=[_where(ctx, after)], unverifiable=unverifiable,
+                      fields={"before_act": before_names, "after_act": after.kind.value, "after": after.date.isoformat()})
+        else:
+            yield Hit(f"案件已{ctx.case.state.value}，卷中没有{before_names}的日期", unverifiable=unverifiable,
+                      fields={"before_act": before_names, "after_act": "", "after": ""})
+        return
+    first = befores[0]
+    for after in afters if p.each_after else afters[:1]:
+        if first.date > after.date:
+            yield Hit(f"{after.date}{after.kind.value}在{first.date}{first.kind.value}之前",
+                      evidence=[_where(ctx, first), _where(ctx, after)],
+                      fields={"before_act": first.kind.value, "before": first.date.isoformat(),
+                              "after_act": after.kind.value, "after": after.date.isoformat()})
 
 
 class OfficerParams(_Params):
     acts: list[str]
     min: int = Field(default=2, ge=1)
+    unknown_unverifiable: bool = False  # an officer missing from the register: qualification not verifiable (imported files)
+    check_category: bool = False  # each officer's 执法类别 covers the case's sector (法制审核 and 负责人 roles excepted)
 
 
 @word("min_officers", OfficerParams)
@@ -164,20 +241,25 @@ def min_officers(ctx: CheckContext, p: OfficerParams) -> Iterator[Hit]:
     for act in _acts(ctx, p.acts):
         where = _where(ctx, act, "officers")
         if not act.officers:
+            # an act known only from a document's narrative: who did it is not on file
             yield Hit(f"{act.date}的{act.kind.value}未记载执法人员，无法核实人数与资格", evidence=[where], unverifiable=True)
             continue
-        valid = []
+        fields = {"act": act.kind.value, "date": act.date.isoformat(), "count": len(act.officers), "min": p.min}
+        if len(act.officers) < p.min:
+            yield Hit(f"{act.date}的{act.kind.value}只有{len(act.officers)}名执法人员（{'、'.join(act.officers)}），少于{p.min}人",
+                      evidence=[where], fields=fields)
         for ref in act.officers:
             o = ctx.officers.lookup(ref)
             if o is None:
-                yield Hit(f"{act.date}的{act.kind.value}中，{ref}不在行政执法人员清单中", evidence=[where])
-            elif not o.valid_on(act.date):
-                yield Hit(f"{act.date}的{act.kind.value}中，{o.name}（{o.certificate}）的执法证当日无效", evidence=[where])
-            else:
-                valid.append(o)
-        if len(act.officers) < p.min:
-            yield Hit(f"{act.date}的{act.kind.value}只有{len(act.officers)}名执法人员，少于{p.min}人", evidence=[where],
-                      fields={"act": act.kind.value, "date": act.date.isoformat(), "count": len(act.officers), "min": p.min})
+                yield Hit(f"{act.date}的{act.kind.value}中，{ref}不在行政执法人员清单中" + ("，无法核实其执法资格" if p.unknown_unverifiable else ""),
+                          evidence=[where], unverifiable=p.unknown_unverifiable)
+                continue
+            if not o.valid_on(act.date):
+                yield Hit(f"{o.name}（{o.certificate}）的执法证有效期为{o.valid_from}至{o.valid_to}，{act.date}{act.kind.value}时已失效或尚未生效",
+                          evidence=[where])
+            sector = ctx.case.sector
+            if p.check_category and sector and o.categories and sector not in o.categories and not {"法制审核", "负责人"} & set(o.roles):
+                yield Hit(f"{o.name}的执法类别为{'、'.join(o.categories)}，不含本案领域“{sector}”（{act.date}{act.kind.value}）", evidence=[where])
 
 
 class DocumentParams(_Params):
@@ -204,6 +286,9 @@ class NoticeParams(_Params):
     days_key: str = ""
     unit: Literal["WD", "CD"] = "CD"
     required: bool = True  # False: only when the notice was given is its timing checked
+    missing_unverifiable: bool = False  # a missing notice is a date not on file rather than a notice not given
+    unless: list[str] = Field(default_factory=list)  # such an act between notice and event ends the wait early (a reply received)
+    after_period: bool = False  # the notice opens a window (a reply, 10 days): the event only after its last day, not on it
 
 
 @word("notice_before", NoticeParams)
@@ -216,18 +301,25 @@ def notice_before(ctx: CheckContext, p: NoticeParams) -> Iterator[Hit]:
     n, unit = _days(ctx, p.days, p.days_key, p.unit)
     if not notices:
         if p.required:
-            yield Hit(f"{event.date}{event.kind.value}前没有{'或'.join(p.notice)}", evidence=[_where(ctx, event)])
+            yield Hit(f"{event.date}{event.kind.value}前没有{'或'.join(p.notice)}" + ("的日期" if p.missing_unverifiable else ""),
+                      evidence=[_where(ctx, event)], unverifiable=p.missing_unverifiable,
+                      fields={"notice_act": "或".join(p.notice), "event_act": event.kind.value, "event": event.date.isoformat()})
         return
     notice = notices[-1]
+    if any(notice.date <= a.date <= event.date for a in _acts(ctx, p.unless)):
+        return
     try:
-        earliest = ctx.calendar.add_workdays(notice.date, n) if unit == "WD" else notice.date + dt.timedelta(days=n)
+        last = ctx.calendar.add_workdays(notice.date, n) if unit == "WD" else notice.date + dt.timedelta(days=n)
+        earliest = last + dt.timedelta(days=1) if p.after_period else last
     except CalendarNotCovered as e:
-        yield Hit(f"无法核实期限：{e.message}", evidence=[_where(ctx, notice)], unverifiable=True)
+        yield Hit(f"{e.message}" + (f"（{e.details[0]}）" if e.details else ""), evidence=[_where(ctx, notice)], unverifiable=True)
         return
     if event.date < earliest:
         yield Hit(f"{notice.date}{notice.kind.value}，{event.date}即{event.kind.value}，不足{n}{UNIT_NAMES[unit]}（最早{earliest}）",
                   evidence=[_where(ctx, notice), _where(ctx, event)],
-                  fields={"notice": notice.date.isoformat(), "event": event.date.isoformat(), "days": n, "unit": UNIT_NAMES[unit]})
+                  fields={"notice": notice.date.isoformat(), "event": event.date.isoformat(), "days": n, "unit": UNIT_NAMES[unit],
+                          "notice_act": notice.kind.value, "event_act": event.kind.value, "earliest": earliest.isoformat(),
+                          "last": last.isoformat()})
 
 
 class MentionParams(_Params):

@@ -20,7 +20,7 @@ def test_every_band_rests_on_an_article_of_the_bundled_library(name, tmp_path):
 def test_audit_office_profile_holds_the_audit_law_periods_and_bands():
     p = load_profile("county-audit")
     assert p["sector"] == "审计"
-    assert (p["time_limits"]["audit_notice_days"], p["time_limits"]["audit_notice_unit"]) == (3, "CD")  # 审计法§42
-    assert (p["time_limits"]["audit_reply_days"], p["time_limits"]["audit_reply_unit"]) == (10, "CD")  # 审计法§44
+    assert (p["time_limits"]["audit_notice_days"], p["time_limits"]["audit_notice_unit"]) == (3, "WD")  # 审计法§42；实施条例§56：工作日
+    assert (p["time_limits"]["audit_reply_days"], p["time_limits"]["audit_reply_unit"]) == (10, "WD")  # 审计法§44；实施条例§56：工作日
     bands = {b["article"]: b for b in p["discretion"]}
     assert bands[47]["max"] == 50000 and (bands[49]["min"], bands[49]["max"], bands[49]["no_income_max"]) == (1, 5, 50000)

@@ -377,7 +377,7 @@ def test_names_for_codes_a_person_would_otherwise_read():
     assert doc_type_name("penalty_notice") == "行政处罚告知书" and facet_value_name("doc_type", "decision") == "行政处罚决定书"
     assert facet_value_name("agency", "清溪县市场监督管理局") == "清溪县市场监督管理局"
     assert field_label("parties[1].name") == "当事人名称"
-    assert rule_title("P06-officers") == "执法人员资格" and rule_title("L01-citations") == "法律依据"
+    assert rule_title("P06-officers") == "执法人员资格" and rule_title("L01-citations") == "法律条文引用"
     assert without_file_hints("拟处罚内容（proposed）；法律依据（《行政处罚法》第四十条）") == "拟处罚内容；法律依据（《行政处罚法》第四十条）"
 
 

@@ -108,7 +108,7 @@ def _run_undo(screen: Screen, case_id: str, import_id: str, done) -> None:
 
 
 def fact_names(fields: list[str]) -> list[str]:
-    """Chinese names of the facts an import filled ("acts（3项）" → 办案经过（执法行为）3项)."""
+    """Chinese names of the facts an import filled ("acts（3项）" → 执法行为3项)."""
     out = []
     for f in fields:
         head, sep, rest = f.partition("（")
