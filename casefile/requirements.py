@@ -128,12 +128,17 @@ def requirement(ws: Workspace, case: Case, t: DocType) -> tuple[bool, str]:
             kind = None
         if kind and not case.acts_of(kind):
             return False, ""
+    done_any = [k for k in req.due_after_any if case.acts_of(ActKind(k))]
+    if req.due_after_any and not done_any:
+        return False, ""
     why = [f"{case.procedure.value}程序"] if req.procedures else []
     why += [CONDITION_LABELS.get(c, c) for c in req.when]
     if req.when_any:
         why.append("或".join(CONDITION_LABELS.get(c, c) for c in req.when_any if CONDITIONS[c](ws, case)))
     if req.due_after:
         why.append(f"已有“{req.due_after}”")
+    if done_any:
+        why.append(f"已有“{done_any[0]}”")
     return True, "，".join(w for w in why if w)
 
 

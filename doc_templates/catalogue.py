@@ -18,6 +18,8 @@ class Requirement:
     when: tuple[str, ...] = ()  # all must hold
     when_any: tuple[str, ...] = ()  # at least one must hold
     due_after: str = ""  # the act after which the document must exist
+    # or: any one of these acts (a 送达回证 is due after a penalty 决定, a 准予/不予许可 or a 强制执行决定)
+    due_after_any: tuple[str, ...] = ()
     alternative: str = ""  # another type that satisfies it (听证告知 inside the 告知书)
 
 
@@ -69,7 +71,7 @@ class DocType:
             "aliases": list(self.aliases),
             "required": None if req is None else {
                 "procedures": list(req.procedures), "when": list(req.when), "when_any": list(req.when_any),
-                "due_after": req.due_after, "alternative": req.alternative,
+                "due_after": req.due_after, "due_after_any": list(req.due_after_any), "alternative": req.alternative,
             },
             "allowed": None if self.allowed is None else {
                 "procedures": list(self.allowed.procedures), "when": list(self.allowed.when),
@@ -121,6 +123,7 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
             required=None if req is None else Requirement(
                 procedures=tuple(req.get("procedures", ())), when=tuple(req.get("when", ())),
                 when_any=tuple(req.get("when_any", ())), due_after=req.get("due_after", ""),
+                due_after_any=tuple(req.get("due_after_any", ())),
                 alternative=req.get("alternative", ""),
             ),
             allowed=None if allowed is None else Allowed(

@@ -68,6 +68,19 @@ def test_a_licence_case_serves_its_own_decision(golden_ws):
     assert "行政处罚决定书" not in text
 
 
+def test_a_decided_licence_or_enforcement_case_must_hold_its_service_receipt(golden_ws):
+    # 行政许可法§44 / 行政强制法§38: the decision is served, so the 送达回证 is due once it exists
+    from casefile.requirements import required_documents
+
+    for case_id, act in (("GOLD-XK1", "准予许可"), ("GOLD-QZ2", "强制执行决定")):
+        case = golden_ws.load_case(case_id)
+        due = {t.code: why for t, why in required_documents(golden_ws, case)}
+        if case.acts_of(ActKind(act)):
+            assert "service_receipt" in due and act in due["service_receipt"], (case_id, due)
+        else:
+            assert "service_receipt" not in due, case_id
+
+
 def test_a_licence_case_is_named_by_what_was_applied_for_in_the_review_opinion(golden_ws):
     text = _render(golden_ws, "GOLD-XK1", "legal_review_opinion")
     assert "送审的清溪县禾丰餐饮管理有限公司食品经营许可（餐饮服务经营者，热食类食品制售）申请一案" in text
