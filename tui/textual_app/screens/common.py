@@ -12,6 +12,12 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
 
+# Textual's select menu names its Esc key in English ("Dismiss menu") in the footer: said in Chinese
+from textual.widgets._select import SelectOverlay  # noqa: E402
+
+SelectOverlay.BINDINGS = [Binding("escape", "dismiss", "收起选项")]
+SelectOverlay._merged_bindings = SelectOverlay._merge_bindings()
+
 # key names as a person reads them (help, palette, footer)
 KEY_NAMES = {
     "enter": "回车", "escape": "Esc", "tab": "Tab", "shift+tab": "Shift+Tab", "space": "空格",
