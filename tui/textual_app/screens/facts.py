@@ -146,6 +146,8 @@ class FactsScreen(Screen[bool]):
             lv.append(EntryItem(sec, i, text))
         if not rows:
             lv.append(ListItem(Label("（尚无，填写下方表格后 Ctrl+S 保存）")))
+        # a highlighted first entry, so Enter on the list edits it (with none, Enter did nothing)
+        self.call_after_refresh(setattr, lv, "index", 0)
 
     def on_list_view_selected(self, event: ListView.Selected) -> None:
         item = event.item

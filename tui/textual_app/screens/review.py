@@ -77,8 +77,9 @@ class ReviewScreen(Screen):
         yield Label("", id="round-title", classes="title")
         yield ListView(id="round-findings")
         with VerticalScroll(id="review-side"):
-            yield Static("", id="review-facts")
+            # what changed since the last round first: below the facts it sat 15 lines down at 80×24
             yield Static("", id="changes")
+            yield Static("", id="review-facts")
         yield Footer()
 
     def on_mount(self) -> None:
