@@ -24,6 +24,7 @@ KEY_NAMES = {
     "question_mark": "?", "slash": "/", "plus": "+", "minus": "-", "asterisk": "*", "full_stop": ".",
     "comma": ",", "up": "↑", "down": "↓", "left": "←", "right": "→", "pageup": "PgUp", "pagedown": "PgDn",
     "home": "Home", "end": "End", "delete": "Del", "backspace": "退格", "insert": "Ins",
+    "left_square_bracket": "[", "right_square_bracket": "]",  # the reader's page keys (footer said the key's name)
 }
 # Textual's own bindings a screen inherits, said in Chinese (any other English description is left out)
 BUILTIN_DESCRIPTIONS = {"app.focus_next": "下一窗格", "app.focus_previous": "上一窗格"}
