@@ -1,0 +1,222 @@
+"""The issue's done-when, one Pilot test per role at 80×24 on the demo workspace (issue 21): each
+role finishes its work with keys only, along the path walked in tmux (docs/tui-walk.md), and the
+test reads the outcome where it lands — case.toml, the files in the case, its journal, the review
+round, the reader's page, the public text, the statistics the application layer computes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, Label, ListView, Static
+
+from casefile import journal
+from casefile.model import ActKind, CaseState
+from tui.application import Session
+from tui.textual_app.app import CasefileApp
+
+TODAY = dt.date(2026, 11, 23)
+SIZE = (80, 24)
+DATA = Path(__file__).resolve().parent / "data"
+NUMBER = "清市监处罚〔2026〕130号"
+
+
+async def _settle(app, pilot):
+    for _ in range(3):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def _type(pilot, text: str):
+    """Type ``text`` into the focused box. Pilot has no key for 〔 〕 (a terminal sends them as text):
+    those go in as the box's own insert, the rest as key presses."""
+    for ch in text:
+        if ch in "〔〕":
+            pilot.app.focused.insert_text_at_cursor(ch)
+        else:
+            await pilot.press(ch)
+
+
+def _acts(ws, case_id: str) -> list[str]:
+    return [e["act"] for e in journal.read(ws.cases_dir / case_id)]
+
+
+def _open_case(app, case_id: str):
+    table = app.screen.query_one("#cases", DataTable)
+    table.move_cursor(row=[str(r.value) for r in table.rows].index(case_id))
+
+
+async def _pick(pilot, app, n: int):
+    """Open the focused select with Enter, go down n options from its prompt, choose with Enter."""
+    await pilot.press("enter")
+    await pilot.pause()
+    for _ in range(n):
+        await pilot.press("down")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+# -- 承办人 -------------------------------------------------------------------------------------
+
+@pytest.mark.asyncio
+async def test_handler_creates_enters_facts_imports_renders_and_submits(demo_ws, tmp_path):
+    source = tmp_path / "收到的材料"
+    shutil.copytree(DATA / "dossiers" / "correct_market_ordinary_table", source)
+    app = CasefileApp(demo_ws, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # n: the new-case form, its first field focused
+        await pilot.press("n")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "NewCaseScreen"
+        await _type(pilot, NUMBER)
+        await pilot.press("tab")
+        await _type(pilot, "清溪县百草堂药房有限公司")
+        await pilot.press("tab", "tab")  # 当事人类型 stays 法人
+        await _type(pilot, "91350100M000100Y43")
+        await pilot.press("tab")
+        await _type(pilot, "销售过期药品")
+        await pilot.press("tab")
+        await _type(pilot, "2026-11-20")
+        await pilot.press("tab", "tab")  # 程序 stays 普通
+        await _pick(pilot, app, 1)  # 案件来源：监督检查
+        await pilot.press("tab", "space", "down", "space")  # 承办人: the first two officers
+        form = app.screen
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        assert type(app.screen).__name__ == "CaseListScreen", str(form.query_one("#errors", Static).render())
+        case = demo_ws.load_case(NUMBER)
+        assert case.id == NUMBER and case.state == CaseState.OPENED
+        assert case.party.name == "清溪县百草堂药房有限公司" and case.party.id_number == "91350100M000100Y43"
+        assert case.source == "监督检查" and case.handlers == ["33112600101", "33112600102"]
+        assert [(a.kind.value, a.date) for a in case.acts] == [("立案", dt.date(2026, 11, 20))]
+        # the cursor sits on the new case: Enter opens it
+        table = app.screen.query_one("#cases", DataTable)
+        assert str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value) == NUMBER
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CaseScreen" and app.screen.case_id == NUMBER
+
+        # f: facts. Ctrl+O goes to 执法行为 with its first field focused
+        await pilot.press("f")
+        await pilot.pause()
+        facts = app.screen
+        assert type(facts).__name__ == "FactsScreen"
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert facts.active() == "acts"
+        await _pick(pilot, app, 4)  # 询问
+        await pilot.press("tab")
+        await _type(pilot, "2026-11-21")
+        await pilot.press("tab", "space", "down", "space", "tab")  # two officers, then 地点
+        await _type(pilot, "清溪县城关镇")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # 处罚/措施: 拟处罚 罚款 20000 with its basis
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert facts.active() == "measures"
+        await pilot.press("tab")
+        await _pick(pilot, app, 3)  # 罚款
+        await pilot.press("tab")
+        await _type(pilot, "20000")
+        await pilot.press("tab")
+        await _type(pilot, "《中华人民共和国药品管理法》第一百一十七条第一款")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # 证据
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await _pick(pilot, app, 1)  # 书证
+        await pilot.press("tab")
+        await _type(pilot, "药品购进记录")
+        await pilot.press("tab")
+        await _type(pilot, "当事人提供")
+        await pilot.press("tab")
+        await _type(pilot, "2026-11-21")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        case = demo_ws.load_case(NUMBER)
+        inquiry = [a for a in case.acts if a.kind == ActKind.INQUIRY]
+        assert [(a.date, a.officers, a.place) for a in inquiry] == [
+            (dt.date(2026, 11, 21), ["33112600101", "33112600102"], "清溪县城关镇")]
+        assert [(m.kind, m.amount, [b.cite() for b in m.basis]) for m in case.proposed] == [
+            ("罚款", 20000, ["《中华人民共和国药品管理法》第一百一十七条第一款"])]
+        assert [(e.kind, e.name, e.source, e.date) for e in case.evidence] == [
+            ("书证", "药品购进记录", "当事人提供", dt.date(2026, 11, 21))]
+        assert _acts(demo_ws, NUMBER)[-3:] == ["录入执法行为", "录入拟处罚", "录入证据"]
+        await pilot.press("escape")
+        await pilot.pause()
+
+        # i: import the folder — typed path, preview, the two decision papers of another case left out, confirm
+        await pilot.press("i")
+        await pilot.pause()
+        importer = app.screen
+        assert type(importer).__name__ == "ImporterScreen"
+        await pilot.press("ctrl+l")
+        importer.query_one("#path", Input).value = ""
+        await _type(pilot, str(source))
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("p")
+        await _settle(app, pilot)
+        table = importer.query_one("#table", DataTable)
+        names = [table.get_row_at(i)[1] for i in range(table.row_count)]
+        assert len(names) == 10
+        table.focus()
+        for name in ("14行政处罚决定书.docx", "15送达回证（决定书）.docx"):
+            table.move_cursor(row=names.index(name))
+            await pilot.press("space")
+            await pilot.pause()
+        assert "将导入 8 个文件" in str(importer.query_one("#import-summary", Static).render())
+        await pilot.press("i")
+        await pilot.pause()
+        assert "8 个文件" in app.screen.question
+        await pilot.press("y")
+        await _settle(app, pilot)
+        docs = {p.name for p in (demo_ws.cases_dir / NUMBER / "docs").iterdir()}
+        assert "01立案审批表.docx" in docs and "14行政处罚决定书.docx" not in docs and len(docs) == 8
+        assert any(a.startswith("导入文书") for a in _acts(demo_ws, NUMBER))
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CaseScreen"
+
+        # d: render the 立案审批表 (its 案件来源 and 承办人 came from the form)
+        await pilot.press("d")
+        await pilot.pause()
+        render = app.screen
+        types = render.query_one("#types", ListView)
+        labels = [str(item.query_one(Label).render()) for item in types.children]
+        assert not any("许可" in t for t in labels)  # a 行政处罚 case is not offered the 许可 notices
+        for _ in range(next(i for i, t in enumerate(labels) if t.endswith("立案审批表"))):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        said = str(render.query_one("#render-result", Static).render())
+        assert said.startswith("已生成") and "立案审批表" in said, said
+        rendered = [p for p in (demo_ws.cases_dir / NUMBER / "docs").iterdir() if p.name.endswith("-立案审批表.docx")]
+        assert len(rendered) == 1 and _acts(demo_ws, NUMBER)[-1] == "生成文书"
+        await pilot.press("escape")
+        await pilot.pause()
+
+        # t: 提交法制审核 through the state dialog, confirmed
+        await pilot.press("t")
+        await pilot.pause()
+        moves = app.screen.query_one("#moves", ListView)
+        names = [item.option.transition.id for item in moves.children]
+        moves.focus()
+        for _ in range(names.index("提交法制审核")):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await _settle(app, pilot)
+    case = demo_ws.load_case(NUMBER)
+    assert case.state == CaseState.IN_REVIEW
+    assert case.acts_of(ActKind.SUBMIT_REVIEW)[-1].date == TODAY
+    assert _acts(demo_ws, NUMBER)[-1] == "提交法制审核（已立案 → 待法制审核）"
