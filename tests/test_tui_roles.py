@@ -31,10 +31,10 @@ async def _settle(app, pilot):
 
 
 async def _type(pilot, text: str):
-    """Type ``text`` into the focused box. Pilot has no key for 〔 〕 (a terminal sends them as text):
-    those go in as the box's own insert, the rest as key presses."""
+    """Type ``text`` into the focused box. Pilot has no key for Chinese punctuation (〔 〕 ， 《 》 …;
+    a terminal sends them as text): those go in as the box's own insert, the rest as key presses."""
     for ch in text:
-        if ch in "〔〕":
+        if not ch.isascii() and not ch.isalnum():
             pilot.app.focused.insert_text_at_cursor(ch)
         else:
             await pilot.press(ch)
@@ -220,3 +220,104 @@ async def test_handler_creates_enters_facts_imports_renders_and_submits(demo_ws,
     assert case.state == CaseState.IN_REVIEW
     assert case.acts_of(ActKind.SUBMIT_REVIEW)[-1].date == TODAY
     assert _acts(demo_ws, NUMBER)[-1] == "提交法制审核（已立案 → 待法制审核）"
+
+
+# -- 法制审核人员 ---------------------------------------------------------------------------------
+
+REVIEWED = "SJ-2026-088"  # the demo case submitted for review
+
+
+@pytest.mark.asyncio
+async def test_reviewer_decides_every_finding_issues_opinion_and_sees_the_resubmission(demo_ws):
+    app = CasefileApp(demo_ws, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        _open_case(app, REVIEWED)
+        await pilot.press("enter")
+        await pilot.pause()
+        # r: the review screen; n opens round 1 on the submitted case
+        await pilot.press("r")
+        await pilot.pause()
+        review = app.screen
+        assert type(review).__name__ == "ReviewScreen" and review.round is None
+        await pilot.press("n")
+        await _settle(app, pilot)
+        rnd = review.round
+        assert rnd["round"] == 1
+        ids = [f["id"] for f in rnd["findings"]]
+        assert len(ids) >= 2
+        findings = review.query_one("#round-findings", ListView)
+        findings.focus()
+        # the first finding overridden with a reason, every other one accepted — one key each:
+        # after a decision the highlight moves to the next undecided finding
+        await pilot.press("o")
+        await pilot.pause()
+        await _type(pilot, "证件号码为笔误，已补正")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert findings.highlighted_child.finding_id == ids[1]
+        for fid in ids[1:]:
+            assert findings.highlighted_child.finding_id == fid
+            await pilot.press("a")
+            await pilot.pause()
+        rnd = review.round
+        assert rnd["findings"][0]["decision"] == "override" and rnd["findings"][0]["reason"] == "证件号码为笔误，已补正"
+        assert all(f["decision"] == "accept" for f in rnd["findings"][1:])
+        assert "已全部处理" in str(review.query_one("#round-title", Label).render())
+        # i: every finding decided, the opinion is issued
+        await pilot.press("i")
+        await _settle(app, pilot)
+        opinion = review.round["opinion"]
+        assert opinion["conclusion"] == "存在问题"
+        assert (demo_ws.cases_dir / REVIEWED / opinion["file"]).is_file()
+        assert "出具法制审核意见" in _acts(demo_ws, REVIEWED)
+
+        # the handler corrects the proposed penalty (facts form) and resubmits (state dialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        before = demo_ws.load_case(REVIEWED).proposed[0]
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("ctrl+o", "ctrl+o")
+        await pilot.pause()
+        assert app.screen.active() == "measures"
+        await pilot.press("shift+tab", "enter")  # the list's first entry into the form
+        await pilot.pause()
+        await pilot.press("tab", "tab", "end", "ctrl+u")
+        await _type(pilot, "3000")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert demo_ws.load_case(REVIEWED).proposed[0].amount == 3000
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        moves = app.screen.query_one("#moves", ListView)
+        names = [item.option.transition.id for item in moves.children]
+        moves.focus()
+        for _ in range(names.index("重新送审")):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await _settle(app, pilot)
+        assert demo_ws.load_case(REVIEWED).state == CaseState.IN_REVIEW
+
+        # the reviewer opens round 2: decisions on unchanged findings carried over, what changed shown first
+        await pilot.press("r")
+        await pilot.pause()
+        review = app.screen
+        await pilot.press("n")
+        await _settle(app, pilot)
+        rnd = review.round
+        assert rnd["round"] == 2
+        carried = [f for f in rnd["findings"] if f.get("carried_from") == 1]
+        assert carried and all(f["decision"] in ("accept", "override") for f in carried)
+        changes = review.query_one("#changes", Static)
+        text = str(changes.render())
+        assert text.startswith("与上一轮相比")
+        assert f"事实·拟作出的处罚新增：{before.kind}3000元" in text
+        assert f"事实·拟作出的处罚删除：{before.kind}{before.amount}元" in text
+        assert "acts" not in text and "proposed" not in text
+        # at 80×24 the changes are on screen without scrolling, above the facts
+        assert changes.region.y < SIZE[1] - 2 and changes.region.y < review.query_one("#review-facts").region.y
