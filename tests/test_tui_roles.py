@@ -321,3 +321,64 @@ async def test_reviewer_decides_every_finding_issues_opinion_and_sees_the_resubm
         assert "acts" not in text and "proposed" not in text
         # at 80×24 the changes are on screen without scrolling, above the facts
         assert changes.region.y < SIZE[1] - 2 and changes.region.y < review.query_one("#review-facts").region.y
+
+
+# -- 评查人员 -------------------------------------------------------------------------------------
+
+@pytest.mark.asyncio
+async def test_auditor_searches_filters_by_facet_and_reads_the_hit_at_its_page(demo_ws):
+    app = CasefileApp(demo_ws, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        search = app.screen
+        assert type(search).__name__ == "SearchScreen"
+        await _type(pilot, "罚款")
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        everything = search.result
+        agencies = {h["agency"] for h in everything["hits"]}
+        assert len(agencies) == 2  # the market regulator's cases and the natural-resources bureau's
+        # f: the facet panel (alone at 80 columns); ↓ to the bureau, Enter adds 机关:… to the query
+        await pilot.press("f")
+        await pilot.pause()
+        facets = search.query_one("#facet-list", ListView)
+        assert app.focused is facets
+        target = "清溪县自然资源和规划局"
+        for _ in range(len(facets.children)):
+            item = facets.highlighted_child
+            if getattr(item, "value", None) == target:
+                break
+            await pilot.press("down")
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        assert search.query_one("#query", Input).value == f"罚款 机关:{target}"
+        r = search.result
+        assert 0 < r["total"] < everything["total"] and {h["agency"] for h in r["hits"]} == {target}
+        labels = [str(i.query_one(Label).render()) for i in search.query_one("#facet-list", ListView).children]
+        assert f"✓ {target}" in "".join(labels)
+        # f again: back to the hits; ↓ Enter reads the first hit at its page, the match highlighted
+        await pilot.press("f")
+        await pilot.pause()
+        hits = search.query_one("#hits", ListView)
+        assert app.focused is hits
+        heads = [str(i.query_one(Label).render()) for i in hits.children]
+        assert heads[0].startswith("■ 案件 ZR-2026-012　清自然资罚〔2026〕12号")
+        while not hasattr(hits.highlighted_child, "hit") or type(hits.highlighted_child).__name__ != "HitItem":
+            await pilot.press("down")
+        hit = hits.highlighted_child.hit
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        reader = app.screen
+        assert type(reader).__name__ == "ReaderScreen"
+        v = reader.reading.view()
+        assert reader.reading.doc == hit["doc"] and v["page"] == hit["page"]
+        assert v["spans"] and all(v["text"][a:b] == "罚款" for a, b in v["spans"])
+        drawn = reader.query_one("#reader-text", Static).content
+        assert set(map(tuple, v["spans"])) <= {(s.start, s.end) for s in drawn.spans}
+        loc = str(reader.query_one("#reader-loc", Label).render())
+        assert "本页第1/" in loc and "只读" in loc
+        # the footer names the page keys as they are typed, not by Textual's key names
+        footer = " ".join(str(w.render()) for w in app.screen.query("FooterKey"))
+        assert "]下一页" in footer.replace(" ", "") and "square_bracket" not in footer
