@@ -382,3 +382,74 @@ async def test_auditor_searches_filters_by_facet_and_reads_the_hit_at_its_page(d
         # the footer names the page keys as they are typed, not by Textual's key names
         footer = " ".join(str(w.render()) for w in app.screen.query("FooterKey"))
         assert "]下一页" in footer.replace(" ", "") and "square_bracket" not in footer
+
+
+# -- 公示 ----------------------------------------------------------------------------------------
+
+PUBLISHED = "ZR-2026-012"  # decided 2026-11-10, its publication overdue
+
+
+@pytest.mark.asyncio
+async def test_clerk_exports_and_publishes_the_public_version_and_produces_the_statistics(demo_ws):
+    app = CasefileApp(demo_ws, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#cases", DataTable)
+        rows = [str(r.value) for r in table.rows]
+        for _ in range(rows.index(PUBLISHED)):
+            await pilot.press("down")
+        # u: 公示办理 on the highlighted case
+        await pilot.press("u")
+        await pilot.pause()
+        screen = app.screen
+        assert type(screen).__name__ == "PublicityScreen"
+        dues = screen.query_one("#dues", DataTable)
+        assert dues.get_row_at(dues.cursor_row)[0] == PUBLISHED and dues.get_row_at(dues.cursor_row)[3] == "已逾期"
+        # e: export the public version to the folder offered (the workspace's 导出/公示)
+        await pilot.press("e")
+        await pilot.pause()
+        offered = Path(app.screen.query_one("#answer", Input).value)
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        txt, docx = offered / f"{PUBLISHED}-公示.txt", offered / f"{PUBLISHED}-公示.docx"
+        assert txt.is_file() and docx.is_file()
+        public = txt.read_text(encoding="utf-8")
+        case = demo_ws.load_case(PUBLISHED)
+        assert case.number in public and case.party.id_number not in public  # a person's ID never published
+        assert "生成公示文本" in _acts(demo_ws, PUBLISHED)
+        # p: the publication recorded — today's date as offered, then the platform
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await _type(pilot, "清溪县人民政府门户网站")
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        case = demo_ws.load_case(PUBLISHED)
+        assert [(a.date, a.note) for a in case.acts_of(ActKind.PUBLICATION)] == [(TODAY, "清溪县人民政府门户网站")]
+        assert _acts(demo_ws, PUBLISHED)[-1] == "公示"
+        status = {dues.get_row_at(i)[0]: dues.get_row_at(i)[3] for i in range(dues.row_count)}
+        assert status[PUBLISHED] == "已公示"
+        assert "已公示：2026-11-23（清溪县人民政府门户网站）" in str(screen.query_one("#pub-detail").render())
+        await pilot.press("escape")
+        await pilot.pause()
+
+        # t: the year's statistics, the same numbers as the application layer's
+        await pilot.press("t")
+        await _settle(app, pilot)
+        stats = app.screen
+        assert type(stats).__name__ == "StatsScreen" and stats.year == 2026
+        session = Session.open(demo_ws.root, TODAY)
+        want = [(k, str(v)) for k, v in session.stats_rows(session.annual_stats(2026))]
+        t = stats.query_one("#stats-table", DataTable)
+        assert [tuple(str(c) for c in t.get_row_at(i)) for i in range(t.row_count)] == want
+        assert dict(want)["案件总数"] == "8"
+        chart = str(stats.query_one("#stats-chart", Static).render())
+        assert "按执法类型" in chart and "按结果" in chart
+        # x: saved where offered (a .docx in the workspace's 导出/统计)
+        await pilot.press("x")
+        await pilot.pause()
+        dest = Path(app.screen.query_one("#answer", Input).value)
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        assert dest.suffix == ".docx" and dest.is_file() and dest.name.startswith("2026年度")
