@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Input, Label, ListView, Static
 
 from casefile import journal
 from casefile.model import ActKind, CaseState
-from tui.application import Session
+from tui.application import Clock, Session
 from tui.textual_app.app import CasefileApp
 
 TODAY = dt.date(2026, 11, 23)
@@ -453,3 +453,32 @@ async def test_clerk_exports_and_publishes_the_public_version_and_produces_the_s
         await pilot.press("enter")
         await _settle(app, pilot)
         assert dest.suffix == ".docx" and dest.is_file() and dest.name.startswith("2026年度")
+
+
+# -- the application layer under the fixes the walk needed ------------------------------------
+
+def test_new_case_takes_its_source_and_handlers_checked_against_the_register(demo_ws):
+    from casefile.errors import EntryError
+    from tui.application import NewCase
+
+    session = Session(demo_ws, Clock(TODAY))
+    base = dict(party="清溪县百草堂药房有限公司", party_id="91350100M000100Y43", cause="销售过期药品", filed="2026-11-20")
+    with pytest.raises(EntryError) as e:
+        # an unknown name, and 陈志强 whose certificate ran out on 2026-05-31
+        session.create_case(NewCase(**base, source="路过", handlers=["张三", "33112600103"]))
+    assert set(e.value.fields) == {"source", "handlers"}
+    assert "监督检查" in e.value.fields["source"]
+    assert "“张三”不在执法人员清单中" in e.value.fields["handlers"] and "陈志强" in e.value.fields["handlers"]
+    case = session.create_case(NewCase(**base, source="投诉举报", handlers=["王建国", "33112600102"]))
+    saved = demo_ws.load_case(case.id)
+    assert saved.source == "投诉举报" and saved.handlers == ["33112600101", "33112600102"]
+    assert session.case_sources() == ["监督检查", "投诉举报", "上级交办", "移送", "其他"]
+
+
+def test_render_list_offers_the_case_types_own_documents(demo_ws):
+    session = Session(demo_ws)
+    penalty = {t.name for t in session.templated_types("SJ-2026-088")}
+    licence = {t.name for t in session.templated_types("XK-2026-015")}
+    assert "行政处罚决定书" in penalty and "受理通知书" not in penalty
+    assert "受理通知书" in licence and "行政处罚决定书" not in licence
+    assert len(session.templated_types()) >= len(penalty | licence)  # without a case: every template
