@@ -321,6 +321,17 @@ async def test_reviewer_decides_every_finding_issues_opinion_and_sees_the_resubm
         assert "acts" not in text and "proposed" not in text
         # at 80×24 the changes are on screen without scrolling, above the facts
         assert changes.region.y < SIZE[1] - 2 and changes.region.y < review.query_one("#review-facts").region.y
+        # round 2's opinion is a document of its own: round 1's stays as issued
+        first = (demo_ws.cases_dir / REVIEWED / opinion["file"]).read_bytes()
+        review.query_one("#round-findings", ListView).focus()
+        while review.app.session.undecided_findings(review.round):
+            await pilot.press("a")
+            await pilot.pause()
+        await pilot.press("i")
+        await _settle(app, pilot)
+        second = review.round["opinion"]["file"]
+        assert second != opinion["file"] and "第2轮" in second and (demo_ws.cases_dir / REVIEWED / second).is_file()
+        assert (demo_ws.cases_dir / REVIEWED / opinion["file"]).read_bytes() == first
 
 
 # -- 评查人员 -------------------------------------------------------------------------------------
