@@ -117,6 +117,7 @@ class ReviewScreen(Screen):
             self.query_one("#round-title", Label).update(
                 "本案尚无审核轮次。" + (f"{why}。" if why else "按 n 开始第 1 轮法制审核。"))
             self.query_one("#changes", Static).update("")
+            self.query_one("#changes", Static).display = False
             return
         tl = r["time_limit"]
         submitted = (r.get("submission") or {}).get("date")
@@ -131,7 +132,9 @@ class ReviewScreen(Screen):
         if r["findings"] or r["added"]:
             ids = [f["id"] for f in r["findings"] + r["added"]]
             lv.index = ids.index(focus_id) if focus_id in ids else 0
-        self.query_one("#changes", Static).update("\n".join(change_lines(r.get("changes"))))
+        changed = change_lines(r.get("changes"))
+        self.query_one("#changes", Static).update("\n".join(changed))
+        self.query_one("#changes", Static).display = bool(changed)  # round 1: no empty line above the facts
 
     def _reload(self, after: int | None = None) -> None:
         """Re-read the round; with ``after`` (the finding just decided) the highlight moves on to the
