@@ -32,7 +32,7 @@ Errors = dict[str, str]
 LABELS = {
     "kind": "类型", "name": "名称或姓名", "id_number": "证件号码", "address": "住所", "representative": "法定代表人/负责人",
     "phone": "电话", "birth_date": "出生日期", "date": "日期", "end_date": "截止日期", "officers": "执法人员", "place": "地点",
-    "note": "备注", "method": "送达方式", "amount": "金额（元）", "basis": "法律依据", "which": "阶段", "source": "来源",
+    "note": "备注", "method": "送达方式", "amount": "金额（元）", "basis": "法律依据", "which": "阶段", "source": "来源", "handlers": "承办人",
     "filed": "立案日期", "party": "当事人", "party_kind": "当事人类型", "party_id": "证件号码", "cause": "案由", "id": "案件编号",
 }
 # the same keys named for what they hold in each section
@@ -57,6 +57,7 @@ class _Rules:
     two_officers: list[dict[str, Any]]
     order: list[dict[str, Any]]
     evidence_kinds: list[str]
+    case_sources: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -66,13 +67,18 @@ def rules() -> _Rules:
     for kinds in data["acts"].values():
         for k in kinds:
             ActKind(k)  # a misspelt act in the data file fails at once, not in a form
-    return _Rules(data["acts"], data["two_officers"], data["order"], data["evidence"]["kinds"])
+    return _Rules(data["acts"], data["two_officers"], data["order"], data["evidence"]["kinds"], data["case"]["sources"])
 
 
 def act_kinds(case_type: CaseType | str) -> list[str]:
     """The acts a case of this type records, in procedure order."""
     ct = CaseType(case_type).value
     return list(rules().acts.get(ct) or rules().acts["其他"])
+
+
+def case_sources() -> list[str]:
+    """The 案件来源 a case may name."""
+    return list(rules().case_sources)
 
 
 def evidence_kinds() -> list[str]:

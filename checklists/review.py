@@ -311,7 +311,10 @@ def issue_opinion(ws: Workspace, case_ref: str, today: dt.date) -> dict[str, Any
         "document_date": today,
         "reviewer_name": reviewer.name if reviewer else (ws.actor or journal.default_actor()),
     }
-    rendered = render_document(ws, cid, "legal_review_opinion", extra=extra, today=today)
+    # each round's opinion is its own document: round 2's must not overwrite the one round 1 issued
+    # (the file name carries the round from the second on; round 1 keeps the plain name)
+    rendered = render_document(ws, cid, "legal_review_opinion", extra=extra, today=today,
+                               volume=f"第{rnd['round']}轮" if rnd["round"] > 1 else "")
     rnd["opinion"] = {"file": rendered.record.file, "conclusion": conclusion, "date": today.isoformat(),
                       "submitted": submitted.isoformat(), "reviewer": extra["reviewer_name"], "problems": len(problems)}
     _save(ws, cid, rnd)

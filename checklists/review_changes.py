@@ -202,7 +202,8 @@ def record_text(field: str, x: Any, officer_name) -> str:
         if x.get("officers"):
             s += "（" + "、".join(officer_name(o) for o in x["officers"]) + "）"
         if x.get("note"):
-            s += f" {x['note']}"
+            # one record, one line: a note taken from an imported paper keeps its line breaks
+            s += " " + " ".join(str(x["note"]).split())
         return s
     if field in ("proposed", "decided"):
         return measure_text(x)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,7 @@ class NewCase:
     party_id: str = ""
     party_address: str = ""
     filed: dt.date | str | None = None
+    handlers: list[str] = field(default_factory=list)  # 承办人: certificate numbers or names
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
@@ -52,6 +53,11 @@ class CaseOps:
     def new_case_id(self, number: str = "", hint: str = "") -> str:
         return new_case_id(self.ws.case_ids(), year=self.today.year, number=number, hint=hint)
 
+    @staticmethod
+    def case_sources() -> list[str]:
+        """The 案件来源 a new case may name (casefile/data/entries.toml)."""
+        return entries.case_sources()
+
     def create_case(self, new: NewCase, *, required: tuple[str, ...] = ()) -> Case:
         """Validate and create a case; ``required`` names fields the front end insists on
         (``party``, ``cause``). Every problem is reported at once, in Chinese."""
@@ -66,6 +72,11 @@ class CaseOps:
             msg = entries.check_party_id(new.party_kind, new.party_id, self.today)
             if msg:
                 errors["party_id"] = msg
+        if new.source and new.source not in entries.case_sources():
+            errors["source"] = "请选择：" + "、".join(entries.case_sources())
+        handlers, msg = entries.check_officers(list(new.handlers), filed or self.today, self.ws.officers())
+        if msg:
+            errors["handlers"] = msg
         if new.id:
             try:
                 check_name(new.id)
@@ -80,6 +91,8 @@ class CaseOps:
             "procedure": new.procedure, "sector": new.sector or profile.sector, "source": new.source,
             "agency": profile.name, "violation": {"cause": new.cause},
         }
+        if handlers:
+            data["handlers"] = handlers
         if new.party.strip():
             data["parties"] = [{"kind": new.party_kind, "name": new.party.strip(), "id_number": new.party_id.strip().upper(),
                                 "address": new.party_address}]

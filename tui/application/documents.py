@@ -29,9 +29,14 @@ class DocumentOps:
     def doc_types() -> list[DocType]:
         return load_catalogue().types
 
-    @staticmethod
-    def templated_types() -> list[DocType]:
-        return load_catalogue().templated
+    def templated_types(self, case_ref: str | None = None) -> list[DocType]:
+        """The types a template renders; for ``case_ref`` only those its case type's dossier holds
+        (a 行政处罚 case is not offered the 许可 notices)."""
+        types = load_catalogue().templated
+        if case_ref is None:
+            return types
+        case_type = self.ws.load_case(case_ref).case_type.value
+        return [t for t in types if t.for_case_type(case_type)]
 
     # -- changes ------------------------------------------------------------------------------
     def import_documents(self, paths: list[Path], case_ref: str | None = None, progress: Progress | None = None) -> ImportResult:

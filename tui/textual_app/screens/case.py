@@ -92,7 +92,7 @@ class CaseScreen(CaseOffice, PaneScreen):
             name = e.doc_type.name if e.doc_type else "未识别文书"
             if e.files:
                 for f in e.files:
-                    volumes[vol].add_leaf(name if len(e.files) == 1 else f"{name}（{Path(f.file).stem[-6:]}）", data=f.file)
+                    volumes[vol].add_leaf(name if len(e.files) == 1 else f"{name}（{Path(f.file).name}）", data=f.file)
             elif e.status == "缺失":
                 volumes[vol].add_leaf(f"✗ 缺：{name}", data=None)
         p = case.party

@@ -6,14 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
+from textual.widgets import DataTable, Footer, Header, Input, Label, Select, SelectionList, Static
 
 from casefile.errors import CasefileError, EntryError
 from casefile.model import STATE_ORDER, PartyKind, Procedure
 from tui.application import CaseSummary, Listing, NewCase, pad, width
 from tui.textual_app.screens.case import CaseScreen
 from tui.textual_app.screens.common import TextScreen
-from tui.textual_app.screens.forms import input_field, select_field, show_errors
+from tui.textual_app.screens.forms import Field, fields_of, input_field, select_field, show_errors
 from tui.textual_app.screens.office_keys import CaseListOffice
 
 SORTS = [("id", "编号"), ("state", "状态"), ("warnings", "提醒")]
@@ -238,7 +238,16 @@ class CaseListScreen(CaseListOffice, Screen):
         self.load()
 
     def action_new_case(self) -> None:
-        self.app.push_screen(NewCaseScreen(), lambda created: self.load() if created else None)
+        self.app.push_screen(NewCaseScreen(), self._created)
+
+    def _created(self, case_id) -> None:
+        """The list reloaded with the cursor on the case just created (Enter opens it)."""
+        if not case_id:
+            return
+        self.load()
+        t = self.query_one("#cases", DataTable)
+        if isinstance(case_id, str) and case_id in t.rows:
+            t.move_cursor(row=t.get_row_index(case_id))
 
     def action_publicity(self) -> None:
         items = self.app.session.publicity_due()
@@ -252,7 +261,7 @@ def fit(text: str, cells: int) -> str:
     return text if width(text) <= cells else pad(text, cells).rstrip()
 
 
-class NewCaseScreen(Screen[bool]):
+class NewCaseScreen(Screen[str | bool]):
     BINDINGS = [Binding("escape", "cancel", "取消", id="cancel"), Binding("ctrl+s", "save", "保存", id="save")]
 
     def compose(self) -> ComposeResult:
@@ -262,7 +271,7 @@ class NewCaseScreen(Screen[bool]):
         yield Static("", id="errors", classes="error")
         # each field with its error under it (casefile.entries checks, the same as `case new`);
         # the form scrolls so nothing is hidden at 80×24
-        with VerticalScroll(id="form"):
+        with VerticalScroll(id="form", can_focus=False):
             yield input_field("number", "文号", "如：清市监处罚〔2026〕120号", widget_id="number")
             yield input_field("party", "当事人", "名称或姓名（必填）", widget_id="party")
             yield select_field("party_kind", "当事人类型", [k.value for k in PartyKind], value=PartyKind.LEGAL.value, widget_id="party_kind",
@@ -272,6 +281,11 @@ class NewCaseScreen(Screen[bool]):
             yield input_field("filed", "立案日期", f"如 {self.app.today.isoformat()}（不晚于今天）", widget_id="filed")
             yield select_field("procedure", "程序", [p.value for p in Procedure], value="普通", widget_id="procedure",
                                allow_blank=False)
+            # 案件来源 and 承办人: the 立案审批表 cannot be rendered without them
+            yield select_field("source", "案件来源", self.app.session.case_sources(), widget_id="source")
+            yield Field("handlers", "承办人", SelectionList(*[(f"{o.name} {o.certificate}", o.certificate)
+                                                            for o in self.app.session.officers(self.app.today)],
+                                                          compact=True, id="handlers"))
         yield Footer()
 
     def action_cancel(self) -> None:
@@ -280,7 +294,8 @@ class NewCaseScreen(Screen[bool]):
     def action_save(self) -> None:
         v = {i.id: i.value.strip() for i in self.query(Input)}
         new = NewCase(number=v["number"], cause=v["cause"], party=v["party"], party_id=v["party_id"], filed=v["filed"],
-                      party_kind=self.query_one("#party_kind", Select).value, procedure=self.query_one("#procedure", Select).value)
+                      party_kind=self.query_one("#party_kind", Select).value, procedure=self.query_one("#procedure", Select).value,
+                      source=fields_of(self)["source"].value, handlers=fields_of(self)["handlers"].value)
         try:
             case = self.app.session.create_case(new, required=("party", "cause"))
         except EntryError as e:
@@ -291,4 +306,4 @@ class NewCaseScreen(Screen[bool]):
             self.query_one("#errors", Static).update("\n".join([e.message] + e.details))
             return
         self.notify(f"已新建案件 {case.id}")
-        self.dismiss(True)
+        self.dismiss(case.id)

@@ -12,12 +12,19 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
 
+# Textual's select menu names its Esc key in English ("Dismiss menu") in the footer: said in Chinese
+from textual.widgets._select import SelectOverlay  # noqa: E402
+
+SelectOverlay.BINDINGS = [Binding("escape", "dismiss", "收起选项")]
+SelectOverlay._merged_bindings = SelectOverlay._merge_bindings()
+
 # key names as a person reads them (help, palette, footer)
 KEY_NAMES = {
     "enter": "回车", "escape": "Esc", "tab": "Tab", "shift+tab": "Shift+Tab", "space": "空格",
     "question_mark": "?", "slash": "/", "plus": "+", "minus": "-", "asterisk": "*", "full_stop": ".",
     "comma": ",", "up": "↑", "down": "↓", "left": "←", "right": "→", "pageup": "PgUp", "pagedown": "PgDn",
     "home": "Home", "end": "End", "delete": "Del", "backspace": "退格", "insert": "Ins",
+    "left_square_bracket": "[", "right_square_bracket": "]",  # the reader's page keys (footer said the key's name)
 }
 # Textual's own bindings a screen inherits, said in Chinese (any other English description is left out)
 BUILTIN_DESCRIPTIONS = {"app.focus_next": "下一窗格", "app.focus_previous": "上一窗格"}

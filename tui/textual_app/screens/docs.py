@@ -23,7 +23,7 @@ class RenderScreen(Screen[bool]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Label(f"为案件 {self.case_id} 生成文书：选择类型后回车（已生成的会先询问是否覆盖）", classes="title")
+        yield Label(f"为案件 {self.case_id} 生成文书：选择类型后回车\n（已生成的会先询问是否覆盖）", classes="title")
         lv = ListView(id="types")
         yield lv
         yield Static("", id="render-result")
@@ -32,7 +32,7 @@ class RenderScreen(Screen[bool]):
     def on_mount(self) -> None:
         lv = self.query_one("#types", ListView)
         session = self.app.session
-        for t in session.templated_types():
+        for t in session.templated_types(self.case_id):
             have = session.render_would_overwrite(self.case_id, t.code)
             item = ListItem(Label(f"{t.volume}　{t.name}" + ("　（已生成）" if have else "")))
             item.code = t.code

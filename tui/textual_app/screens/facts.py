@@ -64,7 +64,7 @@ class FactsScreen(Screen[bool]):
         with TabbedContent(initial=f"tab-{self.section}", id="fact-tabs"):
             with TabPane("当事人", id="tab-parties"):
                 yield ListView(id="list-parties", classes="entries")
-                with VerticalScroll(id="form-parties", classes="entry-form"):
+                with VerticalScroll(id="form-parties", classes="entry-form", can_focus=False):
                     yield Label("", classes="form-title", id="title-parties")
                     yield select_field("kind", "当事人类型", choices["party_kinds"], scope="parties")
                     yield input_field("name", "名称或姓名", "必填", scope="parties")
@@ -74,7 +74,7 @@ class FactsScreen(Screen[bool]):
                     yield input_field("phone", "电话", scope="parties")
             with TabPane("执法行为", id="tab-acts"):
                 yield ListView(id="list-acts", classes="entries")
-                with VerticalScroll(id="form-acts", classes="entry-form"):
+                with VerticalScroll(id="form-acts", classes="entry-form", can_focus=False):
                     yield Label("", classes="form-title", id="title-acts")
                     yield select_field("kind", "行为", choices["act_kinds"], scope="acts")
                     yield input_field("date", "日期", f"YYYY-MM-DD，不晚于今天（{today}）", scope="acts")
@@ -85,7 +85,7 @@ class FactsScreen(Screen[bool]):
                     yield input_field("note", "备注", scope="acts")
             with TabPane("处罚/措施", id="tab-measures"):
                 yield ListView(id="list-measures", classes="entries")
-                with VerticalScroll(id="form-measures", classes="entry-form"):
+                with VerticalScroll(id="form-measures", classes="entry-form", can_focus=False):
                     yield Label("", classes="form-title", id="title-measures")
                     yield select_field("which", "阶段", list(WHICH), value="拟处罚", scope="measures", allow_blank=False)
                     yield select_field("kind", "种类", choices["measure_kinds"], scope="measures")
@@ -94,7 +94,7 @@ class FactsScreen(Screen[bool]):
                     yield input_field("note", "备注", scope="measures")
             with TabPane("证据", id="tab-evidence"):
                 yield ListView(id="list-evidence", classes="entries")
-                with VerticalScroll(id="form-evidence", classes="entry-form"):
+                with VerticalScroll(id="form-evidence", classes="entry-form", can_focus=False):
                     yield Label("", classes="form-title", id="title-evidence")
                     yield select_field("kind", "证据种类", choices["evidence_kinds"], scope="evidence")
                     yield input_field("name", "证据名称", "必填", scope="evidence")
@@ -146,6 +146,8 @@ class FactsScreen(Screen[bool]):
             lv.append(EntryItem(sec, i, text))
         if not rows:
             lv.append(ListItem(Label("（尚无，填写下方表格后 Ctrl+S 保存）")))
+        # a highlighted first entry, so Enter on the list edits it (with none, Enter did nothing)
+        self.call_after_refresh(setattr, lv, "index", 0)
 
     def on_list_view_selected(self, event: ListView.Selected) -> None:
         item = event.item
@@ -234,6 +236,9 @@ class FactsScreen(Screen[bool]):
         names = [f"tab-{s}" for s, _ in TABS]
         tabs = self.query_one("#fact-tabs", TabbedContent)
         tabs.active = names[(names.index(tabs.active) + 1) % len(names)]
+        # straight into the new tab's form: the hidden tab's field kept focus, so Tab landed unpredictably
+        first = next(iter(fields_of(self.form(self.active())).values())).widget
+        self.call_after_refresh(first.focus)
 
     def action_close(self) -> None:
         self.dismiss(self.changed)

@@ -366,11 +366,16 @@ class ImporterScreen(Screen[bool]):
         take = self._take()
         skipped = len(pv.skipped) + len(pv.folders_skipped)
         text = f"将导入 {len(take)} 个文件，跳过 {skipped} 项"
+        # files the person left out with Space are counted as such, not still as 请核对
+        left_out = len([i for i in pv.to_import if i.path in self.excluded and not i.other_case])
+        if left_out:
+            text += f"，不导入 {left_out} 个"
         others = [i for i in pv.flagged if i.other_case]
         if others:
             text += f"；{len(others)} 个属本工作区其他案件（默认不导入）"
-        if len(pv.flagged) > len(others):
-            text += f"；{len(pv.flagged) - len(others)} 个请核对（⚠）"
+        check = [i for i in pv.flagged if not i.other_case and i.path not in self.excluded]
+        if check:
+            text += f"；{len(check)} 个请核对（⚠）"
         if pv.flagged:
             text += "；空格切换是否导入"
         if pv.truncated:

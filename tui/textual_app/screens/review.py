@@ -77,8 +77,9 @@ class ReviewScreen(Screen):
         yield Label("", id="round-title", classes="title")
         yield ListView(id="round-findings")
         with VerticalScroll(id="review-side"):
-            yield Static("", id="review-facts")
+            # what changed since the last round first: below the facts it sat 15 lines down at 80×24
             yield Static("", id="changes")
+            yield Static("", id="review-facts")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -104,7 +105,8 @@ class ReviewScreen(Screen):
             lines.append("重大执法决定：" + ("是——" + "；".join(md["reasons"]) if md.get("required") else "否"))
         self.query_one("#review-facts", Static).update("\n".join(lines))
 
-    def show(self) -> None:
+    def show(self, focus_id: int | None = None) -> None:
+        """The round; the highlight on finding ``focus_id`` (else the first)."""
         r = self.round
         lv = self.query_one("#round-findings", ListView)
         lv.clear()
@@ -115,6 +117,7 @@ class ReviewScreen(Screen):
             self.query_one("#round-title", Label).update(
                 "本案尚无审核轮次。" + (f"{why}。" if why else "按 n 开始第 1 轮法制审核。"))
             self.query_one("#changes", Static).update("")
+            self.query_one("#changes", Static).display = False
             return
         tl = r["time_limit"]
         submitted = (r.get("submission") or {}).get("date")
@@ -127,12 +130,23 @@ class ReviewScreen(Screen):
             item.finding_id = f["id"]
             lv.append(item)
         if r["findings"] or r["added"]:
-            lv.index = 0
-        self.query_one("#changes", Static).update("\n".join(change_lines(r.get("changes"))))
+            ids = [f["id"] for f in r["findings"] + r["added"]]
+            lv.index = ids.index(focus_id) if focus_id in ids else 0
+        changed = change_lines(r.get("changes"))
+        self.query_one("#changes", Static).update("\n".join(changed))
+        self.query_one("#changes", Static).display = bool(changed)  # round 1: no empty line above the facts
 
-    def _reload(self) -> None:
+    def _reload(self, after: int | None = None) -> None:
+        """Re-read the round; with ``after`` (the finding just decided) the highlight moves on to the
+        next undecided finding, so deciding every finding is one key each, not a walk from the top."""
         self.round = self.app.session.current_review(self.case_id)
-        self.show()
+        focus = after
+        if after is not None and self.round:
+            ids = [f["id"] for f in self.round["findings"] + self.round["added"]]
+            waiting = {f["id"] for f in self.app.session.undecided_findings(self.round)}
+            later = [i for i in ids[ids.index(after) + 1:] + ids[:ids.index(after)] if i in waiting] if after in ids else []
+            focus = later[0] if later else after
+        self.show(focus)
 
     # -- opening a round: explicit, on a submitted case, in a worker (it runs the checklist) --
     def action_open_round(self) -> None:
@@ -169,7 +183,7 @@ class ReviewScreen(Screen):
         except CasefileError as e:
             self.notify(str(e), severity="error")
             return
-        self._reload()
+        self._reload(after=fid)
 
     def action_accept(self) -> None:
         fid = self._selected()

@@ -79,7 +79,7 @@ class SearchScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder='检索词：AND OR NOT、"短语"、机关: 年度: 类型: 法律:（回车检索）', id="query")
-        yield Label("按 f 打开筛选面板；回车在命中处阅读原文", id="summary")
+        yield Label("回车检索后按 f（或 F2）打开筛选面板；回车在命中处阅读原文", id="summary")
         with Horizontal(id="search-panes"):
             yield ListView(id="hits")
             yield ListView(id="facet-list")
