@@ -116,7 +116,7 @@ async def test_facts_forms_at_80x24(demo_ws):
         lv.focus()
         await pilot.press("ctrl+d")
         await pilot.pause()
-        assert "清溪县好运来超市有限公司" in str(app.screen.query_one("#confirm-text").content)
+        assert "清溪县好运来超市有限公司" in str(app.screen.query_one("#confirm-question").content)
         await pilot.press("y")
         await pilot.pause()
         assert [p.name for p in demo_ws.load_case(cid).parties] == ["清溪县鑫盛五金制品有限公司"]
@@ -154,7 +154,7 @@ async def test_transition_dialog_moves_the_case(demo_ws):
         lv.index = 0
         await pilot.press("enter")
         await pilot.pause()
-        assert "确认" in str(app.screen.query_one("#confirm-text").content)
+        assert "确认" in str(app.screen.query_one("#confirm-question").content)
         await pilot.press("n")
         await pilot.pause()
         assert demo_ws.load_case(cid).state == CaseState.OPENED
@@ -194,7 +194,7 @@ async def test_serving_asks_the_method(demo_ws, tmp_path):
         method.set_value("邮寄送达")
         await pilot.press("enter")
         await pilot.pause()
-        assert "邮寄送达" in str(app.screen.query_one("#confirm-text").content)
+        assert "邮寄送达" in str(app.screen.query_one("#confirm-question").content)
         await pilot.press("y")
         await pilot.pause()
     served = demo_ws.load_case(cid).acts_of(ActKind.SERVICE)

@@ -90,7 +90,7 @@ async def test_picker_path_parent_preview_confirm_results_undo(demo_ws, folder):
         # i asks before a folder; n declines and nothing happens
         await pilot.press("i")
         await pilot.pause()
-        assert type(app.screen).__name__ == "Confirm" and "11 个文件" in app.screen.question
+        assert type(app.screen).__name__ == "ConfirmScreen" and "11 个文件" in app.screen.question
         await pilot.press("n")
         await pilot.pause()
         assert app.screen is screen and _docs(demo_ws) == before_docs
@@ -108,7 +108,7 @@ async def test_picker_path_parent_preview_confirm_results_undo(demo_ws, folder):
         # 撤销本次导入, after a confirmation
         await pilot.press("z")
         await pilot.pause()
-        assert type(app.screen).__name__ == "Confirm" and "撤销第 1 次导入" in app.screen.question
+        assert type(app.screen).__name__ == "ConfirmScreen" and "撤销第 1 次导入" in app.screen.question
         await pilot.press("y")
         await _settle(app, pilot)
         assert _docs(demo_ws) == before_docs
@@ -178,7 +178,7 @@ async def test_marked_files_and_undo_from_the_case_screen(demo_ws, folder):
         assert type(app.screen).__name__ == "CaseScreen"
         await pilot.press("z")
         await pilot.pause()
-        assert type(app.screen).__name__ == "Confirm" and "02现场检查笔录.docx" in app.screen.detail
+        assert type(app.screen).__name__ == "ConfirmScreen" and "02现场检查笔录.docx" in app.screen.detail
         await pilot.press("y")
         await _settle(app, pilot)
         assert _docs(demo_ws) == before

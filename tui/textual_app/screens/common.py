@@ -157,18 +157,20 @@ class TextScreen(Screen):
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """A yes/no question; the answer is True only on 确定 (Enter on it, or y)."""
+    """The one yes/no question of the app: y answers yes, n or Esc no, Enter the focused button.
+    The safe answer (取消) has the focus unless ``default_yes`` — for steps that can be taken
+    back (an import, which z undoes) or that were already chosen on the screen before."""
 
     BINDINGS = [Binding("escape", "answer(False)", "取消", id="cancel"), Binding("y", "answer(True)", "确定", id="confirm"),
                 Binding("n", "answer(False)", "取消", id="no", show=False)]
 
-    def __init__(self, question: str, detail: str = "", yes: str = "确定"):
+    def __init__(self, question: str, detail: str = "", yes: str = "确定", *, default_yes: bool = False):
         super().__init__()
-        self.question, self.detail, self.yes = question, detail, yes
+        self.question, self.detail, self.yes, self.default_yes = question, detail, yes, default_yes
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(self.question, classes="title")
+            yield Static(self.question, classes="title", id="confirm-question")  # a Static wraps at 80 columns
             if self.detail:
                 with VerticalScroll(id="confirm-detail"):
                     yield Static(self.detail)
@@ -177,7 +179,7 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button("取消（Esc）", id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()  # the safe answer is the default
+        self.query_one("#yes" if self.default_yes else "#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

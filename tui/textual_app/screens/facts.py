@@ -14,7 +14,8 @@ from textual.widgets import Footer, Header, Label, ListItem, ListView, Selection
 
 from casefile.errors import CasefileError, EntryError
 from casefile.model import Case
-from tui.textual_app.screens.forms import ConfirmScreen, Field, fields_of, input_field, select_field, show_errors, values_of
+from tui.textual_app.screens.common import ConfirmScreen
+from tui.textual_app.screens.forms import Field, fields_of, input_field, select_field, show_errors, values_of
 
 TABS = [("parties", "当事人"), ("acts", "执法行为"), ("measures", "处罚/措施"), ("evidence", "证据")]
 WHICH = {"拟处罚": "proposed", "决定": "decided"}

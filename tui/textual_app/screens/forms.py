@@ -1,13 +1,12 @@
 """Form pieces shared by the fact forms, the new-case form and the 状态变更 dialog: a field
-with its Chinese label and its error shown right under it, and a yes/no confirmation."""
+with its Chinese label and its error shown right under it (the yes/no question is
+common.ConfirmScreen)."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, SelectionList, Static
 
@@ -105,25 +104,3 @@ def show_errors(node: DOMNode, errors: dict[str, str]) -> list[str]:
         first.widget.focus()
         first.scroll_visible(animate=False)
     return [msg for key, msg in errors.items() if key not in fields]
-
-
-class ConfirmScreen(ModalScreen[bool]):
-    """A question answered with y (or Enter) / n (or Esc)."""
-
-    DEFAULT_CSS = "ConfirmScreen { align: center middle; }"
-    BINDINGS = [
-        Binding("y,enter", "answer(True)", "确认", id="confirm-yes"),
-        Binding("n,escape", "answer(False)", "取消", id="confirm-no"),
-    ]
-
-    def __init__(self, question: str):
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Static(self.question, id="confirm-text")
-            yield Label("y 或回车 确认　n 或 Esc 取消", classes="title")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)

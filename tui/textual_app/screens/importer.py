@@ -12,42 +12,18 @@ from pathlib import Path
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.containers import Horizontal
+from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, ListItem, ListView, ProgressBar, Static
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from casefile.errors import CasefileError
 from tui.application import doc_type_name, field_label
+from tui.textual_app.screens.common import ConfirmScreen
 
 UP = "..（上一级文件夹）"
 
 
-class Confirm(ModalScreen[bool]):
-    """A yes/no question; y or Enter confirms, n or Esc declines."""
-
-    BINDINGS = [
-        Binding("y,enter", "answer(True)", "确认", id="yes"),
-        Binding("n,escape", "answer(False)", "取消", id="no"),
-    ]
-    DEFAULT_CSS = """
-    Confirm { align: center middle; }
-    Confirm #confirm-box { width: 90%; max-width: 76; height: auto; max-height: 90%; border: thick $warning; background: $surface; padding: 0 1; }
-    """
-
-    def __init__(self, question: str, detail: str = ""):
-        super().__init__()
-        self.question, self.detail = question, detail
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-box"):
-            yield Label(self.question, classes="title", id="confirm-question")
-            if self.detail:
-                yield Static(self.detail, id="confirm-detail")
-            yield Label("y 或回车：确认　　n 或 Esc：取消", id="confirm-keys")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
 
 
 class EntryItem(ListItem):
@@ -87,7 +63,7 @@ def undo_with_confirmation(screen: Screen, case_id: str, import_id: str | None, 
         if yes:
             _run_undo(screen, case_id, rec["id"], done)
 
-    screen.app.push_screen(Confirm(f"撤销第 {rec['id']} 次导入（{rec['started'][:16].replace('T', ' ')}）？", detail), answered)
+    screen.app.push_screen(ConfirmScreen(f"撤销第 {rec['id']} 次导入（{rec['started'][:16].replace('T', ' ')}）？", detail), answered)
 
 
 def _run_undo(screen: Screen, case_id: str, import_id: str, done) -> None:
@@ -394,7 +370,8 @@ class ImporterScreen(Screen[bool]):
             self._run(take)
             return
         names = "\n".join(f"  - {Path(p).name}" for p in take[:10]) + (f"\n  … 共 {len(take)} 个" if len(take) > 10 else "")
-        self.app.push_screen(Confirm(f"把 {len(take)} 个文件导入案件 {self.case_id}？", names + "\n导入后可以撤销（z）。"),
+        self.app.push_screen(ConfirmScreen(f"把 {len(take)} 个文件导入案件 {self.case_id}？", names + "\n导入后可以撤销（z）。", "导入",
+                                          default_yes=True),
                              lambda yes: self._run(take) if yes else None)
 
     def _run(self, files: list[str]) -> None:

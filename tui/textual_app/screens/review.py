@@ -16,7 +16,8 @@ from textual.widgets import Footer, Header, Input, Label, ListItem, ListView, Se
 from casefile.errors import CasefileError
 from tui.application import CATEGORIES, CATEGORY_NAMES, SEVERITIES, SEVERITY_NAMES, change_lines, finding_line
 from tui.textual_app.screens.common import ReasonScreen
-from tui.textual_app.screens.review_walk import ConfirmScreen, WalkFindingsScreen
+from tui.textual_app.screens.common import ConfirmScreen
+from tui.textual_app.screens.review_walk import WalkFindingsScreen
 
 
 class AddFindingScreen(ModalScreen[dict]):

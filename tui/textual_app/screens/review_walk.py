@@ -1,4 +1,4 @@
-"""Dialogs of the review screen: a yes/no question, and the walk through the findings still
+"""A dialog of the review screen: the walk through the findings still
 待定 that the opinion waits for (each accepted, or overridden with a reason, one at a time)."""
 
 from __future__ import annotations
@@ -13,26 +13,6 @@ from casefile.errors import CasefileError
 from tui.application import finding_line
 
 
-class ConfirmScreen(ModalScreen[bool]):
-    """A question answered y (是) or n / Esc (否)."""
-
-    BINDINGS = [Binding("y", "yes", "是", id="yes"), Binding("n", "no", "否", id="no"),
-                Binding("escape", "no", "取消", id="cancel")]
-
-    def __init__(self, question: str):
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Static(self.question, id="confirm-question")
-            yield Label("y 是　n 否", classes="title")
-
-    def action_yes(self) -> None:
-        self.dismiss(True)
-
-    def action_no(self) -> None:
-        self.dismiss(False)
 
 
 class WalkFindingsScreen(ModalScreen[int]):

@@ -10,7 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, ListItem, ListView, Static
 
 from casefile.errors import CasefileError
-from tui.textual_app.screens.forms import ConfirmScreen, fields_of, select_field
+from tui.textual_app.screens.common import ConfirmScreen
+from tui.textual_app.screens.forms import fields_of, select_field
 
 
 class MoveItem(ListItem):
