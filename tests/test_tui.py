@@ -164,6 +164,23 @@ def test_snapshot_case_screen_120x40(snap_compare):
     assert snap_compare("snap_app.py", terminal_size=(120, 40), press=["down", "down", "enter"])
 
 
+# the same screens at the other size: at 80×24 one pane at a time (Tab moves), at 120×40 side by side
+def test_snapshot_case_list_120x40(snap_compare):
+    assert snap_compare("snap_app.py", terminal_size=(120, 40))
+
+
+def test_snapshot_case_screen_80x24(snap_compare):
+    assert snap_compare("snap_app.py", terminal_size=(80, 24), press=["down", "down", "enter"])
+
+
+def test_snapshot_facts_form_80x24(snap_compare):
+    assert snap_compare("snap_app.py", terminal_size=(80, 24), press=["down", "down", "enter", "f"])
+
+
+def test_snapshot_help_120x40(snap_compare):
+    assert snap_compare("snap_app.py", terminal_size=(120, 40), press=["down", "down", "enter", "question_mark"])
+
+
 @pytest.mark.asyncio
 async def test_score_sheet(demo_ws):
     from tui.application import Clock, Session
