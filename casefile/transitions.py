@@ -89,6 +89,9 @@ class Context:
     today: dt.date
     review: dict[str, Any] | None = None
     rounds: int = 0
+    # why the decision is a 重大执法决定 (casefile.requirements.major_decision_reasons, read with the
+    # workspace's profile by the application layer); empty: 法制审核 is not required before it
+    major: tuple[str, ...] = ()
 
 
 def _last(case: Case, kinds: tuple[ActKind, ...]) -> dt.date | None:
@@ -158,6 +161,12 @@ def _review_agreed(x: Context) -> str:
     return f"法制审核尚未出具“同意”的审核意见{basis}"
 
 
+def _not_major(x: Context) -> str:
+    if not x.major:
+        return ""
+    return f"属重大执法决定（{'、'.join(x.major)}），须先经法制审核（《中华人民共和国行政处罚法》第五十八条）"
+
+
 def _decided(x: Context) -> str:
     return "" if x.case.decision_date() else "尚未作出决定"
 
@@ -192,7 +201,7 @@ def _closed(x: Context) -> str:
 CHECKS: dict[str, Callable[[Context], str]] = {
     "has_party": _has_party, "has_filing": _has_filing, "has_proposed": _has_proposed, "has_decided": _has_decided,
     "measures_have_basis": _measures_have_basis, "opinion_issued": _opinion_issued,
-    "not_yet_resubmitted": _not_yet_resubmitted, "review_agreed": _review_agreed, "decided": _decided,
+    "not_yet_resubmitted": _not_yet_resubmitted, "review_agreed": _review_agreed, "not_major": _not_major, "decided": _decided,
     "not_yet_served": _not_yet_served, "served": _served, "paid_or_executed": _paid_or_executed, "closed": _closed,
 }
 

@@ -227,3 +227,18 @@ def test_cli_lines_name_each_field_in_chinese(session):
     text = "\n".join(e.value.details)
     assert "证据种类：请选择" in text and "证据名称：必填" in text and "取得日期：“2026-13-01”不是有效的日期" in text
     assert not any(k in text for k in ("kind", "name", "date", "evidence"))
+
+
+def test_a_decision_without_review_only_when_it_is_not_a_major_one(session, demo_ws):
+    # 行政处罚法§58: 法制审核 before a 重大执法决定; any other 普通 decision may be made once investigated
+    cid = "HB-2026-005"  # 调查中 in the demo
+    case = demo_ws.load_case(cid)
+    assert case.state == CaseState.INVESTIGATING
+    move = "作出决定（非重大执法决定）"
+    plain = {o.transition.id: o for o in session.transitions(cid)}[move]
+    assert not any("重大执法决定" in b for b in plain.blockers)
+    case.review.major_rights = True  # 直接关系当事人重大权益
+    demo_ws.save_case(case)
+    major = {o.transition.id: o for o in session.transitions(cid)}[move]
+    assert any("属重大执法决定（直接关系当事人或第三人重大权益）" in b and "第五十八条" in b for b in major.blockers)
+    assert not major.allowed

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from casefile import entries, transitions
+from casefile.requirements import major_decision_reasons
 from casefile.errors import EntryError, UsageError
 from casefile.model import Case
 from checklists import review as rounds
@@ -93,7 +94,8 @@ class EntryOps:
     # -- state transitions -----------------------------------------------------------------
     def _transition_context(self, case: Case) -> transitions.Context:
         rs = rounds.rounds(self.ws, case.id)
-        return transitions.Context(case=case, today=self.today, review=rs[-1] if rs else None, rounds=len(rs))
+        return transitions.Context(case=case, today=self.today, review=rs[-1] if rs else None, rounds=len(rs),
+                                   major=tuple(major_decision_reasons(self.ws, case)))
 
     def transitions(self, case_ref: str) -> list[transitions.Option]:
         """The moves the case can make from its state, each with what blocks it (in Chinese)."""
