@@ -78,7 +78,7 @@ class FactsScreen(Screen[bool]):
                 with VerticalScroll(id="form-acts", classes="entry-form", can_focus=False):
                     yield Label("", classes="form-title", id="title-acts")
                     yield select_field("kind", "行为", choices["act_kinds"], scope="acts")
-                    yield input_field("date", "日期", f"YYYY-MM-DD，不晚于今天（{today}）", scope="acts")
+                    yield input_field("date", "日期", f"如 {today}，不晚于今天", scope="acts")
                     officers = SelectionList(*[(self._officer_text(o), o.certificate) for o in session.officers()], compact=True)
                     yield Field("officers", "执法人员", officers, scope="acts")
                     yield input_field("place", "地点", scope="acts")
@@ -100,7 +100,7 @@ class FactsScreen(Screen[bool]):
                     yield select_field("kind", "证据种类", choices["evidence_kinds"], scope="evidence")
                     yield input_field("name", "证据名称", "必填", scope="evidence")
                     yield input_field("source", "来源", "提供人或收集方式", scope="evidence")
-                    yield input_field("date", "取得日期", f"YYYY-MM-DD，不晚于今天（{today}）", scope="evidence")
+                    yield input_field("date", "取得日期", f"如 {today}，不晚于今天", scope="evidence")
         yield Static("", id="facts-status")
         yield Footer()
 

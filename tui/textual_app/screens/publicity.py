@@ -149,7 +149,7 @@ class PublicityScreen(Screen):
         st = self._usable()
         if st is None:
             return
-        self.app.push_screen(AskScreen(f"登记 {st['case']} 已公示。公示日期（YYYY-MM-DD，不晚于今天）：", self.app.today.isoformat()),
+        self.app.push_screen(AskScreen(f"登记 {st['case']} 已公示。公示日期（年-月-日，不晚于今天）：", self.app.today.isoformat()),
                              lambda day: self._ask_platform(st["case"], day) if day else None)
 
     def _ask_platform(self, case_id: str, day_text: str) -> None:
@@ -181,7 +181,7 @@ class PublicityScreen(Screen):
                              lambda reason: self._ask_withdraw_day(st["case"], reason) if reason else None)
 
     def _ask_withdraw_day(self, case_id: str, reason: str) -> None:
-        self.app.push_screen(AskScreen(f"撤回 {case_id} 的公示（{reason}）。撤回日期（YYYY-MM-DD，不晚于今天）：", self.app.today.isoformat()),
+        self.app.push_screen(AskScreen(f"撤回 {case_id} 的公示（{reason}）。撤回日期（年-月-日，不晚于今天）：", self.app.today.isoformat()),
                              lambda day: self._withdraw(case_id, reason, day) if day else None)
 
     def _withdraw(self, case_id: str, reason: str, day_text: str) -> None:
