@@ -42,6 +42,16 @@ def reset_dir(root: Path) -> None:
         atomic_write_text(root / ENGINE_FILE, keep)
 
 
+META = "meta.json"  # which engine, schema and analyzer built the index (meta_mismatch reads it)
+DOCS = "docs.json"  # the documents indexed, with their digests
+
+
+def start_fresh(root: Path, engine: str, schema: int, analyzer: str) -> None:
+    """Record a newly created index: its versions, and no document yet. Both engines use it."""
+    atomic_write_text(Path(root) / META, json.dumps({"engine": engine, "schema": schema, "analyzer": analyzer}))
+    atomic_write_text(Path(root) / DOCS, "{}")
+
+
 def meta_mismatch(meta: Path, engine: str, schema: int, analyzer: str) -> str:
     """Why an index whose version record is ``meta`` cannot be read by this engine, schema and
     analyzer ('' if it can): an index built otherwise is rebuilt, never misread. Both engines use it."""

@@ -31,14 +31,12 @@ from casefile.errors import IndexError_
 from casefile.extract.citations import normalise_law_name
 from casefile.extract.normalize import compact
 from casefile.fsutil import atomic_write_text
-from index.dirs import meta_mismatch
+from index.dirs import DOCS, META, meta_mismatch, start_fresh
 from index.analyzer import ANALYZER_VERSION, chinese_analyzer, fold
 from index.phrase import gapped_phrases
 
 SCHEMA_VERSION = "1"
 INDEX_DIR = ".index"
-META = "meta.json"
-DOCS = "docs.json"
 BULK = 2000  # documents in one update from which the writer runs in parallel
 LIMIT_MB = 32
 
@@ -130,8 +128,7 @@ class Index:
         self.close()
         reset_dir(self.dir)
         self._ix = windex.create_in(str(self.dir), make_schema())
-        atomic_write_text(self.dir / META, json.dumps({"engine": "whoosh", "schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION}))
-        atomic_write_text(self.dir / DOCS, "{}")
+        start_fresh(self.dir, "whoosh", SCHEMA_VERSION, ANALYZER_VERSION)
 
     @property
     def ix(self):

@@ -31,7 +31,7 @@ import tantivy as T
 from casefile.errors import IndexError_, UsageError
 from casefile.extract.normalize import compact
 from casefile.fsutil import atomic_write_text
-from index.dirs import meta_mismatch
+from index.dirs import meta_mismatch, start_fresh
 from index import highlight, query as qmod
 from index.analyzer import ANALYZER_VERSION
 from index.store import DOCS, META, PageDoc
@@ -127,8 +127,7 @@ class TantivyIndex:
         ix = T.Index(make_schema(), path=str(self.tdir), reuse=False)
         ix.register_tokenizer(TOKENIZER, _analyzer())
         self._ix, self._schema = ix, ix.schema
-        atomic_write_text(self.dir / META, json.dumps({"engine": ENGINE, "schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION}))
-        atomic_write_text(self.dir / DOCS, "{}")
+        start_fresh(self.dir, ENGINE, SCHEMA_VERSION, ANALYZER_VERSION)
 
     @property
     def ix(self):
