@@ -117,3 +117,11 @@ class UndoRefused(CasefileError):
     """An import cannot be taken back: the case changed since in a way that conflicts."""
 
     title = "不能撤销导入"
+
+
+class ConflictError(CasefileError):
+    """A write refused because another process changed the same file since it was read: saving
+    would silently undo that change. Nothing was written; doing it again starts from the new state."""
+
+    title = "并发修改冲突"
+    exit_code = 14

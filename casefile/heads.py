@@ -164,6 +164,10 @@ def compare(entries: list[dict[str, Any]], head: dict[str, Any], where: str) -> 
         if n == 0:
             return f"journal.jsonl 为空或已被删除，但{where}记录它有 {want} 条记录"
         return f"记录被截短：{where}记录有 {want} 条，journal.jsonl 只有 {n} 条（最后 {want - n} 条被删除）"
+    if want < n - 1:
+        # one entry past the head is a stop between the two writes; more is an older file put back
+        return (f"{where}的链头停在第 {want} 条记录，journal.jsonl 已有 {n} 条：{where.strip()}可能被换成了旧副本"
+                "（旧副本会撤销其后记录的改动）")
     if want == 0:
         return None
     if entries[want - 1].get("hash") != head["hash"]:

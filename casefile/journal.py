@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from casefile import heads, locks
+from casefile import anchor, heads, locks
 from casefile.fsutil import sha256_file
 
 JOURNAL = "journal.jsonl"
@@ -86,20 +86,27 @@ def append(
     *,
     docs: dict[str, str | None] | None = None,
     actor: str | None = None,
+    anchor_facts: bool = False,
 ) -> dict[str, Any]:
-    """Append one entry; returns it (with its seq and hash)."""
+    """Append one entry; returns it (with its seq and hash). ``anchor_facts``: the entry records
+    a change of case.toml, so it carries the hash of the facts now on disk (:mod:`casefile.anchor`)."""
     if stage not in STAGES:
         raise ValueError(f"unknown stage {stage!r}")
     with locks.case_dir_lock(case_dir):
-        entry = _append(Path(case_dir), act, stage, changes, docs, actor)
+        extra = None
+        if anchor_facts:
+            data = anchor.read_facts(Path(case_dir))
+            extra = anchor.stamp(data) if data is not None else None
+        entry = _append(Path(case_dir), act, stage, changes, docs, actor, extra)
         heads.record(case_dir, heads.head_of(entry["seq"], entry["hash"], entry["time"]))
     return entry
 
 
 def _append(case_dir: Path, act: str, stage: str, changes: dict[str, Any] | None, docs: dict[str, str | None] | None,
-            actor: str | None) -> dict[str, Any]:
+            actor: str | None, extra: dict[str, Any] | None = None) -> dict[str, Any]:
     path = case_dir / JOURNAL
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
+    # private whatever the umask: the journal holds parties' names and ID numbers
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
     with os.fdopen(fd, "r+b") as f:
         fcntl.flock(f.fileno(), fcntl.LOCK_EX)
         try:
@@ -119,6 +126,7 @@ def _append(case_dir: Path, act: str, stage: str, changes: dict[str, Any] | None
             }
             if docs:
                 entry["docs"] = docs
+            entry.update(extra or {})
             entry["prev"] = prev
             entry["hash"] = entry_hash(entry)
             line = json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n"
@@ -234,7 +242,8 @@ def head_breaks(case_dir: Path, entries: list[dict[str, Any]] | None = None) -> 
 
 def verify(case_dir: Path, entries: list[dict[str, Any]] | None = None) -> list[Break]:
     """Every break in the chain (first one only: after it nothing can be trusted),
-    the journal against its recorded heads (cut, emptied, deleted), and every
+    the journal against its recorded heads (cut, emptied, deleted), case.toml against
+    the facts the journal anchored (a hand edit, an older copy put back), and every
     document whose content differs from its last recorded hash. ``entries``: the
     journal as :func:`read` gave it, when the caller has it already (read once)."""
     case_dir = Path(case_dir)
@@ -245,6 +254,7 @@ def verify(case_dir: Path, entries: list[dict[str, Any]] | None = None) -> list[
     breaks = head_breaks(case_dir, entries)
     if breaks:
         return breaks
+    breaks = [Break(0, None, m) for m in anchor.problems(entries, anchor.read_facts(case_dir))]
     for rel, digest in sorted(last_doc_hashes(entries).items()):
         p = case_dir / rel
         if digest is None:

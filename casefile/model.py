@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from casefile.cn import cn_number
 
@@ -349,6 +349,9 @@ class Case(_Model):
     items: list[Item] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
     extra: dict[str, Any] = Field(default_factory=dict)  # facts a template needs that have no field yet
+    # the hash of the case.toml this object was read from (casefile.anchor): a save refuses to
+    # write over facts another process changed since, instead of silently undoing its write
+    _read_from: str | None = PrivateAttr(default=None)
 
     @field_validator("schema_version")
     @classmethod

@@ -204,12 +204,13 @@ def enter(ws: Any, case_ref: str, path: Path) -> dict[str, Any]:
     """Record the content of 笔录 and records from a file into the case; returns which
     sections were entered. Sections in the file replace the same sections."""
     data = read_file(path)
-    case = ws.load_case(case_ref)
-    merged = merge(of_case(case.extra), data, str(path))
-    extra = dict(case.extra)
-    extra[KEY] = _compact(merged.model_dump())
-    case.extra = extra
-    ws.save_case(case, act="录入笔录记录", stage="调查")
+    with ws.case_lock(ws.resolve(case_ref)):  # read, merge and write back as one step
+        case = ws.load_case(case_ref)
+        merged = merge(of_case(case.extra), data, str(path))
+        extra = dict(case.extra)
+        extra[KEY] = _compact(merged.model_dump())
+        case.extra = extra
+        ws.save_case(case, act="录入笔录记录", stage="调查")
     return {"case": case.id, "file": str(path), "sections": sorted(data)}
 
 

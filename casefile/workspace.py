@@ -23,8 +23,8 @@ from typing import Any, Iterable
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field
 
-from casefile import heads, journal, locks, profiles
-from casefile.errors import CasefileError, CaseExists, CaseNotFound, ValidationError, WorkspaceError
+from casefile import anchor, heads, journal, locks, profiles
+from casefile.errors import CasefileError, CaseExists, CaseNotFound, ConflictError, UsageError, ValidationError, WorkspaceError
 from casefile.fsutil import atomic_write_text
 from casefile.model import Case, CaseState
 from casefile.names import check_name
@@ -271,9 +271,11 @@ class Workspace:
     def load_case(self, ref: str) -> Case:
         cid = self.resolve(ref)
         path = self.cases_dir / cid / CASE_FILE
-        case = validate(Case, _read_toml(path), str(path))
+        data = _read_toml(path)
+        case = validate(Case, data, str(path))
         if case.id != cid:
             raise ValidationError(f"{path} 有 1 处问题", details=[f"id：文件中的编号“{case.id}”与文件夹名“{cid}”不一致"])
+        case._read_from = anchor.digest(data)
         return case
 
     def missing_cases(self) -> list[tuple[str, CasefileError]]:
@@ -351,7 +353,7 @@ class Workspace:
                 if "/" in name or name in ("", ".", ".."):
                     raise ValueError(f"not a plain file name: {name!r}")  # callers pass fixed names
                 atomic_write_text(tmp / name, text)
-            entry = journal.append(tmp, "新建案件", "立案", {"case": case.summary()}, actor=actor or self.actor)
+            entry = journal.append(tmp, "新建案件", "立案", {"case": case.summary()}, actor=actor or self.actor, anchor_facts=True)
             os.replace(tmp, d)  # the case appears whole or not at all
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)  # no .creating debris (a full disk, an interrupt)
@@ -362,12 +364,18 @@ class Workspace:
         return d
 
     def save_case(self, case: Case, *, act: str = "修改案件事实", stage: str | None = None, actor: str | None = None) -> dict[str, Any]:
-        """Write case.toml and journal what changed (old and new values per field)."""
+        """Write case.toml and journal what changed (old and new values per field), the entry
+        anchoring the facts written (casefile.anchor). Refused, nothing written, when case.toml
+        changed since ``case`` was read from it (another process's write would be undone); a
+        change made outside casefile is journaled as such first, never folded into this one."""
         d = self.cases_dir / case.id
         with self.case_lock(case.id):
             if not (d / CASE_FILE).exists():
                 raise CaseNotFound(f"案件 {case.id} 不存在")
             old = _read_toml(d / CASE_FILE)
+            if case._read_from is not None and case._read_from != anchor.digest(old):
+                raise ConflictError(f"案件 {case.id} 在读取之后已被另一个操作修改，本次改动未保存（以免覆盖对方的改动）",
+                                    details=["重新打开案件后再做一次"])
             head = old.pop(heads.HEAD_KEY, None)
             new = case.to_toml_dict()
             changes = diff_facts(old, new)
@@ -375,10 +383,36 @@ class Workspace:
                 return {}
             # re-validate what we are about to write so a bad value never reaches disk
             validate(Case, new, f"{case.id}/{CASE_FILE}")
+            stage = stage or stage_of_state(case.state)
+            outside = anchor.unanchored_fields(journal.read(d), old)
+            if outside:
+                journal.append(d, anchor.OUT_OF_BAND, stage, {"fields": outside, "unaccepted": True},
+                               actor=actor or self.actor, anchor_facts=True)
             if head is not None:
                 new[heads.HEAD_KEY] = head  # the journal's head stays until the append below moves it on
             _write_toml(d / CASE_FILE, new, CASE_HEADER)
-            return journal.append(d, act, stage or stage_of_state(case.state), {"facts": changes}, actor=actor or self.actor)
+            entry = journal.append(d, act, stage, {"facts": changes}, actor=actor or self.actor, anchor_facts=True)
+            case._read_from = entry.get(anchor.FACTS_KEY)
+            return entry
+
+    def accept_outside_change(self, case_ref: str, reason: str, *, actor: str | None = None) -> dict[str, Any]:
+        """Journal a deliberate hand edit of case.toml (and any an earlier write found) as accepted,
+        with the reason: ``journal verify`` stops reporting it. Refused when there is nothing to accept."""
+        if not reason.strip():
+            raise ValidationError("请写明确认的理由（--reason），未做改动")
+        cid = self.resolve(case_ref)
+        d = self.cases_dir / cid
+        with self.case_lock(cid):
+            data = _read_toml(d / CASE_FILE)
+            validate(Case, data, str(d / CASE_FILE))  # a broken file is repaired, not accepted
+            entries = journal.read(d)
+            fields = anchor.unanchored_fields(entries, data) or []
+            earlier = [e["seq"] for e in anchor.pending(entries)]
+            if not fields and not earlier:
+                raise UsageError(f"案件 {cid} 的 case.toml 与记录一致，没有需要确认的记录外修改")
+            stage = stage_of_state(validate(Case, data, str(d / CASE_FILE)).state)
+            return journal.append(d, anchor.ACCEPTED, stage, {"fields": fields, "accepts": earlier, "reason": reason.strip()},
+                                  actor=actor or self.actor, anchor_facts=True)
 
     def journal(self, case_id: str, act: str, stage: str, changes: dict[str, Any] | None = None, *, docs: dict[str, str | None] | None = None) -> dict[str, Any]:
         return journal.append(self.cases_dir / case_id, act, stage, changes, docs=docs, actor=self.actor)

@@ -120,6 +120,8 @@ def test_a_seal_catches_a_history_rewritten_everywhere(demo_ws, run_cli, tmp_pat
 
 def test_a_seal_catches_a_later_cut_and_a_forged_seal_is_refused(demo_ws, run_cli, tmp_path):
     root = str(demo_ws.root)
+    d = demo_ws.cases_dir / CASE
+    facts_before = (d / "case.toml").read_bytes()
     for word in ("（补正）", "（再补正）", "（三补正）"):  # three more entries, then the seal
         case = demo_ws.load_case(CASE)
         case.title += word
@@ -127,10 +129,11 @@ def test_a_seal_catches_a_later_cut_and_a_forged_seal_is_refused(demo_ws, run_cl
     code, out, err = run_cli("journal", "seal", CASE, "-w", root, "--json")
     sealed = json.loads(out)
     assert list(sealed["cases"]) == [CASE]
-    # cut the journal and record the shorter head everywhere, as a careful tamperer would
-    d = demo_ws.cases_dir / CASE
+    # cut the journal, put the facts back as they were and record the shorter head everywhere,
+    # as a careful tamperer would: only the seal, kept outside the workspace, can tell
     entries = journal.read(d)[:-3]
     (d / journal.JOURNAL).write_text("".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n" for e in entries), encoding="utf-8")
+    (d / "case.toml").write_bytes(facts_before)
     head = heads.head_of(len(entries), entries[-1]["hash"])
     heads.write_case_head(d, head)
     heads.write_ledger(demo_ws.root, CASE, head)

@@ -59,6 +59,10 @@ class EntryOps:
     def save_entry(self, case_ref: str, section: str, data: dict[str, Any], index: int | None = None) -> Case:
         """Add an entry to a section of the case (or replace entry ``index``, counted from 0);
         refused with every problem when an entry is wrong. Journaled as 录入/修改<section>."""
+        with self.ws.case_lock(self.ws.resolve(case_ref)):  # read, change and write back as one step
+            return self._save_entry(case_ref, section, data, index)
+
+    def _save_entry(self, case_ref: str, section: str, data: dict[str, Any], index: int | None) -> Case:
         case = self.ws.load_case(case_ref)
         entry = self._checked(case, section, data, index)
         items = getattr(case, section)
@@ -75,6 +79,10 @@ class EntryOps:
         return case
 
     def remove_entry(self, case_ref: str, section: str, index: int) -> Case:
+        with self.ws.case_lock(self.ws.resolve(case_ref)):
+            return self._remove_entry(case_ref, section, index)
+
+    def _remove_entry(self, case_ref: str, section: str, index: int) -> Case:
         case = self.ws.load_case(case_ref)
         self._index(case, section, index)
         items = getattr(case, section)
@@ -104,6 +112,10 @@ class EntryOps:
     def move_case(self, case_ref: str, move: str, *, officers: list[str] | None = None, method: str = "", note: str = "") -> Case:
         """Make a move (提交法制审核, 作出决定, 送达决定, 结案 …): refused while anything blocks it;
         records its act dated by the clock, sets the state, journals and re-indexes."""
+        with self.ws.case_lock(self.ws.resolve(case_ref)):
+            return self._move_case(case_ref, move, officers=officers, method=method, note=note)
+
+    def _move_case(self, case_ref: str, move: str, *, officers: list[str] | None, method: str, note: str) -> Case:
         case = self.ws.load_case(case_ref)
         certs: list[str] = []
         if officers:
