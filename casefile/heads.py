@@ -164,12 +164,19 @@ def compare(entries: list[dict[str, Any]], head: dict[str, Any], where: str) -> 
         if n == 0:
             return f"journal.jsonl 为空或已被删除，但{where}记录它有 {want} 条记录"
         return f"记录被截短：{where}记录有 {want} 条，journal.jsonl 只有 {n} 条（最后 {want - n} 条被删除）"
-    if want < n - 1:
-        # one entry past the head is a stop between the two writes; more is an older file put back
-        return (f"{where}的链头停在第 {want} 条记录，journal.jsonl 已有 {n} 条：{where.strip()}可能被换成了旧副本"
-                "（旧副本会撤销其后记录的改动）")
     if want == 0:
         return None
     if entries[want - 1].get("hash") != head["hash"]:
         return f"第 {want} 条记录的哈希与{where}记录的链头不符（记录被改写或整体替换）"
+    return None
+
+
+def behind(entries: list[dict[str, Any]], head: dict[str, Any], where: str) -> str | None:
+    """A head kept beside the journal (case.toml, the ledger) more than one entry behind it: every
+    append moves both, and a stop between the two writes leaves one, so more is an older file put
+    back (which undoes the changes recorded after it). A seal's head may be any age."""
+    n, want = len(entries), head["entries"]
+    if want < n - 1:
+        return (f"{where}的链头停在第 {want} 条记录，journal.jsonl 已有 {n} 条：{where.strip()}可能被换成了旧副本"
+                "（会撤销其后记录的改动）")
     return None

@@ -230,7 +230,7 @@ def head_breaks(case_dir: Path, entries: list[dict[str, Any]] | None = None) -> 
     for head, label in ((in_case, "case.toml "), (in_ledger or None, "工作区记录头账本")):
         if head is None:
             continue
-        problem = heads.compare(entries, head, label)
+        problem = heads.compare(entries, head, label) or heads.behind(entries, head, label)
         if problem:
             out.append(Break(0, None, problem))
     if where and not (case_dir / heads.CASE_FILE).is_file():

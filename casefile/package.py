@@ -30,7 +30,7 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from casefile import heads, journal, resume
+from casefile import heads, journal, package_trust, resume
 from casefile.dossier import assemble
 from casefile.errors import CaseExists, PackageError
 from casefile.fsutil import atomic_write_bytes, sha256_bytes
@@ -80,11 +80,13 @@ def export_package(ws: Workspace, case_ref: str, dest: Path) -> dict[str, Any]:
             "created": journal.now_iso(),
             "binding_order": [f"{case.id}/{f}" for f in order],
             "files": files,
+            # who sends it, and the digest the receiver is shown to compare by another way
+            "sender": package_trust.sender_of(case.id, ws.profile.name, journal.read(case_dir)),
         }
         z.writestr(zipfile.ZipInfo(MANIFEST, _ZIP_TIME), json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
     atomic_write_bytes(Path(dest), buf.getvalue())
     return {"case": case.id, "package": str(dest), "files": len(files), "binding_order": manifest["binding_order"],
-            "sha256": hashlib.sha256(buf.getvalue()).hexdigest()}
+            "sha256": hashlib.sha256(buf.getvalue()).hexdigest(), "sender": manifest["sender"]}
 
 
 def _safe_member(name: str) -> PurePosixPath:
@@ -208,7 +210,7 @@ def read_package(path: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
                 problems.append(f"{n}：清单（manifest）中没有这个文件")
                 continue
             try:
-                if n[len(case_id) + 1:] in _KEEP:
+                if n[len(case_id) + 1:] in _KEEP or package_trust.ROUND_RE.match(n[len(case_id) + 1:]):
                     buf = io.BytesIO()
                     digest = _stream(z, i, buf)
                     contents[n] = buf.getvalue()
@@ -227,9 +229,25 @@ def read_package(path: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
             problems.append(f"缺少 {case_id}/{CASE_FILE}")
         if not problems:
             problems = _record_problems(case_id, contents, hashes)
+        if not problems:
+            problems = _sender_problems(manifest, case_id, contents)
         if problems:
             raise PackageError(f"案卷包 {path} 校验失败，已拒绝导入，工作区未改动", details=problems)
     return manifest, contents
+
+
+def _sender_problems(manifest: dict[str, Any], case_id: str, contents: dict[str, bytes]) -> list[str]:
+    """The sender the manifest states against the journal it carries (a package from before
+    senders were stated gets one from case.toml's agency)."""
+    entries = journal.parse(contents[f"{case_id}/{journal.JOURNAL}"])
+    stated = manifest.get("sender")
+    if stated is None:
+        facts = tomllib.loads(contents[f"{case_id}/{CASE_FILE}"].decode("utf-8"))
+        manifest["sender"] = package_trust.sender_of(case_id, str(facts.get("agency", "")), entries)
+        return []
+    if not isinstance(stated, dict) or stated != package_trust.sender_of(case_id, str(stated.get("agency", "")), entries):
+        return [f"{MANIFEST} 中的发送机关与链头摘要与包中的全过程记录不符"]
+    return []
 
 
 def _record_problems(case_id: str, contents: dict[str, bytes], hashes: dict[str, str]) -> list[str]:
@@ -248,6 +266,11 @@ def _record_problems(case_id: str, contents: dict[str, bytes], hashes: dict[str,
         return problems + [f"{case_id}/{journal.JOURNAL}：{breaks[0].message}"]
     if not entries:
         return problems + [f"{case_id}/{journal.JOURNAL}：没有全过程记录（为空或缺少）"]
+    problems += package_trust.facts_problems(case_id, facts, entries)
+    for name in sorted(contents):
+        rel = name[len(case_id) + 1:]
+        if package_trust.ROUND_RE.match(rel):
+            problems += package_trust.round_problems(case_id, rel, contents[name], entries)
     head = facts.get(heads.HEAD_KEY)
     if isinstance(head, dict) and isinstance(head.get("entries"), int) and isinstance(head.get("hash"), str):
         wrong = heads.compare(entries, head, f" {CASE_FILE} ")
@@ -270,11 +293,18 @@ def _record_problems(case_id: str, contents: dict[str, bytes], hashes: dict[str,
     return problems
 
 
-def import_package(ws: Workspace, path: Path, *, replace: bool = False) -> dict[str, Any]:
+def import_package(ws: Workspace, path: Path, *, replace: bool = False, accept_foreign: bool = False) -> dict[str, Any]:
     """Verify the package entirely, then write it to a staging folder and rename it into place.
-    A refused package leaves the workspace byte-for-byte as it was."""
+    A refused package leaves the workspace byte-for-byte as it was. A package another agency sent
+    is refused unless ``accept_foreign`` (then journaled as that agency's)."""
     manifest, contents = read_package(Path(path))
     case_id = manifest["case"]
+    sender = manifest["sender"]
+    foreign = bool(sender["agency"]) and sender["agency"] != ws.profile.name
+    if foreign and not accept_foreign:
+        raise PackageError(f"案卷包来自“{sender['agency']}”，不是本机关（{ws.profile.name}）的案卷，已拒绝导入，工作区未改动",
+                           details=[f"发送方链头：{sender['entries']} 条记录，摘要 {sender['digest']}",
+                                    "确属接收他机关案卷（移送、复议调卷）的，向发送方核对摘要后加 --accept-foreign 导入"])
     target = ws.cases_dir / case_id
     data = tomllib.loads(contents[f"{case_id}/{CASE_FILE}"].decode("utf-8"))
     validate(Case, data, f"案卷包中的 {case_id}/{CASE_FILE}")
@@ -283,10 +313,11 @@ def import_package(ws: Workspace, path: Path, *, replace: bool = False) -> dict[
     # the bytes the package will write against the disk's free space (casefile/data/limits.toml)
     check_package_space(ws.cases_dir, sum(len(v) for v in contents.values()), f"案卷包 {Path(path).name}", error=PackageError)
     with ws.case_lock(case_id):
-        return _install(ws, Path(path), manifest, case_id, target)
+        result = _install(ws, Path(path), manifest, case_id, target, foreign)
+    return dict(result, sender=sender, foreign=foreign)
 
 
-def _install(ws: Workspace, path: Path, manifest: dict[str, Any], case_id: str, target: Path) -> dict[str, Any]:
+def _install(ws: Workspace, path: Path, manifest: dict[str, Any], case_id: str, target: Path, foreign: bool) -> dict[str, Any]:
     listed: dict[str, str] = manifest["files"]
     staging = ws.cases_dir / f".{case_id}.importing"
     if staging.exists():
@@ -315,5 +346,8 @@ def _install(ws: Workspace, path: Path, manifest: dict[str, Any], case_id: str, 
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    journal.append(target, "导入案卷包", "审查", {"package": str(path), "files": len(listed)}, actor=ws.actor)
+    sender = manifest["sender"]
+    journal.append(target, "导入他机关案卷包" if foreign else "导入案卷包", "审查",
+                   {"package": str(path), "files": len(listed), "sender": sender["agency"], "sender_digest": sender["digest"]},
+                   actor=ws.actor)
     return {"case": case_id, "files": len(listed), "replaced": str(kept) if kept else None}

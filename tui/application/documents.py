@@ -110,7 +110,7 @@ class DocumentOps:
     def print_dossier(self, case_ref: str, dest: Path) -> dict[str, Any]:
         return print_dossier(self.ws, self.ws.resolve(case_ref), Path(dest), today=self.today)
 
-    def import_package(self, path: Path, *, replace: bool = False) -> dict[str, Any]:
-        result = pkg.import_package(self.ws, Path(path), replace=replace)
+    def import_package(self, path: Path, *, replace: bool = False, accept_foreign: bool = False) -> dict[str, Any]:
+        result = pkg.import_package(self.ws, Path(path), replace=replace, accept_foreign=accept_foreign)
         self.reindex(result["case"], refresh=True)
         return result

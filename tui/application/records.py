@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from casefile import catalog, heads, journal, registers, seal
+from casefile import anchor, catalog, heads, journal, registers, seal
 from casefile.errors import IntegrityError
 from casefile import stats as annual_stats
 from casefile.laws import Library, import_library
@@ -35,9 +35,20 @@ class RecordOps:
                 results = {cid: results.get(cid, [{"line": 0, "seq": None, "message": f"封存摘要中没有案件 {cid}"}])}
         else:
             results = seal.verify_workspace(self.ws, [self.ws.resolve(case_ref)] if case_ref else None)
-        entries = {cid: len(journal.read(self.ws.cases_dir / cid)) for cid, b in results.items() if not b}
+        read = {cid: journal.read(self.ws.cases_dir / cid) for cid, b in results.items() if not b}
+        entries = {cid: len(e) for cid, e in read.items()}
         recorded = {cid: heads.read_case_head(self.ws.cases_dir / cid) is not None for cid in entries}
-        return {"results": results, "entries": entries, "head_recorded": recorded, "sealed": sealed}
+        # entries written before the facts were anchored (an old workspace): 未锚定 until then
+        unanchored = {cid: anchor.unanchored_until(e) for cid, e in read.items() if anchor.unanchored_until(e)}
+        return {"results": results, "entries": entries, "head_recorded": recorded, "sealed": sealed, "unanchored": unanchored}
+
+    def accept_outside_change(self, case_ref: str, reason: str) -> dict[str, Any]:
+        """Journal a deliberate change of case.toml made outside casefile, with its reason."""
+        cid = self.ws.resolve(case_ref)
+        entry = self.ws.accept_outside_change(cid, reason)
+        self.reindex(cid, refresh=True)
+        return {"case": cid, "seq": entry["seq"], "fields": entry["changes"]["fields"],
+                "accepts": entry["changes"]["accepts"], "reason": entry["changes"]["reason"]}
 
     def seal_journals(self, case_ref: str | None = None) -> dict[str, Any]:
         """A dated digest of the journals' heads to hand to the 法制机构 (refused while a journal is broken)."""

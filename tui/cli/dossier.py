@@ -65,7 +65,7 @@ def dossier(case_ref, export_to, print_to, as_json):
         for w in warnings:
             click.echo(f"注意：{w}", err=True)
         if export_to:
-            click.echo(f"已导出 {export_to}（{data['export']['files']} 个文件）")
+            click.echo(f"已导出 {export_to}（{data['export']['files']} 个文件）；链头摘要 {data['export']['sender']['digest']}（接收方导入时核对）")
         if print_to:
             click.echo(f"已合并 {print_to}" + (f"，PDF：{data['print']['pdf']}" if data["print"]["pdf"] else ""))
 
@@ -81,8 +81,16 @@ def package() -> None:
 @workspace_option
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--replace", is_flag=True, help="工作区已有同一案件时替换它（原案件移到 cases/.replaced/ 保留）")
+@click.option("--accept-foreign", is_flag=True, help="接收其他机关发来的案卷包（默认拒绝；先向发送方核对链头摘要）")
 @json_option
-def package_import(path, replace, as_json):
-    """导入案卷包：先校验每个文件的 SHA-256 与文件名，全部无误才写入工作区。"""
-    result = open_session().import_package(Path(path), replace=replace)
-    emit(result, as_json, lambda d: click.echo(f"已导入案件 {d['case']}（{d['files']} 个文件）" + (f"，原案件保留在 {d['replaced']}" if d["replaced"] else "")))
+def package_import(path, replace, accept_foreign, as_json):
+    """导入案卷包：先校验每个文件的 SHA-256 与文件名，再核对案件事实、审核轮次与全过程记录是否一致，
+    全部无误才写入工作区；显示发送机关与链头摘要。其他机关的案卷包须加 --accept-foreign。"""
+    result = open_session().import_package(Path(path), replace=replace, accept_foreign=accept_foreign)
+
+    def human(d):
+        s = d["sender"]
+        click.echo(f"已导入案件 {d['case']}（{d['files']} 个文件）" + (f"，原案件保留在 {d['replaced']}" if d["replaced"] else ""))
+        click.echo(f"发送机关：{s['agency'] or '（未写明）'}{'（他机关）' if d['foreign'] else ''}；链头 {s['entries']} 条，摘要 {s['digest']}")
+
+    emit(result, as_json, human)
