@@ -18,12 +18,12 @@ import os
 import shutil
 import tomllib
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Literal
 
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field
 
-from casefile import anchor, heads, journal, locks, profiles
+from casefile import anchor, heads, journal, locks, privacy, profiles
 from casefile.errors import CasefileError, CaseExists, CaseNotFound, ConflictError, UsageError, ValidationError, WorkspaceError
 from casefile.fsutil import atomic_write_text
 from casefile.model import Case, CaseState
@@ -67,6 +67,8 @@ class AgencyProfile(BaseModel):
     # office) names a rules profile per sector; cases of other sectors use rules_profile.
     sector_profiles: dict[str, str] = Field(default_factory=dict)
     actor: str = ""  # who appends to journals from this workspace (else the OS user)
+    # who may read the workspace's files: "owner" (0600 / 0700) or "group" (0660 / 0770), whatever the umask
+    file_access: Literal["owner", "group"] = "owner"
     publicity_agency_seal: str = ""
     documents: DocumentSettings = Field(default_factory=DocumentSettings)
 
@@ -167,6 +169,11 @@ class Workspace:
                 f"{ws.root} 不是 casefile 工作区（缺少 {PROFILE_FILE}）",
                 details=["先运行 casefile init --workspace 目录，或 casefile demo --workspace 目录"],
             )
+        try:
+            access = ws.profile.file_access
+        except CasefileError:
+            access = privacy.DEFAULT  # a broken profile is reported by whoever reads it; stay private meanwhile
+        privacy.apply(ws.root, access)
         return ws
 
     @classmethod
@@ -176,6 +183,9 @@ class Workspace:
             raise WorkspaceError(f"{ws.root} 已经是工作区，未做任何改动")
         if ws.root.exists() and any(ws.root.iterdir()):
             raise WorkspaceError(f"{ws.root} 不是空目录，为避免覆盖已有文件，未做任何改动")
+        privacy.apply(ws.root, profile.file_access)
+        ws.root.mkdir(parents=True, exist_ok=True)
+        privacy.apply(ws.root, profile.file_access)  # an empty folder made before with the umask's mode
         (ws.root / CASES_DIR).mkdir(parents=True, exist_ok=True)
         ws.save_officers(OfficerRegister(officers=list(officers)))
         ws.save_profile(profile)

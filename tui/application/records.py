@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from casefile import anchor, catalog, heads, journal, registers, seal
+from casefile import anchor, catalog, heads, journal, privacy, registers, seal
 from casefile.errors import IntegrityError
 from casefile import stats as annual_stats
 from casefile.laws import Library, import_library
@@ -49,6 +49,10 @@ class RecordOps:
         self.reindex(cid, refresh=True)
         return {"case": cid, "seq": entry["seq"], "fields": entry["changes"]["fields"],
                 "accepts": entry["changes"]["accepts"], "reason": entry["changes"]["reason"]}
+
+    def exposed_files(self) -> list[str]:
+        """Workspace files and folders readable by more people than workspace.toml's file_access allows."""
+        return privacy.exposed(self.ws.root, self.ws.profile.file_access)
 
     def seal_journals(self, case_ref: str | None = None) -> dict[str, Any]:
         """A dated digest of the journals' heads to hand to the 法制机构 (refused while a journal is broken)."""

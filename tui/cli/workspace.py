@@ -27,7 +27,16 @@ def init(name: str, short_name: str, region: str, sector: str, rules_profile: st
     if not name:
         name = click.prompt("执法机关全称") if click.get_text_stream("stdin").isatty() else "未命名执法机关"
     s = Session.init(workspace_root(), name=name, short_name=short_name, region=region, sector=sector, rules_profile=rules_profile)
-    emit({"workspace": str(s.root), "profile": s.profile.model_dump()}, as_json, lambda d: click.echo(f"已新建工作区：{d['workspace']}（{name}）"))
+    exposed = s.exposed_files()  # the check: nothing of it readable by other local users, whatever the umask
+
+    def human(d):
+        click.echo(f"已新建工作区：{d['workspace']}（{name}）")
+        if exposed:
+            click.echo("警告：以下文件其他用户可读：" + "、".join(exposed), err=True)
+        else:
+            click.echo("文件权限：仅本人可读写（文件夹 0700、文件 0600；同组共享见 workspace.toml 的 file_access）")
+
+    emit({"workspace": str(s.root), "profile": s.profile.model_dump(), "private": not exposed, "exposed": exposed}, as_json, human)
 
 
 @click.command()
