@@ -13,10 +13,11 @@ from tui.application.names import (  # noqa: F401 - names for the front ends
 from tui.application.review import change_lines, finding_line
 from tui.application.session import Session
 from tui.application.office import article_key, article_label, io_problem, journal_summary  # noqa: F401 - the records office's helpers
-from tui.application.textfmt import bar_chart, pad, table, width
+from tui.application.textfmt import CONTROL_TABLE, bar_chart, clean, pad, table, width
 
 __all__ = [
     "CATEGORIES", "CATEGORY_NAMES", "DECISION_NAMES", "FACET_NAMES", "MODE_NAMES", "MODES", "SEVERITIES", "SEVERITY_NAMES",
     "case_field_name", "rule_name", "change_lines", "finding_line",
     "CaseSummary", "Clock", "Listing", "NewCase", "Session", "bar_chart", "pad", "parse_day", "table", "width",
+    "CONTROL_TABLE", "clean",
 ]

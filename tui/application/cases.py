@@ -11,6 +11,7 @@ from typing import Any
 
 from casefile import catalog, entries, resume
 from casefile.catalog import CaseSummary, Filters, Listing, Refreshed  # noqa: F401 - the list's row types, for the front ends
+from casefile.display import controls_in
 from casefile.errors import EntryError, ValidationError
 from casefile.model import Case, CaseType, PartyKind, Procedure
 from casefile.names import check_name, new_case_id
@@ -49,6 +50,21 @@ def _load_toml(path: Path) -> dict[str, Any]:
             raise ValidationError(f"{path} 的嵌套层次过深，无法读取") from None
 
 
+def control_errors(data: dict[str, Any]) -> dict[str, str]:
+    """{field: message} for every text value carrying control characters (an escape sequence in a
+    party name would act on the terminal of whoever lists the cases): refused at entry."""
+    out = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            out.update({f"{key}.{k}": v for k, v in control_errors(value).items()})
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                out.update({f"{key}[{i}]{k[len('x'):]}": v for k, v in control_errors({"x": item}).items()})
+        elif isinstance(value, str) and controls_in(value):
+            out[key] = f"含有控制字符（{'、'.join(controls_in(value))}），不能录入"
+    return out
+
+
 class CaseOps:
     def new_case_id(self, number: str = "", hint: str = "") -> str:
         return new_case_id(self.ws.case_ids(), year=self.today.year, number=number, hint=hint)
@@ -63,6 +79,7 @@ class CaseOps:
         (``party``, ``cause``). Every problem is reported at once, in Chinese."""
         # the same checks as every fact entry (casefile.entries), keyed by the form's fields
         errors = {key: "必填" for key in ("party", "cause") if key in required and not getattr(new, key).strip()}
+        errors.update(control_errors(vars(new)))
         filed, msg = entries.check_date(new.filed, self.today)
         if msg:
             errors["filed"] = msg
@@ -104,6 +121,9 @@ class CaseOps:
 
     def create_case_from_file(self, path: Path) -> Case:
         data = _load_toml(Path(path))
+        errors = control_errors(data)
+        if errors:
+            raise EntryError(f"{path} 有 {len(errors)} 处问题，未新建案件", errors)
         data.setdefault("id", self.new_case_id(data.get("number", "")))
         case = validate(Case, data, str(path))
         self.ws.create_case(case)

@@ -15,6 +15,7 @@ from casefile import entries, transitions
 from casefile.requirements import major_decision_reasons
 from casefile.errors import EntryError, UsageError
 from casefile.model import Case
+from tui.application.cases import control_errors
 from checklists import review as rounds
 
 # the list of a case each section edits
@@ -51,6 +52,7 @@ class EntryOps:
 
     def _checked(self, case: Case, section: str, data: dict[str, Any], index: int | None) -> Any:
         entry, errors = self.check_entry(case, section, data, index)
+        errors = {**errors, **control_errors(data)}
         if errors:
             raise EntryError(f"{entries.SECTION_LABELS[section]}有 {len(errors)} 处问题，未保存", errors, entries.labels(section))
         return entry

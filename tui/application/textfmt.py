@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from casefile.display import CONTROL_TABLE, clean  # noqa: F401 - the one terminal sanitiser, for both front ends
 from casefile.stats import bar_chart  # noqa: F401 - one bar chart for the CLI and the statistics screen
 
 
@@ -27,7 +28,8 @@ def pad(s: str, w: int) -> str:
 
 
 def table(rows: list[list[Any]], headers: list[str], max_width: int = 40) -> str:
-    cols = [headers] + [[str("" if c is None else c) for c in r] for r in rows]
+    # cleaned before measuring: an invisible control character must not count as a column's width
+    cols = [headers] + [[clean(str("" if c is None else c)) for c in r] for r in rows]
     widths = [min(max_width, max(width(r[i]) for r in cols)) for i in range(len(headers))]
     lines = ["  ".join(pad(h, widths[i]) for i, h in enumerate(headers)).rstrip()]
     lines.append("  ".join("─" * w for w in widths))

@@ -13,6 +13,7 @@ import sys
 import click
 
 from casefile.errors import CasefileError
+from tui.application import clean
 
 COMMAND_MODULES = [
     "tui.cli.workspace",
@@ -33,8 +34,31 @@ COMMAND_MODULES = [
 ]
 
 
+class _CleanStream:
+    """A text stream that passes every write through the one sanitiser (casefile.display): no
+    escape sequence or control character in a title, party name or file name reaches the terminal."""
+
+    def __init__(self, raw):
+        self._raw = raw
+
+    def write(self, s):
+        self._raw.write(clean(s) if isinstance(s, str) else s)
+        return len(s)
+
+    def __getattr__(self, name):
+        return getattr(self._raw, name)
+
+
 class CasefileGroup(click.Group):
-    def main(self, *args, **kwargs):  # errors become Chinese text on stderr, never a traceback
+    def main(self, *args, **kwargs):
+        out, err = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = _CleanStream(out), _CleanStream(err)
+        try:
+            return self._main(*args, **kwargs)
+        finally:
+            sys.stdout, sys.stderr = out, err
+
+    def _main(self, *args, **kwargs):  # errors become Chinese text on stderr, never a traceback
         kwargs.setdefault("standalone_mode", False)
         try:
             rv = super().main(*args, **kwargs)

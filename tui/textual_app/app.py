@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 from tui.application import Clock, Session
+from tui.application import CONTROL_TABLE
 from tui.textual_app.screens.cases import CaseListScreen
 from tui.textual_app.screens.common import HelpScreen, key_label, screen_bindings
 from tui.textual_app.screens.search import SearchScreen
@@ -108,6 +109,22 @@ class CasefileApp(App):
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme != "textual-light" else "textual-dark"
+
+
+def _clean_control_codes() -> None:
+    """Rich and Textual strip a few control codes (BEL, BS, CR …) from the text they show, but
+    not ESC, NUL or C1: extend their tables with the one sanitiser's, so a title or party name
+    carrying an OSC or CSI sequence cannot act on the terminal."""
+    import rich.control
+    import textual.content
+
+    for module in (rich.control, textual.content):
+        table = getattr(module, "_CONTROL_STRIP_TRANSLATE", None)
+        if isinstance(table, dict):
+            table.update(CONTROL_TABLE)
+
+
+_clean_control_codes()
 
 
 def run(session: Session) -> None:
