@@ -31,6 +31,7 @@ from casefile.dossier import Dossier, assemble
 from casefile.errors import DocumentError, PackageError
 from casefile.fsutil import atomic_write_bytes
 from casefile.render import build_context, render_bytes, render_document
+from casefile.textio import open_docx, open_pdf, read_input
 from casefile.workspace import Workspace
 from doc_templates import texts
 from doc_templates.catalogue import load_catalogue
@@ -262,8 +263,6 @@ def _page_break_before(element) -> None:
 def _pdf_as_docx(path: Path, template: Path) -> bytes:
     """An imported PDF or image as pages of a .docx (one picture a page), so the print
     holds every document the 目录 lists and its numbers stay right."""
-    import pypdfium2
-
     doc = Document(str(template))
     body = doc.element.body
     for el in list(body):
@@ -274,7 +273,7 @@ def _pdf_as_docx(path: Path, template: Path) -> bytes:
     height = sec.page_height - sec.top_margin - sec.bottom_margin - Emu(360000)
     images: list[bytes] = []
     if path.suffix.lower() == ".pdf":
-        pdf = pypdfium2.PdfDocument(str(path))
+        pdf = open_pdf(path)
         try:
             for page in pdf:
                 img = page.render(scale=150 / 72).to_pil()
@@ -320,9 +319,9 @@ def combined_docx(ws: Workspace, case_ref: str, today: dt.date,
     sections: list[str] = []  # per section: "plain" or "numbered"
     skipped: list[str] = []
 
-    def add(data: bytes) -> None:
+    def add(data: bytes, name: str = "文书.docx") -> None:
         nonlocal master, composer
-        doc = Document(io.BytesIO(data))
+        doc = open_docx(name, data)  # a stored document is opened within the reader's limits
         if master is None:
             master = doc
             composer = Composer(master)
@@ -345,7 +344,10 @@ def combined_docx(ws: Workspace, case_ref: str, today: dt.date,
         for r in vol["rows"]:
             path = case_dir / r.file
             if path.suffix.lower() == ".docx":
-                add(path.read_bytes())
+                try:
+                    add(read_input(path), path.name)
+                except DocumentError:  # refused by the limits or damaged: listed as not included
+                    skipped.append(r.file)
             elif path.suffix.lower() in (".pdf", ".png", ".jpg", ".jpeg"):
                 try:
                     add(_pdf_as_docx(path, cat.get("cover").template_path))

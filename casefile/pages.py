@@ -17,7 +17,6 @@ built on estimates is reported as such — by the program, never in the archive 
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import shutil
 import subprocess
@@ -26,6 +25,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Protocol, Sequence
+
+from casefile.errors import DocumentError
+from casefile.textio import check_docx, open_docx, open_pdf
 
 LIBREOFFICE = "LibreOffice"
 ESTIMATE = "估算"
@@ -52,10 +54,8 @@ class PageCounter(Protocol):
         ...
 
 
-def pdf_pages(data: bytes) -> int:
-    import pypdfium2
-
-    pdf = pypdfium2.PdfDocument(io.BytesIO(data))
+def pdf_pages(data: bytes, path: Path | str = "document.pdf") -> int:
+    pdf = open_pdf(path, data)
     try:
         return len(pdf)
     finally:
@@ -82,10 +82,12 @@ def estimated_page_at(pages: Sequence[str], page: int, offset: int) -> int:
 
 
 def estimate_docx_pages(path: Path) -> int:
-    """About 500 CJK characters fit an A4 page in 三号仿宋; each table row takes a line."""
-    from docx import Document
-
-    d = Document(str(path))
+    """About 500 CJK characters fit an A4 page in 三号仿宋; each table row takes a line. A file
+    the reader's limits refuse (a 1 GiB-XML .docx in a package) counts as one page, unparsed."""
+    try:
+        d = open_docx(path)
+    except DocumentError:
+        return 1
     chars = sum(len(p.text) for p in d.paragraphs)
     lines = len(d.paragraphs)
     for t in d.tables:
@@ -100,7 +102,7 @@ def _other(path: Path) -> PageCount | None:
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         try:
-            return PageCount(pdf_pages(path.read_bytes()), PDF)
+            return PageCount(pdf_pages(path.read_bytes(), path), PDF)
         except Exception:  # a damaged or encrypted PDF is still a document of the dossier  # noqa: BLE001
             return PageCount(1, ESTIMATE)
     if suffix != ".docx":
@@ -182,7 +184,13 @@ class LibreOfficeCounter:
         for i, p in enumerate(paths):
             if results[i] is not None:
                 continue
-            digest = hashlib.sha256(Path(p).read_bytes()).hexdigest()
+            data = Path(p).read_bytes()
+            try:
+                check_docx(p, data)  # LibreOffice gets no file the reader's limits refuse
+            except DocumentError:
+                results[i] = PageCount(1, ESTIMATE)
+                continue
+            digest = hashlib.sha256(data).hexdigest()
             n = self._cached(digest)
             if n is not None:
                 results[i] = PageCount(n, LIBREOFFICE)
@@ -205,7 +213,7 @@ class LibreOfficeCounter:
                     pdf = pdfs.get(c)
                     if pdf is None:
                         continue
-                    n = pdf_pages(pdf.read_bytes())
+                    n = pdf_pages(pdf.read_bytes(), pdf)
                     self._store(c.stem, n)
                     for i in todo[c.stem]:
                         results[i] = PageCount(n, LIBREOFFICE)

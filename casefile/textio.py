@@ -170,11 +170,33 @@ def _read_txt(path: Path, data: bytes) -> ExtractedText:
     return ExtractedText(path, "txt", pages, encoding={"utf-8-sig": "utf-8"}.get(enc, enc))
 
 
-def _read_docx(path: Path, data: bytes) -> ExtractedText:
+def open_docx(path: Path | str, data: bytes | None = None):
+    """A python-docx Document of a stored or received .docx, opened only after its limits are
+    checked (declared sizes, ratios, DTDs): the one opener for every path that parses a .docx
+    (extraction, page estimates, the combined print). Raises DocumentError naming the file."""
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
     from lxml import etree
 
+    path = Path(path)
+    if data is None:
+        data = read_input(path)
+    check_docx(path, data)
+    try:
+        return Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as e:
+        raise DocumentError(f"{path.name}：不是有效的 .docx 文件（已损坏？）：{e}") from None
+    except etree.XMLSyntaxError as e:
+        raise DocumentError(f"{path.name}：.docx 中的 XML 已损坏或超出安全限制，无法读取（{str(e)[:120]}）") from None
+
+
+def check_docx(path: Path | str, data: bytes | None = None) -> None:
+    """A .docx within the limits, checked without parsing it (before handing it to python-docx or
+    LibreOffice): its size, its declared member sizes and ratios, no DTD. Raises DocumentError."""
+    path = Path(path)
+    if data is None:
+        data = read_input(path)
+    check_file_size(path, len(data))
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise DocumentError(f"{path.name}：文件已加密或是旧版 .doc 格式，请另存为 .docx 后再导入")
     try:
@@ -183,12 +205,27 @@ def _read_docx(path: Path, data: bytes) -> ExtractedText:
             _refuse_dtd(z, path.name)
     except zipfile.BadZipFile as e:
         raise DocumentError(f"{path.name}：不是有效的 .docx 文件（已损坏？）：{e}") from None
+
+
+def open_pdf(path: Path | str, data: bytes | None = None):
+    """A pdfium document of a stored PDF, within the size limit (the caller closes it)."""
+    import pypdfium2 as pdfium
+
+    path = Path(path)
+    if data is None:
+        data = read_input(path)
+    else:
+        check_file_size(path, len(data))
     try:
-        doc = Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise DocumentError(f"{path.name}：不是有效的 .docx 文件（已损坏？）：{e}") from None
-    except etree.XMLSyntaxError as e:
-        raise DocumentError(f"{path.name}：.docx 中的 XML 已损坏或超出安全限制，无法读取（{str(e)[:120]}）") from None
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        if "password" in str(e).lower():
+            raise DocumentError(f"{path.name}：PDF 已加密，需要密码才能打开；请用密码打开后另存为未加密的 PDF 再导入") from None
+        raise DocumentError(f"{path.name}：PDF 已损坏，无法读取（{_pdfium_reason(e)}）") from None
+
+
+def _read_docx(path: Path, data: bytes) -> ExtractedText:
+    doc = open_docx(path, data)
     pages: list[list[str]] = [[]]
     seen_headers: set[str] = set()
     for section in doc.sections:
@@ -286,12 +323,7 @@ def _read_pdf(path: Path, data: bytes, *, ocr: bool = True) -> ExtractedText:
 
     if not data[:1024].lstrip().startswith(b"%PDF"):
         raise DocumentError(f"{path.name}：不是有效的 PDF 文件")
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as e:
-        if "password" in str(e).lower():
-            raise DocumentError(f"{path.name}：PDF 已加密，需要密码才能打开；请用密码打开后另存为未加密的 PDF 再导入") from None
-        raise DocumentError(f"{path.name}：PDF 已损坏，无法读取（{_pdfium_reason(e)}）") from None
+    pdf = open_pdf(path, data)
     pages: list[str] = []
     needs_ocr: list[int] = []
     ocr_pages: list[int] = []
