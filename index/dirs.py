@@ -32,14 +32,14 @@ def choose_engine(root: Path, name: str) -> None:
 
 
 def reset_dir(root: Path) -> None:
-    """Empty the index directory, keeping the engine choice."""
+    """Empty the index directory, keeping the engine choice (as read: a damaged record gives the default)."""
     root = Path(root)
-    keep = (root / ENGINE_FILE).read_text(encoding="utf-8") if (root / ENGINE_FILE).exists() else None
+    keep = chosen_engine(root) if (root / ENGINE_FILE).exists() else None
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
     if keep is not None:
-        atomic_write_text(root / ENGINE_FILE, keep)
+        choose_engine(root, keep)
 
 
 META = "meta.json"  # which engine, schema and analyzer built the index (meta_mismatch reads it)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any, Callable
 
 from casefile import documents
-from casefile.errors import CasefileError, IndexError_, UsageError
+from casefile.errors import CasefileError, DiskFullError, IndexError_, UsageError
 from casefile.fsutil import atomic_write_text, sha256_file
 from casefile.importer import cached_extraction
 from casefile.model import ActKind, Case
@@ -20,6 +21,23 @@ from index.store import INDEX_DIR, PageDoc
 Progress = Callable[[int, int, str], None]
 SAVED = "saved_searches.json"
 ARCHIVES = "archives.json"  # the folders added with add-folder, so a rebuild indexes them again
+
+
+def _no_space(fn):
+    """A full disk while the index is written ends in the Chinese message, not 内部错误 (tantivy
+    reports it as a ValueError); the index is rebuilt by the next search once there is room."""
+
+    @functools.wraps(fn)
+    def wrapper(ws: Workspace, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(ws, *args, **kwargs)
+        except Exception as e:
+            if not recovery.disk_full(e):
+                raise
+            raise DiskFullError(f"磁盘空间已满（{ws.root}）：索引未能写完，文书与案件未受影响",
+                                details=["腾出空间后运行 casefile index rebuild（或再检索一次，索引会自动重建）"]) from None
+
+    return wrapper
 
 
 def open_index(ws: Workspace):
@@ -35,6 +53,7 @@ def needs_rebuild(ws: Workspace) -> str:
     return engines.make(ws.root / INDEX_DIR).needs_rebuild()
 
 
+@_no_space
 def rebuild(ws: Workspace, progress: Progress | None = None, engine: str | None = None) -> dict[str, Any]:
     """From scratch, on ``engine`` when given (the choice is kept in the index directory)."""
     d = ws.root / INDEX_DIR
@@ -57,6 +76,8 @@ def ensure(ws: Workspace, progress: Progress | None = None) -> dict[str, Any]:
 def _repair(ws: Workspace, reason: str, progress: Progress | None) -> str:
     try:
         r = rebuild(ws, progress)
+    except DiskFullError:
+        raise
     except Exception as e:  # noqa: BLE001 - the person gets the command, not a traceback
         raise IndexError_(f"索引不可用（{reason}），自动重建失败：{type(e).__name__}: {e}",
                           details=["运行 casefile index rebuild 重建索引；若仍失败，删除工作区中的 .index 文件夹后再运行"]) from None
@@ -146,6 +167,7 @@ def update_case(ws: Workspace, case_id: str, progress: Progress | None = None, *
     return update(ws, progress, only=[case_id], refresh=refresh)
 
 
+@_no_space
 def update(ws: Workspace, progress: Progress | None = None, only: list[str] | None = None, *, refresh: bool = False) -> dict[str, Any]:
     """Re-index the case documents whose content hash changed (all of them with ``refresh``), drop deleted
     ones; a damaged index is rebuilt first, and the result says so."""
@@ -205,6 +227,7 @@ def archives(ws: Workspace) -> dict[str, str]:
         return {}
 
 
+@_no_space
 def add_folder(ws: Workspace, folder: Path, progress: Progress | None = None) -> dict[str, Any]:
     """Index a plain folder of .pdf/.docx/.txt as an archive, without making cases of it."""
     folder = Path(folder).resolve()

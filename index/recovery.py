@@ -16,6 +16,7 @@ visible without knowing the store's file format:
 
 from __future__ import annotations
 
+import errno
 import json
 import traceback
 from pathlib import Path
@@ -58,9 +59,19 @@ def forget(root: Path) -> dict[str, Any]:
     return h
 
 
+def disk_full(e: BaseException) -> bool:
+    """A full disk, as Python (ENOSPC/EDQUOT) or tantivy (a ValueError naming os error 28) reports it:
+    not damage to rebuild from, but a message to give."""
+    if isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    text = str(e)
+    return not isinstance(e, CasefileError) and ("os error 28" in text or "No space left on device" in text
+                                                 or "os error 122" in text)
+
+
 def from_store(e: BaseException) -> bool:
     """True when the exception was raised inside the index store (its files are damaged)."""
-    if isinstance(e, CasefileError):
+    if isinstance(e, CasefileError) or disk_full(e):
         return False
     last = ""
     for fr in traceback.extract_tb(e.__traceback__):

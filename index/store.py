@@ -105,7 +105,11 @@ class Index:
     def needs_rebuild(self) -> str:
         """Why the index on disk cannot be used as it is ('' if it can)."""
         meta = self.dir / META
-        if not meta.exists() or not windex.exists_in(str(self.dir)):
+        try:
+            present = windex.exists_in(str(self.dir))
+        except Exception as e:  # noqa: BLE001 - whoosh reads its table of contents here: a damaged or empty .toc
+            return f"索引文件损坏（{type(e).__name__}），需要重建"
+        if not meta.exists() or not present:
             return "索引不存在"
         return meta_mismatch(meta, "whoosh", SCHEMA_VERSION, ANALYZER_VERSION)
 
