@@ -113,7 +113,7 @@ def test_when_repair_fails_the_message_names_the_command(indexed, monkeypatch):
     _truncate_all(ws)
 
     def broken(*a, **k):
-        raise OSError(28, "No space left on device")
+        raise OSError(5, "Input/output error")  # a full disk has its own message (test_index_self_repair)
 
     monkeypatch.setattr(facade, "_update", broken)
     with pytest.raises(IndexError_) as e:
