@@ -383,7 +383,7 @@ def print_dossier(ws: Workspace, case_ref: str, dest: Path, today: dt.date,
     case = ws.load_case(case_ref)
     data, rows, skipped = combined_docx(ws, case.id, today=today, counter=counter)
     dest = Path(dest)
-    atomic_write_bytes(dest, data)
+    atomic_write_bytes(dest, data, clean=True)  # a copy a killed run left beside it goes too
     result = {"case": case.id, "docx": str(dest), "documents": [r.file for r in rows], "not_included": skipped,
               "pages_counted_by": _method(rows), "pdf": None}
     if pdf and pages.soffice():

@@ -33,7 +33,7 @@ from typing import Any
 from casefile import heads, journal, package_trust, resume
 from casefile.dossier import assemble
 from casefile.errors import CaseExists, PackageError
-from casefile.fsutil import atomic_write_bytes, sha256_bytes
+from casefile.fsutil import atomic_output, sha256_file
 from casefile.limits import check_package_space
 from casefile.model import Case
 from casefile.names import check_name
@@ -59,34 +59,45 @@ def _case_files(case_dir: Path) -> list[Path]:
 
 @with_case_lock  # nothing changes the case while it is read into the package
 def export_package(ws: Workspace, case_ref: str, dest: Path) -> dict[str, Any]:
+    """Write the package straight to a temporary file beside ``dest``, one file at a time in
+    pieces (a 450 MiB video is never held in memory), then rename it into place."""
     case = ws.load_case(case_ref)
     case_dir = ws.cases_dir / case.id
     dossier = assemble(ws, case.id)
     order = [f.file for e in dossier.entries for f in e.files]
     files: dict[str, str] = {}
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for p in _case_files(case_dir):
-            rel = p.relative_to(case_dir).as_posix()
-            data = p.read_bytes()
-            name = f"{case.id}/{rel}"
-            files[name] = sha256_bytes(data)
-            z.writestr(zipfile.ZipInfo(name, _ZIP_TIME), data, zipfile.ZIP_DEFLATED)
-        manifest = {
-            "format": FORMAT,
-            "version": VERSION,
-            "case": case.id,
-            "number": case.number,
-            "created": journal.now_iso(),
-            "binding_order": [f"{case.id}/{f}" for f in order],
-            "files": files,
-            # who sends it, and the digest the receiver is shown to compare by another way
-            "sender": package_trust.sender_of(case.id, ws.profile.name, journal.read(case_dir)),
-        }
-        z.writestr(zipfile.ZipInfo(MANIFEST, _ZIP_TIME), json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
-    atomic_write_bytes(Path(dest), buf.getvalue())
+    with atomic_output(Path(dest), clean=True) as out:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            for p in _case_files(case_dir):
+                name = f"{case.id}/{p.relative_to(case_dir).as_posix()}"
+                files[name] = _copy_into(z, p, name)
+            manifest = {
+                "format": FORMAT,
+                "version": VERSION,
+                "case": case.id,
+                "number": case.number,
+                "created": journal.now_iso(),
+                "binding_order": [f"{case.id}/{f}" for f in order],
+                "files": files,
+                # who sends it, and the digest the receiver is shown to compare by another way
+                "sender": package_trust.sender_of(case.id, ws.profile.name, journal.read(case_dir)),
+            }
+            z.writestr(zipfile.ZipInfo(MANIFEST, _ZIP_TIME), json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"),
+                       zipfile.ZIP_DEFLATED)
     return {"case": case.id, "package": str(dest), "files": len(files), "binding_order": manifest["binding_order"],
-            "sha256": hashlib.sha256(buf.getvalue()).hexdigest(), "sender": manifest["sender"]}
+            "sha256": sha256_file(Path(dest)), "sender": manifest["sender"]}
+
+
+def _copy_into(z: zipfile.ZipFile, src: Path, name: str) -> str:
+    """Copy ``src`` into the zip as ``name`` in 1 MiB pieces; its SHA-256."""
+    info = zipfile.ZipInfo(name, _ZIP_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    h = hashlib.sha256()
+    with open(src, "rb") as f, z.open(info, "w", force_zip64=os.fstat(f.fileno()).st_size > (1 << 31)) as w:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+            w.write(chunk)
+    return h.hexdigest()
 
 
 def _safe_member(name: str) -> PurePosixPath:

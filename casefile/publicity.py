@@ -180,7 +180,7 @@ def export_public(ws: Workspace, case_ref: str, out_dir: Path, today: dt.date) -
         "public_fields": [{"name": k, "value": v} for k, v in shown.items()],
         "public_lines": lines,
     })
-    atomic_write_bytes(out_dir / f"{base}.docx", data)
+    atomic_write_bytes(out_dir / f"{base}.docx", data, clean=True)
     # the log stays with the case, never beside the public files
     log_path = ws.cases_dir / case.id / "publicity" / f"redaction-{today.isoformat()}.json"
     atomic_write_text(log_path, json.dumps({"source": source, "redactions": [r.to_dict() for r in log]}, ensure_ascii=False, indent=2))
