@@ -89,6 +89,20 @@ def read_one(job: Job) -> tuple[str, Any]:
                  for n, t in enumerate(pages, 1) if t.strip()]
 
 
+def _die_with_parent(parent: int) -> None:
+    """In each worker: be killed when the process that started the pool dies (Linux
+    PR_SET_PDEATHSIG), so a kill -9 of ``index add-folder`` leaves no worker running for ever."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the pool's own shutdown is all there is
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
 def _warm() -> None:
     """Load the segmenters and the extractor's patterns once, before the workers fork, so that each
     does not load its own (seconds each)."""
@@ -116,7 +130,7 @@ def read_all(jobs: list, progress: Callable[[int, int, str], None] | None = None
 
     # fork: the workers share the loaded dictionary and modules instead of loading their own
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-    with ProcessPoolExecutor(workers(), mp_context=ctx) as pool:
+    with ProcessPoolExecutor(workers(), mp_context=ctx, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         for i, (job, result) in enumerate(zip(jobs, pool.map(fn, jobs, chunksize=8)), 1):
             if progress:
                 progress(i, n, str(job[1]) if isinstance(job, tuple) else str(job))

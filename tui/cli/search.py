@@ -137,6 +137,10 @@ def index_rebuild(engine, as_json):
 @click.argument("path", type=click.Path(exists=True, file_okay=False))
 @json_option
 def index_add_folder(path, as_json):
-    """把一个文件夹中的 .pdf/.docx/.txt 作为外部档案加入检索（不建立案件）。"""
+    """把一个文件夹中的 .pdf/.docx/.txt 作为外部档案加入检索（不建立案件）。
+    退出码：0 全部索引；1 有文件未能索引（逐个列出，--json 中见 errors）；13 磁盘已满。"""
     r = open_session().add_archive(Path(path), _every(50))
     _report(r, as_json, f"档案 {r['archive']} 已索引")
+    if r.get("errors"):
+        click.echo(f"共 {len(r['errors'])} 个文件未能索引，其余已索引", err=True)
+        raise click.exceptions.Exit(1)  # like import: the failures named above, the rest are in
