@@ -124,6 +124,21 @@ def resumed(case_dir: Path, sources: list[str]) -> ImportRecord | None:
     return None
 
 
+def finished_import(cases_dir: Path, case_ids: list[str], sources: list[str]) -> tuple[str, ImportRecord] | None:
+    """The case and record of a finished, not undone import of the same ``sources`` (the latest), so
+    running an import again continues into its case instead of making a copy "-2"."""
+    found = None
+    for cid in case_ids:
+        d = Path(cases_dir) / cid
+        if not _dir(d).is_dir():
+            continue
+        for rec in records(d):
+            if rec.finished and not rec.undone and rec.sources == list(sources):
+                if found is None or rec.finished > found[1].finished:
+                    found = (cid, rec)
+    return found
+
+
 def add_file(case_dir: Path, rec: ImportRecord, stored: documents.DocRecord, source: str) -> None:
     rec.files.append({"file": stored.file, "sha256": stored.sha256, "doc_type": stored.doc_type, "title": stored.title, "source": source})
     save(case_dir, rec)

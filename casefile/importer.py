@@ -62,6 +62,7 @@ class ImportResult:
     skipped: list[dict[str, str]] = field(default_factory=list)  # passed over on purpose: {file, reason}
     flagged: list[dict[str, str]] = field(default_factory=list)  # imported, but the text points at another case
     import_id: str = ""  # the record of what this import added (casefile.import_records), for undo
+    already: str = ""  # the finished import of the same sources this run repeated (nothing new: nothing written)
 
     @property
     def failed(self) -> int:
@@ -71,7 +72,7 @@ class ImportResult:
     def to_dict(self) -> dict[str, Any]:
         return {"case": self.case, "documents": [d.to_dict() for d in self.documents], "facts_filled": self.facts_filled,
                 "conflicts": self.conflicts, "errors": self.errors, "created": self.created, "resumed": self.resumed,
-                "skipped": self.skipped, "flagged": self.flagged, "import_id": self.import_id,
+                "skipped": self.skipped, "flagged": self.flagged, "import_id": self.import_id, "already": self.already,
                 "imported": len(self.documents), "failed": self.failed, "total": len(self.documents) + self.failed}
 
 
@@ -166,6 +167,14 @@ def import_paths(
     if not case_ref:
         # the same import interrupted before: continue into its case rather than make a second one
         case_ref = resume.find(ws.cases_dir, ws.case_ids(), sources)
+    repeated: list[DocResult] = []
+    if not case_ref:
+        # the same import finished before: its documents are in its case already; only new ones go there
+        done = import_records.finished_import(ws.cases_dir, ws.case_ids(), sources)
+        if done:
+            case_ref, extracted, repeated = _repeat(done, extracted)
+            if not extracted:
+                return ImportResult(case=done[0], documents=repeated, errors=errors, skipped=skipped, already=done[1].id)
     # a document whose text carries another case's 文号 is not merged silently into this one
     # into an existing case such a document is skipped; a new case is made of the folder as it is,
     # each such document named (the same dossier imported twice shows here)
@@ -203,7 +212,8 @@ def import_paths(
             raise
         created = True
         case_dir = ws.cases_dir / case.id
-    result = ImportResult(case=case.id, errors=errors, created=created, resumed=resumed, skipped=skipped, flagged=flagged)
+    result = ImportResult(case=case.id, documents=repeated, errors=errors, created=created, resumed=resumed, skipped=skipped,
+                          flagged=flagged)
     stored_before = _tidy_interrupted(case_dir) if resumed else {}
     # what this import adds is recorded before the first document is stored (undo: casefile.import_records)
     import_record = (import_records.resumed(case_dir, sources) if resumed else None) or import_records.begin(
@@ -279,6 +289,22 @@ def import_paths(
         resume.clear(case_dir, sources)  # complete: the case no longer says 导入未完成
         import_records.finish(case_dir, import_record)
     return result
+
+
+def _repeat(done: tuple[str, Any], extracted: list) -> tuple[str, list, list[DocResult]]:
+    """For an import run again after it finished: (its case, the files it has not stored yet, a
+    result line for each file it did store)."""
+    cid, rec = done
+    stored = {f["sha256"]: f["file"] for f in rec.files}
+    new, repeated = [], []
+    for f, data, info, x in extracted:
+        digest = sha256_bytes(data)
+        if digest in stored:
+            repeated.append(DocResult(str(f), x.doc_type, x.confidence, info["pages"], f"此前已导入（第 {rec.id} 次导入），未重复导入",
+                                      stored[digest], list(x.needs_ocr)))
+        else:
+            new.append((f, data, info, x))
+    return cid, new, repeated
 
 
 def _tidy_interrupted(case_dir: Path) -> dict[str, str]:

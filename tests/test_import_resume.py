@@ -69,11 +69,12 @@ def test_interrupted_import_is_flagged_and_resumes_into_the_same_case(demo_ws, m
     assert not next(c for c in json.loads(out) if c["id"] == cid)["import_incomplete"]
 
 
-def test_a_finished_import_leaves_no_marker_and_a_new_run_is_a_new_import(demo_ws, tmp_path):
+def test_a_finished_import_leaves_no_marker_and_a_new_run_says_it_was_done(demo_ws, tmp_path):
     ws = demo_ws
     src = tmp_path / "卷宗材料"
     shutil.copytree(FOLDER, src)
     r = import_paths(ws, [src])
     assert r.created and resume.marker(ws.cases_dir / r.case) is None
-    again = import_paths(ws, [src])  # nothing was interrupted: the person asked for a second import
-    assert again.case != r.case and not again.resumed
+    # nothing was interrupted: the same import again says it was done, no copy "-2" (tests/test_import_again.py)
+    again = import_paths(ws, [src])
+    assert again.case == r.case and again.already == r.import_id and not again.resumed and not again.created

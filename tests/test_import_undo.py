@@ -236,7 +236,9 @@ def test_the_same_dossier_imported_twice_as_new_cases_is_named(session, demo_ws,
     """Into a new case nothing is skipped, but every document that carries the first case's 文号
     is named; a bare 〔2026〕12号 (no agency prefix) is no evidence."""
     first = session.import_files(None, [folder / "案卷"])
-    second = session.import_files(None, [folder / "案卷"])
+    # a copy of the same dossier from elsewhere (the same folder again says it was imported: test_import_again)
+    shutil.copytree(folder / "案卷", folder / "案卷副本")
+    second = session.import_files(None, [folder / "案卷副本"])
     assert first.created and second.created and second.case != first.case
     assert len(second.documents) == 10 and not second.skipped
     flagged = {Path(f["file"]).name: f for f in second.flagged}

@@ -40,6 +40,8 @@ def import_cmd(paths, case_ref, as_json, include_other_cases=False):
 
         if result.case:
             click.echo(f"案件：{result.case}" + ("（新建）" if result.created else "（续完上次中断的导入）" if result.resumed else ""))
+        if result.already:
+            click.echo(f"这些文书已在案件 {result.case} 的第 {result.already} 次导入中全部导入，未做任何改动")
         rows = [[Path(d.file).name, doc_type_name(d.doc_type), f"{d.confidence:.2f}", d.pages, d.status] for d in result.documents]
         if rows:
             click.echo(table(rows, ["文件", "类型", "置信度", "页数", "状态"], max_width=40))
