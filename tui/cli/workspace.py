@@ -9,11 +9,6 @@ from tui.cli.common import json_option, workspace_option, workspace_root
 from tui.cli.output import emit
 
 
-def register(cli: click.Group) -> None:
-    cli.add_command(init)
-    cli.add_command(demo)
-
-
 @click.command()
 @workspace_option
 @click.option("--name", default="", help="执法机关全称，如：清溪县市场监督管理局")
