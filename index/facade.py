@@ -14,8 +14,7 @@ from casefile.model import ActKind, Case
 from casefile.textio import SUPPORTED, read_document
 from casefile.workspace import Workspace
 from index import engines, recovery
-from index.dirs import reset_dir
-from index.store import INDEX_DIR, PageDoc
+from index.dirs import DOCS, INDEX_DIR, PageDoc, reset_dir
 
 Progress = Callable[[int, int, str], None]
 SAVED = "saved_searches.json"
@@ -331,7 +330,7 @@ def page_matches(text: str, query: str) -> list[tuple[int, int]]:
 def indexed_at(ws: Workspace) -> float | None:
     """When the index last changed (seconds since the epoch), None when there is none."""
     try:
-        return (ws.root / INDEX_DIR / "docs.json").stat().st_mtime
+        return (ws.root / INDEX_DIR / DOCS).stat().st_mtime
     except FileNotFoundError:
         return None
 
@@ -339,7 +338,7 @@ def indexed_at(ws: Workspace) -> float | None:
 def indexed(ws: Workspace) -> dict[str, str]:
     """Every indexed document (``<source>/<doc>``) and its content hash, as recorded."""
     try:
-        return json.loads((ws.root / INDEX_DIR / "docs.json").read_text(encoding="utf-8"))
+        return json.loads((ws.root / INDEX_DIR / DOCS).read_text(encoding="utf-8"))
     except (FileNotFoundError, json.JSONDecodeError):
         return {}
 

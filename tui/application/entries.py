@@ -15,7 +15,9 @@ from casefile import entries, transitions
 from casefile.requirements import major_decision_reasons
 from casefile.errors import EntryError, UsageError
 from casefile.model import Case
-from checklists import review as rounds
+from tui.application.lazy import lazy_module
+
+rounds = lazy_module("checklists.review")
 
 # the list of a case each section edits
 SECTIONS = ("parties", "acts", "proposed", "decided", "evidence")

@@ -6,17 +6,22 @@ screen refuse the same things with the same Chinese reasons."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from casefile.model import ActKind, Case
-from checklists import review as rounds
-from checklists.engine import CheckResult, run_check
-from checklists.review_changes import measure_text, record_text
+from tui.application.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from checklists.engine import CheckResult
+
+rounds = lazy_module("checklists.review")
+engine = lazy_module("checklists.engine")
+changes = lazy_module("checklists.review_changes")
 
 
 class ReviewOps:
     def check(self, case_ref: str, mode: str = "review", progress: Callable[[int, int, str], None] | None = None) -> CheckResult:
-        return run_check(self.ws, case_ref, mode, today=self.today, progress=progress)
+        return engine.run_check(self.ws, case_ref, mode, today=self.today, progress=progress)
 
     def can_open_review(self, case: Case) -> str:
         """'' when a round may be opened on the case, else why not (in Chinese)."""
@@ -84,9 +89,9 @@ class ReviewOps:
         plain = case.to_toml_dict()
         latest = sorted(enumerate(plain.get("acts", [])), key=lambda ia: (str(ia[1].get("date", "")), ia[0]))[-acts:]
         return {
-            "proposed": [measure_text(m) for m in plain.get("proposed", [])],
-            "decided": [measure_text(m) for m in plain.get("decided", [])],
-            "acts": [record_text("acts", a, officer) for _, a in latest],
+            "proposed": [changes.measure_text(m) for m in plain.get("proposed", [])],
+            "decided": [changes.measure_text(m) for m in plain.get("decided", [])],
+            "acts": [changes.record_text("acts", a, officer) for _, a in latest],
             "submitted": [str(a.date) for a in case.acts_of(ActKind.SUBMIT_REVIEW)],
         }
 

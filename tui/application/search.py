@@ -16,11 +16,13 @@ from casefile.fsutil import atomic_write_text
 from casefile.pages import estimated_page_at
 from casefile.textio import SUPPORTED
 from casefile.workspace import CASE_FILE
-from index import query as qmod
 from index.facade import save_search, saved
-from index.store import INDEX_DIR
+from index.dirs import INDEX_DIR
 from tui.application.names import FACET_NAMES
+from tui.application.lazy import lazy_module
 from tui.application.reader import ESTIMATED, PDF_PAGES, Reading, hit_title
+
+qmod = lazy_module("index.query")  # the query parser loads the analyzer (whoosh's tokenizer base)
 
 Progress = Callable[[int, int, str], None]
 # What each case's facts and document register looked like when it was last indexed
