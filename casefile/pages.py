@@ -234,12 +234,6 @@ def quick_counter() -> PageCounter:
     return c
 
 
-def set_counter(c: PageCounter | None) -> None:
-    """Install a counter for this process (None: choose again from the environment)."""
-    global _current
-    _current = c
-
-
 @contextmanager
 def using(c: PageCounter) -> Iterator[PageCounter]:
     global _current
@@ -251,5 +245,3 @@ def using(c: PageCounter) -> Iterator[PageCounter]:
         _current = before
 
 
-def page_count(path: Path) -> PageCount:
-    return counter().count([Path(path)])[0]

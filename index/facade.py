@@ -13,7 +13,7 @@ from casefile.importer import cached_extraction
 from casefile.model import ActKind, Case
 from casefile.textio import SUPPORTED, read_document
 from casefile.workspace import Workspace
-from index import engines, recovery
+from index import engines, freshness, recovery
 from index.dirs import DOCS, INDEX_DIR, PageDoc, reset_dir
 
 Progress = Callable[[int, int, str], None]
@@ -43,14 +43,27 @@ def rebuild(ws: Workspace, progress: Progress | None = None, engine: str | None 
     recovery.forget(ws.root)  # the health record of the old index: an empty new one is not damage
     if engine:
         engines.choose_engine(d, engine)
+    before = freshness.taken(ws)
     r = _update(ws, progress)
+    freshness.record(ws, before, whole=True)
     return dict(r, engine=engine_of(ws))
 
 
 def ensure(ws: Workspace, progress: Progress | None = None) -> dict[str, Any]:
-    """Make the index current before a search: built when missing, rebuilt when stale or corrupt,
-    changed documents re-indexed (a no-op update costs milliseconds)."""
-    return update(ws, progress)
+    """Make the index current before a search: built when missing (or of another version), the
+    cases changed since they were indexed re-indexed, also when changed outside this process
+    (``index.freshness``: two stat() calls per case when nothing changed). Says what was done."""
+    if needs_rebuild(ws):
+        return dict(update(ws, progress), built=True, stale=len(ws.case_ids()))
+    stale = freshness.stale(ws)
+    if stale:
+        return dict(update(ws, progress, only=stale, refresh=True), built=False, stale=len(stale))
+    # nothing changed: still opened and checked, so a damaged store is rebuilt here, not misread
+    nothing = {"added": 0, "removed": 0, "pages": 0, "rebuilt": ""}
+    result = _guarded(ws, lambda: dict(nothing), progress, probe=False)
+    if not result["rebuilt"]:
+        del result["rebuilt"]
+    return dict(result, built=False, stale=0)
 
 
 def _repair(ws: Workspace, reason: str, progress: Progress | None) -> str:
@@ -147,8 +160,12 @@ def update_case(ws: Workspace, case_id: str, progress: Progress | None = None, *
 
 def update(ws: Workspace, progress: Progress | None = None, only: list[str] | None = None, *, refresh: bool = False) -> dict[str, Any]:
     """Re-index the case documents whose content hash changed (all of them with ``refresh``), drop deleted
-    ones; a damaged index is rebuilt first, and the result says so."""
-    return _guarded(ws, lambda: _update(ws, progress, only, refresh=refresh), progress, probe=True, refills=not only)
+    ones; a damaged index is rebuilt first, and the result says so. What was indexed is noted
+    (``index.freshness``), so :func:`ensure` knows what is current."""
+    before = freshness.taken(ws, only)
+    result = _guarded(ws, lambda: _update(ws, progress, only, refresh=refresh), progress, probe=True, refills=not only)
+    freshness.record(ws, before, whole=not only)
+    return result
 
 
 def _update(ws: Workspace, progress: Progress | None = None, only: list[str] | None = None, *, refresh: bool = False) -> dict[str, Any]:

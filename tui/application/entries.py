@@ -34,10 +34,6 @@ class EntryOps:
                 "measure_kinds": entries.measure_kinds(), "evidence_kinds": entries.evidence_kinds(),
                 "methods": [m.value for m in ServiceMethod]}
 
-    @staticmethod
-    def entry_labels(section: str = "") -> dict[str, str]:
-        return entries.labels(section)
-
     # -- checking -------------------------------------------------------------------------
     def check_entry(self, case: Case, section: str, data: dict[str, Any], index: int | None = None) -> tuple[Any, dict[str, str]]:
         """(the entry as a model object, {}) or (None, {field: what is wrong})."""
