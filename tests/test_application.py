@@ -13,14 +13,12 @@ from casefile.model import ActKind, CaseState
 from casefile.names import new_case_id
 from tui.application import Clock, NewCase, Session
 from tui.textual_app.app import CasefileApp
+from tests.pilot import settle
 
 TODAY = dt.date(2026, 11, 23)
 
 
-async def _wait_workers(app, pilot):
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+_wait_workers = settle
 
 
 # -- one case-id scheme -------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from casefile import journal
 from casefile.model import ActKind, CaseState
 from tui.application import Clock, Session
 from tui.textual_app.app import CasefileApp
+from tests.pilot import settle
 
 TODAY = dt.date(2026, 11, 23)
 SIZE = (80, 24)
@@ -24,10 +25,7 @@ NUMBER = "清市监处罚〔2026〕130号"
 
 
 async def _settle(app, pilot):
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(app, pilot, rounds=3)
 
 
 async def _type(pilot, text: str):

@@ -14,16 +14,14 @@ from tui.application import Session
 from tui.textual_app.app import CasefileApp
 
 from tests.conftest import SAMR
+from tests.pilot import settle
 
 TODAY = dt.date(2026, 11, 23)
 SIZE = (80, 24)
 
 
 async def _settle(app, pilot):
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(app, pilot, rounds=3)
 
 
 async def _search(app, pilot, query: str):

@@ -18,6 +18,7 @@ from casefile.model import Case
 from tui.application.lazy import lazy_module
 
 rounds = lazy_module("checklists.review")
+RESUBMIT = "重新送审"  # the move (casefile/data/transitions.toml) that resubmits a case after a review opinion
 
 # the list of a case each section edits
 SECTIONS = ("parties", "acts", "proposed", "decided", "evidence")
@@ -110,10 +111,13 @@ class EntryOps:
                 raise EntryError("执法人员有误，未变更状态", {"officers": msg}, entries.LABELS)
         ctx = self._transition_context(case)
         new, t = transitions.apply(ctx, move, officers=certs, method=method, note=note)
-        if t.id == "重新送审":
-            # one implementation of a resubmission: the review rounds' (it notes the round)
-            self.resubmit(case.id)
-            return self.ws.load_case(case.id)
-        arrow = f"{case.state.value} → {new.state.value}" if new.state != case.state else case.state.value
-        self.save_case(new, act=f"{t.id}（{arrow}）")
+        # a move that keeps the state (重新送审, 送达决定) is journalled by its name alone
+        self.save_case(new, act=f"{t.id}（{case.state.value} → {new.state.value}）" if new.state != case.state else t.id)
         return new
+
+    def resubmission_blockers(self, case_ref: str) -> list[str]:
+        """Why the case cannot be resubmitted for review now (the 重新送审 move's blockers)."""
+        ctx = self._transition_context(self.ws.load_case(case_ref))
+        return next((o.blockers for o in transitions.available(ctx) if o.transition.id == RESUBMIT),
+                    [f"案件 {ctx.case.id} 的状态是“{ctx.case.state.value}”，不能重新送审"] if ctx.review else
+                    [f"案件 {ctx.case.id} 还没有审核轮次，应先送审（提交法制审核），无需重新送审"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
+from casefile.errors import CheckError
 from casefile.model import ActKind, Case
 from tui.application.lazy import lazy_module
 
@@ -67,14 +68,17 @@ class ReviewOps:
         return opinion
 
     def can_resubmit(self, case_ref: str) -> str:
-        cid = self.ws.resolve(case_ref)
-        rs = rounds.rounds(self.ws, cid)
-        return rounds.why_not_resubmit(self.ws, self.ws.load_case(cid), rs[-1] if rs else None, len(rs) - 1)
+        return "；".join(self.resubmission_blockers(case_ref))
 
     def resubmit(self, case_ref: str) -> dict[str, Any]:
-        result = rounds.resubmit(self.ws, case_ref, today=self.today)
-        self.reindex(result["case"], refresh=True)
-        return result
+        """重新送审 after a review opinion: the state move of that name (the TUI's state dialog makes
+        the same move), refused as a review error with its blockers."""
+        why = self.can_resubmit(case_ref)
+        if why:
+            raise CheckError(why)
+        case = self.move_case(case_ref, "重新送审")
+        after = rounds.rounds(self.ws, case.id)[-1]["round"]
+        return {"case": case.id, "resubmitted": self.today.isoformat(), "after_round": after}
 
     def review_facts(self, case_ref: str, acts: int = 5) -> dict[str, list[str]]:
         """What the reviewer weighs beside the findings, in Chinese lines: the proposed penalty
