@@ -83,6 +83,28 @@ def demo_ws(demo_template, tmp_path):
     return Workspace.open(dst)
 
 
+@pytest.fixture(scope="session")
+def indexed_demo_template(demo_template, tmp_path_factory) -> Path:
+    """The session's demo with its search index built (as the first search leaves it); copied by
+    ``indexed_demo_ws`` for tests about searching, so that each does not build the index again."""
+    from casefile.workspace import Workspace
+    import index
+
+    root = tmp_path_factory.mktemp("indexed-demo-template") / "ws"
+    shutil.copytree(demo_template, root)
+    index.ensure(Workspace.open(root))
+    return root
+
+
+@pytest.fixture
+def indexed_demo_ws(indexed_demo_template, tmp_path):
+    from casefile.workspace import Workspace
+
+    dst = tmp_path / "ws"
+    shutil.copytree(indexed_demo_template, dst)
+    return Workspace.open(dst)
+
+
 @pytest.fixture
 def run_cli():
     """Run the casefile CLI in-process; returns (exit_code, stdout, stderr)."""

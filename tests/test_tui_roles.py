@@ -336,8 +336,8 @@ async def test_reviewer_decides_every_finding_issues_opinion_and_sees_the_resubm
 # -- 评查人员 -------------------------------------------------------------------------------------
 
 @pytest.mark.asyncio
-async def test_auditor_searches_filters_by_facet_and_reads_the_hit_at_its_page(demo_ws):
-    app = CasefileApp(demo_ws, TODAY)
+async def test_auditor_searches_filters_by_facet_and_reads_the_hit_at_its_page(indexed_demo_ws):
+    app = CasefileApp(indexed_demo_ws, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("slash")
