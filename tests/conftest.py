@@ -74,35 +74,33 @@ def demo_template(tmp_path_factory) -> Path:
     return root
 
 
-@pytest.fixture
-def demo_ws(demo_template, tmp_path):
+def _copy(template: Path, dst: Path):
+    """A workspace of the test's own, copied from a session template (never changed itself)."""
     from casefile.workspace import Workspace
 
-    dst = tmp_path / "ws"
-    shutil.copytree(demo_template, dst)
+    shutil.copytree(template, dst)
     return Workspace.open(dst)
+
+
+@pytest.fixture
+def demo_ws(demo_template, tmp_path):
+    return _copy(demo_template, tmp_path / "ws")
 
 
 @pytest.fixture(scope="session")
 def indexed_demo_template(demo_template, tmp_path_factory) -> Path:
     """The session's demo with its search index built (as the first search leaves it); copied by
     ``indexed_demo_ws`` for tests about searching, so that each does not build the index again."""
-    from casefile.workspace import Workspace
     import index
 
     root = tmp_path_factory.mktemp("indexed-demo-template") / "ws"
-    shutil.copytree(demo_template, root)
-    index.ensure(Workspace.open(root))
+    index.ensure(_copy(demo_template, root))
     return root
 
 
 @pytest.fixture
 def indexed_demo_ws(indexed_demo_template, tmp_path):
-    from casefile.workspace import Workspace
-
-    dst = tmp_path / "ws"
-    shutil.copytree(indexed_demo_template, dst)
-    return Workspace.open(dst)
+    return _copy(indexed_demo_template, tmp_path / "ws")
 
 
 @pytest.fixture

@@ -61,3 +61,17 @@ def test_help_lists_every_command_without_importing_the_domain():
     for name in COMMANDS:
         assert f"\n  {name} " in listed, name
     assert "  case       案件：新建、列表、查看。\n" in listed
+
+
+def test_case_list_loads_neither_the_renderer_nor_the_index_engines(demo_ws):
+    code = (
+        "import sys\n"
+        "from tui.cli.main import cli\n"
+        f"rc = cli.main(['--workspace', {str(demo_ws.root)!r}, 'case', 'list', '--json'], prog_name='casefile')\n"
+        "heavy = {'docx', 'docxtpl', 'jinja2', 'whoosh', 'tantivy', 'spacy', 'jieba', 'textual'}\n"
+        "print('LOADED', rc, ','.join(sorted({n.split('.')[0] for n in sys.modules} & heavy)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True).stdout
+    listed, loaded = out.rsplit("LOADED", 1)
+    assert '"SJ-2026-088"' in listed  # the demo's cases were listed
+    assert loaded.split() == ["0"], f"casefile case list loaded {loaded.split()[1:]}"
