@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Protocol, Sequence
 
+from casefile import cachedir
+
 LIBREOFFICE = "LibreOffice"
 ESTIMATE = "估算"
 PDF = "PDF"
@@ -142,12 +144,8 @@ def convert_to_pdf(paths: Sequence[Path], outdir: Path, exe: str | None = None) 
 
 
 def cache_dir() -> Path:
-    env = os.environ.get("CASEFILE_CACHE")
-    if env:
-        return Path(env).expanduser() / "pages"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("casefile", appauthor=False)) / "pages"
+    """The page counts LibreOffice made, in the private per-user cache (created 0700 like its siblings)."""
+    return cachedir.cache_dir("pages")
 
 
 class LibreOfficeCounter:

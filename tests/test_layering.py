@@ -171,9 +171,7 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return out
 
 
-# The dossier↔render cycle is being broken on the `docs` branch (casefile/requirements.py,
-# casefile/binding.py); delete this entry when that branch is merged.
-KNOWN_CYCLES: list[list[str]] = [["casefile.dossier", "casefile.render"]]
+KNOWN_CYCLES: list[list[str]] = []  # none: a cycle found is a failure
 
 
 def test_no_module_import_cycles():
