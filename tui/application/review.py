@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from casefile.errors import CheckError
 from casefile.model import ActKind, Case
+from tui.application.entries import RESUBMIT
 from tui.application.lazy import lazy_module
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class ReviewOps:
         why = self.can_resubmit(case_ref)
         if why:
             raise CheckError(why)
-        case = self.move_case(case_ref, "重新送审")
+        case = self.move_case(case_ref, RESUBMIT)
         after = rounds.rounds(self.ws, case.id)[-1]["round"]
         return {"case": case.id, "resubmitted": self.today.isoformat(), "after_round": after}
 
