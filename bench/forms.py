@@ -20,7 +20,7 @@ import tomllib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:  # run as a script from a clone (bench is not a package)
+if str(REPO) not in sys.path:  # run as a script from a clone (python bench/forms.py), not with -m
     sys.path.insert(0, str(REPO))
 DATA = REPO / "tests" / "data"
 TODAY = dt.date(2026, 11, 23)

@@ -96,11 +96,6 @@ def cn_date(d: dt.date) -> str:
     return f"{year}年{cn_number(d.month)}月{cn_number(d.day)}日"
 
 
-def num_date(d: dt.date) -> str:
-    """2026-01-19 → 2026年1月19日."""
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
 _UPPER = "零壹贰叁肆伍陆柒捌玖"
 _UPPER_UNITS = ["", "拾", "佰", "仟"]
 _UPPER_BIG = ["", "万", "亿", "万亿"]

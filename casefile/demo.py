@@ -80,7 +80,7 @@ def render_due_documents(ws: Workspace) -> None:
 def add_imported_materials(ws: Workspace) -> None:
     """Receipts and records that no template produces (they arrive from banks and
     other offices); written as plain .docx and registered as imported documents."""
-    from docx import Document  # python-docx costs ~0.3 s to import: only when a demo is built
+    from docx import Document
 
     with open(demo_data() / "imported.toml", "rb") as f:
         items = tomllib.load(f)["documents"]

@@ -22,7 +22,6 @@ from importlib import resources
 from typing import Any
 
 from casefile import ids
-from casefile.extract.citations import find_citations
 from casefile.model import Act, ActKind, Case, CaseType, Evidence, LawRef, Measure, MeasureKind, Party, PartyKind, ServiceMethod
 from casefile.workspace import OfficerRegister
 
@@ -163,6 +162,8 @@ def parse_basis(text: str | list[str]) -> tuple[list[LawRef], str]:
     t = "".join((text or "").split())
     if not t:
         return [], "必填：处罚或措施须写明法律依据"
+    from casefile.extract.citations import find_citations  # the extract package loads with a form's legal basis, not with the case list
+
     refs = []
     for c in find_citations(t):
         if c.article:

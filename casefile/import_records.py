@@ -25,12 +25,12 @@ from casefile import documents, journal
 from casefile.errors import UndoRefused, UsageError
 from casefile.facts import field_label
 from casefile.fsutil import atomic_write_text, sha256_file
+from casefile.heads import HEAD_KEY  # moves with every journal entry, never part of the facts
 from casefile.model import Case
 from casefile.validation import validate
 from casefile.workspace import CASE_FILE, Workspace, diff_facts, stage_of_state
 
 IMPORTS = "imports"
-HEAD_KEY = "journal_head"  # casefile.heads: moves with every journal entry, never part of the facts
 
 
 @dataclass

@@ -24,7 +24,7 @@ from casefile.fsutil import sha256_bytes
 from casefile.model import Act, ActKind, Case, CaseState, LawRef, Measure, Party, PartyKind
 from casefile.limits import disk_full_message, is_disk_full
 from casefile.names import new_case_id
-from casefile.textio import SUPPORTED, read_document, read_input
+from casefile.textio import read_document, read_input
 from casefile.workspace import Workspace
 from doc_templates.catalogue import load_catalogue
 
@@ -74,20 +74,6 @@ class ImportResult:
                 "conflicts": self.conflicts, "errors": self.errors, "created": self.created, "resumed": self.resumed,
                 "skipped": self.skipped, "flagged": self.flagged, "import_id": self.import_id, "already": self.already,
                 "imported": len(self.documents), "failed": self.failed, "total": len(self.documents) + self.failed}
-
-
-def collect_files(paths: list[Path]) -> list[Path]:
-    """The files to import: given files as they are, and under a folder every supported file, symbolic
-    links to files included so that they are named and refused, not silently skipped (linked folders
-    are not descended)."""
-    out = []
-    for p in paths:
-        if p.is_dir() and not p.is_symlink():
-            out += sorted(f for f in p.rglob("*") if (f.is_file() or f.is_symlink()) and f.suffix.lower() in SUPPORTED
-                          and not f.name.startswith((".", "~$")))
-        else:
-            out.append(p)
-    return out
 
 
 def _failure(f: Path, e: BaseException) -> dict[str, str]:

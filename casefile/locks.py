@@ -11,8 +11,8 @@ the same lock.
 The locks are reentrant within a process (one lock object per file, counted),
 so an operation that holds the case lock may call ``save_case``, ``add_document``
 and ``journal.append``, which take it again. Lock order, to rule out deadlock:
-a case lock may be taken while holding none or the register lock is never held
-while taking a case lock.
+a case lock is taken while holding no other lock, and the register lock is never
+held while taking a case lock.
 """
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ from typing import Iterator, Protocol, Sequence
 
 from casefile.errors import DocumentError
 from casefile.textio import check_docx, open_docx, open_pdf
+from casefile import cachedir
 
 LIBREOFFICE = "LibreOffice"
 ESTIMATE = "估算"
@@ -144,12 +145,8 @@ def convert_to_pdf(paths: Sequence[Path], outdir: Path, exe: str | None = None) 
 
 
 def cache_dir() -> Path:
-    env = os.environ.get("CASEFILE_CACHE")
-    if env:
-        return Path(env).expanduser() / "pages"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("casefile", appauthor=False)) / "pages"
+    """The page counts LibreOffice made, in the private per-user cache (created 0700 like its siblings)."""
+    return cachedir.cache_dir("pages")
 
 
 class LibreOfficeCounter:
@@ -242,12 +239,6 @@ def quick_counter() -> PageCounter:
     return c
 
 
-def set_counter(c: PageCounter | None) -> None:
-    """Install a counter for this process (None: choose again from the environment)."""
-    global _current
-    _current = c
-
-
 @contextmanager
 def using(c: PageCounter) -> Iterator[PageCounter]:
     global _current
@@ -259,5 +250,3 @@ def using(c: PageCounter) -> Iterator[PageCounter]:
         _current = before
 
 
-def page_count(path: Path) -> PageCount:
-    return counter().count([Path(path)])[0]

@@ -9,7 +9,6 @@ publicity/deadline functions read them.
 
 from __future__ import annotations
 
-import copy
 import os
 import tomllib
 from importlib import resources
@@ -132,10 +131,6 @@ def load_profile_for(ws: Any, case: "Case") -> dict[str, Any]:
     """The rules profile that applies to a case (its sector's, else the workspace's), cached.
     ``ws`` is a Workspace (not imported here: the workspace imports this module)."""
     return cached_profile(ws.rules_profile_for(case.sector), ws.root)
-
-
-def private_copy(profile: dict[str, Any]) -> dict[str, Any]:
-    return copy.deepcopy(profile)
 
 
 def for_sector(sector: str, workspace_root: Path | None = None) -> str:

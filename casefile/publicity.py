@@ -17,7 +17,6 @@ from casefile.fsutil import atomic_write_bytes, atomic_write_text
 from casefile.model import Act, ActKind, Case, PartyKind
 from casefile.periods import Deadline
 from casefile.redact import redact
-from casefile.render import measure_text, render_template
 from casefile.workspace import Workspace, with_case_lock
 
 REFUSAL_TAGS = {"国家秘密": "涉及国家秘密", "商业秘密": "主要事实涉及商业秘密", "个人隐私": "主要事实涉及个人隐私", "危及安全稳定": "公开后可能危及国家安全、公共安全、经济安全、社会稳定"}
@@ -172,7 +171,9 @@ def export_public(ws: Workspace, case_ref: str, out_dir: Path, today: dt.date) -
     base = f"{case.id}-公示"
     atomic_write_text(out_dir / f"{base}.txt", body)
     # the .docx on the A4 template of every other document; the seal line of the
-    # decision is no text to publish
+    # decision is no text to publish. The renderer loads here: the due-dates do not need it.
+    from casefile.render import measure_text, render_template
+
     shown = dict(fields, 日期=cn_date(decided), 执法结论="；".join(measure_text(m) for m in case.decided) or fields["执法结论"])
     lines = [ln.strip() for ln in public_text.splitlines() if ln.strip() and ln.strip() != "（印章）"]
     data = render_template("public_notice.docx", {

@@ -18,9 +18,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-import jinja2
-from docxtpl import DocxTemplate
-
 from casefile import documents
 from casefile import records as rec
 from casefile.act_documents import acts_context
@@ -388,6 +385,9 @@ def render_bytes(dtype: DocType, ctx: dict[str, Any]) -> bytes:
 def render_template(template: str, ctx: dict[str, Any]) -> bytes:
     """Fill one template of doc_templates/forms (e.g. the public version, which is no
     document of the dossier) with the given variables."""
+    import jinja2  # with docxtpl (python-docx), loaded when a document is rendered, not by every command
+    from docxtpl import DocxTemplate
+
     tpl = DocxTemplate(str(FORMS / template))
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
     try:

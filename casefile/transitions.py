@@ -31,6 +31,7 @@ class Transition:
     checks: tuple[str, ...] = ()
     asks: tuple[str, ...] = ()
     after_review: bool = False  # offered only once a review round exists (重新送审)
+    note: str = ""  # the act's note when none is given; {round} is the latest review round
 
     def applies(self, case: Case) -> bool:
         return (case.state.value in self.sources and (not self.case_types or case.case_type.value in self.case_types)
@@ -62,7 +63,7 @@ def transitions() -> tuple[Transition, ...]:
         tr = Transition(id=t["id"], sources=tuple(t["from"]), to=t["to"], act=t.get("act", ""),
                         case_types=tuple(t.get("case_types", ())), procedures=tuple(t.get("procedures", ())),
                         checks=tuple(t.get("checks", ())), asks=tuple(t.get("asks", ())),
-                        after_review=bool(t.get("after_review", False)))
+                        after_review=bool(t.get("after_review", False)), note=t.get("note", ""))
         # the data file is checked when read: a misspelt state, act, type or check fails at once
         for s in tr.sources + (tr.to,):
             CaseState(s)
@@ -241,6 +242,7 @@ def apply(ctx: Context, move: str, *, officers: list[str] | None = None, method:
         raise UsageError(f"送达方式“{method}”不在可选范围内", details=["可选：" + "、".join(m.value for m in ServiceMethod)])
     case = ctx.case.model_copy(deep=True)
     if t.act:
+        note = note or t.note.format(round=(ctx.review or {}).get("round", ""))
         case.acts.append(Act(kind=t.act, date=ctx.today, officers=list(officers or []), note=note,
                              method=(method or ServiceMethod.DIRECT.value) if "method" in t.asks else None))
     case.state = CaseState(t.to)

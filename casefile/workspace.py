@@ -62,7 +62,7 @@ class AgencyProfile(BaseModel):
     region: str = ""  # 行政区划
     level: str = "县级"
     sector: str = ""  # 市场监管 / 自然资源 / …
-    rules_profile: str = "national"  # a profile under checklists/profiles/
+    rules_profile: str = "national"  # a profile under casefile/data/profiles/
     # A workspace that serves several sectors (a county's enforcement-supervision
     # office) names a rules profile per sector; cases of other sectors use rules_profile.
     sector_profiles: dict[str, str] = Field(default_factory=dict)

@@ -326,30 +326,3 @@ def issue_opinion(ws: Workspace, case_ref: str, today: dt.date) -> dict[str, Any
                                              "submitted": submitted.isoformat()},
                docs={rendered.record.file: rendered.record.sha256})
     return rnd["opinion"]
-
-
-def why_not_resubmit(ws: Workspace, case, rnd: dict[str, Any] | None, index: int) -> str:
-    if rnd is None:
-        return f"案件 {case.id} 还没有审核轮次，应先送审（提交法制审核），无需重新送审"
-    if not rnd.get("opinion"):
-        return f"第 {rnd['round']} 轮审核尚未出具意见，无需重新送审"
-    if case.state != CaseState.IN_REVIEW:
-        return f"案件 {case.id} 的状态是“{case.state.value}”，不能重新送审"
-    if len(submissions(case)) > _submitted_count(rnd, index):
-        return f"第 {rnd['round']} 轮审核后已重新送审，等待开始第 {rnd['round'] + 1} 轮审核"
-    return ""
-
-
-@with_case_lock
-def resubmit(ws: Workspace, case_ref: str, today: dt.date) -> dict[str, Any]:
-    cid = ws.resolve(case_ref)
-    rs = rounds(ws, cid)
-    case = ws.load_case(cid)
-    rnd = rs[-1] if rs else None
-    why = why_not_resubmit(ws, case, rnd, len(rs) - 1)
-    if why:
-        raise CheckError(why)
-    case.acts.append(Act(kind=ActKind.SUBMIT_REVIEW, date=today, note=f"第{rnd['round']}轮审核后修改重新送审"))
-    case.state = CaseState.IN_REVIEW
-    ws.save_case(case, act="重新送审", stage="审查")
-    return {"case": cid, "resubmitted": today.isoformat(), "after_round": rnd["round"]}

@@ -48,7 +48,7 @@ class DocType:
     required: Requirement | None = None
     allowed: Allowed | None = None
     exclusive: str = ""  # types of one exclusive group (the decisions) may not coexist in a dossier
-    numbered: bool = False  # carries its own 文号 (doc_templates/numbering.toml series)
+    numbered: bool = False  # carries its own 文号 (the [numbering] series of doc_templates/texts.toml)
     case_types: tuple[str, ...] = ("行政处罚",)  # the case types whose dossiers hold it
 
     def for_case_type(self, case_type: str) -> bool:

@@ -73,7 +73,7 @@ Job = tuple  # (ref, relative name, source, engine, sha256, path or None, text o
 def read_one(job: Job) -> tuple[str, Any]:
     """A worker's job → (ref, PageDoc list), or (ref, error message) when the file cannot be read."""
     from casefile.textio import read_document
-    from index.store import PageDoc
+    from index.dirs import PageDoc
 
     ref, rel, source, engine, digest, path, text = job
     try:

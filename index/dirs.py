@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from casefile.fsutil import atomic_write_text
 
+INDEX_DIR = ".index"  # inside the workspace
 ENGINE_FILE = "engine.json"
 DEFAULT_ENGINE = "tantivy"
 ENGINES = ("tantivy", "whoosh")
@@ -44,6 +47,27 @@ def reset_dir(root: Path) -> None:
 
 META = "meta.json"  # which engine, schema and analyzer built the index (meta_mismatch reads it)
 DOCS = "docs.json"  # the documents indexed, with their digests
+
+@dataclass
+class PageDoc:
+    """What the indexer needs of one page."""
+
+    source: str
+    doc: str
+    page: int
+    text: str
+    sha256: str
+    case: str = ""
+    number: str = ""
+    agency: str = ""
+    party: str = ""
+    case_type: str = ""
+    procedure: str = ""
+    date: Any = None  # datetime.date
+    outcome: str = ""
+    laws: list[str] = field(default_factory=list)
+    doc_type: str = ""
+    prepared: Any = None  # the tantivy engine's words of the page, when a worker process worked them out
 
 
 def start_fresh(root: Path, engine: str, schema: int, analyzer: str) -> None:

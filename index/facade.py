@@ -14,9 +14,8 @@ from casefile.importer import cached_extraction
 from casefile.model import ActKind, Case
 from casefile.textio import SUPPORTED, read_document
 from casefile.workspace import Workspace
-from index import engines, recovery
-from index.dirs import reset_dir
-from index.store import INDEX_DIR, PageDoc
+from index import engines, freshness, recovery
+from index.dirs import DOCS, INDEX_DIR, PageDoc, reset_dir
 
 Progress = Callable[[int, int, str], None]
 SAVED = "saved_searches.json"
@@ -63,14 +62,27 @@ def rebuild(ws: Workspace, progress: Progress | None = None, engine: str | None 
     recovery.forget(ws.root)  # the health record of the old index: an empty new one is not damage
     if engine:
         engines.choose_engine(d, engine)
+    before = freshness.taken(ws)
     r = _update(ws, progress)
+    freshness.record(ws, before, whole=True)
     return dict(r, engine=engine_of(ws))
 
 
 def ensure(ws: Workspace, progress: Progress | None = None) -> dict[str, Any]:
-    """Make the index current before a search: built when missing, rebuilt when stale or corrupt,
-    changed documents re-indexed (a no-op update costs milliseconds)."""
-    return update(ws, progress)
+    """Make the index current before a search: built when missing (or of another version), the
+    cases changed since they were indexed re-indexed, also when changed outside this process
+    (``index.freshness``: two stat() calls per case when nothing changed). Says what was done."""
+    if needs_rebuild(ws):
+        return dict(update(ws, progress), built=True, stale=len(ws.case_ids()))
+    stale = freshness.stale(ws)
+    if stale:
+        return dict(update(ws, progress, only=stale, refresh=True), built=False, stale=len(stale))
+    # nothing changed: still opened and checked, so a damaged store is rebuilt here, not misread
+    nothing = {"added": 0, "removed": 0, "pages": 0, "rebuilt": ""}
+    result = _guarded(ws, lambda: dict(nothing), progress, probe=False)
+    if not result["rebuilt"]:
+        del result["rebuilt"]
+    return dict(result, built=False, stale=0)
 
 
 def _repair(ws: Workspace, reason: str, progress: Progress | None) -> str:
@@ -170,8 +182,12 @@ def update_case(ws: Workspace, case_id: str, progress: Progress | None = None, *
 @_no_space
 def update(ws: Workspace, progress: Progress | None = None, only: list[str] | None = None, *, refresh: bool = False) -> dict[str, Any]:
     """Re-index the case documents whose content hash changed (all of them with ``refresh``), drop deleted
-    ones; a damaged index is rebuilt first, and the result says so."""
-    return _guarded(ws, lambda: _update(ws, progress, only, refresh=refresh), progress, probe=True, refills=not only)
+    ones; a damaged index is rebuilt first, and the result says so. What was indexed is noted
+    (``index.freshness``), so :func:`ensure` knows what is current."""
+    before = freshness.taken(ws, only)
+    result = _guarded(ws, lambda: _update(ws, progress, only, refresh=refresh), progress, probe=True, refills=not only)
+    freshness.record(ws, before, whole=not only)
+    return result
 
 
 def _update(ws: Workspace, progress: Progress | None = None, only: list[str] | None = None, *, refresh: bool = False) -> dict[str, Any]:
@@ -354,7 +370,7 @@ def page_matches(text: str, query: str) -> list[tuple[int, int]]:
 def indexed_at(ws: Workspace) -> float | None:
     """When the index last changed (seconds since the epoch), None when there is none."""
     try:
-        return (ws.root / INDEX_DIR / "docs.json").stat().st_mtime
+        return (ws.root / INDEX_DIR / DOCS).stat().st_mtime
     except FileNotFoundError:
         return None
 
@@ -362,7 +378,7 @@ def indexed_at(ws: Workspace) -> float | None:
 def indexed(ws: Workspace) -> dict[str, str]:
     """Every indexed document (``<source>/<doc>``) and its content hash, as recorded."""
     try:
-        return json.loads((ws.root / INDEX_DIR / "docs.json").read_text(encoding="utf-8"))
+        return json.loads((ws.root / INDEX_DIR / DOCS).read_text(encoding="utf-8"))
     except (FileNotFoundError, json.JSONDecodeError):
         return {}
 

@@ -1,5 +1,5 @@
-"""The archive index behind a small facade: open, update, search, rebuild,
-needs_rebuild. One whoosh document per page, so every hit knows its page.
+"""The whoosh engine of the archive index (``index.facade`` is the facade): open, update, search,
+rebuild, needs_rebuild. One whoosh document per page, so every hit knows its page.
 
 The index is derived data in ``<workspace>/.index/``: it is rebuilt, never
 misread, when its schema or analyzer version differs from this code's; a
@@ -15,7 +15,6 @@ import json
 import os
 import re
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -31,12 +30,11 @@ from casefile.errors import IndexError_
 from casefile.extract.citations import normalise_law_name
 from casefile.extract.normalize import compact
 from casefile.fsutil import atomic_write_text
-from index.dirs import DOCS, META, meta_mismatch, start_fresh
+from index.dirs import DOCS, INDEX_DIR, META, PageDoc, meta_mismatch, start_fresh  # noqa: F401 - INDEX_DIR, PageDoc: older imports
 from index.analyzer import ANALYZER_VERSION, chinese_analyzer, fold
 from index.phrase import gapped_phrases
 
 SCHEMA_VERSION = "1"
-INDEX_DIR = ".index"
 BULK = 2000  # documents in one update from which the writer runs in parallel
 LIMIT_MB = 32
 
@@ -63,27 +61,6 @@ def make_schema() -> Schema:
         meta=STORED,
     )
 
-
-@dataclass
-class PageDoc:
-    """What the indexer needs of one page."""
-
-    source: str
-    doc: str
-    page: int
-    text: str
-    sha256: str
-    case: str = ""
-    number: str = ""
-    agency: str = ""
-    party: str = ""
-    case_type: str = ""
-    procedure: str = ""
-    date: Any = None  # datetime.date
-    outcome: str = ""
-    laws: list[str] = field(default_factory=list)
-    doc_type: str = ""
-    prepared: Any = None  # the tantivy engine's words of the page, when a worker process worked them out
 
 
 def writer_procs(documents: int) -> int:

@@ -34,7 +34,7 @@ from casefile.fsutil import atomic_write_text
 from index.dirs import meta_mismatch, start_fresh
 from index import highlight, query as qmod
 from index.analyzer import ANALYZER_VERSION
-from index.store import DOCS, META, PageDoc
+from index.dirs import DOCS, META, PageDoc
 from index.tokens import decode_spans, index_form, normalise, segment
 
 ENGINE = "tantivy"

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import inspect
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +14,56 @@ DATA = Path(__file__).resolve().parent / "data"
 SAMR = DATA / "samr"
 
 
+# -- the session: one cache, one page counter, markers (issue 26: tests in minutes) ---------------
+# files whose tests read the corpora in tests/data (dossiers, samr decisions) in module fixtures
+CORPUS_FILES = {"test_dossiers.py", "test_defects.py", "test_decision_review.py", "test_search_lands.py", "test_citations.py"}
+
+
+def pytest_configure(config):
+    """A cache directory for this test session, never the user's ~/.cache/casefile (set before
+    anything reads it; pytest-xdist workers inherit the controller's), and pages counted by
+    estimate in subprocesses too (tests marked ``slow`` lay them out with LibreOffice)."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        config.casefile_cache = tempfile.mkdtemp(prefix="casefile-test-cache-")
+        os.environ["CASEFILE_CACHE"] = config.casefile_cache
+    os.environ["CASEFILE_PAGES"] = "estimate"
+
+
+def pytest_unconfigure(config):
+    if getattr(config, "casefile_cache", None):
+        shutil.rmtree(config.casefile_cache, ignore_errors=True)
+
+
+def pytest_collection_modifyitems(items):
+    """``tui``: Pilot walks and snapshots (async tests drive the app); ``corpus``: the corpus files.
+    The fast loop: ``pytest -m "not tui and not corpus and not slow"``."""
+    for item in items:
+        if inspect.iscoroutinefunction(getattr(item, "function", None)) or "snap_compare" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.tui)
+        if item.path.name in CORPUS_FILES:
+            item.add_marker(pytest.mark.corpus)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _estimated_pages_for_the_session():
+    """Session and module fixtures (the demo template, the corpus imports) count pages by
+    estimate too: LibreOffice only in tests marked ``slow`` (see ``_estimated_pages``)."""
+    from casefile import pages
+
+    with pages.using(pages.EstimateCounter()):
+        yield
+
+
+@pytest.fixture
+def snap_compare(snap_compare, demo_template, tmp_path, monkeypatch):
+    """Snapshots over a copy of the session's demo (tests/snap_app.py opens CASEFILE_SNAP_WS)."""
+    ws = tmp_path / "snap-ws"
+    shutil.copytree(demo_template, ws)
+    monkeypatch.setenv("CASEFILE_SNAP_WS", str(ws))
+    return snap_compare
+
+
+# -- workspaces -------------------------------------------------------------------------------------
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory) -> Path:
     """One demo workspace built per test session; tests copy it before changing it."""
@@ -20,15 +74,33 @@ def demo_template(tmp_path_factory) -> Path:
     return root
 
 
-@pytest.fixture
-def demo_ws(demo_template, tmp_path):
-    import shutil
-
+def _copy(template: Path, dst: Path):
+    """A workspace of the test's own, copied from a session template (never changed itself)."""
     from casefile.workspace import Workspace
 
-    dst = tmp_path / "ws"
-    shutil.copytree(demo_template, dst)
+    shutil.copytree(template, dst)
     return Workspace.open(dst)
+
+
+@pytest.fixture
+def demo_ws(demo_template, tmp_path):
+    return _copy(demo_template, tmp_path / "ws")
+
+
+@pytest.fixture(scope="session")
+def indexed_demo_template(demo_template, tmp_path_factory) -> Path:
+    """The session's demo with its search index built (as the first search leaves it); copied by
+    ``indexed_demo_ws`` for tests about searching, so that each does not build the index again."""
+    import index
+
+    root = tmp_path_factory.mktemp("indexed-demo-template") / "ws"
+    index.ensure(_copy(demo_template, root))
+    return root
+
+
+@pytest.fixture
+def indexed_demo_ws(indexed_demo_template, tmp_path):
+    return _copy(indexed_demo_template, tmp_path / "ws")
 
 
 @pytest.fixture
@@ -48,13 +120,15 @@ def run_cli():
 
 
 @pytest.fixture(autouse=True)
-def _estimated_pages(request):
+def _estimated_pages(request, monkeypatch):
     """Unit tests count pages by estimate; only tests marked ``slow`` lay documents out
     with LibreOffice (issue 14: LibreOffice off the hot path)."""
     from casefile import pages
 
     if request.node.get_closest_marker("slow"):
-        yield
+        monkeypatch.delenv("CASEFILE_PAGES", raising=False)
+        with pages.using(None):  # the counter the environment chooses: LibreOffice when installed
+            yield
         return
     with pages.using(pages.EstimateCounter()):
         yield

@@ -13,14 +13,12 @@ from casefile.model import ActKind, CaseState
 from casefile.names import new_case_id
 from tui.application import Clock, NewCase, Session
 from tui.textual_app.app import CasefileApp
+from tests.pilot import settle
 
 TODAY = dt.date(2026, 11, 23)
 
 
-async def _wait_workers(app, pilot):
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+_wait_workers = settle
 
 
 # -- one case-id scheme -------------------------------------------------------------------------
@@ -50,8 +48,8 @@ def test_cli_tui_and_import_share_the_id_scheme(demo_ws, run_cli, tmp_path):
     folder = tmp_path / "现场检查材料"
     folder.mkdir()
     (folder / "询问笔录.txt").write_text("询问笔录\n询问时间：2026年11月20日\n被询问人：王五\n问：你是否知道销售过期食品违法？答：知道。\n", encoding="utf-8")
-    first = session.import_documents([folder])
-    second = session.import_documents([folder])
+    first = session.import_files(None, [folder])
+    second = session.import_files(None, [folder])
     assert (first.case, second.case) == ("现场检查材料", "现场检查材料-2")
 
 
@@ -157,7 +155,7 @@ def test_changes_through_the_session_are_searchable_at_once(demo_ws, tmp_path):
     assert session.search("听证")["total"] > 0  # builds the index
     note = tmp_path / "情况说明.txt"
     note.write_text("情况说明\n当事人于2026年11月20日提交了整改报告，承诺建立进货查验台账。\n", encoding="utf-8")
-    session.import_documents([note], "SJ-2026-088")
+    session.import_files("SJ-2026-088", [note])
     r = session.search("进货查验台账")
     assert r["index"]["added"] == 0  # the import already re-indexed the case
     assert [h["case"] for h in r["hits"]] == ["SJ-2026-088"]
@@ -176,7 +174,7 @@ def test_search_notices_documents_changed_outside(demo_ws, tmp_path):
     note.write_text("补充说明\n当事人已全部召回涉案批次产品并销毁。\n", encoding="utf-8")
     other = Session(demo_ws, Clock(TODAY))
     other.reindex = lambda *a, **k: None  # what a front end bypassing the layer would do
-    other.import_documents([note], "SJ-2026-088")
+    other.import_files("SJ-2026-088", [note])
     r = session.search("召回涉案批次")
     assert r["index"]["added"] >= 1 and r["total"] > 0
     # a fact edited by hand in case.toml, and a case folder removed by hand

@@ -183,7 +183,7 @@ def test_decisions_carry_over_and_the_diff_is_honest(demo_ws, tmp_path):
     party1 = next(f for f in r1["findings"] if f["rule"] == "F02-parties-agree")
     # the handler puts one problem right (the missing document), leaves the other, changes a fact
     s2 = _session(demo_ws, ROUND2)
-    s2.import_documents([_preservation_decision(tmp_path / "scan")], CASE)
+    s2.import_files(CASE, [_preservation_decision(tmp_path / "scan")])
     case = s2.load_case(CASE)
     case.violation.circumstances = ["主动召回"]
     demo_ws.save_case(case)
@@ -264,7 +264,7 @@ def test_cli_show_speaks_chinese(demo_ws, run_cli, tmp_path):
     s = _session(demo_ws)
     _first_round(s)
     s2 = _session(demo_ws, ROUND2)
-    s2.import_documents([_preservation_decision(tmp_path / "scan")], CASE)
+    s2.import_files(CASE, [_preservation_decision(tmp_path / "scan")])
     s2.resubmit(CASE)
     s2.open_review(CASE)
     code, out, err = run_cli("review", "show", CASE, "-w", str(demo_ws.root))

@@ -211,7 +211,7 @@ def test_an_import_is_in_the_index_at_once(demo_ws, indexed_first):
     src = SAMR / "txt" / "samr_006133a8cb66a995c8fa5de583fa6584.txt"
     word = "SK俱乐部"
     assert word in src.read_text(encoding="utf-8")
-    imported = s.import_documents([src], "HB-2026-005")
+    imported = s.import_files("HB-2026-005", [src])
     assert imported.documents and not imported.errors
     if indexed_first:  # the import itself brought the index up to date, nothing left to do
         assert s.index_status()["current"]

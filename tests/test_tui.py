@@ -8,14 +8,12 @@ import datetime as dt
 import pytest
 
 from tui.textual_app.app import CasefileApp
+from tests.pilot import settle
 
 TODAY = dt.date(2026, 11, 23)
 
 
-async def _wait_workers(app, pilot):
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+_wait_workers = settle
 
 
 @pytest.mark.asyncio

@@ -11,16 +11,14 @@ from pathlib import Path
 import pytest
 
 from tui.textual_app.app import CasefileApp
+from tests.pilot import settle
 
 TODAY = dt.date(2026, 11, 23)
 DATA = Path(__file__).parent / "data"
 CASE = "YJ-2026-003"
 
 
-async def _settle(app, pilot):
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+_settle = settle
 
 
 async def _open_importer(app, pilot):

@@ -13,15 +13,13 @@ import re
 import pytest
 
 from tui.textual_app.app import CasefileApp
+from tests.pilot import settle
 
 TODAY = dt.date(2026, 11, 23)
 CASE = "HB-2026-005"  # a seizure under investigation: documents rendered before, checkable
 
 
-async def _settle(app, pilot):
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+_settle = settle
 
 
 def screen_text(app) -> str:

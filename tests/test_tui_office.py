@@ -15,16 +15,14 @@ from casefile import journal
 from casefile.model import ActKind
 from tui.application import Session, article_key, journal_summary
 from tui.textual_app.app import CasefileApp
+from tests.pilot import settle
 
 TODAY = dt.date(2026, 11, 23)
 SIZE = (80, 24)
 DATA = Path(__file__).resolve().parent / "data"
 
 
-async def _settle(app, pilot):
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+_settle = settle
 
 
 async def _answer(pilot, app, text: str | None):

@@ -10,15 +10,13 @@ import json
 import pytest
 
 from tui.textual_app.app import CasefileApp
+from tests.pilot import settle
 
 CASE = "SJ-2026-088"
 TODAY = dt.date(2026, 11, 23)
 
 
-async def _settle(app, pilot):
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+_settle = settle
 
 
 def _text(screen, selector: str) -> str:

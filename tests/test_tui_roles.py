@@ -16,6 +16,7 @@ from casefile import journal
 from casefile.model import ActKind, CaseState
 from tui.application import Clock, Session
 from tui.textual_app.app import CasefileApp
+from tests.pilot import settle
 
 TODAY = dt.date(2026, 11, 23)
 SIZE = (80, 24)
@@ -24,10 +25,7 @@ NUMBER = "清市监处罚〔2026〕130号"
 
 
 async def _settle(app, pilot):
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(app, pilot, rounds=3)
 
 
 async def _type(pilot, text: str):
@@ -338,8 +336,8 @@ async def test_reviewer_decides_every_finding_issues_opinion_and_sees_the_resubm
 # -- 评查人员 -------------------------------------------------------------------------------------
 
 @pytest.mark.asyncio
-async def test_auditor_searches_filters_by_facet_and_reads_the_hit_at_its_page(demo_ws):
-    app = CasefileApp(demo_ws, TODAY)
+async def test_auditor_searches_filters_by_facet_and_reads_the_hit_at_its_page(indexed_demo_ws):
+    app = CasefileApp(indexed_demo_ws, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("slash")

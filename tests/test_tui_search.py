@@ -14,16 +14,14 @@ from tui.application import Session
 from tui.textual_app.app import CasefileApp
 
 from tests.conftest import SAMR
+from tests.pilot import settle
 
 TODAY = dt.date(2026, 11, 23)
 SIZE = (80, 24)
 
 
 async def _settle(app, pilot):
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(app, pilot, rounds=3)
 
 
 async def _search(app, pilot, query: str):
@@ -43,8 +41,8 @@ def _labels(lv: ListView) -> list[str]:
 
 
 @pytest.mark.asyncio
-async def test_query_facet_filter_and_reading_a_case_hit_at_80x24(demo_ws):
-    app = CasefileApp(Session(demo_ws), today=TODAY)
+async def test_query_facet_filter_and_reading_a_case_hit_at_80x24(indexed_demo_ws):
+    app = CasefileApp(Session(indexed_demo_ws), today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         search = await _search(app, pilot, "听证 机关：清溪县市场监督管理局")
         r = search.result
@@ -111,10 +109,10 @@ async def test_query_facet_filter_and_reading_a_case_hit_at_80x24(demo_ws):
 
 
 @pytest.mark.asyncio
-async def test_archive_hit_opens_read_only_at_its_pdf_page(demo_ws, tmp_path):
+async def test_archive_hit_opens_read_only_at_its_pdf_page(indexed_demo_ws, tmp_path):
     folder = tmp_path / "档案"
     shutil.copytree(SAMR / "pdf", folder)
-    s = Session(demo_ws)
+    s = Session(indexed_demo_ws)
     s.add_archive(folder)
     app = CasefileApp(s, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:

@@ -4,21 +4,24 @@ packages, evidence. Every change re-indexes the case."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from casefile import documents as docs
 from casefile import package as pkg
-from casefile.binding import TocRow, finish_dossier, print_dossier, table_of_contents
 from casefile.pages import quick_counter
 from casefile.dossier import Dossier, assemble
 from casefile.errors import CasefileError
 from casefile.evidence import add_evidence
-from casefile.extract import extract
-from casefile.importer import ImportResult, import_paths
 from casefile.records import enter as enter_records
-from casefile.render import Rendered, render_document, would_overwrite
 from casefile.textio import read_document
 from doc_templates.catalogue import DocType, load_catalogue
+from tui.application.lazy import lazy_module
+
+if TYPE_CHECKING:  # the binder loads python-docx: imported by the three operations that bind
+    from casefile.binding import TocRow
+    from casefile.render import Rendered
+
+render = lazy_module("casefile.render")  # docxtpl, jinja2 and python-docx: loaded when a document is rendered
 
 Progress = Callable[[int, int, str], None]
 
@@ -39,23 +42,16 @@ class DocumentOps:
         return [t for t in types if t.for_case_type(case_type)]
 
     # -- changes ------------------------------------------------------------------------------
-    def import_documents(self, paths: list[Path], case_ref: str | None = None, progress: Progress | None = None) -> ImportResult:
-        """Import files or folders into a case (a new one when ``case_ref`` is None)."""
-        result = import_paths(self.ws, [Path(p) for p in paths], case_ref, progress=progress)
-        if result.case:
-            self.reindex(result.case, refresh=bool(result.facts_filled))
-        return result
-
     def render(self, case_ref: str, code: str, extra: dict[str, Any] | None = None) -> Rendered:
         """Fill a template from the case facts, dated by the clock, and store it in the case."""
         case_id = self.ws.resolve(case_ref)
-        result = render_document(self.ws, case_id, code, extra=extra, today=self.today)
+        result = render.render_document(self.ws, case_id, code, extra=extra, today=self.today)
         self.reindex(case_id)
         return result
 
     def render_would_overwrite(self, case_ref: str, code: str) -> str:
         """The case file (e.g. ``docs/033-查封扣押财物清单.docx``) that :meth:`render` would replace, or ''."""
-        return would_overwrite(self.ws, case_ref, code)
+        return render.would_overwrite(self.ws, case_ref, code)
 
     def add_evidence(self, case_ref: str, file: Path, act: str, *, officers: list[str] | None = None, time: str = "", note: str = "") -> dict[str, Any]:
         return add_evidence(self.ws, case_ref, Path(file), act, officers=officers or [], time=time, note=note)
@@ -77,6 +73,8 @@ class DocumentOps:
     @staticmethod
     def extract_files(files: list[Path]) -> Iterator[tuple[Path, dict[str, Any] | None, CasefileError | None]]:
         """Extraction of loose files, without touching the workspace: (file, extraction, error)."""
+        from casefile.extract import extract  # the extractors load for ``casefile extract`` only
+
         for f in files:
             try:
                 yield Path(f), extract(read_document(Path(f))).to_dict(), None
@@ -96,10 +94,14 @@ class DocumentOps:
     def table_of_contents(self, dossier: Dossier, *, quick: bool = False) -> list[TocRow]:
         """The 卷内目录 rows; ``quick`` lays nothing out (pages LibreOffice counted before, estimates
         for the rest, each row saying which)."""
+        from casefile.binding import table_of_contents
+
         return table_of_contents(self.ws, dossier, quick_counter() if quick else None)
 
     def finish_dossier(self, case_ref: str) -> tuple[Dossier, list[TocRow], list[str]]:
         """Render the 卷内目录, 备考表 and 封面 (dated by the clock) and return them with warnings."""
+        from casefile.binding import finish_dossier
+
         done = finish_dossier(self.ws, case_ref, today=self.today)
         self.reindex(done.dossier.case.id)
         return done.dossier, done.rows, done.warnings
@@ -108,6 +110,8 @@ class DocumentOps:
         return pkg.export_package(self.ws, self.ws.resolve(case_ref), Path(dest))
 
     def print_dossier(self, case_ref: str, dest: Path) -> dict[str, Any]:
+        from casefile.binding import print_dossier
+
         return print_dossier(self.ws, self.ws.resolve(case_ref), Path(dest), today=self.today)
 
     def import_package(self, path: Path, *, replace: bool = False, accept_foreign: bool = False) -> dict[str, Any]:

@@ -16,7 +16,10 @@ from casefile.requirements import major_decision_reasons
 from casefile.errors import EntryError, UsageError
 from casefile.model import Case
 from tui.application.cases import control_errors
-from checklists import review as rounds
+from tui.application.lazy import lazy_module
+
+rounds = lazy_module("checklists.review")
+RESUBMIT = "重新送审"  # the move (casefile/data/transitions.toml) that resubmits a case after a review opinion
 
 # the list of a case each section edits
 SECTIONS = ("parties", "acts", "proposed", "decided", "evidence")
@@ -32,10 +35,6 @@ class EntryOps:
         return {"party_kinds": [k.value for k in PartyKind], "act_kinds": entries.act_kinds(case.case_type),
                 "measure_kinds": entries.measure_kinds(), "evidence_kinds": entries.evidence_kinds(),
                 "methods": [m.value for m in ServiceMethod]}
-
-    @staticmethod
-    def entry_labels(section: str = "") -> dict[str, str]:
-        return entries.labels(section)
 
     # -- checking -------------------------------------------------------------------------
     def check_entry(self, case: Case, section: str, data: dict[str, Any], index: int | None = None) -> tuple[Any, dict[str, str]]:
@@ -126,10 +125,13 @@ class EntryOps:
                 raise EntryError("执法人员有误，未变更状态", {"officers": msg}, entries.LABELS)
         ctx = self._transition_context(case)
         new, t = transitions.apply(ctx, move, officers=certs, method=method, note=note)
-        if t.id == "重新送审":
-            # one implementation of a resubmission: the review rounds' (it notes the round)
-            self.resubmit(case.id)
-            return self.ws.load_case(case.id)
-        arrow = f"{case.state.value} → {new.state.value}" if new.state != case.state else case.state.value
-        self.save_case(new, act=f"{t.id}（{arrow}）")
+        # a move that keeps the state (重新送审, 送达决定) is journalled by its name alone
+        self.save_case(new, act=f"{t.id}（{case.state.value} → {new.state.value}）" if new.state != case.state else t.id)
         return new
+
+    def resubmission_blockers(self, case_ref: str) -> list[str]:
+        """Why the case cannot be resubmitted for review now (the 重新送审 move's blockers)."""
+        ctx = self._transition_context(self.ws.load_case(case_ref))
+        return next((o.blockers for o in transitions.available(ctx) if o.transition.id == RESUBMIT),
+                    [f"案件 {ctx.case.id} 的状态是“{ctx.case.state.value}”，不能重新送审"] if ctx.review else
+                    [f"案件 {ctx.case.id} 还没有审核轮次，应先送审（提交法制审核），无需重新送审"])

@@ -8,13 +8,18 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from casefile import import_records, import_scope
 from casefile.errors import ImportRefused
-from casefile.importer import ImportResult, import_paths
 from casefile.import_scope import Preview
 from casefile.textio import SUPPORTED
+from tui.application.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from casefile.importer import ImportResult
+
+importer = lazy_module("casefile.importer")
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -78,7 +83,7 @@ class ImportOps:
     def import_files(self, case_ref: str | None, paths: list[Path], *, progress: Progress | None = None,
                      cancelled: Cancelled | None = None, include_other_cases: bool = False) -> ImportResult:
         """Import (into a new case when ``case_ref`` is None); the index is brought up to date."""
-        result = import_paths(self.ws, [Path(p) for p in paths], case_ref, progress=progress, cancelled=cancelled,
+        result = importer.import_paths(self.ws, [Path(p) for p in paths], case_ref, progress=progress, cancelled=cancelled,
                               include_other_cases=include_other_cases)
         if result.case:
             self.reindex(result.case, refresh=bool(result.facts_filled))

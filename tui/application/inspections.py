@@ -33,5 +33,3 @@ class InspectionOps:
     def write_registers(self, out: Path, fmt: str) -> list[dict[str, Any]]:
         return registers.write(self.ws, Path(out), fmt, self.today)
 
-    def registers_due(self) -> list:
-        return registers.due(self.ws, self.today)

@@ -6,17 +6,24 @@ screen refuse the same things with the same Chinese reasons."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
+from casefile.errors import CheckError
 from casefile.model import ActKind, Case
-from checklists import review as rounds
-from checklists.engine import CheckResult, run_check
-from checklists.review_changes import measure_text, record_text
+from tui.application.entries import RESUBMIT
+from tui.application.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from checklists.engine import CheckResult
+
+rounds = lazy_module("checklists.review")
+engine = lazy_module("checklists.engine")
+changes = lazy_module("checklists.review_changes")
 
 
 class ReviewOps:
     def check(self, case_ref: str, mode: str = "review", progress: Callable[[int, int, str], None] | None = None) -> CheckResult:
-        return run_check(self.ws, case_ref, mode, today=self.today, progress=progress)
+        return engine.run_check(self.ws, case_ref, mode, today=self.today, progress=progress)
 
     def can_open_review(self, case: Case) -> str:
         """'' when a round may be opened on the case, else why not (in Chinese)."""
@@ -62,14 +69,17 @@ class ReviewOps:
         return opinion
 
     def can_resubmit(self, case_ref: str) -> str:
-        cid = self.ws.resolve(case_ref)
-        rs = rounds.rounds(self.ws, cid)
-        return rounds.why_not_resubmit(self.ws, self.ws.load_case(cid), rs[-1] if rs else None, len(rs) - 1)
+        return "；".join(self.resubmission_blockers(case_ref))
 
     def resubmit(self, case_ref: str) -> dict[str, Any]:
-        result = rounds.resubmit(self.ws, case_ref, today=self.today)
-        self.reindex(result["case"], refresh=True)
-        return result
+        """重新送审 after a review opinion: the state move of that name (the TUI's state dialog makes
+        the same move), refused as a review error with its blockers."""
+        why = self.can_resubmit(case_ref)
+        if why:
+            raise CheckError(why)
+        case = self.move_case(case_ref, RESUBMIT)
+        after = rounds.rounds(self.ws, case.id)[-1]["round"]
+        return {"case": case.id, "resubmitted": self.today.isoformat(), "after_round": after}
 
     def review_facts(self, case_ref: str, acts: int = 5) -> dict[str, list[str]]:
         """What the reviewer weighs beside the findings, in Chinese lines: the proposed penalty
@@ -84,9 +94,9 @@ class ReviewOps:
         plain = case.to_toml_dict()
         latest = sorted(enumerate(plain.get("acts", [])), key=lambda ia: (str(ia[1].get("date", "")), ia[0]))[-acts:]
         return {
-            "proposed": [measure_text(m) for m in plain.get("proposed", [])],
-            "decided": [measure_text(m) for m in plain.get("decided", [])],
-            "acts": [record_text("acts", a, officer) for _, a in latest],
+            "proposed": [changes.measure_text(m) for m in plain.get("proposed", [])],
+            "decided": [changes.measure_text(m) for m in plain.get("decided", [])],
+            "acts": [changes.record_text("acts", a, officer) for _, a in latest],
             "submitted": [str(a.date) for a in case.acts_of(ActKind.SUBMIT_REVIEW)],
         }
 

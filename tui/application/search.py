@@ -4,82 +4,38 @@ index maintenance commands."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any, Callable
 
 import index
-from casefile.documents import REGISTER, load_register
+from casefile.documents import load_register
 from casefile.errors import CasefileError, UsageError
 from casefile.facts import doc_type_name
-from casefile.fsutil import atomic_write_text
 from casefile.pages import estimated_page_at
 from casefile.textio import SUPPORTED
-from casefile.workspace import CASE_FILE
-from index import query as qmod
+from index import freshness
 from index.facade import save_search, saved
-from index.store import INDEX_DIR
 from tui.application.names import FACET_NAMES
+from tui.application.lazy import lazy_module
 from tui.application.reader import ESTIMATED, PDF_PAGES, Reading, hit_title
 
+qmod = lazy_module("index.query")  # the query parser loads the analyzer (whoosh's tokenizer base)
+
 Progress = Callable[[int, int, str], None]
-# What each case's facts and document register looked like when it was last indexed
-# (mtime and size of case.toml and documents.toml): telling a current index from a
-# stale one then costs two stat() calls per case, not loading every case. It lives in
-# the index folder, so a rebuild starts it afresh.
-STAMPS = "case-stamps.json"
 
 
 class SearchOps:
-    def _stamps_path(self) -> Path:
-        return self.ws.root / INDEX_DIR / STAMPS
-
-    def _stamp(self, case_id: str) -> list[int]:
-        out = []
-        for name in (CASE_FILE, REGISTER):
-            try:
-                st = (self.ws.cases_dir / case_id / name).stat()
-                out += [st.st_mtime_ns, st.st_size]
-            except FileNotFoundError:
-                out += [0, 0]
-        return out
-
-    def _load_stamps(self) -> dict[str, list[int]]:
-        try:
-            return json.loads(self._stamps_path().read_text(encoding="utf-8"))
-        except (FileNotFoundError, json.JSONDecodeError):
-            return {}
-
-    def _save_stamps(self, stamps: dict[str, list[int]]) -> None:
-        atomic_write_text(self._stamps_path(), json.dumps(stamps))
-
     def reindex(self, case_id: str, *, refresh: bool = False) -> dict[str, Any] | None:
         """Keep the index current after a change to one case. A workspace never searched
         has no index yet: the first search builds it whole, so nothing is done here."""
         if not case_id or index.needs_rebuild(self.ws):
             return None
-        stamp = self._stamp(case_id)
-        result = index.update_case(self.ws, case_id, refresh=refresh)
-        stamps = self._load_stamps()
-        stamps[case_id] = stamp
-        self._save_stamps(stamps)
-        return result
+        return index.update_case(self.ws, case_id, refresh=refresh)
 
     def ensure_index(self, progress: Progress | None = None) -> dict[str, Any]:
         """Build a missing index, or bring stale cases up to date (facts or documents changed,
-        cases added or removed outside this session). Returns what was done."""
-        now = {cid: self._stamp(cid) for cid in self.ws.case_ids()}
-        if index.needs_rebuild(self.ws):
-            result = index.update(self.ws, progress)
-            self._save_stamps(now)
-            return dict(result, built=True, stale=len(now))
-        old = self._load_stamps()
-        stale = sorted({cid for cid, st in now.items() if old.get(cid) != st} | set(old) - set(now))
-        if not stale:
-            return {"added": 0, "removed": 0, "pages": 0, "built": False, "stale": 0}
-        result = index.update(self.ws, progress, only=stale, refresh=True)
-        self._save_stamps(now)
-        return dict(result, built=False, stale=len(stale))
+        cases added or removed outside this session): :func:`index.ensure`. Returns what was done."""
+        return index.ensure(self.ws, progress)
 
     def search(self, query: str, *, progress: Progress | None = None, **filters: Any) -> dict[str, Any]:
         """Hits grouped by case (see :func:`index.search`); ``result['index']`` says what
@@ -184,8 +140,7 @@ class SearchOps:
                 present.add(ref)
                 changed += state.get(ref) != rec.sha256
         removed = sum(1 for ref in state if not ref.startswith("archive:") and ref not in present)
-        old = self._load_stamps()
-        stale_cases = sum(1 for cid in ids if old.get(cid) != self._stamp(cid)) if at is not None else len(ids)
+        stale_cases = len(freshness.changed(self.ws)) if at is not None else len(ids)
         archive_files = 0
         for source, folder in index.archives(self.ws).items():
             if Path(folder).is_dir():
@@ -212,9 +167,6 @@ class SearchOps:
         return [index.search(self.ws, q, **filters) for q in queries if q.strip()]
 
     # -- saved searches --------------------------------------------------------------------
-    def saved_searches(self) -> dict[str, Any]:
-        return saved(self.ws)
-
     def save_search(self, name: str, query: str, **filters: Any) -> None:
         save_search(self.ws, name, dict(filters, query=query))
 
@@ -230,17 +182,14 @@ class SearchOps:
     def update_index(self, progress: Progress | None = None) -> dict[str, Any]:
         """Bring everything current: changed case documents, cases whose facts changed (their number,
         party or outcome is on every page's record), and archive folders with new or changed files."""
-        now = {cid: self._stamp(cid) for cid in self.ws.case_ids()}
-        old = self._load_stamps()
         had_index = not index.needs_rebuild(self.ws)
+        stale = freshness.changed(self.ws) if had_index else []
         archive_changed = had_index and self.index_status()["archive_files"] > 0
         result = index.update(self.ws, progress)
-        stale = sorted(cid for cid, st in now.items() if old.get(cid) != st)
-        if had_index and stale:
+        if stale:
             again = index.update(self.ws, progress, only=stale, refresh=True)
             result["added"] = result.get("added", 0) + again.get("added", 0)
             result["pages"] = result.get("pages", 0) + again.get("pages", 0)
-        self._save_stamps(now)
         if archive_changed:
             for folder in index.archives(self.ws).values():
                 if Path(folder).is_dir():
@@ -252,10 +201,7 @@ class SearchOps:
 
     def rebuild_index(self, progress: Progress | None = None, engine: str | None = None) -> dict[str, Any]:
         """From scratch, on ``engine`` (tantivy or whoosh) when given; the choice is kept."""
-        now = {cid: self._stamp(cid) for cid in self.ws.case_ids()}
-        result = index.rebuild(self.ws, progress, engine=engine)
-        self._save_stamps(now)
-        return result
+        return index.rebuild(self.ws, progress, engine=engine)
 
     def open_hit(self, result: dict[str, Any], query: str, n: int) -> dict[str, Any]:
         """The n-th hit (from 1) of a search with its whole page, every match in 【】."""

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from casefile import demo
 from casefile.workspace import AgencyProfile, Workspace
 
 from tui.application.cases import CaseOps
@@ -42,6 +41,8 @@ class Session(CaseOps, DocumentOps, ReviewOps, SearchOps, RecordOps, InspectionO
     @classmethod
     def demo(cls, root: Path | str | None, *, force: bool = False, today: dt.date | str | None = None) -> "Session":
         """A demonstration workspace with six cases at different stages."""
+        from casefile import demo  # lays out and binds documents (python-docx): loaded only for a demo
+
         return cls(demo.build_demo(root, force=force), Clock(today))
 
     @property

@@ -12,10 +12,6 @@ from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import emit, table
 
 
-def register(cli: click.Group) -> None:
-    cli.add_command(case)
-
-
 @click.group()
 def case() -> None:
     """案件：新建、列表、查看。"""

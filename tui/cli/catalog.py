@@ -8,10 +8,6 @@ from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import emit
 
 
-def register(cli: click.Group) -> None:
-    cli.add_command(catalogue)
-
-
 @click.group()
 def catalogue() -> None:
     """案件目录：列表、公示期限与统计读取的派生摘要（案件文件夹始终是依据，目录可随时重建）。"""

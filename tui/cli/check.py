@@ -11,11 +11,6 @@ from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import emit, progress
 
 
-def register(cli: click.Group) -> None:
-    cli.add_command(check)
-    cli.add_command(laws)
-
-
 @click.command()
 @workspace_option
 @click.argument("case_ref", metavar="CASE")

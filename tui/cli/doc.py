@@ -6,11 +6,8 @@ import click
 
 from tui.application import Session
 from tui.cli.common import json_option, open_session, workspace_option
+from tui.cli.facts import doc_facts
 from tui.cli.output import emit, table
-
-
-def register(cli: click.Group) -> None:
-    cli.add_command(doc)
 
 
 @click.group()
@@ -71,3 +68,6 @@ def doc_list(case_ref, as_json):
         click.echo(table(rows, ["文件", "类型", "来源", "页数", "外部修改"], max_width=44))
 
     emit(data, as_json, human)
+
+
+doc.add_command(doc_facts)  # ``doc facts`` lives in its own module

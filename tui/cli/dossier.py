@@ -10,11 +10,6 @@ from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import emit, progress, table
 
 
-def register(cli: click.Group) -> None:
-    cli.add_command(dossier)
-    cli.add_command(package)
-
-
 @click.command()
 @workspace_option
 @click.argument("case_ref", metavar="CASE")

@@ -11,11 +11,6 @@ from tui.cli.output import emit
 SECTIONS = {"当事人": "parties", "执法行为": "acts", "拟处罚": "proposed", "决定": "decided", "证据": "evidence"}
 
 
-def register(cli: click.Group) -> None:
-    cli.add_command(facts)
-    cli.add_command(state)
-
-
 @click.group()
 def facts() -> None:
     """录入、修改、删除案件事实：当事人、执法行为、拟处罚、决定的处罚、证据（与界面的表格同样校验）。"""

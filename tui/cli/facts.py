@@ -10,10 +10,6 @@ from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import emit
 
 
-def register(cli: click.Group) -> None:
-    cli.commands["doc"].add_command(doc_facts)
-
-
 @click.command("facts")
 @workspace_option
 @click.argument("case_ref", metavar="CASE")

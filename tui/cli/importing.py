@@ -9,15 +9,8 @@ import click
 from casefile.errors import DocumentError
 from tui.application import Session, doc_type_name, field_label
 from tui.cli.common import json_option, open_session, workspace_option
+from tui.cli.import_undo import import_group
 from tui.cli.output import dumps, emit, progress, table
-
-
-def register(cli: click.Group) -> None:
-    from tui.cli.import_undo import import_group
-
-    import_group.add_command(import_cmd)
-    cli.add_command(import_group)
-    cli.add_command(extract_cmd)
 
 
 @click.command("files", hidden=True)
@@ -88,3 +81,6 @@ def extract_cmd(files, as_json):
                 click.echo(f"  {e['date']} {e['act']}")
     if failed == len(files):
         raise DocumentError(f"{failed} 个文件都未能读取")
+
+
+import_group.add_command(import_cmd)  # ``casefile import PATH...`` runs this hidden ``files`` subcommand

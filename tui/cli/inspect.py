@@ -10,10 +10,6 @@ from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import emit, table
 
 
-def register(cli: click.Group) -> None:
-    cli.add_command(inspect)
-
-
 def _plan_dict(plan) -> dict:
     return plan.to_dict()
 

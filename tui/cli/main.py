@@ -1,6 +1,17 @@
-"""The ``casefile`` command: a thin click front over the casefile functions.
+"""The ``casefile`` command: a thin click front over the application layer (``tui.application``).
 
-Subcommands live in ``tui/cli/<area>.py``; each module exposes ``register(cli)``.
+The front door opens at once. ``COMMANDS`` names each top-level command's module and the short
+help that ``casefile --help`` lists, so a command's module (and what it needs: python-docx, the
+index engines, the checklists) is imported only when that command runs or shows its own ``--help``.
+
+To add a command, write it in ``tui/cli/<area>.py`` as a plain click command or group and add ONE
+line to ``COMMANDS``::
+
+    "name": ("tui.cli.area:attribute", "中文简短说明（命令说明的第一段）。"),
+
+``tests/test_cli_help.py`` checks each line against the command (its short help is the first
+paragraph of the command's own help). A subcommand is added by its group's module
+(``doc facts`` in ``tui/cli/doc.py``, ``import files`` in ``tui/cli/importing.py``).
 """
 
 from __future__ import annotations
@@ -13,25 +24,40 @@ import sys
 import click
 
 from casefile.errors import CasefileError
-from tui.application import clean
+from casefile.display import clean  # the one terminal sanitiser: a light module, --help stays lazy
 
-COMMAND_MODULES = [
-    "tui.cli.workspace",
-    "tui.cli.case",
-    "tui.cli.officer",
-    "tui.cli.doc",
-    "tui.cli.facts",
-    "tui.cli.dossier",
-    "tui.cli.importing",
-    "tui.cli.check",
-    "tui.cli.review",
-    "tui.cli.record",
-    "tui.cli.search",
-    "tui.cli.inspect",
-    "tui.cli.terminal",
-    "tui.cli.catalog",
-    "tui.cli.entry",
-]
+# name: ("module:attribute", short help that ``casefile --help`` shows without importing the module)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("tui.cli.workspace:init", "新建工作区（执法机关信息、行政执法人员清单、案件目录）。"),
+    "demo": ("tui.cli.workspace:demo", "新建演示工作区：不同领域、不同类型（处罚、许可、强制）和不同阶段的案件，含人员清单、文书与一次双随机抽查。"),
+    "case": ("tui.cli.case:case", "案件：新建、列表、查看。"),
+    "officer": ("tui.cli.officer:officer", "行政执法人员清单：登记与查看（也可直接编辑工作区的 officers.toml）。"),
+    "doc": ("tui.cli.doc:doc", "执法文书：文书目录、按模板生成、查看案件中的文书。"),
+    "dossier": ("tui.cli.dossier:dossier", "组卷：按装订顺序列出本案应有与已有的文书、缺失项、相互矛盾的文书，以及卷内目录（含页数）。"),
+    "package": ("tui.cli.dossier:package", "案卷包：导入他人导出的送审案卷包。"),
+    "import": ("tui.cli.importing:import_group", "导入文书：casefile import 路径… [--case 案件] [--json]（.docx/.pdf/.txt 文件或文件夹）。"),
+    "extract": ("tui.cli.importing:extract_cmd", "从文书中抽取实体与办案经过（不写入工作区）；多个文件时每行一个 JSON 对象。"),
+    "check": ("tui.cli.check:check", "按法制审核清单检查案件：执法主体、事实、证据、依据、裁量、程序、移送、文书（期限按 --today 或今天）。"),
+    "laws": ("tui.cli.check:laws", "法律库：导入法律法规文本，用于核实引用的法律条款。"),
+    "review": ("tui.cli.review:review", "法制审核轮次：开始审核、逐条采纳或不采纳、补充发现、出具审核意见书、重新送审。"),
+    "journal": ("tui.cli.record:journal", "全过程记录：查看案件的执法时间线、校验记录是否被改动。"),
+    "evidence": ("tui.cli.record:evidence", "音像记录与照片证据：按内容哈希保存并关联到执法行为。"),
+    "publicity": ("tui.cli.record:publicity", "行政执法公示：到期与逾期清单、生成去除个人信息的公示文本、登记公示与撤回。"),
+    "stats": ("tui.cli.record:stats", "年度行政执法数据：按类型与结果计数、罚没款、听证、法制审核、移送、平均办案天数。"),
+    "search": ("tui.cli.search:search", "全文检索案卷（支持 AND/OR/NOT、\"短语\"、字段:值、日期范围）：命中按案件分组，附高亮摘要与页码。"),
+    "index": ("tui.cli.search:index_group", "检索索引：增量更新、重建、把外部文件夹加入检索。"),
+    "inspect": ("tui.cli.inspect:inspect", "行政检查：双随机抽取检查对象和执法人员、记录检查结果、导出抽查结果供公示。"),
+    "tui": ("tui.cli.terminal:tui", "打开终端界面（键盘操作；? 帮助，/ 检索，q 退出）。"),
+    "catalogue": ("tui.cli.catalog:catalogue", "案件目录：列表、公示期限与统计读取的派生摘要（案件文件夹始终是依据，目录可随时重建）。"),
+    "facts": ("tui.cli.entry:facts", "录入、修改、删除案件事实：当事人、执法行为、拟处罚、决定的处罚、证据（与界面的表格同样校验）。"),
+    "state": ("tui.cli.entry:state", "案件状态：查看可做的状态变更及其障碍，变更状态（记录执法行为并记入日志）。"),
+}
+
+
+def load_command(name: str) -> click.Command:
+    """The command ``name`` of ``COMMANDS``, importing its module now."""
+    module, attribute = COMMANDS[name][0].split(":")
+    return getattr(importlib.import_module(module), attribute)
 
 
 class _CleanStream:
@@ -50,6 +76,19 @@ class _CleanStream:
 
 
 class CasefileGroup(click.Group):
+    """Loads each command on first use (see ``COMMANDS``); errors become Chinese text on stderr."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        return load_command(name) if name in COMMANDS else None
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from ``COMMANDS`` alone: ``casefile --help`` imports no command module."""
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, COMMANDS[name][1]) for name in self.list_commands(ctx)])
+
     def main(self, *args, **kwargs):
         out, err = sys.stdout, sys.stderr
         sys.stdout, sys.stderr = _CleanStream(out), _CleanStream(err)
@@ -113,15 +152,7 @@ def cli(ctx: click.Context, workspace: str | None, today: str | None) -> None:
     ctx.obj["workspace"] = workspace
     ctx.obj["today"] = today
     if ctx.invoked_subcommand is None:
-        tui_cmd = cli.get_command(ctx, "tui")
-        if tui_cmd is None:
-            click.echo(ctx.get_help())
-            return
-        ctx.invoke(tui_cmd, workspace=workspace, today=None)
-
-
-for _name in COMMAND_MODULES:
-    importlib.import_module(_name).register(cli)
+        ctx.invoke(load_command("tui"), workspace=workspace, today=None)
 
 
 def main() -> None:

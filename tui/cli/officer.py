@@ -8,10 +8,6 @@ from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import emit, table
 
 
-def register(cli: click.Group) -> None:
-    cli.add_command(officer)
-
-
 @click.group()
 def officer() -> None:
     """行政执法人员清单：登记与查看（也可直接编辑工作区的 officers.toml）。"""

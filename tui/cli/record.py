@@ -15,11 +15,6 @@ from tui.cli.output import emit, table
 DATE = click.DateTime(["%Y-%m-%d"])
 
 
-def register(cli: click.Group) -> None:
-    for cmd in (journal, evidence, publicity, stats):
-        cli.add_command(cmd)
-
-
 @click.group()
 def journal() -> None:
     """全过程记录：查看案件的执法时间线、校验记录是否被改动。"""

@@ -10,10 +10,6 @@ from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import emit
 
 
-def register(cli: click.Group) -> None:
-    cli.add_command(review)
-
-
 @click.group()
 def review() -> None:
     """法制审核轮次：开始审核、逐条采纳或不采纳、补充发现、出具审核意见书、重新送审。"""

@@ -11,11 +11,6 @@ from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import dumps, emit, progress
 
 
-def register(cli: click.Group) -> None:
-    cli.add_command(search)
-    cli.add_command(index_group)
-
-
 def _every(k: int):
     def show(i: int, n: int, name: str) -> None:
         if i % k == 0 or i == n:

@@ -7,10 +7,6 @@ import click
 from tui.cli.common import open_session, workspace_option
 
 
-def register(cli: click.Group) -> None:
-    cli.add_command(tui)
-
-
 @click.command()
 @workspace_option
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, help="按该日期计算期限（默认：全局 --today、CASEFILE_TODAY 或今天）")

@@ -9,18 +9,13 @@ from tui.cli.common import json_option, workspace_option, workspace_root
 from tui.cli.output import emit
 
 
-def register(cli: click.Group) -> None:
-    cli.add_command(init)
-    cli.add_command(demo)
-
-
 @click.command()
 @workspace_option
 @click.option("--name", default="", help="执法机关全称，如：清溪县市场监督管理局")
 @click.option("--short-name", default="", help="文号机关代字，如：清市监")
 @click.option("--region", default="", help="行政区划")
 @click.option("--sector", default="", help="执法领域：市场监管 / 自然资源 / 生态环境 / 应急管理 / 审计 …")
-@click.option("--rules-profile", default="national", show_default=True, help="适用的审核规则配置（checklists/profiles 下的名称）")
+@click.option("--rules-profile", default="national", show_default=True, help="适用的审核规则配置（casefile/data/profiles 下的名称）")
 @json_option
 def init(name: str, short_name: str, region: str, sector: str, rules_profile: str, as_json: bool) -> None:
     """新建工作区（执法机关信息、行政执法人员清单、案件目录）。"""
