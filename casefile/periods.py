@@ -19,7 +19,7 @@ from typing import Any
 from casefile import profiles
 from casefile.days import Calendar, describe
 from casefile.errors import CalendarNotCovered
-from casefile.model import ActKind, Case, CaseType
+from casefile.model import ActKind, Case
 
 # kind -> (profile table, key prefix, what a person reads)
 KINDS: dict[str, tuple[str, str, str]] = {
@@ -30,13 +30,12 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "seizure": ("time_limits", "seizure", "查封扣押期限"),
     "statement": ("time_limits", "statement", "陈述申辩期限"),
     "payment": ("time_limits", "payment", "缴款期限"),
-    "publication": ("publicity", "", "公示期限"),  # prefix by case type, see _prefix
+    "publication": ("publicity", "", "公示期限"),  # prefix: ``publication`` in the case-type declaration
     "withdrawal": ("publicity", "withdraw", "撤回公示期限"),
     "license_decision": ("time_limits", "license_decision", "行政许可决定期限"),  # 行政许可法§42
     "license_extension": ("time_limits", "license_extension", "行政许可延长期限"),
     "license_certificate": ("time_limits", "license_certificate", "许可证件颁发送达期限"),  # §44
 }
-_PUBLICATION_PREFIX = {CaseType.PENALTY: "penalty", CaseType.LICENSE: "license"}
 FALLBACK_PROFILE = "national"
 
 
@@ -52,7 +51,7 @@ class Period:
 def _prefix(kind: str, case: Case | None) -> str:
     table, prefix, _ = KINDS[kind]
     if kind == "publication":
-        return _PUBLICATION_PREFIX.get(case.case_type, "other") if case is not None else "other"
+        return case.case_type.declaration.publication if case is not None else "other"
     return prefix
 
 

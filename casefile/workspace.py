@@ -23,7 +23,7 @@ from typing import Any, Iterable
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field
 
-from casefile import heads, journal, locks, profiles
+from casefile import casetypes, heads, journal, locks, profiles
 from casefile.errors import CasefileError, CaseExists, CaseNotFound, ValidationError, WorkspaceError
 from casefile.fsutil import atomic_write_text
 from casefile.model import Case, CaseState
@@ -69,6 +69,9 @@ class AgencyProfile(BaseModel):
     actor: str = ""  # who appends to journals from this workspace (else the OS user)
     publicity_agency_seal: str = ""
     documents: DocumentSettings = Field(default_factory=DocumentSettings)
+    # folders of further case-type declarations (casefile.casetypes), relative to the workspace:
+    # a type such as 行政征收 is added by a file there, with its rule pack in <folder>/rules/
+    case_type_dirs: list[str] | None = None
 
 
 class Officer(BaseModel):
@@ -191,11 +194,26 @@ class Workspace:
         if self._profile is None:
             data = _read_toml(self.root / PROFILE_FILE)
             self._profile = validate(AgencyProfile, data, str(self.root / PROFILE_FILE))
+            self._declare_types(self._profile)
         return self._profile
+
+    def declare_types(self) -> None:
+        """Read the profile if not yet read: it names the workspace's own case-type declarations,
+        which a case of such a type needs before it can be read."""
+        if self._profile is None and (self.root / PROFILE_FILE).is_file():
+            self.profile  # noqa: B018 - reading it declares them
+
+    def _declare_types(self, profile: AgencyProfile) -> None:
+        folders = [self.root / folder for folder in profile.case_type_dirs or ()]
+        for path in folders:
+            if not path.is_dir():
+                raise WorkspaceError(f"{PROFILE_FILE} 的 case_type_dirs 指向的目录不存在：{path}")
+        casetypes.use_folders(folders)
 
     def save_profile(self, profile: AgencyProfile) -> None:
         _write_toml(self.root / PROFILE_FILE, profile.model_dump(exclude_none=True), "# casefile 工作区：执法机关信息")
         self._profile = profile
+        self._declare_types(profile)
 
     def officers(self) -> OfficerRegister:
         path = self.root / OFFICERS_FILE
@@ -269,6 +287,7 @@ class Workspace:
         raise CaseNotFound(f"工作区 {self.root} 中没有案件“{ref}”", details=["用 casefile case list 查看全部案件"])
 
     def load_case(self, ref: str) -> Case:
+        self.declare_types()
         cid = self.resolve(ref)
         path = self.cases_dir / cid / CASE_FILE
         case = validate(Case, _read_toml(path), str(path))

@@ -35,8 +35,8 @@ class DocumentOps:
         types = load_catalogue().templated
         if case_ref is None:
             return types
-        case_type = self.ws.load_case(case_ref).case_type.value
-        return [t for t in types if t.for_case_type(case_type)]
+        declared = self.ws.load_case(case_ref).case_type.declaration
+        return [t for t in types if declared.holds(t)]
 
     # -- changes ------------------------------------------------------------------------------
     def import_documents(self, paths: list[Path], case_ref: str | None = None, progress: Progress | None = None) -> ImportResult:
