@@ -114,3 +114,35 @@ def test_each_type_has_its_own_cover_title_and_statistics_label(name, title):
 
     assert CaseType(name).declaration.cover_title == title
     assert stats.type_label(CaseType(name)) == {"行政处罚": "处罚", "行政许可": "许可", "行政强制": "强制"}[name]
+
+
+def test_registers_publish_each_matters_flowchart_and_service_guide(demo_ws, run_cli, tmp_path):
+    """#30 item 6: per 事项 of the demo's 事前公开 list, its 执法流程图 (SVG, PNG) and 服务指南 (.docx),
+    drawn from the declared procedure of its kind; the SVG names every step of that procedure."""
+    from xml.etree import ElementTree
+
+    from docx import Document
+
+    from casefile import casetypes, registers
+
+    out = tmp_path / "公开"
+    code, stdout, err = run_cli("publicity", "registers", "--out", str(out), "--json", "-w", str(demo_ws.root))
+    assert code == 0, err
+    matters = registers.load_matters(demo_ws).matters
+    assert len(matters) == 5
+    for m in matters:
+        svg, png, guide = (next(out.glob(f"{m.name}-{suffix}")) for suffix in ("执法流程图.svg", "执法流程图.png", "服务指南.docx"))
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
+        texts = "".join(t.text or "" for t in ElementTree.parse(svg).iter("{http://www.w3.org/2000/svg}text"))
+        steps = [move.id for move in casetypes.get(m.kind).moves]
+        assert steps and all(step in texts for step in steps), (m.kind, [s for s in steps if s not in texts])
+        assert m.name in texts
+        text = "\n".join(p.text for p in Document(str(guide)).paragraphs)
+        for head in ("实施依据", "受理（办理）条件", "申请材料", "办理程序", "办理期限", "救济途径"):
+            assert head in text
+        assert m.basis in text  # 依据 from the 事项
+        assert all(step in text for step in steps)
+    licence = next(out.glob("食品经营许可-服务指南.docx"))
+    text = "\n".join(p.text for p in Document(str(licence)).paragraphs)
+    assert "行政许可决定期限：20个工作日" in text and "行政许可法第七条" in text  # periods from the profile, remedy declared
+    assert "＿＿＿" in text  # 条件 and 材料: the data holds none, a blank is left, nothing invented
