@@ -20,8 +20,8 @@ from typing import Any, Iterator, Literal
 
 from pydantic import Field, ValidationError as PydanticError, field_validator
 
-from casefile import periods, profiles
-from casefile.errors import CalendarNotCovered, CheckError
+from casefile import periods
+from casefile.errors import CalendarNotCovered
 from casefile.model import Act, ActKind, CaseState
 from checklists.context import CheckContext, Hit
 from checklists.registry import TERMS as VOCABULARY
@@ -63,21 +63,6 @@ def _where(ctx: CheckContext, act: Act, attr: str = "date") -> dict[str, Any]:
     v = getattr(act, attr)
     return {"field": f"acts[{ctx.case.acts.index(act) + 1}].{attr}", "act": act.kind.value,
             "value": v.isoformat() if isinstance(v, dt.date) else v}
-
-
-def _days(ctx: CheckContext, n: int | None, key: str, unit: str) -> tuple[int, str]:
-    """A period given in the rule (``days``) or named in the profile's [time_limits] (``days_key``:
-    ``<key>_days`` and ``<key>_unit``); a profile silent on it falls back to the national one,
-    then to the rule's own ``days`` (data of the pack), never to a number written here."""
-    if key:
-        limits = ctx.profile.get("time_limits", {})
-        base = profiles.cached_profile(periods.FALLBACK_PROFILE).get("time_limits", {})
-        if f"{key}_days" not in limits and f"{key}_days" not in base:
-            if n is None:
-                raise CheckError(f"规则配置缺少 time_limits.{key}_days")
-            return int(n), unit  # the pack's own period, for a profile written without this case type
-        return int(limits.get(f"{key}_days", base.get(f"{key}_days"))), limits.get(f"{key}_unit", base.get(f"{key}_unit", unit))
-    return int(n or 0), unit
 
 
 def _lone_imported(ctx: CheckContext) -> bool:
@@ -141,11 +126,12 @@ def _one_deadline(ctx: CheckContext, p: DeadlineParams, start: Act, ends: list[A
         per = periods.period(ctx.profile, p.period, ctx.case)
         base, unit = per.n, per.unit
     else:
-        base, unit = _days(ctx, p.days, p.days_key, p.unit)
+        per = periods.named(ctx.profile, p.days_key, p.days, p.unit)
+        base, unit = per.n, per.unit
     n = base
     extended = _acts(ctx, p.extension)
     if extended:
-        n += _days(ctx, p.extension_days, p.extension_key, unit)[0]
+        n += periods.named(ctx.profile, p.extension_key, p.extension_days, unit).n
     end = next((a for a in ends if a.date >= start.date), None)
     against = max(d for d in (end.date if end else ctx.today, start.end_date if p.start_term else None) if d)
     try:
@@ -276,7 +262,8 @@ def document_present(ctx: CheckContext, p: DocumentParams) -> Iterator[Hit]:
     if ctx.docs_of(*p.types) or any(a.document in p.types for a in ctx.case.acts):
         return
     because = f"（{trigger[0].date}{trigger[0].kind.value}）" if trigger else ""
-    yield Hit(f"卷中没有{p.label}{because}", evidence=[_where(ctx, trigger[0])] if trigger else [], fields={"label": p.label})
+    yield Hit(f"卷中没有{p.label}{because}", evidence=[_where(ctx, trigger[0])] if trigger else [],
+              fields={"label": p.label, "because": because})
 
 
 class NoticeParams(_Params):
@@ -298,7 +285,8 @@ def notice_before(ctx: CheckContext, p: NoticeParams) -> Iterator[Hit]:
         return
     event = events[0]
     notices = [a for a in _acts(ctx, p.notice) if a.date <= event.date]
-    n, unit = _days(ctx, p.days, p.days_key, p.unit)
+    per = periods.named(ctx.profile, p.days_key, p.days, p.unit)
+    n, unit = per.n, per.unit
     if not notices:
         if p.required:
             yield Hit(f"{event.date}{event.kind.value}前没有{'或'.join(p.notice)}" + ("的日期" if p.missing_unverifiable else ""),
@@ -309,7 +297,7 @@ def notice_before(ctx: CheckContext, p: NoticeParams) -> Iterator[Hit]:
     if any(notice.date <= a.date <= event.date for a in _acts(ctx, p.unless)):
         return
     try:
-        last = ctx.calendar.add_workdays(notice.date, n) if unit == "WD" else notice.date + dt.timedelta(days=n)
+        last = periods.notice_end(ctx.calendar, notice.date, per)
         earliest = last + dt.timedelta(days=1) if p.after_period else last
     except CalendarNotCovered as e:
         yield Hit(f"{e.message}" + (f"（{e.details[0]}）" if e.details else ""), evidence=[_where(ctx, notice)], unverifiable=True)
@@ -333,4 +321,5 @@ def text_mentions(ctx: CheckContext, p: MentionParams) -> Iterator[Hit]:
     for rec in ctx.docs_of(*p.types):
         text = ctx.text_of(rec)
         if text and not any(w in text for w in p.any_of):
-            yield Hit(f"《{rec.title or rec.file}》没有写明{p.label}", documents=[rec.file], fields={"label": p.label})
+            yield Hit(f"《{rec.title or rec.file}》没有写明{p.label}", documents=[rec.file],
+                      fields={"label": p.label, "doc": rec.title or rec.file})
