@@ -71,10 +71,14 @@ def period(profile: dict[str, Any], kind: str, case: Case | None = None) -> Peri
     return Period(int(n), str(unit or "CD"))
 
 
-def named(profile: dict[str, Any], key: str, days: int | None = None, unit: str = "WD") -> Period:
-    """A period a rule names: ``key`` in the profile's [time_limits] (``<key>_days``, ``<key>_unit``;
-    the national profile where it is silent), else the rule's own ``days`` and ``unit`` (data of the
-    pack, for a profile written without this case type). Never a number written in code."""
+def named(profile: dict[str, Any], key: str, days: int | None = None, unit: str = "WD", case: Case | None = None) -> Period:
+    """A period a rule names: a period of :data:`KINDS` kept elsewhere than [time_limits] under its
+    own name (``publication``, which depends on the case type; ``withdrawal``), else ``key`` in the
+    profile's [time_limits] (``<key>_days``, ``<key>_unit``; the national profile where it is silent),
+    else the rule's own ``days`` and ``unit`` (data of the pack, for a profile written without this
+    case type). Never a number written in code."""
+    if key in KINDS and KINDS[key][:2] != ("time_limits", key):
+        return period(profile, key, case)
     if not key:
         return Period(int(days or 0), unit)
     n, own_unit = _lookup(profile, "time_limits", key)
@@ -83,6 +87,11 @@ def named(profile: dict[str, Any], key: str, days: int | None = None, unit: str 
             raise CheckError(f"规则配置缺少 time_limits.{key}_days")
         return Period(int(days), unit)
     return Period(int(n), str(own_unit or unit))
+
+
+def known(key: str) -> bool:
+    """Whether :func:`named` finds ``key`` without a rule's own days (checked when a pack loads)."""
+    return key in KINDS or f"{key}_days" in profiles.cached_profile(FALLBACK_PROFILE).get("time_limits", {})
 
 
 def notice_end(calendar: Calendar, start: dt.date, p: Period) -> dt.date:
