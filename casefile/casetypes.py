@@ -70,6 +70,8 @@ class CaseTypeDecl:
     cover_title: str = ""  # printed on the 卷宗封面
     number_word: str = ""  # the 文号's 字 for this type (…罚〔2026〕12号)
     publication: str = "other"  # profile key prefix of its 公示期限 (publicity.<prefix>_days)
+    opening_act: str = "立案"  # the act that opens a case (a licence case: 受理), asked before review
+    proposes_measure: bool = False  # a 拟处罚 (measure) is proposed before review (处罚, 征收)
     acts: tuple[str, ...] = ()  # the acts its cases record, in procedure order
     documents: tuple[str, ...] = ()  # catalogue codes; empty: the catalogue's own case_types say
     states: tuple[str, ...] = ()  # its states in order (the 执法流程图 draws them)
@@ -131,7 +133,8 @@ def read(path: Path) -> CaseTypeDecl:
         return CaseTypeDecl(
             name=d["name"], code=d.get("code", path.stem), member=d.get("member", ""), pack=d.get("pack", ""),
             statistics=d.get("statistics", ""), cover_title=d.get("cover_title", ""), number_word=d.get("number_word", ""),
-            publication=d.get("publication", "other"), acts=_tuple(d, "acts"), documents=_tuple(d, "documents"),
+            publication=d.get("publication", "other"), opening_act=d.get("opening_act", "立案"),
+            proposes_measure=bool(d.get("proposes_measure", False)), acts=_tuple(d, "acts"), documents=_tuple(d, "documents"),
             states=_tuple(d, "states"),
             periods=tuple(PeriodUse(p["kind"], p.get("short", ""), _tuple(p, "until")) for p in d.get("periods", ())),
             moves=tuple(_move(m, str(path)) for m in d.get("moves", ())), guide=dict(d.get("guide", {})),

@@ -88,17 +88,13 @@ def _has_party(x: Context) -> str:
 
 
 def _has_filing(x: Context) -> str:
-    if x.case.case_type is CaseType.LICENSE:  # a licence case starts with its 受理, not a 立案
-        return "" if x.case.acts_of(ActKind.ACCEPTANCE) else "尚未录入受理日期（执法行为“受理”）"
-    return "" if x.case.acts_of(ActKind.FILING) else "尚未录入立案日期（执法行为“立案”）"
-
-
-# the case types whose decision is a measure (处罚, 征收): they propose one before review
-_MEASURED = (CaseType.PENALTY, CaseType.EXPROPRIATION, CaseType.OTHER)
+    act = x.case.case_type.declaration.opening_act  # a licence case starts with its 受理, not a 立案
+    return "" if x.case.acts_of(ActKind(act)) else f"尚未录入{act}日期（执法行为“{act}”）"
 
 
 def _has_proposed(x: Context) -> str:
-    if x.case.case_type not in _MEASURED or x.case.proposed or x.case.extra.get("no_penalty"):
+    # the case types whose decision is a measure (处罚, 征收) propose one before review
+    if not x.case.case_type.declaration.proposes_measure or x.case.proposed or x.case.extra.get("no_penalty"):
         return ""
     return "尚未录入拟处罚（录入事实—处罚/措施，阶段选“拟处罚”）"
 

@@ -146,3 +146,25 @@ def test_registers_publish_each_matters_flowchart_and_service_guide(demo_ws, run
     text = "\n".join(p.text for p in Document(str(licence)).paragraphs)
     assert "行政许可决定期限：20个工作日" in text and "行政许可法第七条" in text  # periods from the profile, remedy declared
     assert "＿＿＿" in text  # 条件 and 材料: the data holds none, a blank is left, nothing invented
+
+
+def test_every_declaration_is_checked_against_the_model():
+    """A misspelt state, act, procedure or check in any declaration fails here, not in a dialog."""
+    from casefile import casetypes, entries, transitions
+
+    names = casetypes.names()
+    assert names[:5] == ["行政处罚", "行政许可", "行政强制", "行政检查", "行政征收征用"] and "审计" in names
+    for name in names:
+        decl = casetypes.get(name)
+        assert transitions.transitions(name) and decl.statistics and decl.cover_title and entries.act_kinds(name)
+        assert all(set(m.roles) <= set(casetypes.ROLES) and m.roles for m in decl.moves), name
+        assert any(m.to == "已决定" for m in decl.moves), f"{name} 没有作出决定的状态变更"
+
+
+def test_a_declaration_with_an_unknown_role_is_refused(tmp_path):
+    from casefile import casetypes
+
+    path = tmp_path / "x.toml"
+    path.write_text('name = "行政确认"\n[[moves]]\nid = "确认"\nfrom = ["已立案"]\nto = "已决定"\nroles = ["科长"]\n', encoding="utf-8")
+    with pytest.raises(casetypes.DeclarationError, match="科长"):
+        casetypes.read(path)
