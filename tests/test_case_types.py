@@ -90,21 +90,28 @@ def test_a_type_no_workspace_declares_is_refused(demo_template, tmp_path, run_cl
     assert code != 0 and "案件类型" in err + out
 
 
-def test_audit_case_can_be_decided():
-    """审计 was left without a move to 已决定 (code review §1.5): its declaration now has one."""
+def test_an_audit_runs_from_its_notice_to_the_archive():
+    """审计 was left without a move to 已决定 (code review §1.5): its declaration now has one, and
+    the audit opens with its 审计通知书 (审计法§42), not a 立案 it cannot record."""
     import datetime as dt
 
-    from casefile import transitions
+    from casefile import entries, transitions
     from casefile.model import Act, Case, CaseState
 
-    case = Case.model_validate({"id": "SJ", "case_type": "审计", "state": "待法制审核",
-                                "parties": [{"kind": "法人", "name": "清溪县水利局"}]})
-    case.acts.append(Act(kind="法制审核", date=dt.date(2026, 11, 2), note="同意"))
-    ctx = transitions.Context(case, dt.date(2026, 11, 3))
-    moved, move = transitions.apply(ctx, "作出审计决定")
-    assert moved.state is CaseState.DECIDED and move.act == "审计决定"
-    served, _ = transitions.apply(transitions.Context(moved, dt.date(2026, 11, 4)), "送达决定")
-    assert served.acts[-1].kind.value == "送达"
+    assert "立案" not in entries.act_kinds("审计") and "审计通知书送达" in entries.act_kinds("审计")
+    case = Case.model_validate({"id": "SJ", "case_type": "审计", "parties": [{"kind": "法人", "name": "清溪县水利局"}]})
+    case.acts += [Act(kind="审计通知书送达", date=dt.date(2026, 9, 1)), Act(kind="实施审计", date=dt.date(2026, 9, 7))]
+    day = iter(dt.date(2026, 10, d) for d in range(1, 30))
+
+    def move(case, name):
+        return transitions.apply(transitions.Context(case, next(day)), name)[0]
+
+    case = move(move(case, "开始调查"), "提交法制审核")
+    case.acts.append(Act(kind="法制审核", date=dt.date(2026, 10, 3), note="同意"))
+    case = move(case, "作出审计决定")
+    assert case.state is CaseState.DECIDED and case.acts[-1].kind.value == "审计决定"
+    case = move(move(move(case, "送达决定"), "结案"), "归档")
+    assert case.state is CaseState.ARCHIVED
 
 
 @pytest.mark.parametrize("name,title", [("行政处罚", "行政处罚案卷"), ("行政许可", "行政许可案卷"), ("行政强制", "行政强制案卷")])
