@@ -44,9 +44,10 @@ def _move_label(m: casetypes.Move, catalogue_names: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def flowchart_dot(decl: casetypes.CaseTypeDecl, title: str, catalogue_names: dict[str, str]) -> str:
+def flowchart_dot(decl: casetypes.CaseTypeDecl, title: str, catalogue_names: dict[str, str], limits: list[str] = ()) -> str:
     """The procedure as a Graphviz graph: each state an oval, each step (move) a box naming who
-    makes it, what it needs first and the documents it produces, between the states it joins."""
+    makes it, what it needs first and the documents it produces, between the states it joins; the
+    periods that run (``limits``, from :func:`period_lines`) in a note beside them."""
     used = {s for m in decl.moves for s in (*m.sources, m.to)}
     states = [s for s in decl.states if s in used] + sorted(used - set(decl.states))
     font = _quote(FONT)
@@ -58,6 +59,8 @@ def flowchart_dot(decl: casetypes.CaseTypeDecl, title: str, catalogue_names: dic
         out.append(f"  {node} [label={_quote(_move_label(m, catalogue_names))}, shape=box, style=rounded];")
         out += [f"  {_quote('state:' + s)} -> {node};" for s in m.sources]
         out.append(f"  {node} -> {_quote('state:' + m.to)};")
+    if limits:
+        out.append(f"  {_quote('limits')} [label={_quote(chr(10).join(['期限', *limits]))}, shape=note, fontsize=11];")
     out.append("}")
     return "\n".join(out) + "\n"
 
@@ -148,7 +151,7 @@ def write_for_matters(out: Path, matters: list[Any], agency: str, profile: dict[
                             "note": f"事项类别“{m.kind}”没有声明的程序，未生成流程图和服务指南"})
             continue
         stem = safe_name(m.name)
-        source = flowchart_dot(decl, f"{m.name}执法流程图", catalogue_names)
+        source = flowchart_dot(decl, f"{m.name}执法流程图", catalogue_names, period_lines(decl, profile))
         for fmt in ("svg", "png"):
             path = draw(source, out / f"{stem}-执法流程图.{fmt}", fmt)
             written.append({"register": "执法流程图", "matter": m.name, "file": str(path), "rows": len(decl.moves)})
