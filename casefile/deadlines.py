@@ -21,7 +21,6 @@ from casefile.workspace import Workspace
 SOON_DAYS = 7
 
 
-
 def short_name(kind: str) -> str:
     """The short name the case list shows for a period (``short`` in the case-type declarations)."""
     for decl in casetypes.all_types():

@@ -198,10 +198,10 @@ class Workspace:
         return self._profile
 
     def declare_types(self) -> None:
-        """Read the profile if not yet read: it names the workspace's own case-type declarations,
-        which a case of such a type needs before it can be read."""
-        if self._profile is None and (self.root / PROFILE_FILE).is_file():
-            self.profile  # noqa: B018 - reading it declares them
+        """Declare this workspace's own case types (its profile's ``case_type_dirs``), which a case of
+        such a type needs before it can be read — again if another workspace was opened since."""
+        if self._profile is not None or (self.root / PROFILE_FILE).is_file():
+            self._declare_types(self.profile)
 
     def _declare_types(self, profile: AgencyProfile) -> None:
         folders = [self.root / folder for folder in profile.case_type_dirs or ()]
