@@ -121,7 +121,8 @@ def _outcome(case) -> str:
 def rows(s: dict[str, Any]) -> list[tuple[str, object]]:
     """The statistics as (项目, 数值) lines, the form of the CSV and the Word table."""
     out: list[tuple[str, object]] = [("案件总数", s["cases"])]
-    out += [(f"行政{k}", v) for k, v in s["by_type"].items()]
+    named = {d.label: d.name for d in casetypes.all_types()}  # 处罚 → 行政处罚, 审计 → 审计 (not 行政审计)
+    out += [(named.get(k, k), v) for k, v in s["by_type"].items()]
     out += [(f"结果：{k}", v) for k, v in s["by_outcome"].items()]
     out += [("罚款合计（元）", s["fines_total"]), ("没收合计（元）", s["confiscations_total"]), ("举行听证", s["hearings_held"]),
             ("重大决定法制审核", s["major_decisions_reviewed"])]
