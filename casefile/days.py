@@ -172,4 +172,4 @@ def file_signature(path: Path) -> tuple:
 
 
 def describe(n: int, unit: str) -> str:
-    return f"{n}个{'工作日' if unit == 'WD' else '日'}"
+    return f"{n}个工作日" if unit == "WD" else f"{n}日"

@@ -12,17 +12,22 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from casefile import periods, profiles, publicity
+from casefile import casetypes, periods, profiles, publicity
 from casefile.days import Calendar, calendar_for
-from casefile.model import ActKind, Case, CaseState, CaseType, Procedure
+from casefile.model import ActKind, Case, CaseState, Procedure
 from casefile.periods import Deadline
 from casefile.workspace import Workspace
 
 SOON_DAYS = 7
 
-# periods.KINDS kind -> the short name the list shows
-SHORT = {"case": "办案期限", "service": "送达", "review": "审核期限", "seizure": "查封扣押",
-         "license_decision": "许可决定", "license_certificate": "许可证件"}
+
+def short_name(kind: str) -> str:
+    """The short name the case list shows for a period (``short`` in the case-type declarations)."""
+    for decl in casetypes.all_types():
+        for p in decl.periods:
+            if p.kind == kind and p.short:
+                return p.short
+    return periods.KINDS[kind][2]
 
 
 @dataclass
@@ -36,34 +41,50 @@ class Warning:
         return self.__dict__.copy()
 
 
-def open_deadlines(case: Case, profile: dict[str, Any], calendar: Calendar) -> list[Deadline]:
-    """The periods still running on this case, whatever today is."""
-    out: list[Deadline | None] = []
+def _case_period(case: Case, profile: dict[str, Any], calendar: Calendar) -> list[Deadline | None]:
+    if case.first_date(ActKind.FILING) and not case.first_date(ActKind.DECISION) \
+            and case.state in (CaseState.OPENED, CaseState.INVESTIGATING, CaseState.IN_REVIEW) and case.procedure != Procedure.SUMMARY:
+        return [periods.due(case, "case", profile, calendar)]
+    return []
+
+
+def _service_period(case: Case, profile: dict[str, Any], calendar: Calendar) -> list[Deadline | None]:
     decided = case.first_date(ActKind.DECISION)
-    filed = case.first_date(ActKind.FILING)
-    if filed and not decided and case.state in (CaseState.OPENED, CaseState.INVESTIGATING, CaseState.IN_REVIEW) \
-            and case.procedure != Procedure.SUMMARY:
-        out.append(periods.due(case, "case", profile, calendar))
     if decided and not [a for a in case.acts_of(ActKind.SERVICE) if a.date >= decided]:
-        out.append(periods.due(case, "service", profile, calendar))
-    if case.state == CaseState.IN_REVIEW:
-        out.append(periods.due(case, "review", profile, calendar))
-    if not case.acts_of(ActKind.SEIZURE_RELEASE) and not decided:
-        for a in case.acts_of(ActKind.SEIZURE):
-            out.append(periods.due(case, "seizure", profile, calendar, start=a.date))
-    if case.case_type == CaseType.LICENSE:
-        # 行政许可法§42: decided within 20 working days of 受理 (+10 approved); §44: the licence within 10
-        if not (case.acts_of(ActKind.GRANT) or case.acts_of(ActKind.REFUSAL)):
-            out.append(periods.due(case, "license_decision", profile, calendar))
-        elif not case.acts_of(ActKind.CERTIFICATE):
-            out.append(periods.due(case, "license_certificate", profile, calendar))
+        return [periods.due(case, "service", profile, calendar)]
+    return []
+
+
+def _review_period(case: Case, profile: dict[str, Any], calendar: Calendar) -> list[Deadline | None]:
+    return [periods.due(case, "review", profile, calendar)] if case.state == CaseState.IN_REVIEW else []
+
+
+def _seizure_periods(case: Case, profile: dict[str, Any], calendar: Calendar) -> list[Deadline | None]:
+    if case.acts_of(ActKind.SEIZURE_RELEASE) or case.first_date(ActKind.DECISION):
+        return []
+    return [periods.due(case, "seizure", profile, calendar, start=a.date) for a in case.acts_of(ActKind.SEIZURE)]
+
+
+# the periods whose running is more than "from its act until one of the acts that close it"
+_RUNNING = {"case": _case_period, "service": _service_period, "review": _review_period, "seizure": _seizure_periods}
+
+
+def open_deadlines(case: Case, profile: dict[str, Any], calendar: Calendar) -> list[Deadline]:
+    """The periods still running on this case, whatever today is: those its case type declares
+    (e.g. 行政许可法§42 许可决定 until 准予/不予许可, §44 许可证件 until 颁发证件)."""
+    out: list[Deadline | None] = []
+    for use in case.case_type.declaration.periods:
+        if use.kind in _RUNNING and not use.until:
+            out += _RUNNING[use.kind](case, profile, calendar)
+        elif not any(case.acts_of(ActKind(a)) for a in use.until):
+            out.append(periods.due(case, use.kind, profile, calendar))
     return [d for d in out if d is not None]
 
 
 def warnings_at(deadlines: list[Deadline], items: list[publicity.Item], today: dt.date) -> list[Warning]:
     out: list[Warning] = []
     for d in deadlines:
-        kind, what = SHORT[d.kind], d.label
+        kind, what = short_name(d.kind), d.label
         if today + dt.timedelta(days=SOON_DAYS) < d.floor:
             continue  # far from due whatever the holidays
         if d.due is None:

@@ -21,7 +21,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from casefile import ids
+from casefile import casetypes, ids
+from casefile.extract.citations import find_citations
 from casefile.model import Act, ActKind, Case, CaseType, Evidence, LawRef, Measure, MeasureKind, Party, PartyKind, ServiceMethod
 from casefile.workspace import OfficerRegister
 
@@ -33,6 +34,7 @@ LABELS = {
     "phone": "电话", "birth_date": "出生日期", "date": "日期", "end_date": "截止日期", "officers": "执法人员", "place": "地点",
     "note": "备注", "method": "送达方式", "amount": "金额（元）", "basis": "法律依据", "which": "阶段", "source": "来源", "handlers": "承办人",
     "filed": "立案日期", "party": "当事人", "party_kind": "当事人类型", "party_id": "证件号码", "cause": "案由", "id": "案件编号",
+    "case_type": "案件类型",
 }
 # the same keys named for what they hold in each section
 SECTION_FIELD_LABELS = {
@@ -52,7 +54,6 @@ def labels(section: str) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class _Rules:
-    acts: dict[str, list[str]]
     two_officers: list[dict[str, Any]]
     order: list[dict[str, Any]]
     evidence_kinds: list[str]
@@ -63,16 +64,14 @@ class _Rules:
 def rules() -> _Rules:
     with open(str(resources.files("casefile") / "data" / "entries.toml"), "rb") as f:
         data = tomllib.load(f)
-    for kinds in data["acts"].values():
-        for k in kinds:
-            ActKind(k)  # a misspelt act in the data file fails at once, not in a form
-    return _Rules(data["acts"], data["two_officers"], data["order"], data["evidence"]["kinds"], data["case"]["sources"])
+    return _Rules(data["two_officers"], data["order"], data["evidence"]["kinds"], data["case"]["sources"])
 
 
 def act_kinds(case_type: CaseType | str) -> list[str]:
-    """The acts a case of this type records, in procedure order."""
-    ct = CaseType(case_type).value
-    return list(rules().acts.get(ct) or rules().acts["其他"])
+    """The acts a case of this type records, in procedure order (``acts`` in its declaration; a
+    declaration naming none records those of 其他). A misspelt act fails here, not in a form."""
+    acts = CaseType(case_type).declaration.acts or casetypes.get(CaseType.OTHER.value).acts
+    return [ActKind(k).value for k in acts]
 
 
 def case_sources() -> list[str]:

@@ -14,19 +14,37 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
+from casefile import casetypes
 from casefile.cn import cn_number
 
 SCHEMA_VERSION = 1
 
 
-class CaseType(str, Enum):
-    PENALTY = "行政处罚"
-    COERCION = "行政强制"
-    LICENSE = "行政许可"
-    INSPECTION = "行政检查"
-    EXPROPRIATION = "行政征收征用"
-    AUDIT = "审计"  # 审计法§42–§45: 审计通知书 → 审计 → 征求意见 → 审计报告、审计决定
-    OTHER = "其他"
+class _CaseTypeBase(str, Enum):
+    """A case type: one declaration in casefile/data/case_types (casefile.casetypes). The members
+    code names (CaseType.PENALTY …) are the built-in declarations that give a ``member``; a type a
+    workspace declares in its own folder (行政征收) is accepted by name all the same."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        if isinstance(value, str) and casetypes.find(value) is not None:
+            # not kept in the enum's own map: the type is known only while its folder is declared
+            member = str.__new__(cls, value)
+            member._name_, member._value_ = value, value
+            return member
+        return None
+
+    @property
+    def declaration(self) -> casetypes.CaseTypeDecl:
+        return casetypes.get(self.value)
+
+
+CaseType = _CaseTypeBase("CaseType", [(d.member, d.name) for d in casetypes.all_types() if d.member])  # type: ignore[misc]
+
+
+def case_type_names() -> list[str]:
+    """Every declared case type, in choice-list order (the built-in ones and a workspace's own)."""
+    return casetypes.names()
 
 
 class Procedure(str, Enum):
@@ -117,8 +135,8 @@ class ActKind(str, Enum):
     AUDIT_DECISION = "审计决定"
 
 
-# the acts that decide a case of each type (行政处罚, 行政许可, 行政强制)
-DECIDING_ACTS = (ActKind.DECISION, ActKind.GRANT, ActKind.REFUSAL, ActKind.ENFORCEMENT_DECISION)
+# the acts that decide a case of each type (行政处罚, 行政许可, 行政强制, 审计)
+DECIDING_ACTS = (ActKind.DECISION, ActKind.GRANT, ActKind.REFUSAL, ActKind.ENFORCEMENT_DECISION, ActKind.AUDIT_DECISION)
 
 
 class ServiceMethod(str, Enum):

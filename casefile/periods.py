@@ -18,8 +18,8 @@ from typing import Any
 
 from casefile import profiles
 from casefile.days import Calendar, describe
-from casefile.errors import CalendarNotCovered
-from casefile.model import ActKind, Case, CaseType
+from casefile.errors import CalendarNotCovered, CheckError
+from casefile.model import ActKind, Case
 
 # kind -> (profile table, key prefix, what a person reads)
 KINDS: dict[str, tuple[str, str, str]] = {
@@ -30,13 +30,12 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "seizure": ("time_limits", "seizure", "查封扣押期限"),
     "statement": ("time_limits", "statement", "陈述申辩期限"),
     "payment": ("time_limits", "payment", "缴款期限"),
-    "publication": ("publicity", "", "公示期限"),  # prefix by case type, see _prefix
+    "publication": ("publicity", "", "公示期限"),  # prefix: ``publication`` in the case-type declaration
     "withdrawal": ("publicity", "withdraw", "撤回公示期限"),
     "license_decision": ("time_limits", "license_decision", "行政许可决定期限"),  # 行政许可法§42
     "license_extension": ("time_limits", "license_extension", "行政许可延长期限"),
     "license_certificate": ("time_limits", "license_certificate", "许可证件颁发送达期限"),  # §44
 }
-_PUBLICATION_PREFIX = {CaseType.PENALTY: "penalty", CaseType.LICENSE: "license"}
 FALLBACK_PROFILE = "national"
 
 
@@ -52,21 +51,54 @@ class Period:
 def _prefix(kind: str, case: Case | None) -> str:
     table, prefix, _ = KINDS[kind]
     if kind == "publication":
-        return _PUBLICATION_PREFIX.get(case.case_type, "other") if case is not None else "other"
+        return case.case_type.declaration.publication if case is not None else "other"
     return prefix
+
+
+def _lookup(profile: dict[str, Any], table: str, prefix: str) -> tuple[Any, Any]:
+    """``<prefix>_days`` and ``<prefix>_unit`` of ``[table]``: the profile's, else the national one's."""
+    own = profile.get(table, {})
+    base = profiles.cached_profile(FALLBACK_PROFILE).get(table, {})
+    return own.get(f"{prefix}_days", base.get(f"{prefix}_days")), own.get(f"{prefix}_unit", base.get(f"{prefix}_unit"))
 
 
 def period(profile: dict[str, Any], kind: str, case: Case | None = None) -> Period:
     """The length of a period of ``kind`` under ``profile`` (publication depends on the case type)."""
     table, _, _ = KINDS[kind]
-    prefix = _prefix(kind, case)
-    own = profile.get(table, {})
-    base = profiles.cached_profile(FALLBACK_PROFILE).get(table, {})
-    n = own.get(f"{prefix}_days", base.get(f"{prefix}_days"))
-    unit = own.get(f"{prefix}_unit", base.get(f"{prefix}_unit", "CD"))
+    n, unit = _lookup(profile, table, _prefix(kind, case))
     if n is None:
-        raise KeyError(f"规则配置缺少 {table}.{prefix}_days")
-    return Period(int(n), str(unit))
+        raise KeyError(f"规则配置缺少 {table}.{_prefix(kind, case)}_days")
+    return Period(int(n), str(unit or "CD"))
+
+
+def named(profile: dict[str, Any], key: str, days: int | None = None, unit: str = "WD", case: Case | None = None) -> Period:
+    """A period a rule names: a period of :data:`KINDS` kept elsewhere than [time_limits] under its
+    own name (``publication``, which depends on the case type; ``withdrawal``), else ``key`` in the
+    profile's [time_limits] (``<key>_days``, ``<key>_unit``; the national profile where it is silent),
+    else the rule's own ``days`` and ``unit`` (data of the pack, for a profile written without this
+    case type). Never a number written in code."""
+    if key in KINDS and KINDS[key][:2] != ("time_limits", key):
+        return period(profile, key, case)
+    if not key:
+        return Period(int(days or 0), unit)
+    n, own_unit = _lookup(profile, "time_limits", key)
+    if n is None:
+        if days is None:
+            raise CheckError(f"规则配置缺少 time_limits.{key}_days")
+        return Period(int(days), unit)
+    return Period(int(n), str(own_unit or unit))
+
+
+def known(key: str) -> bool:
+    """Whether :func:`named` finds ``key`` without a rule's own days (checked when a pack loads)."""
+    return key in KINDS or f"{key}_days" in profiles.cached_profile(FALLBACK_PROFILE).get("time_limits", {})
+
+
+def notice_end(calendar: Calendar, start: dt.date, p: Period) -> dt.date:
+    """The last day of a notice period of ``p`` from ``start`` (the day the notice was given): n
+    working days, or n calendar days not moved off a holiday — a notice period is the least the
+    agency waits before it acts, not a time limit a party must meet (民法典§203 does not apply)."""
+    return calendar.add_workdays(start, p.n) if p.unit == "WD" else start + dt.timedelta(days=p.n)
 
 
 def extension_days(case: Case) -> int:

@@ -1,7 +1,7 @@
 """事前公开: the four registers an agency publishes before it acts.
 
 行政执法主体, 行政执法人员清单, 行政执法事项清单 and 随机抽查事项清单 (国办发〔2018〕118号;
-行政处罚法§34, §39), built from the workspace: its agency profile, its officer register and a
+行政处罚法§34, §39), and per 事项 its 执法流程图 and 服务指南 (casefile.procedures), built from the workspace: its agency profile, its officer register and a
 file of 事项 (``<workspace>/matters.toml``). The officer register is published with name, unit,
 certificate number, category, region and validity, and nothing else (no ID numbers, no phone).
 
@@ -92,8 +92,19 @@ def write(ws: Workspace, out: Path, fmt: str, today: dt.date) -> list[dict[str, 
     for title, (cols, rows) in tables.items():
         path = write_table(out / f"{title}.{fmt}", f"{ws.profile.name}{title}", cols, rows, fmt)
         written.append({"register": title, "file": str(path), "rows": len(rows)})
+    written += write_procedures(ws, out)
     atomic_write_text(ws.root / STATE_FILE, json.dumps({"date": today.isoformat(), "digests": _digest(tables)}, ensure_ascii=False))
     return written
+
+
+def write_procedures(ws: Workspace, out: Path) -> list[dict[str, Any]]:
+    """Beside the registers, per 事项: its 执法流程图 (SVG, PNG) and 服务指南 (.docx), drawn from the
+    declared procedure of its kind (casefile.procedures; loaded here, python-docx is heavy)."""
+    from casefile import procedures
+    from doc_templates.catalogue import load_catalogue
+
+    names = {t.code: t.name for t in load_catalogue().types}
+    return procedures.write_for_matters(out, load_matters(ws).matters, ws.profile.name, procedures.agency_profile(ws), names)
 
 
 def due(ws: Workspace, today: dt.date) -> list[Due]:

@@ -258,6 +258,7 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
         "you": you,
         "doc_no": case.number,
         "case_no": case.number,
+        "cover_title": case.case_type.declaration.cover_title or f"{case.case_type.value}案卷",
         "title": case.title,
         "cause": case.violation.cause,
         "source": case.source,

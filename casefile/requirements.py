@@ -112,7 +112,7 @@ CONDITION_LABELS = {
 def requirement(ws: Workspace, case: Case, t: DocType) -> tuple[bool, str]:
     """(required now?, reason in Chinese)."""
     req = t.required
-    if req is None or not t.for_case_type(case.case_type.value):
+    if req is None or not case.case_type.declaration.holds(t):
         return False, ""  # a 行政许可 dossier holds no 立案审批表 and no 处罚决定书
     if req.procedures and case.procedure.value not in req.procedures:
         return False, ""
@@ -155,7 +155,7 @@ def required_documents(ws: Workspace, case: Case, catalogue: Catalogue | None = 
 def refusal(ws: Workspace, case: Case, t: DocType) -> str:
     """Why this type contradicts the case ('' when it fits). A document that states a
     procedure or an outcome the case does not have must not be produced."""
-    if not t.for_case_type(case.case_type.value):
+    if not case.case_type.declaration.holds(t):
         return f"《{t.name}》属于{'、'.join(t.case_types)}案件的文书，本案为{case.case_type.value}案件"
     a = t.allowed
     if a is None:

@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import Any, Iterable
 from unicodedata import east_asian_width
 
-from casefile import profiles
+from casefile import casetypes, profiles
 from casefile.model import ActKind, Case, CaseType
 from casefile.workspace import Workspace
 
-TYPES = {CaseType.LICENSE: "许可", CaseType.PENALTY: "处罚", CaseType.COERCION: "强制", CaseType.INSPECTION: "检查",
-         CaseType.EXPROPRIATION: "征收征用", CaseType.OTHER: "其他"}
-TYPES[CaseType.AUDIT] = "审计"  # 审计项目 (审计法§42–§45) counted in the yearly statistics like any other type
+
+def type_label(case_type: CaseType) -> str:
+    """The statistics label of a case type (``statistics`` in its declaration)."""
+    return case_type.declaration.label
 
 
 def case_facts(ws: Workspace, case: Case) -> dict[str, Any]:
@@ -35,7 +36,7 @@ def case_facts(ws: Workspace, case: Case) -> dict[str, Any]:
         verdict = opinion.get("conclusion") or ("同意" if case.acts_of(ActKind.LEGAL_REVIEW) else "审核中")
     return {
         "year": _year(case),
-        "type": TYPES[case.case_type],
+        "type": type_label(case.case_type),
         "outcome": _outcome(case),
         "fines": str(fines),
         "confiscations": str(confiscations),
@@ -49,7 +50,7 @@ def case_facts(ws: Workspace, case: Case) -> dict[str, Any]:
 def aggregate(ws: Workspace, facts: Iterable[dict[str, Any]], year: int) -> dict[str, Any]:
     """The year's statistics from each case's :func:`case_facts`."""
     rows = [f for f in facts if f["year"] == year]
-    by_type = Counter({v: 0 for v in TYPES.values()})
+    by_type = Counter({d.label: 0 for d in casetypes.all_types()})
     outcome: Counter = Counter()
     reviews: Counter = Counter()
     fines = sum((Decimal(f["fines"]) for f in rows), Decimal(0))
@@ -120,7 +121,8 @@ def _outcome(case) -> str:
 def rows(s: dict[str, Any]) -> list[tuple[str, object]]:
     """The statistics as (项目, 数值) lines, the form of the CSV and the Word table."""
     out: list[tuple[str, object]] = [("案件总数", s["cases"])]
-    out += [(f"行政{k}", v) for k, v in s["by_type"].items()]
+    named = {d.label: d.name for d in casetypes.all_types()}  # 处罚 → 行政处罚, 审计 → 审计 (not 行政审计)
+    out += [(named.get(k, k), v) for k, v in s["by_type"].items()]
     out += [(f"结果：{k}", v) for k, v in s["by_outcome"].items()]
     out += [("罚款合计（元）", s["fines_total"]), ("没收合计（元）", s["confiscations_total"]), ("举行听证", s["hearings_held"]),
             ("重大决定法制审核", s["major_decisions_reviewed"])]

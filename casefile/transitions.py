@@ -1,7 +1,8 @@
 """The moves a case makes between its states, with what blocks each.
 
-The moves are data (``casefile/data/transitions.toml``): from which states, to which, for
-which case types and procedures, the act each records and the checks it needs. A check is a
+The moves are data, declared with each case type (``moves`` in casefile/data/case_types/<code>.toml,
+read through casefile.casetypes): from which states, to which, for which procedures, the act each
+records, the checks it needs and who may make it. A check is a
 function here returning '' when it passes, else the reason in Chinese; ``available`` lists
 every move that applies to a case with its blockers, ``apply`` makes one (refusing a blocked
 one) and returns the changed case for the caller to save (journaled by ``Workspace.save_case``).
@@ -10,39 +11,25 @@ one) and returns the changed case for the caller to save (journaled by ``Workspa
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Callable
 
+from casefile import casetypes
+from casefile.casetypes import Move
 from casefile.errors import UsageError, ValidationError
 from casefile.model import Act, ActKind, Case, CaseState, CaseType, Procedure, ServiceMethod
 
 
-@dataclass(frozen=True)
-class Transition:
-    id: str
-    sources: tuple[str, ...]
-    to: str
-    act: str = ""
-    case_types: tuple[str, ...] = ()
-    procedures: tuple[str, ...] = ()
-    checks: tuple[str, ...] = ()
-    asks: tuple[str, ...] = ()
-    after_review: bool = False  # offered only once a review round exists (重新送审)
-    note: str = ""  # the act's note when none is given; {round} is the latest review round
-
-    def applies(self, case: Case) -> bool:
-        return (case.state.value in self.sources and (not self.case_types or case.case_type.value in self.case_types)
-                and (not self.procedures or case.procedure.value in self.procedures))
+def _applies(t: Move, case: Case) -> bool:
+    return case.state.value in t.sources and (not t.procedures or case.procedure.value in t.procedures)
 
 
 @dataclass
 class Option:
     """A move offered for a case: ``blockers`` empty when it may be made now."""
 
-    transition: Transition
+    transition: Move
     blockers: list[str] = field(default_factory=list)
 
     @property
@@ -51,33 +38,29 @@ class Option:
 
     def to_dict(self) -> dict[str, Any]:
         t = self.transition
-        return {"id": t.id, "to": t.to, "act": t.act, "asks": list(t.asks), "allowed": self.allowed, "blockers": self.blockers}
+        return {"id": t.id, "to": t.to, "act": t.act, "asks": list(t.asks), "allowed": self.allowed, "blockers": self.blockers,
+                "roles": list(t.roles), "requires": list(t.requires), "requires_if_major": list(t.requires_if_major)}
 
 
-@lru_cache(maxsize=1)
-def transitions() -> tuple[Transition, ...]:
-    with open(str(resources.files("casefile") / "data" / "transitions.toml"), "rb") as f:
-        data = tomllib.load(f)
-    out = []
-    for t in data["transitions"]:
-        tr = Transition(id=t["id"], sources=tuple(t["from"]), to=t["to"], act=t.get("act", ""),
-                        case_types=tuple(t.get("case_types", ())), procedures=tuple(t.get("procedures", ())),
-                        checks=tuple(t.get("checks", ())), asks=tuple(t.get("asks", ())),
-                        after_review=bool(t.get("after_review", False)), note=t.get("note", ""))
-        # the data file is checked when read: a misspelt state, act, type or check fails at once
-        for s in tr.sources + (tr.to,):
+def transitions(case_type: str) -> tuple[Move, ...]:
+    """The moves of a case type's procedure, checked against the model on first use."""
+    return _checked(casetypes.get(case_type).moves, casetypes.version())
+
+
+@lru_cache(maxsize=64)
+def _checked(moves: tuple[Move, ...], _version: tuple[str, ...]) -> tuple[Move, ...]:
+    # a declaration is checked when first used: a misspelt state, act, procedure or check fails at once
+    for t in moves:
+        for s in t.sources + (t.to,):
             CaseState(s)
-        if tr.act:
-            ActKind(tr.act)
-        for x in tr.case_types:
-            CaseType(x)
-        for x in tr.procedures:
+        if t.act:
+            ActKind(t.act)
+        for x in t.procedures:
             Procedure(x)
-        for c in tr.checks:
+        for c in t.checks:
             if c not in CHECKS:
-                raise ValueError(f"transitions.toml：不认识的检查“{c}”")
-        out.append(tr)
-    return tuple(out)
+                raise ValueError(f"案件类型声明：状态变更“{t.id}”用了不认识的检查“{c}”")
+    return moves
 
 
 # -- the checks --------------------------------------------------------------------------------
@@ -105,17 +88,13 @@ def _has_party(x: Context) -> str:
 
 
 def _has_filing(x: Context) -> str:
-    if x.case.case_type is CaseType.LICENSE:  # a licence case starts with its 受理, not a 立案
-        return "" if x.case.acts_of(ActKind.ACCEPTANCE) else "尚未录入受理日期（执法行为“受理”）"
-    return "" if x.case.acts_of(ActKind.FILING) else "尚未录入立案日期（执法行为“立案”）"
-
-
-# the case types whose decision is a measure (处罚, 征收): they propose one before review
-_MEASURED = (CaseType.PENALTY, CaseType.EXPROPRIATION, CaseType.OTHER)
+    act = x.case.case_type.declaration.opening_act  # a licence case starts with its 受理, not a 立案
+    return "" if x.case.acts_of(ActKind(act)) else f"尚未录入{act}日期（执法行为“{act}”）"
 
 
 def _has_proposed(x: Context) -> str:
-    if x.case.case_type not in _MEASURED or x.case.proposed or x.case.extra.get("no_penalty"):
+    # the case types whose decision is a measure (处罚, 征收) propose one before review
+    if not x.case.case_type.declaration.proposes_measure or x.case.proposed or x.case.extra.get("no_penalty"):
         return ""
     return "尚未录入拟处罚（录入事实—处罚/措施，阶段选“拟处罚”）"
 
@@ -211,8 +190,8 @@ CHECKS: dict[str, Callable[[Context], str]] = {
 def available(ctx: Context) -> list[Option]:
     """Every move that applies to the case in its state, each with what blocks it."""
     out = []
-    for t in transitions():
-        if t.applies(ctx.case) and not (t.after_review and not ctx.rounds):
+    for t in transitions(ctx.case.case_type.value):
+        if _applies(t, ctx.case) and not (t.after_review and not ctx.rounds):
             blockers = [m for m in (CHECKS[c](ctx) for c in t.checks) if m]
             if t.act and any(a.date > ctx.today for a in ctx.case.acts if a.kind.value == t.act):
                 blockers.append(f"已有日期晚于今天的“{t.act}”记录")
@@ -226,12 +205,12 @@ def find(ctx: Context, move: str) -> Option:
         if o.transition.id == move:
             return o
     offered = "、".join(o.transition.id for o in options) or "（无）"
-    if any(t.id == move for t in transitions()):
+    if any(t.id == move for t in transitions(ctx.case.case_type.value)):
         raise UsageError(f"案件 {ctx.case.id}（{ctx.case.state.value}）不能“{move}”", details=[f"现在可以：{offered}"])
     raise UsageError(f"不认识的状态变更“{move}”", details=[f"案件 {ctx.case.id} 现在可以：{offered}"])
 
 
-def apply(ctx: Context, move: str, *, officers: list[str] | None = None, method: str = "", note: str = "") -> tuple[Case, Transition]:
+def apply(ctx: Context, move: str, *, officers: list[str] | None = None, method: str = "", note: str = "") -> tuple[Case, Move]:
     """The case after the move (a copy; the caller saves it). A blocked move is refused with
     every blocker listed."""
     opt = find(ctx, move)

@@ -23,7 +23,7 @@ from typing import Any, Iterable, Literal
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field
 
-from casefile import anchor, heads, journal, locks, privacy, profiles
+from casefile import anchor, casetypes, heads, journal, locks, privacy, profiles
 from casefile.errors import CasefileError, CaseExists, CaseNotFound, ConflictError, UsageError, ValidationError, WorkspaceError
 from casefile.fsutil import atomic_write_text
 from casefile.model import Case, CaseState
@@ -71,6 +71,9 @@ class AgencyProfile(BaseModel):
     file_access: Literal["owner", "group"] = "owner"
     publicity_agency_seal: str = ""
     documents: DocumentSettings = Field(default_factory=DocumentSettings)
+    # folders of further case-type declarations (casefile.casetypes), relative to the workspace:
+    # a type such as 行政征收 is added by a file there, with its rule pack in <folder>/rules/
+    case_type_dirs: list[str] | None = None
 
 
 class Officer(BaseModel):
@@ -201,11 +204,26 @@ class Workspace:
         if self._profile is None:
             data = _read_toml(self.root / PROFILE_FILE)
             self._profile = validate(AgencyProfile, data, str(self.root / PROFILE_FILE))
+            self._declare_types(self._profile)
         return self._profile
+
+    def declare_types(self) -> None:
+        """Declare this workspace's own case types (its profile's ``case_type_dirs``), which a case of
+        such a type needs before it can be read — again if another workspace was opened since."""
+        if self._profile is not None or (self.root / PROFILE_FILE).is_file():
+            self._declare_types(self.profile)
+
+    def _declare_types(self, profile: AgencyProfile) -> None:
+        folders = [self.root / folder for folder in profile.case_type_dirs or ()]
+        for path in folders:
+            if not path.is_dir():
+                raise WorkspaceError(f"{PROFILE_FILE} 的 case_type_dirs 指向的目录不存在：{path}")
+        casetypes.use_folders(folders)
 
     def save_profile(self, profile: AgencyProfile) -> None:
         _write_toml(self.root / PROFILE_FILE, profile.model_dump(exclude_none=True), "# casefile 工作区：执法机关信息")
         self._profile = profile
+        self._declare_types(profile)
 
     def officers(self) -> OfficerRegister:
         path = self.root / OFFICERS_FILE
@@ -279,6 +297,7 @@ class Workspace:
         raise CaseNotFound(f"工作区 {self.root} 中没有案件“{ref}”", details=["用 casefile case list 查看全部案件"])
 
     def load_case(self, ref: str) -> Case:
+        self.declare_types()
         cid = self.resolve(ref)
         path = self.cases_dir / cid / CASE_FILE
         data = _read_toml(path)

@@ -58,6 +58,7 @@ class Rule:
     min_state: str = ""  # the rule applies once the case has reached this state
     unverifiable_severity: str = "minor"
     pack: str = "行政处罚"  # the case type whose rule pack holds the rule
+    pack_file: str = ""  # the pack's file name without .toml: what a case-type declaration's ``pack`` names
     check_abridged: bool = False  # also run on a 公示摘要 (only what it cites can be checked there)
 
 

@@ -18,12 +18,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from casefile import documents, profiles
+from casefile import casetypes, documents, profiles
 from casefile.days import calendar_for
 from casefile.requirements import major_decision_reasons
 from casefile.errors import CheckError
 from casefile.laws import Library
-from casefile.model import STATE_ORDER, Case, CaseState, CaseType
+from casefile.model import STATE_ORDER, Case, CaseState
 from casefile.workspace import Workspace
 from checklists.context import (  # noqa: F401 - CATEGORY_NAMES, SEVERITY_NAMES, Hit, Rule re-exported for callers of the engine
     CATEGORIES, CATEGORY_NAMES, MODES, SEVERITIES, SEVERITY_NAMES, CheckContext, Finding, Hit, Rule,
@@ -34,7 +34,6 @@ from checklists.vocabulary import validate_params
 from checklists.vocabulary import run as run_word
 
 HERE = Path(__file__).resolve().parent
-CASE_TYPES = tuple(t.value for t in CaseType)
 # an abridged 公示 version is never graded: what it leaves out is not a defect of the decision
 ABRIDGED_GRADE = "公示摘要，不评分"
 
@@ -62,19 +61,31 @@ class CheckResult:
         return out
 
 
-@lru_cache(maxsize=1)
-def load_rules() -> list[Rule]:
-    """Every rule of every pack. Each file in ``rules/`` is the pack of one case type
-    (``case_type = "行政许可"`` at its top); parameters of the vocabulary's predicates are
-    validated here, so a misspelt one stops the load with the rule named."""
+def _rule_folders() -> tuple[Path, ...]:
+    """The packs of the workspace's own case-type declarations: a ``rules/`` folder beside them."""
+    return tuple(d.folder / "rules" for d in casetypes.all_types()
+                 if d.folder and d.folder != casetypes.builtin_folder() and (d.folder / "rules").is_dir())
+
+
+def rules_now() -> list[Rule]:
+    """Every rule, the packs of declared case types outside casefile included."""
+    return load_rules(tuple(dict.fromkeys(_rule_folders())))
+
+
+@lru_cache(maxsize=8)
+def load_rules(extra: tuple[Path, ...] = ()) -> list[Rule]:
+    """Every rule of every pack. Each file in ``rules/`` (and in ``extra`` folders) is the pack of
+    one case type (``case_type = "行政许可"`` at its top; a declaration names it by its file name);
+    parameters of the vocabulary's predicates are validated here, so a misspelt one stops the load
+    with the rule named."""
     rules = []
     seen = set()
-    for path in sorted((HERE / "rules").glob("*.toml")):
+    for path in [p for folder in (HERE / "rules", *extra) for p in sorted(folder.glob("*.toml"))]:
         with open(path, "rb") as f:
             data = tomllib.load(f)
         pack = data.get("case_type", "")
-        if pack not in CASE_TYPES:
-            raise CheckError(f"{path.name}：规则包没有声明有效的 case_type（应为 {'、'.join(CASE_TYPES)} 之一）")
+        if casetypes.find(pack) is None:
+            raise CheckError(f"{path.name}：规则包没有声明有效的 case_type（应为 {'、'.join(casetypes.names())} 之一）")
         for r in data.get("rules", []):
             if r["id"] in seen:
                 raise CheckError(f"{path.name}：规则编号 {r['id']} 重复")
@@ -91,15 +102,17 @@ def load_rules() -> list[Rule]:
                 id=r["id"], category=r["category"], severity=r["severity"], predicate=r["predicate"], message=r["message"],
                 basis=r.get("basis", ""), params=r.get("params", {}), case_types=tuple(applies.get("case_types", ())),
                 procedures=tuple(applies.get("procedures", ())), min_state=applies.get("min_state", ""),
-                unverifiable_severity=r.get("unverifiable_severity", "minor"), pack=pack,
+                unverifiable_severity=r.get("unverifiable_severity", "minor"), pack=pack, pack_file=path.stem,
                 check_abridged=bool(r.get("check_abridged", False)),
             ))
     return rules
 
 
-def packs() -> set[str]:
-    """The case types that have a rule pack."""
-    return {r.pack for r in load_rules()}
+def pack_rules(case_type: str) -> list[Rule] | None:
+    """The rules of the pack a case type declares (None: it declares none, or the pack is missing)."""
+    decl = casetypes.get(case_type)
+    rules = [r for r in rules_now() if decl.pack and r.pack_file == decl.pack]
+    return rules or None
 
 
 def _hits(rule: Rule, ctx: CheckContext):
@@ -130,14 +143,15 @@ def check_case(ctx: CheckContext, mode: str = "review", *, progress: Callable[[i
     case = ctx.case
     abridged = _abridged(ctx)
     findings: list[Finding] = []
-    if case.case_type.value not in packs():
+    pack = pack_rules(case.case_type.value)
+    if pack is None:
         # never another type's rules: a 行政许可 case is not checked against 行政处罚法
         name = case.case_type.value
         f = Finding("PACK-missing", "documents", "major", f"尚无《{name}》审核规则包，本案未作自动审核，须人工逐项审核",
                     "国办发〔2018〕118号（重大执法决定法制审核制度）")
         return CheckResult(case.id, mode, {"required": False, "reasons": []}, [f], "未能自动审核", None,
                            (time.perf_counter() - t0) * 1000, False)
-    rules = [r for r in load_rules() if r.pack == case.case_type.value and _applies(r, case)]
+    rules = [r for r in pack if _applies(r, case)]
     for i, rule in enumerate(rules, 1):
         if progress:
             progress(i, len(rules), rule.id)

@@ -8,6 +8,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, Iterator, Literal
 
+from casefile import periods
 from casefile.avrecord import av_requirements
 from casefile.documents import changed_outside
 from casefile.requirements import hearing_rights_reasons, major_decision_reasons
@@ -289,8 +290,8 @@ def statement_window(ctx: CheckContext, *, last_day: bool = False) -> Iterator[H
         return
     if ctx.case.acts_of(ActKind.STATEMENT_WAIVED) or ctx.case.acts_of(ActKind.STATEMENT) or ctx.case.acts_of(ActKind.HEARING):
         return
-    tl = ctx.profile.get("time_limits", {})
-    n, unit = tl.get("statement_days", 5), tl.get("statement_unit", "WD")
+    stmt = periods.period(ctx.profile, "statement")  # 陈述申辩期, the national profile where the agency's is silent
+    n, unit = stmt.n, stmt.unit
     try:
         end = ctx.calendar.add(served, n, unit)
     except CalendarNotCovered as e:

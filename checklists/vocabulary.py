@@ -3,13 +3,15 @@
 Each predicate declares its parameters as a model; a pack is validated when it loads, so a
 misspelt parameter is an error naming the rule, never silently ignored. What a finding says
 lives in the pack: a predicate yields the named fields (``{start}``, ``{due}`` …) that the
-rule's message uses, and a ``detail`` sentence for messages that want the whole reason.
+rule's message uses, and a ``detail`` sentence for messages that want the whole reason. Every
+period is taken through casefile.periods (``named`` for a length, ``notice_end`` for a notice).
 
-    deadline        an act within N working or calendar days of another (extension, excluded time)
+    deadline        an act within a period of another: four parameters — start, end, period
+                    (key/days/unit, extension, excluded time) and lone_unverifiable
     act_order       one act only after another
     min_officers    enough certified officers, valid that day, on each act of some kinds
     document_present  a document (or the act that produced it) when an act happened
-    notice_before   a notice at least N days before the event it announces
+    notice_before   a notice at least a period (key/days/unit) before the event it announces
     text_mentions   a document's text says at least one of some words
 """
 
@@ -18,10 +20,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Iterator, Literal
 
-from pydantic import Field, ValidationError as PydanticError, field_validator
+from pydantic import Field, ValidationError as PydanticError, model_validator
 
-from casefile import periods, profiles
-from casefile.errors import CalendarNotCovered, CheckError
+from casefile import periods
+from casefile.errors import CalendarNotCovered
 from casefile.model import Act, ActKind, CaseState
 from checklists.context import CheckContext, Hit
 from checklists.registry import TERMS as VOCABULARY
@@ -65,21 +67,6 @@ def _where(ctx: CheckContext, act: Act, attr: str = "date") -> dict[str, Any]:
             "value": v.isoformat() if isinstance(v, dt.date) else v}
 
 
-def _days(ctx: CheckContext, n: int | None, key: str, unit: str) -> tuple[int, str]:
-    """A period given in the rule (``days``) or named in the profile's [time_limits] (``days_key``:
-    ``<key>_days`` and ``<key>_unit``); a profile silent on it falls back to the national one,
-    then to the rule's own ``days`` (data of the pack), never to a number written here."""
-    if key:
-        limits = ctx.profile.get("time_limits", {})
-        base = profiles.cached_profile(periods.FALLBACK_PROFILE).get("time_limits", {})
-        if f"{key}_days" not in limits and f"{key}_days" not in base:
-            if n is None:
-                raise CheckError(f"规则配置缺少 time_limits.{key}_days")
-            return int(n), unit  # the pack's own period, for a profile written without this case type
-        return int(limits.get(f"{key}_days", base.get(f"{key}_days"))), limits.get(f"{key}_unit", base.get(f"{key}_unit", unit))
-    return int(n or 0), unit
-
-
 def _lone_imported(ctx: CheckContext) -> bool:
     """A file that holds one imported document only (a published decision on its own)."""
     docs = ctx.register.documents
@@ -94,62 +81,92 @@ def _count(ctx: CheckContext, start: dt.date, end: dt.date, unit: str) -> int:
     return sum(1 for i in range(max(days, 0)) if ctx.calendar.is_workday(start + dt.timedelta(days=i)))
 
 
-class DeadlineParams(_Params):
-    start: list[str]
-    end: list[str]
-    days: int | None = Field(default=None, ge=0)
-    days_key: str = ""  # a period of the profile's [time_limits]: "<key>_days" and "<key>_unit"
-    period: str = ""  # or a period of casefile.periods (e.g. "publication", which depends on the case type)
-    unit: Literal["WD", "CD"] = "WD"
-    extension: list[str] = Field(default_factory=list)  # acts that extend the period (负责人批准延长)
-    extension_days: int = 0
-    extension_key: str = ""
-    extension_fact: str = ""  # a case fact (extra.<name>) holding the calendar days an approved extension adds
-    excluded: list[str] = Field(default_factory=list)  # acts whose date..end_date is not counted (听证、检验、鉴定)
-    each_start: bool = False  # every start act opens its own period (each 先行登记保存, each 查封扣押)
-    start_term: bool = False  # the start act's own end_date (the term it set) must fall within the period too
-    on_missing_start: Literal["unverifiable", "ignore"] = "unverifiable"  # an end act with no start on file
-    on_missing_end: Literal["overdue", "unverifiable", "ignore"] = "overdue"  # no end act on file
-    missing_end_states: list[str] = Field(default_factory=list)  # … reported only in these case states
-    missing_end_documents: list[str] = Field(default_factory=list)  # … or when one of these documents is on file
-    undated_end_documents: list[str] = Field(default_factory=list)  # such a document on file: the end act happened, undated
-    lone_unverifiable: bool = False  # a file of one imported decision cannot show an approved extension or suspension
+class _Acts(_Params):
+    """A list of acts may stand alone (``start = ["受理"]``) when nothing else is said of them."""
 
-
-    @field_validator("period")
+    @model_validator(mode="before")
     @classmethod
-    def _known_period(cls, v: str) -> str:
-        if v and v not in periods.KINDS:
-            raise ValueError(f"不是已知的期限（应为 {'、'.join(periods.KINDS)} 之一）")
-        return v
+    def _bare_list(cls, v: Any) -> Any:
+        return {"acts": v} if isinstance(v, list) else v
+
+
+class DeadlineStart(_Acts):
+    acts: list[str]
+    each: bool = False  # every start act opens its own period (each 先行登记保存, each 查封扣押)
+    term: bool = False  # the start act's own end_date (the term it set) must fall within the period too
+    if_missing: Literal["unverifiable", "ignore"] = "unverifiable"  # an end act with no start on file
+
+
+class DeadlineEnd(_Acts):
+    acts: list[str]
+    if_missing: Literal["overdue", "unverifiable", "ignore"] = "overdue"  # no end act on file
+    states: list[str] = Field(default_factory=list)  # … reported only in these case states
+    documents: list[str] = Field(default_factory=list)  # … or when one of these documents is on file
+    undated_documents: list[str] = Field(default_factory=list)  # such a document on file: the end act happened, undated
+
+
+class Extension(_Acts):
+    acts: list[str] = Field(default_factory=list)  # acts that extend the period (负责人批准延长) …
+    key: str = ""  # … by the period the profile names so (casefile.periods.named)
+    fact: str = ""  # or a case fact (extra.<name>) holding the calendar days an approved extension adds
+
+
+class Length(_Params):
+    """How long: a period the profile names (``key``: casefile.periods.named — the profile's
+    [time_limits], or a period of casefile.periods such as publication), else the rule's own days."""
+
+    key: str = ""
+    days: int | None = Field(default=None, ge=0)
+    unit: Literal["WD", "CD"] = "WD"
+
+    @model_validator(mode="after")
+    def _known(self) -> "Length":
+        if self.days is None and not periods.known(self.key):
+            raise ValueError(f"不是已知的期限“{self.key}”（应为规则配置 time_limits 中的期限或 {'、'.join(periods.KINDS)} 之一，或写明 days）")
+        return self
+
+    def of(self, ctx: CheckContext) -> periods.Period:
+        return periods.named(ctx.profile, self.key, self.days, self.unit, ctx.case)
+
+
+class PeriodSpec(Length):
+    extension: Extension = Field(default_factory=Extension)
+    excluded: list[str] = Field(default_factory=list)  # acts whose date..end_date is not counted (听证、检验、鉴定)
+
+
+class DeadlineParams(_Params):
+    """An end act within a period of a start act: four parameters, each a small table."""
+
+    start: DeadlineStart
+    end: DeadlineEnd
+    period: PeriodSpec
+    lone_unverifiable: bool = False  # a file of one imported decision cannot show an approved extension or suspension
 
 
 @word("deadline", DeadlineParams)
 def deadline(ctx: CheckContext, p: DeadlineParams) -> Iterator[Hit]:
-    starts, ends = _acts(ctx, p.start), _acts(ctx, p.end)
+    starts, ends = _acts(ctx, p.start.acts), _acts(ctx, p.end.acts)
     if not starts:
-        if ends and p.on_missing_start == "unverifiable":
-            yield Hit(f"未记载{'或'.join(p.start)}的日期，无法计算{'或'.join(p.end)}的期限",
+        if ends and p.start.if_missing == "unverifiable":
+            yield Hit(f"未记载{'或'.join(p.start.acts)}的日期，无法计算{'或'.join(p.end.acts)}的期限",
                       evidence=[_where(ctx, ends[0])], unverifiable=True)
         return
-    for start in starts if p.each_start else starts[:1]:
+    for start in starts if p.start.each else starts[:1]:
         yield from _one_deadline(ctx, p, start, ends)
 
 
 def _one_deadline(ctx: CheckContext, p: DeadlineParams, start: Act, ends: list[Act]) -> Iterator[Hit]:
-    if p.period:
-        per = periods.period(ctx.profile, p.period, ctx.case)
-        base, unit = per.n, per.unit
-    else:
-        base, unit = _days(ctx, p.days, p.days_key, p.unit)
+    spec = p.period
+    per = spec.of(ctx)
+    base, unit = per.n, per.unit
     n = base
-    extended = _acts(ctx, p.extension)
+    extended = _acts(ctx, spec.extension.acts)
     if extended:
-        n += _days(ctx, p.extension_days, p.extension_key, unit)[0]
+        n += periods.named(ctx.profile, spec.extension.key, 0, unit).n
     end = next((a for a in ends if a.date >= start.date), None)
-    against = max(d for d in (end.date if end else ctx.today, start.end_date if p.start_term else None) if d)
+    against = max(d for d in (end.date if end else ctx.today, start.end_date if p.start.term else None) if d)
     try:
-        for a in _acts(ctx, p.excluded):
+        for a in _acts(ctx, spec.excluded):
             if a.end_date and a.end_date >= a.date:
                 n += _count(ctx, a.date, a.end_date, unit)
         # a period of n days never ends before start + n calendar days: the calendar is asked only past that
@@ -157,12 +174,12 @@ def _one_deadline(ctx: CheckContext, p: DeadlineParams, start: Act, ends: list[A
     except CalendarNotCovered as e:
         yield Hit(f"{e.message}" + (f"（{e.details[0]}）" if e.details else ""), evidence=[_where(ctx, start)], unverifiable=True)
         return
-    fact_days = int(ctx.case.extra.get(p.extension_fact, 0) or 0) if p.extension_fact else 0
+    fact_days = int(ctx.case.extra.get(spec.extension.fact, 0) or 0) if spec.extension.fact else 0
     due += dt.timedelta(days=fact_days)
     fields = {"start_act": start.kind.value, "start": start.date.isoformat(), "days": base if fact_days else n,
               "unit": UNIT_NAMES[unit], "due": due.isoformat(),
               "extended": "（已批准延长）" if extended or fact_days else "", "lone": ""}
-    if p.start_term and start.end_date and start.end_date > due:
+    if p.start.term and start.end_date and start.end_date > due:
         yield Hit(f"{start.date}{start.kind.value}，期限至{start.end_date}，超过{n}{UNIT_NAMES[unit]}（应至{due}）",
                   evidence=[_where(ctx, start, "end_date")],
                   fields=fields | {"end_act": start.kind.value + "期限届满", "end": start.end_date.isoformat(),
@@ -175,18 +192,18 @@ def _one_deadline(ctx: CheckContext, p: DeadlineParams, start: Act, ends: list[A
                   fields=fields | {"end_act": end.kind.value, "end": end.date.isoformat(),
                                    "outcome": f"{end.date}才{end.kind.value}", "lone": note})
     elif end is None:
-        yield from _missing_end(ctx, p, start, due, fields)
+        yield from _missing_end(ctx, p.end, start, due, fields)
 
 
-def _missing_end(ctx: CheckContext, p: DeadlineParams, start: Act, due: dt.date, fields: dict[str, Any]) -> Iterator[Hit]:
-    if p.on_missing_end == "ignore" or (p.undated_end_documents and ctx.docs_of(*p.undated_end_documents)):
+def _missing_end(ctx: CheckContext, e: DeadlineEnd, start: Act, due: dt.date, fields: dict[str, Any]) -> Iterator[Hit]:
+    if e.if_missing == "ignore" or (e.undated_documents and ctx.docs_of(*e.undated_documents)):
         return
-    if p.missing_end_states or p.missing_end_documents:
-        in_state = ctx.case.state in {CaseState(s) for s in p.missing_end_states}
-        if not in_state and not (p.missing_end_documents and ctx.docs_of(*p.missing_end_documents)):
+    if e.states or e.documents:
+        in_state = ctx.case.state in {CaseState(s) for s in e.states}
+        if not in_state and not (e.documents and ctx.docs_of(*e.documents)):
             return
-    ends = "或".join(p.end)
-    if p.on_missing_end == "unverifiable":
+    ends = "或".join(e.acts)
+    if e.if_missing == "unverifiable":
         yield Hit(f"{start.date}{start.kind.value}，卷中没有{ends}的日期", evidence=[_where(ctx, start)], unverifiable=True,
                   fields=fields | {"end_act": ends, "end": "", "outcome": f"卷中没有{ends}的日期"})
     elif ctx.today > due:
@@ -276,15 +293,18 @@ def document_present(ctx: CheckContext, p: DocumentParams) -> Iterator[Hit]:
     if ctx.docs_of(*p.types) or any(a.document in p.types for a in ctx.case.acts):
         return
     because = f"（{trigger[0].date}{trigger[0].kind.value}）" if trigger else ""
-    yield Hit(f"卷中没有{p.label}{because}", evidence=[_where(ctx, trigger[0])] if trigger else [], fields={"label": p.label})
+    yield Hit(f"卷中没有{p.label}{because}", evidence=[_where(ctx, trigger[0])] if trigger else [],
+              fields={"label": p.label, "because": because})
+
+
+class NoticeLength(Length):
+    unit: Literal["WD", "CD"] = "CD"
 
 
 class NoticeParams(_Params):
     notice: list[str]
     event: list[str]
-    days: int | None = Field(default=None, ge=0)
-    days_key: str = ""
-    unit: Literal["WD", "CD"] = "CD"
+    period: NoticeLength  # the least time between notice and event (casefile.periods.notice_end)
     required: bool = True  # False: only when the notice was given is its timing checked
     missing_unverifiable: bool = False  # a missing notice is a date not on file rather than a notice not given
     unless: list[str] = Field(default_factory=list)  # such an act between notice and event ends the wait early (a reply received)
@@ -298,7 +318,8 @@ def notice_before(ctx: CheckContext, p: NoticeParams) -> Iterator[Hit]:
         return
     event = events[0]
     notices = [a for a in _acts(ctx, p.notice) if a.date <= event.date]
-    n, unit = _days(ctx, p.days, p.days_key, p.unit)
+    per = p.period.of(ctx)
+    n, unit = per.n, per.unit
     if not notices:
         if p.required:
             yield Hit(f"{event.date}{event.kind.value}前没有{'或'.join(p.notice)}" + ("的日期" if p.missing_unverifiable else ""),
@@ -309,7 +330,7 @@ def notice_before(ctx: CheckContext, p: NoticeParams) -> Iterator[Hit]:
     if any(notice.date <= a.date <= event.date for a in _acts(ctx, p.unless)):
         return
     try:
-        last = ctx.calendar.add_workdays(notice.date, n) if unit == "WD" else notice.date + dt.timedelta(days=n)
+        last = periods.notice_end(ctx.calendar, notice.date, per)
         earliest = last + dt.timedelta(days=1) if p.after_period else last
     except CalendarNotCovered as e:
         yield Hit(f"{e.message}" + (f"（{e.details[0]}）" if e.details else ""), evidence=[_where(ctx, notice)], unverifiable=True)
@@ -333,4 +354,5 @@ def text_mentions(ctx: CheckContext, p: MentionParams) -> Iterator[Hit]:
     for rec in ctx.docs_of(*p.types):
         text = ctx.text_of(rec)
         if text and not any(w in text for w in p.any_of):
-            yield Hit(f"《{rec.title or rec.file}》没有写明{p.label}", documents=[rec.file], fields={"label": p.label})
+            yield Hit(f"《{rec.title or rec.file}》没有写明{p.label}", documents=[rec.file],
+                      fields={"label": p.label, "doc": rec.title or rec.file})

@@ -117,6 +117,9 @@ async def test_publicity_export_publish_withdraw(demo_ws, tmp_path):
         await _settle(app, pilot)
         assert len(list(regs.glob("*.xlsx"))) == 4
         assert "已生成 4 份清单" in str(screen.query_one("#office-log", Static).render())
+        # … and beside them each 事项's 执法流程图 and 服务指南, drawn from its declared procedure
+        assert len(list(regs.glob("*-执法流程图.svg"))) == len(list(regs.glob("*-服务指南.docx"))) == 5
+        assert "食品经营许可：服务指南 食品经营许可-服务指南.docx" in str(screen.query_one("#office-log", Static).render())
 
 
 @pytest.mark.asyncio

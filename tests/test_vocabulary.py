@@ -44,7 +44,7 @@ def test_every_rule_of_every_pack_names_a_term_of_the_one_vocabulary():
     ('predicate = "citations_valid"\nparams = { onyl = "misnamed" }', "onyl"),
     ('predicate = "av_recorded"\nparams = { level = "sometimes" }', "level"),
     ('predicate = "agency_stated"\nparams = { strict = true }', "strict"),
-    ('predicate = "deadline"\nparams = { start = ["立案"], end = ["决定"], period = "case_time" }', "不是已知的期限"),
+    ('predicate = "deadline"\nparams = { start = ["立案"], end = ["决定"], period = { key = "case_time" } }', "不是已知的期限"),
     ('predicate = "no_such_term"', "不存在的判断函数"),
 ])
 def test_a_bad_parameter_of_any_term_stops_the_pack(tmp_path, monkeypatch, rule, words):

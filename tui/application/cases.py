@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from casefile import catalog, entries, resume
+from casefile import casetypes, catalog, entries, resume
 from casefile.catalog import CaseSummary, Filters, Listing, Refreshed  # noqa: F401 - the list's row types, for the front ends
 from casefile.display import controls_in
 from casefile.errors import EntryError, ValidationError
-from casefile.model import Case, CaseType, PartyKind, Procedure
+from casefile.model import Case, CaseType, PartyKind, Procedure, case_type_names
 from casefile.names import check_name, new_case_id
 from casefile.validation import validate
 from casefile.workspace import Officer
@@ -69,6 +69,17 @@ class CaseOps:
     def new_case_id(self, number: str = "", hint: str = "") -> str:
         return new_case_id(self.ws.case_ids(), year=self.today.year, number=number, hint=hint)
 
+    def case_types(self) -> list[str]:
+        """The case types a new case may take: every declaration, the workspace's own included."""
+        self.ws.declare_types()
+        return case_type_names()
+
+    def case_type_declarations(self) -> list[dict[str, Any]]:
+        """Each case type as declared (name, pack, procedure with roles, periods …), for
+        ``casefile case types`` and the roles module."""
+        self.ws.declare_types()
+        return [d.to_dict() for d in casetypes.all_types()]
+
     @staticmethod
     def case_sources() -> list[str]:
         """The 案件来源 a new case may name (casefile/data/entries.toml)."""
@@ -89,6 +100,8 @@ class CaseOps:
             msg = entries.check_party_id(new.party_kind, new.party_id, self.today)
             if msg:
                 errors["party_id"] = msg
+        if new.case_type not in self.case_types():
+            errors["case_type"] = "请选择：" + "、".join(self.case_types())
         if new.source and new.source not in entries.case_sources():
             errors["source"] = "请选择：" + "、".join(entries.case_sources())
         handlers, msg = entries.check_officers(list(new.handlers), filed or self.today, self.ws.officers())
@@ -125,6 +138,7 @@ class CaseOps:
         if errors:
             raise EntryError(f"{path} 有 {len(errors)} 处问题，未新建案件", errors)
         data.setdefault("id", self.new_case_id(data.get("number", "")))
+        self.ws.declare_types()  # a case of a type the workspace declares itself
         case = validate(Case, data, str(path))
         self.ws.create_case(case)
         return case

@@ -38,8 +38,8 @@ class DocumentOps:
         types = load_catalogue().templated
         if case_ref is None:
             return types
-        case_type = self.ws.load_case(case_ref).case_type.value
-        return [t for t in types if t.for_case_type(case_type)]
+        declared = self.ws.load_case(case_ref).case_type.declaration
+        return [t for t in types if declared.holds(t)]
 
     # -- changes ------------------------------------------------------------------------------
     def render(self, case_ref: str, code: str, extra: dict[str, Any] | None = None) -> Rendered:

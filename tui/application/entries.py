@@ -19,7 +19,7 @@ from tui.application.cases import control_errors
 from tui.application.lazy import lazy_module
 
 rounds = lazy_module("checklists.review")
-RESUBMIT = "重新送审"  # the move (casefile/data/transitions.toml) that resubmits a case after a review opinion
+RESUBMIT = "重新送审"  # the move (each casefile/data/case_types/*.toml) that resubmits a case after a review opinion
 
 # the list of a case each section edits
 SECTIONS = ("parties", "acts", "proposed", "decided", "evidence")

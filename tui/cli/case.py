@@ -22,7 +22,8 @@ def case() -> None:
 @click.option("--id", "case_id", default="", help="案件编号（文件夹名）；默认由文号生成，没有文号时为“年度-序号”")
 @click.option("--number", default="", help="文号，如：陵自然资罚〔2019〕23号")
 @click.option("--title", default="", help="案件名称")
-@click.option("--type", "case_type", type=click.Choice([t.value for t in CaseType]), default=CaseType.PENALTY.value, show_default=True, help="案件类型")
+@click.option("--type", "case_type", default=CaseType.PENALTY.value, show_default=True,
+              help="案件类型：" + "、".join(t.value for t in CaseType) + "，或工作区声明的其他类型（casefile case types）")
 @click.option("--procedure", type=click.Choice([p.value for p in Procedure]), default=Procedure.ORDINARY.value, show_default=True, help="程序")
 @click.option("--sector", default="", help="执法领域")
 @click.option("--source", default="", help="案件来源：监督检查 / 投诉举报 / 上级交办 / 移送 …")
@@ -44,6 +45,21 @@ def case_new(case_id, number, title, case_type, procedure, sector, source, cause
                                   source=source, cause=cause, party=party, party_kind=party_kind, party_id=party_id,
                                   party_address=party_address, filed=filed.date() if filed else None))
     emit(c.summary(), as_json, lambda d: click.echo(f"已新建案件 {c.id}{'（' + c.number + '）' if c.number else ''}"))
+
+
+@case.command("types")
+@workspace_option
+@json_option
+def case_types(as_json):
+    """列出案件类型及其声明：规则包、程序（状态变更、谁可以做、须经的审批）、期限、统计标签、封面题名。"""
+    decls = open_session().case_type_declarations()
+
+    def show(d: list) -> None:
+        for t in d:
+            moves = "、".join(f"{m['id']}（{'/'.join(m['roles'])}）" for m in t["moves"])
+            click.echo(f"{t['name']}　规则包：{t['pack'] or '（无）'}　统计：{t['statistics']}　封面：{t['cover_title']}")
+            click.echo(f"  状态变更：{moves}")
+    emit(decls, as_json, show)
 
 
 @case.command("list")

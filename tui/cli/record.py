@@ -173,10 +173,12 @@ def publicity_registers(out_dir, fmt, as_json):
     """事前公开：生成行政执法主体、行政执法人员清单（不含身份证号）、行政执法事项清单、随机抽查事项清单。
 
     人员清单取自执法人员清单中当日证件有效的人员；事项取自工作区的 matters.toml。
+    每个事项另按其类别声明的程序生成执法流程图（SVG、PNG，Graphviz 绘制）和服务指南（.docx）。
     生成后内容再有变更时，publicity due 会提示重新公示。"""
     written = open_session().write_registers(Path(out_dir), fmt)
-    emit(written, as_json, lambda d: click.echo(table([[w["register"], w["rows"], w["file"]] for w in written],
-                                                      ["清单", "条数", "文件"], max_width=60)))
+    rows = [[w["register"], w["rows"], w["file"]] for w in written if "matter" not in w]
+    rows += [[w["register"], w["matter"], w["file"] or w["note"]] for w in written if "matter" in w]
+    emit(written, as_json, lambda d: click.echo(table(rows, ["清单", "条数/事项", "文件"], max_width=60)))
 
 
 @publicity.command("export")

@@ -279,6 +279,9 @@ class NewCaseScreen(Screen[str | bool]):
             yield input_field("party_id", "证件号码", "统一社会信用代码或公民身份号码", widget_id="party_id")
             yield input_field("cause", "案由", "必填", widget_id="cause")
             yield input_field("filed", "立案日期", f"如 {self.app.today.isoformat()}（不晚于今天）", widget_id="filed")
+            # the case types declared (casefile/data/case_types and the workspace's own folders)
+            yield select_field("case_type", "案件类型", self.app.session.case_types(), value="行政处罚", widget_id="case_type",
+                               allow_blank=False)
             yield select_field("procedure", "程序", [p.value for p in Procedure], value="普通", widget_id="procedure",
                                allow_blank=False)
             # 案件来源 and 承办人: the 立案审批表 cannot be rendered without them
@@ -295,6 +298,7 @@ class NewCaseScreen(Screen[str | bool]):
         v = {i.id: i.value.strip() for i in self.query(Input)}
         new = NewCase(number=v["number"], cause=v["cause"], party=v["party"], party_id=v["party_id"], filed=v["filed"],
                       party_kind=self.query_one("#party_kind", Select).value, procedure=self.query_one("#procedure", Select).value,
+                      case_type=self.query_one("#case_type", Select).value,
                       source=fields_of(self)["source"].value, handlers=fields_of(self)["handlers"].value)
         try:
             case = self.app.session.create_case(new, required=("party", "cause"))

@@ -196,7 +196,8 @@ class PublicityScreen(Screen):
     # -- 事前公开 registers ------------------------------------------------------------------------
     def action_registers(self) -> None:
         folder = self.app.session.export_folder("事前公开")
-        self.app.push_screen(AskScreen("生成事前公开清单（执法主体、人员、事项、随机抽查事项；.xlsx）到文件夹：", str(folder)),
+        self.app.push_screen(AskScreen("生成事前公开清单（执法主体、人员、事项、随机抽查事项；.xlsx）及每个事项的执法流程图（SVG、PNG）和服务指南（.docx）到文件夹：",
+                                       str(folder)),
                              lambda ans: self.write_registers(Path(ans)) if ans else None)
 
     @work(thread=True, exclusive=True, group="publicity")
@@ -209,5 +210,9 @@ class PublicityScreen(Screen):
         except OSError as e:
             self.app.call_from_thread(self._log, f"未能生成清单：{io_problem(e)}", "error")
             return
-        lines = [f"已生成 {len(written)} 份清单到 {folder}："] + [f"{w['register']}：{w['rows']} 条" for w in written]
+        registers = [w for w in written if "matter" not in w]
+        lines = [f"已生成 {len(registers)} 份清单到 {folder}："] + [f"{w['register']}：{w['rows']} 条" for w in registers]
+        for w in written:
+            if "matter" in w:  # a 事项's 执法流程图 (SVG, PNG) and 服务指南
+                lines.append(f"{w['matter']}：{w['register']} {Path(w['file']).name}" if w["file"] else w["note"])
         self.app.call_from_thread(self._log, "\n".join(lines))
