@@ -110,7 +110,7 @@ def _tuple(d: dict[str, Any], key: str) -> tuple[str, ...]:
 
 def _move(m: dict[str, Any], where: str) -> Move:
     unknown = set(m) - {"id", "from", "to", "act", "procedures", "checks", "asks", "after_review", "roles", "requires",
-                        "requires_if_major", "documents"}
+                        "requires_if_major", "documents", "note"}
     if unknown:
         raise DeclarationError(f"{where}：状态变更“{m.get('id', '')}”有不认识的项：{'、'.join(sorted(unknown))}")
     bad = [r for r in m.get("roles", ()) if r not in ROLES]
