@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "tui.cli.terminal",
     "tui.cli.catalog",
     "tui.cli.entry",
+    "tui.cli.evaluate",
 ]
 
 

@@ -1,0 +1,209 @@
+"""案卷评查 of an archive: choose what to evaluate (files, folders, packages, cases of
+the workspace), draw a sample, evaluate in worker processes by a chosen standard,
+keep the findings apart from the cases and write the report. The CLI's
+``casefile evaluate`` and the TUI's 评查 screen both call :func:`run_evaluation`.
+
+Files, folders and packages are evaluated in each worker's scratch workspace
+(``checklists.evaluation.units``): nothing is imported into the agency's
+workspace and no case is written; only ``evaluations/<id>.jsonl`` is added."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import multiprocessing
+import tempfile
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from casefile.errors import UsageError, WorkspaceError
+from casefile.model import Case
+from casefile.workspace import Workspace
+from checklists.evaluation import sampling, standards, store, strata
+from checklists.evaluation.units import Evaluator, collect, unit
+
+Progress = Callable[[int, int, str], None]
+CHUNK = 8  # units a worker takes at a time: few round trips, and the two workers stay busy to the end
+IN_PROCESS = 6  # up to this many units, starting workers costs more than it saves
+REPORT_KINDS = (".xlsx", ".docx")
+ERROR = "出错："  # a progress label that reports a unit that could not be evaluated
+
+
+@dataclass
+class EvaluationRequest:
+    """What a 评查人员 chooses (CLI options, the TUI form)."""
+
+    paths: list[Path] = field(default_factory=list)
+    cases: list[str] = field(default_factory=list)
+    all_cases: bool = False
+    year: int | None = None
+    sample: str = ""  # "50" or "10%"
+    seed: str = "0"
+    focus: list[str] = field(default_factory=list)  # 重点: agencies, 类型 or sectors named
+    standard: str = standards.DEFAULT
+    dossier: bool = False  # each folder given is one dossier
+    out: Path | None = None
+    store: bool = True
+    workers: int = 2
+
+
+@dataclass
+class Evaluation:
+    id: str
+    created: str
+    standard: str
+    standard_title: str
+    results: list[dict[str, Any]]
+    problems: list[dict[str, str]]
+    draw: dict[str, Any] | None = None
+    stored: str = ""
+    report: str = ""
+    draw_file: str = ""
+
+    def header(self, request: EvaluationRequest) -> dict[str, Any]:
+        return {"id": self.id, "created": self.created, "standard": self.standard, "standard_title": self.standard_title,
+                "paths": [str(p) for p in request.paths], "cases": request.cases, "all": request.all_cases,
+                "year": request.year, "draw": self.draw, "problems": self.problems}
+
+
+def open_workspace(root: Path | str | None, needed: bool) -> Workspace | None:
+    """The agency's workspace when there is one; evaluating files needs none."""
+    try:
+        return Workspace.open(root)
+    except WorkspaceError:
+        if needed:
+            raise
+        return None
+
+
+def _case_year(case: Case) -> int | None:
+    dates = [a.date for a in case.acts]
+    return dates[-1].year if dates else None
+
+
+def case_units(ws: Workspace, request: EvaluationRequest) -> list[dict[str, str]]:
+    ids = [ws.resolve(c) for c in request.cases]
+    if request.all_cases or request.year:
+        for cid in ws.case_ids():
+            if cid not in ids and (not request.year or _case_year(ws.load_case(cid)) == request.year):
+                ids.append(cid)
+    return [unit("case", cid, f"case:{cid}") for cid in ids]
+
+
+def choose(request: EvaluationRequest, ws: Workspace | None) -> tuple[list[dict[str, str]], list[dict[str, str]], dict | None]:
+    """(units to evaluate, problems, the draw or None), the units sorted by key."""
+    units, problems = collect(request.paths, dossier=request.dossier)
+    if ws is not None:
+        units += case_units(ws, request)
+    if not units and not problems:
+        raise UsageError("没有可评查的文书或案件", details=["给出文件、目录或案卷包，或用 --case / --all / --year 选择工作区的案件"])
+    units.sort(key=lambda u: u["key"])
+    if not request.sample:
+        return units, problems, None
+    try:
+        size, ratio = sampling.parse_size(request.sample)
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+    pairs = [(u["key"], strata.stratum(u, request.focus, ws)) for u in units]
+    draw = sampling.draw(pairs, size=size, ratio=ratio, seed=str(request.seed))
+    draw["focus"] = request.focus
+    keep = sampling.drawn_keys(draw)
+    return [u for u in units if u["key"] in keep], problems, draw
+
+
+_WORKER: Evaluator | None = None
+
+
+def _start_worker(source: str | None, today: dt.date, standard: str, scratch: str) -> None:
+    global _WORKER
+    _WORKER = Evaluator(Path(source) if source else None, today, standard, Path(scratch))
+
+
+def _evaluate_chunk(units: list[dict[str, str]]) -> list[dict[str, Any]]:
+    return [_WORKER.evaluate(u) for u in units]
+
+
+def _scratch_parent() -> Path | None:
+    # in memory where the system has it: the scratch cases are written and removed at once
+    shm = Path("/dev/shm")
+    return shm if shm.is_dir() else None
+
+
+def _label(r: dict[str, Any]) -> str:
+    return ERROR + r["error"] if r.get("error") else r["key"]
+
+
+def evaluate_units(units: list[dict[str, str]], *, source: Path | None, today: dt.date, standard: str,
+                   workers: int = 2, progress: Progress | None = None, mp_context: str | None = None) -> list[dict[str, Any]]:
+    """Each unit's result, in the order of ``units``; worker processes when there are enough units."""
+    results: dict[str, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory(prefix="casefile-evaluate-", dir=_scratch_parent()) as scratch:
+        if len(units) <= IN_PROCESS or workers < 2:
+            ev = Evaluator(source, today, standard, Path(scratch))
+            try:
+                for i, u in enumerate(units, 1):
+                    results[u["key"]] = ev.evaluate(u)
+                    if progress:
+                        progress(i, len(units), _label(results[u["key"]]))
+            finally:
+                ev.close()
+        else:
+            ctx = multiprocessing.get_context(mp_context) if mp_context else None
+            chunks = [units[i:i + CHUNK] for i in range(0, len(units), CHUNK)]
+            with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_start_worker,
+                                     initargs=(str(source) if source else None, today, standard, scratch)) as pool:
+                futures = [pool.submit(_evaluate_chunk, c) for c in chunks]
+                for fut in as_completed(futures):
+                    for r in fut.result():
+                        results[r["key"]] = r
+                        if progress:
+                            progress(len(results), len(units), _label(r))
+    return [results[u["key"]] for u in units]
+
+
+def run_evaluation(request: EvaluationRequest, *, workspace_root: Path | str | None, today: dt.date,
+                   now: dt.datetime | None = None, progress: Progress | None = None,
+                   mp_context: str | None = None) -> Evaluation:
+    if request.out is not None and request.out.suffix.lower() not in REPORT_KINDS:
+        raise UsageError(f"报告应为 .xlsx 或 .docx 文件，而不是“{request.out.name}”")
+    std = standards.load(request.standard)
+    ws = open_workspace(workspace_root, needed=bool(request.cases or request.all_cases or request.year))
+    units, problems, draw = choose(request, ws)
+    now = now or dt.datetime.now()
+    results = evaluate_units(units, source=ws.root if ws else None, today=today, standard=std.name,
+                             workers=request.workers, progress=progress, mp_context=mp_context)
+    ev = Evaluation(store.new_id(now), now.isoformat(timespec="seconds"), std.name, std.title, results, problems, draw)
+    if request.store and ws is not None:
+        ev.stored = str(store.save(ws.root, ev.header(request), results))
+    if request.out is not None:
+        write_report(ev, request.out, history_root=ws.root if ws else None)
+        if draw is not None:
+            draw_file = request.out.with_name(request.out.stem + ".抽样记录.json")
+            draw_file.write_text(json.dumps(ev.header(request), ensure_ascii=False, indent=2), encoding="utf-8")
+            ev.draw_file = str(draw_file)
+    return ev
+
+
+def write_report(ev: Evaluation, out: Path, history_root: Path | None = None) -> Path:
+    """The .xlsx workbook or the .docx 评查报告 (with the findings over time when a workspace keeps them)."""
+    from checklists.evaluation import report_docx, report_xlsx  # openpyxl, python-docx and matplotlib: only when a report is asked
+
+    past = store.history(history_root) if history_root else None
+    meta = {"id": ev.id, "created": ev.created, "standard": ev.standard_title, "draw": ev.draw}
+    if out.suffix.lower() == ".xlsx":
+        report_xlsx.write(out, ev.results, meta)
+    else:
+        report_docx.write(out, ev.results, meta, past)
+    ev.report = str(out)
+    return out
+
+
+def evaluation_history(workspace_root: Path | str | None) -> dict[str, Any]:
+    ws = open_workspace(workspace_root, needed=True)
+    return store.history(ws.root)
+
+
+def standard_names() -> list[tuple[str, str]]:
+    return [(n, standards.load(n).title) for n in standards.names()]
