@@ -67,9 +67,9 @@ def write(path: Path, results: list[dict[str, Any]], meta: dict[str, Any], histo
     doc.add_heading("三、常见问题", 1)
     rules = summary.per_rule(results)[:TOP_PROBLEMS]
     if rules:
-        _picture(doc, charts.bars([g["rule"] for g in rules], [g["findings"] for g in rules], "问题最多的规则", horizontal=True))
+        _picture(doc, charts.bars([g["name"] for g in rules], [g["findings"] for g in rules], "问题最多的规则", horizontal=True))
     for i, g in enumerate(rules, 1):
-        doc.add_paragraph(f"{i}. {g['rule']}：{g['findings']} 个问题，涉及 {g['units']} 件案卷（否决 {g['veto']}、重大 {g['major']}、一般 {g['minor']}）。"
+        doc.add_paragraph(f"{i}. {g['name']}（{g['rule']}）：{g['findings']} 个问题，涉及 {g['units']} 件案卷（否决 {g['veto']}、重大 {g['major']}、一般 {g['minor']}）。"
                           f"例如 {g['example_file']}：{g['example']}")
     if not rules:
         doc.add_paragraph("未发现问题。")

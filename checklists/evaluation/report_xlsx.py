@@ -44,9 +44,9 @@ def write(path: Path, results: list[dict[str, Any]], meta: dict[str, Any]) -> Pa
     _sheet(wb, "按机关", ["执法机关", "案卷数", "评分数", "平均分", "不合格", "问题数"],
            [[a["agency"], a["units"], a["scored"], a["mean"], a["failed"], a["findings"]] for a in summary.per_agency(results)],
            [28, 10, 10, 10, 10, 10])
-    _sheet(wb, "按规则", ["规则", "问题数", "涉及案卷", "否决", "重大", "一般", "扣分合计", "示例（文号）", "示例"],
-           [[g["rule"], g["findings"], g["units"], g["veto"], g["major"], g["minor"], g["points"], g["example_file"], g["example"]]
-            for g in summary.per_rule(results)], [28, 8, 10, 6, 6, 6, 10, 28, 80])
+    _sheet(wb, "按规则", ["规则", "名称", "问题数", "涉及案卷", "否决", "重大", "一般", "扣分合计", "示例（文号）", "示例"],
+           [[g["rule"], g["name"], g["findings"], g["units"], g["veto"], g["major"], g["minor"], g["points"], g["example_file"], g["example"]]
+            for g in summary.per_rule(results)], [26, 20, 8, 10, 6, 6, 6, 10, 28, 80])
     _sheet(wb, "按评查项目", ["项目", "名称", "问题数", "涉及案卷", "扣分合计", "示例（文号）", "示例"],
            [[g["item"], g["name"], g["findings"], g["units"], g["points"], g["example_file"], g["example"]]
             for g in summary.per_item(results)], [16, 28, 8, 10, 10, 28, 80])

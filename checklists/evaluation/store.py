@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from casefile.fsutil import atomic_write_text
+from checklists.review_changes import rule_name
 
 FOLDER = "evaluations"
 DIMENSIONS = {"rule": "规则", "item": "评查项目", "agency": "执法机关", "handler": "承办人", "month": "决定月份"}
@@ -80,7 +81,8 @@ def history(root: Path) -> dict[str, Any]:
                          "findings": sum(len(r.get("findings", ())) for r in rs),
                          "mean_score": _mean(r["score"] for r in rs if r.get("scored") and r.get("score") is not None)}
                         for h, rs in runs],
-        "by": {d: [{"name": k, "findings": n} for k, n in c.most_common()] for d, c in by.items()},
+        "by": {d: [{"name": k, "title": rule_name(k) if d == "rule" else k, "findings": n} for k, n in c.most_common()]
+               for d, c in by.items()},
     }
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import collections
 from typing import Any
 
+from checklists.review_changes import rule_name
+
 UNSCORED = "不评分"
 OVERVIEW_NAMES = {"units": "评查件数", "errors": "无法评查", "scored": "评分件数", "unscored": "不评分（公示摘要）",
                   "mean": "平均分", "vetoed": "否决件数", "findings": "问题数", "coverage": "无法显示的内容（说明）"}
@@ -41,7 +43,7 @@ def _grouped(results: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
     for r in results:
         for f in r.get("findings", ()):
             k = f.get(key) or "未归项"
-            g = groups.setdefault(k, {key: k, "name": f.get("item_name", "") if key == "item" else "", "findings": 0, "units": set(),
+            g = groups.setdefault(k, {key: k, "name": f.get("item_name", "") if key == "item" else rule_name(k), "findings": 0, "units": set(),
                                       "veto": 0, "major": 0, "minor": 0, "points": 0.0, "example": "", "example_file": ""})
             g["findings"] += 1
             g["units"].add(r["key"])

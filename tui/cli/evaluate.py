@@ -131,6 +131,6 @@ def history(as_json):
         for dim, rows in d["by"].items():
             click.echo(f"\n按{DIMENSION_NAMES[dim]}（前 10）：")
             for row in rows[:10]:
-                click.echo(f"  {row['name']}：{row['findings']}")
+                click.echo(f"  {row['title']}：{row['findings']}")
 
     emit(data, as_json, human)

@@ -1,0 +1,187 @@
+"""案卷评查 of an archive (issue 31): `casefile evaluate` over real published 市场监管 decisions
+(tests/data/decisions), scoring standards as data, reproducible stratified sampling, the store of
+past evaluations and the reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import random
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from checklists.evaluation import coverage, sampling, standards, store
+from checklists.evaluation.units import Evaluator, collect
+
+DATA = Path(__file__).resolve().parent / "data"
+DECISIONS = DATA / "decisions"
+ABRIDGED = "samr_a0a0e2858a9315cc018b40ba5fce4dd4.txt"  # 冀市监廊处〔2023〕13100223000181号: the 公示 summary
+PRICE_CASE = "samr_22a0b6ef96f84592a0321480cadc5095.txt"  # 剑市监处罚〔2026〕30号: remedies told wrongly (复议前置)
+TODAY = dt.date(2026, 11, 23)
+
+
+def _finding(rule, category, severity, message="决定书内容：……"):
+    return {"rule": rule, "category": category, "severity": severity, "message": message}
+
+
+def _province():
+    with open(standards.SCORING_DIR / "province.toml", "rb") as f:
+        return tomllib.load(f)
+
+
+def test_the_province_standard_weighs_findings_by_its_items():
+    findings = [_finding("P16-decision-contents", "documents", "major"), _finding("F01-facts-stated", "facts", "minor"),
+                _finding("P04-limitation", "procedure", "major")]
+    default = standards.score([dict(f) for f in findings], standards.load("default"))
+    province = standards.score([dict(f) for f in findings], standards.load("province"))
+    # the default deducts P16 by its rule (2), the others by severity (major 5, minor 1)
+    assert default["total"] == 100 - 2 - 1 - 5
+    items = {it["id"]: it for it in _province()["items"]}
+    expected = 100 - items["cover"]["deduct"]["major"] - items["facts_evidence"]["deduct"]["minor"] - items["procedure"]["deduct"]["major"]
+    assert province["total"] == expected
+    assert province["total"] != default["total"]
+    assert {it["part"] for it in province["items"]} == {"卷面", "内容"}
+    assert sum(it["points"] for it in _province()["items"]) == 100
+
+
+def test_an_item_never_loses_more_than_its_points():
+    many = [_finding("L01-citations", "legal_basis", "major") for _ in range(10)]
+    s = standards.score(many, standards.load("province"))
+    cap = next(it["points"] for it in _province()["items"] if it["id"] == "legal_basis")
+    assert s["total"] == 100 - cap
+    assert sum(f["points"] for f in many) == cap
+
+
+def test_a_veto_rule_of_the_standard_fails_the_file():
+    s = standards.score([_finding("D01-fine-range", "discretion", "major")], standards.load("province"))
+    assert (s["total"], s["grade"], s["vetoed"]) == (0.0, "不合格", True)
+    s = standards.score([_finding("D01-fine-range", "discretion", "major")], standards.load("default"))
+    assert s["vetoed"] is False and s["total"] == 95
+
+
+def test_an_unknown_standard_is_named_with_the_ones_there_are():
+    from casefile.errors import UsageError
+
+    with pytest.raises(UsageError, match="province"):
+        standards.load("nosuch")
+
+
+@pytest.fixture(scope="module")
+def lone_results():
+    ev = Evaluator(None, TODAY, "default")
+    try:
+        units, _ = collect([DECISIONS / PRICE_CASE, DECISIONS / ABRIDGED])
+        yield {Path(u["path"]).name: ev.evaluate(u) for u in units}
+    finally:
+        ev.close()
+
+
+def test_a_lone_decision_is_scored_on_what_it_shows(lone_results):
+    r = lone_results[PRICE_CASE]
+    assert r["doc_no"] == "剑市监处罚〔2026〕30号" and r["agency"] == "剑阁县市场监督管理局"
+    assert r["scored"] and r["grade"] == "优秀"
+    assert [f["rule"] for f in r["findings"]] == ["P16-decision-contents"]
+    assert r["score"] == 100 - standards.load("default").rules["P16-decision-contents"]
+    # what a lone decision cannot show (the other documents, the citations the library lacks) is a note
+    notes = {f["rule"] for f in r["coverage"]}
+    assert "C01-required-documents" in notes and all(coverage.is_coverage(f) for f in r["coverage"])
+
+
+def test_the_public_summary_is_not_scored(lone_results):
+    r = lone_results[ABRIDGED]
+    assert r["scored"] is False and r["score"] is None and "公示摘要" in r["reason"]
+
+
+def test_the_same_decision_scores_by_the_province_weights():
+    ev = Evaluator(None, TODAY, "province")
+    try:
+        r = ev.evaluate(collect([DECISIONS / PRICE_CASE])[0][0])
+    finally:
+        ev.close()
+    cover = next(it for it in _province()["items"] if it["id"] == "cover")
+    assert r["score"] == 100 - cover["deduct"]["major"]
+    assert r["findings"][0]["item_name"] == cover["name"]
+
+
+def _keys(n):
+    return [(f"d/{i:03d}.txt", sampling.MUST if i % 17 == 0 else sampling.FOCUS if i % 5 == 0 else sampling.GENERAL) for i in range(n)]
+
+
+def test_the_same_seed_draws_the_same_sample_whatever_the_order():
+    units = _keys(120)
+    shuffled = units[:]
+    random.Random(3).shuffle(shuffled)
+    a = sampling.draw(units, size=30, seed="7")
+    b = sampling.draw(shuffled, size=30, seed="7")
+    assert a == b and a["count"] == 30
+    assert set(a["drawn"]["必查"]) == {k for k, s in units if s == sampling.MUST}
+    assert sampling.draw(units, size=30, seed="8")["drawn"] != a["drawn"]
+    # 重点 is drawn at twice the rate of 一般
+    rate = lambda s: len(a["drawn"][s]) / a["population"][s]  # noqa: E731
+    assert rate(sampling.FOCUS) == pytest.approx(2 * rate(sampling.GENERAL), rel=0.25)
+
+
+def test_a_ratio_is_of_each_stratum():
+    d = sampling.draw(_keys(200), ratio=0.1, seed="1")
+    assert len(d["drawn"][sampling.GENERAL]) == round(0.1 * d["population"][sampling.GENERAL])
+    assert sampling.parse_size("10%") == (None, 0.1) and sampling.parse_size("50") == (50, None)
+    with pytest.raises(ValueError):
+        sampling.parse_size("五十")
+
+
+def _tree(path: Path) -> dict[str, str]:
+    return {str(p.relative_to(path)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(path.rglob("*")) if p.is_file()}
+
+
+def test_cli_evaluates_a_folder_reports_a_bad_file_and_leaves_the_cases_alone(run_cli, demo_ws, tmp_path):
+    folder = tmp_path / "批次"
+    folder.mkdir()
+    for name in sorted(p.name for p in DECISIONS.glob("*.txt"))[:7] + [ABRIDGED]:
+        shutil.copy(DECISIONS / name, folder / name)
+    (folder / "损坏.docx").write_bytes(b"PK\x03\x04 not a docx")
+    before = _tree(demo_ws.cases_dir)
+    code, out, err = run_cli("--today", "2026-11-23", "evaluate", str(folder), "--json", "--workspace", str(demo_ws.root))
+    assert code == 0, err
+    results = json.loads(out)
+    assert len(results) == 9
+    bad = [r for r in results if r.get("error")]
+    assert [Path(r["file"]).name for r in bad] == ["损坏.docx"] and "损坏.docx" in err
+    good = [r for r in results if not r.get("error")]
+    assert all({"file", "doc_no", "agency", "score", "grade", "scored", "findings", "coverage"} <= r.keys() for r in good)
+    assert [r["scored"] for r in good].count(False) == 1
+    assert _tree(demo_ws.cases_dir) == before
+    assert len(list((demo_ws.root / store.FOLDER).glob("*.jsonl"))) == 1
+
+
+def test_cli_sample_twice_gives_the_same_files(run_cli, tmp_path):
+    args = ("evaluate", str(DECISIONS), "--sample", "5", "--seed", "7", "--json", "--workspace", str(tmp_path / "none"))
+    first = [r["file"] for r in json.loads(run_cli(*args)[1])]
+    second = [r["file"] for r in json.loads(run_cli(*args)[1])]
+    assert first == second and len(first) == 5
+
+
+def test_reports_and_history(run_cli, demo_ws, tmp_path):
+    import docx
+    import openpyxl
+
+    ws = str(demo_ws.root)
+    code, _, err = run_cli("evaluate", "--all", "--workspace", ws, "--out", str(tmp_path / "r.xlsx"), "--sample", "4", "--seed", "1")
+    assert code == 0, err
+    assert {"案卷清单", "按机关", "按规则", "按评查项目"} <= set(openpyxl.load_workbook(tmp_path / "r.xlsx").sheetnames)
+    draw = json.loads((tmp_path / "r.抽样记录.json").read_text(encoding="utf-8"))
+    assert draw["draw"]["seed"] == "1" and draw["draw"]["count"] == 4
+    code, _, err = run_cli("evaluate", str(DECISIONS / PRICE_CASE), "--workspace", ws, "--out", str(tmp_path / "r.docx"), "--standard", "province")
+    assert code == 0, err
+    report = docx.Document(str(tmp_path / "r.docx"))
+    assert len(report.inline_shapes) >= 2
+    assert any("剑市监处罚〔2026〕30号" in c.text for t in report.tables for row in t.rows for c in row.cells)
+    code, out, _ = run_cli("evaluate", "history", "--json", "--workspace", ws)
+    hist = json.loads(out)
+    assert len(hist["evaluations"]) == 2
+    assert hist["by"]["agency"][0]["findings"] > 0
+    assert {"rule", "item", "agency", "handler", "month"} == set(hist["by"])
+    assert any(row["name"] == "P16-decision-contents" for row in hist["by"]["rule"])
