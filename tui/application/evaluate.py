@@ -190,6 +190,7 @@ def write_report(ev: Evaluation, out: Path, history_root: Path | None = None) ->
     """The .xlsx workbook or the .docx 评查报告 (with the findings over time when a workspace keeps them)."""
     from checklists.evaluation import report_docx, report_xlsx  # openpyxl, python-docx and matplotlib: only when a report is asked
 
+    out.parent.mkdir(parents=True, exist_ok=True)
     past = store.history(history_root) if history_root else None
     meta = {"id": ev.id, "created": ev.created, "standard": ev.standard_title, "draw": ev.draw}
     if out.suffix.lower() == ".xlsx":
@@ -207,3 +208,80 @@ def evaluation_history(workspace_root: Path | str | None) -> dict[str, Any]:
 
 def standard_names() -> list[tuple[str, str]]:
     return [(n, standards.load(n).title) for n in standards.names()]
+
+
+def reading(result: dict[str, Any]) -> str:
+    """One result as a 评查人员 reads it: the score, each finding with the text it rests on, the
+    coverage notes, then the document itself (a lone file) with those passages marked 【…】."""
+    from casefile.errors import CasefileError
+    from casefile.textio import read_document
+    from checklists.context import SEVERITY_NAMES
+    from checklists.review_changes import rule_name
+
+    if result.get("error"):
+        return f"{result['file']}\n\n未能评查：{result['error']}"
+    head = [f"{result.get('doc_no') or Path(result['file']).name}　{result.get('agency', '')}",
+            (f"得分 {result['score']:g} / {result['full']:g}　等级 {result['grade']}" + ("（一票否决）" if result.get("vetoed") else ""))
+            if result.get("scored") else f"不评分：{result.get('reason', '')}", ""]
+    quotes = []
+    for f in result["findings"]:
+        head.append(f"[{SEVERITY_NAMES.get(f['severity'], f['severity'])}] {rule_name(f['rule'])}"
+                    + (f"（{f['item_name']}，扣 {f['points']:g} 分）" if f.get("item_name") else "") + f"：{f['message']}")
+        for e in f.get("evidence", ()):
+            if e.get("text"):
+                head.append(f"    原文：{e['text']}")
+                quotes.append(e["text"])
+        head.append(f"    依据：{f['basis']}")
+    if not result["findings"]:
+        head.append("未发现扣分问题。")
+    if result.get("coverage"):
+        head += ["", "本件无法显示的内容（说明，不扣分）："] + [f"  · {c['message']}" for c in result["coverage"]]
+    if result.get("kind") == "file":
+        try:
+            text = read_document(Path(result["file"])).text
+        except CasefileError as e:
+            text = f"（无法读取原文：{e}）"
+        for q in sorted(set(quotes), key=len, reverse=True):
+            text = text.replace(q, f"【{q}】", 1)
+        head += ["", "—— 原文 ——", text]
+    return "\n".join(head)
+
+
+class EvaluationOps:
+    """The 评查 screen's operations over the session's workspace and clock."""
+
+    @staticmethod
+    def evaluation_standards() -> list[tuple[str, str]]:
+        return standard_names()
+
+    @staticmethod
+    def evaluation_request(paths: str, cases: str, sample: str, seed: str, standard: str) -> EvaluationRequest:
+        """The form's answers as a request: paths split at ；/;, cases 全部, a year, or ids/文号 split at ，/,."""
+        import re
+
+        req = EvaluationRequest(paths=[Path(p.strip()).expanduser() for p in re.split(r"[；;\n]", paths) if p.strip()],
+                                sample=sample.strip(), seed=seed.strip() or "0", standard=standard or standards.DEFAULT)
+        wanted = cases.strip()
+        if wanted == "全部":
+            req.all_cases = True
+        elif re.fullmatch(r"\d{4}", wanted):
+            req.year = int(wanted)
+        elif wanted:
+            req.cases = [c.strip() for c in re.split(r"[，,、\s]+", wanted) if c.strip()]
+        return req
+
+    def evaluate(self, request: EvaluationRequest, progress: Progress | None = None) -> Evaluation:
+        # the screen runs this in a thread: workers are spawned, never forked from a threaded process
+        return run_evaluation(request, workspace_root=self.root, today=self.today, progress=progress, mp_context="spawn")
+
+    def write_evaluation_report(self, ev: Evaluation, path: Path) -> Path:
+        if path.suffix.lower() not in REPORT_KINDS:
+            raise UsageError(f"报告应为 .xlsx 或 .docx 文件，而不是“{path.name}”")
+        return write_report(ev, path, history_root=self.root)
+
+    def evaluation_history(self) -> dict[str, Any]:
+        return store.history(self.root)
+
+    @staticmethod
+    def evaluation_reading(result: dict[str, Any]) -> str:
+        return reading(result)
