@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import multiprocessing
+import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -135,6 +136,25 @@ def _label(r: dict[str, Any]) -> str:
     return ERROR + r["error"] if r.get("error") else r["key"]
 
 
+def _start_resource_tracker() -> None:
+    """Spawned workers need multiprocessing's resource tracker, which passes it our stderr; under the
+    terminal UI stderr is a capture without a file descriptor (fileno -1), so the tracker is started
+    once with the real one."""
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        return
+    captured, sys.stderr = sys.stderr, sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = captured
+
+
 def evaluate_units(units: list[dict[str, str]], *, source: Path | None, today: dt.date, standard: str,
                    workers: int = 2, progress: Progress | None = None, mp_context: str | None = None) -> list[dict[str, Any]]:
     """Each unit's result, in the order of ``units``; worker processes when there are enough units."""
@@ -151,6 +171,8 @@ def evaluate_units(units: list[dict[str, str]], *, source: Path | None, today: d
                 ev.close()
         else:
             ctx = multiprocessing.get_context(mp_context) if mp_context else None
+            if mp_context in ("spawn", "forkserver"):
+                _start_resource_tracker()
             chunks = [units[i:i + CHUNK] for i in range(0, len(units), CHUNK)]
             with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_start_worker,
                                      initargs=(str(source) if source else None, today, standard, scratch)) as pool:
@@ -225,8 +247,10 @@ def reading(result: dict[str, Any]) -> str:
             if result.get("scored") else f"不评分：{result.get('reason', '')}", ""]
     quotes = []
     for f in result["findings"]:
-        head.append(f"[{SEVERITY_NAMES.get(f['severity'], f['severity'])}] {rule_name(f['rule'])}"
-                    + (f"（{f['item_name']}，扣 {f['points']:g} 分）" if f.get("item_name") else "") + f"：{f['message']}")
+        name = rule_name(f["rule"])
+        message = f["message"].removeprefix(name + "：")
+        head.append(f"[{SEVERITY_NAMES.get(f['severity'], f['severity'])}] {name}"
+                    + (f"（{f['item_name']}，扣 {f['points']:g} 分）" if f.get("item_name") else "") + f"：{message}")
         for e in f.get("evidence", ()):
             if e.get("text"):
                 head.append(f"    原文：{e['text']}")
@@ -242,9 +266,21 @@ def reading(result: dict[str, Any]) -> str:
         except CasefileError as e:
             text = f"（无法读取原文：{e}）"
         for q in sorted(set(quotes), key=len, reverse=True):
-            text = text.replace(q, f"【{q}】", 1)
+            text = _mark(text, q)
         head += ["", "—— 原文 ——", text]
     return "\n".join(head)
+
+
+def _mark(text: str, quote: str) -> str:
+    """The first place ``quote`` stands in ``text`` put in 【】; the quotes come from the text with its
+    spaces and line breaks taken out, so any run of white space may sit between two characters."""
+    import re
+
+    chars = [re.escape(c) for c in quote if not c.isspace()]
+    if not chars:
+        return text
+    m = re.search(r"\s*".join(chars), text)
+    return text if m is None else f"{text[:m.start()]}【{m.group(0)}】{text[m.end():]}"
 
 
 class EvaluationOps:
