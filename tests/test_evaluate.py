@@ -185,3 +185,27 @@ def test_reports_and_history(run_cli, demo_ws, tmp_path):
     assert hist["by"]["agency"][0]["findings"] > 0
     assert {"rule", "item", "agency", "handler", "month"} == set(hist["by"])
     assert any(row["name"] == "P16-decision-contents" for row in hist["by"]["rule"])
+
+
+SAMR = DATA / "samr" / "txt"
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("samr_30f54b446fa24fa08bd474b1bd796dad.txt", sampling.MUST),   # 于2025年9月26日公开举行听证会
+    ("samr_36693b24289345b1d269143a9577e5a4.txt", sampling.MUST),   # 当事人申请要求举行听证
+    ("samr_0ec898ca927b70078f3adff3a03538c8.txt", sampling.MUST),   # 经……集体讨论
+])
+def test_heard_and_major_cases_must_be_drawn(name, expected):
+    from checklists.evaluation import strata
+
+    assert strata.stratum({"kind": "file", "path": str(SAMR / name), "key": name}, []) == expected
+
+
+def test_the_right_to_a_hearing_told_but_not_used_is_not_a_heard_case():
+    from checklists.evaluation import strata
+
+    # 当事人在法定期限内未提出陈述、申辩、听证要求 / 未提出听证
+    for name in ("samr_230712000000309314258.txt", "samr_230712000000309415958.txt"):
+        u = {"kind": "file", "path": str(DECISIONS / name), "key": name}
+        assert strata.stratum(u, []) == sampling.GENERAL
+        assert strata.stratum(u, ["市场监督管理局"]) == sampling.FOCUS

@@ -28,6 +28,7 @@ from checklists.evaluation import coverage, standards
 PACKAGE = ".zip"
 SHARED_FILES = (PROFILE_FILE, OFFICERS_FILE, "calendar.toml")
 SHARED_DIRS = ("laws", "profiles")
+UNEVALUATED = "无法评查"
 ABRIDGED_REASON = "公示摘要版本：只公开了决定的要点（无证据列举或救济告知），不是完整的决定书，不评分"
 
 
@@ -107,6 +108,9 @@ class Evaluator:
             out = {"error": f"{Path(u['path']).name}：{e}"}
         except Exception as e:  # a defect of casefile on one file: reported, the rest go on
             out = {"error": f"{Path(u['path']).name}：处理时出错（{type(e).__name__}：{str(e)[:200]}）；这是 casefile 的缺陷，请报告"}
+        if "error" in out:  # the same keys as a result, so a script reads every line alike
+            out = {"doc_no": "", "agency": "", "handlers": [], "decided": "", "month": "", "scored": False, "reason": out["error"],
+                   "score": None, "full": None, "grade": UNEVALUATED, "vetoed": False, "items": [], "findings": [], "coverage": [], **out}
         out.update(file=u["path"], kind=u["kind"], key=u["key"], elapsed_ms=round((time.perf_counter() - t0) * 1000, 1))
         return out
 

@@ -80,6 +80,8 @@ def run(paths, cases, all_cases, year, sample, seed, focus, standard, dossier, o
         d = ev.draw
         progress(f"抽样（种子 {d['seed']}）：必查 {len(d['drawn']['必查'])}、重点 {len(d['drawn']['重点'])}、一般 {len(d['drawn']['一般'])}，"
                  f"共 {d['count']} 件（总体 {sum(d['population'].values())} 件）")
+        if d["over_size"]:
+            progress(f"注意：必查案件 {len(d['drawn']['必查'])} 件已超过抽样数 {d['size']}，全部评查")
     if ev.stored:
         progress(f"结果已存入 {ev.stored}")
     if ev.report:
@@ -94,10 +96,13 @@ def open_session_today():
     return Clock(today_given()).today()
 
 
+JSON_KEYS = ("file", "kind", "case", "doc_no", "agency", "handlers", "decided", "score", "full", "grade", "scored", "reason",
+             "vetoed", "standard", "items", "findings", "coverage", "error")
+
+
 def _public(r: dict) -> dict:
-    keys = ("file", "doc_no", "agency", "score", "grade", "scored", "reason", "findings", "coverage", "error",
-            "kind", "case", "handlers", "decided", "standard", "vetoed", "items")
-    return {k: r.get(k) for k in keys if k in r or k in ("file", "doc_no", "agency", "score", "grade", "scored", "findings")}
+    """One document or dossier as --json gives it (the sampling key and timings stay in the store)."""
+    return {k: r[k] for k in JSON_KEYS if k in r}
 
 
 def _human(ev) -> None:
