@@ -7,8 +7,7 @@ from pathlib import Path
 
 import click
 
-from tui.application import table
-from tui.application.evaluate import ERROR, EvaluationRequest, evaluation_history, run_evaluation
+from tui.application import EVALUATION_ERROR, Clock, EvaluationRequest, evaluation_history, run_evaluation, table
 from tui.cli.common import json_option, today_given, workspace_option, workspace_root
 from tui.cli.output import dumps, emit, progress
 
@@ -68,7 +67,7 @@ def run(paths, cases, all_cases, year, sample, seed, focus, standard, dossier, o
     today = open_session_today()
 
     def tick(done: int, total: int, label: str) -> None:
-        if label.startswith(ERROR):
+        if label.startswith(EVALUATION_ERROR):
             progress(f"  {label}")
         if done == total or done % 25 == 0:
             progress(f"评查 {done}/{total}")
@@ -91,8 +90,6 @@ def run(paths, cases, all_cases, year, sample, seed, focus, standard, dossier, o
 
 def open_session_today():
     """The day of the check: --today, CASEFILE_TODAY or the system date (a workspace is not needed)."""
-    from tui.application import Clock
-
     return Clock(today_given()).today()
 
 
