@@ -209,3 +209,9 @@ def test_the_right_to_a_hearing_told_but_not_used_is_not_a_heard_case():
         u = {"kind": "file", "path": str(DECISIONS / name), "key": name}
         assert strata.stratum(u, []) == sampling.GENERAL
         assert strata.stratum(u, ["市场监督管理局"]) == sampling.FOCUS
+
+
+def test_a_veto_finding_is_marked_as_such():
+    fs = [_finding("D01-fine-range", "discretion", "major"), _finding("F01-facts-stated", "facts", "minor")]
+    standards.score(fs, standards.load("province"))
+    assert [f["veto"] for f in fs] == [True, False]

@@ -75,13 +75,14 @@ def load(name: str = DEFAULT) -> Standard:
 
 def score(findings: Iterable[dict[str, Any]], std: Standard) -> dict[str, Any]:
     """The score of one dossier's findings (dicts with rule, category, severity, message). Each finding is
-    given its ``item`` and ``points`` (what it deducts; 0 once the item's points are used up)."""
+    given its ``item``, ``points`` (what it deducts; 0 once the item's points are used up) and ``veto``."""
     used: dict[str, float] = {}
     vetoes, deductions = [], []
     for f in findings:
         item = std.item_for(f["rule"], f["category"])
         f["item"], f["item_name"] = item["id"], item["name"]
-        if f["severity"] == "veto" or f["rule"] in std.veto_rules:
+        f["veto"] = f["severity"] == "veto" or f["rule"] in std.veto_rules
+        if f["veto"]:
             f["points"] = 0.0
             vetoes.append({"rule": f["rule"], "message": f["message"]})
             continue

@@ -151,7 +151,7 @@ class Evaluator:
 
 def _slim(f: dict[str, Any]) -> dict[str, Any]:
     """A finding as kept: what it says and the text it rests on (evidence cut to its quotes)."""
-    keep = {k: f[k] for k in ("rule", "category", "severity", "message", "basis", "item", "item_name", "points") if k in f}
+    keep = {k: f[k] for k in ("rule", "category", "severity", "message", "basis", "item", "item_name", "points", "veto") if k in f}
     keep["evidence"] = [{k: (v[:300] if isinstance(v, str) else v) for k, v in e.items()} for e in f.get("evidence", ()) if e][:3]
     return keep
 

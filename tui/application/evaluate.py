@@ -15,6 +15,7 @@ import multiprocessing
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -160,29 +161,36 @@ def evaluate_units(units: list[dict[str, str]], *, source: Path | None, today: d
     """Each unit's result, in the order of ``units``; worker processes when there are enough units."""
     results: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="casefile-evaluate-", dir=_scratch_parent()) as scratch:
-        if len(units) <= IN_PROCESS or workers < 2:
+        if len(units) > IN_PROCESS and workers > 1:
+            try:
+                _in_workers(units, results, (str(source) if source else None, today, standard, scratch), workers, progress, mp_context)
+            except BrokenProcessPool:
+                pass  # a worker died (killed, out of memory): what it had not finished is evaluated here
+        rest = [u for u in units if u["key"] not in results]
+        if rest:
             ev = Evaluator(source, today, standard, Path(scratch))
             try:
-                for i, u in enumerate(units, 1):
+                for u in rest:
                     results[u["key"]] = ev.evaluate(u)
                     if progress:
-                        progress(i, len(units), _label(results[u["key"]]))
+                        progress(len(results), len(units), _label(results[u["key"]]))
             finally:
                 ev.close()
-        else:
-            ctx = multiprocessing.get_context(mp_context) if mp_context else None
-            if mp_context in ("spawn", "forkserver"):
-                _start_resource_tracker()
-            chunks = [units[i:i + CHUNK] for i in range(0, len(units), CHUNK)]
-            with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_start_worker,
-                                     initargs=(str(source) if source else None, today, standard, scratch)) as pool:
-                futures = [pool.submit(_evaluate_chunk, c) for c in chunks]
-                for fut in as_completed(futures):
-                    for r in fut.result():
-                        results[r["key"]] = r
-                        if progress:
-                            progress(len(results), len(units), _label(r))
     return [results[u["key"]] for u in units]
+
+
+def _in_workers(units: list[dict[str, str]], results: dict[str, dict[str, Any]], initargs: tuple, workers: int,
+                progress: Progress | None, mp_context: str | None) -> None:
+    ctx = multiprocessing.get_context(mp_context) if mp_context else None
+    if mp_context in ("spawn", "forkserver"):
+        _start_resource_tracker()
+    chunks = [units[i:i + CHUNK] for i in range(0, len(units), CHUNK)]
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_start_worker, initargs=initargs) as pool:
+        for fut in as_completed([pool.submit(_evaluate_chunk, c) for c in chunks]):
+            for r in fut.result():
+                results[r["key"]] = r
+                if progress:
+                    progress(len(results), len(units), _label(r))
 
 
 def run_evaluation(request: EvaluationRequest, *, workspace_root: Path | str | None, today: dt.date,
@@ -250,7 +258,7 @@ def reading(result: dict[str, Any]) -> str:
         name = rule_name(f["rule"])
         message = f["message"].removeprefix(name + "：")
         head.append(f"[{SEVERITY_NAMES.get(f['severity'], f['severity'])}] {name}"
-                    + (f"（{f['item_name']}，扣 {f['points']:g} 分）" if f.get("item_name") else "") + f"：{message}")
+                    + (f"（{f['item_name']}，{_deducted(f)}）" if f.get("item_name") else "") + f"：{message}")
         for e in f.get("evidence", ()):
             if e.get("text"):
                 head.append(f"    原文：{e['text']}")
@@ -269,6 +277,10 @@ def reading(result: dict[str, Any]) -> str:
             text = _mark(text, q)
         head += ["", "—— 原文 ——", text]
     return "\n".join(head)
+
+
+def _deducted(f: dict[str, Any]) -> str:
+    return "一票否决" if f.get("veto") else f"扣 {f.get('points') or 0:g} 分"
 
 
 def _mark(text: str, quote: str) -> str:

@@ -78,7 +78,7 @@ class EvaluateScreen(Screen):
     def on_mount(self) -> None:
         self.sub_title = "案卷评查"
         t = self.query_one("#ev-results", DataTable)
-        t.add_columns("文号／文件", "执法机关", "得分", "等级")
+        t.add_columns("得分", "等级", "文号／文件", "执法机关")  # score and grade first: they fit at 80 columns
         t.display = False
         if self.case_id:
             self.query_one("#ev-cases", Input).value = self.case_id
@@ -125,9 +125,9 @@ class EvaluateScreen(Screen):
         for r in ev.results:
             name = r.get("doc_no") or Path(r["file"]).name
             if r.get("error"):
-                t.add_row(name, "", "", "出错")
+                t.add_row("", r["grade"], name, "")
             else:
-                t.add_row(name, r.get("agency", ""), f"{r['score']:g}" if r.get("scored") else "—", r["grade"])
+                t.add_row(f"{r['score']:g}" if r.get("scored") else "—", r["grade"], name, r.get("agency", ""))
         self.query_one("#evaluate-form").display = False
         t.display = True
         t.focus()
