@@ -145,7 +145,7 @@ def test_cli_evaluates_a_folder_reports_a_bad_file_and_leaves_the_cases_alone(ru
     (folder / "损坏.docx").write_bytes(b"PK\x03\x04 not a docx")
     before = _tree(demo_ws.cases_dir)
     code, out, err = run_cli("--today", "2026-11-23", "evaluate", str(folder), "--json", "--workspace", str(demo_ws.root))
-    assert code == 0, err
+    assert code == 1, err  # one file could not be evaluated: said, and the others are in the output
     results = json.loads(out)
     assert len(results) == 9
     bad = [r for r in results if r.get("error")]
@@ -155,6 +155,17 @@ def test_cli_evaluates_a_folder_reports_a_bad_file_and_leaves_the_cases_alone(ru
     assert [r["scored"] for r in good].count(False) == 1
     assert _tree(demo_ws.cases_dir) == before
     assert len(list((demo_ws.root / store.FOLDER).glob("*.jsonl"))) == 1
+
+
+def test_files_alike_in_two_folders_are_both_evaluated(tmp_path):
+    from tui.application.evaluate import EvaluationRequest, choose
+
+    for batch in ("一", "二"):
+        (tmp_path / batch / "txt").mkdir(parents=True)
+        shutil.copy(DECISIONS / PRICE_CASE, tmp_path / batch / "txt" / PRICE_CASE)
+    paths = [tmp_path / "一" / "txt", tmp_path / "二" / "txt", tmp_path / "一" / "txt" / PRICE_CASE]
+    units, _, _ = choose(EvaluationRequest(paths=paths), None)
+    assert len(units) == 2 and len({u["key"] for u in units}) == 2
 
 
 def test_cli_sample_twice_gives_the_same_files(run_cli, tmp_path):

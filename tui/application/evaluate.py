@@ -94,6 +94,20 @@ def case_units(ws: Workspace, request: EvaluationRequest) -> list[dict[str, str]
     return [unit("case", cid, f"case:{cid}") for cid in ids]
 
 
+def _distinct(units: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Sorted by key, each file once; two files that share a key (a.txt under two folders named
+    alike) are told apart by a number, in the order of their paths."""
+    seen_paths, seen_keys, out = set(), {}, []
+    for u in sorted(units, key=lambda u: (u["key"], u["path"])):
+        real = str(Path(u["path"]).resolve()) if u["kind"] != "case" else u["path"]
+        if real in seen_paths:
+            continue
+        seen_paths.add(real)
+        n = seen_keys[u["key"]] = seen_keys.get(u["key"], 0) + 1
+        out.append(u if n == 1 else {**u, "key": f"{u['key']}#{n}"})
+    return out
+
+
 def choose(request: EvaluationRequest, ws: Workspace | None) -> tuple[list[dict[str, str]], list[dict[str, str]], dict | None]:
     """(units to evaluate, problems, the draw or None), the units sorted by key."""
     units, problems = collect(request.paths, dossier=request.dossier)
@@ -101,7 +115,7 @@ def choose(request: EvaluationRequest, ws: Workspace | None) -> tuple[list[dict[
         units += case_units(ws, request)
     if not units and not problems:
         raise UsageError("没有可评查的文书或案件", details=["给出文件、目录或案卷包，或用 --case / --all / --year 选择工作区的案件"])
-    units.sort(key=lambda u: u["key"])
+    units = _distinct(units)
     if not request.sample:
         return units, problems, None
     try:

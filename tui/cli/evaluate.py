@@ -61,6 +61,7 @@ def run(paths, cases, all_cases, year, sample, seed, focus, standard, dossier, o
 
     每件文书或案卷按其本身评查：单独一份公开的决定书不能显示的内容（卷内其他文书、立案日期等）
     列为说明，不扣分；公示摘要版本不评分。进度显示在终端（stderr），一个文件出错不影响其余文件。
+    退出码：0 全部评查；1 有文件未能评查（逐个列出，其余结果照常输出）。
     """
     request = EvaluationRequest(paths=list(paths), cases=list(cases), all_cases=all_cases, year=year, sample=sample, seed=seed,
                                 focus=list(focus), standard=standard, dossier=dossier, out=out, store=not no_store, workers=workers)
@@ -86,6 +87,8 @@ def run(paths, cases, all_cases, year, sample, seed, focus, standard, dossier, o
     if ev.report:
         progress(f"评查报告：{ev.report}" + (f"；抽样记录：{ev.draw_file}" if ev.draw_file else ""))
     emit([_public(r) for r in ev.results], as_json, lambda _: _human(ev))
+    if ev.problems or any(r.get("error") for r in ev.results):
+        raise click.exceptions.Exit(1)  # some files could not be evaluated: named above, the rest are in
 
 
 def open_session_today():
