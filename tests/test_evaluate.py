@@ -226,3 +226,22 @@ def test_a_veto_finding_is_marked_as_such():
     fs = [_finding("D01-fine-range", "discretion", "major"), _finding("F01-facts-stated", "facts", "minor")]
     standards.score(fs, standards.load("province"))
     assert [f["veto"] for f in fs] == [True, False]
+
+
+def test_a_dossier_and_a_package_are_evaluated_whole(demo_ws, tmp_path):
+    from casefile.package import export_package
+
+    export_package(demo_ws, "SJ-2026-037", tmp_path / "送审包.zip")
+    dossier = DATA / "dossiers" / "decision_in_statement_window_market"
+    units, problems = collect([dossier, tmp_path / "送审包.zip"], dossier=True)
+    assert [u["kind"] for u in units] == ["dossier", "package"] and not problems
+    ev = Evaluator(demo_ws.root, TODAY, "default")
+    try:
+        heard, package = (ev.evaluate(u) for u in units)
+    finally:
+        ev.close()
+    # a whole dossier: the decision made inside the statement window is a veto, and nothing is set apart
+    assert heard["vetoed"] and heard["grade"] == "不合格"
+    assert "P12-statement-window" in {f["rule"] for f in heard["findings"]} and heard["coverage"] == []
+    assert package["doc_no"] == "清市监处罚〔2026〕37号" and package["scored"] and not package.get("error")
+    assert "SJ-2026-037" in demo_ws.case_ids()  # the package came out of the workspace and was not put back twice
