@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from casefile.errors import UsageError, WorkspaceError
-from casefile.model import Case
+from casefile.model import ActKind, Case
 from casefile.workspace import Workspace
 from checklists.evaluation import sampling, standards, store, strata
 from checklists.evaluation.units import Evaluator, collect, unit
@@ -81,7 +81,9 @@ def open_workspace(root: Path | str | None, needed: bool) -> Workspace | None:
 
 
 def _case_year(case: Case) -> int | None:
-    dates = [a.date for a in case.acts]
+    """The year of the decision (else of the latest act): what a year's 评查 selects."""
+    decided = [a.date for a in case.acts if a.kind == ActKind.DECISION]
+    dates = decided or sorted(a.date for a in case.acts)
     return dates[-1].year if dates else None
 
 

@@ -65,7 +65,7 @@ def run(paths, cases, all_cases, year, sample, seed, focus, standard, dossier, o
     """
     request = EvaluationRequest(paths=list(paths), cases=list(cases), all_cases=all_cases, year=year, sample=sample, seed=seed,
                                 focus=list(focus), standard=standard, dossier=dossier, out=out, store=not no_store, workers=workers)
-    today = open_session_today()
+    today = _today()
 
     def tick(done: int, total: int, label: str) -> None:
         if label.startswith(EVALUATION_ERROR):
@@ -91,7 +91,7 @@ def run(paths, cases, all_cases, year, sample, seed, focus, standard, dossier, o
         raise click.exceptions.Exit(1)  # some files could not be evaluated: named above, the rest are in
 
 
-def open_session_today():
+def _today():
     """The day of the check: --today, CASEFILE_TODAY or the system date (a workspace is not needed)."""
     return Clock(today_given()).today()
 
