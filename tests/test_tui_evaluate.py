@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_tui_looks import internal_tokens, screen_text
+
 TODAY = dt.date(2026, 11, 23)
 DECISIONS = Path(__file__).resolve().parent / "data" / "decisions"
 PRICE_CASE = "samr_22a0b6ef96f84592a0321480cadc5095.txt"  # 剑市监处罚〔2026〕30号
@@ -46,6 +48,7 @@ async def test_evaluate_a_folder_read_a_result_and_write_the_report(demo_ws, tmp
         await _settle(app, pilot)
         results = screen.evaluation.results
         assert len(results) == 2 + len(before)
+        seen = {"评查结果": screen_text(app)}
         bar = screen.query_one("#progress", ProgressBar)
         assert bar.progress == bar.total
         table = screen.query_one("#ev-results", DataTable)
@@ -58,6 +61,7 @@ async def test_evaluate_a_folder_read_a_result_and_write_the_report(demo_ws, tmp
         assert isinstance(reading, ReadingScreen)
         # the finding, its passage marked in the document, and what a lone decision cannot show
         assert "复议前置" in reading.text and "【" in reading.text and "不扣分" in reading.text
+        seen["逐件阅读"] = screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("w")
@@ -71,4 +75,8 @@ async def test_evaluate_a_folder_read_a_result_and_write_the_report(demo_ws, tmp
         await pilot.press("h")
         await pilot.pause()
         assert "按评查项目" in app.screen.text and "█" in app.screen.text
+        seen["历次评查"] = screen_text(app)
+    # what the 评查人员 reads is Chinese: no rule id, field name or English word on the three screens
+    for name, text in seen.items():
+        assert not internal_tokens(text, set(before)), f"{name}：{sorted(internal_tokens(text, set(before)))}\n{text}"
     assert sorted(p.name for p in demo_ws.cases_dir.iterdir()) == before
