@@ -60,7 +60,7 @@ def write(path: Path, results: list[dict[str, Any]], meta: dict[str, Any], histo
         f"平均得分 {o['mean'] if o['mean'] is not None else '—'} 分，一票否决 {o['vetoed']} 件；发现问题 {o['findings']} 个。"
         f"单份决定书不能显示的内容（如卷内其他文书是否齐全）作为说明列出，共 {o['coverage']} 条，不扣分。")
     doc.add_heading("二、等级分布", 1)
-    grades = summary.grades(results)
+    grades = summary.grades(results, meta.get("grades", []))
     _table(doc, ["等级", "件数"], [[g, n] for g, n in grades])
     if grades:
         _picture(doc, charts.bars([g for g, _ in grades], [n for _, n in grades], "评查等级分布"))
@@ -69,7 +69,7 @@ def write(path: Path, results: list[dict[str, Any]], meta: dict[str, Any], histo
     if rules:
         _picture(doc, charts.bars([g["name"] for g in rules], [g["findings"] for g in rules], "问题最多的规则", horizontal=True))
     for i, g in enumerate(rules, 1):
-        doc.add_paragraph(f"{i}. {g['name']}（{g['rule']}）：{g['findings']} 个问题，涉及 {g['units']} 件案卷（否决 {g['veto']}、重大 {g['major']}、一般 {g['minor']}）。"
+        doc.add_paragraph(f"{i}. {g['name']}：{g['findings']} 个问题，涉及 {g['units']} 件案卷（否决 {g['veto']}、重大 {g['major']}、一般 {g['minor']}）。"
                           f"例如 {g['example_file']}：{g['example']}")
     if not rules:
         doc.add_paragraph("未发现问题。")

@@ -18,9 +18,11 @@ def _mean(xs: list[float]) -> float | None:
     return round(sum(xs) / len(xs), 1) if xs else None
 
 
-def grades(results: list[dict[str, Any]]) -> list[tuple[str, int]]:
+def grades(results: list[dict[str, Any]], order: list[str] = ()) -> list[tuple[str, int]]:
+    """(grade, count), in the standard's order of grades (``order``), the unscored last."""
     c = collections.Counter((r["grade"] if r.get("scored") else UNSCORED) for r in results if not r.get("error"))
-    return c.most_common()
+    rank = {g: i for i, g in enumerate([*order, UNSCORED])}
+    return sorted(c.items(), key=lambda gc: (rank.get(gc[0], len(rank)), -gc[1]))
 
 
 def per_agency(results: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -238,7 +238,8 @@ def write_report(ev: Evaluation, out: Path, history_root: Path | None = None) ->
 
     out.parent.mkdir(parents=True, exist_ok=True)
     past = store.history(history_root) if history_root else None
-    meta = {"id": ev.id, "created": ev.created, "standard": ev.standard_title, "draw": ev.draw}
+    meta = {"id": ev.id, "created": ev.created, "standard": ev.standard_title, "draw": ev.draw,
+            "grades": [g["name"] for g in standards.load(ev.standard).grades]}
     if out.suffix.lower() == ".xlsx":
         report_xlsx.write(out, ev.results, meta)
     else:
