@@ -245,3 +245,14 @@ def test_a_dossier_and_a_package_are_evaluated_whole(demo_ws, tmp_path):
     assert "P12-statement-window" in {f["rule"] for f in heard["findings"]} and heard["coverage"] == []
     assert package["doc_no"] == "清市监处罚〔2026〕37号" and package["scored"] and not package.get("error")
     assert "SJ-2026-037" in demo_ws.case_ids()  # the package came out of the workspace and was not put back twice
+
+
+def test_the_screen_form_becomes_a_request():
+    from tui.application.evaluate import EvaluationOps
+
+    req = EvaluationOps.evaluation_request("/a/2025年；/b", "2025", "10%", "", "province", "剑阁县，价格")
+    assert [str(p) for p in req.paths] == ["/a/2025年", "/b"] and req.year == 2025 and not req.all_cases
+    assert (req.sample, req.seed, req.standard, req.focus) == ("10%", "0", "province", ["剑阁县", "价格"])
+    assert EvaluationOps.evaluation_request("", "全部", "", "7", "default").all_cases
+    assert EvaluationOps.evaluation_request("", "SJ-2026-037，清市监处罚〔2026〕88号", "", "7", "default").cases == [
+        "SJ-2026-037", "清市监处罚〔2026〕88号"]

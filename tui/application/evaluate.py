@@ -320,19 +320,22 @@ class EvaluationOps:
         return standard_names()
 
     @staticmethod
-    def evaluation_request(paths: str, cases: str, sample: str, seed: str, standard: str) -> EvaluationRequest:
-        """The form's answers as a request: paths split at ；/;, cases 全部, a year, or ids/文号 split at ，/,."""
+    def evaluation_request(paths: str, cases: str, sample: str, seed: str, standard: str, focus: str = "") -> EvaluationRequest:
+        """The form's answers as a request: paths split at ；/;, cases 全部, a year, or ids/文号 split at ，/,;
+        the focus words split like the cases."""
         import re
 
+        words = r"[，,、\s]+"
         req = EvaluationRequest(paths=[Path(p.strip()).expanduser() for p in re.split(r"[；;\n]", paths) if p.strip()],
-                                sample=sample.strip(), seed=seed.strip() or "0", standard=standard or standards.DEFAULT)
+                                sample=sample.strip(), seed=seed.strip() or "0", standard=standard or standards.DEFAULT,
+                                focus=[w for w in re.split(words, focus) if w])
         wanted = cases.strip()
         if wanted == "全部":
             req.all_cases = True
         elif re.fullmatch(r"\d{4}", wanted):
             req.year = int(wanted)
         elif wanted:
-            req.cases = [c.strip() for c in re.split(r"[，,、\s]+", wanted) if c.strip()]
+            req.cases = [c for c in re.split(words, wanted) if c]
         return req
 
     def evaluate(self, request: EvaluationRequest, progress: Progress | None = None) -> Evaluation:

@@ -66,6 +66,8 @@ class EvaluateScreen(Screen):
             yield Label("抽样（件数如 50 或比例如 10%，空为全部）与种子：", classes="title")
             yield Input(id="ev-sample", compact=True, placeholder="空为全部评查")
             yield Input(id="ev-seed", compact=True, value="0")
+            yield Label("重点抽查（机关、类型或领域，逗号分隔；按两倍比例抽取）：", classes="title")
+            yield Input(id="ev-focus", compact=True)
             yield Select([(title, name) for name, title in self.app.session.evaluation_standards()], id="ev-standard",
                          allow_blank=False, prompt="评查标准", compact=True)
         bar = ProgressBar(id="progress", show_eta=False)
@@ -94,7 +96,8 @@ class EvaluateScreen(Screen):
     def action_run(self) -> None:
         v = lambda wid: self.query_one(wid, Input).value  # noqa: E731
         standard = self.query_one("#ev-standard", Select).value
-        request = self.app.session.evaluation_request(v("#ev-paths"), v("#ev-cases"), v("#ev-sample"), v("#ev-seed"), str(standard))
+        request = self.app.session.evaluation_request(v("#ev-paths"), v("#ev-cases"), v("#ev-sample"), v("#ev-seed"), str(standard),
+                                                      v("#ev-focus"))
         self.query_one("#office-log", Static).update("正在评查……")
         self.run_evaluation(request)
 
