@@ -74,8 +74,8 @@ def write(path: Path, results: list[dict[str, Any]], meta: dict[str, Any], histo
     if not rules:
         doc.add_paragraph("未发现问题。")
     doc.add_heading("四、各评查项目扣分", 1)
-    _table(doc, ["评查项目", "问题数", "涉及案卷", "扣分合计"],
-           [[g["name"] or g["item"], g["findings"], g["units"], g["points"]] for g in summary.per_item(results)])
+    _table(doc, ["部分", "评查项目", "问题数", "涉及案卷", "扣分合计"],
+           [[g["part"], g["name"] or g["item"], g["findings"], g["units"], g["points"]] for g in summary.per_item(results)])
     doc.add_heading("五、各执法机关情况", 1)
     _table(doc, ["执法机关", "案卷数", "评分数", "平均分", "不合格", "问题数"],
            [[a["agency"], a["units"], a["scored"], a["mean"], a["failed"], a["findings"]] for a in summary.per_agency(results)])

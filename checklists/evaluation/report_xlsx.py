@@ -47,9 +47,9 @@ def write(path: Path, results: list[dict[str, Any]], meta: dict[str, Any]) -> Pa
     _sheet(wb, "按规则", ["规则", "名称", "问题数", "涉及案卷", "否决", "重大", "一般", "扣分合计", "示例（文号）", "示例"],
            [[g["rule"], g["name"], g["findings"], g["units"], g["veto"], g["major"], g["minor"], g["points"], g["example_file"], g["example"]]
             for g in summary.per_rule(results)], [26, 20, 8, 10, 6, 6, 6, 10, 28, 80])
-    _sheet(wb, "按评查项目", ["项目", "名称", "问题数", "涉及案卷", "扣分合计", "示例（文号）", "示例"],
-           [[g["item"], g["name"], g["findings"], g["units"], g["points"], g["example_file"], g["example"]]
-            for g in summary.per_item(results)], [16, 28, 8, 10, 10, 28, 80])
+    _sheet(wb, "按评查项目", ["部分", "项目", "名称", "问题数", "涉及案卷", "扣分合计", "示例（文号）", "示例"],
+           [[g["part"], g["item"], g["name"], g["findings"], g["units"], g["points"], g["example_file"], g["example"]]
+            for g in summary.per_item(results)], [8, 16, 28, 8, 10, 10, 28, 80])
     info = [["评查编号", meta["id"]], ["时间", meta["created"]], ["评查标准", meta["standard"]]]
     info += [[summary.OVERVIEW_NAMES[k], v] for k, v in summary.overview(results).items()]
     if meta.get("draw"):

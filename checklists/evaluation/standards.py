@@ -7,7 +7,7 @@ standard; an item's deductions never exceed its points."""
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -29,7 +29,6 @@ class Standard:
     rules: dict[str, float]
     veto_rules: frozenset[str]
     grades: tuple[dict[str, Any], ...]
-    parts: tuple[str, ...] = field(default=())
 
     def item_for(self, rule: str, category: str) -> dict[str, Any]:
         for it in self.items:
@@ -67,10 +66,9 @@ def load(name: str = DEFAULT) -> Standard:
     with open(path, "rb") as f:
         d = tomllib.load(f)
     items = tuple(d.get("items", ()))
-    parts = tuple(dict.fromkeys(it.get("part", "") for it in items if it.get("part")))
     return Standard(name=name, title=d.get("title", name), full=float(d.get("full", 100)), items=items,
                     severity=d.get("severity", {}), rules=d.get("rules", {}), veto_rules=frozenset(d.get("veto_rules", ())),
-                    grades=tuple(sorted(d.get("grades", ()), key=lambda g: -g["min"])), parts=parts)
+                    grades=tuple(sorted(d.get("grades", ()), key=lambda g: -g["min"])))
 
 
 def score(findings: Iterable[dict[str, Any]], std: Standard) -> dict[str, Any]:

@@ -67,7 +67,12 @@ def per_rule(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def per_item(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return _grouped(results, "item")
+    """Each item's findings, with the part of the standard it belongs to (卷面, 内容) where it has one."""
+    parts = {it["id"]: it.get("part", "") for r in results for it in r.get("items", ())}
+    rows = _grouped(results, "item")
+    for g in rows:
+        g["part"] = parts.get(g["item"], "")
+    return rows
 
 
 def overview(results: list[dict[str, Any]]) -> dict[str, Any]:
