@@ -256,3 +256,17 @@ def test_the_screen_form_becomes_a_request():
     assert EvaluationOps.evaluation_request("", "全部", "", "7", "default").all_cases
     assert EvaluationOps.evaluation_request("", "SJ-2026-037，清市监处罚〔2026〕88号", "", "7", "default").cases == [
         "SJ-2026-037", "清市监处罚〔2026〕88号"]
+
+
+def test_the_default_standard_scores_a_dossier_as_the_case_check_does(demo_ws):
+    from checklists.engine import run_check
+
+    ev = Evaluator(demo_ws.root, TODAY, "default")
+    try:
+        for cid in demo_ws.case_ids():
+            r = ev.evaluate({"kind": "case", "path": cid, "key": f"case:{cid}"})
+            check = run_check(demo_ws, cid, "evaluate", today=TODAY, journal=False)
+            assert (r["score"], r["grade"]) == (check.score["total"], check.score["grade"]), cid
+            assert r["case"] == cid and r["coverage"] == []
+    finally:
+        ev.close()

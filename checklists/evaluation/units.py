@@ -138,10 +138,11 @@ class Evaluator:
         found, notes = coverage.split(res.to_dict(), lone=lone and len(ctx.register.documents) == 1)
         out = describe(ctx.case, ws)
         out["case"] = case_id if ws is self.source else ""
-        if res.abridged:
-            out.update(scored=False, reason=ABRIDGED_REASON, score=None, full=None, grade=res.verdict, vetoed=False, items=[])
+        if res.abridged or res.score is None:  # a 公示摘要, or a case type without a rule pack: not scored
+            reason = ABRIDGED_REASON if res.abridged else "；".join(f["message"] for f in found)
+            out.update(scored=False, reason=reason, score=None, full=None, grade=res.verdict, vetoed=False, items=[])
             for f in found:
-                f.update(item="", item_name="", points=0.0)
+                f.update(item="", item_name="", points=0.0, veto=False)
         else:
             s = standards.score(found, self.standard)
             out.update(scored=True, reason="", score=s["total"], full=s["full"], grade=s["grade"], vetoed=s["vetoed"], items=s["items"])
