@@ -16,7 +16,7 @@ from casefile.requirements import major_decision_reasons
 from casefile.textio import read_document
 from casefile.workspace import Workspace
 from checklists.evaluation.sampling import FOCUS, GENERAL, MUST
-from checklists.evaluation.units import PACKAGE, _documents
+from checklists.evaluation.units import PACKAGE, documents_under
 
 HERE = Path(__file__).resolve().parent
 
@@ -30,7 +30,7 @@ def _data() -> dict[str, Any]:
 
 
 def _text(path: Path) -> str:
-    files = [path] if path.is_file() else sorted(_documents(path))
+    files = [path] if path.is_file() else sorted(documents_under(path))
     out = []
     for f in files:
         if f.suffix.lower() == PACKAGE:

@@ -56,20 +56,20 @@ def collect(paths: list[Path], *, dossier: bool = False) -> tuple[list[dict[str,
     return units, problems
 
 
-def _documents(folder: Path) -> list[Path]:
+def documents_under(folder: Path) -> list[Path]:
     return [f for f in folder.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED]
 
 
 def _folder(root: Path, dossier: bool) -> list[dict[str, str]]:
     if dossier:
-        return [unit("dossier", str(root), root.name)] if _documents(root) else []
+        return [unit("dossier", str(root), root.name)] if documents_under(root) else []
     out = []
     for p in sorted(root.iterdir()):
         if p.is_file() and p.suffix.lower() in SUPPORTED:
             out.append(unit("file", str(p), f"{root.name}/{p.name}"))
         elif p.is_file() and p.suffix.lower() == PACKAGE:
             out.append(unit("package", str(p), f"{root.name}/{p.name}"))
-        elif p.is_dir() and not p.is_symlink() and _documents(p):
+        elif p.is_dir() and not p.is_symlink() and documents_under(p):
             out.append(unit("dossier", str(p), f"{root.name}/{p.name}"))
     return out
 

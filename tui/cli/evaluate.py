@@ -9,7 +9,7 @@ import click
 
 from tui.application import EVALUATION_ERROR, Clock, EvaluationRequest, evaluation_history, run_evaluation, table
 from tui.cli.common import json_option, today_given, workspace_option, workspace_root
-from tui.cli.output import dumps, emit, progress
+from tui.cli.output import emit, progress
 
 HISTORY = "history"
 DIMENSION_NAMES = {"rule": "规则", "item": "评查项目", "agency": "执法机关", "handler": "承办人", "month": "决定月份"}

@@ -51,9 +51,8 @@ class EvaluateScreen(Screen):
         Binding("h", "history", "历次评查", id="evaluate-history"),
     ]
 
-    def __init__(self, case_id: str | None = None):
+    def __init__(self):
         super().__init__()
-        self.case_id = case_id
         self.evaluation = None
 
     def compose(self) -> ComposeResult:
@@ -82,8 +81,6 @@ class EvaluateScreen(Screen):
         t = self.query_one("#ev-results", DataTable)
         t.add_columns("得分", "等级", "文号／文件", "执法机关")  # score and grade first: they fit at 80 columns
         t.display = False
-        if self.case_id:
-            self.query_one("#ev-cases", Input).value = self.case_id
         self.query_one("#ev-paths", Input).focus()
 
     def on_input_submitted(self, _: Input.Submitted) -> None:
