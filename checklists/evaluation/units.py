@@ -13,18 +13,22 @@ import datetime as dt
 import shutil
 import tempfile
 import time
+import tomllib
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from casefile.classify import UNKNOWN, classify
 from casefile.errors import CasefileError
 from casefile.importer import import_paths
 from casefile.model import ActKind, Case
 from casefile.package import import_package
-from casefile.textio import SUPPORTED
+from casefile.textio import SUPPORTED, read_document
 from casefile.workspace import OFFICERS_FILE, PROFILE_FILE, AgencyProfile, Workspace
 from checklists.engine import check_case, context_for
 from checklists.evaluation import coverage, standards
 
+HERE = Path(__file__).resolve().parent
 PACKAGE = ".zip"
 SHARED_FILES = (PROFILE_FILE, OFFICERS_FILE, "calendar.toml")
 SHARED_DIRS = ("laws", "profiles")
@@ -37,9 +41,9 @@ def unit(kind: str, path: str, key: str) -> dict[str, str]:
 
 
 def collect(paths: list[Path], *, dossier: bool = False) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
-    """(units, problems). A file is a lone document (a .zip a package); a folder's own files are each
-    a lone document and each sub-folder holding documents is one dossier; ``dossier``: each folder
-    given is one dossier. Keys name a unit by its place under the path given, so the same files give
+    """(units, problems). A file is a lone document (a .zip a package); a folder that holds one case's
+    documents is one dossier (:func:`looks_like_one_case`), else its own files are each a lone document
+    and each sub-folder holding documents is one dossier; ``dossier``: each folder given is one dossier. Keys name a unit by its place under the path given, so the same files give
     the same keys wherever they are copied (sampling is drawn over the sorted keys)."""
     units, problems = [], []
     for p in paths:
@@ -60,8 +64,34 @@ def documents_under(folder: Path) -> list[Path]:
     return [f for f in folder.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED]
 
 
+@lru_cache(maxsize=1)
+def _final_decisions() -> frozenset[str]:
+    with open(HERE / "units.toml", "rb") as f:
+        return frozenset(tomllib.load(f)["final_decisions"])
+
+
+def looks_like_one_case(files: list[Path]) -> bool:
+    """Two or more documents, at most one a final decision and one at least of another known type
+    (``units.toml``). Reading stops at the second decision, so a batch of decisions costs two reads."""
+    if len(files) < 2:
+        return False
+    decisions = others = 0
+    for f in files:
+        try:
+            text = read_document(f).text
+        except CasefileError:
+            continue  # unreadable: the evaluation names it
+        code, _ = classify(text.splitlines(), text)
+        decisions += code in _final_decisions()
+        others += code not in _final_decisions() and code != UNKNOWN
+        if decisions > 1:
+            return False
+    return others > 0
+
+
 def _folder(root: Path, dossier: bool) -> list[dict[str, str]]:
-    if dossier:
+    docs = [p for p in sorted(root.iterdir()) if p.is_file() and p.suffix.lower() in SUPPORTED]
+    if dossier or (len(docs) == len(documents_under(root)) and looks_like_one_case(docs)):
         return [unit("dossier", str(root), root.name)] if documents_under(root) else []
     out = []
     for p in sorted(root.iterdir()):

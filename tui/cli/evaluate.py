@@ -51,7 +51,7 @@ def evaluate():
 @click.option("--seed", default="0", show_default=True, help="抽样种子：同一种子、同一批文件抽出同样的样本")
 @click.option("--focus", multiple=True, metavar="词", help="重点抽查：文本或案情中含该词（机关、类型、领域）的，按两倍比例抽取")
 @click.option("--standard", default="default", show_default=True, help="评查标准（checklists/scoring/ 下的文件名）")
-@click.option("--dossier", is_flag=True, help="把给出的每个目录当作一宗案卷（默认：目录下每个文件单独评查，每个子目录为一宗案卷）")
+@click.option("--dossier", is_flag=True, help="把给出的每个目录当作一宗案卷（默认按内容判断：一宗案件的文书为一宗案卷；多份决定书逐份评查，子目录各为一宗案卷）")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="写出评查报告：REPORT.xlsx 或 REPORT.docx")
 @click.option("--no-store", is_flag=True, help="不把结果存入工作区的 evaluations/")
 @click.option("--workers", type=click.IntRange(1, 16), default=2, show_default=True, help="并行评查的进程数")

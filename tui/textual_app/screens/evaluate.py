@@ -59,7 +59,7 @@ class EvaluateScreen(Screen):
         yield Header()
         with VerticalScroll(id="evaluate-form"):
             yield Label("文件或目录（多个用；分隔）：", classes="title")
-            yield Input(id="ev-paths", compact=True, placeholder="如 /data/2025年决定书；目录下每个文件单独评查，每个子目录为一宗案卷")
+            yield Input(id="ev-paths", compact=True, placeholder="如 /data/2025年决定书；一宗案件的文书目录为一宗案卷，多份决定书逐份评查")
             yield Label("本工作区案件（全部／年度如 2025／编号或文号，逗号分隔；空为不选）：", classes="title")
             yield Input(id="ev-cases", compact=True)
             yield Label("抽样（件数如 50 或比例如 10%，空为全部）与种子：", classes="title")
