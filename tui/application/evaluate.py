@@ -63,6 +63,7 @@ class Evaluation:
     stored: str = ""
     report: str = ""
     draw_file: str = ""
+    record: dict[str, Any] = field(default_factory=dict)  # what was evaluated, how, and the draw: the store's first line
 
     def header(self, request: EvaluationRequest) -> dict[str, Any]:
         return {"id": self.id, "created": self.created, "standard": self.standard, "standard_title": self.standard_title,
@@ -221,19 +222,17 @@ def run_evaluation(request: EvaluationRequest, *, workspace_root: Path | str | N
     results = evaluate_units(units, source=ws.root if ws else None, today=today, standard=std.name,
                              workers=request.workers, progress=progress, mp_context=mp_context)
     ev = Evaluation(store.new_id(now), now.isoformat(timespec="seconds"), std.name, std.title, results, problems, draw)
+    ev.record = ev.header(request)
     if request.store and ws is not None:
-        ev.stored = str(store.save(ws.root, ev.header(request), results))
+        ev.stored = str(store.save(ws.root, ev.record, results))
     if request.out is not None:
         write_report(ev, request.out, history_root=ws.root if ws else None)
-        if draw is not None:
-            draw_file = request.out.with_name(request.out.stem + ".抽样记录.json")
-            draw_file.write_text(json.dumps(ev.header(request), ensure_ascii=False, indent=2), encoding="utf-8")
-            ev.draw_file = str(draw_file)
     return ev
 
 
 def write_report(ev: Evaluation, out: Path, history_root: Path | None = None) -> Path:
-    """The .xlsx workbook or the .docx 评查报告 (with the findings over time when a workspace keeps them)."""
+    """The .xlsx workbook or the .docx 评查报告 (with the findings over time when a workspace keeps them);
+    a sampled evaluation's draw beside it, ``<report>.抽样记录.json``."""
     from checklists.evaluation import report_docx, report_xlsx  # openpyxl, python-docx and matplotlib: only when a report is asked
 
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -245,6 +244,10 @@ def write_report(ev: Evaluation, out: Path, history_root: Path | None = None) ->
     else:
         report_docx.write(out, ev.results, meta, past)
     ev.report = str(out)
+    if ev.draw is not None:
+        draw_file = out.with_name(out.stem + ".抽样记录.json")
+        draw_file.write_text(json.dumps(ev.record, ensure_ascii=False, indent=2), encoding="utf-8")
+        ev.draw_file = str(draw_file)
     return out
 
 
