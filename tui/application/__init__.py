@@ -5,6 +5,7 @@ model and error types, nothing deeper; it never imports textual."""
 
 from tui.application.cases import CaseSummary, Listing, NewCase
 from tui.application.clock import Clock, parse_day
+from tui.application.evaluate import ERROR as EVALUATION_ERROR, EvaluationRequest, evaluation_history, run_evaluation  # noqa: F401 - 案卷评查 for the front ends
 from tui.application.names import (  # noqa: F401 - names for the front ends
     doc_type_name, facet_value_name, field_label, rule_title, violation_lines, without_file_hints,
     case_field_name, rule_name,

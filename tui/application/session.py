@@ -13,6 +13,7 @@ from tui.application.cases import CaseOps
 from tui.application.clock import Clock
 from tui.application.documents import DocumentOps
 from tui.application.entries import EntryOps
+from tui.application.evaluate import EvaluationOps
 from tui.application.imports import ImportOps
 from tui.application.inspections import InspectionOps
 from tui.application.office import OfficeOps
@@ -22,7 +23,7 @@ from tui.application.search import SearchOps
 
 
 class Session(CaseOps, DocumentOps, ReviewOps, SearchOps, RecordOps, InspectionOps,
-              EntryOps, OfficeOps, ImportOps):
+              EntryOps, OfficeOps, ImportOps, EvaluationOps):
     def __init__(self, workspace: Workspace, clock: Clock | None = None):
         self.ws = workspace
         self.clock = clock or Clock()

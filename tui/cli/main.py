@@ -51,6 +51,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "catalogue": ("tui.cli.catalog:catalogue", "案件目录：列表、公示期限与统计读取的派生摘要（案件文件夹始终是依据，目录可随时重建）。"),
     "facts": ("tui.cli.entry:facts", "录入、修改、删除案件事实：当事人、执法行为、拟处罚、决定的处罚、证据（与界面的表格同样校验）。"),
     "state": ("tui.cli.entry:state", "案件状态：查看可做的状态变更及其障碍，变更状态（记录执法行为并记入日志）。"),
+    "evaluate": ("tui.cli.evaluate:evaluate", "案卷评查：批量评查文件、文件夹、案卷包或本工作区的案件，可抽样，按所选评查标准计分，出具报告。"),
 }
 
 

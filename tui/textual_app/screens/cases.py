@@ -38,6 +38,7 @@ class CaseListScreen(CaseListOffice, Screen):
         Binding("j", "office_journal", "全过程记录", id="office-journal", show=False),
         Binding("l", "office_laws", "法律法规", id="office-laws", show=False),
         Binding("a", "office_archive", "档案索引", id="office-archive", show=False),
+        Binding("e", "office_evaluate", "案卷评查", id="office-evaluate", show=False),
         Binding("escape", "clear_filter", "清除筛选", id="clear-filter", show=False),
     ]
 

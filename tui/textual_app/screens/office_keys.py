@@ -31,6 +31,11 @@ class CaseListOffice:
 
         self.app.push_screen(ArchiveIndexScreen())
 
+    def action_office_evaluate(self) -> None:
+        from tui.textual_app.screens.evaluate import EvaluateScreen
+
+        self.app.push_screen(EvaluateScreen())
+
 
 class CaseOffice:
     def action_office_dossier(self) -> None:
