@@ -22,9 +22,40 @@ SAVED = "saved_searches.json"
 ARCHIVES = "archives.json"  # the folders added with add-folder, so a rebuild indexes them again
 
 
+# Opened indexes kept for the process (a CLI call, the TUI): opening one and reading its records
+# cost more than the query. Kept while the files that say what the index is stay the same; a
+# commit by another process is seen by the engine's searcher, a rebuild or a lost file by the stamp.
+_OPENED: dict[str, tuple[tuple, Any]] = {}
+_STAMPED = ("engine.json", "meta.json", "tantivy/meta.json")
+
+
+def _stamp(d: Path) -> tuple:
+    out = []
+    for name in _STAMPED:
+        try:
+            st = (d / name).stat()
+            out.append((st.st_mtime_ns, st.st_size, st.st_ino))
+        except OSError:
+            out.append(None)
+    return tuple(out)
+
+
 def open_index(ws: Workspace):
-    """The workspace's index on the engine it chose (tantivy unless ``index rebuild --engine whoosh``)."""
-    return engines.make(ws.root / INDEX_DIR).open()
+    """The workspace's index on the engine it chose (tantivy unless ``index rebuild --engine whoosh``),
+    opened once per process and reused while its files stay the same."""
+    d = ws.root / INDEX_DIR
+    key = str(d)
+    kept = _OPENED.get(key)
+    if kept is not None and kept[0] == _stamp(d):
+        idx = kept[1]
+        idx.rebuilt_reason = ""  # said once, by the call that opened it
+        return idx
+    idx = engines.make(d).open()
+    if idx.engine == "tantivy":  # whoosh reads its files at every search anyway
+        _OPENED[key] = (_stamp(d), idx)
+    else:
+        _OPENED.pop(key, None)
+    return idx
 
 
 def engine_of(ws: Workspace) -> str:

@@ -45,6 +45,7 @@ HEAP = 64_000_000  # the writer's memory budget: one indexing thread, segments f
 LOCK_WAIT_S = 20.0
 FACETS = ("agency", "year", "laws", "doc_type")
 FACET_SIZE = 200
+REVERSED = "reversed-words.txt"  # see TantivyIndex._reversed
 
 
 def make_schema() -> "T.Schema":
@@ -97,9 +98,8 @@ class TantivyIndex:
         try:
             self._ix = self._open_dir()
             n = self._ix.searcher().num_docs
-            recorded = len(self.indexed())
-            if n == 0 and recorded:
-                raise ValueError(f"索引中没有文档，记录却有 {recorded} 份")
+            if n == 0 and self.indexed():  # docs.json is read only when the index is empty
+                raise ValueError(f"索引中没有文档，记录却有 {len(self.indexed())} 份")
         except (ValueError, OSError) as e:  # a corrupt or emptied index is rebuilt, not misread
             self._create()
             self.rebuilt_reason = f"索引损坏（{str(e)[:80]}），已重建"
@@ -148,11 +148,21 @@ class TantivyIndex:
         self._ix = None
 
     def indexed(self) -> dict[str, str]:
+        """The recorded documents and their digests; read again only when the file changed (at
+        100,000 documents it is megabytes of JSON, and every search checks the count)."""
         p = self.dir / DOCS
         try:
-            return json.loads(p.read_text(encoding="utf-8")) if p.exists() else {}
-        except json.JSONDecodeError:
+            st = p.stat()
+        except FileNotFoundError:
             return {}
+        key = (st.st_mtime_ns, st.st_size, st.st_ino)
+        if getattr(self, "_docs_key", None) != key:
+            try:
+                self._docs = json.loads(p.read_text(encoding="utf-8"))
+            except json.JSONDecodeError:
+                self._docs = {}
+            self._docs_key = key
+        return self._docs
 
     def _writer(self, wait_s: float | None = None):
         """The one writer, on an index reopened now (another process may have committed since)."""
@@ -212,7 +222,7 @@ class TantivyIndex:
             w.wait_merging_threads()  # the writer goes, and its lock with it
             raise
         # the record of what is indexed is written while this process still holds the lock
-        state = self.indexed()
+        state = dict(self.indexed())
         for ref in removed:
             state.pop(ref, None)
         state.update(done)
@@ -220,6 +230,7 @@ class TantivyIndex:
         w.wait_merging_threads()  # merges finish before the lock goes: no segment files left behind
         self._ix.reload()
         self._meta_mtime = self._mtime()
+        self._reversed(write=True)  # the phrase lookup's word list, written while the lock is held
         return {"added": len(done), "removed": len(removed), "pages": pages}
 
     # -- searching ---------------------------------------------------------------------------
@@ -281,17 +292,39 @@ class TantivyIndex:
     def _ending_with(self, word: str) -> list[str]:
         from bisect import bisect_left
 
-        key = self._meta_mtime
-        if getattr(self, "_rev_key", None) != key:
-            self._rev = sorted(t[::-1] for t, _ in self._ix.searcher().terms_with_prefix("text", ""))
-            self._rev_key = key
+        rev_terms = self._reversed()
         rev = word[::-1]
-        i = bisect_left(self._rev, rev)
+        i = bisect_left(rev_terms, rev)
         out = []
-        while i < len(self._rev) and self._rev[i].startswith(rev) and len(out) < 200:
-            out.append(self._rev[i][::-1])
+        while i < len(rev_terms) and rev_terms[i].startswith(rev) and len(out) < 200:
+            out.append(rev_terms[i][::-1])
             i += 1
         return out or [word]
+
+    def _reversed(self, write: bool = False) -> list[str]:
+        """Every word of the text field spelt backwards, sorted: the words ending with a phrase's first
+        word are a range of it. Listing and sorting the dictionary costs 30-90 ms, so the list is
+        written beside the index at each commit (``REVERSED``, first line the commit it belongs to)
+        and read once per process and commit, never worked out per query."""
+        key = self._meta_mtime
+        if not write and getattr(self, "_rev_key", None) == key:
+            return self._rev
+        path = self.dir / REVERSED
+        rev = None
+        if not write:
+            try:
+                head, _, body = path.read_text(encoding="utf-8").partition("\n")
+                rev = body.split("\n") if head == str(key) and body else ([] if head == str(key) else None)
+            except (FileNotFoundError, UnicodeDecodeError):
+                rev = None
+        if rev is None:
+            rev = sorted(t[::-1] for t, _ in self._ix.searcher().terms_with_prefix("text", ""))
+            try:
+                atomic_write_text(path, f"{key}\n" + "\n".join(rev))
+            except OSError:
+                pass  # a read-only or full disk: the list still serves this process
+        self._rev, self._rev_key = rev, key
+        return rev
 
     def _query(self, n):
         if isinstance(n, qmod.Words):
