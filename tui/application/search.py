@@ -73,22 +73,35 @@ class SearchOps:
             result = index.update(self.ws, progress)
             self._save_stamps(now)
             return dict(result, built=True, stale=len(now))
-        old = self._load_stamps()
-        stale = sorted({cid for cid, st in now.items() if old.get(cid) != st} | set(old) - set(now))
+        stale = self._stale_cases(now)
         if not stale:
             return {"added": 0, "removed": 0, "pages": 0, "built": False, "stale": 0}
         result = index.update(self.ws, progress, only=stale, refresh=True)
         self._save_stamps(now)
         return dict(result, built=False, stale=len(stale))
 
-    def search(self, query: str, *, progress: Progress | None = None, **filters: Any) -> dict[str, Any]:
+    def _stale_cases(self, now: dict[str, list[int]] | None = None) -> list[str]:
+        """The cases whose facts or documents changed since the index last took them in (or that
+        were added or removed): two stat() calls a case."""
+        now = {cid: self._stamp(cid) for cid in self.ws.case_ids()} if now is None else now
+        old = self._load_stamps()
+        return sorted({cid for cid, st in now.items() if old.get(cid) != st} | set(old) - set(now))
+
+    def search(self, query: str, *, progress: Progress | None = None, wait_for_index: bool = True,
+               **filters: Any) -> dict[str, Any]:
         """Hits grouped by case (see :func:`index.search`); ``result['index']`` says what
-        was brought up to date before searching."""
+        was brought up to date before searching. With ``wait_for_index=False`` an index that exists
+        answers as it is and ``result['index']['stale']`` counts the cases it has not taken in yet
+        (the TUI then updates it in the background and asks again); a missing one is still built."""
         if not query.strip():
             raise UsageError("请给出检索词")
-        fresh = self.ensure_index(progress)
+        if not wait_for_index and not index.needs_rebuild(self.ws):
+            fresh = {"stale": len(self._stale_cases())}
+        else:
+            fresh = self.ensure_index(progress)
+            fresh.pop("stale", None)
         result = index.search(self.ws, query, **filters)
-        result["index"] = {k: fresh[k] for k in ("built", "rebuilt", "recovered", "added", "removed") if fresh.get(k) is not None}
+        result["index"] = {k: fresh[k] for k in ("built", "rebuilt", "recovered", "added", "removed", "stale") if fresh.get(k) is not None}
         self._locate(result["hits"], query)
         result["facet_list"] = self.named_facets(result, query, **filters)
         return result
