@@ -45,9 +45,11 @@ class SearchOps:
         return out
 
     def _load_stamps(self) -> dict[str, list[int]]:
+        from index.dirs import read_json
+
         try:
-            return json.loads(self._stamps_path().read_text(encoding="utf-8"))
-        except (FileNotFoundError, json.JSONDecodeError):
+            return dict(read_json(self._stamps_path()))
+        except (FileNotFoundError, json.JSONDecodeError, TypeError, ValueError):
             return {}
 
     def _save_stamps(self, stamps: dict[str, list[int]]) -> None:
