@@ -117,12 +117,22 @@ def pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
 
 
+CLOCK = {"wall": time.perf_counter, "cpu": time.process_time}
+_clock = time.perf_counter  # --clock cpu: this process's CPU time, for a machine other work keeps busy
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process and of its finished children (the indexing workers)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
 def timed(fn, args: list) -> list[float]:
     out = []
     for a in args:
-        t = time.perf_counter()
+        t = _clock()
         fn(a)
-        out.append((time.perf_counter() - t) * 1000)
+        out.append((_clock() - t) * 1000)
     return out
 
 
@@ -143,13 +153,16 @@ def run_engine(engine: str, n: int, tmp: Path, queries: dict) -> dict:
     d = root / INDEX_DIR
     engines.choose_engine(d, engine)
     idx = engines.make(d, engine).open()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu()
     if _STATE.get("pieces"):
         pieces = _STATE["pieces"]
         stats = idx.apply_stream(((f"bench/syn-{i:06d}.txt", [pieces.page(i)]) for i in range(n)), [])
     else:
         stats = idx.apply_stream((r for r in archive.read_all(list(range(n)), fn=_job) if not isinstance(r[1], str)), [])
     secs = time.perf_counter() - t0
+    if _clock is time.process_time:  # on two idle cores: the writer, or the work shared by two, whichever is longer
+        main, children = (b - a for a, b in zip(c0, _cpu()))
+        secs = max(main, (main + children) / 2)
     recovery.record(root, len(idx.indexed()))
     out = {"index_s": secs, "docs": stats["added"], "size_mb": du(d),
            "rss_main": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -187,8 +200,9 @@ def product_path(root: Path, queries: dict, agencies: list[str]) -> dict:
         ("phrase", "phrase", lambda q: sess.search(f'"{q}"', limit=10)),
         ("filtered", "one", lambda q: sess.search(q, agency=rng.choice(agencies) if agencies else None, limit=10)),
         ("judged", "judged", lambda q: sess.search(q, limit=10)))}
+    clock = "process_time" if _clock is time.process_time else "perf_counter"
     probe = ("import sys, time; from tui.application.session import Session; s = Session.open(sys.argv[1]); "
-             "t = time.perf_counter(); s.search(sys.argv[2], limit=10); print((time.perf_counter() - t) * 1000)")
+             f"t = time.{clock}(); s.search(sys.argv[2], limit=10); print((time.{clock}() - t) * 1000)")
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
     out["first query"] = [float(subprocess.run([sys.executable, "-c", probe, str(root), f'"{q}"'], env=env, check=True,
                                                capture_output=True, text=True).stdout) for q in queries["phrase"][:5]]
@@ -224,7 +238,7 @@ def run_fts5(n: int, tmp: Path, queries: dict) -> dict:
 
     from casefile.extract.normalize import compact
 
-    t0 = time.perf_counter()
+    t0 = time.process_time() if _clock is time.process_time else time.perf_counter()
     db = sqlite3.connect(tmp / "fts.db")
     db.execute("CREATE VIRTUAL TABLE d USING fts5(name UNINDEXED, agency UNINDEXED, law UNINDEXED, body, tokenize='unicode61')")
     batch = []
@@ -242,7 +256,8 @@ def run_fts5(n: int, tmp: Path, queries: dict) -> dict:
             batch = []
     db.executemany("INSERT INTO d VALUES (?,?,?,?)", batch)
     db.commit()
-    out = {"index_s": time.perf_counter() - t0, "docs": n, "size_mb": du(tmp / "fts.db")}
+    out = {"index_s": (time.process_time() if _clock is time.process_time else time.perf_counter()) - t0, "docs": n,
+           "size_mb": du(tmp / "fts.db")}
     rng = random.Random(5)
 
     def top(m):
@@ -286,7 +301,13 @@ def main() -> None:
     ap.add_argument("--assembled", action="store_true",
                     help="synthetic documents assembled from words worked out once per real sentence and header "
                          "(for 100,000 documents on a busy machine: measures the engines, not the reading pipeline)")
+    ap.add_argument("--clock", choices=sorted(CLOCK), default="wall",
+                    help="wall: elapsed time (an idle machine); cpu: the process's CPU time, for a shared busy machine "
+                         "(both engines run in this process, so the ratio stays fair; the first query of a new process is "
+                         "timed by the same clock inside it)")
     args = ap.parse_args()
+    global _clock
+    _clock = CLOCK[args.clock]
 
     real = load_raw(corpus_dir(args.corpus))
     _STATE.update(real=real, sents=sentences(real), heads=headers(real))

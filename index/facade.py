@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any, Callable
 
@@ -29,11 +30,11 @@ _OPENED: dict[str, tuple[tuple, Any]] = {}
 _STAMPED = ("engine.json", "meta.json", "tantivy/meta.json")
 
 
-def _stamp(d: Path) -> tuple:
+def _stamp(d: str) -> tuple:
     out = []
     for name in _STAMPED:
         try:
-            st = (d / name).stat()
+            st = os.stat(os.path.join(d, name))
             out.append((st.st_mtime_ns, st.st_size, st.st_ino))
         except OSError:
             out.append(None)
@@ -43,16 +44,15 @@ def _stamp(d: Path) -> tuple:
 def open_index(ws: Workspace):
     """The workspace's index on the engine it chose (tantivy unless ``index rebuild --engine whoosh``),
     opened once per process and reused while its files stay the same."""
-    d = ws.root / INDEX_DIR
-    key = str(d)
+    key = os.path.join(ws.root, INDEX_DIR)
     kept = _OPENED.get(key)
-    if kept is not None and kept[0] == _stamp(d):
+    if kept is not None and kept[0] == _stamp(key):
         idx = kept[1]
         idx.rebuilt_reason = ""  # said once, by the call that opened it
         return idx
-    idx = engines.make(d).open()
+    idx = engines.make(Path(key)).open()
     if idx.engine == "tantivy":  # whoosh reads its files at every search anyway
-        _OPENED[key] = (_stamp(d), idx)
+        _OPENED[key] = (_stamp(key), idx)
     else:
         _OPENED.pop(key, None)
     return idx
@@ -63,7 +63,11 @@ def engine_of(ws: Workspace) -> str:
 
 
 def needs_rebuild(ws: Workspace) -> str:
-    return engines.make(ws.root / INDEX_DIR).needs_rebuild()
+    key = os.path.join(ws.root, INDEX_DIR)
+    kept = _OPENED.get(key)
+    if kept is not None and kept[0] == _stamp(key):
+        return ""  # opened by this process and unchanged since: usable
+    return engines.make(Path(key)).needs_rebuild()
 
 
 def rebuild(ws: Workspace, progress: Progress | None = None, engine: str | None = None) -> dict[str, Any]:
@@ -303,7 +307,7 @@ def group(result: dict[str, Any]) -> dict[str, Any]:
         src = h.get("source") or h["case"]
         if src.startswith("archive:"):
             h["archive"] = src.split(":", 1)[1]
-            h["case"] = h.get("number") or Path(h["doc"]).stem
+            h["case"] = h.get("number") or os.path.splitext(os.path.basename(h["doc"]))[0]
         by_case.setdefault(h["case"], []).append(h)
     result["hits"] = [h for hs in by_case.values() for h in hs]
     result["cases"] = [{"case": c, "hits": len(v), "archive": v[0].get("archive")} for c, v in by_case.items()]

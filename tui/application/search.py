@@ -115,7 +115,7 @@ class SearchOps:
         before: dict[tuple[str, str, int], str] = {}
         for h in hits:
             src = h.get("source") or h["case"]
-            if Path(h["doc"]).suffix.lower() == ".pdf":
+            if h["doc"].lower().endswith(".pdf"):
                 h |= {"page_kind": PDF_PAGES, "printed_page": h["page"], "page_label": f"第{h['page']}页"}
                 continue
             pages = []
