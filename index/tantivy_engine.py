@@ -34,7 +34,7 @@ from casefile.fsutil import atomic_write_text
 from index.dirs import meta_mismatch, start_fresh
 from index import highlight, query as qmod
 from index.analyzer import ANALYZER_VERSION
-from index.store import DOCS, META, PageDoc
+from index.store import DOCS, FACET_SIZE, META, PageDoc
 from index.tokens import decode_spans, index_form, normalise, segment
 
 ENGINE = "tantivy"
@@ -44,7 +44,6 @@ TOKENIZER = "casefile_ws"
 HEAP = 64_000_000  # the writer's memory budget: one indexing thread, segments flushed at 64 MB
 LOCK_WAIT_S = 20.0
 FACETS = ("agency", "year", "laws", "doc_type")
-FACET_SIZE = 40  # values per facet: the TUI shows 12, the CLI 6; counting more costs every search
 REVERSED = "reversed-words.txt"  # see TantivyIndex._reversed
 
 
@@ -374,11 +373,13 @@ class TantivyIndex:
         return [T.Query.const_score_query(f, 0.0) for f in out]  # filters narrow, they do not rank
 
     def _facets(self, s, q) -> dict[str, dict[str, int]]:
-        agg = s.aggregate(q, {f: {"terms": {"field": f, "size": FACET_SIZE}} for f in FACETS})
+        # asked for more than are kept, so that both engines keep the same values where counts tie
+        agg = s.aggregate(q, {f: {"terms": {"field": f, "size": FACET_SIZE * 3}} for f in FACETS})
         out = {}
         for f in FACETS:
             buckets = agg.get(f, {}).get("buckets", [])
-            out[f] = {str(b["key"]): b["doc_count"] for b in sorted(buckets, key=lambda b: (-b["doc_count"], str(b["key"]))) if b["key"] not in (None, "")}
+            ranked = sorted((b for b in buckets if b["key"] not in (None, "")), key=lambda b: (-b["doc_count"], str(b["key"])))
+            out[f] = {str(b["key"]): b["doc_count"] for b in ranked[:FACET_SIZE]}
         return out
 
     def _hits(self, s, found, words: set[str], phrases: list[list[str]], snippets: bool) -> list[dict[str, Any]]:
