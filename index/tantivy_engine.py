@@ -252,10 +252,10 @@ class TantivyIndex:
         plain = qmod.plain_words(text)
         if len(hits) < limit and plain:
             partial = _and([T.Query.boolean_query([(T.Occur.Should, self._word(w)) for w in plain])], filters)
-            seen = {(h["doc"], h["page"]) for h in hits}
-            more = s.search(partial, limit + len(hits), count=False, **order)
-            extra = [h for h in self._hits(s, more.hits, set(plain), [], snippets) if (h["doc"], h["page"]) not in seen]
-            hits += [h | {"partial": True} for h in extra[: limit - len(hits)]]
+            seen = {(a.segment_ord, a.doc) for _, a in res.hits}  # pages already shown, by address: no
+            more = s.search(partial, limit + len(hits), count=False, **order)  # snippet made to be dropped
+            extra = [(sc, a) for sc, a in more.hits if (a.segment_ord, a.doc) not in seen][: limit - len(hits)]
+            hits += [h | {"partial": True} for h in self._hits(s, extra, set(plain), [], snippets)]
         facet_counts = self._facets(s, full) if facets else {}
         return {"query": text, "total": total, "elapsed_ms": round((time.perf_counter() - t0) * 1000, 1), "hits": hits,
                 "facets": facet_counts}
