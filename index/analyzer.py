@@ -1,4 +1,4 @@
-"""The Chinese analyzer for whoosh, written small on purpose.
+"""Segmentation and folding shared by both engines, and the whoosh analyzer's pieces, written small on purpose.
 
 jieba's own ChineseAnalyzer numbers token positions by character offset, which
 breaks phrase queries; and importing ``jieba.analyse`` costs 0.4 s and 136 MB at
@@ -16,8 +16,6 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from whoosh.analysis import Token, Tokenizer
-
 HERE = Path(__file__).resolve().parent
 USERDICT = HERE / "data" / "userdict.txt"
 # the segmenter and its dictionary are part of the analyzer: an index built with others is rebuilt, not misread
@@ -33,16 +31,33 @@ def stopwords() -> frozenset[str]:
 def _fold_table() -> dict[int, str]:
     table = {i: chr(i - 0xFEE0) for i in range(0xFF01, 0xFF5F)}
     table[0x3000] = " "
-    try:
-        from zhconv import zhconv as z
+    return table | {ord(t): s for t, s in _traditional().items()}
 
-        z.loaddict()
-        for trad, simp in z.zhcdicts["zh2Hans"].items():
-            if len(trad) == 1 and len(simp) == 1:
-                table[ord(trad)] = simp
+
+def _traditional() -> dict[str, str]:
+    """zhconv's one-character traditional → simplified pairs, read from its data file. Importing
+    zhconv loads pkg_resources (0.1 s, the largest part of a process's first search), so the pairs
+    are kept in the cache directory, named by the data file's size and time."""
+    import importlib.util
+    import json
+
+    from casefile.cachedir import cache_dir
+
+    try:
+        spec = importlib.util.find_spec("zhconv")
+        src = Path(spec.origin).parent / "zhcdict.json"
+        st = src.stat()
+        cached = cache_dir("index") / f"fold-{st.st_size}-{st.st_mtime_ns}.json"
+        if cached.exists():
+            return json.loads(cached.read_text(encoding="utf-8"))
+        data = json.loads(src.read_text(encoding="utf-8"))
+        pairs = {t: s for t, s in data["zh2Hans"].items() if len(t) == 1 and len(s) == 1}
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(pairs, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, cached)
+        return pairs
     except Exception:  # noqa: BLE001 - folding is an improvement, never a requirement
-        pass
-    return table
+        return {}
 
 
 def fold(text: str) -> str:
@@ -113,46 +128,8 @@ def _terms(word: str, subwords: bool) -> tuple[tuple[str, int, int, bool], ...]:
     return tuple(out)
 
 
-class ChineseTokenizer(Tokenizer):
-    """Segmentation, folding, lower case and stop words in one pass (a whoosh filter chain costs a
-    generator step per token); stop words advance the position, as StopFilter(renumber=False) did."""
-
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True, start_pos=0,
-                 start_char=0, tokenize=True, mode="", **kwargs):
-        text = value.translate(_index_table())
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        if not tokenize:
-            t.text, t.boost, t.stopped = text, 1.0, False
-            if keeporiginal:
-                t.original = value
-            if positions:
-                t.pos = start_pos
-            if chars:
-                t.startchar, t.endchar = start_char, start_char + len(value)
-            yield t
-            return
-        subwords = mode != "query"  # a query is matched by whole words
-        pos = start_pos
-        for word, start, _end in _jieba().tokenize(text, mode="default"):
-            terms = _terms(word, subwords)
-            if not terms:
-                continue
-            for w, s, e, stopped in terms:
-                if stopped and removestops:
-                    continue
-                t.text = w
-                t.boost = 1.0
-                t.stopped = stopped
-                if keeporiginal:
-                    t.original = w
-                if positions:
-                    t.pos = pos
-                if chars:
-                    t.startchar = start_char + start + s
-                    t.endchar = start_char + start + e
-                yield t
-            pos += 1
-
-
 def chinese_analyzer():
+    """The whoosh analyzer (index/whoosh_analyzer.py): whoosh is loaded only by the engine that uses it."""
+    from index.whoosh_analyzer import ChineseTokenizer
+
     return ChineseTokenizer()

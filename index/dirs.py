@@ -45,6 +45,23 @@ def reset_dir(root: Path) -> None:
         choose_engine(root, keep)
 
 
+_JSON: dict[str, tuple[tuple, object]] = {}
+
+
+def read_json(path: Path):
+    """A small JSON record of the index read once per change of the file, not once per search
+    (FileNotFoundError and JSON errors pass to the caller, as from a plain read)."""
+    st = Path(path).stat()
+    key = (st.st_mtime_ns, st.st_size, st.st_ino)
+    kept = _JSON.get(str(path))
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    value = json.loads(Path(path).read_text(encoding="utf-8"))
+    _JSON[str(path)] = (key, value)
+    return value
+
+
+FACET_SIZE = 40  # values kept per facet, by count (the TUI shows 12, the CLI 6): counting more costs every search
 META = "meta.json"  # which engine, schema and analyzer built the index (meta_mismatch reads it)
 DOCS = "docs.json"  # the documents indexed, with their digests
 
@@ -80,8 +97,10 @@ def meta_mismatch(meta: Path, engine: str, schema: int, analyzer: str) -> str:
     """Why an index whose version record is ``meta`` cannot be read by this engine, schema and
     analyzer ('' if it can): an index built otherwise is rebuilt, never misread. Both engines use it."""
     try:
-        m = json.loads(Path(meta).read_text(encoding="utf-8"))
+        m = read_json(meta)
     except (json.JSONDecodeError, UnicodeDecodeError):
+        return "索引的版本信息损坏"
+    if not isinstance(m, dict):
         return "索引的版本信息损坏"
     if m.get("engine", "whoosh") != engine:
         return f"索引由 {m.get('engine', 'whoosh')} 引擎建立，工作区选用 {engine}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from pathlib import Path
 from typing import Any, Callable
 
@@ -39,9 +40,39 @@ def _no_space(fn):
     return wrapper
 
 
+# Opened indexes kept for the process (a CLI call, the TUI): opening one and reading its records
+# cost more than the query. Kept while the files that say what the index is stay the same; a
+# commit by another process is seen by the engine's searcher, a rebuild or a lost file by the stamp.
+_OPENED: dict[str, tuple[tuple, Any]] = {}
+_STAMPED = ("engine.json", "meta.json", "tantivy/meta.json")
+
+
+def _stamp(d: str) -> tuple:
+    out = []
+    for name in _STAMPED:
+        try:
+            st = os.stat(os.path.join(d, name))
+            out.append((st.st_mtime_ns, st.st_size, st.st_ino))
+        except OSError:
+            out.append(None)
+    return tuple(out)
+
+
 def open_index(ws: Workspace):
-    """The workspace's index on the engine it chose (tantivy unless ``index rebuild --engine whoosh``)."""
-    return engines.make(ws.root / INDEX_DIR).open()
+    """The workspace's index on the engine it chose (tantivy unless ``index rebuild --engine whoosh``),
+    opened once per process and reused while its files stay the same."""
+    key = os.path.join(ws.root, INDEX_DIR)
+    kept = _OPENED.get(key)
+    if kept is not None and kept[0] == _stamp(key):
+        idx = kept[1]
+        idx.rebuilt_reason = ""  # said once, by the call that opened it
+        return idx
+    idx = engines.make(Path(key)).open()
+    if idx.engine == "tantivy":  # whoosh reads its files at every search anyway
+        _OPENED[key] = (_stamp(key), idx)
+    else:
+        _OPENED.pop(key, None)
+    return idx
 
 
 def engine_of(ws: Workspace) -> str:
@@ -49,7 +80,11 @@ def engine_of(ws: Workspace) -> str:
 
 
 def needs_rebuild(ws: Workspace) -> str:
-    return engines.make(ws.root / INDEX_DIR).needs_rebuild()
+    key = os.path.join(ws.root, INDEX_DIR)
+    kept = _OPENED.get(key)
+    if kept is not None and kept[0] == _stamp(key):
+        return ""  # opened by this process and unchanged since: usable
+    return engines.make(Path(key)).needs_rebuild()
 
 
 @_no_space
@@ -311,7 +346,7 @@ def group(result: dict[str, Any]) -> dict[str, Any]:
         src = h.get("source") or h["case"]
         if src.startswith("archive:"):
             h["archive"] = src.split(":", 1)[1]
-            h["case"] = h.get("number") or Path(h["doc"]).stem
+            h["case"] = h.get("number") or os.path.splitext(os.path.basename(h["doc"]))[0]
         by_case.setdefault(h["case"], []).append(h)
     result["hits"] = [h for hs in by_case.values() for h in hs]
     result["cases"] = [{"case": c, "hits": len(v), "archive": v[0].get("archive")} for c, v in by_case.items()]

@@ -38,9 +38,11 @@ def taken(ws: Workspace, case_ids: list[str] | None = None) -> dict[str, list[in
 
 
 def recorded(ws: Workspace) -> dict[str, list[int]]:
-    try:
-        return json.loads(_path(ws).read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError, UnicodeDecodeError):
+    from index.dirs import read_json
+
+    try:  # read once per change of the file, not once per search
+        return dict(read_json(_path(ws)))
+    except (FileNotFoundError, json.JSONDecodeError, UnicodeDecodeError, TypeError, ValueError):
         return {}
 
 

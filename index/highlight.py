@@ -10,7 +10,7 @@ over whole words and ends at the start of one — what the engine matched.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 WIDTH = 80  # characters of page text in a snippet, 【】 and … not counted
@@ -20,8 +20,6 @@ _WS = re.compile(r"\s")
 def matches(text: str, starts: list[int], ends: list[int], words: set[str], phrases: list[list[str]]) -> list[tuple[int, int, int]]:
     """(start, end, item) of every match in ``text``; item numbers the query word or phrase matched."""
     out = []
-    ends_set = set(ends)
-    starts_set = set(starts)
     items = [[w] for w in sorted(words, key=len, reverse=True)] + [p for p in phrases if p]
     for item, ws in enumerate(items):
         needle = "".join(ws)
@@ -35,7 +33,7 @@ def matches(text: str, starts: list[int], ends: list[int], words: set[str], phra
             if k >= 0 and len(ws) == 1:
                 ok = ends[k] >= j  # inside one word
             elif k >= 0:
-                ok = (i + len(ws[0])) in ends_set and j - len(ws[-1]) in starts_set and _whole_words(i + len(ws[0]), ws[1:-1], starts, ends)
+                ok = _has(ends, i + len(ws[0])) and _has(starts, j - len(ws[-1])) and _whole_words(i + len(ws[0]), ws[1:-1], starts, ends)
             else:
                 ok = False
             if ok:
@@ -63,6 +61,12 @@ def _pattern(needle: str) -> "re.Pattern[str]":
         alts = folds.get(c)
         parts.append("[" + re.escape(c) + "".join(re.escape(a) for a in alts) + "]" if alts else re.escape(c))
     return re.compile("".join(parts))
+
+
+def _has(sorted_seq, x: int) -> bool:
+    """``x`` is in the sorted sequence (a page's word starts or ends: no set of thousands built per hit)."""
+    k = bisect_left(sorted_seq, x)
+    return k < len(sorted_seq) and sorted_seq[k] == x
 
 
 def _whole_words(pos: int, middle: list[str], starts: list[int], ends: list[int]) -> bool:
@@ -102,7 +106,13 @@ def snippet(text: str, spans: list[tuple[int, int, int]], width: int = WIDTH) ->
         return _WS.sub(" ", text[:width]).strip() + ("…" if len(text) > width else "")
     best, best_n = 0, -1
     for a, (s, _, _) in enumerate(spans):
-        n = len({it for s2, e2, it in spans[a:] if e2 - s <= width})
+        items = set()
+        for s2, e2, it in spans[a:]:
+            if s2 - s > width:  # spans are in order: none further on fits the window
+                break
+            if e2 - s <= width:
+                items.add(it)
+        n = len(items)
         if n > best_n:
             best, best_n = a, n
     s0, e0, _ = spans[best]

@@ -16,6 +16,7 @@ visible without knowing the store's file format:
 
 from __future__ import annotations
 
+import copy
 import errno
 import json
 import traceback
@@ -36,11 +37,13 @@ def _path(root: Path) -> Path:
 
 
 def read(root: Path) -> dict[str, Any]:
+    from index.dirs import read_json
+
     try:
-        h = json.loads(_path(root).read_text(encoding="utf-8"))
+        h = read_json(_path(root))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         return {}
-    return h if isinstance(h, dict) else {}
+    return copy.deepcopy(h) if isinstance(h, dict) else {}  # the caller may change its copy
 
 
 def record(root: Path, documents: int, archive: tuple[str, str] | None = None) -> None:

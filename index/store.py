@@ -30,7 +30,7 @@ from casefile.errors import IndexError_
 from casefile.extract.citations import normalise_law_name
 from casefile.extract.normalize import compact
 from casefile.fsutil import atomic_write_text
-from index.dirs import DOCS, INDEX_DIR, META, PageDoc, meta_mismatch, start_fresh  # noqa: F401 - INDEX_DIR, PageDoc: older imports
+from index.dirs import DOCS, FACET_SIZE, INDEX_DIR, META, PageDoc, meta_mismatch, start_fresh  # noqa: F401 - INDEX_DIR, PageDoc: older imports
 from index.analyzer import ANALYZER_VERSION, chinese_analyzer, fold
 from index.phrase import gapped_phrases
 
@@ -233,8 +233,8 @@ class Index:
         for name in groups:
             found = results.groups(name)
             # a page without a year is grouped under whoosh's missing-value sentinel (the largest int32)
-            facet_counts[name] = {str(k): len(v) for k, v in sorted(found.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))
-                                  if k not in (None, "", 2147483647)}
+            ranked = sorted(((k, v) for k, v in found.items() if k not in (None, "", 2147483647)), key=lambda kv: (-len(kv[1]), str(kv[0])))
+            facet_counts[name] = {str(k): len(v) for k, v in ranked[:FACET_SIZE]}
         # hits grouped by case, cases in the order of their best hit
         by_case: dict[str, list] = {}
         for h in hits:

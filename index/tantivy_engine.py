@@ -34,7 +34,7 @@ from casefile.fsutil import atomic_write_text
 from index.dirs import meta_mismatch, start_fresh
 from index import highlight, query as qmod
 from index.analyzer import ANALYZER_VERSION
-from index.dirs import DOCS, META, PageDoc
+from index.dirs import DOCS, FACET_SIZE, META, PageDoc
 from index.tokens import decode_spans, index_form, normalise, segment
 
 ENGINE = "tantivy"
@@ -44,7 +44,7 @@ TOKENIZER = "casefile_ws"
 HEAP = 64_000_000  # the writer's memory budget: one indexing thread, segments flushed at 64 MB
 LOCK_WAIT_S = 20.0
 FACETS = ("agency", "year", "laws", "doc_type")
-FACET_SIZE = 200
+REVERSED = "reversed-words.txt"  # see TantivyIndex._reversed
 
 
 def make_schema() -> "T.Schema":
@@ -97,9 +97,8 @@ class TantivyIndex:
         try:
             self._ix = self._open_dir()
             n = self._ix.searcher().num_docs
-            recorded = len(self.indexed())
-            if n == 0 and recorded:
-                raise ValueError(f"索引中没有文档，记录却有 {recorded} 份")
+            if n == 0 and self.indexed():  # docs.json is read only when the index is empty
+                raise ValueError(f"索引中没有文档，记录却有 {len(self.indexed())} 份")
         except (ValueError, OSError) as e:  # a corrupt or emptied index is rebuilt, not misread
             self._create()
             self.rebuilt_reason = f"索引损坏（{str(e)[:80]}），已重建"
@@ -148,11 +147,21 @@ class TantivyIndex:
         self._ix = None
 
     def indexed(self) -> dict[str, str]:
+        """The recorded documents and their digests; read again only when the file changed (at
+        100,000 documents it is megabytes of JSON, and every search checks the count)."""
         p = self.dir / DOCS
         try:
-            return json.loads(p.read_text(encoding="utf-8")) if p.exists() else {}
-        except json.JSONDecodeError:
+            st = p.stat()
+        except FileNotFoundError:
             return {}
+        key = (st.st_mtime_ns, st.st_size, st.st_ino)
+        if getattr(self, "_docs_key", None) != key:
+            try:
+                self._docs = json.loads(p.read_text(encoding="utf-8"))
+            except json.JSONDecodeError:
+                self._docs = {}
+            self._docs_key = key
+        return self._docs
 
     def _writer(self, wait_s: float | None = None):
         """The one writer, on an index reopened now (another process may have committed since)."""
@@ -212,7 +221,7 @@ class TantivyIndex:
             w.wait_merging_threads()  # the writer goes, and its lock with it
             raise
         # the record of what is indexed is written while this process still holds the lock
-        state = self.indexed()
+        state = dict(self.indexed())
         for ref in removed:
             state.pop(ref, None)
         state.update(done)
@@ -220,6 +229,7 @@ class TantivyIndex:
         w.wait_merging_threads()  # merges finish before the lock goes: no segment files left behind
         self._ix.reload()
         self._meta_mtime = self._mtime()
+        self._reversed(write=True)  # the phrase lookup's word list, written while the lock is held
         return {"added": len(done), "removed": len(removed), "pages": pages}
 
     # -- searching ---------------------------------------------------------------------------
@@ -242,10 +252,10 @@ class TantivyIndex:
         plain = qmod.plain_words(text)
         if len(hits) < limit and plain:
             partial = _and([T.Query.boolean_query([(T.Occur.Should, self._word(w)) for w in plain])], filters)
-            seen = {(h["doc"], h["page"]) for h in hits}
-            more = s.search(partial, limit + len(hits), count=False, **order)
-            extra = [h for h in self._hits(s, more.hits, set(plain), [], snippets) if (h["doc"], h["page"]) not in seen]
-            hits += [h | {"partial": True} for h in extra[: limit - len(hits)]]
+            seen = {(a.segment_ord, a.doc) for _, a in res.hits}  # pages already shown, by address: no
+            more = s.search(partial, limit + len(hits), count=False, **order)  # snippet made to be dropped
+            extra = [(sc, a) for sc, a in more.hits if (a.segment_ord, a.doc) not in seen][: limit - len(hits)]
+            hits += [h | {"partial": True} for h in self._hits(s, extra, set(plain), [], snippets)]
         facet_counts = self._facets(s, full) if facets else {}
         return {"query": text, "total": total, "elapsed_ms": round((time.perf_counter() - t0) * 1000, 1), "hits": hits,
                 "facets": facet_counts}
@@ -281,17 +291,39 @@ class TantivyIndex:
     def _ending_with(self, word: str) -> list[str]:
         from bisect import bisect_left
 
-        key = self._meta_mtime
-        if getattr(self, "_rev_key", None) != key:
-            self._rev = sorted(t[::-1] for t, _ in self._ix.searcher().terms_with_prefix("text", ""))
-            self._rev_key = key
+        rev_terms = self._reversed()
         rev = word[::-1]
-        i = bisect_left(self._rev, rev)
+        i = bisect_left(rev_terms, rev)
         out = []
-        while i < len(self._rev) and self._rev[i].startswith(rev) and len(out) < 200:
-            out.append(self._rev[i][::-1])
+        while i < len(rev_terms) and rev_terms[i].startswith(rev) and len(out) < 200:
+            out.append(rev_terms[i][::-1])
             i += 1
         return out or [word]
+
+    def _reversed(self, write: bool = False) -> list[str]:
+        """Every word of the text field spelt backwards, sorted: the words ending with a phrase's first
+        word are a range of it. Listing and sorting the dictionary costs 30-90 ms, so the list is
+        written beside the index at each commit (``REVERSED``, first line the commit it belongs to)
+        and read once per process and commit, never worked out per query."""
+        key = self._meta_mtime
+        if not write and getattr(self, "_rev_key", None) == key:
+            return self._rev
+        path = self.dir / REVERSED
+        rev = None
+        if not write:
+            try:
+                head, _, body = path.read_text(encoding="utf-8").partition("\n")
+                rev = body.split("\n") if head == str(key) and body else ([] if head == str(key) else None)
+            except (FileNotFoundError, UnicodeDecodeError):
+                rev = None
+        if rev is None:
+            rev = sorted(t[::-1] for t, _ in self._ix.searcher().terms_with_prefix("text", ""))
+            try:
+                atomic_write_text(path, f"{key}\n" + "\n".join(rev))
+            except OSError:
+                pass  # a read-only or full disk: the list still serves this process
+        self._rev, self._rev_key = rev, key
+        return rev
 
     def _query(self, n):
         if isinstance(n, qmod.Words):
@@ -341,11 +373,13 @@ class TantivyIndex:
         return [T.Query.const_score_query(f, 0.0) for f in out]  # filters narrow, they do not rank
 
     def _facets(self, s, q) -> dict[str, dict[str, int]]:
-        agg = s.aggregate(q, {f: {"terms": {"field": f, "size": FACET_SIZE}} for f in FACETS})
+        # asked for more than are kept, so that both engines keep the same values where counts tie
+        agg = s.aggregate(q, {f: {"terms": {"field": f, "size": FACET_SIZE * 3}} for f in FACETS})
         out = {}
         for f in FACETS:
             buckets = agg.get(f, {}).get("buckets", [])
-            out[f] = {str(b["key"]): b["doc_count"] for b in sorted(buckets, key=lambda b: (-b["doc_count"], str(b["key"]))) if b["key"] not in (None, "")}
+            ranked = sorted((b for b in buckets if b["key"] not in (None, "")), key=lambda b: (-b["doc_count"], str(b["key"])))
+            out[f] = {str(b["key"]): b["doc_count"] for b in ranked[:FACET_SIZE]}
         return out
 
     def _hits(self, s, found, words: set[str], phrases: list[list[str]], snippets: bool) -> list[dict[str, Any]]:

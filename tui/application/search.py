@@ -37,14 +37,21 @@ class SearchOps:
         cases added or removed outside this session): :func:`index.ensure`. Returns what was done."""
         return index.ensure(self.ws, progress)
 
-    def search(self, query: str, *, progress: Progress | None = None, **filters: Any) -> dict[str, Any]:
+    def search(self, query: str, *, progress: Progress | None = None, wait_for_index: bool = True,
+               **filters: Any) -> dict[str, Any]:
         """Hits grouped by case (see :func:`index.search`); ``result['index']`` says what
-        was brought up to date before searching."""
+        was brought up to date before searching. With ``wait_for_index=False`` an index that exists
+        answers as it is and ``result['index']['stale']`` counts the cases it has not taken in yet
+        (the TUI then updates it in the background and asks again); a missing one is still built."""
         if not query.strip():
             raise UsageError("请给出检索词")
-        fresh = self.ensure_index(progress)
+        if not wait_for_index and not index.needs_rebuild(self.ws):
+            fresh = {"stale": len(freshness.stale(self.ws))}
+        else:
+            fresh = self.ensure_index(progress)
+            fresh.pop("stale", None)
         result = index.search(self.ws, query, **filters)
-        result["index"] = {k: fresh[k] for k in ("built", "rebuilt", "recovered", "added", "removed") if fresh.get(k) is not None}
+        result["index"] = {k: fresh[k] for k in ("built", "rebuilt", "recovered", "added", "removed", "stale") if fresh.get(k) is not None}
         self._locate(result["hits"], query)
         result["facet_list"] = self.named_facets(result, query, **filters)
         return result
@@ -56,7 +63,7 @@ class SearchOps:
         before: dict[tuple[str, str, int], str] = {}
         for h in hits:
             src = h.get("source") or h["case"]
-            if Path(h["doc"]).suffix.lower() == ".pdf":
+            if h["doc"].lower().endswith(".pdf"):
                 h |= {"page_kind": PDF_PAGES, "printed_page": h["page"], "page_label": f"第{h['page']}页"}
                 continue
             pages = []

@@ -40,11 +40,16 @@ class Session(CaseOps, DocumentOps, ReviewOps, SearchOps, RecordOps, InspectionO
         return cls(Workspace.init(root, profile), Clock(today))
 
     @classmethod
-    def demo(cls, root: Path | str | None, *, force: bool = False, today: dt.date | str | None = None) -> "Session":
-        """A demonstration workspace with six cases at different stages."""
+    def demo(cls, root: Path | str | None, *, force: bool = False, today: dt.date | str | None = None,
+             with_index: bool = False) -> "Session":
+        """A demonstration workspace with cases at different stages; ``with_index`` builds its search
+        index too (``casefile demo`` does, so the auditor's first search does not wait for it)."""
         from casefile import demo  # lays out and binds documents (python-docx): loaded only for a demo
 
-        return cls(demo.build_demo(root, force=force), Clock(today))
+        s = cls(demo.build_demo(root, force=force), Clock(today))
+        if with_index:
+            s.ensure_index()
+        return s
 
     @property
     def today(self) -> dt.date:

@@ -117,8 +117,9 @@ class SearchScreen(Screen):
             self.app.call_from_thread(summary.update, f"正在更新索引 {i}/{n}……")
 
         try:
-            # the application layer brings the index up to date first, as for the CLI
-            result = self.app.session.search(q, limit=limit, progress=progress)
+            # an index that exists answers at once; one that missed changes is updated in the
+            # background (refresh_index) and the query asked again when it is current
+            result = self.app.session.search(q, limit=limit, progress=progress, wait_for_index=False)
         except CasefileError as e:
             self.app.call_from_thread(summary.update, f"检索式有误：{e}")
             return
@@ -127,11 +128,34 @@ class SearchScreen(Screen):
             return
         status = self.app.session.index_status()
         self.app.call_from_thread(self.show, result, status)
+        if result.get("index", {}).get("stale"):
+            self.app.call_from_thread(self.refresh_index, q, limit)
+
+    @work(thread=True, exclusive=True, group="index-refresh")
+    def refresh_index(self, q: str, limit: int) -> None:
+        """Take in what changed while the old index answered; then the same query again, unless the
+        person asked another one meanwhile."""
+        status = self.query_one("#index-status", Label)
+
+        def progress(i: int, n: int, ref: str) -> None:
+            self.app.call_from_thread(status.update, f"正在后台更新索引 {i}/{n}……（以上为更新前的结果）")
+
+        try:
+            self.app.session.ensure_index(progress)
+        except CasefileError as e:
+            self.app.call_from_thread(self.notify, f"索引未能更新：{e}", severity="error")
+            return
+        if (self.query_text, self.limit) == (q, limit):
+            self.app.call_from_thread(self.run_query, q, limit)
+        else:
+            self.app.call_from_thread(self.show_status)
 
     def show(self, r: dict, status: dict | None = None) -> None:
         self.result = r
         fresh = r.get("index", {})
         note = "（已建立索引）" if fresh.get("built") else f"（索引已更新 {fresh['added']} 份）" if fresh.get("added") else ""
+        if fresh.get("stale"):
+            note = f"（索引有 {fresh['stale']} 个案件的变化尚未收入，正在后台更新；以下是更新前的结果）"
         groups = len(r["cases"])
         more = f"；显示前 {len(r['hits'])} 处，m 显示更多" if r["total"] > len(r["hits"]) else ""
         if any(h.get("partial") for h in r["hits"]):
