@@ -16,6 +16,13 @@ hand-judged queries (bench/relevance.py) for each casefile engine.
 Two-term, phrase and filtered queries are timed without snippets or facet
 counts; "faceted" with the four facet counts (FTS5: the query plus a GROUP BY
 per facet column); "snippet page" is a top-10 page with snippets.
+
+"product …" rows time what a person waits for: ``Session.search``, the call
+behind ``casefile search`` and the TUI's search screen (freshness, parsing,
+engine, grouping, page labels, facets, snippets), on a workspace whose index
+holds the documents, beside FTS5's top 10 with snippets; and the first query of
+a new process. ``--clock cpu`` times by CPU time, for a machine other work keeps
+busy (docs/search-benchmark.md).
 """
 
 from __future__ import annotations
