@@ -117,3 +117,11 @@ class UndoRefused(CasefileError):
     """An import cannot be taken back: the case changed since in a way that conflicts."""
 
     title = "不能撤销导入"
+
+
+class PermissionDenied(CasefileError):
+    """The acting user may not do this (role, separation of duties, or not in the user register):
+    refused before anything is written."""
+
+    title = "无权操作"
+    exit_code = 14

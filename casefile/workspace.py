@@ -67,6 +67,8 @@ class AgencyProfile(BaseModel):
     # office) names a rules profile per sector; cases of other sectors use rules_profile.
     sector_profiles: dict[str, str] = Field(default_factory=dict)
     actor: str = ""  # who appends to journals from this workspace (else the OS user)
+    # CASEFILE_USER may name the acting user (casefile.users): the demo and the tests; never a real agency's
+    user_from_env: bool = False
     publicity_agency_seal: str = ""
     documents: DocumentSettings = Field(default_factory=DocumentSettings)
 
@@ -157,6 +159,8 @@ class Workspace:
         self._profile: AgencyProfile | None = None
         self._numbers: set[str] | None = None
         self.unreadable: list[tuple[str, Exception]] = []  # set by try_load_cases
+        # the person acting (casefile.users.Actor), set by the application's session: journal entries name them
+        self.acting: str | None = None
 
     # -- locating ---------------------------------------------------------
     @classmethod
@@ -229,7 +233,7 @@ class Workspace:
 
     @property
     def actor(self) -> str | None:
-        return self.profile.actor or None
+        return self.acting or self.profile.actor or None
 
     # -- cases --------------------------------------------------------------
     def case_dir(self, case_id: str) -> Path:

@@ -30,6 +30,8 @@ COMMAND_MODULES = [
     "tui.cli.terminal",
     "tui.cli.catalog",
     "tui.cli.entry",
+    "tui.cli.user",
+    "tui.cli.approval",
 ]
 
 

@@ -1,0 +1,171 @@
+"""Who may do what: the acting user (the OS login, or CASEFILE_USER where the workspace allows it),
+their roles from the user register, and the checks every writing operation passes first.
+
+The roles per action and per move are data (``casefile/data/permissions.toml``); the separation of
+duties is stated here: a 承办人 of a case never reviews it, the reviewer of an open round never
+changes the facts she reviews. ``guard_operations`` wraps the session's writing operations so the
+CLI and the TUI refuse the same things with the same Chinese reasons, before anything is written.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from casefile import users
+from casefile.errors import PermissionDenied
+from casefile.model import Case, CaseState
+from checklists import review as rounds
+
+
+@lru_cache(maxsize=1)
+def permissions() -> dict[str, Any]:
+    with open(str(resources.files("casefile") / "data" / "permissions.toml"), "rb") as f:
+        data = tomllib.load(f)
+    for roles in list(data["actions"].values()) + [m["roles"] for m in data["moves"].values()]:
+        bad = [r for r in roles if r not in users.ROLES]
+        if bad:
+            raise ValueError(f"permissions.toml：不认识的角色“{'、'.join(bad)}”")
+    return data
+
+
+def move_rule(case: Case, move: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(roles who may make the move, approvals it requires) for this case. The one place that looks
+    them up: a case type's declared procedure will answer here instead of the permission table."""
+    rule = permissions()["moves"].get(move, {})
+    types = rule.get("case_types")
+    requires = tuple(rule.get("requires", ())) if not types or case.case_type.value in types else ()
+    return tuple(rule.get("roles", ("承办人",))), requires
+
+
+def action_roles(action: str) -> tuple[str, ...]:
+    return tuple(permissions()["actions"][action])
+
+
+ACTION_NAMES = {
+    "create_case": "新建或导入案件", "enter_facts": "录入或修改案件事实、文书、证据", "review": "法制审核",
+    "approve": "负责人审批", "discuss": "记录集体讨论", "respond": "书面说明审核意见", "publish": "公示",
+    "evaluate": "案卷评查", "inspect": "双随机抽查", "manage_users": "管理用户和执法人员", "seal": "封存全过程记录",
+}
+
+# the session's writing operations: method → (action, how the case is found: "ref" the first
+# argument is a case reference, "case" a Case object, "" none; an import with a case adds to it)
+GUARDED: dict[str, tuple[str, str]] = {
+    "create_case": ("create_case", ""), "create_case_from_file": ("create_case", ""),
+    "import_documents": ("enter_facts", "ref_or_new"), "import_files": ("enter_facts", "ref_or_new"),
+    "import_package": ("create_case", ""), "undo_import": ("enter_facts", "ref"),
+    "save_case": ("enter_facts", "case"), "save_entry": ("enter_facts", "ref"), "remove_entry": ("enter_facts", "ref"),
+    "render": ("enter_facts", "ref"), "add_evidence": ("enter_facts", "ref"), "enter_records": ("enter_facts", "ref"),
+    "finish_dossier": ("enter_facts", "ref"),
+    "move_case": ("move", "ref"), "resubmit": ("move", "ref"),
+    "open_review": ("review", "ref"), "decide_finding": ("review", "ref"), "add_finding": ("review", "ref"),
+    "issue_opinion": ("review", "ref"),
+    "approve": ("approve", "ref"), "discuss": ("discuss", "ref"), "respond_to_review": ("respond", "ref"),
+    "publish": ("publish", "ref"), "withdraw": ("publish", "ref"), "export_public": ("publish", "ref"),
+    "write_registers": ("publish", ""), "evaluate": ("evaluate", ""),
+    "draw_inspections": ("inspect", ""), "record_inspection": ("inspect", ""),
+    "add_officer": ("manage_users", ""), "add_user": ("manage_users", ""), "remove_user": ("manage_users", ""),
+    "seal_journals": ("seal", ""), "import_laws": ("manage_users", ""),
+}
+
+
+class AccessOps:
+    """Mixed into the Session: ``user`` (None for a login not in the register) and the checks."""
+
+    move_rule = staticmethod(move_rule)
+
+    def _init_access(self) -> None:
+        self.login = users.acting_login(self.ws.root, self.ws.profile.user_from_env)
+        self.user = users.load(self.ws.root).get(self.login)
+        u = self.user
+        self.ws.acting = users.Actor(self.login, u.name if u else "", u.officer if u else "")
+        self._guard_depth = threading.local()
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return tuple(self.user.roles) if self.user else ()
+
+    def who(self) -> str:
+        """The acting person as a line: 姓名（登录名，角色）, or that the login is not registered."""
+        if not self.user:
+            return f"{self.login}（未登记用户，只能查看）"
+        return f"{self.user.name}（{self.login}，{'、'.join(self.user.roles)}）"
+
+    def handles(self, case: Case) -> bool:
+        """The acting user is a 承办人 of the case (listed among its handlers by 执法证号)."""
+        return bool(self.user and self.user.officer and self.user.officer in case.handlers)
+
+    def reviewing(self, case: Case) -> bool:
+        """The acting user opened the case's current round and has not issued its opinion."""
+        if case.state != CaseState.IN_REVIEW:
+            return False
+        rs = rounds.rounds(self.ws, case.id)
+        return bool(rs and not rs[-1].get("opinion") and rs[-1].get("reviewer") == self.login)
+
+    # -- the rules -------------------------------------------------------------------------------
+    def why_not(self, action: str, case: Case | None = None, move: str = "") -> str:
+        """'' when the acting user may do ``action`` (on ``case``; ``move``: which move), else why not."""
+        if self.user is None:
+            return f"登录名 {self.login} 不在本工作区的用户清单中，只能查看，不能{ACTION_NAMES.get(action, '修改')}（请管理员用 casefile user add 登记）"
+        roles = move_rule(case, move)[0] if action == "move" and case is not None else action_roles(action) if action != "move" else ("承办人",)
+        what = f"“{move}”" if action == "move" else ACTION_NAMES[action]
+        held = [r for r in roles if r in self.user.roles]
+        if not held:
+            return f"{self.user.name}没有{'或'.join(roles)}角色，不能{what}"
+        if case is None:
+            return ""
+        if held == ["承办人"] and self.user.officer and not self.handles(case):
+            return f"{self.user.name}不是案件 {case.id} 的承办人，不能{what}"
+        if action in ("review",) and self.handles(case):
+            return f"{self.user.name}是案件 {case.id} 的承办人，不能审核本案（法制审核由法制审核机构进行，承办人员不得审核本人承办的案件）"
+        if action in ("enter_facts", "respond") and self.reviewing(case):
+            return f"{self.user.name}正在审核案件 {case.id}（本轮审核意见尚未出具），不能修改所审核的案件事实"
+        return ""
+
+    def may(self, action: str, case: Case | None = None, move: str = "") -> bool:
+        return not self.why_not(action, case, move)
+
+    def require(self, action: str, case: Case | None = None, move: str = "") -> None:
+        why = self.why_not(action, case, move)
+        if why:
+            raise PermissionDenied(why, details=[f"当前用户：{self.who()}"])
+
+
+def _case_of(session: Any, how: str, args: tuple, kwargs: dict) -> Case | None:
+    if how == "case":
+        return args[0] if args else kwargs.get("case")
+    ref = args[0] if args else kwargs.get("case_ref")
+    if how == "ref_or_new" and not ref:
+        return None
+    return session.ws.load_case(ref) if how and ref else None
+
+
+def _guarded(method, action: str, how: str):
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        depth = getattr(self._guard_depth, "n", 0)
+        if depth == 0:  # an operation's own inner calls (a move saves the case) were allowed with it
+            case = _case_of(self, how, args, kwargs)
+            act = "create_case" if how == "ref_or_new" and case is None else action
+            move = "重新送审" if method.__name__ == "resubmit" else (args[1] if len(args) > 1 else kwargs.get("move", ""))
+            self.require(act, case, move if action == "move" else "")
+        self._guard_depth.n = depth + 1
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            self._guard_depth.n = depth
+
+    return wrapper
+
+
+def guard_operations(cls: type) -> type:
+    """Wrap each writing operation of the session class (GUARDED) with its permission check."""
+    for name, (action, how) in GUARDED.items():
+        method = getattr(cls, name, None)
+        if method is not None:
+            setattr(cls, name, _guarded(method, action, how))
+    return cls
