@@ -10,6 +10,7 @@ CLI and the TUI refuse the same things with the same Chinese reasons, before any
 from __future__ import annotations
 
 import functools
+import inspect
 import threading
 import tomllib
 from functools import lru_cache
@@ -52,8 +53,9 @@ ACTION_NAMES = {
     "evaluate": "案卷评查", "inspect": "双随机抽查", "manage_users": "管理用户和执法人员", "seal": "封存全过程记录",
 }
 
-# the session's writing operations: method → (action, how the case is found: "ref" the first
-# argument is a case reference, "case" a Case object, "" none; an import with a case adds to it)
+# the session's writing operations: method → (action, how the case is found: "ref" its argument
+# case_ref, "case" its argument case (a Case), "" none; "ref_or_new": an import into case_ref, or
+# one that creates a case when none is given)
 GUARDED: dict[str, tuple[str, str]] = {
     "create_case": ("create_case", ""), "create_case_from_file": ("create_case", ""),
     "import_documents": ("enter_facts", "ref_or_new"), "import_files": ("enter_facts", "ref_or_new"),
@@ -135,23 +137,19 @@ class AccessOps:
             raise PermissionDenied(why, details=[f"当前用户：{self.who()}"])
 
 
-def _case_of(session: Any, how: str, args: tuple, kwargs: dict) -> Case | None:
-    if how == "case":
-        return args[0] if args else kwargs.get("case")
-    ref = args[0] if args else kwargs.get("case_ref")
-    if how == "ref_or_new" and not ref:
-        return None
-    return session.ws.load_case(ref) if how and ref else None
-
-
 def _guarded(method, action: str, how: str):
+    signature = inspect.signature(method)
+
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
         depth = getattr(self._guard_depth, "n", 0)
         if depth == 0:  # an operation's own inner calls (a move saves the case) were allowed with it
-            case = _case_of(self, how, args, kwargs)
+            given = signature.bind_partial(self, *args, **kwargs).arguments
+            case = given.get("case") if how == "case" else None
+            if how in ("ref", "ref_or_new") and given.get("case_ref"):
+                case = self.ws.load_case(given["case_ref"])
             act = "create_case" if how == "ref_or_new" and case is None else action
-            move = "重新送审" if method.__name__ == "resubmit" else (args[1] if len(args) > 1 else kwargs.get("move", ""))
+            move = "重新送审" if method.__name__ == "resubmit" else given.get("move", "")
             self.require(act, case, move if action == "move" else "")
         self._guard_depth.n = depth + 1
         try:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from casefile import users
 from casefile.errors import UsageError
 from casefile.users import ROLES, User
+
+USER_ROLES = ROLES
 from casefile.validation import validate
 
 
 class UserOps:
-    user_roles = ROLES
-
     def users(self) -> list[User]:
         return users.load(self.ws.root).users
 

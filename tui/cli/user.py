@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from casefile.users import ROLES
+from tui.application import USER_ROLES as ROLES
 from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import emit, table
 
