@@ -196,10 +196,10 @@ def _head_approved(x: Context) -> str:
 
 def _discussed(x: Context) -> str:
     why = ["情节复杂"] if x.case.review.complex_case else []
-    why += [f"重大执法决定：{m}" for m in x.major]
+    why += [f"属重大执法决定（{'、'.join(x.major)}）"] if x.major else []
     if not why or _since_submission(x, ActKind.COLLECTIVE_DISCUSSION):
         return ""
-    return f"本案{'、'.join(why)}，须经行政机关负责人集体讨论决定（《中华人民共和国行政处罚法》第五十七条第二款）"
+    return f"本案{'，'.join(why)}，须经行政机关负责人集体讨论决定（《中华人民共和国行政处罚法》第五十七条第二款）"
 
 
 # what a move may require before it is made (permissions.toml / the case type's declaration: requires)
