@@ -120,12 +120,12 @@ class AccessOps:
             return f"{self.user.name}没有{'或'.join(roles)}角色，不能{what}"
         if case is None:
             return ""
-        if held == ["承办人"] and self.user.officer and not self.handles(case):
-            return f"{self.user.name}不是案件 {case.id} 的承办人，不能{what}"
-        if action in ("review",) and self.handles(case):
+        if action == "review" and self.handles(case):
             return f"{self.user.name}是案件 {case.id} 的承办人，不能审核本案（法制审核由法制审核机构进行，承办人员不得审核本人承办的案件）"
         if action in ("enter_facts", "respond") and self.reviewing(case):
             return f"{self.user.name}正在审核案件 {case.id}（本轮审核意见尚未出具），不能修改所审核的案件事实"
+        if held == ["承办人"] and self.user.officer and not self.handles(case):
+            return f"{self.user.name}不是案件 {case.id} 的承办人，不能{what}"
         return ""
 
     def may(self, action: str, case: Case | None = None, move: str = "") -> bool:
