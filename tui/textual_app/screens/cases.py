@@ -39,6 +39,8 @@ class CaseListScreen(CaseListOffice, Screen):
         Binding("l", "office_laws", "法律法规", id="office-laws", show=False),
         Binding("a", "office_archive", "档案索引", id="office-archive", show=False),
         Binding("escape", "clear_filter", "清除筛选", id="clear-filter", show=False),
+        Binding("w", "my_work", "我的工作", id="my-work", show=False),
+        Binding("U", "users", "用户管理", id="users", show=False),
     ]
 
     def __init__(self):
