@@ -72,7 +72,10 @@ GUARDED: dict[str, tuple[str, str]] = {
     "draw_inspections": ("inspect", ""), "record_inspection": ("inspect", ""),
     "add_officer": ("manage_users", ""), "add_user": ("manage_users", ""), "remove_user": ("manage_users", ""),
     "seal_journals": ("seal", ""), "import_laws": ("manage_users", ""),
+    "check": ("check", "ref"),  # journaled as 运行审核: by mode, below
 }
+# a check is journaled, so it is an act: the handler's self-check, the review, the 评查
+CHECK_ACTIONS = {"self": "enter_facts", "review": "review", "evaluate": "evaluate"}
 
 
 class AccessOps:
@@ -113,7 +116,7 @@ class AccessOps:
         """'' when the acting user may do ``action`` (on ``case``; ``move``: which move), else why not."""
         if self.user is None:
             return f"登录名 {self.login} 不在本工作区的用户清单中，只能查看，不能{ACTION_NAMES.get(action, '修改')}（请管理员用 casefile user add 登记）"
-        roles = move_rule(case, move)[0] if action == "move" and case is not None else action_roles(action) if action != "move" else ("承办人",)
+        roles = move_rule(case, move)[0] if action == "move" else action_roles(action)
         what = f"“{move}”" if action == "move" else ACTION_NAMES[action]
         held = [r for r in roles if r in self.user.roles]
         if not held:
@@ -149,6 +152,8 @@ def _guarded(method, action: str, how: str):
             if how in ("ref", "ref_or_new") and given.get("case_ref"):
                 case = self.ws.load_case(given["case_ref"])
             act = "create_case" if how == "ref_or_new" and case is None else action
+            if action == "check":
+                act = CHECK_ACTIONS.get(given.get("mode", "review"), "review")
             move = "重新送审" if method.__name__ == "resubmit" else given.get("move", "")
             self.require(act, case, move if action == "move" else "")
         self._guard_depth.n = depth + 1

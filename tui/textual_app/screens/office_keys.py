@@ -32,21 +32,6 @@ class CaseListOffice:
         self.app.push_screen(ArchiveIndexScreen())
 
 
-    def action_my_work(self) -> None:
-        from tui.textual_app.screens.people import MyWorkScreen
-
-        self.app.push_screen(MyWorkScreen())
-
-    def action_users(self) -> None:
-        from tui.textual_app.screens.people import UsersScreen
-
-        why = self.app.session.why_not("manage_users")
-        if why:
-            self.notify(why, severity="error")
-            return
-        self.app.push_screen(UsersScreen())
-
-
 class CaseOffice:
     def action_office_dossier(self) -> None:
         from tui.textual_app.screens.dossier_export import DossierExportScreen
