@@ -86,3 +86,30 @@ async def test_the_administrator_registers_a_user_and_a_handler_may_not(demo_ws,
         assert type(app.screen).__name__ == "UsersScreen"
     u = users.load(demo_ws.root).get("tianyu")
     assert u and u.name == "田宇" and u.roles == ["评查"]
+
+
+@pytest.mark.asyncio
+async def test_the_head_approves_from_his_work_list_and_a_handler_is_refused(demo_ws, monkeypatch):
+    from casefile.model import ActKind
+
+    app = _app(demo_ws, "wangjg", monkeypatch)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#work", DataTable).move_cursor(row=[r[1] for r in _rows(app)].index("SJ-2026-088"))
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any("王建国没有负责人角色" in str(n.message) for n in app._notifications)
+    assert not demo_ws.load_case("SJ-2026-088").acts_of(ActKind.HEAD_APPROVAL)
+    app = _app(demo_ws, "xugp", monkeypatch)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MyWorkScreen"
+        app.screen.query_one("#work", DataTable).move_cursor(row=[r[1] for r in _rows(app)].index("QZ-2026-021"))
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("enter")  # the prefilled opinion: 同意
+        await pilot.pause()
+    acts = demo_ws.load_case("QZ-2026-021").acts_of(ActKind.HEAD_APPROVAL)
+    assert [(a.note, a.officers) for a in acts] == [("同意：同意", ["33112600105"])]

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, SelectionLi
 
 from casefile.errors import CasefileError
 from tui.application import USER_ROLES
+from tui.textual_app.screens.ask import AskScreen
 from tui.textual_app.screens.case import CaseScreen
 from tui.textual_app.screens.common import ConfirmScreen
 from tui.textual_app.screens.forms import Field, input_field
@@ -27,6 +28,7 @@ def opens_on_work(session) -> bool:
 class MyWorkScreen(Screen):
     BINDINGS = [
         Binding("enter", "open_case", "打开", id="open"),
+        Binding("a", "approve", "负责人审批", id="approve"),
         Binding("g", "refresh", "刷新", id="refresh"),
         Binding("escape", "app.pop_screen", "全部案件", id="all-cases"),
     ]
@@ -59,11 +61,35 @@ class MyWorkScreen(Screen):
     def action_refresh(self) -> None:
         self.load()
 
-    def action_open_case(self) -> None:
+    def selected_case(self) -> str:
         t = self.query_one("#work", DataTable)
-        if t.row_count:
-            key = t.coordinate_to_cell_key(t.cursor_coordinate).row_key.value
-            self.app.push_screen(CaseScreen(key.split(":", 1)[1]))
+        if not t.row_count:
+            return ""
+        return t.coordinate_to_cell_key(t.cursor_coordinate).row_key.value.split(":", 1)[1]
+
+    def action_open_case(self) -> None:
+        if self.selected_case():
+            self.app.push_screen(CaseScreen(self.selected_case()))
+
+    def action_approve(self) -> None:
+        """The 负责人's 审批 (同意, with the opinion asked for) of the highlighted case; 不同意 and the
+        集体讨论 are recorded with casefile approve / casefile discuss."""
+        case_id = self.selected_case()
+        if not case_id:
+            return
+
+        def done(opinion: str | None) -> None:
+            if not opinion:
+                return
+            try:
+                self.app.session.approve(case_id, opinion)
+            except CasefileError as e:
+                self.notify("\n".join([e.message] + e.details), severity="error")
+                return
+            self.notify(f"已记录负责人审批：{case_id}，同意")
+            self.load()
+
+        self.app.push_screen(AskScreen(f"案件 {case_id} 负责人审批意见（同意）：", "同意"), done)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.app.push_screen(CaseScreen(event.row_key.value.split(":", 1)[1]))
