@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from casefile import records
+from casefile import records, transitions
 from casefile.errors import CasefileError, UsageError
 from casefile.model import Act, ActKind, Case, CaseState
 from checklists import coordination
@@ -139,8 +139,9 @@ class ApprovalOps:
         to = coordination.pending(rs[-1] if rs else None)
         if to:
             return f"审核意见存在问题，承办机构书面说明待{to}决定"
-        for o in self.transitions(case.id):
-            needs = [b for b in o.blockers if "第五十七条" in b]
-            if needs and len(needs) == len(o.blockers):
-                return f"“{o.transition.id}”待" + "、".join("集体讨论" if "集体讨论" in b else "负责人审批" for b in needs)
+        ctx = self._transition_context(case)
+        for o in transitions.available(ctx):
+            needs = [r for r in ctx.requires.get(o.transition.id, ()) if transitions.REQUIREMENTS[r](ctx)]
+            if needs and len(needs) == len(o.blockers):  # nothing else stands before the decision
+                return f"“{o.transition.id}”待" + "、".join(needs)
         return ""
