@@ -27,7 +27,7 @@ from checklists import review as rounds
 def permissions() -> dict[str, Any]:
     with open(str(resources.files("casefile") / "data" / "permissions.toml"), "rb") as f:
         data = tomllib.load(f)
-    for roles in list(data["actions"].values()) + [m["roles"] for m in data["moves"].values()]:
+    for roles in [a["roles"] for a in data["actions"].values()] + [m["roles"] for m in data["moves"].values()]:
         bad = [r for r in roles if r not in users.ROLES]
         if bad:
             raise ValueError(f"permissions.toml：不认识的角色“{'、'.join(bad)}”")
@@ -44,14 +44,12 @@ def move_rule(case: Case, move: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def action_roles(action: str) -> tuple[str, ...]:
-    return tuple(permissions()["actions"][action])
+    return tuple(permissions()["actions"][action]["roles"])
 
 
-ACTION_NAMES = {
-    "create_case": "新建或导入案件", "enter_facts": "录入或修改案件事实、文书、证据", "review": "法制审核",
-    "approve": "负责人审批", "discuss": "记录集体讨论", "respond": "书面说明审核意见", "publish": "公示",
-    "evaluate": "案卷评查", "inspect": "双随机抽查", "manage_users": "管理用户和执法人员", "seal": "封存全过程记录",
-}
+def action_name(action: str) -> str:
+    return permissions()["actions"][action]["name"]
+
 
 # the session's writing operations: method → (action, how the case is found: "ref" its argument
 # case_ref, "case" its argument case (a Case), "" none; "ref_or_new": an import into case_ref, or
@@ -114,10 +112,10 @@ class AccessOps:
     # -- the rules -------------------------------------------------------------------------------
     def why_not(self, action: str, case: Case | None = None, move: str = "") -> str:
         """'' when the acting user may do ``action`` (on ``case``; ``move``: which move), else why not."""
+        what = f"“{move}”" if action == "move" else action_name(action)
         if self.user is None:
-            return f"登录名 {self.login} 不在本工作区的用户清单中，只能查看，不能{ACTION_NAMES.get(action, '修改')}（请管理员用 casefile user add 登记）"
+            return f"登录名 {self.login} 不在本工作区的用户清单中，只能查看，不能{what}（请管理员用 casefile user add 登记）"
         roles = move_rule(case, move)[0] if action == "move" else action_roles(action)
-        what = f"“{move}”" if action == "move" else ACTION_NAMES[action]
         held = [r for r in roles if r in self.user.roles]
         if not held:
             return f"{self.user.name}没有{'或'.join(roles)}角色，不能{what}"
