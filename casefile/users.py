@@ -95,16 +95,25 @@ def save(root: Path, register: UserRegister) -> None:
     atomic_write_text(Path(root) / USERS_FILE, "# 用户清单：登录名、姓名、角色（" + "、".join(ROLES) + "）、执法证号\n" + tomli_w.dumps(data))
 
 
-def add(root: Path, user: User) -> User:
+def add(root: Path, user: User, *, replace: bool = False) -> User:
+    """Register ``user``; ``replace``: change the entry of a login already registered (its name,
+    roles, certificate), never leaving the workspace without a 管理员."""
     with locks.register_lock(Path(root), "users"):
         reg = load(root)
-        if reg.get(user.login):
-            raise UsageError(f"登录名 {user.login} 已在用户清单中，未做改动", details=["先 casefile user remove 再重新登记"])
+        if reg.get(user.login) and not replace:
+            raise UsageError(f"登录名 {user.login} 已在用户清单中，未做改动", details=["要修改其姓名、角色或执法证号，加 --replace"])
         if not user.roles:
             raise UsageError(f"用户 {user.login} 没有角色，未登记", details=["用 --role 给出至少一个角色：" + "、".join(ROLES)])
-        reg.users.append(user)
+        after = [user if u.login == user.login else u for u in reg.users] if reg.get(user.login) else reg.users + [user]
+        _keep_an_admin(reg, after, user.login)
+        reg.users = after
         save(root, reg)
     return user
+
+
+def _keep_an_admin(before: UserRegister, after: list[User], login: str) -> None:
+    if any("管理员" in u.roles for u in before.users) and not any("管理员" in u.roles for u in after):
+        raise UsageError(f"{login} 是最后一名管理员，不能取消其管理员角色或删除", details=["先登记另一名管理员"])
 
 
 def register_first_admin(root: Path) -> User:
@@ -124,8 +133,7 @@ def remove(root: Path, login: str) -> User:
         if user is None:
             raise UsageError(f"用户清单中没有登录名 {login}，未做改动")
         rest = [u for u in reg.users if u.login != login]
-        if "管理员" in user.roles and not any("管理员" in u.roles for u in rest):
-            raise UsageError(f"{user.name}（{login}）是最后一名管理员，不能删除", details=["先登记另一名管理员"])
+        _keep_an_admin(reg, rest, login)
         reg.users = rest
         save(root, reg)
     return user

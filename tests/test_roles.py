@@ -111,6 +111,12 @@ def test_a_new_workspace_ignores_casefile_user_and_registers_its_creator(tmp_pat
     assert [u["login"] for u in json.loads(out)] == [os_login(), "wangjg"]
     code, _, err = run_cli("user", "remove", os_login(), "-w", str(root))
     assert code != 0 and "最后一名管理员" in err
+    # the administrator takes on casework too, and keeps the administration
+    code, _, err = run_cli("user", "add", os_login(), "--name", "张三", "--role", "承办人", "--replace", "-w", str(root))
+    assert code != 0 and "最后一名管理员" in err
+    code, _, err = run_cli("user", "add", os_login(), "--name", "张三", "--role", "承办人", "--role", "管理员", "--replace", "-w", str(root))
+    assert code == 0, err
+    assert run_cli("case", "new", "--party", "某某商店", "--cause", "未明码标价", "-w", str(root))[0] == 0
 
 
 def test_only_the_administrator_manages_users(demo_ws, as_user):

@@ -14,12 +14,13 @@ class UserOps:
     def users(self) -> list[User]:
         return users.load(self.ws.root).users
 
-    def add_user(self, login: str, name: str, roles: list[str], officer: str = "") -> User:
-        """Register a login with its roles; ``officer`` (执法证号) must be in the officer register."""
+    def add_user(self, login: str, name: str, roles: list[str], officer: str = "", *, replace: bool = False) -> User:
+        """Register a login with its roles (``replace``: change a registered one); ``officer``
+        (执法证号) must be in the officer register."""
         if officer and not self.ws.officers().by_certificate(officer):
             raise UsageError(f"执法证号 {officer} 不在行政执法人员清单中，未登记用户", details=["先用 casefile officer add 登记该执法人员"])
         user = validate(User, {"login": login.strip(), "name": name.strip(), "roles": list(roles), "officer": officer.strip()}, "用户信息")
-        return users.add(self.ws.root, user)
+        return users.add(self.ws.root, user, replace=replace)
 
     def remove_user(self, login: str) -> User:
         return users.remove(self.ws.root, login)

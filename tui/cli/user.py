@@ -26,10 +26,11 @@ def user() -> None:
 @click.option("--role", "roles", multiple=True, required=True, type=click.Choice(ROLES),
               help="角色（可多次给出）：" + "、".join(ROLES))
 @click.option("--officer", default="", metavar="证号", help="执法证号（须在行政执法人员清单中）：据此判断谁是案件的承办人")
+@click.option("--replace", is_flag=True, help="登录名已登记时，改为给出的姓名、角色和执法证号")
 @json_option
-def user_add(login, name, roles, officer, as_json):
-    """登记一个用户：登录名（操作系统登录名）、姓名、角色、执法证号。"""
-    u = open_session().add_user(login, name, list(roles), officer)
+def user_add(login, name, roles, officer, replace, as_json):
+    """登记一个用户：登录名（操作系统登录名）、姓名、角色、执法证号（加 --replace 修改已登记的用户）。"""
+    u = open_session().add_user(login, name, list(roles), officer, replace=replace)
     emit(u.model_dump(), as_json, lambda d: click.echo(f"已登记用户：{u.name}（{u.login}，{'、'.join(u.roles)}）"))
 
 
