@@ -13,7 +13,7 @@ import tomllib
 from importlib import resources
 from pathlib import Path
 
-from casefile import documents
+from casefile import documents, users
 from casefile.binding import finish_dossier
 from casefile.errors import WorkspaceError
 from casefile.model import Case, CaseState
@@ -57,6 +57,9 @@ def build_demo(root: Path | str | None, *, force: bool = False) -> Workspace:
         officers = validate(OfficerRegister, tomllib.load(f), "演示人员清单")
     ws = Workspace.init(root, profile, officers.officers)
     (ws.root / DEMO_MARK).write_text("casefile demo workspace\n", encoding="utf-8")
+    shutil.copy(data / users.USERS_FILE, ws.root / users.USERS_FILE)  # a user for each role, by the cases' officers
+    if users.load(ws.root).get(users.os_login()) is None:
+        users.register_first_admin(ws.root)
     for case in demo_cases():
         ws.create_case(case)
     for step in DEMO_STEPS:

@@ -124,4 +124,12 @@ class ConflictError(CasefileError):
     would silently undo that change. Nothing was written; doing it again starts from the new state."""
 
     title = "并发修改冲突"
+    exit_code = 15
+
+
+class PermissionDenied(CasefileError):
+    """The acting user may not do this (role, separation of duties, or not in the user register):
+    refused before anything is written."""
+
+    title = "无权操作"
     exit_code = 14

@@ -2,7 +2,7 @@
 
 Each line of ``journal.jsonl`` is one JSON object::
 
-    {"seq": 3, "time": "...", "actor": "...", "act": "...", "stage": "调查",
+    {"seq": 3, "time": "...", "actor": "<login>", "user": "<姓名>", "act": "...", "stage": "调查",
      "changes": {...}, "docs": {"docs/x.docx": "<sha256>"|null},
      "prev": "<hash of entry 2>", "hash": "<sha256 of this entry without 'hash'>"}
 
@@ -124,6 +124,9 @@ def _append(case_dir: Path, act: str, stage: str, changes: dict[str, Any] | None
                 "stage": stage,
                 "changes": changes or {},
             }
+            name = getattr(actor, "name", "")  # a casefile.users.Actor: the person's name beside the login
+            if name:
+                entry["user"] = name
             if docs:
                 entry["docs"] = docs
             entry.update(extra or {})

@@ -96,6 +96,7 @@ class ActKind(str, Enum):
     HEARING = "听证"
     LEGAL_REVIEW = "法制审核"
     COLLECTIVE_DISCUSSION = "集体讨论"
+    HEAD_APPROVAL = "负责人审批"  # 行政处罚法§57第一款：负责人对调查结果进行审查；note 以“同意”或“不同意”开头
     DECISION = "决定"
     SERVICE = "送达"
     PAYMENT = "缴款"

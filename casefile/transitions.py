@@ -76,6 +76,9 @@ class Context:
     # why the decision is a 重大执法决定 (casefile.requirements.major_decision_reasons, read with the
     # workspace's profile by the application layer); empty: 法制审核 is not required before it
     major: tuple[str, ...] = ()
+    # the approvals each move needs (move id → names in REQUIREMENTS), from the permission table or the
+    # case type's declaration, read by the application layer
+    requires: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _last(case: Case, kinds: tuple[ActKind, ...]) -> dt.date | None:
@@ -136,9 +139,51 @@ def _review_agreed(x: Context) -> str:
     if agreed:
         return ""
     if x.review and x.review.get("opinion"):
-        return f"第 {x.review['round']} 轮法制审核意见为“{x.review['opinion']['conclusion']}”，须修改后重新送审"
+        return _coordination_open(x.review)
     basis = "（《中华人民共和国行政处罚法》第五十八条）" if x.case.case_type is CaseType.PENALTY else ""
     return f"法制审核尚未出具“同意”的审核意见{basis}"
+
+
+def _coordination_open(rnd: dict[str, Any]) -> str:
+    """A round whose opinion found problems closes either by a resubmission (a new round) or by the
+    承办机构's written response, settled by the 负责人 or the 集体讨论 it was sent to."""
+    response = rnd.get("response") or {}
+    settled = response.get("settled") or {}
+    if settled.get("conclusion") == "同意":
+        return ""
+    head = f"第 {rnd['round']} 轮法制审核意见为“{rnd['opinion']['conclusion']}”"
+    if settled:
+        return f"{head}，{response['to']}意见为“{settled['conclusion']}”，须修改后重新送审"
+    if response:
+        return f"{head}，承办机构已书面说明，尚待{response['to']}决定（casefile {'approve' if response['to'] == '负责人' else 'discuss'}）"
+    return (f"{head}，须修改后重新送审，或由承办机构书面说明理由报负责人或集体讨论决定"
+            f"（casefile review respond CASE --text … --to 负责人|集体讨论）")
+
+
+def _since_submission(x: Context, kind: ActKind) -> list[Act]:
+    submitted = _last(x.case, (ActKind.SUBMIT_REVIEW,))
+    return [a for a in x.case.acts_of(kind) if not submitted or a.date >= submitted]
+
+
+def _head_approved(x: Context) -> str:
+    acts = _since_submission(x, ActKind.HEAD_APPROVAL)
+    if acts and acts[-1].note.startswith("同意"):
+        return ""
+    if acts:
+        return f"负责人审批意见为“{acts[-1].note}”，不能作出决定"
+    return "尚无负责人审批（《中华人民共和国行政处罚法》第五十七条第一款：调查终结，行政机关负责人应当对调查结果进行审查）"
+
+
+def _discussed(x: Context) -> str:
+    why = ["情节复杂"] if x.case.review.complex_case else []
+    why += [f"属重大执法决定（{'、'.join(x.major)}）"] if x.major else []
+    if not why or _since_submission(x, ActKind.COLLECTIVE_DISCUSSION):
+        return ""
+    return f"本案{'，'.join(why)}，须经行政机关负责人集体讨论决定（《中华人民共和国行政处罚法》第五十七条第二款）"
+
+
+# what a move may require before it is made (permissions.toml / the case type's declaration: requires)
+REQUIREMENTS: dict[str, Callable[[Context], str]] = {"负责人审批": _head_approved, "集体讨论": _discussed}
 
 
 def _not_major(x: Context) -> str:
@@ -193,6 +238,7 @@ def available(ctx: Context) -> list[Option]:
     for t in transitions(ctx.case.case_type.value):
         if _applies(t, ctx.case) and not (t.after_review and not ctx.rounds):
             blockers = [m for m in (CHECKS[c](ctx) for c in t.checks) if m]
+            blockers += [m for m in (REQUIREMENTS[r](ctx) for r in ctx.requires.get(t.id, ())) if m]
             if t.act and any(a.date > ctx.today for a in ctx.case.acts if a.kind.value == t.act):
                 blockers.append(f"已有日期晚于今天的“{t.act}”记录")
             out.append(Option(t, blockers))

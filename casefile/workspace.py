@@ -69,6 +69,8 @@ class AgencyProfile(BaseModel):
     actor: str = ""  # who appends to journals from this workspace (else the OS user)
     # who may read the workspace's files: "owner" (0600 / 0700) or "group" (0660 / 0770), whatever the umask
     file_access: Literal["owner", "group"] = "owner"
+    # CASEFILE_USER may name the acting user (casefile.users): the demo and the tests; never a real agency's
+    user_from_env: bool = False
     publicity_agency_seal: str = ""
     documents: DocumentSettings = Field(default_factory=DocumentSettings)
     # folders of further case-type declarations (casefile.casetypes), relative to the workspace:
@@ -162,6 +164,8 @@ class Workspace:
         self._profile: AgencyProfile | None = None
         self._numbers: set[str] | None = None
         self.unreadable: list[tuple[str, Exception]] = []  # set by try_load_cases
+        # the person acting (casefile.users.Actor), set by the application's session: journal entries name them
+        self.acting: str | None = None
 
     # -- locating ---------------------------------------------------------
     @classmethod
@@ -257,7 +261,7 @@ class Workspace:
 
     @property
     def actor(self) -> str | None:
-        return self.profile.actor or None
+        return self.acting or self.profile.actor or None
 
     # -- cases --------------------------------------------------------------
     def case_dir(self, case_id: str) -> Path:

@@ -299,9 +299,7 @@ def issue_opinion(ws: Workspace, case_ref: str, today: dt.date) -> dict[str, Any
     problems = open_problems(rnd)
     conclusion = "存在问题" if problems else "同意"
     reg = ws.officers()
-    reviewer = reg.lookup(case.review.reviewer) if case.review.reviewer else None
-    if reviewer is None:
-        reviewer = next((o for o in reg.officers if "法制审核" in o.roles and (not case.sector or case.sector in o.categories)), None)
+    reviewer, signer = _signer(ws, case, reg)
     submitted = submission_date(ws, case, rnd)
     extra = {
         "review_problems": [{"message": p["message"], "basis": p["basis"]} for p in problems],
@@ -309,7 +307,7 @@ def issue_opinion(ws: Workspace, case_ref: str, today: dt.date) -> dict[str, Any
         "review_date": cn_date(today),
         "submit_date": cn_date(submitted),  # the submission this round reviews (a resubmission for round 2 …)
         "document_date": today,
-        "reviewer_name": reviewer.name if reviewer else (ws.actor or journal.default_actor()),
+        "reviewer_name": signer,
     }
     # each round's opinion is its own document: round 2's must not overwrite the one round 1 issued
     # (the file name carries the round from the second on; round 1 keeps the plain name)
@@ -326,3 +324,16 @@ def issue_opinion(ws: Workspace, case_ref: str, today: dt.date) -> dict[str, Any
                                              "submitted": submitted.isoformat()},
                docs={rendered.record.file: rendered.record.sha256})
     return rnd["opinion"]
+
+
+def _signer(ws: Workspace, case, reg):
+    """(the reviewer's officer entry or None, the name the opinion is signed with): the person who
+    issues it when the session knows them (casefile.users.Actor), else the case's listed reviewer."""
+    name = getattr(ws.actor, "name", "")
+    if name:
+        officer = getattr(ws.actor, "officer", "")
+        return (reg.by_certificate(officer) if officer else None), name
+    reviewer = reg.lookup(case.review.reviewer) if case.review.reviewer else None
+    if reviewer is None:
+        reviewer = next((o for o in reg.officers if "法制审核" in o.roles and (not case.sector or case.sector in o.categories)), None)
+    return reviewer, reviewer.name if reviewer else (ws.actor or journal.default_actor())

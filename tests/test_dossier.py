@@ -13,6 +13,7 @@ from casefile.requirements import required_documents
 from casefile.package import import_package
 from casefile.workspace import Workspace
 from doc_templates.catalogue import load_catalogue
+from tests.conftest import add_tester
 from tests.docx_text import docx_text
 
 DEMO_CASES = ["SJ-2026-037", "SJ-2026-088", "ZR-2026-012", "HB-2026-005", "YJ-2026-003", "SJ-2026-101"]
@@ -74,6 +75,7 @@ def test_export_every_demo_case_and_import_byte_identical(demo_ws, tmp_path, run
             else:
                 assert case.number in text, n
     empty = Workspace.init(tmp_path / "empty", demo_ws.profile)
+    add_tester(empty.root)  # the receiving agency's user who imports the package
     code, out, err = run_cli("package", "import", str(pkg), "-w", str(empty.root), "--json")
     assert code == 0, err
     for p in (demo_ws.cases_dir / case_id / "docs").iterdir():
@@ -106,6 +108,7 @@ def test_one_changed_byte_is_refused_and_changes_nothing(demo_ws, tmp_path, run_
 
     _rewrite(pkg, bad, flip)
     empty = Workspace.init(tmp_path / "empty", demo_ws.profile)
+    add_tester(empty.root)  # the receiving agency's user who imports the package
     code, _, err = run_cli("package", "import", str(bad), "-w", str(empty.root))
     assert code != 0 and "SHA-256 校验不符" in err and "020-行政处罚决定书.docx" in err
     assert list(empty.cases_dir.iterdir()) == []
@@ -120,6 +123,7 @@ def test_zip_slip_refused(demo_ws, tmp_path, evil):
             zout.writestr(info.filename, zin.read(info.filename))
         zout.writestr(evil, b"owned")
     empty = Workspace.init(tmp_path / "empty", demo_ws.profile)
+    add_tester(empty.root)  # the receiving agency's user who imports the package
     from casefile.errors import PackageError
 
     with pytest.raises(PackageError):

@@ -9,8 +9,9 @@ from casefile.model import Act, ActKind, CaseState
 from tests.docx_text import docx_text
 
 
-def test_review_round_trip(demo_ws, run_cli):
+def test_review_round_trip(demo_ws, run_cli, monkeypatch):
     w = ["-w", str(demo_ws.root)]
+    monkeypatch.setenv("CASEFILE_USER", "zhouting")  # the demo's 法制审核员 reviews; the handler resubmits
     code, out, err = run_cli("review", "open", "SJ-2026-088", "--json", *w)
     assert code == 0, err
     r1 = json.loads(out)
@@ -50,7 +51,11 @@ def test_review_round_trip(demo_ws, run_cli):
     assert rendered.record.file == "docs/110-案件调查终结报告.docx"
     assert (demo_ws.cases_dir / "SJ-2026-088" / rendered.record.file).exists()
     code, _, err = run_cli("review", "resubmit", "SJ-2026-088", *w)
+    assert code == 14 and "没有承办人角色" in err  # the reviewer does not resubmit for the handler
+    monkeypatch.setenv("CASEFILE_USER", "wangjg")
+    code, _, err = run_cli("review", "resubmit", "SJ-2026-088", *w)
     assert code == 0, err
+    monkeypatch.setenv("CASEFILE_USER", "zhouting")
     code, out, err = run_cli("review", "open", "SJ-2026-088", "--json", *w)
     assert code == 0, err
     r2 = json.loads(out)
@@ -60,8 +65,13 @@ def test_review_round_trip(demo_ws, run_cli):
     assert "docs/120-法制审核意见书.docx" in ch["documents_added"]
     # the reviewer's own finding is not "resolved" by no rule firing: it comes back to be confirmed
     assert not ch["resolved"] and [x["message"] for x in ch["to_recheck"]] == ["裁量理由未说明当事人主动召回情节"]
-    journal_acts = [json.loads(l)["act"] for l in (demo_ws.cases_dir / "SJ-2026-088" / "journal.jsonl").read_text(encoding="utf-8").splitlines()]
+    journal = [json.loads(l) for l in (demo_ws.cases_dir / "SJ-2026-088" / "journal.jsonl").read_text(encoding="utf-8").splitlines()]
+    journal_acts = [e["act"] for e in journal]
     assert {"开始法制审核", "审核发现不采纳", "补充审核发现", "出具法制审核意见", "重新送审"} <= set(journal_acts)
+    # every act names the person who did it
+    by = {e["act"]: (e["actor"], e.get("user")) for e in journal}
+    assert by["开始法制审核"] == ("zhouting", "周婷") and by["出具法制审核意见"] == ("zhouting", "周婷")
+    assert by["重新送审"] == ("wangjg", "王建国")
 
 
 def test_agree_records_the_review_act(demo_ws, run_cli):

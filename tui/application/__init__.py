@@ -13,6 +13,7 @@ from tui.application.names import (  # noqa: F401 - names for the front ends
 )
 from tui.application.review import change_lines, finding_line
 from tui.application.session import Session
+from tui.application.users import USER_ROLES  # noqa: F401 - the roles a user may hold, for the front ends
 from tui.application.office import article_key, article_label, io_problem, journal_summary  # noqa: F401 - the records office's helpers
 from tui.application.textfmt import CONTROL_TABLE, bar_chart, clean, pad, table, width
 

@@ -103,12 +103,20 @@ class EntryOps:
     # -- state transitions -----------------------------------------------------------------
     def _transition_context(self, case: Case) -> transitions.Context:
         rs = rounds.rounds(self.ws, case.id)
+        requires = {t.id: self.move_rule(case, t.id)[1] for t in transitions.transitions(case.case_type.value)}
         return transitions.Context(case=case, today=self.today, review=rs[-1] if rs else None, rounds=len(rs),
-                                   major=tuple(major_decision_reasons(self.ws, case)))
+                                   major=tuple(major_decision_reasons(self.ws, case)), requires=requires)
 
     def transitions(self, case_ref: str) -> list[transitions.Option]:
-        """The moves the case can make from its state, each with what blocks it (in Chinese)."""
-        return transitions.available(self._transition_context(self.ws.load_case(case_ref)))
+        """The moves the case can make from its state, each with what blocks it (in Chinese), the
+        acting user's want of the role first."""
+        case = self.ws.load_case(case_ref)
+        options = transitions.available(self._transition_context(case))
+        for o in options:
+            why = self.why_not("move", case, o.transition.id)
+            if why:
+                o.blockers.insert(0, why)
+        return options
 
     def move_case(self, case_ref: str, move: str, *, officers: list[str] | None = None, method: str = "", note: str = "") -> Case:
         """Make a move (提交法制审核, 作出决定, 送达决定, 结案 …): refused while anything blocks it;

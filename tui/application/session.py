@@ -7,8 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from casefile.users import register_first_admin
 from casefile.workspace import AgencyProfile, Workspace
 
+from tui.application.access import AccessOps, guard_operations
+from tui.application.approvals import ApprovalOps
 from tui.application.cases import CaseOps
 from tui.application.clock import Clock
 from tui.application.documents import DocumentOps
@@ -20,13 +23,16 @@ from tui.application.office import OfficeOps
 from tui.application.records import RecordOps
 from tui.application.review import ReviewOps
 from tui.application.search import SearchOps
+from tui.application.users import UserOps
 
 
+@guard_operations
 class Session(CaseOps, DocumentOps, ReviewOps, SearchOps, RecordOps, InspectionOps,
-              EntryOps, OfficeOps, ImportOps, EvaluationOps):
+              EntryOps, OfficeOps, ImportOps, EvaluationOps, ApprovalOps, UserOps, AccessOps):
     def __init__(self, workspace: Workspace, clock: Clock | None = None):
         self.ws = workspace
         self.clock = clock or Clock()
+        self._init_access()  # the acting user: every writing operation is checked against their roles
 
     @classmethod
     def open(cls, root: Path | str | None = None, today: dt.date | str | None = None) -> "Session":
@@ -37,7 +43,9 @@ class Session(CaseOps, DocumentOps, ReviewOps, SearchOps, RecordOps, InspectionO
     def init(cls, root: Path | str | None, *, name: str, short_name: str = "", region: str = "", sector: str = "",
              rules_profile: str = "national", today: dt.date | str | None = None) -> "Session":
         profile = AgencyProfile(name=name, short_name=short_name, region=region, sector=sector, rules_profile=rules_profile)
-        return cls(Workspace.init(root, profile), Clock(today))
+        ws = Workspace.init(root, profile)
+        register_first_admin(ws.root)  # so the new workspace is usable: its 管理员 registers the others
+        return cls(ws, Clock(today))
 
     @classmethod
     def demo(cls, root: Path | str | None, *, force: bool = False, today: dt.date | str | None = None,

@@ -15,10 +15,6 @@ HISTORY = "history"
 DIMENSION_NAMES = {"rule": "规则", "item": "评查项目", "agency": "执法机关", "handler": "承办人", "month": "决定月份"}
 
 
-def register(cli: click.Group) -> None:
-    cli.add_command(evaluate)
-
-
 class EvaluateGroup(click.Group):
     """``evaluate PATH…`` runs an evaluation; ``evaluate history`` is the one subcommand."""
 

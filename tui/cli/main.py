@@ -51,6 +51,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "catalogue": ("tui.cli.catalog:catalogue", "案件目录：列表、公示期限与统计读取的派生摘要（案件文件夹始终是依据，目录可随时重建）。"),
     "facts": ("tui.cli.entry:facts", "录入、修改、删除案件事实：当事人、执法行为、拟处罚、决定的处罚、证据（与界面的表格同样校验）。"),
     "state": ("tui.cli.entry:state", "案件状态：查看可做的状态变更及其障碍，变更状态（记录执法行为并记入日志）。"),
+    "user": ("tui.cli.user:user", "用户与角色：登记、列出、删除（承办人、法制审核、负责人、评查、公示、管理员），当前用户。"),
+    "approve": ("tui.cli.approval:approve", "负责人审批（行政处罚法第五十七条第一款）：须由负责人本人记录。"),
+    "discuss": ("tui.cli.approval:discuss", "记录集体讨论（行政处罚法第五十七条第二款）：参加人员、各人意见、结论，生成集体讨论记录。"),
+    "work": ("tui.cli.approval:work", "我的工作：待我审核、待我审批的案件，以及我承办的案件及其期限提醒。"),
     "evaluate": ("tui.cli.evaluate:evaluate", "案卷评查：批量评查文件、文件夹、案卷包或本工作区的案件，可抽样，按所选评查标准计分，出具报告。"),
 }
 

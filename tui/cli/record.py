@@ -29,7 +29,7 @@ def journal_show(case_ref, as_json):
     entries = open_session().journal(case_ref)
 
     def human(_):
-        rows = [[e.get("seq"), e.get("time", "")[:19].replace("T", " "), e.get("actor"), e.get("stage"), e.get("act"), _summary(e)] for e in entries]
+        rows = [[e.get("seq"), e.get("time", "")[:19].replace("T", " "), e.get("user") or e.get("actor"), e.get("stage"), e.get("act"), _summary(e)] for e in entries]
         click.echo(table(rows, ["序号", "时间", "操作人", "阶段", "行为", "内容"], max_width=40))
 
     emit(entries, as_json, human)

@@ -109,3 +109,10 @@ def review_resubmit(case_ref, as_json):
     """承办机构按审核意见修改后重新送审。"""
     r = open_session().resubmit(case_ref)
     emit(r, as_json, lambda d: click.echo(f"已重新送审（{d['resubmitted']}），下一轮审核会列出修改之处"))
+
+
+# ``review respond`` lives with the approval chain (tui/cli/approval.py); attached here so the lazily
+# loaded ``review`` group has it
+from tui.cli.approval import review_respond  # noqa: E402 - after ``review`` exists: approval imports it
+
+review.add_command(review_respond)

@@ -17,6 +17,7 @@ from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from tui.application import Clock, Session
 from tui.application import CONTROL_TABLE
 from tui.textual_app.screens.cases import CaseListScreen
+from tui.textual_app.screens.people import MyWorkScreen, opens_on_work
 from tui.textual_app.screens.common import HelpScreen, key_label, screen_bindings
 from tui.textual_app.screens.search import SearchScreen
 
@@ -91,6 +92,8 @@ class CasefileApp(App):
 
     def on_mount(self) -> None:
         self.push_screen(CaseListScreen())
+        if opens_on_work(self.session):  # a handler, reviewer or head starts on what waits for them
+            self.push_screen(MyWorkScreen())
 
     def get_key_display(self, binding: Binding) -> str:
         return key_label(binding)

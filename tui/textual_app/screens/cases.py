@@ -15,6 +15,7 @@ from tui.textual_app.screens.case import CaseScreen
 from tui.textual_app.screens.common import TextScreen
 from tui.textual_app.screens.forms import Field, fields_of, input_field, select_field, show_errors
 from tui.textual_app.screens.office_keys import CaseListOffice
+from tui.textual_app.screens.people import MyWorkScreen, UsersScreen
 
 SORTS = [("id", "编号"), ("state", "状态"), ("warnings", "提醒")]
 STATE_RANK = {s.value: i for i, s in enumerate(STATE_ORDER)}
@@ -40,6 +41,8 @@ class CaseListScreen(CaseListOffice, Screen):
         Binding("a", "office_archive", "档案索引", id="office-archive", show=False),
         Binding("e", "office_evaluate", "案卷评查", id="office-evaluate", show=False),
         Binding("escape", "clear_filter", "清除筛选", id="clear-filter", show=False),
+        Binding("w", "my_work", "我的工作", id="my-work", show=False),
+        Binding("U", "users", "用户管理", id="users", show=False),
     ]
 
     def __init__(self):
@@ -210,6 +213,16 @@ class CaseListScreen(CaseListOffice, Screen):
 
     def open(self, case_id: str, doc: str | None = None, page: int | None = None) -> None:
         self.app.push_screen(CaseScreen(case_id, doc=doc, page=page))
+
+    def action_my_work(self) -> None:
+        self.app.push_screen(MyWorkScreen())
+
+    def action_users(self) -> None:
+        why = self.app.session.why_not("manage_users")
+        if why:
+            self.notify(why, severity="error")
+            return
+        self.app.push_screen(UsersScreen())
 
     def action_filter(self) -> None:
         f = self.query_one("#filter", Input)

@@ -69,7 +69,7 @@ class JournalScreen(Screen):
         summary = self.app.session.journal_summary
         for e in self.entries[self.page * PAGE:(self.page + 1) * PAGE]:
             # the case folder's docs/ prefix says nothing at 80 columns
-            t.add_row(e.get("time", "")[:16].replace("T", " "), e["case"], e.get("actor", ""), e.get("act", ""),
+            t.add_row(e.get("time", "")[:16].replace("T", " "), e["case"], e.get("user") or e.get("actor", ""), e.get("act", ""),
                       summary(e).replace("docs/", ""))
         scope = f"案件 {self.case_id}" if self.case_id else "全部案件"
         self.query_one("#journal-title", Label).update(
