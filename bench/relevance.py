@@ -55,7 +55,7 @@ def evaluate(show: bool = False, engine: str = "tantivy", corpus: Path | None = 
 
 
 def _evaluate(show: bool, engine: str, real: list[tuple[str, str]], idx) -> dict:
-    from index.analyzer import chinese_analyzer
+    from index.whoosh_analyzer import chinese_analyzer
     from index.store import PageDoc
 
     idx.apply({f"r/{n}": [PageDoc(source="r", doc=n, page=1, text=t, sha256="x")] for n, t in real}, [])

@@ -35,7 +35,7 @@ def passages(text: str, words: list[str], width: int = 50, most: int = 2) -> lis
 def main() -> None:
     outdir = Path(sys.argv[1])
     outdir.mkdir(parents=True, exist_ok=True)
-    from index.analyzer import chinese_analyzer
+    from index.whoosh_analyzer import chinese_analyzer
     from index.store import Index, PageDoc
 
     real = load_corpus()

@@ -219,7 +219,7 @@ def product_path(root: Path, queries: dict, agencies: list[str]) -> dict:
 def run_fts5(n: int, tmp: Path, queries: dict) -> dict:
     """SQLite FTS5 on the same words (a gap token where a stop word or punctuation took a place, so a
     phrase means the same), segment and insert only."""
-    from index.analyzer import chinese_analyzer
+    from index.whoosh_analyzer import chinese_analyzer
     from index.phrase import phrase_offsets
 
     an = chinese_analyzer()

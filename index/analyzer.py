@@ -126,10 +126,3 @@ def _terms(word: str, subwords: bool) -> tuple[tuple[str, int, int, bool], ...]:
                 if gram != word and dt.get_freq(gram):
                     out.append((gram, i, i + n, gram in stop))
     return tuple(out)
-
-
-def chinese_analyzer():
-    """The whoosh analyzer (index/whoosh_analyzer.py): whoosh is loaded only by the engine that uses it."""
-    from index.whoosh_analyzer import ChineseTokenizer
-
-    return ChineseTokenizer()

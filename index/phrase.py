@@ -17,7 +17,7 @@ from whoosh import matching
 from whoosh.query import Phrase, SpanNear2, Term
 from whoosh.query.spans import Span
 
-from index.analyzer import chinese_analyzer
+from index.whoosh_analyzer import chinese_analyzer
 
 
 class _GappedMatcher(SpanNear2.SpanNear2Matcher):

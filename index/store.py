@@ -31,7 +31,8 @@ from casefile.extract.citations import normalise_law_name
 from casefile.extract.normalize import compact
 from casefile.fsutil import atomic_write_text
 from index.dirs import DOCS, FACET_SIZE, INDEX_DIR, META, PageDoc, meta_mismatch, start_fresh  # noqa: F401 - INDEX_DIR, PageDoc: older imports
-from index.analyzer import ANALYZER_VERSION, chinese_analyzer, fold
+from index.analyzer import ANALYZER_VERSION, fold
+from index.whoosh_analyzer import chinese_analyzer
 from index.phrase import gapped_phrases
 
 SCHEMA_VERSION = "1"

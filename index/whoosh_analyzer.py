@@ -48,3 +48,7 @@ class ChineseTokenizer(Tokenizer):
                     t.endchar = start_char + start + e
                 yield t
             pos += 1
+
+
+def chinese_analyzer():
+    return ChineseTokenizer()

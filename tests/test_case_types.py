@@ -54,6 +54,10 @@ def test_a_case_type_added_by_data_alone_runs_end_to_end(levy_ws, run_cli):
     decide = next(o for o in shown["moves"] if o["id"] == "作出征收决定")
     assert not decide["allowed"] and any("法制审核" in b for b in decide["blockers"])
     _ok(run_cli, "facts", "add", cid, "执法行为", "--kind", "法制审核", "--date", TODAY, "--note", "同意", *w)
+    shown = json.loads(_ok(run_cli, "state", "show", cid, "--json", *w))
+    decide = next(o for o in shown["moves"] if o["id"] == "作出征收决定")
+    assert not decide["allowed"] and any("负责人审批" in b for b in decide["blockers"])  # the declared requires
+    _ok(run_cli, "approve", cid, "--opinion", "同意作出征收决定", *w)
     moved = _ok(run_cli, "state", "move", cid, "作出征收决定", "--yes", "--json", *w)
     assert "已决定" in moved
 

@@ -17,7 +17,7 @@ import pytest
 import index as idx
 from casefile.errors import IndexError_
 from casefile.extract.normalize import compact
-from index.analyzer import chinese_analyzer
+from index.whoosh_analyzer import chinese_analyzer
 from tests.conftest import DATA
 
 DECISIONS = DATA / "index" / "decisions"

@@ -1,4 +1,4 @@
-"""casefile approve | discuss | review respond | work: the approval chain before a decision and
+"""casefile approve | discuss | work (review respond is in tui/cli/review.py): the approval chain before a decision and
 what waits for the acting user."""
 
 from __future__ import annotations
@@ -7,7 +7,6 @@ import click
 
 from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import emit, table
-from tui.cli.review import review
 
 
 @click.command()
@@ -42,19 +41,6 @@ def discuss(case_ref, participants, opinions, conclusion, result, place, recorde
                                result=result, place=place, recorder=recorder)
     emit(r, as_json, lambda d: click.echo(f"已记录集体讨论（{d['date']}，{len(d['participants'])} 人参加）：{d['conclusion']}"
                                           + (f"；集体讨论记录：{d['document']}" if d["document"] else "")))
-
-
-@click.command("respond")
-@workspace_option
-@click.argument("case_ref", metavar="CASE")
-@click.option("--text", required=True, help="承办机构的书面说明：不采纳审核意见的理由（必填）")
-@click.option("--to", "to", type=click.Choice(["负责人", "集体讨论"]), required=True, help="报送：负责人 或 集体讨论")
-@json_option
-def review_respond(case_ref, text, to, as_json):
-    """审核意见为“存在问题”而承办机构不修改时，书面说明理由并报负责人或集体讨论决定；
-    在其决定（casefile approve / casefile discuss）之前不能作出决定。修改后重新送审则用 review resubmit。"""
-    r = open_session().respond_to_review(case_ref, text, to)
-    emit(r, as_json, lambda d: click.echo(f"已记录承办机构书面说明，报{d['to']}决定（{d['date']}）"))
 
 
 @click.command()

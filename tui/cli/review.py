@@ -111,8 +111,14 @@ def review_resubmit(case_ref, as_json):
     emit(r, as_json, lambda d: click.echo(f"已重新送审（{d['resubmitted']}），下一轮审核会列出修改之处"))
 
 
-# ``review respond`` lives with the approval chain (tui/cli/approval.py); attached here so the lazily
-# loaded ``review`` group has it
-from tui.cli.approval import review_respond  # noqa: E402 - after ``review`` exists: approval imports it
-
-review.add_command(review_respond)
+@review.command("respond")
+@workspace_option
+@click.argument("case_ref", metavar="CASE")
+@click.option("--text", required=True, help="承办机构的书面说明：不采纳审核意见的理由（必填）")
+@click.option("--to", "to", type=click.Choice(["负责人", "集体讨论"]), required=True, help="报送：负责人 或 集体讨论")
+@json_option
+def review_respond(case_ref, text, to, as_json):
+    """审核意见为“存在问题”而承办机构不修改时，书面说明理由并报负责人或集体讨论决定；
+    在其决定（casefile approve / casefile discuss）之前不能作出决定。修改后重新送审则用 review resubmit。"""
+    r = open_session().respond_to_review(case_ref, text, to)
+    emit(r, as_json, lambda d: click.echo(f"已记录承办机构书面说明，报{d['to']}决定（{d['date']}）"))
