@@ -50,6 +50,9 @@ class DocResult:
                 "ocr_pages": self.ocr_pages, "ocr_confidence": {str(k): v for k, v in self.ocr_confidence.items()}}
 
 
+BIG_FILE = 1 << 20  # a file over 1 MiB reports its progress within (bytes)
+
+
 @dataclass
 class ImportResult:
     case: str
@@ -134,7 +137,7 @@ def import_paths(
         try:
             data = read_input(f)  # no links, regular files only, within the size limit
             doc = read_document(f, data)
-            x = extract(doc)
+            x = extract(doc, _within(progress, i, len(files), f.name) if progress and len(data) > BIG_FILE else None)
         except Exception as e:  # noqa: BLE001 - one bad file never stops the others
             errors.append(_failure(f, e))
             continue
@@ -291,6 +294,11 @@ def _repeat(done: tuple[str, Any], extracted: list) -> tuple[str, list, list[Doc
         else:
             new.append((f, data, info, x))
     return cid, new, repeated
+
+
+def _within(progress: Callable[[int, int, str], None], i: int, n: int, name: str) -> Callable[[int, int], None]:
+    """Progress inside one long file (a 20 MB text reads for minutes): the same line, with how far."""
+    return lambda done, total: progress(i, n, f"{name}（已读 {done * 100 // max(total, 1)}%）")
 
 
 def _tidy_interrupted(case_dir: Path) -> dict[str, str]:

@@ -33,7 +33,7 @@ from typing import Any
 from casefile import heads, journal, package_trust, resume
 from casefile.dossier import assemble
 from casefile.errors import CaseExists, PackageError
-from casefile.fsutil import atomic_output, sha256_file
+from casefile.fsutil import atomic_output, atomic_write_text, sha256_file
 from casefile.limits import check_package_space
 from casefile.model import Case
 from casefile.names import check_name
@@ -43,6 +43,7 @@ from casefile.workspace import CASE_FILE, Workspace, with_case_lock
 FORMAT = "casefile-package"
 VERSION = 1
 MANIFEST = "manifest.json"
+RECEIVED = "received-from.json"  # in the case folder of a package another agency sent
 _SKIP_DIRS = {".cache"}
 # zip timestamps are fixed so the same dossier gives the same package bytes
 _ZIP_TIME = (2020, 1, 1, 0, 0, 0)
@@ -348,6 +349,8 @@ def _install(ws: Workspace, path: Path, manifest: dict[str, Any], case_id: str, 
                         raise PackageError(f"{n}：写入时校验不符（案卷包在导入过程中被改动），已拒绝导入，工作区未改动")
         for sub in ("docs", "evidence", "reviews"):
             (staging / sub).mkdir(exist_ok=True)
+        if foreign:  # another agency's case: kept apart in this agency's statistics (casefile.stats)
+            atomic_write_text(staging / RECEIVED, json.dumps(manifest["sender"], ensure_ascii=False, indent=1))
         if target.exists():
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
             kept = ws.cases_dir / ".replaced" / f"{case_id}-{stamp}"

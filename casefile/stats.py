@@ -44,12 +44,25 @@ def case_facts(ws: Workspace, case: Case) -> dict[str, Any]:
         "referral": bool(case.acts_of(ActKind.REFERRAL) or case.review.referred),
         "duration": (decided - filed).days if filed and decided else None,
         "review": verdict,
+        # a case another agency sent (package import --accept-foreign): named, never counted as this agency's
+        "received_from": _received_from(ws.cases_dir / case.id),
     }
+
+
+def _received_from(case_dir: Path) -> str:
+    try:
+        return str(json.loads((case_dir / "received-from.json").read_text(encoding="utf-8")).get("agency", "")) or "他机关"
+    except FileNotFoundError:
+        return ""
+    except (OSError, ValueError, AttributeError):
+        return "他机关"
 
 
 def aggregate(ws: Workspace, facts: Iterable[dict[str, Any]], year: int) -> dict[str, Any]:
     """The year's statistics from each case's :func:`case_facts`."""
     rows = [f for f in facts if f["year"] == year]
+    received = Counter(f["received_from"] for f in rows if f.get("received_from"))
+    rows = [f for f in rows if not f.get("received_from")]
     by_type = Counter({d.label: 0 for d in casetypes.all_types()})
     outcome: Counter = Counter()
     reviews: Counter = Counter()
@@ -78,6 +91,7 @@ def aggregate(ws: Workspace, facts: Iterable[dict[str, Any]], year: int) -> dict
         "referrals": sum(f["referral"] for f in rows),
         "average_duration_days": round(sum(durations) / len(durations), 1) if durations else None,
         "publish_by": dt.date(year + 1, month, day).isoformat(),
+        "received_not_counted": dict(received),  # {sending agency: cases}, left out of every count above
     }
 
 

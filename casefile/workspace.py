@@ -190,9 +190,9 @@ class Workspace:
             raise WorkspaceError(f"{ws.root} 已经是工作区，未做任何改动")
         if ws.root.exists() and any(ws.root.iterdir()):
             raise WorkspaceError(f"{ws.root} 不是空目录，为避免覆盖已有文件，未做任何改动")
-        privacy.apply(ws.root, profile.file_access)
+        privacy.apply(ws.root, profile.file_access)  # the umask first: every folder made below is private
         ws.root.mkdir(parents=True, exist_ok=True)
-        privacy.apply(ws.root, profile.file_access)  # an empty folder made before with the umask's mode
+        privacy.apply(ws.root, profile.file_access)  # and an empty folder someone made before is narrowed
         (ws.root / CASES_DIR).mkdir(parents=True, exist_ok=True)
         ws.save_officers(OfficerRegister(officers=list(officers)))
         ws.save_profile(profile)
@@ -437,14 +437,13 @@ class Workspace:
         d = self.cases_dir / cid
         with self.case_lock(cid):
             data = _read_toml(d / CASE_FILE)
-            validate(Case, data, str(d / CASE_FILE))  # a broken file is repaired, not accepted
+            case = validate(Case, data, str(d / CASE_FILE))  # a broken file is repaired, not accepted
             entries = journal.read(d)
             fields = anchor.unanchored_fields(entries, data) or []
             earlier = [e["seq"] for e in anchor.pending(entries)]
             if not fields and not earlier:
                 raise UsageError(f"案件 {cid} 的 case.toml 与记录一致，没有需要确认的记录外修改")
-            stage = stage_of_state(validate(Case, data, str(d / CASE_FILE)).state)
-            return journal.append(d, anchor.ACCEPTED, stage, {"fields": fields, "accepts": earlier, "reason": reason.strip()},
+            return journal.append(d, anchor.ACCEPTED, stage_of_state(case.state), {"fields": fields, "accepts": earlier, "reason": reason.strip()},
                                   actor=actor or self.actor, anchor_facts=True)
 
     def journal(self, case_id: str, act: str, stage: str, changes: dict[str, Any] | None = None, *, docs: dict[str, str | None] | None = None) -> dict[str, Any]:

@@ -44,12 +44,15 @@ def test_cli_tui_and_import_share_the_id_scheme(demo_ws, run_cli, tmp_path):
     shutil.rmtree(demo_ws.cases_dir / "2026-001")  # a deleted case does not make the next id clash
     (demo_ws.cases_dir / "123").mkdir()
     assert session.new_case_id() == "2026-003"
-    # import: a folder names the case, a second import of it gets the suffix
+    # import: a folder names the case, another folder of the same name gets the suffix (the same
+    # folder again is the same import: tests/test_import_again.py)
     folder = tmp_path / "现场检查材料"
     folder.mkdir()
     (folder / "询问笔录.txt").write_text("询问笔录\n询问时间：2026年11月20日\n被询问人：王五\n问：你是否知道销售过期食品违法？答：知道。\n", encoding="utf-8")
+    elsewhere = tmp_path / "另一处" / "现场检查材料"
+    shutil.copytree(folder, elsewhere)
     first = session.import_files(None, [folder])
-    second = session.import_files(None, [folder])
+    second = session.import_files(None, [elsewhere])
     assert (first.case, second.case) == ("现场检查材料", "现场检查材料-2")
 
 

@@ -156,6 +156,13 @@ def test_a_package_from_another_agency_is_refused_unless_accepted(demo_ws, pkg, 
     assert code == 0, err
     assert "松阳县市场监督管理局（他机关）" in out and digest in out
     assert journal.read(demo_ws.cases_dir / CASE)[-1]["act"] == "导入他机关案卷包"
+    # and it is not counted as this agency's case in the statistics, but named
+    from casefile.model import ActKind
+    year = demo_ws.load_case(CASE).first_date(ActKind.FILING).year
+    code, out, err = run_cli("stats", str(year), "-w", str(demo_ws.root), "--json")
+    assert code == 0, err
+    assert json.loads(out)["received_not_counted"] == {"松阳县市场监督管理局": 1}
+    assert "松阳县市场监督管理局移交的 1 件案卷未计入本机关统计" in run_cli("stats", str(year), "-w", str(demo_ws.root))[2]
     # a manifest whose stated sender was changed to this agency no longer matches its journal
     items = []
     for i, data in members(sent):

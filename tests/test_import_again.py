@@ -41,3 +41,18 @@ def test_a_finished_import_run_again_changes_nothing_and_says_so(demo_ws, run_cl
     assert set(demo_ws.case_ids()) == before
     docs = demo_ws.cases_dir / case_id / "docs"
     assert len([p for p in docs.iterdir() if p.suffix == ".txt"]) == 2
+
+
+def test_a_long_text_reports_progress_within_the_file(demo_ws, tmp_path):
+    """Probe: a 20 MB .txt imported for minutes with one progress line. A file over 1 MiB now says
+    how far its reading has got (the bench bench/import_big_text.py times it against its size)."""
+    from casefile.importer import import_paths
+
+    big = tmp_path / "合并卷宗.txt"
+    text = DECISION.read_text(encoding="utf-8")
+    big.write_text("\n\n".join([text] * (1_300_000 // len(text.encode("utf-8")) + 1)), encoding="utf-8")
+    seen: list[str] = []
+    r = import_paths(demo_ws, [big], progress=lambda i, n, name: seen.append(name))
+    assert r.documents and not r.errors
+    within = [s for s in seen if "已读" in s]
+    assert within and within[-1] == "合并卷宗.txt（已读 100%）"

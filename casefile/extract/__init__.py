@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Callable
 
 from casefile.extract.citations import Citation, find_citations, normalise_law_name
 from casefile.classify import classify, looks_abridged
@@ -145,7 +145,8 @@ def extract_text(text: str, pages: list[str] | None = None) -> Extraction:
     return extract(ExtractedText(path=__import__("pathlib").Path("text.txt"), kind="txt", pages=pages or [text]))
 
 
-def extract(doc: ExtractedText) -> Extraction:
+def extract(doc: ExtractedText, progress: Callable[[int, int], None] | None = None) -> Extraction:
+    """``progress(characters done, characters in all)``: told as a long text is read in chunks."""
     from casefile.extract.pipeline import entity_spans  # loads spaCy (~1 s): only when something is extracted
 
     original = doc.text
@@ -157,7 +158,7 @@ def extract(doc: ExtractedText) -> Extraction:
         return Entity(label, text[start:end], value, doc.page_of(o_start), o_start, o_end)
 
     entities: list[Entity] = []
-    for label, start, end in entity_spans(text):  # in chunks: a 2,000-page text is over spaCy's limit
+    for label, start, end in entity_spans(text, progress):  # in chunks: a 2,000-page text is over spaCy's limit
         check = VALIDATORS.get(label)
         value = check(text[start:end]) if check else text[start:end]
         if value is None:
@@ -326,8 +327,12 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
     if m:
         f["served_doc"] = m.group(1)
     dates = [e for e in entities if e.label == "DATE"]
+    # a date written just before a law's 修订/施行 marker is the law's, not the case's: the texts that
+    # end at a marker, one per date length (not every date against every marker: a 20 MB text has thousands)
     law_at = [m.start() for m in _LAW_DATE.finditer(text)]
-    law_dates = {e.value for e in dates if any(text.endswith(e.text, 0, i) for i in law_at)}
+    lengths = {len(e.text) for e in dates}
+    before_law = {text[max(0, i - n):i] for i in law_at for n in lengths}
+    law_dates = {e.value for e in dates if e.text in before_law}
     dates = [e for e in dates if e.value not in law_dates]
     unsigned = _BLANK_SIGNATURE.search(text) and not _DATED_SIGNATURE.search(text)
     if dates and not unsigned:

@@ -8,6 +8,7 @@ import re
 import threading
 from functools import lru_cache
 from sys import intern
+from typing import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -182,12 +183,13 @@ def _chunks(text: str, size: int) -> list[tuple[int, int]]:
     return out
 
 
-def entity_spans(text: str) -> list[tuple[str, int, int]]:
+def entity_spans(text: str, progress: Callable[[int, int], None] | None = None) -> list[tuple[str, int, int]]:
     """(label, start, end) of the pipeline's entities in ``text`` (EVENTs left out), with the exact
     span of a pattern match where a token ran past it.
 
     spaCy refuses a text over ``nlp.max_length`` (1,000,000 characters) and its memory grows with the
-    text, so a long text is run in chunks (casefile/data/limits.toml [text].chunk_chars)."""
+    text, so a long text is run in chunks (casefile/data/limits.toml [text].chunk_chars);
+    ``progress(characters done, characters in all)`` is told after each."""
     from casefile.limits import limits
 
     nlp = get_nlp()
@@ -204,4 +206,6 @@ def entity_spans(text: str) -> list[tuple[str, int, int]]:
                 continue
             start, end = exact.get((span.label_, span.start_char, span.end_char), (span.start_char, span.end_char))
             out.append((span.label_, c_start + start, c_start + end))
+        if progress is not None:
+            progress(c_end, len(text))
     return out

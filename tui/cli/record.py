@@ -228,6 +228,8 @@ def stats(year, csv_path, docx_path, as_json):
     s = session.annual_stats(year)
     for u in s.get("unreadable", []):
         click.echo(f"警告：案件 {u['case']} 无法读取，未计入：{u['error']}", err=True)
+    for agency, n in s.get("received_not_counted", {}).items():
+        click.echo(f"注意：{agency}移交的 {n} 件案卷未计入本机关统计", err=True)
     for path, fmt in ((csv_path, "csv"), (docx_path, "docx")):
         if path:
             if Path(path).suffix.lower() == f".{fmt}":
