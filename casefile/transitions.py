@@ -32,6 +32,7 @@ class Transition:
     asks: tuple[str, ...] = ()
     after_review: bool = False  # offered only once a review round exists (重新送审)
     note: str = ""  # the act's note when none is given; {round} is the latest review round
+    journal: str = ""  # the journal's name for the move; default: the move and its state change
 
     def applies(self, case: Case) -> bool:
         return (case.state.value in self.sources and (not self.case_types or case.case_type.value in self.case_types)
@@ -63,7 +64,8 @@ def transitions() -> tuple[Transition, ...]:
         tr = Transition(id=t["id"], sources=tuple(t["from"]), to=t["to"], act=t.get("act", ""),
                         case_types=tuple(t.get("case_types", ())), procedures=tuple(t.get("procedures", ())),
                         checks=tuple(t.get("checks", ())), asks=tuple(t.get("asks", ())),
-                        after_review=bool(t.get("after_review", False)), note=t.get("note", ""))
+                        after_review=bool(t.get("after_review", False)), note=t.get("note", ""),
+                        journal=t.get("journal", ""))
         # the data file is checked when read: a misspelt state, act, type or check fails at once
         for s in tr.sources + (tr.to,):
             CaseState(s)
