@@ -43,6 +43,7 @@ class Move:
     requires_if_major: tuple[str, ...] = ()  # … needed only for a 重大执法决定 (行政处罚法§57)
     documents: tuple[str, ...] = ()  # catalogue codes of the documents the move produces
     note: str = ""  # the act's note when none is given; {round} is the latest review round
+    journal: str = ""  # the journal's name for the move; default: the move and its state change
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "from": list(self.sources), "to": self.to, "act": self.act,
@@ -110,7 +111,7 @@ def _tuple(d: dict[str, Any], key: str) -> tuple[str, ...]:
 
 def _move(m: dict[str, Any], where: str) -> Move:
     unknown = set(m) - {"id", "from", "to", "act", "procedures", "checks", "asks", "after_review", "roles", "requires",
-                        "requires_if_major", "documents", "note"}
+                        "requires_if_major", "documents", "note", "journal"}
     if unknown:
         raise DeclarationError(f"{where}：状态变更“{m.get('id', '')}”有不认识的项：{'、'.join(sorted(unknown))}")
     bad = [r for r in m.get("roles", ()) if r not in ROLES]
@@ -120,7 +121,7 @@ def _move(m: dict[str, Any], where: str) -> Move:
                 procedures=_tuple(m, "procedures"), checks=_tuple(m, "checks"), asks=_tuple(m, "asks"),
                 after_review=bool(m.get("after_review", False)), roles=_tuple(m, "roles"), requires=_tuple(m, "requires"),
                 requires_if_major=_tuple(m, "requires_if_major"), documents=_tuple(m, "documents"),
-                note=m.get("note", ""))
+                note=m.get("note", ""), journal=m.get("journal", ""))
 
 
 def read(path: Path) -> CaseTypeDecl:

@@ -11,7 +11,6 @@ from typing import Any, Callable
 from casefile import documents
 from casefile.errors import CasefileError, DiskFullError, IndexError_, UsageError
 from casefile.fsutil import atomic_write_text, sha256_file
-from casefile.importer import cached_extraction
 from casefile.model import ActKind, Case
 from casefile.textio import SUPPORTED, read_document
 from casefile.workspace import Workspace
@@ -197,6 +196,8 @@ def _case_pages(ws: Workspace, case: Case, rec: documents.DocRecord) -> list[Pag
     case_dir = ws.cases_dir / case.id
     pages = _pages(case_dir, rec)
     try:
+        from casefile.importer import cached_extraction  # the extraction, stored at import: loaded when pages are indexed
+
         laws = sorted({c["law"] for c in cached_extraction(case_dir, rec).citations})
     except CasefileError:
         laws = []

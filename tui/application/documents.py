@@ -7,12 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from casefile import documents as docs
-from casefile import package as pkg
 from casefile.pages import quick_counter
 from casefile.dossier import Dossier, assemble
 from casefile.errors import CasefileError
-from casefile.evidence import add_evidence
-from casefile.records import enter as enter_records
 from casefile.textio import read_document
 from doc_templates.catalogue import DocType, load_catalogue
 from tui.application.lazy import lazy_module
@@ -22,6 +19,9 @@ if TYPE_CHECKING:  # the binder loads python-docx: imported by the three operati
     from casefile.render import Rendered
 
 render = lazy_module("casefile.render")  # docxtpl, jinja2 and python-docx: loaded when a document is rendered
+pkg = lazy_module("casefile.package")
+evidence = lazy_module("casefile.evidence")
+records = lazy_module("casefile.records")
 
 Progress = Callable[[int, int, str], None]
 
@@ -54,7 +54,7 @@ class DocumentOps:
         return render.would_overwrite(self.ws, case_ref, code)
 
     def add_evidence(self, case_ref: str, file: Path, act: str, *, officers: list[str] | None = None, time: str = "", note: str = "") -> dict[str, Any]:
-        return add_evidence(self.ws, case_ref, Path(file), act, officers=officers or [], time=time, note=note)
+        return evidence.add_evidence(self.ws, case_ref, Path(file), act, officers=officers or [], time=time, note=note)
 
     def evidence(self, case_ref: str) -> list[dict[str, Any]]:
         return self.ws.load_case(case_ref).extra.get("av_records", [])
@@ -83,7 +83,7 @@ class DocumentOps:
 
     def enter_records(self, case_ref: str, path: Path) -> dict[str, Any]:
         """What a 笔录 or record says (问答, 听证发言, 讨论意见), from a TOML/JSON file."""
-        result = enter_records(self.ws, case_ref, Path(path))
+        result = records.enter(self.ws, case_ref, Path(path))
         self.reindex(self.ws.resolve(case_ref))
         return result
 

@@ -133,8 +133,8 @@ class EntryOps:
                 raise EntryError("执法人员有误，未变更状态", {"officers": msg}, entries.LABELS)
         ctx = self._transition_context(case)
         new, t = transitions.apply(ctx, move, officers=certs, method=method, note=note)
-        # a move that keeps the state (重新送审, 送达决定) is journalled by its name alone
-        self.save_case(new, act=f"{t.id}（{case.state.value} → {new.state.value}）" if new.state != case.state else t.id)
+        arrow = f"{case.state.value} → {new.state.value}" if new.state != case.state else case.state.value
+        self.save_case(new, act=t.journal or f"{t.id}（{arrow}）")
         return new
 
     def resubmission_blockers(self, case_ref: str) -> list[str]:

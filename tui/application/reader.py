@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import index
 from casefile.pages import CHARS_PER_PAGE, estimated_page_at
+from tui.application.lazy import lazy_module
+
+index = lazy_module("index")  # the search index loads when a hit is read
 
 PDF_PAGES = "PDF页码"
 ESTIMATED = "估算页码"

@@ -7,18 +7,18 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, Callable
 
-import index
 from casefile.documents import load_register
 from casefile.errors import CasefileError, UsageError
 from casefile.facts import doc_type_name
 from casefile.pages import estimated_page_at
 from casefile.textio import SUPPORTED
-from index import freshness
-from index.facade import save_search, saved
 from tui.application.names import FACET_NAMES
 from tui.application.lazy import lazy_module
 from tui.application.reader import ESTIMATED, PDF_PAGES, Reading, hit_title
 
+# the index loads when a search, an update or a status needs it (not for a case list)
+index = lazy_module("index")
+freshness = lazy_module("index.freshness")
 qmod = lazy_module("index.query")  # the query parser loads the analyzer (whoosh's tokenizer base)
 
 Progress = Callable[[int, int, str], None]
@@ -175,11 +175,11 @@ class SearchOps:
 
     # -- saved searches --------------------------------------------------------------------
     def save_search(self, name: str, query: str, **filters: Any) -> None:
-        save_search(self.ws, name, dict(filters, query=query))
+        index.facade.save_search(self.ws, name, dict(filters, query=query))
 
     def saved_search(self, name: str) -> tuple[str, dict[str, Any]]:
         """A saved search's query and filters."""
-        stored = saved(self.ws)
+        stored = index.facade.saved(self.ws)
         if name not in stored:
             raise UsageError(f"没有名为“{name}”的检索", details=["已保存：" + ("、".join(stored) or "无")])
         params = dict(stored[name])
