@@ -5,7 +5,7 @@ documents that show it, and a close second means the documents disagree and a pe
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -25,9 +25,16 @@ class Typing:
     scores: dict[str, int] = field(default_factory=dict)
     disagree: bool = False  # another type is nearly as well shown: ask
     rival: str = ""
+    chosen: bool = False  # named by the person (asked, or --type), not by the documents
+
+    def choose(self, case_type: str) -> "Typing":
+        """The same reading, with the type a person named."""
+        return replace(self, case_type=case_type, chosen=True)
 
     def sentence(self) -> str:
         """What was decided and why, in Chinese, for the import summary."""
+        if self.chosen:
+            return f"案件类型：{self.case_type}（由使用者选定；文书显示：" + "、".join(f"{t} {n}" for t, n in self.scores.items()) + "）"
         if not self.evidence:
             return f"案件类型：{self.case_type}（文书中没有其他类型案件的文书）"
         s = f"案件类型：{self.case_type}（依据：{'、'.join(dict.fromkeys(self.evidence))}）"
@@ -37,7 +44,7 @@ class Typing:
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": self.case_type, "evidence": list(dict.fromkeys(self.evidence)), "scores": self.scores,
-                "disagree": self.disagree, "rival": self.rival}
+                "disagree": self.disagree, "rival": self.rival, "chosen": self.chosen}
 
 
 def decide(doc_types: Iterable[str]) -> Typing:

@@ -603,6 +603,8 @@ def apply(case, df: DossierFacts) -> list[str]:
         if sector:
             case.sector = sector
             filled.append("sector")
+    if case.case_type.value not in data().get("violation_case_types", [case.case_type.value]):
+        return filled + _party_and_officers(case, df)
     if not v.cause:
         labelled = [f for t, f in df.all("cause") if "：" in f.text or ":" in f.text]
         f = labelled[0] if labelled else df.first("cause")
@@ -646,6 +648,20 @@ def apply(case, df: DossierFacts) -> list[str]:
         if f is not None:
             case.decided = [Measure(kind="罚款", amount=Decimal(f.value), note="从决定书中抽取")]
             filled.append("decided")
+    filled += _party_and_officers(case, df)
+    if not case.review.referred and not case.acts_of(ActKind.REFERRAL):
+        # a 移送书 on file, or a document saying the case was handed to the police
+        if df.first("referred") is not None or any(t == "referral_letter" for _, t, _, _ in df.docs):
+            case.review.referred = True
+            filled.append("review.referred")
+    return filled
+
+
+def _party_and_officers(case, df: DossierFacts) -> list[str]:
+    """The party's identifier and the officers of an inspection or inquiry, read for a case of any type."""
+    from casefile.model import ActKind, PartyKind
+
+    filled: list[str] = []
     p = case.parties[0] if case.parties else None
     if p is not None and not p.id_number:
         kind = "id_card" if p.kind == PartyKind.NATURAL else "uscc"
@@ -662,11 +678,6 @@ def apply(case, df: DossierFacts) -> list[str]:
             if set(acts[0].officers) < set(certs):
                 acts[0].officers = list(dict.fromkeys(acts[0].officers + certs))
                 filled.append(f"acts（{kind.value}的执法人员）")
-    if not case.review.referred and not case.acts_of(ActKind.REFERRAL):
-        # a 移送书 on file, or a document saying the case was handed to the police
-        if df.first("referred") is not None or any(t == "referral_letter" for _, t, _, _ in df.docs):
-            case.review.referred = True
-            filled.append("review.referred")
     return filled
 
 

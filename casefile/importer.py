@@ -206,9 +206,9 @@ def import_paths(
             result = ImportResult(case="", errors=errors, skipped=skipped)
             return result
         if case_type:
-            typing.case_type, typing.disagree = CaseType(case_type).value, False
-        elif typing.disagree and ask is not None:
-            typing.case_type = CaseType(ask(typing) or typing.case_type).value
+            typing = typing.choose(CaseType(case_type).value)
+        elif typing.disagree and ask is not None and (answer := ask(typing)):
+            typing = typing.choose(CaseType(answer).value)
         try:
             case = _new_case(ws, [x for *_, x in extracted], folder=_folder_name(paths),
                              files={resume.marker_name(sources): resume.payload(sources, started)}, case_type=typing.case_type)
