@@ -144,3 +144,26 @@ def test_import_into_a_case_of_another_type_warns(demo_ws):
     res = import_paths(demo_ws, [DOSSIERS / "audit_one_auditor"], penalty, include_other_cases=True)
     assert res.warnings and "审计" in res.warnings[0] and "行政处罚" in res.warnings[0]
     assert demo_ws.load_case(penalty).case_type.value == "行政处罚"  # warned, not changed
+
+
+def test_statistics_publicity_and_deadlines_follow_the_type(imported):
+    from casefile import deadlines, profiles, publicity, stats
+    from casefile.days import calendar_for
+
+    ws, out = imported
+    case = {n: c for n, (_, c, _) in out.items()}
+    facts = {n: stats.case_facts(ws, case[n]) for n in ("license_presale_correct", "coercion_tax_correct", "audit_hospital_correct",
+                                                       "inspection_food_correct")}
+    assert [f["type"] for f in facts.values()] == ["许可", "强制", "审计", "检查"]
+    assert [f["outcome"] for f in facts.values()] == ["准予许可", "强制执行", "作出审计决定", "检查完毕"]
+    assert facts["license_presale_correct"]["duration"] == 16  # 受理 3-04 → 准予 3-20
+    # a licence granted is published like a decision; an inspection's result too (double random, 20 working days)
+    dues = {d.case: d for d in publicity.due_list(ws, TODAY, [case["license_presale_correct"], case["inspection_food_published_late"]])}
+    lic, late = dues[case["license_presale_correct"].id], dues[case["inspection_food_published_late"].id]
+    assert (lic.decided, lic.status) == ("2026-03-20", "已公示")
+    assert (late.decided, late.due, late.status, late.note) == ("2026-08-12", "2026-09-09", "已公示", "2026-09-30完成（逾期）")
+    # a licence accepted and not yet decided shows its §42 deadline in the case list
+    pending = case["license_food_late_acceptance"].model_copy(deep=True)
+    pending.acts = [a for a in pending.acts if a.kind.value in ("申请", "受理")]
+    found = deadlines.open_deadlines(pending, profiles.load_profile_for(ws, pending), calendar_for(ws.root))
+    assert [(d.kind, d.due.isoformat()) for d in found] == [("license_decision", "2026-06-23")]  # 20 working days; 端午 6-19
