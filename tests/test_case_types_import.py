@@ -167,3 +167,25 @@ def test_statistics_publicity_and_deadlines_follow_the_type(imported):
     pending.acts = [a for a in pending.acts if a.kind.value in ("申请", "受理")]
     found = deadlines.open_deadlines(pending, profiles.load_profile_for(ws, pending), calendar_for(ws.root))
     assert [(d.kind, d.due.isoformat()) for d in found] == [("license_decision", "2026-06-23")]  # 20 working days; 端午 6-19
+
+
+def test_terms_written_as_days_and_officers_written_as_names():
+    """A term counted in days (延长查封期限九十日; 自收到本决定书之日起十五日内缴纳) and officers named
+    without certificate numbers are read as well as dates and certificates."""
+    from casefile.doc_acts import acts_from
+    from casefile.model import Act, ActKind, Case, CaseType
+
+    case = Case(id="QZ-TEST", case_type=CaseType.COERCION,
+                acts=[Act(kind=ActKind.DECISION, date=dt.date(2026, 3, 2)), Act(kind=ActKind.SERVICE, date=dt.date(2026, 3, 4))])
+    added, _ = acts_from(case, [
+        ("seizure_extension", "因案情复杂，经负责人批准，决定将查封期限延长九十日。\n2026年6月28日"),
+        ("seizure_decision", "本机关决定予以查封。查封期限为三十日，自2026年6月1日至2026年6月30日。\n执法人员：黄明、钱芳\n2026年6月1日"),
+        ("decision", "当事人应当自收到本决定书之日起十五日内缴纳罚款。\n2026年3月2日"),
+        ("audit_notice", "本局定于2026年3月9日进驻你单位实施审计。\n2026年3月2日"),
+    ])
+    acts = {a.kind.value: a for a in case.acts}
+    assert added == 4
+    assert acts["查封扣押"].officers == ["黄明", "钱芳"] and acts["查封扣押"].end_date == dt.date(2026, 6, 30)
+    assert acts["查封扣押延期"].end_date == dt.date(2026, 9, 28)  # 6-30 + 90 days
+    assert acts["决定"].end_date == dt.date(2026, 3, 19)  # served 3-04 + 15 days
+    assert acts["实施审计"].date == dt.date(2026, 3, 9)
