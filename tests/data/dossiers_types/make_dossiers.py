@@ -518,6 +518,115 @@ audit("audit_one_auditor", "txt", auditee=HOSPITAL, scope="2025年度财务收�
       rules=["SJ03-auditors"], defect="调查取证只有一名审计人员（审计法第四十三条第二款）")
 
 
+# ======================================================================================== a second hand
+# other wordings: dates in Chinese numerals, officers by name only, titles missing or spaced, other agencies
+
+
+def substitute(name: str, layout: str, *, urged: str, decided: str, rules=None, defect="") -> None:
+    agency = "清溪县综合行政执法局"
+    party = "清溪县城关镇个体户周大海"
+    docs = [
+        ("01责令限期拆除决定书", "decision", [
+            "责令限期拆除决定书", "清综执拆〔2026〕6号", f"当事人：{party}", "地址：清溪县城关镇河滨路7号",
+            "    经查，你在清溪县城关镇河滨路7号未取得建设工程规划许可证搭建彩钢板房一处，面积约60平方米，违反了《中华人民共和国城乡规划法》"
+            "第四十条第一款的规定。根据《中华人民共和国城乡规划法》第六十四条的规定，本机关决定责令你于二〇二六年四月十日前自行拆除。",
+            "    如不服本决定，可以在收到本决定书之日起六十日内申请行政复议，或者在六个月内提起行政诉讼。", agency, "二〇二六年三月二日"]),
+        ("02送达回证", "service_receipt", [
+            "送达回证", "送达文书：责令限期拆除决定书", f"受送达人：{party}", "签收：周大海 二〇二六年三月三日", "送达人：程军、石磊"]),
+        ("03催告", "urge_notice", [
+            # no title: a 催告 is known by what it says
+            "清综执催〔2026〕6号", f"{party}：",
+            "    本机关于二〇二六年三月二日作出的责令限期拆除决定，你至今未履行。根据《中华人民共和国行政强制法》第三十五条、第五十一条的规定，"
+            "现催告你于收到本催告之日起三日内自行拆除。逾期不拆除的，本机关将依法代履行，代履行费用由你承担。你有权进行陈述和申辩。",
+            agency, cn_date(urged)]),
+        ("04代履行决定书", "substitute_decision", [
+            "代 履 行 决 定 书", "清综执代〔2026〕6号", f"{party}：",
+            "    你经催告仍未履行拆除义务，根据《中华人民共和国行政强制法》第五十条、第五十一条的规定，本机关决定委托清溪县城建工程有限公司代履行，"
+            "拆除河滨路7号彩钢板房，代履行费用约8000元由你承担。", "    如不服本决定，可依法申请行政复议或者提起行政诉讼。",
+            agency, cn_date(decided)]),
+    ]
+    dossier(name, "行政强制", layout, docs, rules=rules, defect=defect)
+
+
+substitute("coercion_substitute_correct", "txt", urged="2026-04-20", decided="2026-04-27")
+substitute("coercion_substitute_urge_short", "docx", urged="2026-04-20", decided="2026-04-21", rules=["QZ12-substitute-urge"],
+           defect="催告次日即作出代履行决定（行政强制法第五十一条：代履行三日前催告）")
+
+
+def gas_check(name: str, layout: str, *, officers: str, rules=None, defect="") -> None:
+    agency = "清溪县应急管理局"
+    party = "清溪县福满楼餐饮有限公司"
+    docs = [
+        ("01检查通知", "inspection_plan", [
+            "安全生产执法检查通知书" if layout != "txt" else spaced("检查通知"), f"{party}：",
+            "    根据本局2026年度安全生产监督检查计划，定于二〇二六年五月十二日对你单位燃气使用安全进行检查。", "    检查内容：燃气管道、报警装置、从业人员安全培训。",
+            "    请你单位主要负责人在场并准备有关资料。", agency, "二〇二六年五月六日"]),
+        ("02现场检查", "inspection_record", [
+            # titleless: a county's own page of an inspection
+            f"被检查单位：{party}", "检查场所：清溪县城关镇中山路88号后厨", "检查时间：二〇二六年五月十二日上午",
+            "执法检查人员：" + officers, "    执法人员表明身份并出示证件。",
+            "    检查情况：后厨燃气报警装置完好，燃气管道无老化；从业人员安全培训记录齐全。", "    检查结果：未发现事故隐患。",
+            "被检查单位负责人（签字）：刘福满"]),
+        ("03检查结果公示", "publication_record", [
+            "检查结果公示", f"检查对象：{party}", "检查结果：未发现事故隐患", "公示平台：清溪县人民政府门户网站", "公示时间：二〇二六年五月二十日"]),
+    ]
+    dossier(name, "行政检查", layout, docs, rules=rules, defect=defect)
+
+
+gas_check("inspection_gas_correct", "docx", officers="黄明、钱芳")
+gas_check("inspection_gas_one_officer", "txt", officers="黄明", rules=["JC01-officers"], defect="现场检查只有一名执法人员（仅写姓名，无证号）")
+
+
+def audit_without_opinion(name: str, layout: str) -> None:
+    auditee = "清溪县城关镇人民政府"
+    docs = [
+        ("01审计通知书", "audit_notice", [
+            "审 计 通 知 书", "清审通〔2026〕41号", f"{auditee}：",
+            "    根据《中华人民共和国审计法》第十八条的规定，我局决定派出审计组，自2026年5月18日起，对你镇2025年度财政决算情况进行审计，"
+            "请予以配合，并提供有关资料和必要的工作条件。", "    审计组组长：张敏  成员：刘洋、陈静", AUDIT, "2026年5月11日"]),
+        ("02审计取证单", "audit_evidence", [
+            "审计取证单", f"被审计单位：{auditee}", "审计事项：财政决算", "审计事项摘要：2025年度将专项转移支付资金12万元用于弥补办公经费。",
+            "审计人员：刘洋、陈静", "编制日期：2026年5月21日", "证据提供单位意见：属实。"]),
+        ("03审计报告", "audit_report", [
+            "审计报告", "清审报〔2026〕41号", f"{auditee}：",
+            "    我局派出审计组，自2026年5月18日起对你镇2025年度财政决算情况进行了审计。审计发现的主要问题：挤占专项转移支付资金12万元。",
+            AUDIT, "2026年6月5日"]),
+        ("04审计决定书", "audit_decision", [
+            "审计决定书", "清审决〔2026〕41号", f"{auditee}：",
+            "    我局对你镇2025年度财政决算情况进行了审计，作出如下审计决定：责令将挤占的专项资金12万元归还原渠道。",
+            "    如对本决定不服，可以自收到本决定书之日起60日内申请行政复议，或者在6个月内提起行政诉讼。", AUDIT, "2026年6月5日"]),
+    ]
+    dossier(name, "审计", layout, docs, rules=["SJ04-opinion-asked"], defect="审计组的审计报告未征求被审计单位意见即作出审计决定（审计法第四十四条）")
+
+
+audit_without_opinion("audit_no_opinion_asked", "docx")
+
+
+def refusal(name: str, layout: str) -> None:
+    agency = "清溪县发展和改革局"
+    party = "清溪县鑫达新能源科技有限公司"
+    docs = [
+        ("01项目核准申请表", "license_application", [
+            "企业投资项目核准申请表", f"项目单位：{party}", "项目名称：年产5000吨锂电池正极材料项目", "建设地点：清溪县经济开发区",
+            "总投资：3.2亿元", "申请日期：2026年7月6日"]),
+        ("02受理通知书", "license_acceptance", [
+            "行政许可受理通知书", "清发改受〔2026〕18号", f"{party}：",
+            "    你单位于2026年7月6日提出的企业投资项目核准申请，申请材料齐全，符合法定形式，本机关决定予以受理。", agency, "2026年7月7日"]),
+        ("03不予行政许可决定书", "license_refusal", [
+            "不予行政许可决定书", "清发改不许〔2026〕3号", f"{party}：",
+            "    你单位申请的年产5000吨锂电池正极材料项目核准，经审查，该项目不符合《产业结构调整指导目录》及本县国土空间规划，"
+            "根据《企业投资项目核准和备案管理条例》第九条、《中华人民共和国行政许可法》第三十八条第二款的规定，本机关决定不予行政许可。",
+            "    如不服本决定，可以自收到本决定书之日起六十日内向清溪县人民政府申请行政复议，或者在六个月内向清溪县人民法院提起行政诉讼。",
+            agency, "2026年7月24日"]),
+        ("04送达回证", "service_receipt", [
+            "送达回证", "送达文书：不予行政许可决定书", f"受送达人：{party}", "签收人：钱鑫达 2026年7月27日", "送达人：郑伟"]),
+    ]
+    dossier(name, "行政许可", layout, docs)
+
+
+refusal("license_project_refused_correct", "mixed")
+
+
 def write_expected() -> None:
     import tomli_w
 
