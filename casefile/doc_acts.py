@@ -17,7 +17,7 @@ from casefile.extract.entities import compiled, parse_date
 from casefile.model import Act, ActKind, Case
 
 FILE = Path(__file__).resolve().parent / "data" / "doc_acts.toml"
-DATE = r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
+DATE = r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
 _ANY_DATE = re.compile(DATE)
 NUM = r"[0-9]{1,3}|[一二三四五六七八九十百]{1,4}"
 _SPLIT = re.compile(r"[、，,；;\s]+")
