@@ -189,3 +189,22 @@ def test_terms_written_as_days_and_officers_written_as_names():
     assert acts["查封扣押延期"].end_date == dt.date(2026, 9, 28)  # 6-30 + 90 days
     assert acts["决定"].end_date == dt.date(2026, 3, 19)  # served 3-04 + 15 days
     assert acts["实施审计"].date == dt.date(2026, 3, 9)
+
+
+def test_a_package_whose_documents_contradict_its_type_is_named(demo_ws, tmp_path, demo_template):
+    """A package is sealed by its hashes: its case type is kept, and a type its documents contradict is named."""
+    from casefile.importer import import_paths
+    from casefile.package import export_package, import_package
+    from casefile.workspace import Workspace
+
+    res = import_paths(demo_ws, [DOSSIERS / "license_food_correct"], case_type="行政处罚")  # typed by hand, wrongly
+    assert demo_ws.load_case(res.case).case_type.value == "行政处罚" and res.case_type["chosen"]
+    export_package(demo_ws, res.case, tmp_path / "包.zip")
+    other = tmp_path / "other"
+    shutil.copytree(demo_template, other)
+    r = import_package(Workspace.open(other), tmp_path / "包.zip")
+    assert "行政许可案件" in r["type_warning"] and "行政处罚案件" in r["type_warning"]
+    assert Workspace.open(other).load_case(res.case).case_type.value == "行政处罚"
+    good = import_paths(demo_ws, [DOSSIERS / "audit_bureau_correct"])
+    export_package(demo_ws, good.case, tmp_path / "审计.zip")
+    assert import_package(Workspace.open(other), tmp_path / "审计.zip")["type_warning"] == ""

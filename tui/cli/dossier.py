@@ -85,4 +85,5 @@ def package() -> None:
 def package_import(path, replace, as_json):
     """导入案卷包：先校验每个文件的 SHA-256 与文件名，全部无误才写入工作区。"""
     result = open_session().import_package(Path(path), replace=replace)
-    emit(result, as_json, lambda d: click.echo(f"已导入案件 {d['case']}（{d['files']} 个文件）" + (f"，原案件保留在 {d['replaced']}" if d["replaced"] else "")))
+    emit(result, as_json, lambda d: click.echo(f"已导入案件 {d['case']}（{d['files']} 个文件）" + (f"，原案件保留在 {d['replaced']}" if d["replaced"] else "")
+                                               + (f"\n注意：{d['type_warning']}" if d.get("type_warning") else "")))
