@@ -55,7 +55,11 @@ def decide(doc_types: Iterable[str]) -> Typing:
     cat = load_catalogue()
     scores: dict[str, int] = {}
     shown: dict[str, list[str]] = {}
-    for code in doc_types:
+    codes = list(doc_types)
+    present = set(codes)
+    for code in codes:
+        if present & set(r.get("without", {}).get(code, ())):
+            continue  # a seizure in a penalty case, the inspection a penalty case began with
         for ctype, weights in r["weights"].items():
             w = weights.get(code, 0)
             if w:

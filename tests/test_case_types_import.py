@@ -208,3 +208,16 @@ def test_a_package_whose_documents_contradict_its_type_is_named(demo_ws, tmp_pat
     good = import_paths(demo_ws, [DOSSIERS / "audit_bureau_correct"])
     export_package(demo_ws, good.case, tmp_path / "审计.zip")
     assert import_package(Workspace.open(other), tmp_path / "审计.zip")["type_warning"] == ""
+
+
+def test_seizure_and_inspection_papers_beside_a_penalty_decision_make_a_penalty_case():
+    """查封扣押决定书 without a 处罚决定书 is a 强制 case, with one the penalty case's measure; an
+    inspection record beside a penalty decision is the inspection the penalty case began with."""
+    from casefile.case_typing import decide
+
+    assert decide(["seizure_decision", "seizure_list", "seizure_release"]).case_type == "行政强制"
+    assert decide(["decision", "seizure_decision", "seizure_list", "seizure_extension", "seizure_release"]).case_type == "行政处罚"
+    assert decide(["inspection_record", "inspection_result_notice"]).case_type == "行政检查"
+    assert decide(["decision", "inspection_record"]).case_type == "行政处罚"
+    assert decide(["decision", "service_receipt", "urge_notice", "court_enforcement_application"]).case_type == "行政强制"
+    assert decide(["service_receipt", "evidence_material"]).case_type == "行政处罚"  # nothing says otherwise
