@@ -83,7 +83,9 @@ def main() -> None:
                     flagged.append(f"{name}（{'、'.join(x.rule for x in serious) or r.verdict}）")
             else:
                 f["planted"] += 1
-                ok = any(x.rule in exp["rules"] and (x.category == exp["category"] if "category" in exp else True) for x in serious)
+                # a defect planted as minor (a misnamed law) is found by a finding of any severity, as tests/test_dossiers.py asks
+                pool = r.findings if exp.get("severity") == "minor" else serious
+                ok = any(x.rule in exp["rules"] and (x.category == exp["category"] if "category" in exp else True) for x in pool)
                 f["found"] += ok
             rows.append((name, len(files), statistics.median(times), read_s, ok))
             print(f"{'✓' if ok else '✗'} {name}：{family}，识别为{typed}；{len(files)} 份文书，审核 {statistics.median(times) * 1000:.0f} ms"
