@@ -203,3 +203,11 @@ def test_a_seizure_term_beyond_thirty_days_and_an_extension_beyond_thirty_more(d
     assert set(_findings(demo_ws, "QZ-TERM-45")[1]) >= {"QZ07-seizure-term"}
     bad = _findings(demo_ws, "QZ-TERM-90")[1]
     assert "QZ06-extension-limit" in bad and "2026-09-28" in bad["QZ06-extension-limit"].message
+
+
+def test_a_license_published_late_is_found(demo_ws):
+    """国办发〔2018〕118号 (issue 28): a licence decision is published within 7 working days, like a penalty decision."""
+    _case(demo_ws, "XK-PUB-OK", CaseType.LICENSE, LICENSE_OK + [("公示", D(2026, 9, 29), (), None)])
+    _case(demo_ws, "XK-PUB-LATE", CaseType.LICENSE, LICENSE_OK + [("公示", D(2026, 10, 30), (), None)])
+    assert "XK14-result-published" not in _findings(demo_ws, "XK-PUB-OK")[1]
+    assert "XK14-result-published" in _findings(demo_ws, "XK-PUB-LATE")[1]
