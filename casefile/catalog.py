@@ -35,7 +35,7 @@ from casefile.workspace import CASE_FILE, PROFILE_FILE, Workspace
 
 CATALOG_FILE = ".catalog.sqlite"
 # Bump when what a row holds (or how it is computed) changes: every row is rebuilt.
-ROW_VERSION = "4"
+ROW_VERSION = "5"  # 5: outcomes, durations and publicity of 许可/强制/检查/审计 cases (issue 28)
 # A file changed this recently may change again within the same timestamp tick with
 # the same size; its row is written but not trusted on the next read (as git does).
 RACY_NS = 2_000_000_000

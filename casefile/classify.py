@@ -37,7 +37,13 @@ def classify(lines: list[str], text: str) -> tuple[str, float]:
     #    a penalty 文号 at the top, an operative part and a remedies notice together are a decision
     if _PENALTY_NO.search(text[:120]) and re.search(r"(?:决定|处罚)如下|决定(?:给予|对当事人)", text) and re.search(r"不服[^。]{0,60}(?:复议|诉讼)", text):
         return ("no_penalty_decision" if "不予" in text[:60] else "decision"), 0.6
-    # 4. content alone is too weak to name a type: say so
+    # 4. a form known by its content (casefile/data/recognition.toml: patterns that must all hold)
+    from casefile.recognition import CONFIDENCE, by_content
+
+    code = by_content(text)
+    if code:
+        return code, CONFIDENCE
+    # 5. nothing says what it is: say so
     return UNKNOWN, 0.0
 
 

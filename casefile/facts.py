@@ -27,9 +27,9 @@ VERSION = "facts-3"  # cache key: bump when what a document yields changes
 _MONEY = r"((?:\d[\d,]*(?:\.\d{1,2})?\s*万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))"
 _SENT_END = "。；;！？\n"
 _DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}[日号]")
-_ANY_DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}[日号]|[〇○零一二]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}")
+_ANY_DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}[日号]|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}")
 # the date, then within the same clause the words 立案 (not 受案, not the 立案审批 of a form's heading)
-_FILED = re.compile(r"((?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[，,]?[^。；，,]{0,24}?(?:予以立案|决定立案|立案调查|立案查处|依法立案)")
+_FILED = re.compile(r"((?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[，,]?[^。；，,]{0,24}?(?:予以立案|决定立案|立案调查|立案查处|依法立案)")
 
 
 @lru_cache(maxsize=1)
@@ -603,6 +603,8 @@ def apply(case, df: DossierFacts) -> list[str]:
         if sector:
             case.sector = sector
             filled.append("sector")
+    if case.case_type.value not in data().get("violation_case_types", [case.case_type.value]):
+        return filled + _party_and_officers(case, df)
     if not v.cause:
         labelled = [f for t, f in df.all("cause") if "：" in f.text or ":" in f.text]
         f = labelled[0] if labelled else df.first("cause")
@@ -646,6 +648,20 @@ def apply(case, df: DossierFacts) -> list[str]:
         if f is not None:
             case.decided = [Measure(kind="罚款", amount=Decimal(f.value), note="从决定书中抽取")]
             filled.append("decided")
+    filled += _party_and_officers(case, df)
+    if not case.review.referred and not case.acts_of(ActKind.REFERRAL):
+        # a 移送书 on file, or a document saying the case was handed to the police
+        if df.first("referred") is not None or any(t == "referral_letter" for _, t, _, _ in df.docs):
+            case.review.referred = True
+            filled.append("review.referred")
+    return filled
+
+
+def _party_and_officers(case, df: DossierFacts) -> list[str]:
+    """The party's identifier and the officers of an inspection or inquiry, read for a case of any type."""
+    from casefile.model import ActKind, PartyKind
+
+    filled: list[str] = []
     p = case.parties[0] if case.parties else None
     if p is not None and not p.id_number:
         kind = "id_card" if p.kind == PartyKind.NATURAL else "uscc"
@@ -662,11 +678,6 @@ def apply(case, df: DossierFacts) -> list[str]:
             if set(acts[0].officers) < set(certs):
                 acts[0].officers = list(dict.fromkeys(acts[0].officers + certs))
                 filled.append(f"acts（{kind.value}的执法人员）")
-    if not case.review.referred and not case.acts_of(ActKind.REFERRAL):
-        # a 移送书 on file, or a document saying the case was handed to the police
-        if df.first("referred") is not None or any(t == "referral_letter" for _, t, _, _ in df.docs):
-            case.review.referred = True
-            filled.append("review.referred")
     return filled
 
 

@@ -265,6 +265,8 @@ class Preview:
     items: list[PreviewItem] = field(default_factory=list)  # files found, each taken or skipped
     folders_skipped: list[Skipped] = field(default_factory=list)
     truncated: bool = False  # more files than the limit: the list stops there
+    case_type: dict[str, Any] = field(default_factory=dict)  # the type the files show (casefile.case_typing), with its evidence
+    type_warning: str = ""  # the files look like another type's than the chosen case's
 
     @property
     def to_import(self) -> list[PreviewItem]:
@@ -282,7 +284,7 @@ class Preview:
         return {"case": self.case, "paths": self.paths, "items": [i.to_dict() for i in self.items],
                 "folders_skipped": [s.to_dict() for s in self.folders_skipped], "truncated": self.truncated,
                 "to_import": len(self.to_import), "skipped": len(self.skipped) + len(self.folders_skipped),
-                "flagged": len(self.flagged)}
+                "flagged": len(self.flagged), "case_type": self.case_type, "type_warning": self.type_warning}
 
 
 def max_preview_files() -> int:
@@ -343,4 +345,11 @@ def preview(ws: Workspace, case_id: str | None, paths: list[Path], *, classify: 
                 item.other_case, item.reason = check.check(x, doc.text)
         pv.items.append(item)
     pv.items.sort(key=lambda i: (i.action != TAKE, i.path))
+    if classify:
+        from casefile import case_typing
+
+        t = case_typing.decide(i.doc_type for i in pv.to_import if i.doc_type)
+        pv.case_type = t.to_dict() | {"sentence": t.sentence()}
+        if case_id:
+            pv.type_warning = case_typing.mismatch(ws.load_case(case_id).case_type.value, t)
     return pv

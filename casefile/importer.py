@@ -16,12 +16,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
 
-from casefile import documents, import_records, import_scope, journal, locks, resume
+from casefile import case_typing, doc_acts, documents, import_records, import_scope, journal, locks, resume
 from casefile.errors import CasefileError, DiskFullError, UsageError
 from casefile.extract import Extraction, extract
 from casefile.ids import valid_id_card, valid_uscc
 from casefile.fsutil import sha256_bytes
-from casefile.model import Act, ActKind, Case, CaseState, LawRef, Measure, Party, PartyKind
+from casefile.model import DECIDING_ACTS, Act, ActKind, Case, CaseState, CaseType, LawRef, Measure, Party, PartyKind
 from casefile.limits import disk_full_message, is_disk_full
 from casefile.names import new_case_id
 from casefile.textio import read_document, read_input
@@ -66,6 +66,8 @@ class ImportResult:
     flagged: list[dict[str, str]] = field(default_factory=list)  # imported, but the text points at another case
     import_id: str = ""  # the record of what this import added (casefile.import_records), for undo
     already: str = ""  # the finished import of the same sources this run repeated (nothing new: nothing written)
+    case_type: dict[str, Any] = field(default_factory=dict)  # the type the documents show, with the evidence (casefile.case_typing)
+    warnings: list[str] = field(default_factory=list)  # e.g. documents of another case type imported into this case
 
     @property
     def failed(self) -> int:
@@ -76,6 +78,7 @@ class ImportResult:
         return {"case": self.case, "documents": [d.to_dict() for d in self.documents], "facts_filled": self.facts_filled,
                 "conflicts": self.conflicts, "errors": self.errors, "created": self.created, "resumed": self.resumed,
                 "skipped": self.skipped, "flagged": self.flagged, "import_id": self.import_id, "already": self.already,
+                "case_type": self.case_type, "warnings": self.warnings,
                 "imported": len(self.documents), "failed": self.failed, "total": len(self.documents) + self.failed}
 
 
@@ -112,11 +115,15 @@ def import_paths(
     progress: Callable[[int, int, str], None] | None = None,
     include_other_cases: bool = False,
     cancelled: Callable[[], bool] | None = None,
+    case_type: str | None = None,
+    ask: Callable[[case_typing.Typing], str | None] | None = None,
 ) -> ImportResult:
     """``include_other_cases``: import documents whose text carries a 文号 of another case of the
     workspace too (by default they are skipped, each with the evidence); ``cancelled`` is asked
     before each file is read: once it says yes, the files read so far are stored and the rest
-    listed as not imported."""
+    listed as not imported. A new case takes the type its documents show (casefile.case_typing),
+    or ``case_type`` when given; when the documents disagree ``ask`` (if given) is asked and may
+    name the type. Documents of another type imported into an existing case are warned about."""
     # a workspace's own folders are refused before anything is read (casefile.import_scope)
     import_scope.refuse_workspace_paths(ws, [Path(p) for p in paths])
     files, passed = import_scope.collect([Path(p) for p in paths])
@@ -180,9 +187,13 @@ def import_paths(
         kept.append(item)
     extracted = kept
     resumed = False
+    typing = case_typing.decide(x.doc_type for *_, x in extracted)
+    warnings: list[str] = []
     if case_ref:
         case = ws.load_case(case_ref)
         created = False
+        if warn := case_typing.mismatch(case.case_type.value, typing):
+            warnings.append(warn)
         case_dir = ws.cases_dir / case.id
         before = resume.marker(case_dir, sources)
         resumed = before is not None and before.get("sources") == sources
@@ -192,9 +203,13 @@ def import_paths(
         if not extracted:
             result = ImportResult(case="", errors=errors, skipped=skipped)
             return result
+        if case_type:
+            typing = typing.choose(CaseType(case_type).value)
+        elif typing.disagree and ask is not None and (answer := ask(typing)):
+            typing = typing.choose(CaseType(answer).value)
         try:
             case = _new_case(ws, [x for *_, x in extracted], folder=_folder_name(paths),
-                             files={resume.marker_name(sources): resume.payload(sources, started)})
+                             files={resume.marker_name(sources): resume.payload(sources, started)}, case_type=typing.case_type)
         except OSError as e:
             if is_disk_full(e):
                 raise DiskFullError(f"{disk_full_message(ws.cases_dir)}；没有新建案件，没有导入任何文件") from None
@@ -202,7 +217,7 @@ def import_paths(
         created = True
         case_dir = ws.cases_dir / case.id
     result = ImportResult(case=case.id, documents=repeated, errors=errors, created=created, resumed=resumed, skipped=skipped,
-                          flagged=flagged)
+                          flagged=flagged, case_type=typing.to_dict() | {"sentence": typing.sentence()}, warnings=warnings)
     stored_before = _tidy_interrupted(case_dir) if resumed else {}
     # what this import adds is recorded before the first document is stored (undo: casefile.import_records)
     import_record = (import_records.resumed(case_dir, sources) if resumed else None) or import_records.begin(
@@ -337,14 +352,15 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _new_case(ws: Workspace, xs: list[Extraction], folder: str, files: dict[str, str] | None = None) -> Case:
+def _new_case(ws: Workspace, xs: list[Extraction], folder: str, files: dict[str, str] | None = None,
+              case_type: str = CaseType.PENALTY.value) -> Case:
     decisive = sorted(xs, key=lambda x: (x.doc_type != "decision", x.doc_type == "unknown"))
     number = next((x.fields["doc_no"] for x in decisive if x.fields.get("doc_no") and x.doc_type in ("decision", "penalty_notice", "summary_decision", "no_penalty_decision")), "")
     cid = new_case_id(ws.case_ids(), number=number, hint=folder or "导入案件")
     if number and number in ws.numbers():
         number = ""  # the same 文号 belongs to an existing case: do not claim it twice
     agency = next((x.fields["agency"] for x in decisive if x.fields.get("agency")), "")
-    case = Case(id=cid, number=number, agency=agency or ws.profile.name, source="导入")
+    case = Case(id=cid, number=number, agency=agency or ws.profile.name, source="导入", case_type=CaseType(case_type))
     ws.create_case(case, files=files)  # the import's marker is in the folder before the folder appears
     return ws.load_case(cid)
 
@@ -432,7 +448,9 @@ def fill_facts(case: Case, xs: list[Extraction], texts: list[tuple[str, list[str
             case.acts.append(act)
             have.add((act.kind, act.date))
             added += 1
-    for x in order:
+    # the dated events of a narrative are read as a penalty decision tells its procedure; the papers of
+    # the other types record their own acts (casefile.doc_acts)
+    for x in order if case.case_type is CaseType.PENALTY else []:
         for ev in x.events:
             kind = _EVENT_ACT.get(ev.act)
             if kind is None or (kind == ActKind.DECISION and x.doc_type in _DECISIONS):
@@ -443,9 +461,13 @@ def fill_facts(case: Case, xs: list[Extraction], texts: list[tuple[str, list[str
                 case.acts.append(Act(kind=kind, date=key[1], note=ev.text[:60]))
                 have.add(key)
                 added += 1
+    if texts:
+        more, extra = doc_acts.acts_from(case, [(x.doc_type, "\n".join(pages)) for (_, pages), x in zip(texts, xs)])
+        added += more
+        filled += extra
     if added:
         filled.append(f"acts（{added}项）")
-    if case.state == CaseState.OPENED and case.acts_of(ActKind.DECISION):
+    if case.state == CaseState.OPENED and any(case.acts_of(k) for k in DECIDING_ACTS):
         case.state = CaseState.DECIDED  # the documents show a decision: the case is past investigation
         filled.append("state")
     # a decision's fines, as measures, when the case has none

@@ -30,7 +30,7 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from casefile import heads, journal, package_trust, resume
+from casefile import documents, heads, journal, package_trust, resume
 from casefile.dossier import assemble
 from casefile.errors import CaseExists, PackageError
 from casefile.fsutil import atomic_output, atomic_write_text, sha256_file
@@ -326,7 +326,21 @@ def import_package(ws: Workspace, path: Path, *, replace: bool = False, accept_f
     check_package_space(ws.cases_dir, sum(len(v) for v in contents.values()), f"案卷包 {Path(path).name}", error=PackageError)
     with ws.case_lock(case_id):
         result = _install(ws, Path(path), manifest, case_id, target, foreign)
+    # the package is sealed by its hashes: a case type its documents contradict is named, not changed
+    result["type_warning"] = _type_warning(data, contents.get(f"{case_id}/{documents.REGISTER}", b""))
     return dict(result, sender=sender, foreign=foreign)
+
+
+def _type_warning(case_data: dict[str, Any], register: bytes) -> str:
+    """A warning when the package's documents show another case type than its case.toml says (issue 28)."""
+    from casefile import case_typing
+
+    try:
+        docs = tomllib.loads(register.decode("utf-8")).get("documents", [])
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return ""
+    typing = case_typing.decide(d.get("doc_type", "") for d in docs if isinstance(d, dict))
+    return case_typing.mismatch(case_data.get("case_type", "行政处罚"), typing)
 
 
 def _install(ws: Workspace, path: Path, manifest: dict[str, Any], case_id: str, target: Path, foreign: bool) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from casefile.cn import cn_date
 from casefile.days import Calendar, calendar_for, describe
 from casefile.errors import CasefileError, UsageError
 from casefile.fsutil import atomic_write_bytes, atomic_write_text
-from casefile.model import Act, ActKind, Case, PartyKind
+from casefile.model import Act, ActKind, Case, CaseType, PartyKind
 from casefile.periods import Deadline
 from casefile.redact import redact
 from casefile.workspace import Workspace, with_case_lock
@@ -69,7 +69,8 @@ class Item:
 
 def case_items(case: Case, profile: dict[str, Any], calendar: Calendar) -> list[Item]:
     """What this case must publish or withdraw, with the deadlines (computed once)."""
-    decided = case.decision_date()  # a penalty decision or a licence granted or refused
+    # a penalty decision or a licence granted or refused; an inspection's result (双随机、一公开)
+    decided = case.decision_date() or (case.first_date(ActKind.INSPECTION_RESULT) if case.case_type is CaseType.INSPECTION else None)
     if decided is None:
         return []
     pub = profile.get("publicity", {})
@@ -77,7 +78,7 @@ def case_items(case: Case, profile: dict[str, Any], calendar: Calendar) -> list[
     refusal = refusal_reason(case)
     if refusal or (only_warning and not pub.get("publish_warning_only", True)):
         return [Item("公示", decided, None, refused=refusal or "仅警告，不公示")]
-    out = [Item("公示", decided, periods.due(case, "publication", profile, calendar), case.last_date(ActKind.PUBLICATION))]
+    out = [Item("公示", decided, periods.due(case, "publication", profile, calendar, start=decided), case.last_date(ActKind.PUBLICATION))]
     revoked = case.last_date(ActKind.REVOCATION)
     if revoked:
         withdrawn = case.last_date(ActKind.WITHDRAWAL)

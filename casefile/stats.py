@@ -25,8 +25,8 @@ def type_label(case_type: CaseType) -> str:
 
 def case_facts(ws: Workspace, case: Case) -> dict[str, Any]:
     """What the annual statistics count of one case (plain JSON, kept by the catalogue)."""
-    decided = case.first_date(ActKind.DECISION)
-    filed = case.first_date(ActKind.FILING)
+    decided = case.decision_date()
+    filed = case.first_date(ActKind.FILING) or case.first_date(ActKind.ACCEPTANCE)  # a 许可 runs from its 受理
     fines, confiscations = case.fines("decided"), case.confiscations("decided")
     verdict = None
     rounds = _rounds(ws.cases_dir / case.id / "reviews")
@@ -120,9 +120,19 @@ def _year(case) -> int | None:
     return d.year if d else None
 
 
+# how a case of another type than 行政处罚 ended, by the last act of these on file (issue 28)
+_OUTCOME_ACTS = ((ActKind.GRANT, "准予许可"), (ActKind.REFUSAL, "不予许可"), (ActKind.REJECTION, "不予受理"),
+                 (ActKind.COURT_APPLICATION, "申请法院强制执行"), (ActKind.ENFORCEMENT_DECISION, "强制执行"),
+                 (ActKind.SEIZURE_RELEASE, "解除强制措施"), (ActKind.AUDIT_DECISION, "作出审计决定"),
+                 (ActKind.INSPECTION_RESULT, "检查完毕"))
+
+
 def _outcome(case) -> str:
     if case.acts_of(ActKind.REFERRAL):
         return "移送司法机关"
+    if case.case_type is not CaseType.PENALTY:
+        done = [(a.date, label) for kind, label in _OUTCOME_ACTS for a in case.acts_of(kind)]
+        return max(done)[1] if done else "办理中"
     if case.first_date(ActKind.DECISION) is None:
         return "办理中"
     if case.not_penalised:

@@ -1,4 +1,4 @@
-"""A rule of an existing pattern added by data alone (issue 26 item 2): QZ14 is a TOML entry in
+"""A rule of an existing pattern added by data alone (issue 26 item 2): QZ16 is a TOML entry in
 checklists/rules/coercion.toml over the vocabulary's ``text_mentions`` — 行政强制法§24 requires the
 查封扣押决定书 to state 申请行政复议或者提起行政诉讼的途径和期限."""
 
@@ -15,7 +15,7 @@ TODAY = dt.date(2026, 11, 29)
 def _qz14(ws, case):
     from checklists.engine import check_case, context_for
 
-    return [f for f in check_case(context_for(ws, case, TODAY), "review").findings if f.rule == "QZ14-seizure-remedies"]
+    return [f for f in check_case(context_for(ws, case, TODAY), "review").findings if f.rule == "QZ16-seizure-remedies"]
 
 
 def test_a_seizure_decision_without_remedies_is_found_and_the_demos_is_not(demo_ws, run_cli):

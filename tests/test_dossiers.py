@@ -124,3 +124,9 @@ def test_import_and_case_show_speak_chinese(demo_ws, run_cli):
     assert "占地面积：2400平方米（耕地3.6亩）" in out
     assert "据导入的《立案审批表》" in out
     assert not re.search(r"[a-z]+_[a-z]+|violation\.", out), out
+
+
+def test_typed_as_penalty_cases_by_their_documents(checked):
+    """Issue 28: the case type comes from the documents; every penalty dossier stays a 行政处罚 case,
+    those with a seizure or a 现场检查 among their papers too."""
+    assert {name: case.case_type.value for name, (case, _) in checked.items() if case.case_type.value != "行政处罚"} == {}

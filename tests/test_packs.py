@@ -188,3 +188,26 @@ def test_license_deadlines_in_the_case_list_and_publicity(demo_ws, run_cli):
     code, out, err = run_cli("--today", "2026-12-15", "publicity", "due", "--json", "-w", str(demo_ws.root))
     pub = next(d for d in json.loads(out) if d["case"] == "XK-2026-015")
     assert (pub["kind"], pub["decided"], pub["due"]) == ("公示", "2026-12-04", "2026-12-15")
+
+
+def test_a_seizure_term_beyond_thirty_days_and_an_extension_beyond_thirty_more(demo_ws):
+    """行政强制法§25 (issue 28): the term a 查封扣押决定书 sets is at most 30 days, an extension at most 30 more."""
+    seized = ("查封扣押", D(2026, 6, 1), MARKET, D(2026, 6, 30))
+    _case(demo_ws, "QZ-TERM-OK", CaseType.COERCION, [seized, ("查封扣押延期", D(2026, 6, 28), (), D(2026, 7, 30)),
+                                                     ("解除查封扣押", D(2026, 7, 24), MARKET, None)])
+    _case(demo_ws, "QZ-TERM-45", CaseType.COERCION, [("查封扣押", D(2026, 6, 1), MARKET, D(2026, 7, 15)),
+                                                     ("解除查封扣押", D(2026, 6, 25), MARKET, None)])
+    _case(demo_ws, "QZ-TERM-90", CaseType.COERCION, [seized, ("查封扣押延期", D(2026, 6, 28), (), D(2026, 9, 28)),
+                                                     ("解除查封扣押", D(2026, 7, 24), MARKET, None)])
+    assert not {"QZ06-extension-limit", "QZ07-seizure-term"} & set(_findings(demo_ws, "QZ-TERM-OK")[1])
+    assert set(_findings(demo_ws, "QZ-TERM-45")[1]) >= {"QZ07-seizure-term"}
+    bad = _findings(demo_ws, "QZ-TERM-90")[1]
+    assert "QZ06-extension-limit" in bad and "2026-09-28" in bad["QZ06-extension-limit"].message
+
+
+def test_a_license_published_late_is_found(demo_ws):
+    """国办发〔2018〕118号 (issue 28): a licence decision is published within 7 working days, like a penalty decision."""
+    _case(demo_ws, "XK-PUB-OK", CaseType.LICENSE, LICENSE_OK + [("公示", D(2026, 9, 29), (), None)])
+    _case(demo_ws, "XK-PUB-LATE", CaseType.LICENSE, LICENSE_OK + [("公示", D(2026, 10, 30), (), None)])
+    assert "XK14-result-published" not in _findings(demo_ws, "XK-PUB-OK")[1]
+    assert "XK14-result-published" in _findings(demo_ws, "XK-PUB-LATE")[1]

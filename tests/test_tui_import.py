@@ -234,3 +234,24 @@ async def test_x_cancels_a_running_import_and_keeps_what_was_read(demo_ws, folde
         assert [r[1] for r in rows if r[0] == "已导入"] == ["01立案审批表.docx", "02现场检查笔录.docx"]
         assert len([r for r in rows if r[0] == "失败" and "导入已取消" in r[3]]) == 8
     assert _docs(demo_ws) - before == {"01立案审批表.docx", "02现场检查笔录.docx"}
+
+
+@pytest.mark.asyncio
+async def test_preview_warns_when_the_papers_are_another_case_types(demo_ws, tmp_path):
+    """Issue 28: an audit's papers previewed for a penalty case are named as such before anything is imported."""
+    from textual.widgets import Input, Static
+
+    audit = tmp_path / "审计案卷"
+    shutil.copytree(DATA / "dossiers_types" / "audit_hospital_correct", audit)
+    app = CasefileApp(demo_ws, TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_importer(app, pilot)
+        await pilot.press("ctrl+l")
+        screen.query_one("#path", Input).value = ""
+        await pilot.press(*str(audit))
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("p")
+        await _settle(app, pilot)
+        summary = str(screen.query_one("#import-summary", Static).render())
+        assert screen.mode == "preview" and "⚠" in summary and "审计案件" in summary and "行政处罚案件" in summary

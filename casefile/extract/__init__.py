@@ -90,7 +90,7 @@ _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 _ORG_SUFFIX = re.compile(r"(公司|店|部|厂|中心|院|社|馆|行|所|场|站|工作室|个体工商户）)$")
 _BARE_DOC_NO = re.compile(pattern_data()["header"]["bare_doc_no"])
 _BLANK_SIGNATURE = re.compile(pattern_data()["header"]["signature"] + "年月日")
-_DATED_SIGNATURE = re.compile(pattern_data()["header"]["signature"] + r"(?:(?:19|20)\d{2}|[〇○零一二]{4})年")
+_DATED_SIGNATURE = re.compile(pattern_data()["header"]["signature"] + r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年")
 _LAW_DATE = re.compile(pattern_data()["header"]["law_date_suffix"])
 _AGENCY_SUFFIX = re.compile(r"(局|委员会|厅|大队|支队|人民政府|管理处|中心|所)$")
 _AGENCY_PART = re.compile(pattern_data()["header"]["agency_part"])
@@ -117,7 +117,7 @@ def _broken_header_agency(head: list[str]) -> str:
 
 
 _SEAL_LINE = re.compile(pattern_data()["header"]["seal_line"])
-_SIGNED_DATE = re.compile(r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}|[〇○零一二]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3})[日号]")
+_SIGNED_DATE = re.compile(r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3})[日号]")
 
 
 def _signature_agency(lines: list[str]) -> str:

@@ -87,5 +87,7 @@ def package_import(path, replace, accept_foreign, as_json):
         s = d["sender"]
         click.echo(f"已导入案件 {d['case']}（{d['files']} 个文件）" + (f"，原案件保留在 {d['replaced']}" if d["replaced"] else ""))
         click.echo(f"发送机关：{s['agency'] or '（未写明）'}{'（他机关）' if d['foreign'] else ''}；链头 {s['entries']} 条，摘要 {s['digest']}")
+        if d.get("type_warning"):
+            click.echo(f"注意：{d['type_warning']}")
 
     emit(result, as_json, human)

@@ -68,6 +68,10 @@ def preview_cmd(paths, case_ref, as_json):
             click.echo(table(rows, ["文件", "类型", "文号", "处理", "说明"], max_width=40))
         for s in pv.folders_skipped:
             click.echo(f"跳过文件夹：{s.path}：{s.reason}")
+        if pv.case_type and pv.to_import:
+            click.echo(pv.case_type["sentence"] if not pv.case else f"文书显示的{pv.case_type['sentence']}")
+        if pv.type_warning:
+            click.echo(f"注意：{pv.type_warning}")
         click.echo(f"将导入 {len(pv.to_import)} 个文件，跳过 {len(pv.skipped) + len(pv.folders_skipped)} 项"
                    + (f"，其中 {len(pv.flagged)} 个疑属其他案件，请核对" if pv.flagged else "")
                    + ("；文件过多，只列出了前面的部分，请选择更具体的文件夹" if pv.truncated else ""))

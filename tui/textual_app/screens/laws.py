@@ -125,6 +125,8 @@ class LawLibraryScreen(Screen):
             self.app.call_from_thread(self._done, f"未能导入：{io_problem(e)}", None)
             return
         text = f"已导入案件 {r['case']}（{r['files']} 个文件，哈希全部相符）" + (f"，原案件保留在 {r['replaced']}" if r.get("replaced") else "")
+        if r.get("type_warning"):
+            text += f"\n⚠ {r['type_warning']}"
         self.app.call_from_thread(self._done, text, r)
 
 
