@@ -13,9 +13,11 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from casefile.extract.agency import publisher_agency, self_named_agency, title_agency
 from casefile.extract.citations import Citation, find_citations, normalise_law_name
 from casefile.classify import classify, looks_abridged
-from casefile.extract.entities import VALIDATORS, compiled, inline_party, label_values, parse_date, parse_money, pattern_data, trim_doc_no
+from casefile.extract.entities import (VALIDATORS, compiled, inline_party, label_values, parse_date, parse_money, pattern_data,
+                                       salutation_party, trim_doc_no)
 from casefile.extract.normalize import compact
 from casefile.textio import ExtractedText
 
@@ -242,12 +244,20 @@ def _decision_fields(f: dict[str, Any], text: str) -> None:
     f["penalty_basis"] = d.penalty_basis
 
 
+_OTHER_PAPER = re.compile(pattern_data()["header"]["other_paper"])
+
+
+def _numbers_other_paper(line: str, doc_no: str) -> bool:
+    """A 文号 written right after another paper's title (…送达了《行政处罚告知书》（…告字〔2024〕44号）)."""
+    return bool(_OTHER_PAPER.search(line[: line.find(doc_no)]))
+
+
 def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[str, Any]:
     f: dict[str, Any] = {}
     head = lines[:12]
     doc_nos = [e for e in entities if e.label == "DOC_NO"]
     for line in head:
-        m = next((e for e in doc_nos if e.text in line), None)
+        m = next((e for e in doc_nos if e.text in line and not _numbers_other_paper(line, e.text)), None)
         if m:
             f["doc_no"] = m.value
             break
@@ -255,7 +265,7 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
         # a 文号 broken over the head's lines (（甘）市监罚〔2025〕 / 192号); further down, 文号 number other
         # papers (《行政处罚告知书》（永市监高罚告〔2024〕0020号）, 责令改正通知书), not the decision
         joined = "".join(head)
-        m = next((e for e in doc_nos if e.text in joined), None)
+        m = next((e for e in doc_nos if e.text in joined and not _numbers_other_paper(joined, e.text)), None)
         if m:
             f["doc_no"] = m.value
         else:
@@ -263,11 +273,14 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
             title = next((i for i, l in enumerate(head) if l.endswith("决定书")), None)
             if title is not None and title + 1 < len(head) and _BARE_DOC_NO.fullmatch(head[title + 1]):
                 f["doc_no"] = head[title + 1]
-    broken = _broken_header_agency(head[:7])
+    broken = _broken_header_agency(head[:7]) or title_agency(head)
     if broken:
         f["agency"] = broken
     for i, line in enumerate(head[:6] if not broken else ()):
         candidate = re.sub(r"^执法机关代码[:：]?\w*", "", line)
+        # a second name in brackets after the agency's, perhaps cut by the line's end: …市场监督管理局（福州市长乐区
+        if _AGENCY_SUFFIX.search(alone := re.sub(r"[（(][^（）()]*[)）]?$", "", candidate)):
+            candidate = alone
         nxt = head[i + 1] if i + 1 < len(head) else ""
         # a header broken over two lines: 重庆市沙坪坝 / 区市场监督管理局
         if (re.fullmatch(r"[\u4e00-\u9fa5]{2,14}", candidate) and not _AGENCY_SUFFIX.search(candidate) and _AGENCY_SUFFIX.search(nxt)
@@ -279,15 +292,16 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
             break
     if "agency" not in f and (signed := _signature_agency(lines)):
         f["agency"] = signed
-    if "agency" not in f:
-        agencies = [e for e in entities if e.label == "AGENCY"]
-        if agencies:
-            f["agency"] = agencies[-1].text
+    if "agency" not in f and (named := publisher_agency(head) or self_named_agency(text)):
+        # not any agency the text mentions (县级以上人民政府 in a quoted article, the 复议机关): its own name or none
+        f["agency"] = named
     parties = label_values(lines, "PARTY")
     if parties:
         f["party"] = parties[0][1]
     elif inline := inline_party(text):
         f["party"] = inline
+    elif saluted := salutation_party(head):
+        f["party"] = saluted
     elif "doc_no" in f:
         # no label: some bureaus put the party's name on the line after the 文号 (当事人福建水投集团…公司，系…)
         at = next((i for i, l in enumerate(head) if f["doc_no"][-6:] in l), None)
