@@ -87,3 +87,38 @@ def test_what_one_published_decision_cannot_show_is_a_coverage_note(ws):
     assert not any(f.message.startswith("无法核实") for f in res.findings)
     messages = [c["message"] for c in res.coverage]
     assert messages and len(messages) == len(set(messages))  # each once
+
+
+def test_land_kind_after_a_negation_is_not_that_kind():
+    from casefile.facts import _land_kind_near
+
+    t = "经查，当事人占用集体土地500平方米建房，不涉及永久基本农田。"
+    assert _land_kind_near(t, t.find("500"), t.find("500") + 6) != "基本农田"
+    t = "当事人非法占用耕地500平方米"
+    assert _land_kind_near(t, t.find("500"), t.find("500") + 6) == "耕地"
+
+
+def test_identifier_masked_with_x_is_hidden_not_wrong():
+    from casefile.facts import _ident
+
+    assert _ident("uscc", "92131026MA08XXXXXX")["status"] == "已隐去"
+    assert _ident("uscc", "91320322MAD70MJK1J")["status"] == "校验位错误"
+
+
+def test_land_fine_of_an_act_before_2021_is_judged_by_the_2014_regulation(ws, tmp_path):
+    # 济任国土资罚决字〔2015〕21号 as it would read for an act of 2020 under the 2019 law (§77): 20元/m² is within the
+    # 2014 实施条例's 30元/m² that applied until 2021-09-01, not below the 2021 条例's 100元/m²
+    text = (SECTORS / "txt" / "zr_jining_su.txt").read_text(encoding="utf-8")
+    text = text.replace("2014年12月", "2020年6月").replace("第七十六条", "第七十七条")
+    # the published page stops mid-sentence: completed as such decisions end, so that it is not a 公示摘要
+    text = text.replace("属非法占地行为。", "属非法占地行为。上述事实有现场勘测笔录、询问笔录等证据证实。本机关已向你送达《行政处罚告知书》，你未提出陈述、申辩。")
+    text += ("日按罚款数额的百分之三加处罚款。\n如不服本处罚决定，可以在收到本决定书之日起六十日内向济宁市任城区人民政府申请行政复议，"
+             "也可以在六个月内直接向人民法院提起行政诉讼。\n济宁市任城区国土资源局\n2023年3月2日\n")
+    p = tmp_path / "济任国土资罚决字2020.txt"
+    p.write_text(text, encoding="utf-8")
+    res = _evaluate(ws, p)
+    assert not any(f.rule == "D05-land-fine-per-area" for f in res.findings), [f.message for f in res.findings]
+    p2 = tmp_path / "济任国土资罚决字2022.txt"
+    p2.write_text(text.replace("2020年6月", "2022年6月"), encoding="utf-8")
+    res = _evaluate(ws, p2)
+    assert any(f.rule == "D05-land-fine-per-area" and "100" in f.message for f in res.findings)
