@@ -304,11 +304,12 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
         f["party"] = saluted
     elif "doc_no" in f:
         # no label: some bureaus put the party's name on the line after the 文号 (当事人福建水投集团…公司，系…)
-        at = next((i for i, l in enumerate(head) if f["doc_no"][-6:] in l), None)
-        if at is not None and at + 1 < len(head):
+        # (a page title may carry the 文号 too: the line after any of its lines)
+        for at in (i for i, l in enumerate(head[:-1]) if f["doc_no"][-6:] in l):
             first = re.split(r"[；;，,：:]", re.sub(r"^当事人", "", head[at + 1]))[0]
             if 4 <= len(first) <= 40 and _ORG_SUFFIX.search(first):
                 f["party"] = first
+                break
     addresses = label_values(lines, "ADDRESS")
     if addresses:
         f["address"] = addresses[0][1]
