@@ -26,6 +26,8 @@ def _acts(ctx: CheckContext, rec) -> dict[str, list[tuple[dt.date, str]]]:
     x = ctx.extraction(rec)
     out: dict[str, list[tuple[dt.date, str]]] = {}
     for e in (x.events if x else []):
+        if e.act == "现场检查" and any(w in e.text for w in _SPEC["follow_up"]):
+            continue  # a check of the correction after the notice, not the inspection the notice rests on
         out.setdefault(e.act, []).append((dt.date.fromisoformat(e.date), e.text))
     return out
 
