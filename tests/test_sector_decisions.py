@@ -122,3 +122,11 @@ def test_land_fine_of_an_act_before_2021_is_judged_by_the_2014_regulation(ws, tm
     p2.write_text(text.replace("2020年6月", "2022年6月"), encoding="utf-8")
     res = _evaluate(ws, p2)
     assert any(f.rule == "D05-land-fine-per-area" and "100" in f.message for f in res.findings)
+
+
+def test_an_act_dated_当日_takes_the_date_the_narrative_last_named():
+    from casefile.extract import extract_text
+
+    x = extract_text("经查，2023年9月1日，本局执法人员对当事人进行现场检查，发现其未明码标价。我局于当日对当事人立案调查。"
+                     "2023年10月9日，本局向当事人送达了《行政处罚告知书》。")
+    assert ("立案", "2023-09-01") in [(e.act, e.date) for e in x.events]

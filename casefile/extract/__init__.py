@@ -8,6 +8,7 @@ citations, the document type with a confidence, and the header fields
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
@@ -351,12 +352,16 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
     return f
 
 
+_RELATIVE_DAY = re.compile(r"(?<![前])(?:当日|当天|同日|次日)")
+
+
 def _events(text: str, c, doc: ExtractedText) -> list[Event]:
     triggers = pattern_data()["events"]
     negations = pattern_data()["event_negations"]
     date_pats = compiled()["DATE"]
     out: list[Event] = []
     seen = set()
+    last: dt.date | None = None  # the date the narrative last named: “当日”, “同日”, “次日” refer to it
     for m in _SENTENCE.finditer(text):
         sent = m.group(0)
         dates = []
@@ -365,8 +370,13 @@ def _events(text: str, c, doc: ExtractedText) -> list[Event]:
                 d = parse_date(dm.group(0))
                 if d:
                     dates.append((dm.start(), d))
+        if not dates and last is not None:
+            rel = _RELATIVE_DAY.search(sent)
+            if rel:
+                dates.append((rel.start(), last + dt.timedelta(days=1 if rel.group(0) == "次日" else 0)))
         if not dates:
             continue
+        last = max(dates)[1]
         dates.sort()
         for act, words in triggers.items():
             if any(w in sent for w in negations.get(act, ())):
