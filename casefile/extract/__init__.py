@@ -352,7 +352,8 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
     return f
 
 
-_RELATIVE_DAY = re.compile(r"(?<![前])(?:当日|当天|同日|次日)")
+# an act done that day (我局于当日立案, 本局当日予以立案), not a thing of an act's day (现场检查当日的截图)
+_RELATIVE_DAY = re.compile(r"(?:于|局|机关|并|即|，|,|^)(?:当日|当天|同日|次日)(?!的)")
 
 
 def _events(text: str, c, doc: ExtractedText) -> list[Event]:
