@@ -274,10 +274,11 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
             title = next((i for i, l in enumerate(head) if l.endswith("决定书")), None)
             if title is not None and title + 1 < len(head) and _BARE_DOC_NO.fullmatch(head[title + 1]):
                 f["doc_no"] = head[title + 1]
-    broken = _broken_header_agency(head[:7]) or title_agency(head)
-    if broken:
-        f["agency"] = broken
-    for i, line in enumerate(head[:6] if not broken else ()):
+    # the name broken over the lines above the title, or written in the title line (…局行政处罚决定书)
+    titled = _broken_header_agency(head[:7]) or title_agency(head)
+    if titled:
+        f["agency"] = titled
+    for i, line in enumerate(head[:6] if not titled else ()):
         candidate = re.sub(r"^执法机关代码[:：]?\w*", "", line)
         # a second name in brackets after the agency's, perhaps cut by the line's end: …市场监督管理局（福州市长乐区
         if _AGENCY_SUFFIX.search(alone := re.sub(r"[（(][^（）()]*[)）]?$", "", candidate)):
