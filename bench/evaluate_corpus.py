@@ -39,6 +39,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--workdir", default="", help="临时工作区所在目录（默认 /dev/shm，没有则用系统临时目录）")
     ap.add_argument("--findings", default="", help="把全部发现逐行写成 JSON，供人工抽样核对")
+    ap.add_argument("--files", default="", help="只评查这些文件（每行一个文件名的清单），用于抽样")
     args = ap.parse_args()
     CORPUS = Path(args.corpus)
     if not (CORPUS / "INDEX.csv").exists():
@@ -53,6 +54,9 @@ def main() -> None:
     rows = list(csv.DictReader(open(CORPUS / "INDEX.csv", encoding="utf-8")))
     if args.limit:
         rows = rows[: args.limit]
+    if args.files:
+        wanted = set(Path(args.files).read_text(encoding="utf-8").split())
+        rows = [r for r in rows if r["file"] in wanted]
     # the workspace is scratch: in memory where the system has one (/dev/shm), so the figure is the
     # checking, not 900 × fsync on a disk shared by other jobs
     scratch = args.workdir or ("/dev/shm" if Path("/dev/shm").is_dir() else None)
@@ -82,6 +86,9 @@ def main() -> None:
     per_rule = collections.Counter(f.rule for _, _, res in results for f in res.findings)
     per_sev = collections.Counter(f.severity for _, _, res in results for f in res.findings)
     scores = sorted(res.score["total"] for _, _, res in results if res.score["total"] is not None)
+    minors = [f for _, _, res in results for f in res.findings if f.severity == "minor"]
+    unverifiable = sum(1 for f in minors if f.message.startswith("无法核实"))
+    notes = [c for _, _, res in results for c in res.coverage]
 
     misnamed_docs = [r for r, _, _ in results if any(m in "".join((CORPUS / "txt" / r["file"]).read_text(encoding="utf-8").split()) for m in MISNAMED)]
     misnamed_found = [r for r, _, res in results if r in misnamed_docs and any(f.rule.startswith("L01") and "有误" in f.message for f in res.findings)]
@@ -100,6 +107,10 @@ def main() -> None:
         "- grades: " + "，".join(f"{g} {n}" for g, n in grades.most_common()),
         f"- score: median {scores[len(scores) // 2] if scores else '—'}, min {scores[0] if scores else '—'}",
         "- findings by severity: " + "，".join(f"{s} {n}" for s, n in per_sev.most_common()),
+        f"- minor findings: {len(minors)}, of which “无法核实…”: {unverifiable} ({unverifiable / max(len(minors), 1):.0%})",
+        f"- coverage notes (what one published decision cannot show; listed apart, not findings): {len(notes)} on "
+        f"{sum(1 for _, _, res in results if res.coverage)} decisions; most frequent: "
+        + "，".join(f"{r} {n}" for r, n in collections.Counter(c['rule'] for c in notes).most_common(5)),
         f"- misnamed laws (《中华人民共和国产品价格法》 etc.): {len(misnamed_docs)} documents contain one; found in {len(misnamed_found)}",
         f"- 连市监江罚〔2025〕51号 without remedies notice: {'found (P16-decision-contents)' if lj_found else 'NOT found'}",
         "",
@@ -113,6 +124,9 @@ def main() -> None:
             for r, case, res in results:
                 for f in res.findings:
                     out.write(json.dumps({"case": case, "file": r["file"], "doc_no": r["doc_no"], "abridged": res.abridged, **f.to_dict()}, ensure_ascii=False) + "\n")
+                for c in res.coverage:
+                    out.write(json.dumps({"case": case, "file": r["file"], "doc_no": r["doc_no"], "abridged": res.abridged,
+                                          "severity": "coverage", **c}, ensure_ascii=False) + "\n")
     per_rule_major = collections.Counter(f.rule for _, _, res in results for f in res.findings if f.severity in ("veto", "major"))
     lines += ["", "## Veto/major findings per rule", "", "| rule | veto/major |", "|---|---|"] + [f"| {rule} | {n} |" for rule, n in per_rule_major.most_common()]
     rng = random.Random(args.seed)

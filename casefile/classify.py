@@ -4,6 +4,9 @@ second, with a confidence. "unknown" is a proper answer: a wrong guess is not.""
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
 
 from doc_templates.catalogue import load_catalogue
 
@@ -26,16 +29,20 @@ def classify(lines: list[str], text: str) -> tuple[str, float]:
     for i, line in enumerate(lines[:8]):
         key = _PUNCT.sub("", line)
         for name, code in names:
-            if key == name or (key.endswith(name) and len(key) - len(name) <= 12 and len(name) >= 4):
+            # (not a label's value: 主体资格证照名称：营业执照)
+            if (key == name or (key.endswith(name) and len(key) - len(name) <= 12 and len(name) >= 4
+                                and not key[: -len(name)].endswith(("：", ":")))
+                    or (key.startswith(name) and len(name) >= 4 and _DOC_NO_TAIL.fullmatch(key[len(name):]))):
                 return code, 0.95 if i < 5 else 0.85
-    # 2. a title inside the first lines (e.g. "清溪县市场监督管理局行政处罚决定书")
-    head = _PUNCT.sub("", "".join(lines[:4]))
+    # 2. a title inside the first lines (e.g. "清溪县市场监督管理局行政处罚决定书"); not another paper the text
+    #    names (《行政处罚听证告知书》) or lists as evidence (营业执照复印件)
+    head = _PUNCT.sub("", _CITED.sub("", "".join(lines[:4])))
     for name, code in names:
         if len(name) >= 4 and name in head:
             return code, 0.7
-    # 3. a published decision whose title was lost (it starts at its 文号: 青市监处罚〔2023〕411号当事人：…):
-    #    a penalty 文号 at the top, an operative part and a remedies notice together are a decision
-    if _PENALTY_NO.search(text[:120]) and re.search(r"(?:决定|处罚)如下|决定(?:给予|对当事人)", text) and re.search(r"不服[^。]{0,60}(?:复议|诉讼)", text):
+    # 3. a published decision whose title was lost or never written: it opens on its 文号, the party's
+    #    label or a salutation, and says what only a decision says (the measures decided, the notice served)
+    if _decision_shaped(lines, text):
         return ("no_penalty_decision" if "不予" in text[:60] else "decision"), 0.6
     # 4. a form known by its content (casefile/data/recognition.toml: patterns that must all hold)
     from casefile.recognition import CONFIDENCE, by_content
@@ -47,7 +54,26 @@ def classify(lines: list[str], text: str) -> tuple[str, float]:
     return UNKNOWN, 0.0
 
 
-_PENALTY_NO = re.compile(r"^[^。]{0,40}?(?:罚|处)[^。〔\[［(（]{0,4}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）][^。]{0,16}?号")
+# the title and its 文号 on one line: 行政处罚决定书 灵发改行处(招)字〔2022〕07号
+_DOC_NO_TAIL = re.compile(r"[\u4e00-\u9fa5\dA-Za-z]{1,20}[〔\[［]\s*(?:19|20)\d{2}\s*[〕\]］][^。]{0,16}号")
+# what the head names without being it: another paper (《行政处罚听证告知书》), evidence (营业执照复印件), a label's value
+# (主体资格证照名称：营业执照)
+_CITED = re.compile(r"《[^《》]*》|[^，,。；;、]{0,20}复印件|(?<=[:：])[^，,。；;:：]{0,12}")
+
+
+@lru_cache(maxsize=1)
+def _shape() -> dict[str, list[re.Pattern]]:
+    with open(Path(__file__).parent / "data" / "extract" / "decision.toml", "rb") as f:
+        spec = tomllib.load(f)["shape"]
+    return {k: [re.compile(p, re.M) for p in v] for k, v in spec.items()}
+
+
+def _decision_shaped(lines: list[str], text: str) -> bool:
+    shape = _shape()
+    opening = "\n".join(lines[:3]) + "\n"
+    body = "\n".join(lines)
+    return (any(p.search(opening) for p in shape["opening"])
+            and any(p.search(opening if p.pattern.startswith("^") else body) for p in shape["decided"]))
 
 
 _ABRIDGED_MARKERS = ("公示", "信息公开", "摘要")

@@ -131,6 +131,8 @@ def _ident(kind: str, raw: str) -> dict[str, Any]:
     ok = valid_uscc(v) if kind == "uscc" else valid_id_card(v)
     if ok:
         return {"number": v, "status": "正确"}
+    if re.search(r"X{3,}", v):
+        return {"number": v, "status": "已隐去"}  # 92131026MA08XXXXXX: hidden with X, not a wrong code
     if kind == "uscc" and (len(v) != 18 or not re.fullmatch(r"[0-9A-HJ-NPQRTUWXY]{18}", v)):
         return {"number": v, "status": "格式错误"}
     if kind == "id_card" and not re.fullmatch(r"\d{17}[\dX]", v):
@@ -173,9 +175,10 @@ def _land_kind_near(text: str, start: int, end: int) -> str:
     cut = max(left.rfind(c) for c in _SENT_END)
     left = left[cut + 1:]
     best, at = "", -1
+    negated = re.compile(data()["land"]["negations"])
     for w, kind in _kind_words():
         i = left.rfind(w)
-        if i > at:
+        if i > at and not negated.search(left[:i]):  # 不涉及永久基本农田 is not 基本农田
             best, at = kind, i
     if best:
         return best
@@ -186,7 +189,7 @@ def _land_kind_near(text: str, start: int, end: int) -> str:
     first, at = "", len(right) + 1
     for w, kind in _kind_words():
         i = right.find(w)
-        if 0 <= i < at:
+        if 0 <= i < at and not negated.search(right[:i]):
             first, at = kind, i
     return first
 

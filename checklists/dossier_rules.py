@@ -5,6 +5,8 @@ documents it rests on."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any, Iterator
 
@@ -113,11 +115,35 @@ def _area_band(ctx: CheckContext) -> dict[str, Any] | None:
         for rec in ctx.docs_of("decision"):
             x = ctx.extraction(rec)
             basis += [(c["law"].removeprefix("中华人民共和国"), c.get("article")) for c in (x.citations if x else []) if c.get("article")]
-    bands = [b for b in ctx.profile.get("discretion", []) if b.get("per") == "area_m2"]
+    acted = _act_date(ctx)
+    bands = [b for b in ctx.profile.get("discretion", []) if b.get("per") == "area_m2" and _in_force_for(b, acted)]
     for band in bands:
         if (band["law"].removeprefix("中华人民共和国"), band["article"]) in basis:
             return band
     return None
+
+
+_ACT_YEAR = re.compile(r"((?:19|20)\d{2})年(?:(\d{1,2})月)?[^。；;]{0,30}?(?:占用|建设|建房|开工|动工|修建|建盖|搭建)")
+
+
+def _act_date(ctx: CheckContext) -> dt.date | None:
+    """When the act was done: the case's own date, else the first year (month) the decision states for it
+    (你于2014年12月…擅自占用…)."""
+    if ctx.case.violation.occurred_from:
+        return ctx.case.violation.occurred_from
+    for rec in ctx.docs_of("decision"):
+        m = _ACT_YEAR.search(ctx.text_of(rec))
+        if m:
+            month = int(m.group(2) or 12)
+            return dt.date(int(m.group(1)), month if 1 <= month <= 12 else 12, 1)
+    return None
+
+
+def _in_force_for(band: dict[str, Any], acted: dt.date | None) -> bool:
+    """A band bounded to acts of some dates (the 条例 version in force then): unknown act date → today's."""
+    if acted is None:
+        return "acts_until" not in band
+    return str(band.get("acts_from", "0000")) <= acted.isoformat() <= str(band.get("acts_until", "9999"))
 
 
 @predicate

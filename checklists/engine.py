@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
@@ -28,7 +28,7 @@ from casefile.workspace import Workspace
 from checklists.context import (  # noqa: F401 - CATEGORY_NAMES, SEVERITY_NAMES, Hit, Rule re-exported for callers of the engine
     CATEGORIES, CATEGORY_NAMES, MODES, SEVERITIES, SEVERITY_NAMES, CheckContext, Finding, Hit, Rule,
 )
-from checklists import decision_rules, dossier_rules, predicates, term_rules, vocabulary  # noqa: F401 - importing them registers their terms
+from checklists import decision_consistency, decision_rules, dossier_rules, predicates, term_rules, vocabulary  # noqa: F401 - importing them registers their terms
 from checklists.registry import TERMS
 from checklists.vocabulary import validate_params
 from checklists.vocabulary import run as run_word
@@ -36,6 +36,9 @@ from checklists.vocabulary import run as run_word
 HERE = Path(__file__).resolve().parent
 # an abridged 公示 version is never graded: what it leaves out is not a defect of the decision
 ABRIDGED_GRADE = "公示摘要，不评分"
+# a case whose documents are all of types the pack's rules do not read (a decision read as 营业执照, a
+# text of unknown type): nothing was reviewed, so nothing is graded — never 优秀 by silence
+UNREAD_GRADE = "未审读"
 
 
 @dataclass
@@ -48,11 +51,14 @@ class CheckResult:
     score: dict[str, Any] | None = None
     elapsed_ms: float = 0.0
     abridged: bool = False
+    # what the documents at hand cannot show (one published decision is not the whole file; a statute not in
+    # the library): listed apart, each once, never a finding and never a deduction
+    coverage: list[dict[str, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"case": self.case, "mode": self.mode, "major_decision": self.major_decision,
                 "findings": [f.to_dict() for f in self.findings], "verdict": self.verdict, "score": self.score,
-                "abridged": self.abridged, "elapsed_ms": round(self.elapsed_ms, 1)}
+                "abridged": self.abridged, "coverage": self.coverage, "elapsed_ms": round(self.elapsed_ms, 1)}
 
     def by_category(self) -> dict[str, list[Finding]]:
         out: dict[str, list[Finding]] = {c: [] for c in CATEGORIES}
@@ -86,6 +92,7 @@ def load_rules(extra: tuple[Path, ...] = ()) -> list[Rule]:
         pack = data.get("case_type", "")
         if casetypes.find(pack) is None:
             raise CheckError(f"{path.name}：规则包没有声明有效的 case_type（应为 {'、'.join(casetypes.names())} 之一）")
+        _SILENT[pack] = frozenset(data.get("silent_types", ()))
         for r in data.get("rules", []):
             if r["id"] in seen:
                 raise CheckError(f"{path.name}：规则编号 {r['id']} 重复")
@@ -113,6 +120,10 @@ def pack_rules(case_type: str) -> list[Rule] | None:
     decl = casetypes.get(case_type)
     rules = [r for r in rules_now() if decl.pack and r.pack_file == decl.pack]
     return rules or None
+
+
+_SILENT: dict[str, frozenset[str]] = {}  # per pack: the document types its rules do not read (rules TOML silent_types)
+
 
 
 def _hits(rule: Rule, ctx: CheckContext):
@@ -152,14 +163,24 @@ def check_case(ctx: CheckContext, mode: str = "review", *, progress: Callable[[i
         return CheckResult(case.id, mode, {"required": False, "reasons": []}, [f], "未能自动审核", None,
                            (time.perf_counter() - t0) * 1000, False)
     rules = [r for r in pack if _applies(r, case)]
+    unread = _unread(ctx)
+    if unread:
+        return _unread_result(ctx, mode, unread, t0)
+    published = _one_imported_document(ctx)
+    coverage: list[dict[str, str]] = []
     for i, rule in enumerate(rules, 1):
         if progress:
             progress(i, len(rules), rule.id)
         if abridged and not rule.check_abridged:
             continue  # a public-notice summary is not the decision: only what it cites can be checked
         for hit in _hits(rule, ctx):
-            severity = rule.unverifiable_severity if hit.unverifiable else rule.severity
             message = ("无法核实：" if hit.unverifiable and not hit.detail.startswith("无法核实") else "") + _message(rule, hit)
+            if hit.unverifiable and published:
+                # one published decision is not the whole file: what it cannot show is a note, not a defect
+                if all(c["message"] != message for c in coverage):
+                    coverage.append({"rule": rule.id, "message": message})
+                continue
+            severity = rule.unverifiable_severity if hit.unverifiable else rule.severity
             findings.append(Finding(rule.id, rule.category, severity, message, rule.basis, hit.documents, hit.evidence))
     reasons = [] if abridged else major_decision_reasons(ctx.workspace, case) if ctx.workspace else []
     major = {"required": bool(reasons), "reasons": reasons}
@@ -177,7 +198,34 @@ def check_case(ctx: CheckContext, mode: str = "review", *, progress: Callable[[i
         verdict = score["grade"]
     order = {s: i for i, s in enumerate(SEVERITIES)}
     findings.sort(key=lambda f: (CATEGORIES.index(f.category), order[f.severity]))
-    return CheckResult(case.id, mode, major, findings, verdict, score, (time.perf_counter() - t0) * 1000, abridged)
+    return CheckResult(case.id, mode, major, findings, verdict, score, (time.perf_counter() - t0) * 1000, abridged, coverage)
+
+
+def _one_imported_document(ctx: CheckContext) -> bool:
+    """A case made by importing one document (a published decision): the rest of the file is not at hand."""
+    docs = ctx.register.documents
+    return len(docs) == 1 and docs[0].origin == "imported"
+
+
+def _unread(ctx: CheckContext) -> list[str]:
+    """The types of a case's documents when every one is a type the pack's rules do not read, else []."""
+    docs = ctx.register.documents
+    silent = _SILENT.get(ctx.case.case_type.value, frozenset())
+    if not docs or not silent or any(d.origin != "imported" or d.doc_type not in silent for d in docs):
+        return []
+    return sorted({d.doc_type for d in docs})
+
+
+def _unread_result(ctx: CheckContext, mode: str, types: list[str], t0: float) -> CheckResult:
+    from doc_templates.catalogue import load_catalogue
+
+    names = {t.code: t.name for t in load_catalogue().types} | {"unknown": "未识别类型"}
+    shown = "、".join(names.get(t, t) for t in types)
+    note = {"rule": "UNREAD", "message": f"卷中文书被识别为{shown}，不是本规则包审读的文书，未作审查；请确认文书类型后重新审核"}
+    score = ({"total": None, "full": None, "grade": UNREAD_GRADE, "vetoed": False, "vetoes": [], "deductions": []}
+             if mode == "evaluate" else None)
+    return CheckResult(ctx.case.id, mode, {"required": False, "reasons": []}, [], UNREAD_GRADE, score,
+                       (time.perf_counter() - t0) * 1000, False, [note])
 
 
 def _abridged(ctx: CheckContext) -> bool:

@@ -8,14 +8,17 @@ citations, the document type with a confidence, and the header fields
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any, Callable
 
+from casefile.extract.agency import publisher_agency, self_named_agency, title_agency
 from casefile.extract.citations import Citation, find_citations, normalise_law_name
 from casefile.classify import classify, looks_abridged
-from casefile.extract.entities import VALIDATORS, compiled, inline_party, label_values, parse_date, parse_money, pattern_data, trim_doc_no
+from casefile.extract.entities import (VALIDATORS, compiled, inline_party, label_values, parse_date, parse_money, pattern_data,
+                                       salutation_party, trim_doc_no)
 from casefile.extract.normalize import compact
 from casefile.textio import ExtractedText
 
@@ -243,12 +246,20 @@ def _decision_fields(f: dict[str, Any], text: str) -> None:
     f["penalty_basis"] = d.penalty_basis
 
 
+_OTHER_PAPER = re.compile(pattern_data()["header"]["other_paper"])
+
+
+def _numbers_other_paper(line: str, doc_no: str) -> bool:
+    """A 文号 written right after another paper's title (…送达了《行政处罚告知书》（…告字〔2024〕44号）)."""
+    return bool(_OTHER_PAPER.search(line[: line.find(doc_no)]))
+
+
 def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[str, Any]:
     f: dict[str, Any] = {}
     head = lines[:12]
     doc_nos = [e for e in entities if e.label == "DOC_NO"]
     for line in head:
-        m = next((e for e in doc_nos if e.text in line), None)
+        m = next((e for e in doc_nos if e.text in line and not _numbers_other_paper(line, e.text)), None)
         if m:
             f["doc_no"] = m.value
             break
@@ -256,7 +267,7 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
         # a 文号 broken over the head's lines (（甘）市监罚〔2025〕 / 192号); further down, 文号 number other
         # papers (《行政处罚告知书》（永市监高罚告〔2024〕0020号）, 责令改正通知书), not the decision
         joined = "".join(head)
-        m = next((e for e in doc_nos if e.text in joined), None)
+        m = next((e for e in doc_nos if e.text in joined and not _numbers_other_paper(joined, e.text)), None)
         if m:
             f["doc_no"] = m.value
         else:
@@ -264,11 +275,15 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
             title = next((i for i, l in enumerate(head) if l.endswith("决定书")), None)
             if title is not None and title + 1 < len(head) and _BARE_DOC_NO.fullmatch(head[title + 1]):
                 f["doc_no"] = head[title + 1]
-    broken = _broken_header_agency(head[:7])
-    if broken:
-        f["agency"] = broken
-    for i, line in enumerate(head[:6] if not broken else ()):
+    # the name broken over the lines above the title, or written in the title line (…局行政处罚决定书)
+    titled = _broken_header_agency(head[:7]) or title_agency(head)
+    if titled:
+        f["agency"] = titled
+    for i, line in enumerate(head[:6] if not titled else ()):
         candidate = re.sub(r"^执法机关代码[:：]?\w*", "", line)
+        # a second name in brackets after the agency's, perhaps cut by the line's end: …市场监督管理局（福州市长乐区
+        if _AGENCY_SUFFIX.search(alone := re.sub(r"[（(][^（）()]*[)）]?$", "", candidate)):
+            candidate = alone
         nxt = head[i + 1] if i + 1 < len(head) else ""
         # a header broken over two lines: 重庆市沙坪坝 / 区市场监督管理局
         if (re.fullmatch(r"[\u4e00-\u9fa5]{2,14}", candidate) and not _AGENCY_SUFFIX.search(candidate) and _AGENCY_SUFFIX.search(nxt)
@@ -280,22 +295,24 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
             break
     if "agency" not in f and (signed := _signature_agency(lines)):
         f["agency"] = signed
-    if "agency" not in f:
-        agencies = [e for e in entities if e.label == "AGENCY"]
-        if agencies:
-            f["agency"] = agencies[-1].text
+    if "agency" not in f and (named := publisher_agency(head) or self_named_agency(text)):
+        # not any agency the text mentions (县级以上人民政府 in a quoted article, the 复议机关): its own name or none
+        f["agency"] = named
     parties = label_values(lines, "PARTY")
     if parties:
         f["party"] = parties[0][1]
     elif inline := inline_party(text):
         f["party"] = inline
+    elif saluted := salutation_party(head):
+        f["party"] = saluted
     elif "doc_no" in f:
         # no label: some bureaus put the party's name on the line after the 文号 (当事人福建水投集团…公司，系…)
-        at = next((i for i, l in enumerate(head) if f["doc_no"][-6:] in l), None)
-        if at is not None and at + 1 < len(head):
+        # (a page title may carry the 文号 too: the line after any of its lines)
+        for at in (i for i, l in enumerate(head[:-1]) if f["doc_no"][-6:] in l):
             first = re.split(r"[；;，,：:]", re.sub(r"^当事人", "", head[at + 1]))[0]
             if 4 <= len(first) <= 40 and _ORG_SUFFIX.search(first):
                 f["party"] = first
+                break
     addresses = label_values(lines, "ADDRESS")
     if addresses:
         f["address"] = addresses[0][1]
@@ -341,12 +358,17 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
     return f
 
 
+# an act done that day (我局于当日立案, 本局当日予以立案), not a thing of an act's day (现场检查当日的截图)
+_RELATIVE_DAY = re.compile(r"(?:于|局|机关|并|即|，|,|^)(?:当日|当天|同日|次日)(?!的)")
+
+
 def _events(text: str, c, doc: ExtractedText) -> list[Event]:
     triggers = pattern_data()["events"]
     negations = pattern_data()["event_negations"]
     date_pats = compiled()["DATE"]
     out: list[Event] = []
     seen = set()
+    last: dt.date | None = None  # the date the narrative last named: “当日”, “同日”, “次日” refer to it
     for m in _SENTENCE.finditer(text):
         sent = m.group(0)
         dates = []
@@ -355,8 +377,13 @@ def _events(text: str, c, doc: ExtractedText) -> list[Event]:
                 d = parse_date(dm.group(0))
                 if d:
                     dates.append((dm.start(), d))
+        if not dates and last is not None:
+            rel = _RELATIVE_DAY.search(sent)
+            if rel:
+                dates.append((rel.start(), last + dt.timedelta(days=1 if rel.group(0) == "次日" else 0)))
         if not dates:
             continue
+        last = max(dates)[1]
         dates.sort()
         for act, words in triggers.items():
             if any(w in sent for w in negations.get(act, ())):

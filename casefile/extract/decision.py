@@ -384,20 +384,32 @@ def _remedies(d: Decision, plain: str) -> None:
 
 
 def _seal(d: Decision) -> None:
-    """The date under the seal: after the remedies notice, on a short line of its own."""
+    """The date under the seal: after the remedies notice (or the payment clause), not continued by a
+    sentence; failing that, an agency's name or seal right before a date that ends a page or the text
+    (a PDF whose pages came out of order carries its signature in the middle)."""
     t = d.text
-    after = d.remedy_span.end if d.remedy_span else (d.payment.end if d.payment else int(len(t) * 0.7))
+    # without the remedies notice or the payment clause the signature block cannot be located (a page that
+    # holds only the opening): then only an unmistakable signature (name or seal, then the date) counts
+    located = bool(d.remedy_span or d.payment)
+    after = d.remedy_span.end if d.remedy_span else (d.payment.start if d.payment else int(len(t) * 0.7))
     tail = t[after:]
     blank = _re(decision_data()["seal"]["blank"]).search(tail)
-    for m in _re(decision_data()["seal"]["date"]).finditer(tail):
-        # a date inside a sentence of the tail (公示期至…) is not the signature's
+    continues = _re(decision_data()["seal"]["continues"])
+    for m in _re(decision_data()["seal"]["date"]).finditer(tail if located else ""):
+        # a date inside a sentence of the tail (公示期至…, …日对当事人立案) is not the signature's
         ctx = tail[max(0, m.start() - 6): m.start()]
-        if _re(r"[至于在起止前后期]$").search(ctx):
+        if _re(r"[至于在起止前后期]$").search(ctx) or continues.search(tail[m.end():m.end() + 6]):
             continue
         day = parse_date(m.group(0))
         if day:
             d.seal_date = day
             d.seal_span = Span(after + m.start(), after + m.end(), m.group(0))
+            return
+    for m in () if blank else _re(decision_data()["seal"]["anywhere"]).finditer(t):
+        day = parse_date(m.group("date"))
+        if day:
+            d.seal_date = day
+            d.seal_span = Span(m.start("date"), m.end("date"), m.group("date"))
             return
     d.seal_blank = bool(blank)
 

@@ -168,10 +168,12 @@ VALIDATORS: dict[str, Callable[[str], Any]] = {
 
 # -- header fields behind labels ---------------------------------------------------------
 _LABELS = {
-    "PARTY": ("当事人", "名称", "被处罚人", "被处罚单位", "当事人名称", "当事人姓名", "经营者名称", "被处罚人名称", "被处罚人姓名",
-              "单位名称"),
-    "ADDRESS": ("住所（住址）", "住所(住址)", "住所", "住址", "经营场所", "地址", "联系地址", "送达地址"),
+    "PARTY": tuple(pattern_data()["party"]["labels"]),
+    "ADDRESS": tuple(pattern_data()["party"]["address_labels"]),
 }
+# a label in brackets: “(公司名称):天津奥港…”
+_BRACKETED_LABEL = re.compile(r"^[（(]([\u4e00-\u9fa5]{2,8})[)）](?=[:：])")
+_NARRATIVE = re.compile(pattern_data()["party"]["narrative"])
 _STOP = re.compile(r"(类型[:：]|统一社会信|案由|主体资格|统一社会信用代码|社会信用代码|法定代表人|负责人|经营者|身份证|联系电话|营业执照|注册号|联系地址"
                    r"|(?:住所|住址|性别|民族|出生)(?=[:：（(]))")
 # a party line broken before its end: “…德兴服务 / 区南区驿购便利店”, “…百货超市（个体 / 工商户）”
@@ -196,12 +198,15 @@ def _label_value(value: str, label: str) -> str:
     stop = _STOP.search(value)
     if stop and stop.start() > 0:
         value = value[: stop.start()]
+    if label == "PARTY" and (told := _NARRATIVE.search(value)) and told.start() >= 2:
+        value = value[: told.start()]
     value = value.strip("：:，,。；; /")
     if label == "PARTY":
         value = _clean_party(value)
     # a trailing unbalanced bracket or question marks are extraction noise
-    if value.count("（") > value.count("）"):
-        value = value[: value.rfind("（")]
+    for o, c in (("（", "）"), ("(", ")")):
+        if value.count(o) > value.count(c):
+            value = value[: value.rfind(o)]
     value = value.rstrip("？?、，,；;")
     return "" if value in ("/", "无") else value
 
@@ -210,6 +215,7 @@ def label_values(lines: list[str], label: str) -> list[tuple[int, str]]:
     """(line number, value) for lines such as “当事人：清溪县…公司”."""
     out = []
     for n, line in enumerate(lines):
+        line = _BRACKETED_LABEL.sub(r"\1", line)
         for key in _LABELS[label]:
             if line.startswith(key) and len(line) > len(key) and line[len(key)] in "：:":
                 value = line[len(key) + 1:]
@@ -238,3 +244,31 @@ def inline_party(text: str) -> str:
     """The party behind a label inside a paragraph of the compact text, or ""."""
     m = _INLINE_PARTY.search(text)
     return _label_value(text[m.end(): m.end() + 80], "PARTY") if m else ""
+
+
+_SALUTATION = re.compile(pattern_data()["party"]["salutation"])
+_NOT_SALUTATION = frozenset(pattern_data()["party"]["not_salutation"])
+_PARTY_SECTION = re.compile(pattern_data()["party"]["section"])
+_PERSON = re.compile(r"[\u4e00-\u9fa5][\u4e00-\u9fa5*＊×xX某]{1,3}")
+
+
+def _name_like(value: str) -> bool:
+    """An organisation's name (…公司, …局, XX局) or a person's (曾利兵, 苏*忠, 戴**)."""
+    return bool(_ORG_END.search(value) or _PERSON.fullmatch(value)) and value not in _NOT_SALUTATION
+
+
+def salutation_party(head: list[str]) -> str:
+    """The party a decision addresses without a label: the salutation line (汨罗市恒锋新材料有限公司：)
+    or the first words under “一、当事人基本情况”; "" when neither is there. Only before the narrative
+    begins (the first long line), so a sub-heading such as 经查明： is never taken."""
+    for n, line in enumerate(head):
+        if len(line) > 60:
+            break
+        if _PARTY_SECTION.fullmatch(line) and n + 1 < len(head):
+            first = re.split(r"[,，;；:：]", head[n + 1])[0]
+            if _name_like(first):
+                return first
+        m = _SALUTATION.fullmatch(line)
+        if m and _name_like(m.group(1)) and not any(m.group(1).startswith(k) for k in _LABELS["PARTY"] + _LABELS["ADDRESS"]):
+            return m.group(1)
+    return ""

@@ -34,9 +34,16 @@ def check(case_ref, mode, as_json):
             for f in items:
                 click.echo(f"  [{SEVERITY_NAMES[f.severity]}] {f.message}")
                 click.echo(f"      依据：{f.basis}" + (f"；文书：{'、'.join(Path(d).name for d in f.documents)}" if f.documents else ""))
-        if not result.findings:
+        if result.coverage:
+            # what the documents at hand cannot show: listed apart, never a problem found nor a deduction
+            click.echo("\n【审查范围说明（不是问题，不扣分）】")
+            for c in result.coverage:
+                click.echo(f"  {c['message']}")
+        if not result.findings and result.verdict != "未审读":
             click.echo("\n未发现问题。")
-        if result.score:
+        if result.score and result.score["total"] is None:
+            click.echo(f"\n评查等级：{result.score['grade']}")
+        elif result.score:
             s = result.score
             click.echo(f"\n评查得分：{s['total']} / {s['full']}　等级：{s['grade']}" + ("（有否决项）" if s["vetoed"] else ""))
         else:

@@ -1,0 +1,100 @@
+"""Predicates that read one 决定书 against itself: its dated acts in their legal order (立案, 检查 →
+告知 → 决定), amounts written in figures and in words, template text left unfilled, an evidence
+heading with nothing under it. The patterns are data (casefile/data/extract/decision.toml
+[consistency]); each hit quotes the words it rests on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterator, Literal
+
+from casefile.extract.decision import Span, decision_data
+from casefile.extract.entities import parse_money
+from checklists.context import CheckContext, Hit
+from checklists.decision_rules import decisions
+from checklists.registry import predicate
+
+_SPEC = decision_data()["consistency"]
+_LEFTOVERS = {"content": [re.compile(p) for p in _SPEC["leftovers"]], "form": [re.compile(p) for p in _SPEC["form_leftovers"]]}
+_EMPTY_EVIDENCE = re.compile(_SPEC["empty_evidence"])
+_AMOUNT_PAIRS = [re.compile(p) for p in _SPEC["amount_pair"]]
+
+
+def _acts(ctx: CheckContext, rec) -> dict[str, list[tuple[dt.date, str]]]:
+    """The decision's narrated acts (立案, 现场检查, 告知书送达 …) with their dates and words."""
+    x = ctx.extraction(rec)
+    out: dict[str, list[tuple[dt.date, str]]] = {}
+    for e in (x.events if x else []):
+        if e.act == "现场检查" and any(w in e.text for w in _SPEC["follow_up"]):
+            continue  # a check of the correction after the notice, not the inspection the notice rests on
+        out.setdefault(e.act, []).append((dt.date.fromisoformat(e.date), e.text))
+    return out
+
+
+def _quote(r, words: str) -> list[dict]:
+    i = r.decision.text.find(words[:20])
+    return r.ev(Span(i, i + len(words), words) if i >= 0 else None)
+
+
+@predicate
+def dated_acts_in_order(ctx: CheckContext) -> Iterator[Hit]:
+    """D08: 立案 and 检查 come before the 告知书, the 告知书 before the decision. Only a clear inversion
+    is reported: every notice before the first inspection or filing, the seal before every notice."""
+    for r in decisions(ctx):
+        acts = _acts(ctx, r.rec)
+        notices = acts.get("告知书送达", [])
+        if notices:
+            last_notice = max(notices)
+            for act, name in (("现场检查", "现场检查"), ("立案", "立案")):
+                if acts.get(act) and last_notice[0] < min(acts[act])[0]:
+                    first = min(acts[act])
+                    yield Hit(f"决定书所述日期前后矛盾：行政处罚告知在{last_notice[0]:%Y年%-m月%-d日}，早于{first[0]:%Y年%-m月%-d日}的{name}；"
+                              f"应先{name}、调查，再告知拟作出的处罚", [r.rec.file], _quote(r, last_notice[1]) + _quote(r, first[1]))
+                    break
+        seal = r.decision.seal_date
+        if seal and notices and seal < min(notices)[0]:
+            first = min(notices)
+            yield Hit(f"决定书落款日期{seal:%Y年%-m月%-d日}早于所述{first[0]:%Y年%-m月%-d日}的行政处罚告知；决定应在告知和陈述申辩之后作出",
+                      [r.rec.file], r.ev(r.decision.seal_span) + _quote(r, first[1]))
+
+
+@predicate
+def amounts_in_words_agree(ctx: CheckContext) -> Iterator[Hit]:
+    """D09: an amount written in figures and in words (50000元（伍万元）) says the same sum."""
+    for r in decisions(ctx):
+        t = r.decision.text
+        seen: set[str] = set()  # one defect, one finding: the same pair written twice is one
+        for p in _AMOUNT_PAIRS:
+            for m in p.finditer(t):
+                if m.group(0) in seen:
+                    continue
+                seen.add(m.group(0))
+                fig = parse_money(m.group("fig") + (m.group("wan") or "") + "元")
+                words = parse_money(m.group("words").replace("圆", "元"))
+                if fig is not None and words is not None and fig != words:
+                    yield Hit(f"金额的小写与大写不一致：“{m.group(0)}”（{fig:f}元与{words:f}元）；应核对并改正",
+                              [r.rec.file], r.ev(Span(m.start(), m.end(), m.group(0))))
+
+
+@predicate
+def template_leftovers_removed(ctx: CheckContext, *, kind: Literal["content", "form"] = "content") -> Iterator[Hit]:
+    """F05/F06: template text left unfilled outside brackets — content the decision should state
+    (（此处填入具体内容）) or the form's blanks (本文书一式 份, a blank account); one finding per decision."""
+    for r in decisions(ctx):
+        found = [m for p in _LEFTOVERS[kind] for m in [p.search(r.decision.text)] if m]
+        if found:
+            found.sort(key=lambda m: m.start())
+            words = "”“".join(dict.fromkeys(m.group(0) for m in found))
+            yield Hit(f"决定书中留有未填写或未删改的模板文字“{words}”；应填写具体内容或删去",
+                      [r.rec.file], [e for m in found[:3] for e in r.ev(Span(m.start(), m.end(), m.group(0)), 10)])
+
+
+@predicate
+def evidence_listed(ctx: CheckContext) -> Iterator[Hit]:
+    """E04: an evidence heading followed directly by the next part: the decision lists no evidence."""
+    for r in decisions(ctx):
+        m = _EMPTY_EVIDENCE.search(r.decision.text)
+        if m:
+            yield Hit(f"证据部分只有标题“{m.group(0)}”，其下没有列出任何证据；决定书应载明认定违法事实的证据（行政处罚法第五十九条第一款第（二）项）",
+                      [r.rec.file], r.ev(Span(m.start(), m.end(), m.group(0)), 20))

@@ -1,0 +1,132 @@
+"""Real decisions of other sectors (生态环境, 自然资源, 应急管理, 发改, 交通运输, 城管), kept with the truth
+written by hand before the tool ran on them (tests/data/decisions_sectors/truth.toml): their header
+fields are read as the text writes them, an empty truth meaning the text does not name the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import tomllib
+
+import pytest
+
+from tests.conftest import DATA
+
+SECTORS = DATA / "decisions_sectors"
+TRUTH = tomllib.loads((SECTORS / "truth.toml").read_text(encoding="utf-8"))["decision"]
+FIELDS = ("doc_no", "agency", "party", "date")
+
+
+def _norm(s: str) -> str:
+    s = re.sub(r"\s+", "", s or "")
+    return re.sub(r"[\]］)）】}]", "〕", re.sub(r"[\[［(（【{]", "〔", s))
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    from casefile.extract import extract
+    from casefile.textio import read_document
+
+    return {t["file"]: extract(read_document(SECTORS / "txt" / t["file"])) for t in TRUTH}
+
+
+@pytest.mark.parametrize("truth", TRUTH, ids=[t["file"] for t in TRUTH])
+def test_header_fields_as_the_text_writes_them(extracted, truth):
+    x = extracted[truth["file"]]
+    for k in FIELDS:
+        got = x.fields.get(k) or x.fields.get("masked", {}).get(k, "")  # 苏*忠 is read, and reported as masked
+        assert _norm(got) == _norm(truth[k]), (k, got, truth[k])
+
+
+@pytest.mark.parametrize("truth", TRUTH, ids=[t["file"] for t in TRUTH])
+def test_read_as_a_decision_with_or_without_a_title(extracted, truth):
+    # no title (XX局：你局于…, 被处罚单位：…), a spaced title (行 政 处 罚 决 定 书), the title and 文号 on one line
+    assert extracted[truth["file"]].doc_type == "decision"
+
+
+def test_agency_never_taken_from_a_body_the_text_only_mentions(extracted):
+    # 桃江县人民政府 is the 复议机关, 县级以上人民政府 is a quoted article's, 濮阳市生态环境局 the inspection team's
+    for name in ("zr_taojiang_zeng.txt", "zr_jining_su.txt", "hj_puyang_dongda.txt", "hj_miluo_huada.txt"):
+        assert extracted[name].fields.get("agency", "") == "", name
+
+
+def test_seal_date_not_taken_from_the_narrative_of_an_opening(extracted):
+    # the pages hold only the opening: the last date in the text is a notice's or an inspection's
+    assert all(not x.fields.get("date") for x in extracted.values())
+
+
+@pytest.fixture(scope="module")
+def ws(demo_template, tmp_path_factory):
+    from casefile.workspace import Workspace
+
+    root = tmp_path_factory.mktemp("sectors") / "ws"
+    shutil.copytree(demo_template, root)
+    return Workspace.open(root)
+
+
+def _evaluate(ws, path):
+    from casefile.importer import import_paths
+    from checklists.engine import check_case, context_for
+
+    imp = import_paths(ws, [path])
+    return check_case(context_for(ws, imp.case, dt.date(2026, 11, 23)), "evaluate")
+
+
+def test_a_document_the_rules_do_not_read_is_unread_never_graded(ws, tmp_path):
+    p = tmp_path / "执照.txt"
+    p.write_text("营业执照\n统一社会信用代码：91330100MA27XXXXXX\n名称：清溪县某某商贸有限公司\n类型：有限责任公司\n", encoding="utf-8")
+    res = _evaluate(ws, p)
+    assert res.verdict == "未审读" and res.score["grade"] == "未审读" and res.score["total"] is None
+    assert not res.findings and res.coverage and "未作审查" in res.coverage[0]["message"]
+    assert res.to_dict()["coverage"] == res.coverage
+
+
+def test_what_one_published_decision_cannot_show_is_a_coverage_note(ws):
+    res = _evaluate(ws, DATA / "decisions" / "samr_230712000000309510668.txt")
+    assert not any(f.message.startswith("无法核实") for f in res.findings)
+    messages = [c["message"] for c in res.coverage]
+    assert messages and len(messages) == len(set(messages))  # each once
+
+
+def test_land_kind_after_a_negation_is_not_that_kind():
+    from casefile.facts import _land_kind_near
+
+    t = "经查，当事人占用集体土地500平方米建房，不涉及永久基本农田。"
+    assert _land_kind_near(t, t.find("500"), t.find("500") + 6) != "基本农田"
+    t = "当事人非法占用耕地500平方米"
+    assert _land_kind_near(t, t.find("500"), t.find("500") + 6) == "耕地"
+
+
+def test_identifier_masked_with_x_is_hidden_not_wrong():
+    from casefile.facts import _ident
+
+    assert _ident("uscc", "92131026MA08XXXXXX")["status"] == "已隐去"
+    assert _ident("uscc", "91320322MAD70MJK1J")["status"] == "校验位错误"
+
+
+def test_land_fine_of_an_act_before_2021_is_judged_by_the_2014_regulation(ws, tmp_path):
+    # 济任国土资罚决字〔2015〕21号 as it would read for an act of 2020 under the 2019 law (§77): 20元/m² is within the
+    # 2014 实施条例's 30元/m² that applied until 2021-09-01, not below the 2021 条例's 100元/m²
+    text = (SECTORS / "txt" / "zr_jining_su.txt").read_text(encoding="utf-8")
+    text = text.replace("2014年12月", "2020年6月").replace("第七十六条", "第七十七条")
+    # the published page stops mid-sentence: completed as such decisions end, so that it is not a 公示摘要
+    text = text.replace("属非法占地行为。", "属非法占地行为。上述事实有现场勘测笔录、询问笔录等证据证实。本机关已向你送达《行政处罚告知书》，你未提出陈述、申辩。")
+    text += ("日按罚款数额的百分之三加处罚款。\n如不服本处罚决定，可以在收到本决定书之日起六十日内向济宁市任城区人民政府申请行政复议，"
+             "也可以在六个月内直接向人民法院提起行政诉讼。\n济宁市任城区国土资源局\n2023年3月2日\n")
+    p = tmp_path / "济任国土资罚决字2020.txt"
+    p.write_text(text, encoding="utf-8")
+    res = _evaluate(ws, p)
+    assert not any(f.rule == "D05-land-fine-per-area" for f in res.findings), [f.message for f in res.findings]
+    p2 = tmp_path / "济任国土资罚决字2022.txt"
+    p2.write_text(text.replace("2020年6月", "2022年6月"), encoding="utf-8")
+    res = _evaluate(ws, p2)
+    assert any(f.rule == "D05-land-fine-per-area" and "100" in f.message for f in res.findings)
+
+
+def test_an_act_dated_当日_takes_the_date_the_narrative_last_named():
+    from casefile.extract import extract_text
+
+    x = extract_text("经查，2023年9月1日，本局执法人员对当事人进行现场检查，发现其未明码标价。我局于当日对当事人立案调查。"
+                     "2023年10月9日，本局向当事人送达了《行政处罚告知书》。")
+    assert ("立案", "2023-09-01") in [(e.act, e.date) for e in x.events]
