@@ -125,7 +125,6 @@ def pack_rules(case_type: str) -> list[Rule] | None:
 _SILENT: dict[str, frozenset[str]] = {}  # per pack: the document types its rules do not read (rules TOML silent_types)
 
 
-
 def _hits(rule: Rule, ctx: CheckContext):
     return run_word(rule.predicate, ctx, rule.params)
 
