@@ -27,6 +27,8 @@ def classify(lines: list[str], text: str) -> tuple[str, float]:
     names = _names()
     # 1. a line that is exactly a title, near the top
     for i, line in enumerate(lines[:8]):
+        if "：" in line or ":" in line:
+            continue  # a label and its value (附件：审计组审计报告, 证照名称：营业执照), never the paper's title
         key = _PUNCT.sub("", line)
         for name, code in names:
             # (not a label's value: 主体资格证照名称：营业执照)

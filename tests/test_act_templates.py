@@ -21,7 +21,10 @@ TYPES = ("行政许可", "行政强制", "行政检查")
 CASES = {"行政许可": ["GOLD-XK1", "GOLD-XK2", "GOLD-XK3"], "行政强制": ["GOLD-QZ1", "GOLD-QZ2"], "行政检查": ["GOLD-JC1"],
          "行政处罚": ["GOLD-004"]}  # a fined party who did not pay: 催告 and 申请人民法院强制执行 of a penalty
 # papers the agency receives or issues on a prescribed national form: imported, never rendered
-IMPORTED = {"license_application", "license_certificate", "business_license", "evidence_material"}
+IMPORTED = {"license_application", "license_certificate", "business_license", "evidence_material",
+            # papers of other hands or of a county's own forms, recognised on import (issue 28), not printed here
+            "coercion_approval", "draw_record", "inspection_plan", "inspection_task", "license_review_opinion",
+            "publication_record", "recheck_record", "rectification_notice", "tax_matter_notice"}
 BLANK = texts.get("blank")["inline"]
 
 

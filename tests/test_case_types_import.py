@@ -133,7 +133,9 @@ def test_documents_that_disagree_are_asked_about(demo_ws, tmp_path):
     assert asked and asked[0].disagree and {asked[0].case_type, asked[0].rival} == {"行政许可", "审计"}
     assert demo_ws.load_case(res.case).case_type.value == "审计"  # the person's answer
     assert res.case_type["disagree"] and res.case_type["chosen"] and "由使用者选定" in res.case_type["sentence"]
-    unasked = import_paths(demo_ws, [mixed], include_other_cases=True)
+    again = tmp_path / "again" / "mixed"  # the same papers from another folder (a finished import of one folder is not redone)
+    shutil.copytree(mixed, again)
+    unasked = import_paths(demo_ws, [again], include_other_cases=True)
     assert unasked.case_type["disagree"] and "请确认" in unasked.case_type["sentence"]
 
 

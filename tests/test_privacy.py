@@ -8,6 +8,7 @@ over SSH. Each command here runs as its own process under umask 022, like a staf
 from __future__ import annotations
 
 import os
+import pwd
 import stat
 import subprocess
 import sys
@@ -18,7 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    return subprocess.run([sys.executable, "-c", "from tui.cli import cli; cli()", *args], capture_output=True, text=True, env=env,
+    return subprocess.run([sys.executable, "-c", "from tui.cli.main import main; main()", *args], capture_output=True, text=True, env=env,
                           preexec_fn=lambda: os.umask(0o022), timeout=300)
 
 
@@ -34,6 +35,9 @@ def test_everything_a_workspace_holds_is_private_under_umask_022(tmp_path):
     r = _cli("init", "-w", str(ws), "--name", "丽水市市场监督管理局")
     assert r.returncode == 0, r.stderr
     assert "仅本人可读写" in r.stdout
+    me = pwd.getpwuid(os.getuid()).pw_name  # registered as 管理员 by init; handling cases needs 承办人 too
+    r = _cli("user", "add", me, "--name", "测试员", "--role", "管理员", "--role", "承办人", "--replace", "-w", str(ws))
+    assert r.returncode == 0, r.stderr
     r = _cli("--today", "2026-11-23", "case", "new", "-w", str(ws), "--id", "2026-001", "--cause", "销售过期食品", "--party", "张三",
              "--party-kind", "自然人", "--party-id", "331126199001011236", "--filed", "2026-11-02")
     assert r.returncode == 0, r.stderr

@@ -1,8 +1,9 @@
 """Coverage notes: what a lone document cannot show is said, not deducted.
 
-The decision review is making coverage a part of its own result (a ``coverage``
-key); until then :func:`split` reads it from the findings by the rules in
-``coverage.toml``. This is the one place to point at that key later."""
+The decision review sets apart what one published decision cannot show (the
+check result's ``coverage`` key, taken as it is); :func:`split` also sets apart
+the findings that ``coverage.toml`` names (whole-file rules, 无法核实) when a
+document is evaluated alone."""
 
 from __future__ import annotations
 
