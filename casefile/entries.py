@@ -58,6 +58,8 @@ class _Rules:
     order: list[dict[str, Any]]
     evidence_kinds: list[str]
     case_sources: list[str]
+    min_handlers: int
+    handlers_basis: str
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +69,8 @@ def rules() -> _Rules:
     for kinds in data["acts"].values():
         for k in kinds:
             ActKind(k)  # a misspelt act in the data file fails at once, not in a form
-    return _Rules(data["acts"], data["two_officers"], data["order"], data["evidence"]["kinds"], data["case"]["sources"])
+    return _Rules(data["acts"], data["two_officers"], data["order"], data["evidence"]["kinds"], data["case"]["sources"],
+                  data["case"]["min_handlers"], data["case"]["handlers_basis"])
 
 
 def act_kinds(case_type: CaseType | str) -> list[str]:
@@ -79,6 +82,11 @@ def act_kinds(case_type: CaseType | str) -> list[str]:
 def case_sources() -> list[str]:
     """The 案件来源 a case may name."""
     return list(rules().case_sources)
+
+
+def handler_rule() -> tuple[int, str]:
+    """How many 承办人 a case needs, and the article that says so."""
+    return rules().min_handlers, rules().handlers_basis
 
 
 def evidence_kinds() -> list[str]:
