@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 from docxtpl import DocxTemplate
 
-from casefile import documents
+from casefile import documents, legal_limits
 from casefile import records as rec
 from casefile.act_documents import acts_context
 from casefile.cn import cn_date, money_upper
@@ -424,9 +424,11 @@ def document_date(case: Case, dtype: DocType) -> dt.date | None:
 
 @with_case_lock
 def render_document(ws: Workspace, case_ref: str, code: str, *, today: dt.date, extra: dict[str, Any] | None = None,
-                    volume: str = "") -> Rendered:
+                    volume: str = "", confirm: bool = False) -> Rendered:
     """Render one document of the case and store it. ``volume`` names the volume a
-    volume form (封面, 卷内目录, 备考表) is made for; it is part of the file name."""
+    volume form (封面, 卷内目录, 备考表) is made for; it is part of the file name.
+    A document that would state something unlawful is refused with the article; one the law
+    allows as an exception is rendered only with ``confirm``, and the confirmation is journaled."""
     cat = load_catalogue()
     dtype = cat.get(code) or cat.by_name(code)
     if dtype is None:
@@ -437,6 +439,7 @@ def render_document(ws: Workspace, case_ref: str, code: str, *, today: dt.date, 
     why = refusal(ws, case, dtype)
     if why:
         raise DocumentError(f"不能为案件 {case.id} 生成“{dtype.name}”：{why}", title="文书与案件不符")
+    confirmed = _lawful(ws, case, dtype, confirm)
     ctx = build_context(ws, case, today=today)
     day = document_date(case, dtype)
     if extra:
@@ -470,6 +473,9 @@ def render_document(ws: Workspace, case_ref: str, code: str, *, today: dt.date, 
         case_dir, data, name, record, stage=_stage(dtype, case), act="生成文书", actor=ws.actor,
         replace=bool(existing) and not beside,
     )
+    if confirmed:
+        ws.journal(case.id, "确认生成法定例外的文书", _stage(dtype, case),
+                   {"document": stored.file, "confirmed": [b.text() for b in confirmed]}, docs={stored.file: stored.sha256})
     if beside:
         msg = f"{existing.file} 在 casefile 之外被修改过，已保留原文件，新生成的文书另存为 {stored.file}"
     elif existing:
@@ -477,6 +483,20 @@ def render_document(ws: Workspace, case_ref: str, code: str, *, today: dt.date, 
     else:
         msg = f"已生成 {stored.file}"
     return Rendered(stored, beside, msg)
+
+
+def _lawful(ws: Workspace, case: Case, dtype: DocType, confirm: bool) -> list[legal_limits.Breach]:
+    """Refuse a document that would state something unlawful (casefile/data/legal_limits.toml);
+    return the exceptions the law allows that the person confirmed (to be journaled)."""
+    breaches = legal_limits.document_breaches(case, ws.cases_dir / case.id, dtype.code)
+    hard = [b for b in breaches if not b.confirmable]
+    if hard:
+        raise DocumentError(f"不能为案件 {case.id} 生成“{dtype.name}”：文书内容将违反法律规定", title="文书内容违法",
+                            details=[b.text() for b in hard])
+    if breaches and not confirm:
+        raise DocumentError(f"“{dtype.name}”超出法定一般限度，须确认属于法定例外后才能生成", title="须确认",
+                            details=[b.text() for b in breaches] + ["确认后重新生成：casefile doc render … --confirm（确认记入案件日志）"])
+    return breaches
 
 
 def rendered_name(dtype: DocType, volume: str = "") -> str:

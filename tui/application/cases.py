@@ -54,6 +54,11 @@ class CaseOps:
         return new_case_id(self.ws.case_ids(), year=self.today.year, number=number, hint=hint)
 
     @staticmethod
+    def case_types() -> list[str]:
+        """The 案件类型 a new case may be (the new-case form's choices)."""
+        return [t.value for t in CaseType]
+
+    @staticmethod
     def case_sources() -> list[str]:
         """The 案件来源 a new case may name (casefile/data/entries.toml)."""
         return entries.case_sources()

@@ -46,10 +46,11 @@ class DocumentOps:
             self.reindex(result.case, refresh=bool(result.facts_filled))
         return result
 
-    def render(self, case_ref: str, code: str, extra: dict[str, Any] | None = None) -> Rendered:
-        """Fill a template from the case facts, dated by the clock, and store it in the case."""
+    def render(self, case_ref: str, code: str, extra: dict[str, Any] | None = None, *, confirm: bool = False) -> Rendered:
+        """Fill a template from the case facts, dated by the clock, and store it in the case;
+        ``confirm`` is the person's confirmation of a lawful exception (journaled)."""
         case_id = self.ws.resolve(case_ref)
-        result = render_document(self.ws, case_id, code, extra=extra, today=self.today)
+        result = render_document(self.ws, case_id, code, extra=extra, today=self.today, confirm=confirm)
         self.reindex(case_id)
         return result
 

@@ -44,7 +44,10 @@ class EntryOps:
         if section == "acts":
             return entries.act_entry(case, data, self.today, self.ws.officers(), index=index)
         if section in ("proposed", "decided"):
-            return entries.measure_entry(data)
+            measure, errors = entries.measure_entry(data)
+            if measure is not None:
+                errors = entries.summary_measure_breaches(case, section, measure, index)
+            return (None, errors) if errors else (measure, errors)
         if section == "evidence":
             return entries.evidence_entry(data, self.today)
         raise UsageError(f"不认识的事实类别“{section}”", details=["可选：" + "、".join(entries.SECTION_LABELS[s] for s in SECTIONS)])

@@ -12,8 +12,8 @@ from casefile.errors import CasefileError, EntryError
 from casefile.model import STATE_ORDER, PartyKind, Procedure
 from tui.application import CaseSummary, Listing, NewCase, pad, width
 from tui.textual_app.screens.case import CaseScreen
-from tui.textual_app.screens.common import TextScreen
-from tui.textual_app.screens.forms import Field, fields_of, input_field, select_field, show_errors
+from tui.textual_app.screens.common import ConfirmScreen, TextScreen
+from tui.textual_app.screens.forms import Field, fields_of, has_input, input_field, select_field, show_errors
 from tui.textual_app.screens.office_keys import CaseListOffice
 
 SORTS = [("id", "编号"), ("state", "状态"), ("warnings", "提醒")]
@@ -279,6 +279,8 @@ class NewCaseScreen(Screen[str | bool]):
             yield input_field("party_id", "证件号码", "统一社会信用代码或公民身份号码", widget_id="party_id")
             yield input_field("cause", "案由", "必填", widget_id="cause")
             yield input_field("filed", "立案日期", f"如 {self.app.today.isoformat()}（不晚于今天）", widget_id="filed")
+            yield select_field("case_type", "案件类型", self.app.session.case_types(), value=self.app.session.case_types()[0],
+                               widget_id="case_type", allow_blank=False)
             yield select_field("procedure", "程序", [p.value for p in Procedure], value="普通", widget_id="procedure",
                                allow_blank=False)
             # 案件来源 and 承办人: the 立案审批表 cannot be rendered without them
@@ -289,12 +291,16 @@ class NewCaseScreen(Screen[str | bool]):
         yield Footer()
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        # typed input is not dropped without asking
+        if has_input(self):
+            self.app.push_screen(ConfirmScreen("放弃已填写的新案件内容？", yes="放弃"), lambda yes: self.dismiss(False) if yes else None)
+        else:
+            self.dismiss(False)
 
     def action_save(self) -> None:
         v = {i.id: i.value.strip() for i in self.query(Input)}
         new = NewCase(number=v["number"], cause=v["cause"], party=v["party"], party_id=v["party_id"], filed=v["filed"],
-                      party_kind=self.query_one("#party_kind", Select).value, procedure=self.query_one("#procedure", Select).value,
+                      party_kind=self.query_one("#party_kind", Select).value, case_type=self.query_one("#case_type", Select).value, procedure=self.query_one("#procedure", Select).value,
                       source=fields_of(self)["source"].value, handlers=fields_of(self)["handlers"].value)
         try:
             case = self.app.session.create_case(new, required=("party", "cause"))
