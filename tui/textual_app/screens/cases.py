@@ -277,6 +277,7 @@ class NewCaseScreen(Screen[str | bool]):
             yield select_field("party_kind", "当事人类型", [k.value for k in PartyKind], value=PartyKind.LEGAL.value, widget_id="party_kind",
                                allow_blank=False)
             yield input_field("party_id", "证件号码", "统一社会信用代码或公民身份号码", widget_id="party_id")
+            yield input_field("party_address", "住所", "决定书、送达回证据此打印", widget_id="party_address")
             yield input_field("cause", "案由", "必填", widget_id="cause")
             yield input_field("filed", "立案日期", f"如 {self.app.today.isoformat()}（不晚于今天）", widget_id="filed")
             yield select_field("case_type", "案件类型", self.app.session.case_types(), value=self.app.session.case_types()[0],
@@ -299,7 +300,7 @@ class NewCaseScreen(Screen[str | bool]):
 
     def action_save(self) -> None:
         v = {i.id: i.value.strip() for i in self.query(Input)}
-        new = NewCase(number=v["number"], cause=v["cause"], party=v["party"], party_id=v["party_id"], filed=v["filed"],
+        new = NewCase(number=v["number"], cause=v["cause"], party=v["party"], party_id=v["party_id"], party_address=v["party_address"], filed=v["filed"],
                       party_kind=self.query_one("#party_kind", Select).value, case_type=self.query_one("#case_type", Select).value, procedure=self.query_one("#procedure", Select).value,
                       source=fields_of(self)["source"].value, handlers=fields_of(self)["handlers"].value)
         try:
