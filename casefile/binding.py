@@ -31,6 +31,7 @@ from casefile.dossier import Dossier, assemble
 from casefile.errors import DocumentError, PackageError
 from casefile.fsutil import atomic_write_bytes
 from casefile.render import build_context, render_bytes, render_document
+from casefile.model import CaseState
 from casefile.workspace import Workspace
 from doc_templates import texts
 from doc_templates.catalogue import load_catalogue
@@ -135,6 +136,8 @@ def remarks_text(dossier: Dossier) -> str:
     gaps = [e.doc_type.name for e in dossier.gaps if e.doc_type and e.doc_type.code not in VOLUME_FORMS]
     t = texts.get("remarks")
     parts = []
+    if dossier.case.state not in (CaseState.CLOSED, CaseState.ARCHIVED):
+        parts.append(t["open"].format(state=dossier.case.state.value))
     if gaps:
         parts.append(t["missing"].format(names="、".join(gaps)))
     if dossier.problems:

@@ -103,6 +103,7 @@ class Discussion(_M):
     start: str = ""
     end: str = ""
     host: str = ""  # 主持人 as recorded (never the first 负责人 of the register)
+    report: str = ""  # 承办人汇报的案情和拟处理意见, as said at the meeting
     recorder: str = ""
     members: list[str] = Field(default_factory=list)
     opinions: list[Opinion] = Field(default_factory=list)

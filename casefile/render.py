@@ -176,7 +176,6 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
     act_for_officers = inspection or inquiry or _first(case, ActKind.DECISION)
     officer_certs = (act_for_officers.officers if act_for_officers and act_for_officers.officers else case.handlers)
     reviewer = reg.lookup(case.review.reviewer) if case.review.reviewer else None
-    chief = next((o for o in reg.officers if "负责人" in o.roles and (not case.sector or case.sector in o.categories)), None)
 
     proposed_basis = [b for m in case.proposed for b in m.basis]
     decided_basis = [b for m in case.decided for b in m.basis]
@@ -253,6 +252,7 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
             interviewee = interviewee.replace(w, "")
     docs = profile.documents
     circumstances = case.violation.circumstances
+    ctx_evidence = [{"kind": e.kind, "name": e.name, "source": e.source, "date": _d(e.date)} for e in case.evidence]
     correction = (records.decision.correction.rstrip("。") or texts.get("correction")["text"].format(you=you))
     ctx: dict[str, Any] = {
         "agency": case.agency or profile.name,
@@ -276,7 +276,6 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
         "handler_certs": "、".join(case.handlers),
         "officer_names": names(officer_certs),
         "officer_certs": "、".join(officer_certs),
-        "recorder": names(officer_certs[-1:]),
         "filed_date": act_date(ActKind.FILING),
         "inspection_date": _d(inspection.date) if inspection else "",
         "inspection_place": inspection.place if inspection else "",
@@ -290,7 +289,8 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
         "seizure_end": _d(seizure.end_date) if seizure and seizure.end_date else "",
         "seizure_reason": (seizure.note or case.violation.facts) if seizure else "",
         "items": [i.model_dump() for i in case.items],
-        "evidence": [{"kind": e.kind, "name": e.name, "source": e.source, "date": _d(e.date)} for e in case.evidence],
+        "evidence": ctx_evidence,
+        "extracted_evidence": [e for e in ctx_evidence if not _own_record(e)],
         "evidence_text": "；".join(f"{i}．{e.name}" for i, e in enumerate(case.evidence, 1)) + ("。" if case.evidence else ""),
         "violated_text": cites(case.violation.violated),
         "proposed": [{"text": measure_text(m)} for m in case.proposed],
@@ -335,7 +335,6 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
         "review_date": _d(review_act.date) if review_act else "",
         "review_summary": review_act.note if review_act else "",
         "reviewer_name": reviewer.name if reviewer else "",
-        "chief_name": chief.name if chief else "",
         "discussion_date": _d(discussion.date) if discussion else "",
         "discussion_note": discussion.note if discussion else "",
         "decision_date": act_date(ActKind.DECISION),
@@ -360,6 +359,12 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
     ctx.update(acts_context(ws, case, records, you=you, names=names, region=region,
                             decided_text=ctx["decided_text"], money=money_text))
     return ctx
+
+
+def _own_record(e: dict[str, Any]) -> bool:
+    """A 笔录 or report the agency made itself (texts.toml [evidence_extraction]): no one “provided” it."""
+    t = texts.get("evidence_extraction")
+    return e["kind"] in t["own_kinds"] or any(w in e["name"] for w in t["own_words"])
 
 
 def _empty(v: Any) -> bool:

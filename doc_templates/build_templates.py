@@ -222,6 +222,10 @@ LOOP_TABLES = {
     "evidence": (["序号", "证据名称", "证据种类", "来源", "取得日期"], "evidence",
                  ["{{ loop.index }}", "{{ r.name }}", "{{ r.kind }}", "{{ r.source }}", "{{ r.date }}"],
                  [1.0, 6.0, 2.6, 3.4, 2.6]),
+    # 证据提取单: what was provided (the agency's own 笔录 and reports are not “provided”)
+    "extraction": (["序号", "证据名称", "证据种类", "提供人", "取得日期"], "extracted_evidence",
+                   ["{{ loop.index }}", "{{ r.name }}", "{{ r.kind }}", "{{ r.source }}", "{{ r.date }}"],
+                   [1.0, 6.0, 2.6, 3.4, 2.6]),
     "items": (["序号", "名称", "规格", "数量", "备注"], "items",
               ["{{ loop.index }}", "{{ r.name }}", "{{ r.spec }}", "{{ r.quantity }}", "{{ r.note }}"],
               [1.0, 5.0, 3.4, 2.6, 3.6]),

@@ -55,7 +55,9 @@ def golden_ws(demo_template, tmp_path_factory):
         data = tomllib.load(f)
     ws.create_case(Case.model_validate(data))
     enter(ws, "GOLD-001", DATA / "records" / "golden_records.toml")
-    summary = dict(data, id="GOLD-002", number="清市监当罚〔2026〕12号", procedure="简易")
+    # 当场处罚 within 行政处罚法§51 (a company: 3,000 元 at most)
+    summary = dict(data, id="GOLD-002", number="清市监当罚〔2026〕12号", procedure="简易",
+                   decided=[{"kind": "罚款", "amount": 2000, "basis": data["decided"][0]["basis"]}])
     ws.create_case(Case.model_validate(summary))
     no_penalty = dict(data, id="GOLD-003", number="清市监不罚〔2026〕3号", decided=[{"kind": "不予行政处罚"}],
                       extra={"no_penalty_reason": "当事人违法行为轻微并及时改正，没有造成危害后果，依据《中华人民共和国行政处罚法》第三十三条第一款的规定"})
