@@ -31,6 +31,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from casefile import heads, journal, resume
+from casefile.binding import binding_order
 from casefile.dossier import assemble
 from casefile.errors import CaseExists, PackageError
 from casefile.fsutil import atomic_write_bytes, sha256_bytes
@@ -61,8 +62,7 @@ def _case_files(case_dir: Path) -> list[Path]:
 def export_package(ws: Workspace, case_ref: str, dest: Path) -> dict[str, Any]:
     case = ws.load_case(case_ref)
     case_dir = ws.cases_dir / case.id
-    dossier = assemble(ws, case.id)
-    order = [f.file for e in dossier.entries for f in e.files]
+    order = binding_order(assemble(ws, case.id))
     files: dict[str, str] = {}
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:

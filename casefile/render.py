@@ -28,11 +28,16 @@ from casefile.cn import cn_date, money_upper
 from casefile.errors import DocumentError, UsageError
 from casefile.journal import STAGES
 from casefile.model import Act, ActKind, Case, LawRef, Measure, PartyKind
+from casefile.names import safe_name
 from casefile.records import Records
 from casefile.requirements import hearing_rights_due, refusal
 from casefile.workspace import Workspace, stage_of_state, with_case_lock
 from doc_templates import texts
 from doc_templates.catalogue import FORMS, DocType, load_catalogue
+
+# the forms about a volume (封面, 卷内目录, 备考表): made from the dossier, one of each per volume
+VOLUME_FORMS = ("cover", "toc", "remarks")
+
 
 def _d(day: dt.date | None) -> str:
     return cn_date(day) if day else ""
@@ -467,7 +472,8 @@ def render_document(ws: Workspace, case_ref: str, code: str, *, today: dt.date, 
     name = rendered_name(dtype, volume)
     reg = documents.load_register(case_dir)
     existing = reg.get(f"{documents.DOCS}/{name}")
-    beside = bool(existing and documents.changed_outside(case_dir, existing))
+    # a volume form is rebuilt from the dossier on every print and export: replaced, never kept beside
+    beside = bool(existing and documents.changed_outside(case_dir, existing)) and dtype.code not in VOLUME_FORMS
     record = documents.DocRecord(
         file="", doc_type=dtype.code, title=dtype.name, origin="rendered",
         # the register keeps a 文号 only when it is complete (a blank serial is filled by hand)
@@ -505,8 +511,10 @@ def _lawful(ws: Workspace, case: Case, dtype: DocType, confirm: bool) -> list[le
 
 
 def rendered_name(dtype: DocType, volume: str = "") -> str:
-    """The file name a rendered document of this type is stored under (in the case's docs/)."""
-    return f"{dtype.order:03d}-{dtype.name}{f'（{volume}）' if volume else ''}.docx"
+    """The file name a rendered document of this type is stored under (in the case's docs/), as
+    the register holds it (NFKC: “（正卷）” is stored “(正卷)”; compared unnormalised, a second
+    print found no earlier cover and stored a “（2）” beside it)."""
+    return safe_name(f"{dtype.order:03d}-{dtype.name}{f'（{volume}）' if volume else ''}.docx")
 
 
 def would_overwrite(ws: Workspace, case_ref: str, code: str, volume: str = "") -> str:
