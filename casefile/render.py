@@ -124,11 +124,11 @@ def doc_number(ws: Workspace, case: Case, dtype: DocType, records: Records, day:
         return records.numbers[dtype.code]
     words = {**texts.get("numbering"), **ws.profile.documents.numbering}
     word = words.get(dtype.code)
-    short = ws.profile.short_name if (case.agency or ws.profile.name) == ws.profile.name else ""
+    short = ws.profile.short_name_of(case.agency or ws.profile.name)
     base = day or case.first_date(ActKind.FILING)
     year = str(base.year) if base else "　　　　"  # no date on file: the year is written by hand too
     if not word or not short:
-        # another agency's case, or no series: the whole 字 is left to fill by hand
+        # an agency the workspace does not name, or no series: the whole 字 is left to fill by hand
         return f"　　　　〔{year}〕　　　号"
     return f"{short}{word}〔{year}〕　　　号"
 
