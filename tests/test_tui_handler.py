@@ -168,3 +168,38 @@ async def test_a_case_by_keys_only(demo_ws):
     for name in ("行政处罚告知书", "行政处罚决定书"):
         text = docx_text(next(docs.glob(f"*{name}.docx")))
         assert FACTS in text and BASIS in text and "伍仟元" in text, name
+
+
+@pytest.mark.asyncio
+async def test_list_refreshes_and_esc_asks_before_dropping_typed_input(demo_ws):
+    from textual.widgets import Input
+
+    app = CasefileApp(demo_ws, TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#cases", DataTable)
+        cid = "YJ-2026-003"
+        table.move_cursor(row=[str(r.value) for r in table.rows].index(cid))
+        await pilot.press("enter")
+        await pilot.pause()
+        app.session.move_case(cid, "开始调查")  # as the case screen's 状态变更 does
+        await pilot.press("escape")
+        await pilot.pause()
+        table = app.screen.query_one("#cases", DataTable)
+        row = [str(c) for c in table.get_row(cid)]
+        assert "调查中" in row and table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == cid
+
+        n = len(demo_ws.case_ids())
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#party", Input).value = "清溪县好又多超市有限公司"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("escape")  # 取消: back to the form, the text kept
+        await pilot.pause()
+        assert app.screen is form and form.query_one("#party", Input).value == "清溪县好又多超市有限公司"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CaseListScreen" and len(demo_ws.case_ids()) == n

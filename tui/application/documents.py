@@ -59,6 +59,7 @@ class DocumentOps:
         return would_overwrite(self.ws, case_ref, code)
 
     def add_evidence(self, case_ref: str, file: Path, act: str, *, officers: list[str] | None = None, time: str = "", note: str = "") -> dict[str, Any]:
+        self.refuse_archived(self.ws.load_case(case_ref), "添加证据")
         return add_evidence(self.ws, case_ref, Path(file), act, officers=officers or [], time=time, note=note)
 
     def evidence(self, case_ref: str) -> list[dict[str, Any]]:
@@ -86,6 +87,7 @@ class DocumentOps:
 
     def enter_records(self, case_ref: str, path: Path) -> dict[str, Any]:
         """What a 笔录 or record says (问答, 听证发言, 讨论意见), from a TOML/JSON file."""
+        self.refuse_archived(self.ws.load_case(case_ref), "录入笔录记录")
         result = enter_records(self.ws, case_ref, Path(path))
         self.reindex(self.ws.resolve(case_ref))
         return result

@@ -240,6 +240,12 @@ class CaseListScreen(CaseListOffice, Screen):
     def action_new_case(self) -> None:
         self.app.push_screen(NewCaseScreen(), self._created)
 
+    def on_screen_resume(self) -> None:
+        """Back from a case (送审, 公示, facts entered …): the list shows the states as they are now,
+        the cursor on the same case — never the old states until g."""
+        if self.is_mounted and self.query("#cases"):
+            self._created(self.selected_case())
+
     def _created(self, case_id) -> None:
         """The list reloaded with the cursor on the case just created (Enter opens it)."""
         if not case_id:
