@@ -31,3 +31,21 @@ def test_archived_case_refuses_every_change(demo_ws, tmp_path):
             attempt()
         assert "已归档" in e.value.message
     assert path.read_bytes() == before
+
+
+def test_demo_built_later_is_dated_relative_to_that_day(demo_ws, tmp_path):
+    """Built four weeks after DEMO_TODAY, every case is four weeks younger in its dates and shows
+    the same warnings as the demo opened on its own day — not everything 逾期."""
+    from casefile.demo import DEMO_TODAY
+
+    later = DEMO_TODAY + dt.timedelta(weeks=4)
+    moved = Session.demo(tmp_path / "later", today=later)
+    base = Session(demo_ws, Clock(DEMO_TODAY))
+    for cid in demo_ws.case_ids():
+        a, b = base.load_case(cid), moved.load_case(cid)
+        assert [x.date + dt.timedelta(weeks=4) for x in a.acts] == [x.date for x in b.acts], cid
+
+    def overdue(s):
+        return {c.id for c in s.case_list().cases if any("逾期" in str(w.to_dict()) for w in c.warnings)}
+
+    assert overdue(moved) == overdue(base) and len(overdue(base)) < len(demo_ws.case_ids())

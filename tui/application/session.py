@@ -41,8 +41,9 @@ class Session(CaseOps, DocumentOps, ReviewOps, SearchOps, RecordOps, InspectionO
 
     @classmethod
     def demo(cls, root: Path | str | None, *, force: bool = False, today: dt.date | str | None = None) -> "Session":
-        """A demonstration workspace with six cases at different stages."""
-        return cls(demo.build_demo(root, force=force), Clock(today))
+        """A demonstration workspace with cases at different stages, dated relative to the clock's today."""
+        clock = Clock(today)
+        return cls(demo.build_demo(root, force=force, today=clock.today()), clock)
 
     @property
     def today(self) -> dt.date:
