@@ -49,3 +49,23 @@ def test_demo_built_later_is_dated_relative_to_that_day(demo_ws, tmp_path):
         return {c.id for c in s.case_list().cases if any("逾期" in str(w.to_dict()) for w in c.warnings)}
 
     assert overdue(moved) == overdue(base) and len(overdue(base)) < len(demo_ws.case_ids())
+
+
+def test_an_import_records_a_decision_only_when_asked(demo_ws, tmp_path):
+    """The TUI shows a decision's facts and asks; declined, the documents come in and the case
+    neither moves to 已决定 nor takes the decision's measures or date."""
+    import shutil
+
+    folder = tmp_path / "材料"
+    shutil.copytree(DATA / "dossiers" / "correct_market_ordinary_table", folder)
+    s = Session(demo_ws, Clock(TODAY))
+    cid = "YJ-2026-003"  # 已立案
+    pv = s.import_preview(cid, [folder])
+    shown = [i for i in pv.items if i.decision]
+    assert shown and "罚款" in shown[0].decision  # what would be recorded, shown before asking
+    before = demo_ws.load_case(cid)
+    r = s.import_files(cid, [folder], fill_decision=False)
+    after = demo_ws.load_case(cid)
+    assert any(d.doc_type == "decision" for d in r.documents)
+    assert after.state == before.state and after.decided == before.decided and after.number == before.number
+    assert not after.acts_of("决定") and "state" not in r.facts_filled

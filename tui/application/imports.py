@@ -76,13 +76,14 @@ class ImportOps:
                                     progress=progress, cancelled=cancelled)
 
     def import_files(self, case_ref: str | None, paths: list[Path], *, progress: Progress | None = None,
-                     cancelled: Cancelled | None = None, include_other_cases: bool = False) -> ImportResult:
+                     cancelled: Cancelled | None = None, include_other_cases: bool = False,
+                     fill_decision: bool = True) -> ImportResult:
         """Import (into a new case when ``case_ref`` is None); the index is brought up to date.
         An archived case takes no import."""
         if case_ref:
             self.refuse_archived(self.ws.load_case(case_ref), "导入文书")
         result = import_paths(self.ws, [Path(p) for p in paths], case_ref, progress=progress, cancelled=cancelled,
-                              include_other_cases=include_other_cases)
+                              include_other_cases=include_other_cases, fill_decision=fill_decision)
         if result.case:
             self.reindex(result.case, refresh=bool(result.facts_filled))
         return result

@@ -380,10 +380,19 @@ class ImporterScreen(Screen[bool]):
         self._summary(f"正在导入 {len(files)} 个文件……（x 取消）")
         # documents the person took in despite another case's 文号 are imported as chosen
         include = any(i.flagged for i in self.preview.items if i.path in files)
-        self.run_import([Path(p) for p in files], include)
+        decisions = [i for i in self.preview.items if i.path in files and i.decision]
+        if not decisions:
+            self.run_import([Path(p) for p in files], include)
+            return
+        # a decision moves the case to 已决定 with its measures: shown, and recorded only when the person says so
+        shown = "\n".join(f"  - {Path(i.path).name}：{i.decision}" for i in decisions[:8])
+        self.app.push_screen(
+            ConfirmScreen("导入的决定书将为本案记录决定（文号、日期、处罚），并把状态改为“已决定”。是否记录？",
+                          shown + "\n取消：只导入文书，不记录决定、不改变状态。", yes="记录决定"),
+            lambda yes: self.run_import([Path(p) for p in files], include, bool(yes)))
 
     @work(thread=True, exclusive=True, group="import")
-    def run_import(self, files: list[Path], include_other_cases: bool) -> None:
+    def run_import(self, files: list[Path], include_other_cases: bool, fill_decision: bool = True) -> None:
         bar = self.query_one("#import-progress", ProgressBar)
 
         def progress(i: int, n: int, name: str) -> None:
@@ -392,7 +401,7 @@ class ImporterScreen(Screen[bool]):
 
         try:
             r = self.app.session.import_files(self.case_id, files, progress=progress, cancelled=self._cancel.is_set,
-                                              include_other_cases=include_other_cases)
+                                              include_other_cases=include_other_cases, fill_decision=fill_decision)
         except CasefileError as e:
             self.app.call_from_thread(self._preview_failed, str(e))
             return
