@@ -343,6 +343,9 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
         "discussion_date": _d(discussion.date) if discussion else "",
         "discussion_note": discussion.note if discussion else "",
         "decision_date": act_date(ActKind.DECISION),
+        # where the decision was made (行政处罚法§52 for a 当场 decision): the act's place, else the inspection's
+        "decision_place": ((_first(case, ActKind.DECISION).place if _first(case, ActKind.DECISION) else "")
+                           or (inspection.place if inspection else "")),
         "closing_date": act_date(ActKind.CLOSING),
         "archive_date": act_date(ActKind.ARCHIVING),
         "execution_text": "；".join(executed),

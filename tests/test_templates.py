@@ -206,9 +206,10 @@ def test_facts_entered_from_a_file_print_in_the_record(demo_ws, run_cli, tmp_pat
     facts.write_text(json.dumps({"inquiry": {"interviewee": "孙可欣", "relation": "委托代理人（附授权委托书）", "recusal": "不申请。",
                                              "qa": [{"q": "网店的划线价“原价1299元”是否实际成交过？", "a": "没有按1299元卖出过。"}]}},
                                 ensure_ascii=False), encoding="utf-8")
-    code, out, err = run_cli("doc", "facts", "SJ-2026-037", str(facts), "-w", str(demo_ws.root), "--json")
+    # a case still open (an archived one takes no new records)
+    code, out, err = run_cli("doc", "facts", "SJ-2026-088", str(facts), "-w", str(demo_ws.root), "--json")
     assert code == 0, err and json.loads(out)["sections"] == ["inquiry"]
-    text = _text(demo_ws, "SJ-2026-037", render_document(demo_ws, "SJ-2026-037", "inquiry_record", today=TODAY))
+    text = _text(demo_ws, "SJ-2026-088", render_document(demo_ws, "SJ-2026-088", "inquiry_record", today=TODAY))
     assert "问：网店的划线价“原价1299元”是否实际成交过？\n答：没有按1299元卖出过。" in text
     assert "委托代理人（附授权委托书）" in text and "答：不申请。" in text
 
@@ -216,7 +217,7 @@ def test_facts_entered_from_a_file_print_in_the_record(demo_ws, run_cli, tmp_pat
 def test_a_bad_facts_file_is_refused_naming_the_field(demo_ws, run_cli, tmp_path):
     facts = tmp_path / "bad.toml"
     facts.write_text('[inquiry]\nanswers = ["没有"]\n', encoding="utf-8")
-    code, _, err = run_cli("doc", "facts", "SJ-2026-037", str(facts), "-w", str(demo_ws.root))
+    code, _, err = run_cli("doc", "facts", "SJ-2026-088", str(facts), "-w", str(demo_ws.root))
     assert code != 0 and "inquiry.answers" in err
 
 
