@@ -216,6 +216,10 @@ def finish_dossier(ws: Workspace, case_ref: str, today: dt.date,
                 _drop_copies(ws, dossier.case.id, done.record)
             except DocumentError as e:
                 warnings.append(f"{e}：" + "、".join(e.details) if e.details else str(e))
+    if _method(rows) != pages.ESTIMATE and rows:
+        warning = pages.font_warning()  # laid out by LibreOffice: in the forms' fonts, or say it was not
+        if warning:
+            warnings.append(warning)
     return Finished(assemble(ws, case_ref), rows, warnings, _method(rows))
 
 

@@ -147,10 +147,11 @@ def _heading(doc, spec: dict) -> None:
 def _signature(doc, spec: dict) -> None:
     """The agency, seal and date, kept on the page of the text above them."""
     if spec.get("sign") == "agency":
-        # the last lines of text (not the {%p %} lines docxtpl removes) carry the block
-        # with them: a page never holds only the agency, seal and date
+        # the last paragraph of text (not the {%p %} lines docxtpl removes) carries the block
+        # with it: a page never holds only the agency, seal and date. Only the last one: two
+        # long paragraphs (缴款, 救济途径) pulled along left half a page blank above them
         text = [p for p in doc.paragraphs if not p.text.startswith("{%")]
-        for p in text[-2:]:
+        for p in text[-1:]:
             p.paragraph_format.keep_with_next = True
         _para(doc, "", indent=False, keep=True)
         _para(doc, "{{ agency }}", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False, keep=True)
@@ -256,12 +257,13 @@ def _body(doc, lines: list[str]) -> None:
 
 
 def _keep_signatures(doc) -> None:
-    """Signature lines stay on the page of the lines above them (no page holding only
-    “当事人（签名）”): each signature line and the two lines before it keep with the next."""
+    """Signature lines stay on the page of the line above them (no page holding only
+    “当事人（签名）”): each signature line and the one line before it keep with the next —
+    not two, which pulled whole paragraphs over and left half a page blank."""
     paras = [p for p in doc.paragraphs if not p.text.startswith("{%")]
     for i, p in enumerate(paras):
         if "（签名）" in p.text or "签名：" in p.text:
-            for q in paras[max(0, i - 2):i]:
+            for q in paras[max(0, i - 1):i]:
                 q.paragraph_format.keep_with_next = True
 
 

@@ -69,3 +69,18 @@ def test_no_page_number_debris_in_a_documents_text(demo_ws):
     r = render_document(demo_ws, cid, "penalty_notice", today=TODAY)
     text = read_document(demo_ws.cases_dir / cid / r.record.file).text
     assert not any(line.strip() in ("— —", "—  —", "- -") for line in text.splitlines())
+
+
+def test_a_warning_when_the_layout_fonts_are_missing(monkeypatch):
+    import subprocess
+    from types import SimpleNamespace
+
+    from casefile import pages
+
+    monkeypatch.setattr(pages.shutil, "which", lambda name: "/usr/bin/fc-list" if name == "fc-list" else None)
+    listed = {"out": "WenQuanYi Zen Hei,文泉驿正黑\nDejaVu Sans\n"}
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: SimpleNamespace(stdout=listed["out"]))
+    warning = pages.font_warning()
+    assert "仿宋_GB2312" in warning and "宋体" in warning and "页数" in warning
+    listed["out"] = "SimSun,宋体\nFangSong_GB2312,仿宋_GB2312\n"
+    assert pages.font_warning() == ""
