@@ -275,7 +275,8 @@ def act_entry(case: Case, data: dict[str, Any], today: dt.date, register: Office
     return act, {}
 
 
-def summary_measure_breaches(case: Case, which: str, measure: Measure, index: int | None = None) -> Errors:
+def summary_measure_breaches(case: Case, which: str, measure: Measure, index: int | None = None,
+                             profile: dict[str, Any] | None = None) -> Errors:
     """A 简易 case's fine within 行政处罚法§51's amounts (the same limit the 当场决定书 is printed under)."""
     if case.procedure.value != "简易":
         return {}
@@ -284,7 +285,7 @@ def summary_measure_breaches(case: Case, which: str, measure: Measure, index: in
         items.append(measure)
     else:
         items[index] = measure
-    breaches = legal_limits.summary_fine(case.model_copy(update={which: items}))
+    breaches = legal_limits.summary_fine(case.model_copy(update={which: items}), profile)
     return {"amount": "；".join(b.text() for b in breaches)} if breaches else {}
 
 

@@ -75,11 +75,20 @@ def seizure(case: Case, act: Act | None = None) -> list[Breach]:
     return out
 
 
-def summary_fine(case: Case) -> list[Breach]:
+def summary_cap(case: Case, profile: dict[str, Any] | None = None) -> tuple[Decimal, bool]:
+    """(the most a 当场 fine may be, whether the party counts as a 公民). A rules profile's
+    [summary_procedure] may set other amounts where a law provides otherwise (§51 “法律另有规定的，从其规定”)."""
+    lim = limits()["summary"]
+    own = (profile or {}).get("summary_procedure", {})
+    person = case.party is not None and case.party.kind.value in lim["person_kinds"]
+    key = "max_fine_person" if person else "max_fine_organisation"
+    return Decimal(str(own.get({"max_fine_person": "individual_max", "max_fine_organisation": "organisation_max"}[key], lim[key]))), person
+
+
+def summary_fine(case: Case, profile: dict[str, Any] | None = None) -> list[Breach]:
     lim = limits()["summary"]
     fine = sum((m.amount or Decimal(0) for m in case.measures() if m.kind == "罚款"), Decimal(0))
-    person = case.party is not None and case.party.kind.value in lim["person_kinds"]
-    cap = Decimal(lim["max_fine_person" if person else "max_fine_organisation"])
+    cap, person = summary_cap(case, profile)
     if fine > cap:
         who = "公民" if person else "法人或者其他组织"
         return [Breach(f"当场处罚对{who}的罚款不得超过 {cap:,} 元，本案为 {fine:,} 元，应适用普通程序", lim["basis"])]
@@ -150,14 +159,15 @@ def review(case: Case, case_dir: Path, code: str) -> list[Breach]:
 
 
 # -- what documents and entries ask ---------------------------------------------------------------
-def document_breaches(case: Case, case_dir: Path, code: str) -> list[Breach]:
-    """What a document of type ``code`` would state unlawfully for this case."""
+def document_breaches(case: Case, case_dir: Path, code: str, profile: dict[str, Any] | None = None) -> list[Breach]:
+    """What a document of type ``code`` would state unlawfully for this case (``profile``: the case's
+    rules profile, whose [summary_procedure] may set other 当场 amounts)."""
     if code == "seizure_extension":
         return [b for b in seizure(case) if b.confirmable]
     if code == "seizure_decision":
         return [b for b in seizure(case) if not b.confirmable]
     if code == "summary_decision":
-        return summary_fine(case)
+        return summary_fine(case, profile)
     if code == "urge_notice":
         return urge(case)
     if code == "court_enforcement_application":

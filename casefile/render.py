@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 from docxtpl import DocxTemplate
 
-from casefile import documents, legal_limits
+from casefile import documents, legal_limits, profiles
 from casefile import records as rec
 from casefile.act_documents import acts_context
 from casefile.cn import cn_date, money_upper
@@ -502,7 +502,7 @@ def render_document(ws: Workspace, case_ref: str, code: str, *, today: dt.date, 
 def _lawful(ws: Workspace, case: Case, dtype: DocType, confirm: bool) -> list[legal_limits.Breach]:
     """Refuse a document that would state something unlawful (casefile/data/legal_limits.toml);
     return the exceptions the law allows that the person confirmed (to be journaled)."""
-    breaches = legal_limits.document_breaches(case, ws.cases_dir / case.id, dtype.code)
+    breaches = legal_limits.document_breaches(case, ws.cases_dir / case.id, dtype.code, profiles.load_profile_for(ws, case))
     hard = [b for b in breaches if not b.confirmable]
     if hard:
         raise DocumentError(f"不能为案件 {case.id} 生成“{dtype.name}”：文书内容将违反法律规定", title="文书内容违法",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from casefile import case_facts, entries, transitions
+from casefile import case_facts, entries, profiles, transitions
 from casefile.requirements import major_decision_reasons
 from casefile.errors import EntryError, UsageError
 from casefile.model import Case, CaseState
@@ -46,7 +46,7 @@ class EntryOps:
         if section in ("proposed", "decided"):
             measure, errors = entries.measure_entry(data)
             if measure is not None:
-                errors = entries.summary_measure_breaches(case, section, measure, index)
+                errors = entries.summary_measure_breaches(case, section, measure, index, profiles.load_profile_for(self.ws, case))
             return (None, errors) if errors else (measure, errors)
         if section == "evidence":
             return entries.evidence_entry(data, self.today)
