@@ -172,7 +172,7 @@ OWN = {"violation": _violation, "violated": _violated, "source": _source, "handl
 
 
 # -- the records' content ----------------------------------------------------------------------------
-def _named(items: list[str], field: str, what: str) -> tuple[list[tuple[str, str, str]], str]:
+def _named(items: list[str], what: str) -> tuple[list[tuple[str, str, str]], str]:
     """“发言人：内容” / “姓名（职务）：意见” lines as (name, role, text)."""
     out, bad = [], []
     for line in items:
@@ -200,12 +200,12 @@ def _record(case: Case, s: Section, data: dict, today: dt.date) -> tuple[Apply |
         if _minutes(values["end"]) < _minutes(values["start"]):
             errors["end"] = f"结束时间 {values['end']} 早于开始时间 {values['start']}"
     if s.key == "hearing":
-        said, msg = _named(values.pop("statements"), "statements", "发言人：内容")
+        said, msg = _named(values.pop("statements"), "发言人：内容")
         values["statements"] = [{"speaker": n + (f"（{r}）" if r else ""), "text": t} for n, r, t in said]
         if msg:
             errors["statements"] = msg
     if s.key == "discussion":
-        said, msg = _named(values.pop("opinions"), "opinions", "姓名（职务）：意见")
+        said, msg = _named(values.pop("opinions"), "姓名（职务）：意见")
         values["opinions"] = [{"name": n, "role": r, "opinion": t} for n, r, t in said]
         if msg:
             errors["opinions"] = msg

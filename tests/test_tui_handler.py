@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from textual.widgets import DataTable, ListView, Select, SelectionList
+from textual.widgets import DataTable, Select, SelectionList
 
 from tests.docx_text import docx_text
 from tui.textual_app.app import CasefileApp
