@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,15 +31,15 @@ from casefile import documents, pages
 from casefile.dossier import Dossier, assemble
 from casefile.errors import DocumentError, PackageError
 from casefile.fsutil import atomic_write_bytes
-from casefile.render import build_context, render_bytes, render_document
+from casefile.render import VOLUME_FORMS, build_context, render_bytes, render_document, rendered_name
+from casefile.model import CaseState
 from casefile.textio import open_docx, open_pdf, read_input
 from casefile.workspace import Workspace
 from doc_templates import texts
 from doc_templates.catalogue import load_catalogue
 
 VOLUMES = ("正卷", "副卷")
-# forms about the volume itself: not listed in the 目录 and not paginated
-VOLUME_FORMS = ("cover", "toc", "remarks")
+# VOLUME_FORMS (casefile.render): forms about the volume itself, not listed in the 目录 and not paginated
 
 
 @dataclass
@@ -81,6 +82,28 @@ def bound_records(dossier: Dossier) -> dict[str, list[documents.DocRecord]]:
         for rec in e.files:
             out[_volume_of(t.volume if t else "")].append(rec)
     return out
+
+
+def binding_order(dossier: Dossier) -> list[str]:
+    """The case's files in the order they are bound, volume by volume — 封面, 卷内目录, the
+    documents as the 目录 lists them, 备考表 — then what is kept but not bound (audio, video).
+    The package's manifest lists this order, so it and the 卷内目录 agree."""
+    forms = {(e.doc_type.code, rec.file) for e in dossier.entries if e.doc_type and e.doc_type.code in VOLUME_FORMS
+             for rec in e.files}
+    cat = load_catalogue()
+
+    def form(code: str, volume: str) -> list[str]:
+        name = f"{documents.DOCS}/{rendered_name(cat.get(code), volume)}"
+        return [name] if (code, name) in forms else []
+
+    order: list[str] = []
+    bound = bound_records(dossier)
+    for v in VOLUMES:
+        docs = [rec.file for rec in bound[v]]
+        if docs or form("cover", v):
+            order += form("cover", v) + form("toc", v) + docs + form("remarks", v)
+    rest = [rec.file for e in dossier.entries for rec in e.files if rec.file not in order]
+    return order + rest
 
 
 def table_of_contents(ws: Workspace, dossier: Dossier, counter: pages.PageCounter | None = None) -> list[TocRow]:
@@ -136,11 +159,25 @@ def remarks_text(dossier: Dossier) -> str:
     gaps = [e.doc_type.name for e in dossier.gaps if e.doc_type and e.doc_type.code not in VOLUME_FORMS]
     t = texts.get("remarks")
     parts = []
+    if dossier.case.state not in (CaseState.CLOSED, CaseState.ARCHIVED):
+        parts.append(t["open"].format(state=dossier.case.state.value))
     if gaps:
         parts.append(t["missing"].format(names="、".join(gaps)))
     if dossier.problems:
         parts.append(t["problems"].format(problems="；".join(dossier.problems)))
     return "".join(parts) or t["complete"]
+
+
+def _drop_copies(ws: Workspace, case_id: str, kept: documents.DocRecord) -> None:
+    """One 封面, 卷内目录 and 备考表 per volume: copies an earlier print stored beside this one
+    (“000-卷宗封面(正卷)（2）.docx”) are removed (journaled), so the binding order and the package
+    list each form once."""
+    case_dir = ws.cases_dir / case_id
+    stem, ext = kept.file.rsplit(".", 1)
+    copy = re.compile(re.escape(stem) + r"（\d+）\." + re.escape(ext))
+    for d in documents.load_register(case_dir).documents:
+        if d.doc_type == kept.doc_type and copy.fullmatch(d.file):
+            documents.remove_document(case_dir, d.file, stage="结案", actor=ws.actor)
 
 
 @dataclass
@@ -176,9 +213,14 @@ def finish_dossier(ws: Workspace, case_ref: str, today: dt.date,
         for vol in vols:
             extra = _volume_extra(vol, remarks_text(dossier) if code == "remarks" else "")
             try:
-                render_document(ws, dossier.case.id, code, extra=extra, today=today, volume=vol["name"])
+                done = render_document(ws, dossier.case.id, code, extra=extra, today=today, volume=vol["name"])
+                _drop_copies(ws, dossier.case.id, done.record)
             except DocumentError as e:
                 warnings.append(f"{e}：" + "、".join(e.details) if e.details else str(e))
+    if _method(rows) != pages.ESTIMATE and rows:
+        warning = pages.font_warning()  # laid out by LibreOffice: in the forms' fonts, or say it was not
+        if warning:
+            warnings.append(warning)
     return Finished(assemble(ws, case_ref), rows, warnings, _method(rows))
 
 

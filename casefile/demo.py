@@ -12,6 +12,7 @@ import shutil
 import tomllib
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from casefile import documents, users
 from casefile.binding import finish_dossier
@@ -29,19 +30,38 @@ DEMO_MARK = ".casefile-demo"
 DEMO_TODAY = dt.date(2026, 11, 23)
 
 
+def shifted(data: Any, shift: dt.timedelta) -> Any:
+    """Every date in ``data`` (a TOML table) moved by ``shift``: the demo built on another day
+    keeps its cases as many days from 'today' as on DEMO_TODAY, so none shows 逾期 for having aged."""
+    if isinstance(data, dict):
+        return {k: shifted(v, shift) for k, v in data.items()}
+    if isinstance(data, list):
+        return [shifted(v, shift) for v in data]
+    if isinstance(data, dt.date) and not isinstance(data, dt.datetime):
+        return data + shift
+    return data
+
+
+def demo_shift(today: dt.date | None) -> dt.timedelta:
+    """Whole weeks from DEMO_TODAY to ``today`` (weekdays, hence 工作日 deadlines, stay as written)."""
+    return dt.timedelta(weeks=((today - DEMO_TODAY).days // 7)) if today else dt.timedelta(0)
+
+
 def demo_data() -> Path:
     return Path(str(resources.files("casefile") / "data" / "demo"))
 
 
-def demo_cases() -> list[Case]:
+def demo_cases(shift: dt.timedelta = dt.timedelta(0)) -> list[Case]:
     out = []
     for p in sorted((demo_data() / "cases").glob("*.toml")):
         with open(p, "rb") as f:
-            out.append(validate(Case, tomllib.load(f), str(p)))
+            out.append(validate(Case, shifted(tomllib.load(f), shift), str(p)))
     return out
 
 
-def build_demo(root: Path | str | None, *, force: bool = False) -> Workspace:
+def build_demo(root: Path | str | None, *, force: bool = False, today: dt.date | None = None) -> Workspace:
+    """The demo workspace; with ``today`` its cases are dated relative to that day (whole weeks
+    from DEMO_TODAY), else as written."""
     root = Path(root) if root else default_root()
     if root.exists() and any(root.iterdir()):
         if force and (root / DEMO_MARK).exists():
@@ -53,40 +73,41 @@ def build_demo(root: Path | str | None, *, force: bool = False) -> Workspace:
     data = demo_data()
     with open(data / PROFILE_FILE, "rb") as f:
         profile = validate(AgencyProfile, tomllib.load(f), "演示工作区配置")
+    shift = demo_shift(today)
     with open(data / "officers.toml", "rb") as f:
-        officers = validate(OfficerRegister, tomllib.load(f), "演示人员清单")
+        officers = validate(OfficerRegister, shifted(tomllib.load(f), shift), "演示人员清单")
     ws = Workspace.init(root, profile, officers.officers)
     (ws.root / DEMO_MARK).write_text("casefile demo workspace\n", encoding="utf-8")
     shutil.copy(data / users.USERS_FILE, ws.root / users.USERS_FILE)  # a user for each role, by the cases' officers
     if users.load(ws.root).get(users.os_login()) is None:
         users.register_first_admin(ws.root)
-    for case in demo_cases():
+    for case in demo_cases(shift):
         ws.create_case(case)
     for step in DEMO_STEPS:
-        step(ws)
+        step(ws, shift)
     return ws
 
 
-def render_due_documents(ws: Workspace) -> None:
+def render_due_documents(ws: Workspace, shift: dt.timedelta) -> None:
     """Every document each demo case requires by its state, rendered from the facts;
     the archived case also gets its 卷内目录, 备考表 and 封面."""
     for case in ws.try_load_cases()[0]:
         for dtype, _ in required_documents(ws, case):
             if dtype.template and dtype.code not in ("toc", "remarks", "cover"):
-                render_document(ws, case.id, dtype.code, today=DEMO_TODAY)
+                render_document(ws, case.id, dtype.code, today=DEMO_TODAY + shift)
         if case.evidence and case.state not in (CaseState.OPENED,):
-            render_document(ws, case.id, "evidence_list", today=DEMO_TODAY)
+            render_document(ws, case.id, "evidence_list", today=DEMO_TODAY + shift)
         if case.state == CaseState.ARCHIVED:
-            finish_dossier(ws, case.id, today=DEMO_TODAY)
+            finish_dossier(ws, case.id, today=DEMO_TODAY + shift)
 
 
-def add_imported_materials(ws: Workspace) -> None:
+def add_imported_materials(ws: Workspace, shift: dt.timedelta) -> None:
     """Receipts and records that no template produces (they arrive from banks and
     other offices); written as plain .docx and registered as imported documents."""
     from docx import Document
 
     with open(demo_data() / "imported.toml", "rb") as f:
-        items = tomllib.load(f)["documents"]
+        items = shifted(tomllib.load(f), shift)["documents"]
     for item in items:
         doc = Document()
         for line in item["text"].splitlines():
@@ -100,14 +121,15 @@ def add_imported_materials(ws: Workspace) -> None:
 
 
 # Later capabilities (documents, reviews, evidence) add the steps that bring each
-# demo case to its state; each takes the workspace.
-def draw_demo_inspection(ws: Workspace) -> None:
+# demo case to its state; each takes the workspace and the shift of its dates.
+def draw_demo_inspection(ws: Workspace, shift: dt.timedelta) -> None:
     """The 事项 the agency publishes and one 双随机 draw from a roll of ten firms."""
     from casefile.inspection import draw
 
     shutil.copy(demo_data() / "matters.toml", ws.root / "matters.toml")
     shutil.copy(demo_data() / "targets.csv", ws.root / "检查对象名录.csv")
-    draw(ws, ws.root / "检查对象名录.csv", "30%", 2026, DEMO_TODAY, plan_id="2026-明码标价")
+    day = DEMO_TODAY + shift
+    draw(ws, ws.root / "检查对象名录.csv", "30%", day.year, day, plan_id=f"{day.year}-明码标价")
 
 
 DEMO_STEPS: list = [add_imported_materials, render_due_documents, draw_demo_inspection]

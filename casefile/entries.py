@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from casefile import casetypes, ids
+from casefile import casetypes, ids, legal_limits
 from casefile.extract.citations import find_citations
 from casefile.model import Act, ActKind, Case, CaseType, Evidence, LawRef, Measure, MeasureKind, Party, PartyKind, ServiceMethod
 from casefile.workspace import OfficerRegister
@@ -58,13 +58,16 @@ class _Rules:
     order: list[dict[str, Any]]
     evidence_kinds: list[str]
     case_sources: list[str]
+    min_handlers: int
+    handlers_basis: str
 
 
 @lru_cache(maxsize=1)
 def rules() -> _Rules:
     with open(str(resources.files("casefile") / "data" / "entries.toml"), "rb") as f:
         data = tomllib.load(f)
-    return _Rules(data["two_officers"], data["order"], data["evidence"]["kinds"], data["case"]["sources"])
+    return _Rules(data["two_officers"], data["order"], data["evidence"]["kinds"], data["case"]["sources"],
+                  data["case"]["min_handlers"], data["case"]["handlers_basis"])
 
 
 def act_kinds(case_type: CaseType | str) -> list[str]:
@@ -77,6 +80,11 @@ def act_kinds(case_type: CaseType | str) -> list[str]:
 def case_sources() -> list[str]:
     """The 案件来源 a case may name."""
     return list(rules().case_sources)
+
+
+def handler_rule() -> tuple[int, str]:
+    """How many 承办人 a case needs, and the article that says so."""
+    return rules().min_handlers, rules().handlers_basis
 
 
 def evidence_kinds() -> list[str]:
@@ -256,9 +264,29 @@ def act_entry(case: Case, data: dict[str, Any], today: dt.date, register: Office
         errors["method"] = "请选择：" + "、".join(m.value for m in ServiceMethod)
     if errors:
         return None, errors
-    return Act(kind=kind, date=day, officers=certs, place=str(data.get("place") or "").strip(),
-               note=str(data.get("note") or "").strip(), method=method or None, end_date=end,
-               document=str(data.get("document") or "").strip()), {}
+    act = Act(kind=kind, date=day, officers=certs, place=str(data.get("place") or "").strip(),
+              note=str(data.get("note") or "").strip(), method=method or None, end_date=end,
+              document=str(data.get("document") or "").strip())
+    # what no document could lawfully carry is not entered (casefile/data/legal_limits.toml)
+    others = case.model_copy(update={"acts": [a for i, a in enumerate(case.acts) if i != index]})
+    breaches = legal_limits.act_breaches(others, act)
+    if breaches:
+        return None, {"end_date" if act.end_date else "date": "；".join(b.text() for b in breaches)}
+    return act, {}
+
+
+def summary_measure_breaches(case: Case, which: str, measure: Measure, index: int | None = None,
+                             profile: dict[str, Any] | None = None) -> Errors:
+    """A 简易 case's fine within 行政处罚法§51's amounts (the same limit the 当场决定书 is printed under)."""
+    if case.procedure.value != "简易":
+        return {}
+    items = list(getattr(case, which))
+    if index is None:
+        items.append(measure)
+    else:
+        items[index] = measure
+    breaches = legal_limits.summary_fine(case.model_copy(update={which: items}), profile)
+    return {"amount": "；".join(b.text() for b in breaches)} if breaches else {}
 
 
 def measure_entry(data: dict[str, Any]) -> tuple[Measure | None, Errors]:

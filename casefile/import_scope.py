@@ -232,6 +232,18 @@ class ForeignCheck:
         return "", ""
 
 
+def decision_summary(x: Any) -> str:
+    """What a decision document would make the case record: its 文号, date and measures ('' for others)."""
+    if x.doc_type not in DECISION_TYPES:
+        return ""
+    ms = []
+    for m in x.fields.get("measures") or []:
+        amount = m.get("amount")
+        ms.append(f"{m.get('kind', '')}{f' {amount} 元' if amount else ''}")
+    bits = [x.fields.get("doc_no") or "", x.fields.get("date") or "", "、".join(ms)]
+    return "，".join(b for b in bits if b)
+
+
 # -- the preview ------------------------------------------------------------------------------
 
 TAKE = "导入"
@@ -248,6 +260,7 @@ class PreviewItem:
     doc_no: str = ""
     reason: str = ""  # why skipped, or what to know before importing (另属案件)
     other_case: str = ""  # the case of the workspace it seems to belong to
+    decision: str = ""  # a decision's date and measures, which the import would record (shown before asking)
 
     @property
     def flagged(self) -> bool:
@@ -255,7 +268,8 @@ class PreviewItem:
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "action": self.action, "doc_type": self.doc_type, "confidence": round(self.confidence, 2),
-                "pages": self.pages, "doc_no": self.doc_no, "reason": self.reason, "other_case": self.other_case}
+                "pages": self.pages, "doc_no": self.doc_no, "reason": self.reason, "other_case": self.other_case,
+                "decision": self.decision}
 
 
 @dataclass
@@ -343,6 +357,7 @@ def preview(ws: Workspace, case_id: str | None, paths: list[Path], *, classify: 
                 item.doc_type, item.confidence, item.pages = x.doc_type, x.confidence, len(doc.pages)
                 item.doc_no = x.fields.get("doc_no", "") if x.doc_type != "unknown" else ""
                 item.other_case, item.reason = check.check(x, doc.text)
+                item.decision = decision_summary(x)
         pv.items.append(item)
     pv.items.sort(key=lambda i: (i.action != TAKE, i.path))
     if classify:

@@ -117,13 +117,17 @@ def import_paths(
     cancelled: Callable[[], bool] | None = None,
     case_type: str | None = None,
     ask: Callable[[case_typing.Typing], str | None] | None = None,
+    fill_decision: bool = True,
 ) -> ImportResult:
     """``include_other_cases``: import documents whose text carries a 文号 of another case of the
     workspace too (by default they are skipped, each with the evidence); ``cancelled`` is asked
     before each file is read: once it says yes, the files read so far are stored and the rest
     listed as not imported. A new case takes the type its documents show (casefile.case_typing),
     or ``case_type`` when given; when the documents disagree ``ask`` (if given) is asked and may
-    name the type. Documents of another type imported into an existing case are warned about."""
+    name the type. Documents of another type imported into an existing case are warned about.
+    Without ``fill_decision`` the documents are stored and facts filled, but no decision (its date,
+    measures, 文号) is recorded and the state does not move: the person was shown those facts and
+    declined them."""
     # a workspace's own folders are refused before anything is read (casefile.import_scope)
     import_scope.refuse_workspace_paths(ws, [Path(p) for p in paths])
     files, passed = import_scope.collect([Path(p) for p in paths])
@@ -279,6 +283,8 @@ def import_paths(
             case = ws.load_case(case.id)
             before = case.model_copy(deep=True)
             filled, conflicts = fill_facts(case, stored_xs, texts=texts)
+            if not fill_decision:
+                filled = _without_decision(case, before, filled)
             result.facts_filled, result.conflicts = filled, conflicts
             if filled:
                 try:
@@ -386,6 +392,14 @@ _EVENT_ACT = {
     "放弃陈述申辩": ActKind.STATEMENT_WAIVED, "听证": ActKind.HEARING, "法制审核": ActKind.LEGAL_REVIEW, "决定": ActKind.DECISION,
     "送达": ActKind.SERVICE,
 }
+
+
+def _without_decision(case: Case, before: Case, filled: list[str]) -> list[str]:
+    """Set back what a decision document filled — its date, measures, 文号 and the move to 已决定."""
+    case.state, case.decided, case.number = before.state, before.decided, before.number
+    had = {(a.kind, a.date) for a in before.acts}
+    case.acts = [a for a in case.acts if a.kind != ActKind.DECISION or (a.kind, a.date) in had]
+    return [f for f in filled if f not in ("state", "decided", "number")]
 
 
 def fill_facts(case: Case, xs: list[Extraction], texts: list[tuple[str, list[str]]] | None = None) -> tuple[list[str], list[dict[str, Any]]]:

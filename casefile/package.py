@@ -31,6 +31,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from casefile import documents, heads, journal, package_trust, resume
+from casefile.binding import binding_order
 from casefile.dossier import assemble
 from casefile.errors import CaseExists, PackageError
 from casefile.fsutil import atomic_output, atomic_write_text, sha256_file
@@ -64,8 +65,7 @@ def export_package(ws: Workspace, case_ref: str, dest: Path) -> dict[str, Any]:
     pieces (a 450 MiB video is never held in memory), then rename it into place."""
     case = ws.load_case(case_ref)
     case_dir = ws.cases_dir / case.id
-    dossier = assemble(ws, case.id)
-    order = [f.file for e in dossier.entries for f in e.files]
+    order = binding_order(assemble(ws, case.id))
     files: dict[str, str] = {}
     with atomic_output(Path(dest), clean=True) as out:
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:

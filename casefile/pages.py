@@ -118,6 +118,33 @@ class EstimateCounter:
         return [_other(p) or PageCount(estimate_docx_pages(p), ESTIMATE) for p in paths]
 
 
+# the fonts the forms are set in (doc_templates/build_templates.py), each with the names it is installed under
+LAYOUT_FONTS = {"仿宋_GB2312": ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong"), "宋体": ("宋体", "SimSun")}
+
+
+def missing_layout_fonts() -> list[str]:
+    """The layout fonts LibreOffice cannot find here ([] when fc-list is not there to ask): pages
+    are then laid out in a substitute (文泉驿) and may count differently on an office PC."""
+    exe = shutil.which("fc-list")
+    if exe is None:
+        return []
+    try:
+        out = subprocess.run([exe, ":", "family"], capture_output=True, text=True, timeout=20).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    have = {name.strip() for line in out.splitlines() for name in line.split(",")}
+    return [font for font, names in LAYOUT_FONTS.items() if not have & set(names)]
+
+
+def font_warning() -> str:
+    """The warning a laid-out print carries when its fonts are missing ('' when they are installed)."""
+    missing = missing_layout_fonts()
+    if not missing:
+        return ""
+    return (f"本机未安装文书版式字体 {'、'.join(missing)}，排版使用替代字体（如文泉驿），"
+            "页数和分页在装有这些字体的办公电脑上可能不同")
+
+
 def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 

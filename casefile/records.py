@@ -56,6 +56,7 @@ class Inspection(_M):
     present: str = ""  # 现场负责人 and ID
     witness: str = ""
     observed: str = ""
+    recorder: str = ""  # 记录人 as recorded (never guessed from the officers)
     matter: str = ""  # 检查事项（行政检查：抽查事项）
     result: str = ""  # 检查结果（行政检查的检查记录与检查结果告知书）
 
@@ -83,6 +84,10 @@ class StatementRecord(_M):
 
     text: str = ""
     review: str = ""
+    place: str = ""  # 地点 where the statement was heard (never the agency's name by default)
+    start: str = ""
+    end: str = ""
+    recorder: str = ""
 
 
 class Opinion(_M):
@@ -95,6 +100,10 @@ class Discussion(_M):
     """集体讨论记录."""
 
     place: str = ""
+    start: str = ""
+    end: str = ""
+    host: str = ""  # 主持人 as recorded (never the first 负责人 of the register)
+    report: str = ""  # 承办人汇报的案情和拟处理意见, as said at the meeting
     recorder: str = ""
     members: list[str] = Field(default_factory=list)
     opinions: list[Opinion] = Field(default_factory=list)
@@ -154,6 +163,16 @@ class Coercion(_M):
     applicant_head: str = ""  # 申请机关负责人（§55第二款）
 
 
+class Service(_M):
+    """送达回证: who received the document where, as recorded (empty: ruled blanks)."""
+
+    recipient: str = ""  # 受送达人（空：当事人）
+    address: str = ""  # 送达地址（空：当事人的住所）
+    signer: str = ""  # 签收人（本人或代收人）
+    witness: str = ""  # 见证人（留置送达）
+    note: str = ""  # 留置事由等
+
+
 class Records(_M):
     inquiry: Inquiry = Field(default_factory=Inquiry)
     inspection: Inspection = Field(default_factory=Inspection)
@@ -163,6 +182,7 @@ class Records(_M):
     decision: Decision = Field(default_factory=Decision)
     license: License = Field(default_factory=License)
     coercion: Coercion = Field(default_factory=Coercion)
+    service: Service = Field(default_factory=Service)
     numbers: dict[str, str] = Field(default_factory=dict)  # catalogue code → the document's own 文号
 
 
@@ -208,17 +228,17 @@ def enter(ws: Any, case_ref: str, path: Path) -> dict[str, Any]:
         case = ws.load_case(case_ref)
         merged = merge(of_case(case.extra), data, str(path))
         extra = dict(case.extra)
-        extra[KEY] = _compact(merged.model_dump())
+        extra[KEY] = compact(merged.model_dump())
         case.extra = extra
         ws.save_case(case, act="录入笔录记录", stage="调查")
     return {"case": case.id, "file": str(path), "sections": sorted(data)}
 
 
-def _compact(obj: Any) -> Any:
+def compact(obj: Any) -> Any:
     """Only what was entered is kept in case.toml (TOML has no null, and short files read better)."""
     if isinstance(obj, dict):
-        out = {k: _compact(v) for k, v in obj.items()}
+        out = {k: compact(v) for k, v in obj.items()}
         return {k: v for k, v in out.items() if v not in ("", [], {}, None)}
     if isinstance(obj, list):
-        return [_compact(x) for x in obj]
+        return [compact(x) for x in obj]
     return obj

@@ -18,18 +18,23 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from casefile import documents
+from casefile import documents, legal_limits, profiles
 from casefile import records as rec
 from casefile.act_documents import acts_context
 from casefile.cn import cn_date, money_upper
 from casefile.errors import DocumentError, UsageError
 from casefile.journal import STAGES
 from casefile.model import Act, ActKind, Case, LawRef, Measure, PartyKind
+from casefile.names import safe_name
 from casefile.records import Records
 from casefile.requirements import hearing_rights_due, refusal
 from casefile.workspace import Workspace, stage_of_state, with_case_lock
 from doc_templates import texts
 from doc_templates.catalogue import FORMS, DocType, load_catalogue
+
+# the forms about a volume (封面, 卷内目录, 备考表): made from the dossier, one of each per volume
+VOLUME_FORMS = ("cover", "toc", "remarks")
+
 
 def _d(day: dt.date | None) -> str:
     return cn_date(day) if day else ""
@@ -116,11 +121,11 @@ def doc_number(ws: Workspace, case: Case, dtype: DocType, records: Records, day:
         return records.numbers[dtype.code]
     words = {**texts.get("numbering"), **ws.profile.documents.numbering}
     word = words.get(dtype.code)
-    short = ws.profile.short_name if (case.agency or ws.profile.name) == ws.profile.name else ""
+    short = ws.profile.short_name_of(case.agency or ws.profile.name)
     base = day or case.first_date(ActKind.FILING)
     year = str(base.year) if base else "　　　　"  # no date on file: the year is written by hand too
     if not word or not short:
-        # another agency's case, or no series: the whole 字 is left to fill by hand
+        # an agency the workspace does not name, or no series: the whole 字 is left to fill by hand
         return f"　　　　〔{year}〕　　　号"
     return f"{short}{word}〔{year}〕　　　号"
 
@@ -173,7 +178,6 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
     act_for_officers = inspection or inquiry or _first(case, ActKind.DECISION)
     officer_certs = (act_for_officers.officers if act_for_officers and act_for_officers.officers else case.handlers)
     reviewer = reg.lookup(case.review.reviewer) if case.review.reviewer else None
-    chief = next((o for o in reg.officers if "负责人" in o.roles and (not case.sector or case.sector in o.categories)), None)
 
     proposed_basis = [b for m in case.proposed for b in m.basis]
     decided_basis = [b for m in case.decided for b in m.basis]
@@ -250,6 +254,7 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
             interviewee = interviewee.replace(w, "")
     docs = profile.documents
     circumstances = case.violation.circumstances
+    ctx_evidence = [{"kind": e.kind, "name": e.name, "source": e.source, "date": _d(e.date)} for e in case.evidence]
     correction = (records.decision.correction.rstrip("。") or texts.get("correction")["text"].format(you=you))
     ctx: dict[str, Any] = {
         "agency": case.agency or profile.name,
@@ -274,7 +279,6 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
         "handler_certs": "、".join(case.handlers),
         "officer_names": names(officer_certs),
         "officer_certs": "、".join(officer_certs),
-        "recorder": names(officer_certs[-1:]),
         "filed_date": act_date(ActKind.FILING),
         "inspection_date": _d(inspection.date) if inspection else "",
         "inspection_place": inspection.place if inspection else "",
@@ -288,7 +292,8 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
         "seizure_end": _d(seizure.end_date) if seizure and seizure.end_date else "",
         "seizure_reason": (seizure.note or case.violation.facts) if seizure else "",
         "items": [i.model_dump() for i in case.items],
-        "evidence": [{"kind": e.kind, "name": e.name, "source": e.source, "date": _d(e.date)} for e in case.evidence],
+        "evidence": ctx_evidence,
+        "extracted_evidence": [e for e in ctx_evidence if not _own_record(e)],
         "evidence_text": "；".join(f"{i}．{e.name}" for i, e in enumerate(case.evidence, 1)) + ("。" if case.evidence else ""),
         "violated_text": cites(case.violation.violated),
         "proposed": [{"text": measure_text(m)} for m in case.proposed],
@@ -333,10 +338,12 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
         "review_date": _d(review_act.date) if review_act else "",
         "review_summary": review_act.note if review_act else "",
         "reviewer_name": reviewer.name if reviewer else "",
-        "chief_name": chief.name if chief else "",
         "discussion_date": _d(discussion.date) if discussion else "",
         "discussion_note": discussion.note if discussion else "",
         "decision_date": act_date(ActKind.DECISION),
+        # where the decision was made (行政处罚法§52 for a 当场 decision): the act's place, else the inspection's
+        "decision_place": ((_first(case, ActKind.DECISION).place if _first(case, ActKind.DECISION) else "")
+                           or (inspection.place if inspection else "")),
         "closing_date": act_date(ActKind.CLOSING),
         "archive_date": act_date(ActKind.ARCHIVING),
         "execution_text": "；".join(executed),
@@ -358,6 +365,12 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
     ctx.update(acts_context(ws, case, records, you=you, names=names, region=region,
                             decided_text=ctx["decided_text"], money=money_text))
     return ctx
+
+
+def _own_record(e: dict[str, Any]) -> bool:
+    """A 笔录 or report the agency made itself (texts.toml [evidence_extraction]): no one “provided” it."""
+    t = texts.get("evidence_extraction")
+    return e["kind"] in t["own_kinds"] or any(w in e["name"] for w in t["own_words"])
 
 
 def _empty(v: Any) -> bool:
@@ -425,9 +438,11 @@ def document_date(case: Case, dtype: DocType) -> dt.date | None:
 
 @with_case_lock
 def render_document(ws: Workspace, case_ref: str, code: str, *, today: dt.date, extra: dict[str, Any] | None = None,
-                    volume: str = "") -> Rendered:
+                    volume: str = "", confirm: bool = False) -> Rendered:
     """Render one document of the case and store it. ``volume`` names the volume a
-    volume form (封面, 卷内目录, 备考表) is made for; it is part of the file name."""
+    volume form (封面, 卷内目录, 备考表) is made for; it is part of the file name.
+    A document that would state something unlawful is refused with the article; one the law
+    allows as an exception is rendered only with ``confirm``, and the confirmation is journaled."""
     cat = load_catalogue()
     dtype = cat.get(code) or cat.by_name(code)
     if dtype is None:
@@ -438,6 +453,7 @@ def render_document(ws: Workspace, case_ref: str, code: str, *, today: dt.date, 
     why = refusal(ws, case, dtype)
     if why:
         raise DocumentError(f"不能为案件 {case.id} 生成“{dtype.name}”：{why}", title="文书与案件不符")
+    confirmed = _lawful(ws, case, dtype, confirm)
     ctx = build_context(ws, case, today=today)
     day = document_date(case, dtype)
     if extra:
@@ -460,7 +476,8 @@ def render_document(ws: Workspace, case_ref: str, code: str, *, today: dt.date, 
     name = rendered_name(dtype, volume)
     reg = documents.load_register(case_dir)
     existing = reg.get(f"{documents.DOCS}/{name}")
-    beside = bool(existing and documents.changed_outside(case_dir, existing))
+    # a volume form is rebuilt from the dossier on every print and export: replaced, never kept beside
+    beside = bool(existing and documents.changed_outside(case_dir, existing)) and dtype.code not in VOLUME_FORMS
     record = documents.DocRecord(
         file="", doc_type=dtype.code, title=dtype.name, origin="rendered",
         # the register keeps a 文号 only when it is complete (a blank serial is filled by hand)
@@ -471,6 +488,9 @@ def render_document(ws: Workspace, case_ref: str, code: str, *, today: dt.date, 
         case_dir, data, name, record, stage=_stage(dtype, case), act="生成文书", actor=ws.actor,
         replace=bool(existing) and not beside,
     )
+    if confirmed:
+        ws.journal(case.id, "确认生成法定例外的文书", _stage(dtype, case),
+                   {"document": stored.file, "confirmed": [b.text() for b in confirmed]}, docs={stored.file: stored.sha256})
     if beside:
         msg = f"{existing.file} 在 casefile 之外被修改过，已保留原文件，新生成的文书另存为 {stored.file}"
     elif existing:
@@ -480,9 +500,25 @@ def render_document(ws: Workspace, case_ref: str, code: str, *, today: dt.date, 
     return Rendered(stored, beside, msg)
 
 
+def _lawful(ws: Workspace, case: Case, dtype: DocType, confirm: bool) -> list[legal_limits.Breach]:
+    """Refuse a document that would state something unlawful (casefile/data/legal_limits.toml);
+    return the exceptions the law allows that the person confirmed (to be journaled)."""
+    breaches = legal_limits.document_breaches(case, ws.cases_dir / case.id, dtype.code, profiles.load_profile_for(ws, case))
+    hard = [b for b in breaches if not b.confirmable]
+    if hard:
+        raise DocumentError(f"不能为案件 {case.id} 生成“{dtype.name}”：文书内容将违反法律规定", title="文书内容违法",
+                            details=[b.text() for b in hard])
+    if breaches and not confirm:
+        raise DocumentError(f"“{dtype.name}”超出法定一般限度，须确认属于法定例外后才能生成", title="须确认",
+                            details=[b.text() for b in breaches] + ["确认后重新生成：casefile doc render … --confirm（确认记入案件日志）"])
+    return breaches
+
+
 def rendered_name(dtype: DocType, volume: str = "") -> str:
-    """The file name a rendered document of this type is stored under (in the case's docs/)."""
-    return f"{dtype.order:03d}-{dtype.name}{f'（{volume}）' if volume else ''}.docx"
+    """The file name a rendered document of this type is stored under (in the case's docs/), as
+    the register holds it (NFKC: “（正卷）” is stored “(正卷)”; compared unnormalised, a second
+    print found no earlier cover and stored a “（2）” beside it)."""
+    return safe_name(f"{dtype.order:03d}-{dtype.name}{f'（{volume}）' if volume else ''}.docx")
 
 
 def would_overwrite(ws: Workspace, case_ref: str, code: str, volume: str = "") -> str:

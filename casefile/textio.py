@@ -262,7 +262,8 @@ def _read_docx(path: Path, data: bytes) -> ExtractedText:
     for section in doc.sections:
         for p in section.footer.paragraphs:
             t = p.text.strip()
-            if t and t not in seen_headers and not t.isdigit():
+            # a page number (“— 3 —”, or “— —” around a field not yet laid out) is no text of the document
+            if t and t not in seen_headers and not t.strip("—–-·　 ").isdigit() and t.strip("—–-·　 "):
                 seen_headers.add(t)
                 footers.append(t)
     pages[-1].extend(footers)

@@ -53,6 +53,16 @@ class DocumentSettings(BaseModel):
     numbering: dict[str, str] = Field(default_factory=dict)  # 文书代码 → 文号字, over doc_templates/texts.toml
 
 
+class Agency(BaseModel):
+    """Another agency whose cases the workspace keeps ([[agencies]] in workspace.toml): its
+    机关代字 heads the 文号 of its documents."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1)
+    short_name: str = ""  # 文号 prefix, e.g. 清应急
+
+
 class AgencyProfile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -76,6 +86,13 @@ class AgencyProfile(BaseModel):
     # folders of further case-type declarations (casefile.casetypes), relative to the workspace:
     # a type such as 行政征收 is added by a file there, with its rule pack in <folder>/rules/
     case_type_dirs: list[str] | None = None
+    agencies: list[Agency] = Field(default_factory=list)  # other agencies whose cases are kept here
+
+    def short_name_of(self, agency: str) -> str:
+        """The 机关代字 of the workspace's own agency or of one of its [[agencies]] ('' when unknown)."""
+        if not agency or agency == self.name:
+            return self.short_name
+        return next((a.short_name for a in self.agencies if a.name == agency), "")
 
 
 class Officer(BaseModel):

@@ -8,7 +8,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, Iterator, Literal
 
-from casefile import periods
+from casefile import legal_limits, periods
 from casefile.avrecord import av_requirements
 from casefile.documents import changed_outside
 from casefile.requirements import hearing_rights_reasons, major_decision_reasons
@@ -236,11 +236,9 @@ def not_heavier_after_statement(ctx: CheckContext) -> Iterator[Hit]:
 
 @predicate
 def summary_limits(ctx: CheckContext) -> Iterator[Hit]:
-    """P21: 简易程序 only for 警告 or fines ≤200 (natural person) / ≤3000 (organisation)."""
-    sp = ctx.profile.get("summary_procedure", {})
-    p = ctx.case.party
-    natural = p is not None and p.kind == PartyKind.NATURAL
-    limit = Decimal(str(sp.get("individual_max" if natural else "organisation_max", 200 if natural else 3000)))
+    """P21: 简易程序 only for 警告 or fines within §51's amounts — the limits entry and printing use
+    (casefile.legal_limits; a rules profile's [summary_procedure] may set others)."""
+    limit, natural = legal_limits.summary_cap(ctx.case, ctx.profile)
     for i, m in enumerate(ctx.case.decided, 1):
         if m.kind not in ("警告", "罚款", "通报批评"):
             yield Hit(f"简易程序不能作出“{m.kind}”", evidence=[_fact(f"decided[{i}].kind", m.kind)])

@@ -65,13 +65,16 @@ def _para(doc_or_cell, text: str, *, size=SIZE_BODY, font=BODY_FONT, bold=False,
 
 
 def _ruled(p) -> None:
-    """A bottom rule under an empty line: a line to write on."""
+    """A rule under an empty line: a line to write on. Word draws consecutive paragraphs with the
+    same borders as one bordered block (a bottom rule under the last line only), so the rule is
+    also the block's “between” border: one rule under every line."""
     ppr = p._p.get_or_add_pPr()
     bdr = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for k, v in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "auto")):
-        bottom.set(qn(k), v)
-    bdr.append(bottom)
+    for side in ("w:bottom", "w:between"):
+        rule = OxmlElement(side)
+        for k, v in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "auto")):
+            rule.set(qn(k), v)
+        bdr.append(rule)
     ppr.append(bdr)
 
 
@@ -144,10 +147,11 @@ def _heading(doc, spec: dict) -> None:
 def _signature(doc, spec: dict) -> None:
     """The agency, seal and date, kept on the page of the text above them."""
     if spec.get("sign") == "agency":
-        # the last lines of text (not the {%p %} lines docxtpl removes) carry the block
-        # with them: a page never holds only the agency, seal and date
+        # the last paragraph of text (not the {%p %} lines docxtpl removes) carries the block
+        # with it: a page never holds only the agency, seal and date. Only the last one: two
+        # long paragraphs (缴款, 救济途径) pulled along left half a page blank above them
         text = [p for p in doc.paragraphs if not p.text.startswith("{%")]
-        for p in text[-2:]:
+        for p in text[-1:]:
             p.paragraph_format.keep_with_next = True
         _para(doc, "", indent=False, keep=True)
         _para(doc, "{{ agency }}", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False, keep=True)
@@ -218,16 +222,22 @@ def _loop_table(doc, headers: list[str], loop: str, cells: list[str], widths: li
 LOOP_TABLES = {
     "toc": (["序号", "文号", "责任者", "题名", "日期", "页号", "备注"], "toc_rows",
             ["{{ r.seq }}", "{{ r.doc_no }}", "{{ r.author }}", "{{ r.title }}", "{{ r.date }}", "{{ r.page }}", "{{ r.note }}"],
-            [1.2, 3.6, 2.6, 4.0, 2.2, 1.2, 0.8]),
+            # 日期 holds 8 digits on one line; 备注 is wide enough to write in
+            [1.0, 3.4, 2.4, 3.6, 2.4, 1.2, 1.6]),
     "evidence": (["序号", "证据名称", "证据种类", "来源", "取得日期"], "evidence",
                  ["{{ loop.index }}", "{{ r.name }}", "{{ r.kind }}", "{{ r.source }}", "{{ r.date }}"],
                  [1.0, 6.0, 2.6, 3.4, 2.6]),
+    # 证据提取单: what was provided (the agency's own 笔录 and reports are not “provided”)
+    "extraction": (["序号", "证据名称", "证据种类", "提供人", "取得日期"], "extracted_evidence",
+                   ["{{ loop.index }}", "{{ r.name }}", "{{ r.kind }}", "{{ r.source }}", "{{ r.date }}"],
+                   [1.0, 6.0, 2.6, 3.4, 2.6]),
     "items": (["序号", "名称", "规格", "数量", "备注"], "items",
               ["{{ loop.index }}", "{{ r.name }}", "{{ r.spec }}", "{{ r.quantity }}", "{{ r.note }}"],
               [1.0, 5.0, 3.4, 2.6, 3.6]),
     "service": (["送达文书", "文号", "送达时间", "送达地点", "送达方式", "送达人", "受送达人签名及日期"], "service_rows",
                 ["{{ r.title }}", "{{ r.doc_no }}", "{{ r.date }}", "{{ r.place }}", "{{ r.method }}", "{{ r.officers }}", ""],
-                [2.6, 2.8, 2.6, 1.8, 1.6, 1.8, 2.4]),
+                # 送达人 holds two three-character names, 送达方式 a four-character method, on one line
+                [2.2, 2.4, 2.2, 1.8, 2.0, 3.0, 2.0]),
 }
 # forms about the volume (封面, 目录, 备考表) carry no page number: the 卷内文件 are
 # numbered from 1 and the 目录's 页号 are those numbers
@@ -247,12 +257,13 @@ def _body(doc, lines: list[str]) -> None:
 
 
 def _keep_signatures(doc) -> None:
-    """Signature lines stay on the page of the lines above them (no page holding only
-    “当事人（签名）”): each signature line and the two lines before it keep with the next."""
+    """Signature lines stay on the page of the line above them (no page holding only
+    “当事人（签名）”): each signature line and the one line before it keep with the next —
+    not two, which pulled whole paragraphs over and left half a page blank."""
     paras = [p for p in doc.paragraphs if not p.text.startswith("{%")]
     for i, p in enumerate(paras):
         if "（签名）" in p.text or "签名：" in p.text:
-            for q in paras[max(0, i - 2):i]:
+            for q in paras[max(0, i - 1):i]:
                 q.paragraph_format.keep_with_next = True
 
 

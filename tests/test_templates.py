@@ -55,7 +55,9 @@ def golden_ws(demo_template, tmp_path_factory):
         data = tomllib.load(f)
     ws.create_case(Case.model_validate(data))
     enter(ws, "GOLD-001", DATA / "records" / "golden_records.toml")
-    summary = dict(data, id="GOLD-002", number="清市监当罚〔2026〕12号", procedure="简易")
+    # 当场处罚 within 行政处罚法§51 (a company: 3,000 元 at most)
+    summary = dict(data, id="GOLD-002", number="清市监当罚〔2026〕12号", procedure="简易",
+                   decided=[{"kind": "罚款", "amount": 2000, "basis": data["decided"][0]["basis"]}])
     ws.create_case(Case.model_validate(summary))
     no_penalty = dict(data, id="GOLD-003", number="清市监不罚〔2026〕3号", decided=[{"kind": "不予行政处罚"}],
                       extra={"no_penalty_reason": "当事人违法行为轻微并及时改正，没有造成危害后果，依据《中华人民共和国行政处罚法》第三十三条第一款的规定"})
@@ -204,9 +206,10 @@ def test_facts_entered_from_a_file_print_in_the_record(demo_ws, run_cli, tmp_pat
     facts.write_text(json.dumps({"inquiry": {"interviewee": "孙可欣", "relation": "委托代理人（附授权委托书）", "recusal": "不申请。",
                                              "qa": [{"q": "网店的划线价“原价1299元”是否实际成交过？", "a": "没有按1299元卖出过。"}]}},
                                 ensure_ascii=False), encoding="utf-8")
-    code, out, err = run_cli("doc", "facts", "SJ-2026-037", str(facts), "-w", str(demo_ws.root), "--json")
+    # a case still open (an archived one takes no new records)
+    code, out, err = run_cli("doc", "facts", "SJ-2026-088", str(facts), "-w", str(demo_ws.root), "--json")
     assert code == 0, err and json.loads(out)["sections"] == ["inquiry"]
-    text = _text(demo_ws, "SJ-2026-037", render_document(demo_ws, "SJ-2026-037", "inquiry_record", today=TODAY))
+    text = _text(demo_ws, "SJ-2026-088", render_document(demo_ws, "SJ-2026-088", "inquiry_record", today=TODAY))
     assert "问：网店的划线价“原价1299元”是否实际成交过？\n答：没有按1299元卖出过。" in text
     assert "委托代理人（附授权委托书）" in text and "答：不申请。" in text
 
@@ -214,7 +217,7 @@ def test_facts_entered_from_a_file_print_in_the_record(demo_ws, run_cli, tmp_pat
 def test_a_bad_facts_file_is_refused_naming_the_field(demo_ws, run_cli, tmp_path):
     facts = tmp_path / "bad.toml"
     facts.write_text('[inquiry]\nanswers = ["没有"]\n', encoding="utf-8")
-    code, _, err = run_cli("doc", "facts", "SJ-2026-037", str(facts), "-w", str(demo_ws.root))
+    code, _, err = run_cli("doc", "facts", "SJ-2026-088", str(facts), "-w", str(demo_ws.root))
     assert code != 0 and "inquiry.answers" in err
 
 

@@ -108,7 +108,8 @@ async def test_facts_forms_at_80x24(demo_ws):
         assert _journal(demo_ws, cid)[-1] == "录入拟处罚"
 
         # the saved party can be opened for editing and removed after confirming
-        await pilot.press("ctrl+o", "ctrl+o")
+        # round the tabs (证据, 案情, 记录) back to 当事人
+        await pilot.press("ctrl+o", "ctrl+o", "ctrl+o", "ctrl+o")
         await pilot.pause()
         assert facts.active() == "parties"
         lv = facts.query_one("#list-parties")

@@ -84,6 +84,16 @@ async def test_picker_path_parent_preview_confirm_results_undo(demo_ws, folder):
         assert table.row_count == 11
         rows = {table.get_row_at(i)[1]: table.get_row_at(i) for i in range(table.row_count)}
         assert rows["01立案审批表.docx"][2] == "立案审批表" and rows["参考决定书.txt"][2] == "行政处罚决定书"
+        # the two decisions the preview marks as another case's start unselected; Space takes them in
+        summary = str(screen.query_one("#import-summary", Static).render())
+        assert "将导入 9 个文件" in summary and "2 个疑属其他案件（默认不导入）" in summary
+        names = [table.get_row_at(i)[1] for i in range(table.row_count)]
+        table.focus()
+        for i, row in enumerate(table.get_row_at(i) for i in range(table.row_count)):
+            if row[0] == "不导入":
+                table.move_cursor(row=i)
+                await pilot.press("space")
+                await pilot.pause()
         assert "将导入 11 个文件" in str(screen.query_one("#import-summary", Static).render())
         # i asks before a folder; n declines and nothing happens
         await pilot.press("i")
@@ -94,6 +104,10 @@ async def test_picker_path_parent_preview_confirm_results_undo(demo_ws, folder):
         assert app.screen is screen and _docs(demo_ws) == before_docs
         await pilot.press("i")
         await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        # the decisions' facts are shown, and recorded only when asked for
+        assert type(app.screen).__name__ == "ConfirmScreen" and "记录决定" in app.screen.question
         await pilot.press("y")
         await _settle(app, pilot)
         assert screen.mode == "results"
@@ -198,7 +212,7 @@ async def test_x_cancels_a_running_import_and_keeps_what_was_read(demo_ws, folde
     real = session.import_files
     second = threading.Event()
 
-    def slow_import(case_ref, paths, *, progress=None, cancelled=None, include_other_cases=False):
+    def slow_import(case_ref, paths, *, progress=None, cancelled=None, include_other_cases=False, fill_decision=True):
         def progress_then_wait(i, n, name):
             progress(i, n, name)
             if i == 2:
@@ -207,7 +221,8 @@ async def test_x_cancels_a_running_import_and_keeps_what_was_read(demo_ws, folde
                 while not cancelled() and time.monotonic() < deadline:
                     time.sleep(0.02)
 
-        return real(case_ref, paths, progress=progress_then_wait, cancelled=cancelled, include_other_cases=include_other_cases)
+        return real(case_ref, paths, progress=progress_then_wait, cancelled=cancelled, include_other_cases=include_other_cases,
+                    fill_decision=fill_decision)
 
     session.import_files = slow_import
     before = _docs(demo_ws)
@@ -232,7 +247,8 @@ async def test_x_cancels_a_running_import_and_keeps_what_was_read(demo_ws, folde
         table = screen.query_one("#table", DataTable)
         rows = [table.get_row_at(i) for i in range(table.row_count)]
         assert [r[1] for r in rows if r[0] == "已导入"] == ["01立案审批表.docx", "02现场检查笔录.docx"]
-        assert len([r for r in rows if r[0] == "失败" and "导入已取消" in r[3]]) == 8
+        # 9 taken (the decision the preview marks as another case's starts unselected): 2 read, 7 cancelled
+        assert len([r for r in rows if r[0] == "失败" and "导入已取消" in r[3]]) == 7
     assert _docs(demo_ws) - before == {"01立案审批表.docx", "02现场检查笔录.docx"}
 
 

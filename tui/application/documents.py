@@ -42,10 +42,11 @@ class DocumentOps:
         return [t for t in types if declared.holds(t)]
 
     # -- changes ------------------------------------------------------------------------------
-    def render(self, case_ref: str, code: str, extra: dict[str, Any] | None = None) -> Rendered:
-        """Fill a template from the case facts, dated by the clock, and store it in the case."""
+    def render(self, case_ref: str, code: str, extra: dict[str, Any] | None = None, *, confirm: bool = False) -> Rendered:
+        """Fill a template from the case facts, dated by the clock, and store it in the case;
+        ``confirm`` is the person's confirmation of a lawful exception (journaled)."""
         case_id = self.ws.resolve(case_ref)
-        result = render.render_document(self.ws, case_id, code, extra=extra, today=self.today)
+        result = render.render_document(self.ws, case_id, code, extra=extra, today=self.today, confirm=confirm)
         self.reindex(case_id)
         return result
 
@@ -54,6 +55,7 @@ class DocumentOps:
         return render.would_overwrite(self.ws, case_ref, code)
 
     def add_evidence(self, case_ref: str, file: Path, act: str, *, officers: list[str] | None = None, time: str = "", note: str = "") -> dict[str, Any]:
+        self.refuse_archived(self.ws.load_case(case_ref), "添加证据")
         return evidence.add_evidence(self.ws, case_ref, Path(file), act, officers=officers or [], time=time, note=note)
 
     def evidence(self, case_ref: str) -> list[dict[str, Any]]:
@@ -83,6 +85,7 @@ class DocumentOps:
 
     def enter_records(self, case_ref: str, path: Path) -> dict[str, Any]:
         """What a 笔录 or record says (问答, 听证发言, 讨论意见), from a TOML/JSON file."""
+        self.refuse_archived(self.ws.load_case(case_ref), "录入笔录记录")
         result = records.enter(self.ws, case_ref, Path(path))
         self.reindex(self.ws.resolve(case_ref))
         return result

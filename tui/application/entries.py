@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from casefile import entries, transitions
+from casefile import case_facts, entries, profiles, transitions
 from casefile.requirements import major_decision_reasons
 from casefile.errors import EntryError, UsageError
-from casefile.model import Case
+from casefile.model import Case, CaseState
 from tui.application.cases import control_errors
 from tui.application.lazy import lazy_module
 
@@ -44,10 +44,19 @@ class EntryOps:
         if section == "acts":
             return entries.act_entry(case, data, self.today, self.ws.officers(), index=index)
         if section in ("proposed", "decided"):
-            return entries.measure_entry(data)
+            measure, errors = entries.measure_entry(data)
+            if measure is not None:
+                errors = entries.summary_measure_breaches(case, section, measure, index, profiles.load_profile_for(self.ws, case))
+            return (None, errors) if errors else (measure, errors)
         if section == "evidence":
             return entries.evidence_entry(data, self.today)
         raise UsageError(f"不认识的事实类别“{section}”", details=["可选：" + "、".join(entries.SECTION_LABELS[s] for s in SECTIONS)])
+
+    @staticmethod
+    def refuse_archived(case: Case, what: str = "修改") -> None:
+        """An archived case is read-only: the archive holds it as it was bound (《机关档案管理规定》)."""
+        if case.state == CaseState.ARCHIVED:
+            raise UsageError(f"案件 {case.id} 已归档，不能{what}", details=["已归档的案卷只读：如需更正，应按档案管理规定办理后另行登记"])
 
     def _checked(self, case: Case, section: str, data: dict[str, Any], index: int | None) -> Any:
         entry, errors = self.check_entry(case, section, data, index)
@@ -65,6 +74,7 @@ class EntryOps:
 
     def _save_entry(self, case_ref: str, section: str, data: dict[str, Any], index: int | None) -> Case:
         case = self.ws.load_case(case_ref)
+        self.refuse_archived(case, "录入事实")
         entry = self._checked(case, section, data, index)
         items = getattr(case, section)
         label = entries.SECTION_LABELS[section]
@@ -85,12 +95,51 @@ class EntryOps:
 
     def _remove_entry(self, case_ref: str, section: str, index: int) -> Case:
         case = self.ws.load_case(case_ref)
+        self.refuse_archived(case, "删除事实")
         self._index(case, section, index)
         items = getattr(case, section)
         del items[index]
         setattr(case, section, items)
         self.save_case(case, act=f"删除{entries.SECTION_LABELS[section]}")
         return case
+
+    # -- the case's own facts and its records' content (case_facts) ---------------------------
+    @staticmethod
+    def case_fact_sections() -> dict[str, list[str]]:
+        """{section's Chinese name: its form fields}: 违法事实, 违反条款, 案件来源, 承办人, 陈述申辩 …"""
+        return {name: list(s.fields) for name, s in case_facts.SECTIONS.items()}
+
+    @staticmethod
+    def case_fact_labels(section: str) -> dict[str, str]:
+        return case_facts.labels(case_facts.section(section).key)
+
+    def case_fact(self, case_ref: str, section: str) -> dict[str, Any]:
+        """What the case holds for a section, keyed by the form's fields."""
+        return case_facts.current(self.ws.load_case(case_ref), self._fact_section(section).label)
+
+    def save_case_fact(self, case_ref: str, section: str, data: dict[str, Any], *, replace: bool = False) -> Case:
+        """Enter a section of the case's facts (违法事实 …) or a record's content (陈述申辩 …).
+        A section the case already holds is only replaced when ``replace`` (修改) — adding
+        to it is refused, except 违反条款, whose articles are added to. Journaled as 录入/修改<section>."""
+        s = self._fact_section(section)
+        case = self.ws.load_case(case_ref)
+        self.refuse_archived(case, "录入事实")
+        held = case_facts.is_set(case, s.label)
+        if held and not replace and s.key != "violated":
+            raise UsageError(f"案件 {case.id} 已录入{s.label}", details=[f"修改请用：casefile facts edit {case.id} {s.label} …（界面中直接修改后保存）"])
+        apply, errors = case_facts.check(case, s.label, data, self.today, self.ws.officers(), adding=not replace)
+        if errors:
+            raise EntryError(f"{s.label}有 {len(errors)} 处问题，未保存", errors, case_facts.labels(s.key))
+        case = apply(case)
+        self.save_case(case, act=f"{'修改' if held else '录入'}{s.label}")
+        return case
+
+    @staticmethod
+    def _fact_section(section: str) -> case_facts.Section:
+        try:
+            return case_facts.section(section)
+        except KeyError:
+            raise UsageError(f"不认识的事实类别“{section}”", details=["可选：" + "、".join(case_facts.SECTIONS)]) from None
 
     @staticmethod
     def _index(case: Case, section: str, index: int) -> None:

@@ -82,11 +82,15 @@ class ImportOps:
 
     def import_files(self, case_ref: str | None, paths: list[Path], *, progress: Progress | None = None,
                      cancelled: Cancelled | None = None, include_other_cases: bool = False, case_type: str | None = None,
-                     ask: Callable[[Any], str | None] | None = None) -> ImportResult:
+                     ask: Callable[[Any], str | None] | None = None, fill_decision: bool = True) -> ImportResult:
         """Import (into a new case when ``case_ref`` is None); the index is brought up to date. A new
-        case takes the type its documents show, or ``case_type``; ``ask`` is asked when they disagree."""
+        case takes the type its documents show, or ``case_type``; ``ask`` is asked when they disagree.
+        An archived case takes no import."""
+        if case_ref:
+            self.refuse_archived(self.ws.load_case(case_ref), "导入文书")
         result = importer.import_paths(self.ws, [Path(p) for p in paths], case_ref, progress=progress, cancelled=cancelled,
-                                       include_other_cases=include_other_cases, case_type=case_type, ask=ask)
+                                       include_other_cases=include_other_cases, case_type=case_type, ask=ask,
+                                       fill_decision=fill_decision)
         if result.case:
             self.reindex(result.case, refresh=bool(result.facts_filled))
         return result

@@ -50,11 +50,13 @@ class Session(CaseOps, DocumentOps, ReviewOps, SearchOps, RecordOps, InspectionO
     @classmethod
     def demo(cls, root: Path | str | None, *, force: bool = False, today: dt.date | str | None = None,
              with_index: bool = False) -> "Session":
-        """A demonstration workspace with cases at different stages; ``with_index`` builds its search
-        index too (``casefile demo`` does, so the auditor's first search does not wait for it)."""
+        """A demonstration workspace with cases at different stages, dated relative to the clock's today;
+        ``with_index`` builds its search index too (``casefile demo`` does, so the auditor's first search
+        does not wait for it)."""
         from casefile import demo  # lays out and binds documents (python-docx): loaded only for a demo
 
-        s = cls(demo.build_demo(root, force=force), Clock(today))
+        clock = Clock(today)
+        s = cls(demo.build_demo(root, force=force, today=clock.today()), clock)
         if with_index:
             s.ensure_index()
         return s

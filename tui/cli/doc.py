@@ -45,13 +45,16 @@ def doc_types(as_json):
 @workspace_option
 @click.argument("case_ref", metavar="CASE")
 @click.argument("doc_type", metavar="TYPE")
+@click.option("--confirm", is_flag=True, help="确认属于法定例外（如法律、行政法规另有规定的延长查封扣押期限），确认记入案件日志")
 @json_option
-def doc_render(case_ref, doc_type, as_json):
+def doc_render(case_ref, doc_type, confirm, as_json):
     """按模板生成一份文书，写入案件的 docs/（TYPE 为文书代码或中文名）。
 
     缺少案件事实时列出缺什么，不生成留白的文书；在 casefile 之外修改过的文书不会被覆盖。
+    文书内容将违反法律规定的（如当场处罚超过《行政处罚法》第五十一条的数额、缴款期限内催告）拒绝生成并写明条文；
+    法律允许例外的须加 --confirm。
     """
-    result = open_session().render(case_ref, doc_type)
+    result = open_session().render(case_ref, doc_type, confirm=confirm)
     emit(result.to_dict(), as_json, lambda d: click.echo(result.message))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from tui.application import Session
-from tui.cli.common import json_option, workspace_option, workspace_root
+from tui.cli.common import json_option, today_given, workspace_option, workspace_root
 from tui.cli.output import emit
 
 
@@ -40,7 +40,7 @@ def init(name: str, short_name: str, region: str, sector: str, rules_profile: st
 @json_option
 def demo(force: bool, as_json: bool) -> None:
     """新建演示工作区：不同领域、不同类型（处罚、许可、强制）和不同阶段的案件，含人员清单、文书与一次双随机抽查。"""
-    s = Session.demo(workspace_root(), force=force, with_index=True)
+    s = Session.demo(workspace_root(), force=force, today=today_given(), with_index=True)
     rows = s.case_list().cases
     data = {"workspace": str(s.root), "cases": [r.summary for r in rows]}
     emit(data, as_json, lambda d: click.echo(f"演示工作区已建立：{d['workspace']}（{len(rows)} 个案件）\n用 casefile case list --workspace {d['workspace']} 查看"))

@@ -12,8 +12,8 @@ from casefile.errors import CasefileError, EntryError
 from casefile.model import STATE_ORDER, PartyKind, Procedure
 from tui.application import CaseSummary, Listing, NewCase, pad, width
 from tui.textual_app.screens.case import CaseScreen
-from tui.textual_app.screens.common import TextScreen
-from tui.textual_app.screens.forms import Field, fields_of, input_field, select_field, show_errors
+from tui.textual_app.screens.common import ConfirmScreen, TextScreen
+from tui.textual_app.screens.forms import Field, fields_of, has_input, input_field, select_field, show_errors
 from tui.textual_app.screens.office_keys import CaseListOffice
 from tui.textual_app.screens.people import MyWorkScreen, UsersScreen
 
@@ -254,6 +254,12 @@ class CaseListScreen(CaseListOffice, Screen):
     def action_new_case(self) -> None:
         self.app.push_screen(NewCaseScreen(), self._created)
 
+    def on_screen_resume(self) -> None:
+        """Back from a case (送审, 公示, facts entered …): the list shows the states as they are now,
+        the cursor on the same case — never the old states until g."""
+        if self.is_mounted and self.query("#cases"):
+            self._created(self.selected_case())
+
     def _created(self, case_id) -> None:
         """The list reloaded with the cursor on the case just created (Enter opens it)."""
         if not case_id:
@@ -291,6 +297,7 @@ class NewCaseScreen(Screen[str | bool]):
             yield select_field("party_kind", "当事人类型", [k.value for k in PartyKind], value=PartyKind.LEGAL.value, widget_id="party_kind",
                                allow_blank=False)
             yield input_field("party_id", "证件号码", "统一社会信用代码或公民身份号码", widget_id="party_id")
+            yield input_field("party_address", "住所", "决定书、送达回证据此打印", widget_id="party_address")
             yield input_field("cause", "案由", "必填", widget_id="cause")
             yield input_field("filed", "立案日期", f"如 {self.app.today.isoformat()}（不晚于今天）", widget_id="filed")
             # the case types declared (casefile/data/case_types and the workspace's own folders)
@@ -306,13 +313,17 @@ class NewCaseScreen(Screen[str | bool]):
         yield Footer()
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        # typed input is not dropped without asking
+        if has_input(self):
+            self.app.push_screen(ConfirmScreen("放弃已填写的新案件内容？", yes="放弃"), lambda yes: self.dismiss(False) if yes else None)
+        else:
+            self.dismiss(False)
 
     def action_save(self) -> None:
         v = {i.id: i.value.strip() for i in self.query(Input)}
-        new = NewCase(number=v["number"], cause=v["cause"], party=v["party"], party_id=v["party_id"], filed=v["filed"],
-                      party_kind=self.query_one("#party_kind", Select).value, procedure=self.query_one("#procedure", Select).value,
-                      case_type=self.query_one("#case_type", Select).value,
+        new = NewCase(number=v["number"], cause=v["cause"], party=v["party"], party_id=v["party_id"], party_address=v["party_address"],
+                      filed=v["filed"], party_kind=self.query_one("#party_kind", Select).value,
+                      procedure=self.query_one("#procedure", Select).value, case_type=self.query_one("#case_type", Select).value,
                       source=fields_of(self)["source"].value, handlers=fields_of(self)["handlers"].value)
         try:
             case = self.app.session.create_case(new, required=("party", "cause"))

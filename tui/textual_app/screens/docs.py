@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ListItem, ListView, Static
 
-from casefile.errors import CasefileError
+from casefile.errors import CasefileError, DocumentError
 from tui.application import without_file_hints
 from tui.textual_app.screens.common import ConfirmScreen
 
@@ -56,12 +56,22 @@ class RenderScreen(Screen[bool]):
         self.render_type(code)
 
     @work(thread=True, exclusive=True, group="render")
-    def render_type(self, code: str) -> None:
+    def render_type(self, code: str, confirm: bool = False) -> None:
         try:
-            message = self.app.session.render(self.case_id, code).message
+            message = self.app.session.render(self.case_id, code, confirm=confirm).message
+        except DocumentError as e:
+            if e.title == "须确认" and not confirm:  # a lawful exception: printed only when the person confirms it
+                self.app.call_from_thread(self._ask_confirm, code, e)
+                return
+            message = without_file_hints(str(e))
         except CasefileError as e:
             message = without_file_hints(str(e))
         self.app.call_from_thread(self.query_one("#render-result", Static).update, message)
+
+    def _ask_confirm(self, code: str, e: DocumentError) -> None:
+        self.query_one("#render-result", Static).update(e.message)
+        self.app.push_screen(ConfirmScreen(e.message + "。确认属于法定例外并生成？（确认记入案件日志）", "\n".join(e.details[:-1]), yes="确认生成"),
+                             lambda yes: self.render_type(code, True) if yes else None)
 
     def action_done(self) -> None:
         self.dismiss(True)

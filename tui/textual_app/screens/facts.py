@@ -1,5 +1,6 @@
 """录入事实: a case's 当事人, 执法行为, 处罚/措施 and 证据, each a list with a form to add, edit
-or remove an entry. Entries are checked by the application layer (dates not in the future,
+or remove an entry; its 案情 (案件来源, 承办人, 违法事实, 违反条款) and the content of its records
+(陈述申辩, 听证, 集体讨论 …), each one form that shows what the case holds. Entries are checked by the application layer (dates not in the future,
 check digits, officers in the register with a valid certificate, a measure's basis); each
 error shows under its field. Saving writes case.toml through the session (journaled,
 index refreshed)."""
@@ -15,9 +16,14 @@ from textual.widgets import Footer, Header, Label, ListItem, ListView, Selection
 from casefile.errors import CasefileError, EntryError
 from casefile.model import Case
 from tui.textual_app.screens.common import ConfirmScreen
-from tui.textual_app.screens.forms import Field, fields_of, input_field, select_field, show_errors, values_of
+from tui.textual_app.screens.forms import Field, fields_of, has_input, input_field, select_field, show_errors, values_of
 
 TABS = [("parties", "当事人"), ("acts", "执法行为"), ("measures", "处罚/措施"), ("evidence", "证据")]
+# the tabs that hold one form each (no list): the case's own facts and its records' content
+ONCE_TABS = [("case", "案情"), ("records", "记录")]
+# the 案情 form's fields: {form field: (section, the section's field)}
+CASE_FIELDS = {"source": ("案件来源", "text"), "officers": ("承办人", "officers"), "facts": ("违法事实", "text"),
+               "date": ("违法事实", "date"), "end_date": ("违法事实", "end_date"), "basis": ("违反条款", "basis")}
 WHICH = {"拟处罚": "proposed", "决定": "decided"}
 WHICH_NAME = {v: k for k, v in WHICH.items()}
 
@@ -54,6 +60,7 @@ class FactsScreen(Screen[bool]):
         self.section = section
         self.editing: dict[str, tuple[str, int] | None] = {s: None for s, _ in TABS}
         self.changed = False
+        self.record = ""  # the record section the 记录 form shows
 
     # -- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -101,6 +108,26 @@ class FactsScreen(Screen[bool]):
                     yield input_field("name", "证据名称", "必填", scope="evidence")
                     yield input_field("source", "来源", "提供人或收集方式", scope="evidence")
                     yield input_field("date", "取得日期", f"如 {today}，不晚于今天", scope="evidence")
+            with TabPane("案情", id="tab-case"):
+                with VerticalScroll(id="form-case", classes="entry-form", can_focus=False):
+                    yield Label("案件来源、承办人、违法事实和违反的条款（立案审批表、告知书、决定书据此打印）", classes="form-title")
+                    yield select_field("source", "案件来源", session.case_sources(), scope="case")
+                    handlers = SelectionList(*[(self._officer_text(o), o.certificate) for o in session.officers()], compact=True)
+                    yield Field("officers", "承办人", handlers, scope="case")
+                    yield input_field("facts", "违法事实", "时间、地点、行为、情节", scope="case")
+                    yield input_field("date", "发生日期", f"如 {today}", scope="case")
+                    yield input_field("end_date", "终了日期", "连续或继续的违法行为终了之日", scope="case")
+                    yield input_field("basis", "违反条款", "如：《中华人民共和国食品安全法》第三十四条", scope="case")
+            with TabPane("记录", id="tab-records"):
+                with VerticalScroll(id="form-records", classes="entry-form", can_focus=False):
+                    yield select_field("record", "记录", self._record_sections(), value=self._record_sections()[0],
+                                       scope="records", allow_blank=False)
+                    shown: set[str] = set()
+                    for name in self._record_sections():
+                        for key in session.case_fact_sections()[name]:
+                            if key not in shown:
+                                shown.add(key)
+                                yield input_field(key, session.case_fact_labels(name)[key], self._hint(key), scope="records")
         yield Static("", id="facts-status")
         yield Footer()
 
@@ -109,11 +136,22 @@ class FactsScreen(Screen[bool]):
         until = f"至{o.valid_to}" if o.valid_to else ""
         return f"{o.name} {o.certificate}" + ("" if valid else f"（证件已失效{until}）")
 
+    def _record_sections(self) -> list[str]:
+        own = {"违法事实", "违反条款", "案件来源", "承办人"}
+        return [n for n in self.app.session.case_fact_sections() if n not in own]
+
+    @staticmethod
+    def _hint(key: str) -> str:
+        return {"start": "如 9:30", "end": "如 11:00", "members": "多人以“；”分隔",
+                "opinions": "姓名（职务）：意见；……", "statements": "发言人：内容；……"}.get(key, "")
+
     def on_mount(self) -> None:
         self.sub_title = f"录入事实：{self.case.number or self.case.id}"
         for section, _ in TABS:
             self._render_list(section)
             self._clear_form(section)
+        self._fill_case()
+        self._show_record(self._record_sections()[0])
         self._status("Ctrl+S 保存　Ctrl+N 新增　回车 编辑选中项　Ctrl+D 删除　Ctrl+O 下一类")
 
     def _status(self, text: str) -> None:
@@ -184,11 +222,75 @@ class FactsScreen(Screen[bool]):
 
     def action_new_entry(self) -> None:
         tab = self.active()
+        if tab in dict(ONCE_TABS):
+            self._status("案情和记录每案一份：直接修改后 Ctrl+S 保存")
+            return
         self._clear_form(tab)
         next(iter(fields_of(self.form(tab)).values())).widget.focus()
 
+    # -- 案情 and 记录: one form each, filled with what the case holds -----------------------------
+    def _fill_case(self) -> None:
+        session = self.app.session
+        for key, f in fields_of(self.form("case")).items():
+            section, field = CASE_FIELDS[key]
+            f.set_error("")
+            f.set_value(session.case_fact(self.case_id, section).get(field))
+
+    def _show_record(self, name: str) -> None:
+        self.record = name
+        wanted = self.app.session.case_fact_sections()[name]
+        held = self.app.session.case_fact(self.case_id, name)
+        for key, f in fields_of(self.form("records")).items():
+            if key == "record":
+                continue
+            f.display = key in wanted
+            f.set_error("")
+            v = held.get(key, "")
+            f.set_value("；".join(v) if isinstance(v, list) else v)
+
+    def on_select_changed(self, event) -> None:
+        f = fields_of(self.form("records")).get("record")
+        if f is not None and event.select is f.widget and event.value and event.value != self.record:
+            self._show_record(str(event.value))
+
+    def _save_once(self, tab: str) -> None:
+        session = self.app.session
+        form = self.form(tab)
+        values = values_of(form)
+        if tab == "records":
+            wanted = session.case_fact_sections()[self.record]
+            plan = {self.record: {k: values[k] for k in wanted}}
+            back = {self.record: {k: k for k in wanted}}
+        else:
+            plan, back = {}, {}
+            for key, (section, field) in CASE_FIELDS.items():
+                plan.setdefault(section, {})[field] = values[key]
+                back.setdefault(section, {})[field] = key
+        saved = []
+        for section, data in plan.items():
+            if not any(data.values()) or data == {k: v for k, v in session.case_fact(self.case_id, section).items() if k in data}:
+                continue
+            try:
+                self.case = session.save_case_fact(self.case_id, section, data, replace=True)
+            except EntryError as e:
+                stray = show_errors(form, {back[section].get(k, k): v for k, v in e.fields.items()})
+                self._status(e.message + ("：" + "；".join(stray) if stray else "（见各栏下方的红字）"))
+                return
+            except CasefileError as e:
+                self._status(str(e))
+                return
+            saved.append(section)
+        self.changed = self.changed or bool(saved)
+        show_errors(form, {})
+        self._status(f"已保存{'、'.join(saved)}，记入案件日志" if saved else "没有改动")
+        if saved:
+            self.notify(f"已保存{'、'.join(saved)}")
+
     def action_save(self) -> None:
         tab = self.active()
+        if tab in dict(ONCE_TABS):
+            self._save_once(tab)
+            return
         data = values_of(self.form(tab))
         section = WHICH.get(data.pop("which", ""), "proposed") if tab == "measures" else tab
         editing = self.editing[tab]
@@ -214,6 +316,9 @@ class FactsScreen(Screen[bool]):
 
     def action_delete_entry(self) -> None:
         tab = self.active()
+        if tab in dict(ONCE_TABS):
+            self._status("案情和记录每案一份：清空不需要的栏目后 Ctrl+S 保存")
+            return
         item = self.query_one(f"#list-{tab}", ListView).highlighted_child
         if not isinstance(item, EntryItem):
             self._status("先在列表中选中要删除的一项")
@@ -234,7 +339,7 @@ class FactsScreen(Screen[bool]):
         self._status("已删除，记入案件日志")
 
     def action_next_tab(self) -> None:
-        names = [f"tab-{s}" for s, _ in TABS]
+        names = [f"tab-{s}" for s, _ in TABS + ONCE_TABS]
         tabs = self.query_one("#fact-tabs", TabbedContent)
         tabs.active = names[(names.index(tabs.active) + 1) % len(names)]
         # straight into the new tab's form: the hidden tab's field kept focus, so Tab landed unpredictably
@@ -242,4 +347,9 @@ class FactsScreen(Screen[bool]):
         self.call_after_refresh(first.focus)
 
     def action_close(self) -> None:
+        # typed input in a list tab's form that was not saved is not dropped without asking
+        if any(has_input(self.form(t)) for t, _ in TABS):
+            self.app.push_screen(ConfirmScreen("表格中有未保存的内容，放弃并返回？", yes="放弃"),
+                                 lambda yes: self.dismiss(self.changed) if yes else None)
+            return
         self.dismiss(self.changed)

@@ -104,3 +104,8 @@ def show_errors(node: DOMNode, errors: dict[str, str]) -> list[str]:
         first.widget.focus()
         first.scroll_visible(animate=False)
     return [msg for key, msg in errors.items() if key not in fields]
+
+
+def has_input(node: DOMNode) -> bool:
+    """Something was typed or chosen in a text field or a multiple choice (Esc then asks before dropping it)."""
+    return any(isinstance(f.widget, (Input, SelectionList)) and f.value for f in fields_of(node).values())

@@ -314,8 +314,8 @@ class ImporterScreen(Screen[bool]):
             self._summary("已取消预览")
             return
         self.preview = pv
-        # documents that carry another case's 文号 are left out unless the person takes them in
-        self.excluded = {i.path for i in pv.items if i.other_case}
+        # documents the preview says seem to belong to another case are left out unless the person takes them in
+        self.excluded = {i.path for i in pv.flagged}
         table = self.query_one("#table", DataTable)
         table.clear(columns=True)
         table.add_column("处理", key="do")
@@ -342,16 +342,16 @@ class ImporterScreen(Screen[bool]):
         take = self._take()
         skipped = len(pv.skipped) + len(pv.folders_skipped)
         text = f"将导入 {len(take)} 个文件，跳过 {skipped} 项"
-        # files the person left out with Space are counted as such, not still as 请核对
-        left_out = len([i for i in pv.to_import if i.path in self.excluded and not i.other_case])
+        # files the person left out with Space are counted as such
+        left_out = len([i for i in pv.to_import if i.path in self.excluded and not i.reason])
         if left_out:
             text += f"，不导入 {left_out} 个"
-        others = [i for i in pv.flagged if i.other_case]
+        others = [i for i in pv.flagged if i.path in self.excluded]
         if others:
-            text += f"；{len(others)} 个属本工作区其他案件（默认不导入）"
-        check = [i for i in pv.flagged if not i.other_case and i.path not in self.excluded]
+            text += f"；{len(others)} 个疑属其他案件（默认不导入）"
+        check = [i for i in pv.flagged if i.path not in self.excluded]
         if check:
-            text += f"；{len(check)} 个请核对（⚠）"
+            text += f"；{len(check)} 个疑属其他案件但已选入，请核对（⚠）"
         if pv.flagged:
             text += "；空格切换是否导入"
         if pv.truncated:
@@ -381,11 +381,20 @@ class ImporterScreen(Screen[bool]):
         self._set_mode("running")
         self._summary(f"正在导入 {len(files)} 个文件……（x 取消）")
         # documents the person took in despite another case's 文号 are imported as chosen
-        include = any(i.other_case for i in self.preview.items if i.path in files)
-        self.run_import([Path(p) for p in files], include)
+        include = any(i.flagged for i in self.preview.items if i.path in files)
+        decisions = [i for i in self.preview.items if i.path in files and i.decision]
+        if not decisions:
+            self.run_import([Path(p) for p in files], include)
+            return
+        # a decision moves the case to 已决定 with its measures: shown, and recorded only when the person says so
+        shown = "\n".join(f"  - {Path(i.path).name}：{i.decision}" for i in decisions[:8])
+        self.app.push_screen(
+            ConfirmScreen("导入的决定书将为本案记录决定（文号、日期、处罚），并把状态改为“已决定”。是否记录？",
+                          shown + "\n取消：只导入文书，不记录决定、不改变状态。", yes="记录决定"),
+            lambda yes: self.run_import([Path(p) for p in files], include, bool(yes)))
 
     @work(thread=True, exclusive=True, group="import")
-    def run_import(self, files: list[Path], include_other_cases: bool) -> None:
+    def run_import(self, files: list[Path], include_other_cases: bool, fill_decision: bool = True) -> None:
         bar = self.query_one("#import-progress", ProgressBar)
 
         def progress(i: int, n: int, name: str) -> None:
@@ -394,7 +403,7 @@ class ImporterScreen(Screen[bool]):
 
         try:
             r = self.app.session.import_files(self.case_id, files, progress=progress, cancelled=self._cancel.is_set,
-                                              include_other_cases=include_other_cases)
+                                              include_other_cases=include_other_cases, fill_decision=fill_decision)
         except CasefileError as e:
             self.app.call_from_thread(self._preview_failed, str(e))
             return
