@@ -74,7 +74,7 @@ class ApprovalOps:
             rec = records.of_case(case.extra)
             rec.discussion = records.Discussion(place=place, recorder=recorder or self.user.name, members=people,
                                                 opinions=[records.Opinion(**o) for o in said], conclusion=conclusion.strip())
-            case.extra = dict(case.extra, **{records.KEY: records._compact(rec.model_dump())})
+            case.extra = dict(case.extra, **{records.KEY: records.compact(rec.model_dump())})
             case.acts.append(Act(kind=ActKind.COLLECTIVE_DISCUSSION, date=self.today, note=f"{result}：{conclusion.strip()}"))
             settled = coordination.settle(self.ws, cid, "集体讨论", result, conclusion.strip(), self.today)
             self.save_case(case, act="集体讨论", stage="审查")

@@ -81,11 +81,6 @@ class CaseOps:
         return [d.to_dict() for d in casetypes.all_types()]
 
     @staticmethod
-    def case_types() -> list[str]:
-        """The 案件类型 a new case may be (the new-case form's choices)."""
-        return [t.value for t in CaseType]
-
-    @staticmethod
     def case_sources() -> list[str]:
         """The 案件来源 a new case may name (casefile/data/entries.toml)."""
         return entries.case_sources()

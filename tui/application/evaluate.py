@@ -18,13 +18,21 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from casefile.errors import UsageError, WorkspaceError
 from casefile.model import ActKind, Case
 from casefile.workspace import Workspace
-from checklists.evaluation import sampling, standards, store, strata
-from checklists.evaluation.units import Evaluator, collect, unit
+from checklists.evaluation import sampling, standards, store
+from tui.application.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from checklists.evaluation.units import Evaluator
+
+# what a unit is and how it is evaluated loads the packager and the binder (python-docx): only when
+# an evaluation runs, not for every command that opens the application layer
+strata = lazy_module("checklists.evaluation.strata")
+evaluation_units = lazy_module("checklists.evaluation.units")
 
 Progress = Callable[[int, int, str], None]
 CHUNK = 8  # units a worker takes at a time: few round trips, and the two workers stay busy to the end
@@ -94,7 +102,7 @@ def case_units(ws: Workspace, request: EvaluationRequest) -> list[dict[str, str]
         for cid in ws.case_ids():
             if cid not in ids and (not request.year or _case_year(ws.load_case(cid)) == request.year):
                 ids.append(cid)
-    return [unit("case", cid, f"case:{cid}") for cid in ids]
+    return [evaluation_units.unit("case", cid, f"case:{cid}") for cid in ids]
 
 
 def _distinct(units: list[dict[str, str]]) -> list[dict[str, str]]:
@@ -113,7 +121,7 @@ def _distinct(units: list[dict[str, str]]) -> list[dict[str, str]]:
 
 def choose(request: EvaluationRequest, ws: Workspace | None) -> tuple[list[dict[str, str]], list[dict[str, str]], dict | None]:
     """(units to evaluate, problems, the draw or None), the units sorted by key."""
-    units, problems = collect(request.paths, dossier=request.dossier)
+    units, problems = evaluation_units.collect(request.paths, dossier=request.dossier)
     if ws is not None:
         units += case_units(ws, request)
     if not units and not problems:
@@ -132,12 +140,12 @@ def choose(request: EvaluationRequest, ws: Workspace | None) -> tuple[list[dict[
     return [u for u in units if u["key"] in keep], problems, draw
 
 
-_WORKER: Evaluator | None = None
+_WORKER: "Evaluator | None" = None
 
 
 def _start_worker(source: str | None, today: dt.date, standard: str, scratch: str) -> None:
     global _WORKER
-    _WORKER = Evaluator(Path(source) if source else None, today, standard, Path(scratch))
+    _WORKER = evaluation_units.Evaluator(Path(source) if source else None, today, standard, Path(scratch))
 
 
 def _evaluate_chunk(units: list[dict[str, str]]) -> list[dict[str, Any]]:
@@ -185,7 +193,7 @@ def evaluate_units(units: list[dict[str, str]], *, source: Path | None, today: d
                 pass  # a worker died (killed, out of memory): what it had not finished is evaluated here
         rest = [u for u in units if u["key"] not in results]
         if rest:
-            ev = Evaluator(source, today, standard, Path(scratch))
+            ev = evaluation_units.Evaluator(source, today, standard, Path(scratch))
             try:
                 for u in rest:
                     results[u["key"]] = ev.evaluate(u)
