@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def main() -> None:
-    from casefile.demo import build_demo
+    from casefile.output.demo import build_demo
     from checklists.engine import check_case, context_for
 
     ws = build_demo(Path(tempfile.mkdtemp(prefix="casefile-check-")) / "ws")

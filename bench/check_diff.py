@@ -50,8 +50,8 @@ def _core(summary: dict | None) -> dict | None:
 
 
 def run() -> dict:
-    from casefile.demo import build_demo
-    from casefile.importer import import_paths
+    from casefile.output.demo import build_demo
+    from casefile.ingest.importer import import_paths
     from checklists.engine import check_case, context_for
 
     ws = build_demo(Path(tempfile.mkdtemp(prefix="casefile-checkdiff-")) / "ws")

@@ -36,9 +36,9 @@ def main() -> None:
     for d in dirs:
         if not (d / "expected.toml").is_file():
             sys.exit(f"没有找到案卷目录或其 expected.toml：{d}")
-    from casefile.demo import build_demo
-    from casefile.importer import import_paths
-    from casefile.textio import read_document
+    from casefile.output.demo import build_demo
+    from casefile.ingest.importer import import_paths
+    from casefile.ingest.textio import read_document
     from checklists.engine import check_case, context_for
 
     ws = build_demo(Path(tempfile.mkdtemp(prefix="casefile-dossiers-")) / "ws")

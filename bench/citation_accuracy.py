@@ -41,7 +41,7 @@ def load_labels(pattern: str = SETS["sample"]) -> dict[str, set[Key]]:
 
 
 def extracted(text: str) -> set[Key]:
-    from casefile.extract import extract_text as extract
+    from casefile.ingest.extract import extract_text as extract
 
     r = extract(text)
     return {(e.value["law"], e.value["article"], e.value.get("paragraph"), e.value.get("item"), e.value.get("sub"))

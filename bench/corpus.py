@@ -32,7 +32,7 @@ def load_raw(corpus: Path | None = None) -> list[tuple[str, str]]:
 
 def load_corpus(corpus: Path | None = None) -> list[tuple[str, str]]:
     """(file name, compacted text) of every real decision, as the index reads it."""
-    from casefile.extract.normalize import compact
+    from casefile.ingest.extract.normalize import compact
 
     return [(n, compact(t).text) for n, t in load_raw(corpus)]
 

@@ -46,9 +46,9 @@ def main() -> None:
         sys.exit(f"找不到语料：{CORPUS / 'INDEX.csv'} 不存在（用 --corpus 指定含 INDEX.csv 与 txt/ 的目录）")
     import json
 
-    from casefile.importer import import_paths
-    from casefile.laws import import_library
-    from casefile.workspace import AgencyProfile, Workspace
+    from casefile.ingest.importer import import_paths
+    from casefile.law.laws import import_library
+    from casefile.store.workspace import AgencyProfile, Workspace
     from checklists.engine import check_case, context_for
 
     rows = list(csv.DictReader(open(CORPUS / "INDEX.csv", encoding="utf-8")))

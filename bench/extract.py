@@ -63,10 +63,10 @@ def main() -> None:
         args.pdf = True
 
     t0 = time.perf_counter()
-    from casefile.extract import extract
-    from casefile.extract.pipeline import get_nlp
-    from casefile.extract.normalize import compact
-    from casefile.textio import read_document
+    from casefile.ingest.extract import extract
+    from casefile.ingest.extract.pipeline import get_nlp
+    from casefile.ingest.extract.normalize import compact
+    from casefile.ingest.textio import read_document
 
     get_nlp()
     load_s = time.perf_counter() - t0

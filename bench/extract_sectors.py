@@ -27,8 +27,8 @@ def norm(s: str) -> str:
 
 
 def score(data: Path) -> tuple[dict, list]:
-    from casefile.extract import extract
-    from casefile.textio import read_document
+    from casefile.ingest.extract import extract
+    from casefile.ingest.textio import read_document
 
     truth = tomllib.loads((data / "truth.toml").read_text(encoding="utf-8"))["decision"]
     per: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)

@@ -34,9 +34,9 @@ VOLUME_EXTRA = {
 
 
 def golden_workspace(root: Path):
-    from casefile.demo import build_demo
+    from casefile.output.demo import build_demo
     from casefile.model import Case
-    from casefile.records import enter
+    from casefile.output.records import enter
 
     ws = build_demo(root)
     with open(DATA / "golden_case.toml", "rb") as f:
@@ -51,7 +51,7 @@ def golden_workspace(root: Path):
 
 
 def render_all(ws, outdir: Path) -> dict[str, Path]:
-    from casefile.render import render_document
+    from casefile.output.render import render_document
     from doc_templates.catalogue import load_catalogue
 
     out = {}
@@ -69,7 +69,7 @@ def layout(paths: dict[str, Path], outdir: Path) -> dict[str, dict]:
     """Page count and size (mm) of each document, laid out by one LibreOffice run."""
     import pypdfium2
 
-    from casefile.pages import convert_to_pdf
+    from casefile.output.pages import convert_to_pdf
 
     pdfs = convert_to_pdf(list(paths.values()), outdir)
     info = {}

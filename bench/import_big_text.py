@@ -28,8 +28,8 @@ def _text(size: int) -> str:
 
 
 def _import(size: int, tmp: Path) -> float:
-    from casefile.importer import import_paths
-    from casefile.workspace import AgencyProfile, Workspace
+    from casefile.ingest.importer import import_paths
+    from casefile.store.workspace import AgencyProfile, Workspace
 
     src = tmp / f"卷宗-{size}.txt"
     src.write_text(_text(size), encoding="utf-8")

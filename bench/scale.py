@@ -40,9 +40,11 @@ import tomli_w
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from casefile import dossier, journal  # noqa: E402
-from casefile.catalog import CATALOG_FILE  # noqa: E402
-from casefile.demo import DEMO_TODAY, build_demo  # noqa: E402
+from casefile.output import dossier
+
+from casefile import journal  # noqa: E402
+from casefile.store.catalog import CATALOG_FILE  # noqa: E402
+from casefile.output.demo import DEMO_TODAY, build_demo  # noqa: E402
 
 TODAY = DEMO_TODAY.isoformat()
 TYPES = ["行政处罚"] * 6 + ["行政许可", "行政强制", "行政检查"]
@@ -53,7 +55,7 @@ TUI_PROBE = r"""
 import time, sys
 t0 = time.perf_counter()
 import asyncio, datetime as dt
-from casefile.workspace import Workspace
+from casefile.store.workspace import Workspace
 from tui.textual_app.app import CasefileApp
 
 async def main():

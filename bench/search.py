@@ -68,7 +68,7 @@ class Pieces:
     what is measured is the engines at scale, and the indexing rate is the engine's alone."""
 
     def __init__(self):
-        from casefile.extract.normalize import compact
+        from casefile.ingest.extract.normalize import compact
 
         from index.archive import header_fields
         from index.tokens import decode_spans, index_form
@@ -243,7 +243,7 @@ def run_fts5(n: int, tmp: Path, queries: dict) -> dict:
     def q_and(q: str) -> str:
         return " AND ".join(f'"{t.text}"' for t in an(q, mode="query"))
 
-    from casefile.extract.normalize import compact
+    from casefile.ingest.extract.normalize import compact
 
     t0 = time.process_time() if _clock is time.process_time else time.perf_counter()
     db = sqlite3.connect(tmp / "fts.db")

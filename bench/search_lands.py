@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"找不到语料文件夹 {folder}（用 --corpus 指定含 txt/ 的目录）", file=sys.stderr)
         return 2
     import index
-    from casefile.workspace import AgencyProfile, Workspace
+    from casefile.store.workspace import AgencyProfile, Workspace
     from tui.application import Session
 
     with tempfile.TemporaryDirectory(prefix="casefile-lands-") as tmp:

@@ -21,7 +21,7 @@ PROBE = r"""
 import time, sys
 t0 = time.perf_counter()
 import asyncio, datetime as dt
-from casefile.workspace import Workspace
+from casefile.store.workspace import Workspace
 from tui.textual_app.app import CasefileApp
 
 async def main():

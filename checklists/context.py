@@ -11,17 +11,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from casefile import documents
-from casefile.days import Calendar
+from casefile.store import documents
+from casefile.law.days import Calendar
 from casefile.errors import CasefileError
-from casefile.extract.normalize import compact
-from casefile.laws import Library
+from casefile.ingest.extract.normalize import compact
+from casefile.law.laws import Library
 from casefile.model import Case
-from casefile.textio import read_document
-from casefile.workspace import OfficerRegister, Workspace
+from casefile.ingest.textio import read_document
+from casefile.store.workspace import OfficerRegister, Workspace
 
 if TYPE_CHECKING:
-    from casefile.extract import Extraction
+    from casefile.ingest.extract import Extraction
 
 CATEGORIES = ("authority", "facts", "evidence", "legal_basis", "discretion", "procedure", "referral", "documents")
 CATEGORY_NAMES = {
@@ -93,7 +93,7 @@ class CheckContext:
     def extraction(self, rec: documents.DocRecord) -> Extraction | None:
         if rec.file not in self._extractions:
             try:
-                from casefile.importer import cached_extraction  # the importer loads only when a check reads documents
+                from casefile.ingest.importer import cached_extraction  # the importer loads only when a check reads documents
 
                 self._extractions[rec.file] = cached_extraction(self.case_dir, rec)
             except CasefileError:  # an unreadable document is the documents rule's business

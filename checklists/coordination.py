@@ -2,7 +2,7 @@
 problems right and resubmits (a new round), or answers in writing why it keeps its proposal, and
 the question goes to the 负责人 or to the 集体讨论 (the seeds' 协调: 法制审核机构与承办机构意见不一致
 的，报请负责人或集体讨论决定). The response and how it was settled are kept in the round
-(``response``, ``response.settled``); casefile.transitions reads them before any 决定."""
+(``response``, ``response.settled``); casefile.law.transitions reads them before any 决定."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from casefile.errors import CheckError, UsageError
-from casefile.workspace import Workspace, with_case_lock
+from casefile.store.workspace import Workspace, with_case_lock
 from checklists import review as rounds
 
 RECIPIENTS = ("负责人", "集体讨论")

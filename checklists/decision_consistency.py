@@ -9,8 +9,8 @@ import datetime as dt
 import re
 from typing import Iterator, Literal
 
-from casefile.extract.decision import Span, decision_data
-from casefile.extract.entities import parse_money
+from casefile.ingest.extract.decision import Span, decision_data
+from casefile.ingest.extract.entities import parse_money
 from checklists.context import CheckContext, Hit
 from checklists.decision_rules import decisions
 from checklists.registry import predicate

@@ -1,4 +1,4 @@
-"""Predicates that read a 行政处罚决定书 as a structure (casefile.extract.decision): each
+"""Predicates that read a 行政处罚决定书 as a structure (casefile.ingest.extract.decision): each
 measure against the range of the provision it rests on, the operative part, 违法所得,
 责令改正, 减轻 and its basis, the remedies notice, repealed rules and old article numbers,
 template text left in. Each hit quotes the words it rests on (document, page, text) and
@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterator, Literal
 
-from casefile.extract.decision import Decision, Span, read_decision
+from casefile.ingest.extract.decision import Decision, Span, read_decision
 from checklists.context import CheckContext, Hit
 from checklists.predicates import decision_contents, fine_in_range
 from checklists.registry import predicate
@@ -36,8 +36,8 @@ class _Read:
     """A decision of the case, read once per check run, with the page of any span."""
 
     def __init__(self, ctx: CheckContext, rec) -> None:
-        from casefile.extract.normalize import compact
-        from casefile.textio import read_document
+        from casefile.ingest.extract.normalize import compact
+        from casefile.ingest.textio import read_document
 
         self.rec = rec
         self.pages: list[str] = []
@@ -153,7 +153,7 @@ _GOODS = re.compile(r"货值(?:金额)?(?:为|共计|合计|计|总金额为?)?(
 
 
 def _goods_value(d: Decision) -> Decimal | None:
-    from casefile.extract.entities import parse_money
+    from casefile.ingest.extract.entities import parse_money
 
     m = _GOODS.search(d.text)
     return parse_money(m.group(1).replace(" ", "")) if m else None

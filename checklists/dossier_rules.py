@@ -1,4 +1,4 @@
-"""Checks on the facts of the whole imported dossier (casefile.facts): documents that disagree,
+"""Checks on the facts of the whole imported dossier (casefile.ingest.facts): documents that disagree,
 identifiers with a wrong check digit, per-area land fines and land referral thresholds.
 Registered in the same predicate table as checklists/predicates.py; every hit quotes the
 documents it rests on."""
@@ -10,8 +10,8 @@ import re
 from decimal import Decimal
 from typing import Any, Iterator
 
-from casefile import facts
-from casefile.facts import DossierFacts, Fact, area_mu
+from casefile.ingest import facts
+from casefile.ingest.facts import DossierFacts, Fact, area_mu
 from casefile.model import ActKind
 from checklists.context import CheckContext, Hit
 from checklists.predicates import _dossier_facts

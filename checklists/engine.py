@@ -18,13 +18,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from casefile import casetypes, documents, profiles
-from casefile.days import calendar_for
-from casefile.requirements import major_decision_reasons
+from casefile.law import casetypes, profiles
+
+from casefile.store import documents
+from casefile.law.days import calendar_for
+from casefile.law.requirements import major_decision_reasons
 from casefile.errors import CheckError
-from casefile.laws import Library
+from casefile.law.laws import Library
 from casefile.model import STATE_ORDER, Case, CaseState
-from casefile.workspace import Workspace
+from casefile.store.workspace import Workspace
 from checklists.context import (  # noqa: F401 - CATEGORY_NAMES, SEVERITY_NAMES, Hit, Rule re-exported for callers of the engine
     CATEGORIES, CATEGORY_NAMES, MODES, SEVERITIES, SEVERITY_NAMES, CheckContext, Finding, Hit, Rule,
 )

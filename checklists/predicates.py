@@ -8,12 +8,12 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, Iterator, Literal
 
-from casefile import legal_limits, periods
-from casefile.avrecord import av_requirements
-from casefile.documents import changed_outside
-from casefile.requirements import hearing_rights_reasons, major_decision_reasons
+from casefile.law import legal_limits, periods
+from casefile.law.avrecord import av_requirements
+from casefile.store.documents import changed_outside
+from casefile.law.requirements import hearing_rights_reasons, major_decision_reasons
 from casefile.errors import CalendarNotCovered
-from casefile.ids import valid_id_card, valid_uscc
+from casefile.model.ids import valid_id_card, valid_uscc
 from casefile.model import Act, ActKind, CaseState, LawRef, PartyKind
 from checklists.context import CheckContext, Hit
 from checklists.registry import predicate
@@ -237,7 +237,7 @@ def not_heavier_after_statement(ctx: CheckContext) -> Iterator[Hit]:
 @predicate
 def summary_limits(ctx: CheckContext) -> Iterator[Hit]:
     """P21: 简易程序 only for 警告 or fines within §51's amounts — the limits entry and printing use
-    (casefile.legal_limits; a rules profile's [summary_procedure] may set others)."""
+    (casefile.law.legal_limits; a rules profile's [summary_procedure] may set others)."""
     limit, natural = legal_limits.summary_cap(ctx.case, ctx.profile)
     for i, m in enumerate(ctx.case.decided, 1):
         if m.kind not in ("警告", "罚款", "通报批评"):
@@ -296,7 +296,7 @@ def statement_window(ctx: CheckContext, *, last_day: bool = False) -> Iterator[H
         if not last_day:
             yield Hit(f"{e.message}（{e.details[0] if e.details else ''}）", unverifiable=True)
         return
-    from casefile.days import describe
+    from casefile.law.days import describe
 
     where = [_fact("acts", decided)] + _statement_evidence(ctx)
     if decided < end and not last_day:
@@ -378,8 +378,7 @@ def _imported_dossier(ctx: CheckContext) -> bool:
 
 def _legal_review_elsewhere(ctx: CheckContext) -> bool:
     """A legal-review opinion written in another paper (a 审批表 with the 法制机构's opinion)."""
-    from casefile import grounds
-
+    from casefile.law import grounds
     g = grounds.grounds().get("legal_review_opinion", {})
     present: dict[str, list[str]] = {}
     for d in ctx.register.documents:
@@ -389,9 +388,8 @@ def _legal_review_elsewhere(ctx: CheckContext) -> bool:
 
 
 def _dossier_facts(ctx: CheckContext):
-    """The facts of the whole dossier (casefile.facts), read once per check."""
-    from casefile import facts
-
+    """The facts of the whole dossier (casefile.ingest.facts), read once per check."""
+    from casefile.ingest import facts
     df = getattr(ctx, "_dossier_facts", None)
     if df is None:
         df = facts.load(ctx.case_dir, ctx.register)
@@ -441,8 +439,7 @@ def referral_flagged(ctx: CheckContext) -> Iterator[Hit]:
 def documents_complete(ctx: CheckContext, *, severity: Literal["veto", "major", "minor"] = "major") -> Iterator[Hit]:
     """§7: every document the law requires by now is present, or another paper that proves the same act
     (casefile/data/grounds.toml); only the gaps of the rule's severity are reported here."""
-    from casefile import grounds
-
+    from casefile.law import grounds
     if ctx.workspace is None:
         return
     docs = ctx.register.documents
@@ -480,7 +477,7 @@ def documents_readable(ctx: CheckContext) -> Iterator[Hit]:
 def draw_followed(ctx: CheckContext, *, plan_fact: str = "inspection_plan", acts: list[str] = ["现场检查"]) -> Iterator[Hit]:
     """A 双随机 inspection (the case names its draw in ``extra.<plan_fact>``) inspects a target the
     draw picked, with the officers drawn for it, not before the draw: 随机抽取检查对象、随机选派执法检查人员."""
-    from casefile import inspection
+    from casefile.output import inspection
     from casefile.errors import UsageError
 
     plan_id = ctx.case.extra.get(plan_fact)

@@ -9,14 +9,18 @@ import json
 from pathlib import Path
 from typing import Any
 
-from casefile import documents, journal, periods, profiles
-from casefile.cn import cn_date
-from casefile.days import calendar_for
+from casefile.store import documents
+
+from casefile.chain import journal
+
+from casefile.law import periods, profiles
+from casefile.model.cn import cn_date
+from casefile.law.days import calendar_for
 from casefile.errors import CheckError, UsageError
-from casefile.fsutil import atomic_write_text
+from casefile.store.fsutil import atomic_write_text
 from casefile.model import Act, ActKind, CaseState
-from casefile.render import render_document
-from casefile.workspace import Workspace, diff_facts, with_case_lock
+from casefile.output.render import render_document
+from casefile.store.workspace import Workspace, diff_facts, with_case_lock
 from checklists.context import CATEGORY_NAMES, SEVERITY_NAMES
 from checklists.engine import CATEGORIES, SEVERITIES, run_check
 from checklists.review_changes import UNCHANGED, fact_changes, finding_changes, match_findings
@@ -328,7 +332,7 @@ def issue_opinion(ws: Workspace, case_ref: str, today: dt.date) -> dict[str, Any
 
 def _signer(ws: Workspace, case, reg):
     """(the reviewer's officer entry or None, the name the opinion is signed with): the person who
-    issues it when the session knows them (casefile.users.Actor), else the case's listed reviewer."""
+    issues it when the session knows them (casefile.store.users.Actor), else the case's listed reviewer."""
     name = getattr(ws.actor, "name", "")
     if name:
         officer = getattr(ws.actor, "officer", "")

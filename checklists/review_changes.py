@@ -32,7 +32,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from casefile.facts import field_label
+from casefile.ingest.facts import field_label
 from casefile.model import LawRef
 
 UNCHANGED, CHANGED, RESOLVED, NEW = "未变化", "已变化", "已解决", "新发现"

@@ -4,7 +4,7 @@ Each predicate declares its parameters as a model; a pack is validated when it l
 misspelt parameter is an error naming the rule, never silently ignored. What a finding says
 lives in the pack: a predicate yields the named fields (``{start}``, ``{due}`` …) that the
 rule's message uses, and a ``detail`` sentence for messages that want the whole reason. Every
-period is taken through casefile.periods (``named`` for a length, ``notice_end`` for a notice).
+period is taken through casefile.law.periods (``named`` for a length, ``notice_end`` for a notice).
 
     deadline        an act within a period of another: four parameters — start, end, period
                     (key/days/unit, extension, excluded time) and lone_unverifiable
@@ -22,7 +22,7 @@ from typing import Any, Iterator, Literal
 
 from pydantic import Field, ValidationError as PydanticError, model_validator
 
-from casefile import periods
+from casefile.law import periods
 from casefile.errors import CalendarNotCovered
 from casefile.model import Act, ActKind, CaseState
 from checklists.context import CheckContext, Hit
@@ -107,13 +107,13 @@ class DeadlineEnd(_Acts):
 
 class Extension(_Acts):
     acts: list[str] = Field(default_factory=list)  # acts that extend the period (负责人批准延长) …
-    key: str = ""  # … by the period the profile names so (casefile.periods.named)
+    key: str = ""  # … by the period the profile names so (casefile.law.periods.named)
     fact: str = ""  # or a case fact (extra.<name>) holding the calendar days an approved extension adds
 
 
 class Length(_Params):
-    """How long: a period the profile names (``key``: casefile.periods.named — the profile's
-    [time_limits], or a period of casefile.periods such as publication), else the rule's own days."""
+    """How long: a period the profile names (``key``: casefile.law.periods.named — the profile's
+    [time_limits], or a period of casefile.law.periods such as publication), else the rule's own days."""
 
     key: str = ""
     days: int | None = Field(default=None, ge=0)
@@ -304,7 +304,7 @@ class NoticeLength(Length):
 class NoticeParams(_Params):
     notice: list[str]
     event: list[str]
-    period: NoticeLength  # the least time between notice and event (casefile.periods.notice_end)
+    period: NoticeLength  # the least time between notice and event (casefile.law.periods.notice_end)
     required: bool = True  # False: only when the notice was given is its timing checked
     missing_unverifiable: bool = False  # a missing notice is a date not on file rather than a notice not given
     unless: list[str] = Field(default_factory=list)  # such an act between notice and event ends the wait early (a reply received)

@@ -41,7 +41,7 @@ def _traditional() -> dict[str, str]:
     import importlib.util
     import json
 
-    from casefile.cachedir import cache_dir
+    from casefile.store.cachedir import cache_dir
 
     try:
         spec = importlib.util.find_spec("zhconv")
@@ -74,7 +74,7 @@ def _jieba():
     import jieba_fast_dat as jf
     from jieba_fast_dat.utils import CacheManager
 
-    from casefile.cachedir import cache_dir
+    from casefile.store.cachedir import cache_dir
 
     jf.setLogLevel(logging.WARNING)
     CacheManager.TMP_DIR = cache_dir("jieba_fast_dat")  # its default is the shared temp dir
@@ -87,7 +87,7 @@ def _jieba():
 
 def _userdict_words() -> Path:
     """The user dictionary without its comment lines, which jieba's format does not allow."""
-    from casefile.cachedir import cache_dir
+    from casefile.store.cachedir import cache_dir
 
     words = [l for l in USERDICT.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
     out = cache_dir("index") / f"userdict-{ANALYZER_VERSION}.txt"

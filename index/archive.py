@@ -55,7 +55,7 @@ def signed_date(text: str) -> dt.date | None:
 
 def header_fields(pages: list[str]) -> dict[str, Any]:
     """文号, agency, party, date, laws and document type of a document, from its header and ending."""
-    from casefile.extract import extract_text, find_citations
+    from casefile.ingest.extract import extract_text, find_citations
 
     text = "\n".join(pages)
     lines = [l for l in text.splitlines() if l.strip()]
@@ -72,7 +72,7 @@ Job = tuple  # (ref, relative name, source, engine, sha256, path or None, text o
 
 def read_one(job: Job) -> tuple[str, Any]:
     """A worker's job → (ref, PageDoc list), or (ref, error message) when the file cannot be read."""
-    from casefile.textio import read_document
+    from casefile.ingest.textio import read_document
     from index.dirs import PageDoc
 
     ref, rel, source, engine, digest, path, text = job
@@ -106,7 +106,7 @@ def _die_with_parent(parent: int) -> None:
 def _warm() -> None:
     """Load the segmenters and the extractor's patterns once, before the workers fork, so that each
     does not load its own (seconds each)."""
-    from casefile.extract.pipeline import get_nlp
+    from casefile.ingest.extract.pipeline import get_nlp
     from index.analyzer import _jieba
 
     get_nlp()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from casefile.fsutil import atomic_write_text
+from casefile.store.fsutil import atomic_write_text
 
 INDEX_DIR = ".index"  # inside the workspace
 ENGINE_FILE = "engine.json"

@@ -8,12 +8,12 @@ import os
 from pathlib import Path
 from typing import Any, Callable
 
-from casefile import documents
+from casefile.store import documents
 from casefile.errors import CasefileError, DiskFullError, IndexError_, UsageError
-from casefile.fsutil import atomic_write_text, sha256_file
+from casefile.store.fsutil import atomic_write_text, sha256_file
 from casefile.model import ActKind, Case
-from casefile.textio import SUPPORTED, read_document
-from casefile.workspace import Workspace
+from casefile.ingest.textio import SUPPORTED, read_document
+from casefile.store.workspace import Workspace
 from index import engines, freshness, recovery
 from index.dirs import DOCS, INDEX_DIR, PageDoc, reset_dir
 
@@ -196,7 +196,7 @@ def _case_pages(ws: Workspace, case: Case, rec: documents.DocRecord) -> list[Pag
     case_dir = ws.cases_dir / case.id
     pages = _pages(case_dir, rec)
     try:
-        from casefile.importer import cached_extraction  # the extraction, stored at import: loaded when pages are indexed
+        from casefile.ingest.importer import cached_extraction  # the extraction, stored at import: loaded when pages are indexed
 
         laws = sorted({c["law"] for c in cached_extraction(case_dir, rec).citations})
     except CasefileError:
@@ -389,7 +389,7 @@ def doc_pages(ws: Workspace, source: str, doc: str) -> list[str] | None:
 def page_matches(text: str, query: str) -> list[tuple[int, int]]:
     """Where ``query`` matches one page as read from its file: (start, end) in ``text``, found as the
     index finds them (on the page compacted, words segmented as indexed) and mapped back."""
-    from casefile.extract.normalize import compact
+    from casefile.ingest.extract.normalize import compact
     from index import highlight, query as qmod
     from index.tokens import segment
 

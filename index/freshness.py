@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from casefile.documents import REGISTER
-from casefile.fsutil import atomic_write_text
-from casefile.workspace import CASE_FILE, Workspace
+from casefile.store.documents import REGISTER
+from casefile.store.fsutil import atomic_write_text
+from casefile.store.workspace import CASE_FILE, Workspace
 from index.dirs import INDEX_DIR
 
 STAMPS = "case-stamps.json"

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from casefile.errors import CasefileError
-from casefile.fsutil import atomic_write_text
+from casefile.store.fsutil import atomic_write_text
 
 HEALTH = ".index-health.json"
 # a word present in nearly every enforcement document; the probe only needs the search to run

@@ -27,9 +27,9 @@ from whoosh import query as Q
 from whoosh import sorting
 
 from casefile.errors import IndexError_
-from casefile.extract.citations import normalise_law_name
-from casefile.extract.normalize import compact
-from casefile.fsutil import atomic_write_text
+from casefile.ingest.extract.citations import normalise_law_name
+from casefile.ingest.extract.normalize import compact
+from casefile.store.fsutil import atomic_write_text
 from index.dirs import DOCS, FACET_SIZE, INDEX_DIR, META, PageDoc, meta_mismatch, start_fresh  # noqa: F401 - INDEX_DIR, PageDoc: older imports
 from index.analyzer import ANALYZER_VERSION, fold
 from index.whoosh_analyzer import chinese_analyzer

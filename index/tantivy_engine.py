@@ -29,8 +29,8 @@ from typing import Any, Callable, Iterable
 import tantivy as T
 
 from casefile.errors import IndexError_, UsageError
-from casefile.extract.normalize import compact
-from casefile.fsutil import atomic_write_text
+from casefile.ingest.extract.normalize import compact
+from casefile.store.fsutil import atomic_write_text
 from index.dirs import meta_mismatch, start_fresh
 from index import highlight, query as qmod
 from index.analyzer import ANALYZER_VERSION
@@ -355,7 +355,7 @@ class TantivyIndex:
             fields = ["party"] if name == "party" else ["text", "sub"]
             return _and([T.Query.boolean_query([(T.Occur.Should, self._term(f, w)) for f in fields]) for w in words], [])
         if name == "laws":
-            from casefile.extract import normalise_law_name
+            from casefile.ingest.extract import normalise_law_name
 
             value = normalise_law_name(value)
         return self._term(name, value)

@@ -49,8 +49,7 @@ def pytest_collection_modifyitems(items):
 def _estimated_pages_for_the_session():
     """Session and module fixtures (the demo template, the corpus imports) count pages by
     estimate too: LibreOffice only in tests marked ``slow`` (see ``_estimated_pages``)."""
-    from casefile import pages
-
+    from casefile.output import pages
     with pages.using(pages.EstimateCounter()):
         yield
 
@@ -68,7 +67,7 @@ def snap_compare(snap_compare, demo_template, tmp_path, monkeypatch):
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory) -> Path:
     """One demo workspace built per test session; tests copy it before changing it."""
-    from casefile.demo import build_demo
+    from casefile.output.demo import build_demo
 
     root = tmp_path_factory.mktemp("demo-template") / "ws"
     build_demo(root)
@@ -82,8 +81,7 @@ TESTER = "ceshi"
 
 
 def add_tester(root: Path) -> None:
-    from casefile import users
-
+    from casefile.store import users
     users.add(root, users.User(login=TESTER, name="测试员", roles=list(users.ROLES)))
 
 
@@ -95,7 +93,7 @@ def _acting_tester(monkeypatch):
 
 def _copy(template: Path, dst: Path):
     """A workspace of the test's own, copied from a session template (never changed itself)."""
-    from casefile.workspace import Workspace
+    from casefile.store.workspace import Workspace
 
     shutil.copytree(template, dst)
     return Workspace.open(dst)
@@ -142,8 +140,7 @@ def run_cli():
 def _estimated_pages(request, monkeypatch):
     """Unit tests count pages by estimate; only tests marked ``slow`` lay documents out
     with LibreOffice (issue 14: LibreOffice off the hot path)."""
-    from casefile import pages
-
+    from casefile.output import pages
     if request.node.get_closest_marker("slow"):
         monkeypatch.delenv("CASEFILE_PAGES", raising=False)
         with pages.using(None):  # the counter the environment chooses: LibreOffice when installed

@@ -7,13 +7,13 @@ import os
 import tempfile
 from pathlib import Path
 
-from casefile.workspace import Workspace
+from casefile.store.workspace import Workspace
 from tui.textual_app.app import CasefileApp
 
 if os.environ.get("CASEFILE_SNAP_WS"):
     ws = Workspace.open(os.environ["CASEFILE_SNAP_WS"])
 else:
-    from casefile.demo import build_demo
+    from casefile.output.demo import build_demo
 
     ws = build_demo(Path(tempfile.mkdtemp(prefix="casefile-snap-")) / "ws")
 app = CasefileApp(ws, dt.date(2026, 11, 23))

@@ -10,7 +10,7 @@ import pytest
 
 from casefile.errors import DocumentError
 from casefile.model import Act, ActKind
-from casefile.render import render_document
+from casefile.output.render import render_document
 from doc_templates import texts
 from doc_templates.catalogue import load_catalogue
 from tests.docx_text import docx_text
@@ -73,7 +73,7 @@ def test_a_licence_case_serves_its_own_decision(golden_ws):
 
 def test_a_decided_licence_or_enforcement_case_must_hold_its_service_receipt(golden_ws):
     # 行政许可法§44 / 行政强制法§38: the decision is served, so the 送达回证 is due once it exists
-    from casefile.requirements import required_documents
+    from casefile.law.requirements import required_documents
 
     for case_id, act in (("GOLD-XK1", "准予许可"), ("GOLD-QZ2", "强制执行决定")):
         case = golden_ws.load_case(case_id)

@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from casefile.model import ActKind, CaseState
-from casefile.names import new_case_id
+from casefile.model.names import new_case_id
 from tui.application import Clock, NewCase, Session
 from tui.textual_app.app import CasefileApp
 from tests.pilot import settle
@@ -133,7 +133,7 @@ def test_cli_search_on_a_fresh_demo_finds_hearings(demo_ws, run_cli):
 
 @pytest.mark.asyncio
 async def test_tui_and_cli_search_give_the_same_hits_on_a_fresh_demo(demo_template, tmp_path, run_cli):
-    from casefile.workspace import Workspace
+    from casefile.store.workspace import Workspace
 
     cli_ws, tui_ws = tmp_path / "cli", tmp_path / "tui"
     shutil.copytree(demo_template, cli_ws)

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from casefile import documents
+from casefile.store import documents
 from casefile.model import Act, ActKind, Case, CaseState, CaseType, Party, PartyKind
 from checklists.engine import check_case, context_for
 from doc_templates.catalogue import load_catalogue

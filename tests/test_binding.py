@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from casefile import pages
-from casefile.binding import finish_dossier, print_dossier, table_of_contents
-from casefile.demo import DEMO_TODAY
-from casefile.dossier import assemble
+from casefile.output import pages
+from casefile.output.binding import finish_dossier, print_dossier, table_of_contents
+from casefile.output.demo import DEMO_TODAY
+from casefile.output.dossier import assemble
 from tests.docx_text import docx_text
 
 
@@ -103,8 +103,7 @@ def test_an_imported_pdf_is_counted_and_bound_as_its_pages(demo_ws, tmp_path):
 
     import pypdfium2
 
-    from casefile import documents
-
+    from casefile.store import documents
     pdf = pypdfium2.PdfDocument.new()
     for _ in range(3):
         pdf.new_page(595, 842)

@@ -20,8 +20,9 @@ def _import_decision(ws, run_cli, tmp_path):
 
 
 def test_an_improved_extractor_rereads_stored_documents(demo_ws, run_cli, tmp_path, monkeypatch):
-    from casefile import documents, versions
-    from casefile.importer import cached_extraction
+    from casefile.store import documents
+    from casefile.ingest import versions
+    from casefile.ingest.importer import cached_extraction
 
     case_dir = _import_decision(demo_ws, run_cli, tmp_path)
     rec = next(r for r in documents.load_register(case_dir).documents if "决定书" in r.file)
@@ -38,21 +39,20 @@ def test_an_improved_extractor_rereads_stored_documents(demo_ws, run_cli, tmp_pa
 
 
 def test_derived_version_follows_the_extractor_code():
-    from casefile import versions
-
+    from casefile.ingest import versions
     v = versions.derived_version()
     assert len(v) == 12 and v == versions.derived_version()
     found = {f.relative_to(versions.REPO).as_posix() for f in versions.sources()}
     # a classifier or numeral fix re-reads old cases too (the review found these three missing)
-    assert {"casefile/classify.py", "casefile/cn.py", "casefile/ids.py", "casefile/textio.py"} <= found
-    assert {"casefile/extract/__init__.py", "casefile/extract/entities.py", "doc_templates/catalogue.py"} <= found
+    assert {"casefile/ingest/classify.py", "casefile/model/cn.py", "casefile/model/ids.py", "casefile/ingest/textio.py"} <= found
+    assert {"casefile/ingest/extract/__init__.py", "casefile/ingest/extract/entities.py", "doc_templates/catalogue.py"} <= found
     assert not any(f.startswith(("casefile/render", "casefile/workspace", "tui/")) for f in found)
 
 
 def test_nothing_is_written_to_the_shared_temp_dir(tmp_path):
     tmp, cache = tmp_path / "tmp", tmp_path / "cache"
     tmp.mkdir()
-    code = ("from casefile.extract.pipeline import get_nlp\n"
+    code = ("from casefile.ingest.extract.pipeline import get_nlp\n"
             "import index.analyzer as a\n"
             "get_nlp()('依据中华人民共和国价格法第十四条')\n"
             "a._jieba()\n")

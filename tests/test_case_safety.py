@@ -36,7 +36,7 @@ def test_archived_case_refuses_every_change(demo_ws, tmp_path):
 def test_demo_built_later_is_dated_relative_to_that_day(demo_ws, tmp_path):
     """Built four weeks after DEMO_TODAY, every case is four weeks younger in its dates and shows
     the same warnings as the demo opened on its own day — not everything 逾期."""
-    from casefile.demo import DEMO_TODAY
+    from casefile.output.demo import DEMO_TODAY
 
     later = DEMO_TODAY + dt.timedelta(weeks=4)
     moved = Session.demo(tmp_path / "later", today=later)

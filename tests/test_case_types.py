@@ -66,8 +66,8 @@ def test_a_case_type_added_by_data_alone_runs_end_to_end(levy_ws, run_cli):
 
     from docx import Document
 
-    from casefile.render import render_document
-    from casefile.workspace import Workspace
+    from casefile.output.render import render_document
+    from casefile.store.workspace import Workspace
 
     volume = {"volume": "正卷", "toc_rows": [], "doc_count": 3, "page_total": "12", "remarks_text": ""}
     out = render_document(Workspace.open(levy_ws), cid, "cover", today=dt.date(2026, 11, 29), extra=volume, volume="正卷")
@@ -99,7 +99,7 @@ def test_an_audit_runs_from_its_notice_to_the_archive():
     the audit opens with its 审计通知书 (审计法§42), not a 立案 it cannot record."""
     import datetime as dt
 
-    from casefile import entries, transitions
+    from casefile.law import entries, transitions
     from casefile.model import Act, Case, CaseState
 
     assert "立案" not in entries.act_kinds("审计") and "审计通知书送达" in entries.act_kinds("审计")
@@ -120,7 +120,7 @@ def test_an_audit_runs_from_its_notice_to_the_archive():
 
 @pytest.mark.parametrize("name,title", [("行政处罚", "行政处罚案卷"), ("行政许可", "行政许可案卷"), ("行政强制", "行政强制案卷")])
 def test_each_type_has_its_own_cover_title_and_statistics_label(name, title):
-    from casefile import stats
+    from casefile.output import stats
     from casefile.model import CaseType
 
     assert CaseType(name).declaration.cover_title == title
@@ -134,8 +134,9 @@ def test_registers_publish_each_matters_flowchart_and_service_guide(demo_ws, run
 
     from docx import Document
 
-    from casefile import casetypes, registers
+    from casefile.law import casetypes
 
+    from casefile.output import registers
     out = tmp_path / "公开"
     code, stdout, err = run_cli("publicity", "registers", "--out", str(out), "--json", "-w", str(demo_ws.root))
     assert code == 0, err
@@ -161,8 +162,7 @@ def test_registers_publish_each_matters_flowchart_and_service_guide(demo_ws, run
 
 def test_every_declaration_is_checked_against_the_model():
     """A misspelt state, act, procedure or check in any declaration fails here, not in a dialog."""
-    from casefile import casetypes, entries, transitions
-
+    from casefile.law import casetypes, entries, transitions
     names = casetypes.names()
     assert names[:5] == ["行政处罚", "行政许可", "行政强制", "行政检查", "行政征收征用"] and "审计" in names
     for name in names:
@@ -173,8 +173,7 @@ def test_every_declaration_is_checked_against_the_model():
 
 
 def test_a_declaration_with_an_unknown_role_is_refused(tmp_path):
-    from casefile import casetypes
-
+    from casefile.law import casetypes
     path = tmp_path / "x.toml"
     path.write_text('name = "行政确认"\n[[moves]]\nid = "确认"\nfrom = ["已立案"]\nto = "已决定"\nroles = ["科长"]\n', encoding="utf-8")
     with pytest.raises(casetypes.DeclarationError, match="科长"):

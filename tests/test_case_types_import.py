@@ -24,8 +24,8 @@ FAMILIES = ("行政许可", "行政强制", "行政检查", "审计")
 
 @pytest.fixture(scope="module")
 def imported(demo_template, tmp_path_factory):
-    from casefile.importer import import_paths
-    from casefile.workspace import Workspace
+    from casefile.ingest.importer import import_paths
+    from casefile.store.workspace import Workspace
     from checklists.engine import run_check
 
     root = tmp_path_factory.mktemp("types") / "ws"
@@ -121,7 +121,7 @@ def test_facts_the_packs_need(imported):
 
 
 def test_documents_that_disagree_are_asked_about(demo_ws, tmp_path):
-    from casefile.importer import import_paths
+    from casefile.ingest.importer import import_paths
 
     mixed = tmp_path / "mixed"
     shutil.copytree(DOSSIERS / "license_food_correct", mixed)
@@ -140,7 +140,7 @@ def test_documents_that_disagree_are_asked_about(demo_ws, tmp_path):
 
 
 def test_import_into_a_case_of_another_type_warns(demo_ws):
-    from casefile.importer import import_paths
+    from casefile.ingest.importer import import_paths
 
     penalty = next(c for c in demo_ws.case_ids() if demo_ws.load_case(c).case_type.value == "行政处罚")
     res = import_paths(demo_ws, [DOSSIERS / "audit_one_auditor"], penalty, include_other_cases=True)
@@ -149,8 +149,9 @@ def test_import_into_a_case_of_another_type_warns(demo_ws):
 
 
 def test_statistics_publicity_and_deadlines_follow_the_type(imported):
-    from casefile import deadlines, profiles, publicity, stats
-    from casefile.days import calendar_for
+    from casefile.law import deadlines, profiles
+    from casefile.output import publicity, stats
+    from casefile.law.days import calendar_for
 
     ws, out = imported
     case = {n: c for n, (_, c, _) in out.items()}
@@ -174,7 +175,7 @@ def test_statistics_publicity_and_deadlines_follow_the_type(imported):
 def test_terms_written_as_days_and_officers_written_as_names():
     """A term counted in days (延长查封期限九十日; 自收到本决定书之日起十五日内缴纳) and officers named
     without certificate numbers are read as well as dates and certificates."""
-    from casefile.doc_acts import acts_from
+    from casefile.ingest.doc_acts import acts_from
     from casefile.model import Act, ActKind, Case, CaseType
 
     case = Case(id="QZ-TEST", case_type=CaseType.COERCION,
@@ -195,9 +196,9 @@ def test_terms_written_as_days_and_officers_written_as_names():
 
 def test_a_package_whose_documents_contradict_its_type_is_named(demo_ws, tmp_path, demo_template):
     """A package is sealed by its hashes: its case type is kept, and a type its documents contradict is named."""
-    from casefile.importer import import_paths
-    from casefile.package import export_package, import_package
-    from casefile.workspace import Workspace
+    from casefile.ingest.importer import import_paths
+    from casefile.store.package import export_package, import_package
+    from casefile.store.workspace import Workspace
 
     res = import_paths(demo_ws, [DOSSIERS / "license_food_correct"], case_type="行政处罚")  # typed by hand, wrongly
     assert demo_ws.load_case(res.case).case_type.value == "行政处罚" and res.case_type["chosen"]
@@ -215,7 +216,7 @@ def test_a_package_whose_documents_contradict_its_type_is_named(demo_ws, tmp_pat
 def test_seizure_and_inspection_papers_beside_a_penalty_decision_make_a_penalty_case():
     """查封扣押决定书 without a 处罚决定书 is a 强制 case, with one the penalty case's measure; an
     inspection record beside a penalty decision is the inspection the penalty case began with."""
-    from casefile.case_typing import decide
+    from casefile.ingest.case_typing import decide
 
     assert decide(["seizure_decision", "seizure_list", "seizure_release"]).case_type == "行政强制"
     assert decide(["decision", "seizure_decision", "seizure_list", "seizure_extension", "seizure_release"]).case_type == "行政处罚"

@@ -9,9 +9,13 @@ import tomllib
 
 import tomli_w
 
-from casefile import catalog, deadlines, periods, profiles, publicity, stats
-from casefile.days import calendar_for
-from casefile.workspace import Workspace
+from casefile.store import catalog
+
+from casefile.law import deadlines, periods, profiles
+
+from casefile.output import publicity, stats
+from casefile.law.days import calendar_for
+from casefile.store.workspace import Workspace
 
 TODAY = dt.date(2026, 11, 23)
 

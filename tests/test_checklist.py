@@ -160,8 +160,8 @@ def test_hearing_notice_too_short(ws):
 
 
 def test_no_hearing_rights_for_a_large_fine(ws):
-    from casefile import documents
-    from casefile.render import render_document
+    from casefile.store import documents
+    from casefile.output.render import render_document
 
     def plant(c):
         c.decided[2].amount = Decimal("150000")  # far above the 1万 threshold for a natural person …
@@ -182,8 +182,7 @@ def test_late_service(ws):
 
 
 def test_missing_service_receipt(ws):
-    from casefile import documents
-
+    from casefile.store import documents
     documents.remove_document(ws.cases_dir / "ZR-2026-012", "docs/050-送达回证.docx", stage="送达")
     r = run(ws, "ZR-2026-012")
     assert any(f.rule == "C01-required-documents" and "送达回证" in f.message for f in r.findings)
@@ -192,7 +191,7 @@ def test_missing_service_receipt(ws):
 def test_deadline_beyond_the_calendar_is_unverifiable_not_guessed(ws, monkeypatch):
     # filed 2026-11-20: 90 days end on or after 2027-02-18; the holiday data is held to 2026 whatever
     # chinesecalendar version is installed, so the test does not depend on the package's coverage
-    from casefile.days import Calendar
+    from casefile.law.days import Calendar
 
     monkeypatch.setattr(Calendar, "LAST_PACKAGE_YEAR", 2026)
     r = check_case(context_for(ws, "YJ-2026-003", dt.date(2027, 3, 1)), "review")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from casefile.extract import extract_text, find_citations
-from casefile.extract.normalize import compact
+from casefile.ingest.extract import extract_text, find_citations
+from casefile.ingest.extract.normalize import compact
 
 DATA = Path(__file__).parent / "data" / "citations"
 CORPUS = Path(__file__).resolve().parent / "data" / "samr" / "txt"

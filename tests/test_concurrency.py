@@ -20,8 +20,8 @@ CASE = "SJ-2026-088"
 
 
 def _worker(root: str, name: str, n: int, photo: str, start) -> None:
-    from casefile.evidence import add_evidence
-    from casefile.workspace import Officer, Workspace
+    from casefile.store.evidence import add_evidence
+    from casefile.store.workspace import Officer, Workspace
     from checklists.review import add_finding
 
     ws = Workspace.open(root)
@@ -51,7 +51,7 @@ def _run(ws, workers: list[str], n: int) -> None:
 
 @pytest.mark.parametrize("workers,n", [(["A", "B"], 10), (["C", "D", "E", "F"], 5)])
 def test_concurrent_writers_lose_nothing(demo_ws, workers, n):
-    from casefile import journal
+    from casefile.chain import journal
     from checklists.review import current, open_round
 
     ws = demo_ws

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from casefile import journal
+from casefile.chain import journal
 from casefile.errors import ConflictError
 
 PHOTO = Path(__file__).resolve().parent / "data" / "storage" / "现场照片.jpg"

@@ -19,8 +19,8 @@ TODAY = dt.date(2026, 11, 23)
 
 @pytest.fixture(scope="module")
 def checked(demo_template, tmp_path_factory):
-    from casefile.importer import import_paths
-    from casefile.workspace import Workspace
+    from casefile.ingest.importer import import_paths
+    from casefile.store.workspace import Workspace
     from checklists.engine import check_case, context_for
 
     root = tmp_path_factory.mktemp("decisions") / "ws"
@@ -58,8 +58,8 @@ def test_abridged_shell_is_never_scored_nor_vetoed(checked):
 
 
 def test_decision_read_as_a_structure():
-    from casefile.extract.decision import read_decision
-    from casefile.extract.normalize import compact
+    from casefile.ingest.extract.decision import read_decision
+    from casefile.ingest.extract.normalize import compact
 
     text = compact((DECISIONS / "samr_c02b8227e59140e093c9ea1fff55000e.txt").read_text(encoding="utf-8")).text
     d = read_decision(text)
@@ -75,8 +75,8 @@ def test_decision_read_as_a_structure():
 
 
 def test_blank_signature_date_is_no_date():
-    from casefile.extract.decision import read_decision
-    from casefile.extract.normalize import compact
+    from casefile.ingest.extract.decision import read_decision
+    from casefile.ingest.extract.normalize import compact
 
     d = read_decision(compact((DECISIONS / "samr_9e919df292bd251f019347baaeac4234.txt").read_text(encoding="utf-8")).text)
     assert d.seal_date is None and d.seal_blank
@@ -84,7 +84,7 @@ def test_blank_signature_date_is_no_date():
 
 def test_failure_to_object_is_not_a_waiver():
     """“在法定期限内未提出任何陈述或申辩” is the window running out, not a waiver: no 放弃 act."""
-    from casefile.extract import extract_text
+    from casefile.ingest.extract import extract_text
 
     x = extract_text((DECISIONS / "samr_1fdd3d61444c4cc28066aafea4f6baf3.txt").read_text(encoding="utf-8"))
     assert not any(e.act == "放弃陈述申辩" for e in x.events)

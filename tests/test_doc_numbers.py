@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from casefile.records import Records
-from casefile.render import doc_number
+from casefile.output.records import Records
+from casefile.output.render import doc_number
 from doc_templates.catalogue import load_catalogue
 
 DAY = dt.date(2026, 11, 20)

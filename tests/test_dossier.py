@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from casefile.dossier import assemble
-from casefile.requirements import required_documents
-from casefile.package import import_package
-from casefile.workspace import Workspace
+from casefile.output.dossier import assemble
+from casefile.law.requirements import required_documents
+from casefile.store.package import import_package
+from casefile.store.workspace import Workspace
 from doc_templates.catalogue import load_catalogue
 from tests.conftest import add_tester
 from tests.docx_text import docx_text
@@ -41,8 +41,7 @@ def test_dossier_shows_the_real_gap(demo_ws, run_cli):
 
 
 def test_removing_a_service_receipt_makes_a_gap(demo_ws):
-    from casefile import documents
-
+    from casefile.store import documents
     case_dir = demo_ws.cases_dir / "ZR-2026-012"
     documents.remove_document(case_dir, "docs/050-送达回证.docx", stage="送达")
     gaps = [e.doc_type.name for e in assemble(demo_ws, "ZR-2026-012").gaps]
@@ -83,7 +82,7 @@ def test_export_every_demo_case_and_import_byte_identical(demo_ws, tmp_path, run
 
 
 def _export(demo_ws, tmp_path) -> Path:
-    from casefile.package import export_package
+    from casefile.store.package import export_package
 
     pkg = tmp_path / "p.zip"
     export_package(demo_ws, "ZR-2026-012", pkg)

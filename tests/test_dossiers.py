@@ -20,8 +20,8 @@ TODAY = dt.date(2026, 11, 29)
 
 @pytest.fixture(scope="module")
 def checked(demo_template, tmp_path_factory):
-    from casefile.importer import import_paths
-    from casefile.workspace import Workspace
+    from casefile.ingest.importer import import_paths
+    from casefile.store.workspace import Workspace
     from checklists.engine import run_check
 
     root = tmp_path_factory.mktemp("dossiers") / "ws"

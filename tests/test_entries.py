@@ -1,5 +1,5 @@
-"""Fact entry checked in one place (casefile.entries via Session) and state moves
-(casefile.transitions via Session.move_case), for the CLI and the TUI alike (issue 21, item 4)."""
+"""Fact entry checked in one place (casefile.law.entries via Session) and state moves
+(casefile.law.transitions via Session.move_case), for the CLI and the TUI alike (issue 21, item 4)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from casefile import entries, ids, journal
+from casefile.law import entries
+
+from casefile.model import ids
+
+from casefile.chain import journal
 from casefile.errors import EntryError, UsageError, ValidationError
 from casefile.model import ActKind, CaseState
 from tui.application import Clock, NewCase, Session

@@ -237,7 +237,7 @@ def test_a_veto_finding_is_marked_as_such():
 
 
 def test_a_dossier_and_a_package_are_evaluated_whole(demo_ws, tmp_path):
-    from casefile.package import export_package
+    from casefile.store.package import export_package
 
     export_package(demo_ws, "SJ-2026-037", tmp_path / "送审包.zip")
     dossier = DATA / "dossiers" / "decision_in_statement_window_market"

@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from casefile.package import export_package, import_package
+from casefile.store.package import export_package, import_package
 
 CASE = "SJ-2026-088"
 REPO = Path(__file__).resolve().parent.parent
@@ -27,7 +27,7 @@ def _child(code: str) -> subprocess.Popen:
 
 
 def _add_video(ws, tmp_path: Path, mib: int) -> None:
-    from casefile.evidence import add_evidence
+    from casefile.store.evidence import add_evidence
 
     video = tmp_path / "现场执法记录.mp4"
     with open(video, "wb") as f:
@@ -40,7 +40,7 @@ def test_a_killed_export_leaves_nothing_the_next_run_does_not_remove(demo_ws, tm
     _add_video(demo_ws, tmp_path, 48)
     dest = tmp_path / "out" / "送审包.zip"
     dest.parent.mkdir()
-    p = _child(f"from casefile.workspace import Workspace\nfrom casefile.package import export_package\n"
+    p = _child(f"from casefile.store.workspace import Workspace\nfrom casefile.store.package import export_package\n"
                f"export_package(Workspace.open({str(demo_ws.root)!r}), {CASE!r}, {str(dest)!r})\n")
     deadline = time.time() + 120
     while not list(dest.parent.glob(".*.tmp")) and time.time() < deadline and p.poll() is None:
@@ -57,7 +57,7 @@ def test_a_killed_export_leaves_nothing_the_next_run_does_not_remove(demo_ws, tm
 def test_exporting_a_large_video_does_not_hold_it_in_memory(demo_ws, tmp_path):
     _add_video(demo_ws, tmp_path, 48)
     dest = tmp_path / "送审包.zip"
-    code = (f"import resource\nfrom casefile.workspace import Workspace\nfrom casefile.package import export_package\n"
+    code = (f"import resource\nfrom casefile.store.workspace import Workspace\nfrom casefile.store.package import export_package\n"
             f"ws = Workspace.open({str(demo_ws.root)!r})\nws.load_case({CASE!r})\n"
             f"before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
             f"export_package(ws, {CASE!r}, {str(dest)!r})\n"

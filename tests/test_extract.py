@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from casefile.extract import extract, extract_text, find_citations, normalise_law_name
-from casefile.extract.entities import parse_date, parse_money
-from casefile.extract.normalize import compact
-from casefile.textio import read_document
+from casefile.ingest.extract import extract, extract_text, find_citations, normalise_law_name
+from casefile.ingest.extract.entities import parse_date, parse_money
+from casefile.ingest.extract.normalize import compact
+from casefile.ingest.textio import read_document
 from tests.conftest import SAMR
 
 TXT = SAMR / "txt"

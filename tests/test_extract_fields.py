@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from casefile.extract import extract, extract_text
-from casefile.textio import read_document
+from casefile.ingest.extract import extract, extract_text
+from casefile.ingest.textio import read_document
 from tests.conftest import SAMR
 
 TXT = SAMR / "txt"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from casefile.extract.normalize import compact
-from casefile.extract.pipeline import get_nlp
-from casefile.textio import read_document
+from casefile.ingest.extract.normalize import compact
+from casefile.ingest.extract.pipeline import get_nlp
+from casefile.ingest.textio import read_document
 from tests.conftest import SAMR
 
 TXT = SAMR / "txt"
@@ -32,7 +32,7 @@ def test_same_words_and_spaces_as_spacy_chinese_tokenizer():
 
 def _compact_reference(text):
     """compact() one character at a time: whitespace goes, one space stays between ASCII letters/digits."""
-    folded = text.translate(__import__("casefile.extract.normalize", fromlist=["_FOLD_TABLE"])._FOLD_TABLE)
+    folded = text.translate(__import__("casefile.ingest.extract.normalize", fromlist=["_FOLD_TABLE"])._FOLD_TABLE)
     out, offs = [], []
     i = 0
     while i < len(folded):
@@ -66,7 +66,7 @@ def test_compact_text_and_offsets():
 def test_bare_law_names_as_one_longest_first_alternation():
     import re
 
-    from casefile.extract.citations import _bare_name_matches, _bare_names
+    from casefile.ingest.extract.citations import _bare_name_matches, _bare_names
 
     text = ("依据价格法第十四条、中华人民共和国价格法第四十条、某某省价格监督检查办法第五条和价格监督检查办法第六条，"
             "明码标价和禁止价格欺诈规定第五条，某某市明码标价和禁止价格欺诈规定实施细则第二条")
@@ -89,7 +89,7 @@ def _run_py(code, **env):
 
 def test_jieba_dictionary_cache_rebuilt_when_missing(tmp_path):
     # no jieba.cache in this cache dir: jieba builds the dictionary from its dict.txt, writes the cache, cuts the same
-    code = ("from casefile.extract.pipeline import get_nlp\n"
+    code = ("from casefile.ingest.extract.pipeline import get_nlp\n"
             "print('/'.join(t.text for t in get_nlp()('依据中华人民共和国价格法第十四条')))\n")
     r = _run_py(code, CASEFILE_CACHE=str(tmp_path))
     assert r.returncode == 0, r.stderr

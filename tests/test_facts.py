@@ -1,11 +1,11 @@
-"""Reading the facts of one document, whatever the form (casefile.facts): table cells, run-on
+"""Reading the facts of one document, whatever the form (casefile.ingest.facts): table cells, run-on
 labels, areas in 亩/平方米/公顷 with their land kind, identifiers with their check digit."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from casefile.facts import DossierFacts, conclusion, document_facts, from_texts
+from casefile.ingest.facts import DossierFacts, conclusion, document_facts, from_texts
 
 
 def facts_of(text: str, doc_type: str = "unknown"):

@@ -14,9 +14,9 @@ import shutil
 
 import pytest
 
-from casefile import journal
+from casefile.chain import journal
 from casefile.errors import PackageError
-from casefile.package import export_package, import_package
+from casefile.store.package import export_package, import_package
 from tests.test_package_verify import members, rebuild, refused
 
 CASE = "SJ-2026-088"
@@ -78,7 +78,7 @@ def test_an_old_journal_without_facts_hashes_still_verifies_as_unanchored(demo_w
         e["hash"] = prev = journal.entry_hash(e)
         entries.append(e)
     (d / journal.JOURNAL).write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries), encoding="utf-8")
-    from casefile import heads
+    from casefile.chain import heads
     head = heads.head_of(len(entries), prev)
     heads.write_case_head(d, head)
     heads.write_ledger(demo_ws.root, CASE, head)
@@ -144,7 +144,7 @@ def test_a_package_from_another_agency_is_refused_unless_accepted(demo_ws, pkg, 
     shutil.copytree(demo_ws.root, other)
     prof = other / "workspace.toml"
     prof.write_text(prof.read_text(encoding="utf-8").replace("清溪县市场监督管理局", "松阳县市场监督管理局", 1), encoding="utf-8")
-    from casefile.workspace import Workspace
+    from casefile.store.workspace import Workspace
 
     theirs = Workspace.open(other)
     sent = tmp_path / "他机关.zip"

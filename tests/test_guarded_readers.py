@@ -14,9 +14,9 @@ import zipfile
 
 import pytest
 
-from casefile import pages
+from casefile.output import pages
 from casefile.errors import DocumentError
-from casefile.textio import open_docx
+from casefile.ingest.textio import open_docx
 
 CASE = "SJ-2026-088"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from casefile import journal
+from casefile.chain import journal
 from tests.docx_text import docx_text
 
 FACTS = "当事人于2026年10月5日至10月30日在其经营场所销售超过保质期的“光明”纯牛奶12盒，货值金额人民币96元。"

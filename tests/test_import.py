@@ -56,8 +56,7 @@ def test_folder_becomes_a_case_with_typed_documents_and_facts(demo_ws, folder, r
     assert case.number == "常市监处罚〔2023〕020064号" and case.party.name == "苏州穆瑟商贸有限公司"
     # ... and the forms that name another party are reported, not written over it
     assert any(c["field"] == "parties[1].name" and c["extracted"] == "清溪县鑫盛五金制品有限公司" for c in data["conflicts"])
-    from casefile import documents
-
+    from casefile.store import documents
     reg = documents.load_register(demo_ws.cases_dir / case.id)
     assert all(len(d.sha256) == 64 for d in reg.documents) and len(reg.documents) == 3
 
@@ -76,7 +75,7 @@ def test_gbk_text_is_decoded(demo_ws, tmp_path, run_cli):
     text = "清溪县市场监督管理局\n行政处罚决定书\n清市监处罚〔2026〕120号\n当事人：清溪县好运来超市有限公司\n2026年11月20日\n"
     p = tmp_path / "决定书.txt"
     p.write_bytes(text.encode("gbk"))
-    from casefile.textio import read_document
+    from casefile.ingest.textio import read_document
 
     doc = read_document(p)
     assert doc.encoding == "gb18030" and "好运来超市" in doc.text

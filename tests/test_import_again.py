@@ -10,8 +10,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from casefile import journal
-
+from casefile.chain import journal
 DATA = Path(__file__).resolve().parent / "data"
 DECISION = DATA / "import" / "samr_006133a8cb66a995c8fa5de583fa6584.txt"  # 固市监价罚〔2026〕15号
 OTHER = DATA / "samr" / "txt" / "samr_00db796e58c05e6d8af5deb4cf0b4918.txt"  # another decision, added later
@@ -46,7 +45,7 @@ def test_a_finished_import_run_again_changes_nothing_and_says_so(demo_ws, run_cl
 def test_a_long_text_reports_progress_within_the_file(demo_ws, tmp_path):
     """Probe: a 20 MB .txt imported for minutes with one progress line. A file over 1 MiB now says
     how far its reading has got (the bench bench/import_big_text.py times it against its size)."""
-    from casefile.importer import import_paths
+    from casefile.ingest.importer import import_paths
 
     big = tmp_path / "合并卷宗.txt"
     text = DECISION.read_text(encoding="utf-8")

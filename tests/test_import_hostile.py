@@ -133,9 +133,9 @@ def test_a_long_name_keeps_its_extension_and_is_searchable(demo_ws, tmp_path, ru
 def test_a_full_disk_is_reported_and_leaves_nothing_half_written(demo_ws, tmp_path, monkeypatch):
     """The disk fills while the second of three files is written: the first stays (registered,
     journaled), the second leaves no temporary file, the third is named as not imported."""
-    from casefile import journal
-    from casefile.importer import import_paths
-    from casefile.workspace import Workspace
+    from casefile.chain import journal
+    from casefile.ingest.importer import import_paths
+    from casefile.store.workspace import Workspace
 
     f = tmp_path / "满盘"
     f.mkdir()
@@ -183,8 +183,7 @@ def test_a_full_disk_is_reported_and_leaves_nothing_half_written(demo_ws, tmp_pa
     assert not [p for p in case_dir.rglob("*") if p.name.endswith(".tmp")]
     after = sorted(p.name for p in (case_dir / "docs").iterdir())
     assert after == sorted(before + ["a-决定书.txt"])
-    from casefile import documents
-
+    from casefile.store import documents
     registered = {Path(d.file).name for d in documents.load_register(case_dir).documents}
     assert set(after) <= registered
     entries = journal.read(case_dir)
@@ -193,10 +192,10 @@ def test_a_full_disk_is_reported_and_leaves_nothing_half_written(demo_ws, tmp_pa
 
 
 def test_a_full_disk_while_creating_a_case_leaves_no_debris(demo_ws, tmp_path, monkeypatch):
-    from casefile import journal
+    from casefile.chain import journal
     from casefile.errors import DiskFullError
-    from casefile.importer import import_paths
-    from casefile.workspace import Workspace
+    from casefile.ingest.importer import import_paths
+    from casefile.store.workspace import Workspace
 
     f = _folder(tmp_path, "新案")
     ws = Workspace(demo_ws.root)
@@ -212,8 +211,7 @@ def test_a_full_disk_while_creating_a_case_leaves_no_debris(demo_ws, tmp_path, m
 
 
 def test_the_journal_never_keeps_half_a_line(tmp_path, monkeypatch):
-    from casefile import journal
-
+    from casefile.chain import journal
     journal.append(tmp_path, "新建案件", "立案", {"case": "x"}, actor="测试")
     before = (tmp_path / journal.JOURNAL).read_bytes()
     real_write = os.write
@@ -250,7 +248,7 @@ def test_encrypted_pdf_is_said_to_need_a_password(tmp_path):
     from pypdf import PdfReader, PdfWriter
 
     from casefile.errors import DocumentError
-    from casefile.textio import read_document
+    from casefile.ingest.textio import read_document
 
     w = PdfWriter()
     w.append(PdfReader(DATA / "import" / "samr_230712000000017301558.pdf"))
@@ -264,8 +262,8 @@ def test_encrypted_pdf_is_said_to_need_a_password(tmp_path):
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32", "utf-8-sig", "gb18030"])
 def test_oddly_encoded_texts_are_read(tmp_path, encoding):
-    from casefile.extract import extract
-    from casefile.textio import read_document
+    from casefile.ingest.extract import extract
+    from casefile.ingest.textio import read_document
 
     p = tmp_path / f"决定书-{encoding}.txt"
     p.write_bytes(GOOD.read_text("utf-8").encode(encoding))
@@ -275,7 +273,7 @@ def test_oddly_encoded_texts_are_read(tmp_path, encoding):
 
 def test_a_binary_file_named_txt_is_refused_by_name(tmp_path):
     from casefile.errors import DocumentError
-    from casefile.textio import read_document
+    from casefile.ingest.textio import read_document
 
     p = tmp_path / "照片.txt"
     p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(4000))
@@ -284,8 +282,8 @@ def test_a_binary_file_named_txt_is_refused_by_name(tmp_path):
 
 
 def test_a_text_without_page_breaks_is_divided_into_bounded_pages(tmp_path):
-    from casefile.limits import limits
-    from casefile.textio import read_document
+    from casefile.ingest.limits import limits
+    from casefile.ingest.textio import read_document
 
     text = GOOD.read_text("utf-8")
     p = tmp_path / "长文.txt"

@@ -8,8 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from casefile import documents, journal, resume
-from casefile.importer import import_paths
+from casefile.store import documents
+
+from casefile.chain import journal
+
+from casefile.ingest import resume
+from casefile.ingest.importer import import_paths
 
 FOLDER = Path(__file__).resolve().parent / "data" / "storage" / "interrupted_import"
 

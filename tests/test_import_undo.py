@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from casefile import documents, journal
+from casefile.store import documents
+
+from casefile.chain import journal
 from casefile.errors import ImportRefused, UndoRefused
 from tui.application import Clock, Session
 

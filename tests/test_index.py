@@ -16,7 +16,7 @@ import pytest
 
 import index as idx
 from casefile.errors import IndexError_
-from casefile.extract.normalize import compact
+from casefile.ingest.extract.normalize import compact
 from index.whoosh_analyzer import chinese_analyzer
 from tests.conftest import DATA
 
@@ -25,7 +25,7 @@ ENGINES = ["tantivy", "whoosh"]
 
 
 def _build(root, engine):
-    from casefile.workspace import AgencyProfile, Workspace
+    from casefile.store.workspace import AgencyProfile, Workspace
 
     ws = Workspace.init(root / "ws", AgencyProfile(name="评查组"))
     folder = root / "txt"

@@ -18,7 +18,7 @@ QUERY = "价格"  # the demo's 价格 case documents
 
 @pytest.fixture(scope="module")
 def indexed_template(demo_template, tmp_path_factory):
-    from casefile.workspace import Workspace
+    from casefile.store.workspace import Workspace
     from index import facade
 
     root = tmp_path_factory.mktemp("indexed") / "ws"
@@ -30,7 +30,7 @@ def indexed_template(demo_template, tmp_path_factory):
 
 @pytest.fixture
 def indexed(indexed_template, tmp_path):
-    from casefile.workspace import Workspace
+    from casefile.store.workspace import Workspace
 
     root, total = indexed_template
     dst = tmp_path / "ws"

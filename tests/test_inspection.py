@@ -10,9 +10,11 @@ import shutil
 
 import pytest
 
-from casefile import inspection, journal, registers
+from casefile.output import inspection, registers
+
+from casefile.chain import journal
 from casefile.errors import ValidationError
-from casefile.workspace import Officer, Workspace
+from casefile.store.workspace import Officer, Workspace
 from tests.conftest import DATA
 
 TARGETS = DATA / "inspection" / "targets.csv"

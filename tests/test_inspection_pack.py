@@ -8,12 +8,12 @@ import datetime as dt
 
 import pytest
 
-from casefile.inspection import load_plan
+from casefile.output.inspection import load_plan
 from casefile.model import Act, ActKind, Case, CaseState, CaseType, Party, PartyKind
 from checklists.engine import check_case, context_for
 
 D = dt.date
-PLAN = "2026-明码标价"  # the demo's draw of 2026-11-23 (casefile/demo.py)
+PLAN = "2026-明码标价"  # the demo's draw of 2026-11-23 (casefile/output/demo.py)
 
 
 def _inspection(ws, cid, *, acts, party=None, plan=PLAN):

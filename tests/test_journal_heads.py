@@ -6,8 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 
-from casefile import heads, journal
-
+from casefile.chain import heads, journal
 CASE = "SJ-2026-088"  # 15 entries in the demo: created, documents imported and rendered
 
 

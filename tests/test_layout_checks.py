@@ -11,8 +11,8 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from casefile.render import render_document
-from casefile.textio import read_document
+from casefile.output.render import render_document
+from casefile.ingest.textio import read_document
 from doc_templates.catalogue import FORMS
 from tests.docx_text import docx_text
 
@@ -75,8 +75,7 @@ def test_a_warning_when_the_layout_fonts_are_missing(monkeypatch):
     import subprocess
     from types import SimpleNamespace
 
-    from casefile import pages
-
+    from casefile.output import pages
     monkeypatch.setattr(pages.shutil, "which", lambda name: "/usr/bin/fc-list" if name == "fc-list" else None)
     listed = {"out": "WenQuanYi Zen Hei,文泉驿正黑\nDejaVu Sans\n"}
     monkeypatch.setattr(subprocess, "run", lambda *a, **k: SimpleNamespace(stdout=listed["out"]))

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from casefile import journal
+from casefile.chain import journal
 from casefile.errors import DocumentError, EntryError
 from casefile.model import Act, ActKind, Measure
 from tui.application import Clock, NewCase, Session

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from casefile.requirements import CONDITIONS
+from casefile.law.requirements import CONDITIONS
 from casefile.model import Act, ActKind, Case, Measure, MeasureKind
-from casefile.stats import annual
+from casefile.output.stats import annual
 
 
 def test_measure_kinds_as_agencies_write_them():

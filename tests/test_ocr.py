@@ -41,8 +41,7 @@ def scanned_pdf(tmp_path) -> Path:
 
 
 def test_a_scanned_decision_is_read_marked_as_ocr_indexed_and_fills_the_case(demo_ws, scanned_pdf, run_cli):
-    from casefile import documents
-
+    from casefile.store import documents
     code, out, err = run_cli("import", str(scanned_pdf.parent), "-w", str(demo_ws.root), "--json")
     assert code == 0, err
     data = json.loads(out)
@@ -72,8 +71,7 @@ def test_the_models_come_from_the_wheel_and_nothing_is_downloaded(monkeypatch):
     import rapidocr
     from rapidocr.utils import download_file
 
-    from casefile import ocr
-
+    from casefile.ingest import ocr
     def refuse(*a, **k):
         raise AssertionError("RapidOCR tried to download a model")
 
@@ -92,8 +90,8 @@ def test_the_models_come_from_the_wheel_and_nothing_is_downloaded(monkeypatch):
 
 
 def test_without_the_extra_a_scan_is_flagged_with_the_command_that_adds_it(demo_ws, scanned_pdf, monkeypatch):
-    from casefile import ocr
-    from casefile.importer import import_paths
+    from casefile.ingest import ocr
+    from casefile.ingest.importer import import_paths
 
     monkeypatch.setattr(ocr, "available", lambda: False)
     result = import_paths(demo_ws, [scanned_pdf.parent])

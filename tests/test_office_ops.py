@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from casefile.errors import UsageError
-from casefile.laws import article_texts, bundled_dir
+from casefile.law.laws import article_texts, bundled_dir
 from tui.application import Session
 
 TODAY = dt.date(2026, 11, 23)
@@ -71,8 +71,7 @@ def test_save_stats_by_file_ending(session, tmp_path):
 
 
 def test_export_dossier_without_libreoffice_says_so(session, tmp_path, monkeypatch):
-    from casefile import pages
-
+    from casefile.output import pages
     monkeypatch.setattr(pages, "soffice", lambda: None)
     paths = session.dossier_paths("SJ-2026-037", tmp_path / "out")
     seen = []
@@ -86,8 +85,7 @@ def test_export_dossier_without_libreoffice_says_so(session, tmp_path, monkeypat
 
 
 def test_cli_dossier_goes_through_export_dossier(run_cli, demo_ws, tmp_path, monkeypatch):
-    from casefile import pages
-
+    from casefile.output import pages
     monkeypatch.setattr(pages, "soffice", lambda: None)
     out = tmp_path / "p.docx"
     code, stdout, stderr = run_cli("dossier", "SJ-2026-037", "-w", str(demo_ws.root), "--print", str(out), "--json")

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from casefile.errors import PackageError
-from casefile.package import export_package, import_package
+from casefile.store.package import export_package, import_package
 
 CASE = "SJ-2026-088"
 
@@ -80,8 +80,7 @@ def refused(ws, package: Path) -> str:
 def test_the_genuine_package_round_trips(demo_ws, pkg):
     r = import_package(demo_ws, pkg, replace=True)
     assert r["case"] == CASE and r["replaced"]
-    from casefile import journal
-
+    from casefile.chain import journal
     assert journal.verify(demo_ws.cases_dir / CASE) == []
     assert journal.read(demo_ws.cases_dir / CASE)[-1]["act"] == "导入案卷包"
 
@@ -171,8 +170,7 @@ def test_a_member_that_expands_enormously_is_refused_before_it_is_read(demo_ws, 
     msg = refused(demo_ws, rebuild(pkg, base + [(f"{CASE}/evidence/sparse.mp4", zeros)]))
     assert "压缩比" in msg and "压缩炸弹" in msg
     # the absolute caps, scaled down so the test needs no gigabytes
-    from casefile import package
-
+    from casefile.store import package
     lim = dict(package.limits(), max_member_bytes=4 << 20, max_ratio=10 ** 9)
     monkeypatch.setattr(package, "limits", lambda: lim)
     msg = refused(demo_ws, rebuild(pkg, base + [(f"{CASE}/evidence/sparse.mp4", zeros)]))

@@ -149,7 +149,7 @@ def test_a_misspelt_parameter_stops_the_pack_from_loading(tmp_path, monkeypatch)
 
 
 def test_a_license_dossier_asks_for_license_documents_not_penalty_ones(demo_ws):
-    from casefile.requirements import refusal, required_documents
+    from casefile.law.requirements import refusal, required_documents
     from doc_templates.catalogue import load_catalogue
 
     c = _case(demo_ws, "XK-DOS", CaseType.LICENSE, LICENSE_OK, state=CaseState.CLOSED)

@@ -1,13 +1,13 @@
-"""Every period a rule names is taken through casefile.periods (issue 26 item 2): ``named`` for its
-length (the profile's [time_limits], a period of casefile.periods such as publication, else the
+"""Every period a rule names is taken through casefile.law.periods (issue 26 item 2): ``named`` for its
+length (the profile's [time_limits], a period of casefile.law.periods such as publication, else the
 rule's own days) and ``notice_end`` for a notice; ``deadline`` takes four parameters."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from casefile import periods
-from casefile.days import DEFAULT
+from casefile.law import periods
+from casefile.law.days import DEFAULT
 from casefile.model import Case
 
 D = dt.date

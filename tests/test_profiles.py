@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.laws import Library
-from casefile.profiles import builtin_dir, load_profile
+from casefile.law.laws import Library
+from casefile.law.profiles import builtin_dir, load_profile
 
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in builtin_dir().glob("*.toml")))

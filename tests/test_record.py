@@ -9,9 +9,9 @@ import re
 
 import pytest
 
-from casefile import journal
-from casefile.days import DEFAULT as CAL
-from casefile.redact import redact
+from casefile.chain import journal
+from casefile.law.days import DEFAULT as CAL
+from casefile.output.redact import redact
 from tests.conftest import SAMR
 
 
@@ -121,7 +121,7 @@ def test_publicity_due_lists_decided_cases(demo_ws, run_cli):
 
 def test_withdrawal_deadline_after_revocation(demo_ws, run_cli):
     from casefile.model import ActKind
-    from casefile.publicity import due_list, record
+    from casefile.output.publicity import due_list, record
 
     record(demo_ws, "SJ-2026-037", ActKind.REVOCATION, dt.date(2026, 9, 30), "复议决定变更")
     w = next(d for d in due_list(demo_ws, dt.date(2026, 10, 9)) if d.kind == "撤回")
@@ -153,7 +153,7 @@ MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 
 
 def test_redaction_on_real_decisions():
-    from casefile.ids import valid_uscc
+    from casefile.model.ids import valid_uscc
 
     files = sorted((SAMR / "txt").glob("*.txt"))[:300]
     with_ids = 0

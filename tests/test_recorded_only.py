@@ -8,8 +8,8 @@ import datetime as dt
 
 import pytest
 
-from casefile.binding import finish_dossier
-from casefile.render import render_document
+from casefile.output.binding import finish_dossier
+from casefile.output.render import render_document
 from tests.docx_text import docx_text
 from tui.application import Clock, Session
 

@@ -45,7 +45,7 @@ def test_review_round_trip(demo_ws, run_cli, monkeypatch):
     case = demo_ws.load_case("SJ-2026-088")
     case.violation.circumstances = ["主动召回"]
     demo_ws.save_case(case)
-    from casefile.render import render_document
+    from casefile.output.render import render_document
 
     rendered = render_document(demo_ws, "SJ-2026-088", "investigation_report", today=dt.date(2026, 11, 24))
     assert rendered.record.file == "docs/110-案件调查终结报告.docx"

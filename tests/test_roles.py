@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from casefile import journal
-
+from casefile.chain import journal
 CASE = "SJ-2026-088"  # handlers 王建国 (wangjg) and 李晓梅 (lixm, who also holds 法制审核); 重大执法决定
 DAY = "2026-11-24"
 BASIS = "《中华人民共和国食品安全法》第一百二十四条第一款"
@@ -97,7 +96,7 @@ def test_an_unregistered_login_can_list_cases_but_not_write(demo_ws, as_user):
 
 
 def test_a_new_workspace_ignores_casefile_user_and_registers_its_creator(tmp_path, run_cli, monkeypatch):
-    from casefile.users import os_login
+    from casefile.store.users import os_login
 
     monkeypatch.setenv("CASEFILE_USER", "zhouting")
     root = tmp_path / "ws"

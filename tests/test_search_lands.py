@@ -15,8 +15,8 @@ import pypdfium2
 import pytest
 
 import index as idx
-from casefile.textio import read_document
-from casefile.workspace import AgencyProfile, Workspace
+from casefile.ingest.textio import read_document
+from casefile.store.workspace import AgencyProfile, Workspace
 from tui.application import Session
 from tests.conftest import DATA, SAMR
 

@@ -25,8 +25,8 @@ def _norm(s: str) -> str:
 
 @pytest.fixture(scope="module")
 def extracted():
-    from casefile.extract import extract
-    from casefile.textio import read_document
+    from casefile.ingest.extract import extract
+    from casefile.ingest.textio import read_document
 
     return {t["file"]: extract(read_document(SECTORS / "txt" / t["file"])) for t in TRUTH}
 
@@ -58,7 +58,7 @@ def test_seal_date_not_taken_from_the_narrative_of_an_opening(extracted):
 
 @pytest.fixture(scope="module")
 def ws(demo_template, tmp_path_factory):
-    from casefile.workspace import Workspace
+    from casefile.store.workspace import Workspace
 
     root = tmp_path_factory.mktemp("sectors") / "ws"
     shutil.copytree(demo_template, root)
@@ -66,7 +66,7 @@ def ws(demo_template, tmp_path_factory):
 
 
 def _evaluate(ws, path):
-    from casefile.importer import import_paths
+    from casefile.ingest.importer import import_paths
     from checklists.engine import check_case, context_for
 
     imp = import_paths(ws, [path])
@@ -90,7 +90,7 @@ def test_what_one_published_decision_cannot_show_is_a_coverage_note(ws):
 
 
 def test_land_kind_after_a_negation_is_not_that_kind():
-    from casefile.facts import _land_kind_near
+    from casefile.ingest.facts import _land_kind_near
 
     t = "经查，当事人占用集体土地500平方米建房，不涉及永久基本农田。"
     assert _land_kind_near(t, t.find("500"), t.find("500") + 6) != "基本农田"
@@ -99,7 +99,7 @@ def test_land_kind_after_a_negation_is_not_that_kind():
 
 
 def test_identifier_masked_with_x_is_hidden_not_wrong():
-    from casefile.facts import _ident
+    from casefile.ingest.facts import _ident
 
     assert _ident("uscc", "92131026MA08XXXXXX")["status"] == "已隐去"
     assert _ident("uscc", "91320322MAD70MJK1J")["status"] == "校验位错误"
@@ -125,7 +125,7 @@ def test_land_fine_of_an_act_before_2021_is_judged_by_the_2014_regulation(ws, tm
 
 
 def test_an_act_dated_当日_takes_the_date_the_narrative_last_named():
-    from casefile.extract import extract_text
+    from casefile.ingest.extract import extract_text
 
     x = extract_text("经查，2023年9月1日，本局执法人员对当事人进行现场检查，发现其未明码标价。我局于当日对当事人立案调查。"
                      "2023年10月9日，本局向当事人送达了《行政处罚告知书》。")

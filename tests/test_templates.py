@@ -11,7 +11,7 @@ import pytest
 
 from casefile.errors import DocumentError
 from casefile.model import Case
-from casefile.render import render_document
+from casefile.output.render import render_document
 from doc_templates.catalogue import load_catalogue
 from tests.conftest import DATA, REPO
 from tests.docx_text import docx_text
@@ -45,8 +45,8 @@ VOLUME_EXTRA = {
 
 @pytest.fixture(scope="module")
 def golden_ws(demo_template, tmp_path_factory):
-    from casefile.records import enter
-    from casefile.workspace import Workspace
+    from casefile.output.records import enter
+    from casefile.store.workspace import Workspace
 
     root = tmp_path_factory.mktemp("golden") / "ws"
     shutil.copytree(demo_template, root)
@@ -164,9 +164,9 @@ def _text(ws, case_id, result):
 
 
 def test_every_document_the_demo_cases_allow_has_no_stock_text(demo_ws):
-    from casefile.demo import DEMO_TODAY
+    from casefile.output.demo import DEMO_TODAY
     from casefile.errors import DocumentError
-    from casefile.requirements import refusal
+    from casefile.law.requirements import refusal
 
     cat = load_catalogue()
     rendered = 0
@@ -237,8 +237,7 @@ def test_a_type_contradicting_the_case_is_refused(demo_ws, code, words):
 def test_dossier_reports_two_decisions_as_a_problem(demo_ws, run_cli):
     import json
 
-    from casefile import documents
-
+    from casefile.store import documents
     case_dir = demo_ws.cases_dir / "SJ-2026-037"
     rec = documents.DocRecord(file="", doc_type="no_penalty_decision", title="不予行政处罚决定书", origin="imported")
     documents.add_document(case_dir, b"%PDF-1.4 imported", "不予行政处罚决定书.pdf", rec, stage="决定", act="导入文书", actor="t")
@@ -267,7 +266,7 @@ def test_public_version_is_a4_without_the_seal_line(demo_ws, tmp_path):
     from docx import Document
     from docx.shared import Cm
 
-    from casefile.publicity import export_public
+    from casefile.output.publicity import export_public
 
     r = export_public(demo_ws, "ZR-2026-012", tmp_path / "pub", TODAY)
     d = Document(r["docx"])
@@ -286,8 +285,7 @@ def test_every_template_lays_out_on_a4_with_its_golden_page_count(golden_ws, tmp
     from docx import Document
     from docx.shared import Cm
 
-    from casefile import pages
-
+    from casefile.output import pages
     files = {}
     for t in load_catalogue().templated:
         case_id = VARIANT.get(t.code, "GOLD-001")

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from casefile import journal
+from casefile.chain import journal
 from casefile.model import ActKind, CaseState
 from tui.textual_app.app import CasefileApp
 

@@ -53,8 +53,7 @@ def _docs(ws) -> set[str]:
 async def test_picker_path_parent_preview_confirm_results_undo(demo_ws, folder):
     from textual.widgets import DataTable, Input, ListView, Static
 
-    from casefile import journal
-
+    from casefile.chain import journal
     before_docs = _docs(demo_ws)
     before_case = demo_ws.load_case(CASE)
     app = CasefileApp(demo_ws, TODAY)
@@ -164,8 +163,7 @@ async def test_a_workspace_path_is_refused_next_to_the_box(demo_ws):
 async def test_marked_files_and_undo_from_the_case_screen(demo_ws, folder):
     from textual.widgets import ListView
 
-    from casefile import journal
-
+    from casefile.chain import journal
     before = _docs(demo_ws)
     app = CasefileApp(demo_ws, TODAY)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from casefile import journal
+from casefile.chain import journal
 from casefile.model import ActKind
 from tui.application import Session, article_key, journal_summary
 from tui.textual_app.app import CasefileApp
@@ -197,8 +197,7 @@ async def test_stats_table_equals_application_stats(demo_ws, tmp_path):
 async def test_dossier_export_writes_package_and_print(demo_ws, tmp_path, monkeypatch):
     from textual.widgets import DataTable, Input, Static
 
-    from casefile import pages
-
+    from casefile.output import pages
     monkeypatch.setattr(pages, "soffice", lambda: None)  # no LibreOffice: .docx only, said in Chinese
     out = tmp_path / "导出"
     app = CasefileApp(demo_ws, TODAY)
@@ -354,7 +353,7 @@ async def test_package_import_from_the_law_screen(demo_ws, tmp_path):
     other = tmp_path / "other"
     shutil.copytree(demo_ws.root, other)
     shutil.rmtree(other / "cases" / "SJ-2026-101")
-    from casefile.workspace import Workspace
+    from casefile.store.workspace import Workspace
 
     ws2 = Workspace.open(other)
     app = CasefileApp(ws2, TODAY)

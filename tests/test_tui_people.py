@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from textual.widgets import DataTable, Input, SelectionList, Static
 
-from casefile import users
+from casefile.store import users
 from tui.application import Clock, Session
 from tui.textual_app.app import CasefileApp
 

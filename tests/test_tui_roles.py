@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Input, Label, ListView, Static
 
-from casefile import journal
+from casefile.chain import journal
 from casefile.model import ActKind, CaseState
 from tui.application import Clock, Session
 from tui.textual_app.app import CasefileApp

@@ -7,8 +7,8 @@ import datetime as dt
 import json
 import zipfile
 
-from casefile import documents
-from casefile.binding import VOLUMES
+from casefile.store import documents
+from casefile.output.binding import VOLUMES
 from tui.application import Clock, Session
 
 TODAY = dt.date(2026, 11, 23)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from casefile.cn import cn_date, money_upper, parse_cn_number
-from casefile.names import safe_name
+from casefile.model.cn import cn_date, money_upper, parse_cn_number
+from casefile.model.names import safe_name
 
 
 def test_demo_then_case_list_json(tmp_path, run_cli):

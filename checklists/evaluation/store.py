@@ -12,7 +12,7 @@ import secrets
 from pathlib import Path
 from typing import Any, Iterable
 
-from casefile.fsutil import atomic_write_text
+from casefile.store.fsutil import atomic_write_text
 from checklists.review_changes import rule_name
 
 FOLDER = "evaluations"

@@ -12,9 +12,9 @@ from typing import Any
 
 from casefile.errors import CasefileError
 from casefile.model import ActKind
-from casefile.requirements import major_decision_reasons
-from casefile.textio import read_document
-from casefile.workspace import Workspace
+from casefile.law.requirements import major_decision_reasons
+from casefile.ingest.textio import read_document
+from casefile.store.workspace import Workspace
 from checklists.evaluation.sampling import FOCUS, GENERAL, MUST
 from checklists.evaluation.units import PACKAGE, documents_under
 

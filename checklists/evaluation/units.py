@@ -18,13 +18,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from casefile.classify import UNKNOWN, classify
+from casefile.ingest.classify import UNKNOWN, classify
 from casefile.errors import CasefileError
-from casefile.importer import import_paths
+from casefile.ingest.importer import import_paths
 from casefile.model import ActKind, Case
-from casefile.package import import_package
-from casefile.textio import SUPPORTED, read_document
-from casefile.workspace import OFFICERS_FILE, PROFILE_FILE, AgencyProfile, Workspace
+from casefile.store.package import import_package
+from casefile.ingest.textio import SUPPORTED, read_document
+from casefile.store.workspace import OFFICERS_FILE, PROFILE_FILE, AgencyProfile, Workspace
 from checklists.engine import check_case, context_for
 from checklists.evaluation import coverage, standards
 

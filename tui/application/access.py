@@ -17,9 +17,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from casefile import users
+from casefile.store import users
 from casefile.errors import PermissionDenied
-from casefile import casetypes
+from casefile.law import casetypes
 from casefile.model import Case, CaseState
 from checklists import review as rounds
 
@@ -37,8 +37,8 @@ def permissions() -> dict[str, Any]:
 
 def move_rule(case: Case, move: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(roles who may make the move, approvals it requires) for this case, as its case type declares
-    the move (casefile.casetypes): the 集体讨论 of ``requires_if_major`` is checked by its own test
-    (casefile.transitions.REQUIREMENTS), which passes where the case needs none."""
+    the move (casefile.law.casetypes): the 集体讨论 of ``requires_if_major`` is checked by its own test
+    (casefile.law.transitions.REQUIREMENTS), which passes where the case needs none."""
     declared = next((m for m in casetypes.get(case.case_type.value).moves if m.id == move), None)
     if declared is None:
         return ("承办人",), ()

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from casefile import records, transitions
+from casefile.output import records
+
+from casefile.law import transitions
 from casefile.errors import CasefileError, UsageError
 from casefile.model import Act, ActKind, Case, CaseState
 from checklists import coordination

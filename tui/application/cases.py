@@ -9,14 +9,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from casefile import casetypes, catalog, entries, resume
-from casefile.catalog import CaseSummary, Filters, Listing, Refreshed  # noqa: F401 - the list's row types, for the front ends
+from casefile.law import casetypes, entries
+
+from casefile.store import catalog
+
+from casefile.ingest import resume
+from casefile.store.catalog import CaseSummary, Filters, Listing, Refreshed  # noqa: F401 - the list's row types, for the front ends
 from casefile.display import controls_in
 from casefile.errors import EntryError, ValidationError
 from casefile.model import Case, CaseType, PartyKind, Procedure, case_type_names
-from casefile.names import check_name, new_case_id
-from casefile.validation import validate
-from casefile.workspace import Officer
+from casefile.model.names import check_name, new_case_id
+from casefile.model.validation import validate
+from casefile.store.workspace import Officer
 
 
 
@@ -88,7 +92,7 @@ class CaseOps:
     def create_case(self, new: NewCase, *, required: tuple[str, ...] = ()) -> Case:
         """Validate and create a case; ``required`` names fields the front end insists on
         (``party``, ``cause``). Every problem is reported at once, in Chinese."""
-        # the same checks as every fact entry (casefile.entries), keyed by the form's fields
+        # the same checks as every fact entry (casefile.law.entries), keyed by the form's fields
         errors = {key: "必填" for key in ("party", "cause") if key in required and not getattr(new, key).strip()}
         errors.update(control_errors(vars(new)))
         filed, msg = entries.check_date(new.filed, self.today)

@@ -6,22 +6,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from casefile import documents as docs
-from casefile.pages import quick_counter
-from casefile.dossier import Dossier, assemble
+from casefile.store import documents as docs
+from casefile.output.pages import quick_counter
+from casefile.output.dossier import Dossier, assemble
 from casefile.errors import CasefileError
-from casefile.textio import read_document
+from casefile.ingest.textio import read_document
 from doc_templates.catalogue import DocType, load_catalogue
 from tui.application.lazy import lazy_module
 
 if TYPE_CHECKING:  # the binder loads python-docx: imported by the three operations that bind
-    from casefile.binding import TocRow
-    from casefile.render import Rendered
+    from casefile.output.binding import TocRow
+    from casefile.output.render import Rendered
 
-render = lazy_module("casefile.render")  # docxtpl, jinja2 and python-docx: loaded when a document is rendered
-pkg = lazy_module("casefile.package")
-evidence = lazy_module("casefile.evidence")
-records = lazy_module("casefile.records")
+render = lazy_module("casefile.output.render")  # docxtpl, jinja2 and python-docx: loaded when a document is rendered
+pkg = lazy_module("casefile.store.package")
+evidence = lazy_module("casefile.store.evidence")
+records = lazy_module("casefile.output.records")
 
 Progress = Callable[[int, int, str], None]
 
@@ -75,7 +75,7 @@ class DocumentOps:
     @staticmethod
     def extract_files(files: list[Path]) -> Iterator[tuple[Path, dict[str, Any] | None, CasefileError | None]]:
         """Extraction of loose files, without touching the workspace: (file, extraction, error)."""
-        from casefile.extract import extract  # the extractors load for ``casefile extract`` only
+        from casefile.ingest.extract import extract  # the extractors load for ``casefile extract`` only
 
         for f in files:
             try:
@@ -97,13 +97,13 @@ class DocumentOps:
     def table_of_contents(self, dossier: Dossier, *, quick: bool = False) -> list[TocRow]:
         """The 卷内目录 rows; ``quick`` lays nothing out (pages LibreOffice counted before, estimates
         for the rest, each row saying which)."""
-        from casefile.binding import table_of_contents
+        from casefile.output.binding import table_of_contents
 
         return table_of_contents(self.ws, dossier, quick_counter() if quick else None)
 
     def finish_dossier(self, case_ref: str) -> tuple[Dossier, list[TocRow], list[str]]:
         """Render the 卷内目录, 备考表 and 封面 (dated by the clock) and return them with warnings."""
-        from casefile.binding import finish_dossier
+        from casefile.output.binding import finish_dossier
 
         done = finish_dossier(self.ws, case_ref, today=self.today)
         self.reindex(done.dossier.case.id)
@@ -113,7 +113,7 @@ class DocumentOps:
         return pkg.export_package(self.ws, self.ws.resolve(case_ref), Path(dest))
 
     def print_dossier(self, case_ref: str, dest: Path) -> dict[str, Any]:
-        from casefile.binding import print_dossier
+        from casefile.output.binding import print_dossier
 
         return print_dossier(self.ws, self.ws.resolve(case_ref), Path(dest), today=self.today)
 

@@ -1,7 +1,7 @@
 """Entering facts (当事人, 执法行为, 处罚/措施, 证据) and moving a case between states.
 
 One place for both front ends: the CLI's ``casefile facts`` / ``casefile state`` and the TUI's
-forms and 状态变更 dialog call these. Every entry is checked by ``casefile.entries`` against the
+forms and 状态变更 dialog call these. Every entry is checked by ``casefile.law.entries`` against the
 session's clock and the officer register; a wrong entry raises ``EntryError`` whose ``fields``
 map each form field to its Chinese message. Every change is written through ``save_case``
 (journaled, the index and catalogue refreshed).
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from casefile import case_facts, entries, profiles, transitions
-from casefile.requirements import major_decision_reasons
+from casefile.law import case_facts, entries, profiles, transitions
+from casefile.law.requirements import major_decision_reasons
 from casefile.errors import EntryError, UsageError
 from casefile.model import Case, CaseState
 from tui.application.cases import control_errors

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from casefile.errors import UsageError, WorkspaceError
 from casefile.model import ActKind, Case
-from casefile.workspace import Workspace
+from casefile.store.workspace import Workspace
 from checklists.evaluation import sampling, standards, store
 from tui.application.lazy import lazy_module
 
@@ -272,7 +272,7 @@ def reading(result: dict[str, Any]) -> str:
     """One result as a 评查人员 reads it: the score, each finding with the text it rests on, the
     coverage notes, then the document itself (a lone file) with those passages marked 【…】."""
     from casefile.errors import CasefileError
-    from casefile.textio import read_document
+    from casefile.ingest.textio import read_document
     from checklists.context import SEVERITY_NAMES
     from checklists.review_changes import rule_name
 

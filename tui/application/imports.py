@@ -10,16 +10,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from casefile import import_records, import_scope
+from casefile.ingest import import_records, import_scope
 from casefile.errors import ImportRefused
-from casefile.import_scope import Preview
-from casefile.textio import SUPPORTED
+from casefile.ingest.import_scope import Preview
+from casefile.ingest.textio import SUPPORTED
 from tui.application.lazy import lazy_module
 
 if TYPE_CHECKING:
-    from casefile.importer import ImportResult
+    from casefile.ingest.importer import ImportResult
 
-importer = lazy_module("casefile.importer")
+importer = lazy_module("casefile.ingest.importer")
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from casefile import inspection, registers
-from casefile.tables import write_table
+from casefile.output import inspection, registers
+from casefile.output.tables import write_table
 
 
 class InspectionOps:

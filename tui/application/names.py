@@ -12,7 +12,7 @@ MODE_NAMES = {"self": "自查", "review": "法制审核", "evaluate": "案卷评
 FACET_NAMES = {"agency": "机关", "year": "年度", "laws": "法律", "doc_type": "文书类型"}
 
 # Chinese names of document types, case fields and the violation's facts, for every screen and command
-from casefile.facts import doc_type_name, field_label, violation_lines  # noqa: E402,F401
+from casefile.ingest.facts import doc_type_name, field_label, violation_lines  # noqa: E402,F401
 
 # rule ids and case fields by their Chinese names, as the review rounds show them
 from checklists.review_changes import case_field_name, rule_name  # noqa: E402,F401

@@ -11,12 +11,14 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
-from casefile import journal, pages
-from casefile.cn import parse_cn_number
+from casefile.chain import journal
+
+from casefile.output import pages
+from casefile.model.cn import parse_cn_number
 from casefile.errors import CasefileError, UsageError
-from casefile.laws import Library, article_texts, imported_laws, version_file
+from casefile.law.laws import Library, article_texts, imported_laws, version_file
 from casefile.model import ActKind
-from casefile.publicity import due_list
+from casefile.output.publicity import due_list
 from tui.application.clock import parse_day
 
 Progress = Callable[[int, int, str], None]

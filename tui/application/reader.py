@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from casefile.pages import CHARS_PER_PAGE, estimated_page_at
+from casefile.output.pages import CHARS_PER_PAGE, estimated_page_at
 from tui.application.lazy import lazy_module
 
 index = lazy_module("index")  # the search index loads when a hit is read

@@ -7,12 +7,16 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from casefile import anchor, catalog, heads, journal, privacy, registers, seal
+from casefile.chain import anchor, heads, journal, seal
+
+from casefile.store import catalog, privacy
+
+from casefile.output import registers
 from casefile.errors import IntegrityError
-from casefile import stats as annual_stats
-from casefile.laws import Library, import_library
+from casefile.output import stats as annual_stats
+from casefile.law.laws import Library, import_library
 from casefile.model import ActKind
-from casefile.publicity import Due, export_public, record
+from casefile.output.publicity import Due, export_public, record
 
 
 class RecordOps:

@@ -7,11 +7,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, Callable
 
-from casefile.documents import load_register
+from casefile.store.documents import load_register
 from casefile.errors import CasefileError, UsageError
-from casefile.facts import doc_type_name
-from casefile.pages import estimated_page_at
-from casefile.textio import SUPPORTED
+from casefile.ingest.facts import doc_type_name
+from casefile.output.pages import estimated_page_at
+from casefile.ingest.textio import SUPPORTED
 from tui.application.names import FACET_NAMES
 from tui.application.lazy import lazy_module
 from tui.application.reader import ESTIMATED, PDF_PAGES, Reading, hit_title
@@ -58,7 +58,7 @@ class SearchOps:
 
     def _locate(self, hits: list[dict[str, Any]], query: str) -> None:
         """Each hit says the page a person finds it on, and of which kind: a PDF's own page, or for
-        a .docx/.txt the page estimated at its first match (casefile.pages.estimated_page_at), from
+        a .docx/.txt the page estimated at its first match (casefile.output.pages.estimated_page_at), from
         the index's copy of the pages (no file read: a page of 30 hits stays as fast as the engine)."""
         before: dict[tuple[str, str, int], str] = {}
         for h in hits:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from casefile.users import register_first_admin
-from casefile.workspace import AgencyProfile, Workspace
+from casefile.store.users import register_first_admin
+from casefile.store.workspace import AgencyProfile, Workspace
 
 from tui.application.access import AccessOps, guard_operations
 from tui.application.approvals import ApprovalOps

@@ -7,7 +7,7 @@ import unicodedata
 from typing import Any
 
 from casefile.display import CONTROL_TABLE, clean  # noqa: F401 - the one terminal sanitiser, for both front ends
-from casefile.stats import bar_chart  # noqa: F401 - one bar chart for the CLI and the statistics screen
+from casefile.output.stats import bar_chart  # noqa: F401 - one bar chart for the CLI and the statistics screen
 
 
 def width(s: str) -> int:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from casefile import users
+from casefile.store import users
 from casefile.errors import UsageError
-from casefile.users import ROLES, User
+from casefile.store.users import ROLES, User
 
 USER_ROLES = ROLES
-from casefile.validation import validate
+from casefile.model.validation import validate
 
 
 class UserOps:

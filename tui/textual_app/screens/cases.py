@@ -289,7 +289,7 @@ class NewCaseScreen(Screen[str | bool]):
         yield Label("新建案件（Ctrl+S 保存，Esc 取消；Tab 下一项）", classes="title")
         # the problems above the form as well as under each field, so they show at 80×24
         yield Static("", id="errors", classes="error")
-        # each field with its error under it (casefile.entries checks, the same as `case new`);
+        # each field with its error under it (casefile.law.entries checks, the same as `case new`);
         # the form scrolls so nothing is hidden at 80×24
         with VerticalScroll(id="form", can_focus=False):
             yield input_field("number", "文号", "如：清市监处罚〔2026〕120号", widget_id="number")

@@ -356,7 +356,7 @@ class ImporterScreen(Screen[bool]):
             text += "；空格切换是否导入"
         if pv.truncated:
             text += "；文件过多，只列出了前面的部分，请选择更具体的文件夹"
-        if pv.type_warning:  # the files look like another case type's papers (casefile.case_typing)
+        if pv.type_warning:  # the files look like another case type's papers (casefile.ingest.case_typing)
             text = f"⚠ {pv.type_warning}。" + text
         self._summary(text + "。i 确认导入，Esc 返回")
 

@@ -1,0 +1,50 @@
+"""The agency a decision names as its own author: in its title, on a publisher's label above it, as the
+sender of the notice that preceded it, or as 本局/本机关 with its name. Never a body the text merely
+mentions (a quoted statute's 县级以上人民政府, the 复议机关, the account fines are paid into, another
+bureau's inspection team): when the text does not name its author, the agency is left empty."""
+
+from __future__ import annotations
+
+import re
+
+from casefile.ingest.extract.entities import pattern_data
+
+_SPEC = pattern_data()["agency"]
+_NAME = _SPEC["name"]
+_TITLE = re.compile(rf"({_NAME})" + _SPEC["title"])
+_PUBLISHER = re.compile(_SPEC["publisher"].replace("{name}", _NAME))
+_SELF = [re.compile(p.replace("{name}", _NAME)) for p in _SPEC["self"]]
+_NOT_OWN = re.compile(_SPEC["not_own"])
+
+
+def _own(name: str) -> str:
+    """The name if it can be an agency's whole name (not 市自然资源局 cut from its place, not 县级以上…)."""
+    return "" if _NOT_OWN.search(name) else name
+
+
+def title_agency(head: list[str]) -> str:
+    """清溪县自然资源局行政处罚决定书(…号), 威海市自然资源和规划局 行 政 处 罚 决 定 书 …: the name before the title."""
+    for line in head:
+        m = _TITLE.match(line)
+        if m and (name := _own(m.group(1))):
+            return name
+    return ""
+
+
+def publisher_agency(head: list[str]) -> str:
+    """A published page's own label: 信息来源：溆浦县城市管理和综合执法局, 责任部门 灵武市发展和改革局."""
+    for line in head:
+        for m in _PUBLISHER.finditer(line):
+            if name := _own(m.group("name")):
+                return name
+    return ""
+
+
+def self_named_agency(text: str) -> str:
+    """The agency naming itself in the narrative: the sender of the 告知书 that preceded the decision
+    (…送达了《文山市自然资源局行政处罚告知书》), or XX局（以下简称“本局”）."""
+    for p in _SELF:
+        for m in p.finditer(text):
+            if name := _own(m.group("name")):
+                return name
+    return ""

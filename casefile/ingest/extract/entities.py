@@ -1,0 +1,274 @@
+"""Validators and normalisers for each entity label, and the header fields of a
+document (当事人：…, 住所：…) that sit behind labels rather than in patterns."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable
+
+from casefile.model.cn import parse_cn_number
+from casefile.model.ids import is_masked_id, valid_id_card, valid_uscc
+
+
+@lru_cache(maxsize=1)
+def pattern_data() -> dict[str, Any]:
+    path = Path(str(resources.files("casefile") / "data" / "extract" / "patterns.toml"))
+    with open(path, "rb") as f:
+        return tomllib.load(f)
+
+
+@lru_cache(maxsize=1)
+def compiled() -> dict[str, list[re.Pattern]]:
+    return {label: [re.compile(p) for p in spec["patterns"]] for label, spec in pattern_data()["labels"].items()}
+
+
+# -- dates ----------------------------------------------------------------------------
+_DATE_CN = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
+_DATE_NUM = re.compile(r"((?:19|20)\d{2})[年\-./](\d{1,2})[月\-./](\d{1,2})[日号]?")
+
+
+def parse_date(text: str) -> dt.date | None:
+    m = _DATE_CN.fullmatch(text)
+    try:
+        if m:
+            return dt.date(parse_cn_number(m.group(1)), parse_cn_number(m.group(2)), parse_cn_number(m.group(3)))
+        m = _DATE_NUM.fullmatch(text)
+        if m:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    return None
+
+
+# -- money ------------------------------------------------------------------------------
+_UPPER_DIGITS = {c: i for i, c in enumerate("零壹贰叁肆伍陆柒捌玖")}
+_UPPER_UNITS = {"拾": 10, "佰": 100, "仟": 1000}
+
+
+def parse_money_upper(text: str) -> Decimal | None:
+    """人民币伍万元整 → 50000; 叁仟贰佰陆拾元伍角 → 3260.5."""
+    s = text.replace("人民币", "").replace("整", "")
+    if "元" not in s:
+        return None
+    yuan_part, rest = s.split("元", 1)
+    total = section = digit = 0
+    for c in yuan_part:
+        if c in _UPPER_DIGITS:
+            digit = _UPPER_DIGITS[c]
+        elif c in _UPPER_UNITS:
+            section += (digit or 1) * _UPPER_UNITS[c]
+            digit = 0
+        elif c == "万":
+            total += (section + digit) * 10_000
+            section = digit = 0
+        elif c == "亿":
+            total += (section + digit) * 100_000_000
+            section = digit = 0
+        else:
+            return None
+    value = Decimal(total + section + digit)
+    m = re.search(r"([零壹贰叁肆伍陆柒捌玖])角", rest)
+    if m:
+        value += Decimal(_UPPER_DIGITS[m.group(1)]) / 10
+    m = re.search(r"([零壹贰叁肆伍陆柒捌玖])分", rest)
+    if m:
+        value += Decimal(_UPPER_DIGITS[m.group(1)]) / 100
+    return value
+
+
+def parse_money(text: str) -> Decimal | None:
+    if any(c in text for c in "壹贰叁肆伍陆柒捌玖拾佰仟"):
+        return parse_money_upper(text)
+    s = text.replace("人民币", "").replace(",", "").replace("元", "")
+    wan = s.endswith("万")
+    s = s.rstrip("万")
+    try:
+        v = Decimal(s)
+    except InvalidOperation:
+        return None
+    return v * 10_000 if wan else v
+
+
+def parse_area(text: str) -> dict[str, Any] | None:
+    m = re.match(r"(\d+(?:\.\d+)?)(亩|平方米|㎡|公顷)", text)
+    if not m:
+        return None
+    unit = {"㎡": "平方米"}.get(m.group(2), m.group(2))
+    return {"amount": str(Decimal(m.group(1))), "unit": unit}
+
+
+# -- validators: (text) -> value, or None to reject the match ----------------------------
+def _id_card(text: str) -> Any:
+    if "*" in text:
+        return {"masked": True} if is_masked_id(text) else None
+    return {"masked": False, "valid": True} if valid_id_card(text) else None
+
+
+def _uscc(text: str) -> Any:
+    return text.upper() if valid_uscc(text) else None
+
+
+def _phone(text: str) -> Any:
+    return text.replace("-", "") if len(text.replace("-", "")) >= 10 else None
+
+
+_DOC_NO_PREFIX_CUT = re.compile(r"^.*[书表单录证告知：:，,。、号》]")
+_DOC_NO_YEAR = re.compile(r"[〔\[［(（【{]\s*(?:19|20)\d{2}\s*[〕\]］)）】}]")
+
+
+def trim_doc_no(text: str) -> str:
+    """The pattern's prefix may run back into the title line (…决定书当市监处罚〔2024〕415号)."""
+    m = _DOC_NO_YEAR.search(text)
+    i = m.start() if m else 0
+    prefix = _DOC_NO_PREFIX_CUT.sub("", text[:i])
+    return prefix + text[i:]
+
+
+_AGENCY_CUT = re.compile(r"^.*[向由经被对将在与和及、，的内至于]")
+
+
+def _agency(text: str) -> Any:
+    t = _AGENCY_CUT.sub("", text)
+    return t if len(t) >= 4 else None
+
+
+def _doc_no(text: str) -> Any:
+    t = re.sub(r"[\s_]+", "", trim_doc_no(text))
+    # only the year's brackets are normalised: （兰）市监罚 keeps its own
+    return _DOC_NO_YEAR.sub(lambda m: "〔" + re.search(r"\d{4}", m.group(0)).group(0) + "〕", t)
+
+
+def _money(text: str) -> Any:
+    v = parse_money(text)
+    return None if v is None else str(v)
+
+
+def _date(text: str) -> Any:
+    d = parse_date(text)
+    return d.isoformat() if d else None
+
+
+VALIDATORS: dict[str, Callable[[str], Any]] = {
+    "DOC_NO": _doc_no,
+    "USCC": _uscc,
+    "ID_CARD": _id_card,
+    "PHONE": _phone,
+    "DATE": _date,
+    "MONEY": _money,
+    "AREA": parse_area,
+    "AGENCY": _agency,
+}
+
+
+# -- header fields behind labels ---------------------------------------------------------
+_LABELS = {
+    "PARTY": tuple(pattern_data()["party"]["labels"]),
+    "ADDRESS": tuple(pattern_data()["party"]["address_labels"]),
+}
+# a label in brackets: “(公司名称):天津奥港…”
+_BRACKETED_LABEL = re.compile(r"^[（(]([\u4e00-\u9fa5]{2,8})[)）](?=[:：])")
+_NARRATIVE = re.compile(pattern_data()["party"]["narrative"])
+_STOP = re.compile(r"(类型[:：]|统一社会信|案由|主体资格|统一社会信用代码|社会信用代码|法定代表人|负责人|经营者|身份证|联系电话|营业执照|注册号|联系地址"
+                   r"|(?:住所|住址|性别|民族|出生)(?=[:：（(]))")
+# a party line broken before its end: “…德兴服务 / 区南区驿购便利店”, “…百货超市（个体 / 工商户）”
+_ORG_END = re.compile(r"(公司|店|院|部|行|厂|中心|超市|馆|所|站|点|社|室|场|房|坊|园|队|局|会|处|铺|吧|城|屋|厅|）|\))$")
+# legal forms written after a name are part of it; a short bracketed person's name is not
+_LEGAL_FORM = ("个体工商户", "个人独资", "普通合伙", "有限合伙", "非法人", "分公司")
+# “…鑫皓生鲜水果超市 / （个体工商户）”: the legal form alone on the next line
+_LEGAL_FORM_LINE = re.compile(r"[（(](?:%s)[)）]" % "|".join(_LEGAL_FORM))
+
+
+def _clean_party(value: str) -> str:
+    value = re.sub(r"^(?:(?:当事人|单位名称|名称)[:：])+", "", value)
+    value = re.split(r"[，,；;。《]", value)[0]
+    m = re.search(r"[（(]([\u4e00-\u9fa5*＊]{1,4})[)）]$", value)
+    if m and m.group(1) not in _LEGAL_FORM:
+        # “江阴市申港家豪超市(陶春萍)”: the operator's name in brackets is not part of the party's name
+        value = value[: m.start()]
+    return value
+
+
+def _label_value(value: str, label: str) -> str:
+    stop = _STOP.search(value)
+    if stop and stop.start() > 0:
+        value = value[: stop.start()]
+    if label == "PARTY" and (told := _NARRATIVE.search(value)) and told.start() >= 2:
+        value = value[: told.start()]
+    value = value.strip("：:，,。；; /")
+    if label == "PARTY":
+        value = _clean_party(value)
+    # a trailing unbalanced bracket or question marks are extraction noise
+    for o, c in (("（", "）"), ("(", ")")):
+        if value.count(o) > value.count(c):
+            value = value[: value.rfind(o)]
+    value = value.rstrip("？?、，,；;")
+    return "" if value in ("/", "无") else value
+
+
+def label_values(lines: list[str], label: str) -> list[tuple[int, str]]:
+    """(line number, value) for lines such as “当事人：清溪县…公司”."""
+    out = []
+    for n, line in enumerate(lines):
+        line = _BRACKETED_LABEL.sub(r"\1", line)
+        for key in _LABELS[label]:
+            if line.startswith(key) and len(line) > len(key) and line[len(key)] in "：:":
+                value = line[len(key) + 1:]
+                nxt = lines[n + 1] if n + 1 < len(lines) else ""
+                if label == "PARTY" and not value.strip():
+                    # “名称：” alone, the name on the next line; not the narrative under a blank template's “当事人：”
+                    if not re.search(r"[:：，,。；;]", nxt) and (_ORG_END.search(nxt) or re.fullmatch(r"[\u4e00-\u9fa5]{2,4}", nxt)):
+                        value = nxt
+                elif (label == "PARTY" and nxt and len(value) >= 4 and not _STOP.search(value) and not re.search(r"[:：]", nxt[:12])
+                        and (value.count("（") > value.count("）") or not _ORG_END.search(value) and len(nxt) <= 15
+                             or _LEGAL_FORM_LINE.fullmatch(nxt))):
+                    value += nxt
+                value = _label_value(value, label)
+                if value:
+                    out.append((n, value))
+                break
+    return out
+
+
+# the summary form published in Zhejiang runs its labels on in one paragraph, broken anywhere:
+# “…违反物价管理规定案 被处罚人名 / 称：绍兴市如家物业管理有限公司 法定代表人姓名：…”
+_INLINE_PARTY = re.compile(r"被处罚人(?:名称|姓名)[:：]")
+
+
+def inline_party(text: str) -> str:
+    """The party behind a label inside a paragraph of the compact text, or ""."""
+    m = _INLINE_PARTY.search(text)
+    return _label_value(text[m.end(): m.end() + 80], "PARTY") if m else ""
+
+
+_SALUTATION = re.compile(pattern_data()["party"]["salutation"])
+_NOT_SALUTATION = frozenset(pattern_data()["party"]["not_salutation"])
+_PARTY_SECTION = re.compile(pattern_data()["party"]["section"])
+_PERSON = re.compile(r"[\u4e00-\u9fa5][\u4e00-\u9fa5*＊×xX某]{1,3}")
+
+
+def _name_like(value: str) -> bool:
+    """An organisation's name (…公司, …局, XX局) or a person's (曾利兵, 苏*忠, 戴**)."""
+    return bool(_ORG_END.search(value) or _PERSON.fullmatch(value)) and value not in _NOT_SALUTATION
+
+
+def salutation_party(head: list[str]) -> str:
+    """The party a decision addresses without a label: the salutation line (汨罗市恒锋新材料有限公司：)
+    or the first words under “一、当事人基本情况”; "" when neither is there. Only before the narrative
+    begins (the first long line), so a sub-heading such as 经查明： is never taken."""
+    for n, line in enumerate(head):
+        if len(line) > 60:
+            break
+        if _PARTY_SECTION.fullmatch(line) and n + 1 < len(head):
+            first = re.split(r"[,，;；:：]", head[n + 1])[0]
+            if _name_like(first):
+                return first
+        m = _SALUTATION.fullmatch(line)
+        if m and _name_like(m.group(1)) and not any(m.group(1).startswith(k) for k in _LABELS["PARTY"] + _LABELS["ADDRESS"]):
+            return m.group(1)
+    return ""
