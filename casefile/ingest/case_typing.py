@@ -7,10 +7,12 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
+DATA = Path(str(resources.files("casefile"))) / "data"  # the package's data, wherever this module sits
 
-FILE = Path(__file__).resolve().parent / "data" / "case_typing.toml"
+FILE = DATA / "case_typing.toml"
 
 
 @lru_cache(maxsize=1)

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from doc_templates.catalogue import load_catalogue
+DATA = Path(str(resources.files("casefile"))) / "data"  # the package's data, wherever this module sits
 
 UNKNOWN = "unknown"
 _PUNCT = re.compile(r"[\s（）()、/·]")
@@ -65,7 +67,7 @@ _CITED = re.compile(r"《[^《》]*》|[^，,。；;、]{0,20}复印件|(?<=[:�
 
 @lru_cache(maxsize=1)
 def _shape() -> dict[str, list[re.Pattern]]:
-    with open(Path(__file__).parent / "data" / "extract" / "decision.toml", "rb") as f:
+    with open(DATA / "extract" / "decision.toml", "rb") as f:
         spec = tomllib.load(f)["shape"]
     return {k: [re.compile(p, re.M) for p in v] for k, v in spec.items()}
 

@@ -9,14 +9,16 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from casefile.model.cn import parse_cn_number
 from casefile.ingest.extract.entities import compiled, parse_date
 from casefile.model import Act, ActKind, Case
+DATA = Path(str(resources.files("casefile"))) / "data"  # the package's data, wherever this module sits
 
-FILE = Path(__file__).resolve().parent / "data" / "doc_acts.toml"
+FILE = DATA / "doc_acts.toml"
 DATE = r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
 _ANY_DATE = re.compile(DATE)
 NUM = r"[0-9]{1,3}|[一二三四五六七八九十百]{1,4}"

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
+DATA = Path(str(resources.files("casefile"))) / "data"  # the package's data, wherever this module sits
 
-FILE = Path(__file__).resolve().parent / "data" / "recognition.toml"
+FILE = DATA / "recognition.toml"
 HEAD = 3000  # characters of the text read: the form shows itself in its first part
 CONFIDENCE = 0.55
 
