@@ -42,7 +42,7 @@ sys.path.insert(0, str(REPO))
 
 from casefile.output import dossier
 
-from casefile import journal  # noqa: E402
+from casefile.chain import journal  # noqa: E402
 from casefile.store.catalog import CATALOG_FILE  # noqa: E402
 from casefile.output.demo import DEMO_TODAY, build_demo  # noqa: E402
 

@@ -14,6 +14,7 @@ from pydantic import Field
 from casefile.model import Act, ActKind
 from checklists.context import CheckContext, Hit
 from checklists.registry import Params, term
+from casefile.law.periods import add_months
 
 
 def _acts(ctx: CheckContext, names: list[str]) -> list[Act]:
@@ -74,16 +75,6 @@ class AfterMonthsParams(Params):
     months: int = Field(ge=1)
 
 
-def _add_months(d: dt.date, months: int) -> dt.date:
-    y, m = divmod(d.month - 1 + months, 12)
-    y, m = d.year + y, m + 1
-    for day in (d.day, 30, 29, 28):
-        try:
-            return dt.date(y, m, day)
-        except ValueError:
-            continue
-    raise ValueError(d)
-
 
 @term("after_months", AfterMonthsParams)
 def after_months(ctx: CheckContext, p: AfterMonthsParams) -> Iterator[Hit]:
@@ -95,7 +86,7 @@ def after_months(ctx: CheckContext, p: AfterMonthsParams) -> Iterator[Hit]:
     if not starts:
         return
     s = starts[0]
-    ends = _add_months(s.date, p.months)
+    ends = add_months(s.date, p.months)
     if ev.date <= ends:
         yield Hit(f"{s.date}{s.kind.value}，{p.months}个月的期限至{ends}届满，{ev.date}即{ev.kind.value}",
                   evidence=[_where(ctx, s), _where(ctx, ev)],

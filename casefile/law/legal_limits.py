@@ -23,6 +23,7 @@ from typing import Any
 
 from casefile.model.cn import cn_date
 from casefile.model import Act, ActKind, Case
+from casefile.law.periods import add_months
 
 
 @dataclass(frozen=True)
@@ -40,16 +41,6 @@ def limits() -> dict[str, Any]:
     with open(str(resources.files("casefile") / "data" / "legal_limits.toml"), "rb") as f:
         return tomllib.load(f)
 
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    y, m = divmod(day.month - 1 + months, 12)
-    y, m = day.year + y, m + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return dt.date(y, m, d)
-        except ValueError:
-            continue
-    raise ValueError(day)
 
 
 def _served(case: Case) -> dt.date | None:
@@ -119,13 +110,13 @@ def court_application(case: Case, act: Act | None = None) -> list[Breach]:
     if served is None:
         return [Breach("决定书尚未送达，复议、诉讼期限尚未起算，不能申请强制执行", lim["basis"])]
     review_end = served + dt.timedelta(days=lim["review_days"])
-    suit_end = _add_months(served, lim["suit_months"])
+    suit_end = add_months(served, lim["suit_months"])
     end = max(review_end, suit_end)
     out = []
     if day <= end:
         out.append(Breach(f"申请日期 {cn_date(day)} 早于复议、诉讼期限届满（决定书 {cn_date(served)} 送达，"
                           f"起诉期限至 {cn_date(end)}）", lim["basis"]))
-    elif day > _add_months(end, lim["apply_within_months"]):
+    elif day > add_months(end, lim["apply_within_months"]):
         out.append(Breach(f"申请日期 {cn_date(day)} 已超过期限届满后 {lim['apply_within_months']} 个月", lim["basis"]))
     urged = case.last_date(ActKind.URGE)
     if urged is None:

@@ -94,6 +94,19 @@ def known(key: str) -> bool:
     return key in KINDS or f"{key}_days" in profiles.cached_profile(FALLBACK_PROFILE).get("time_limits", {})
 
 
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, or the month's last day when it has none (a period in months:
+    行政诉讼法§46's six months, 行政强制法§53's three)."""
+    y, m = divmod(day.month - 1 + months, 12)
+    y, m = day.year + y, m + 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return dt.date(y, m, d)
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
 def notice_end(calendar: Calendar, start: dt.date, p: Period) -> dt.date:
     """The last day of a notice period of ``p`` from ``start`` (the day the notice was given): n
     working days, or n calendar days not moved off a holiday — a notice period is the least the

@@ -53,7 +53,7 @@ class Session(CaseOps, DocumentOps, ReviewOps, SearchOps, RecordOps, InspectionO
         """A demonstration workspace with cases at different stages, dated relative to the clock's today;
         ``with_index`` builds its search index too (``casefile demo`` does, so the auditor's first search
         does not wait for it)."""
-        from casefile import demo  # lays out and binds documents (python-docx): loaded only for a demo
+        from casefile.output import demo  # lays out and binds documents (python-docx): loaded only for a demo
 
         clock = Clock(today)
         s = cls(demo.build_demo(root, force=force, today=clock.today()), clock)
