@@ -24,7 +24,6 @@ from typing import Any
 from casefile.law import casetypes, legal_limits
 
 from casefile.model import ids
-from casefile.ingest.extract.citations import find_citations
 from casefile.model import Act, ActKind, Case, CaseType, Evidence, LawRef, Measure, MeasureKind, Party, PartyKind, ServiceMethod
 from casefile.store.workspace import OfficerRegister
 

@@ -21,7 +21,9 @@ from casefile.store import users
 from casefile.errors import PermissionDenied
 from casefile.law import casetypes
 from casefile.model import Case, CaseState
-from checklists import review as rounds
+from tui.application.lazy import lazy_module
+
+rounds = lazy_module("checklists.review")  # the review rounds (and the check engine) load when a case is checked, not per command
 
 
 @lru_cache(maxsize=1)

@@ -15,8 +15,10 @@ from casefile.output import records
 from casefile.law import transitions
 from casefile.errors import CasefileError, UsageError
 from casefile.model import Act, ActKind, Case, CaseState
-from checklists import coordination
-from checklists import review as rounds
+from tui.application.lazy import lazy_module
+
+coordination = lazy_module("checklists.coordination")  # with the review rounds: loaded when used, not per command
+rounds = lazy_module("checklists.review")
 
 CONCLUSIONS = ("同意", "不同意")
 # a decision is still to be made in these states: the chain applies

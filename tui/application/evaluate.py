@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any, Callable
 from casefile.errors import UsageError, WorkspaceError
 from casefile.model import ActKind, Case
 from casefile.store.workspace import Workspace
-from checklists.evaluation import sampling, standards, store
 from tui.application.lazy import lazy_module
 
 if TYPE_CHECKING:
@@ -31,6 +30,9 @@ if TYPE_CHECKING:
 
 # what a unit is and how it is evaluated loads the packager and the binder (python-docx): only when
 # an evaluation runs, not for every command that opens the application layer
+sampling = lazy_module("checklists.evaluation.sampling")
+standards = lazy_module("checklists.evaluation.standards")
+store = lazy_module("checklists.evaluation.store")
 strata = lazy_module("checklists.evaluation.strata")
 evaluation_units = lazy_module("checklists.evaluation.units")
 
