@@ -239,3 +239,18 @@ def test_two_people_on_one_case_lose_nothing_and_see_each_other(demo_ws, monkeyp
     assert [e["user"] for e in entries if e["act"] == "录入证据"] == ["王建国"] * 6
     assert [e["user"] for e in entries if e["act"] == "补充审核发现"] == ["周婷"] * 6
     assert not journal.verify(demo_ws.cases_dir / CASE)
+
+
+def test_only_the_head_or_the_administrator_accepts_a_hand_edit(demo_ws, as_user):
+    """A hand edit of case.toml is reported by journal verify; accepting it as deliberate is the
+    负责人's or the 管理员's act (issue 32: "a deliberate hand edit can be accepted by a permitted
+    user, journaled"), never the handler's who may have made it."""
+    p = demo_ws.cases_dir / CASE / "case.toml"
+    p.write_text(p.read_text(encoding="utf-8").replace("清溪县百味源食品有限公司", "清溪县百味园食品有限公司"), encoding="utf-8")
+    before = _files(demo_ws.cases_dir / CASE)
+    code, _, err = as_user("wangjg", "journal", "accept", CASE, "--reason", "更正当事人名称")
+    assert code == 14 and "确认案件事实的手工修改" in err
+    assert _files(demo_ws.cases_dir / CASE) == before
+    code, _, err = as_user("xugp", "journal", "accept", CASE, "--reason", "更正当事人名称，经核对营业执照")
+    assert code == 0, err
+    assert _journal(demo_ws)[-1]["user"] == "许国平"

@@ -74,6 +74,7 @@ GUARDED: dict[str, tuple[str, str]] = {
     "draw_inspections": ("inspect", ""), "record_inspection": ("inspect", ""),
     "add_officer": ("manage_users", ""), "add_user": ("manage_users", ""), "remove_user": ("manage_users", ""),
     "seal_journals": ("seal", ""), "import_laws": ("manage_users", ""),
+    "accept_outside_change": ("accept_outside_change", "ref"),
     "check": ("check", "ref"),  # journaled as 运行审核: by mode, below
 }
 # a check is journaled, so it is an act: the handler's self-check, the review, the 评查
