@@ -35,6 +35,11 @@ def pytest_unconfigure(config):
         shutil.rmtree(config.casefile_cache, ignore_errors=True)
 
 
+# files that take longest (``--durations``): Pilot walks typing whole cases, the corpus imports
+LONGEST_FILES = {"test_tui_handler.py", "test_tui_roles.py", "test_dossiers.py", "test_tui_import.py", "test_templates.py",
+                 "test_case_types_import.py", "test_tui_looks.py", "test_tui_forms.py"}
+
+
 def pytest_collection_modifyitems(items):
     """``tui``: Pilot walks and snapshots (async tests drive the app); ``corpus``: the corpus files.
     The fast loop: ``pytest -m "not tui and not corpus and not slow"``."""
@@ -43,6 +48,9 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.tui)
         if item.path.name in CORPUS_FILES:
             item.add_marker(pytest.mark.corpus)
+    # the longest files first: pytest-xdist (--dist loadfile) hands files out in this order, and a long
+    # one handed out last keeps one core busy while the other waits
+    items.sort(key=lambda item: item.path.name not in LONGEST_FILES)
 
 
 @pytest.fixture(scope="session", autouse=True)
