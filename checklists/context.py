@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from casefile.store import documents
 from casefile.law.days import Calendar
 from casefile.errors import CasefileError
-from casefile.ingest.extract.normalize import compact
 from casefile.law.laws import Library
 from casefile.model import Case
 from casefile.ingest.textio import read_document
@@ -108,6 +107,8 @@ class CheckContext:
         if cached is not None:
             return cached
         try:
+            from casefile.ingest.extract.normalize import compact  # the extract package: only when a text is read
+
             text = compact(read_document(self.case_dir / rec.file).text).text
         except CasefileError:  # unreadable: treated as empty text (documents_readable says why)
             text = ""

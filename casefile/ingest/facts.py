@@ -18,9 +18,28 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
-from casefile.ingest.extract.entities import parse_date, parse_money
-from casefile.ingest.extract.normalize import compact
 from casefile.model.ids import valid_id_card, valid_uscc
+
+
+def _x(module: str, name: str):
+    """A function of the extract package, imported when first called: the names of document types and
+    case fields (every screen and command) must not load the extractor and its patterns (0.04 s)."""
+    import importlib
+
+    return getattr(importlib.import_module(f"casefile.ingest.extract.{module}"), name)
+
+
+def parse_date(*args: Any, **kwargs: Any) -> Any:
+    return _x("entities", "parse_date")(*args, **kwargs)
+
+
+def parse_money(*args: Any, **kwargs: Any) -> Any:
+    return _x("entities", "parse_money")(*args, **kwargs)
+
+
+def compact(*args: Any, **kwargs: Any) -> Any:
+    return _x("normalize", "compact")(*args, **kwargs)
+
 
 VERSION = "facts-3"  # cache key: bump when what a document yields changes
 
