@@ -21,9 +21,10 @@ from typing import Any, Iterable
 from casefile.model.ids import valid_id_card, valid_uscc
 
 
+@lru_cache(maxsize=None)
 def _x(module: str, name: str):
-    """A function of the extract package, imported when first called: the names of document types and
-    case fields (every screen and command) must not load the extractor and its patterns (0.04 s)."""
+    """A function of the extract package, imported when first called (then kept): the names of document
+    types and case fields (every screen and command) must not load the extractor and its patterns (0.04 s)."""
     import importlib
 
     return getattr(importlib.import_module(f"casefile.ingest.extract.{module}"), name)
