@@ -62,5 +62,7 @@ def changed(ws: Workspace) -> list[str]:
 
 
 def stale(ws: Workspace) -> list[str]:
-    """Cases changed since they were indexed, added, or removed."""
-    return sorted(set(changed(ws)) | set(recorded(ws)) - set(ws.case_ids()))
+    """Cases changed since they were indexed, added, or removed (the record and the case folders
+    read once: this runs before every search)."""
+    old, now = recorded(ws), taken(ws)
+    return sorted({cid for cid, st in now.items() if old.get(cid) != st} | (set(old) - set(now)))
