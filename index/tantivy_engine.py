@@ -44,6 +44,7 @@ TOKENIZER = "casefile_ws"
 HEAP = 64_000_000  # the writer's memory budget: one indexing thread, segments flushed at 64 MB
 LOCK_WAIT_S = 20.0
 FACETS = ("agency", "year", "laws", "doc_type")
+PHRASE_ALTERNATIVES = 16  # word sequences a phrase is looked up as, each exactly, before a regex phrase serves better
 REVERSED = "reversed-words.txt"  # see TantivyIndex._reversed
 
 
@@ -280,10 +281,15 @@ class TantivyIndex:
         # walks the whole term dictionary (tens of ms); the words ending with the first one are looked
         # up in a reversed, sorted copy of the dictionary instead, kept until the index changes.
         closing = self._ending_with(words[0])
-        opening = [t for t, _ in self.searcher().terms_with_prefix("text", words[-1], limit=2)]
-        exact = T.Query.phrase_query(self._schema, "text", words)
+        opening = [t for t, _ in self.searcher().terms_with_prefix("text", words[-1], limit=PHRASE_ALTERNATIVES + 1)]
         if closing == [words[0]] and len(opening) <= 1:
-            return exact  # no longer word ends with the first or starts with the last: the plain phrase
+            # no longer word ends with the first or starts with the last: the plain phrase
+            return T.Query.phrase_query(self._schema, "text", words)
+        if len(closing) * len(opening) <= PHRASE_ALTERNATIVES:
+            # a few ways for the page to hold the phrase: each an exact phrase, read from the positions
+            # at half the cost of the regex phrase below (1.17 → 0.57 ms for 违法所得，并处 on 4,500 pages)
+            return T.Query.boolean_query([(T.Occur.Should, T.Query.phrase_query(self._schema, "text", [c, *words[1:-1], o]))
+                                          for c in closing for o in opening])
         first = "(" + "|".join(_rx(t) for t in closing) + ")" if len(closing) > 1 else _rx(words[0])
         pats = [first] + [_rx(w) for w in words[1:-1]] + [_rx(words[-1]) + ".*"]
         return T.Query.regex_phrase_query(self._schema, "text", pats)
