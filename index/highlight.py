@@ -19,30 +19,24 @@ _WS = re.compile(r"\s")
 
 def matches(text: str, starts: list[int], ends: list[int], words: set[str], phrases: list[list[str]]) -> list[tuple[int, int, int]]:
     """(start, end, item) of every match in ``text``; item numbers the query word or phrase matched."""
-    out = []
     items = [[w] for w in sorted(words, key=len, reverse=True)] + [p for p in phrases if p]
-    for item, ws in enumerate(items):
-        needle = "".join(ws)
-        if not needle:
-            continue
-        # found in the page as written: each character of the (normalised) needle also matches the
-        # characters that normalise to it (，for , ; 價 for 价), no copy of the page normalised. Most
-        # pages hold none of those variants: then the needle is found as it is, several times faster
-        # than the pattern of character classes (0.1 ms a page was most of a search's Python time)
-        found = list(_found(needle, text))
-        if not found:
-            continue
-        ks, ends_k = _words_at(starts, ends, [i for i, _ in found])
-        for (i, j), k, end in zip(found, ks, ends_k):
-            if k < 0:
-                continue  # before the page's first word
-            if len(ws) == 1:
-                ok = end >= j  # inside one word
-            else:
-                ok = _has(ends, i + len(ws[0])) and _has(starts, j - len(ws[-1])) and _whole_words(i + len(ws[0]), ws[1:-1], starts, ends)
-            if ok:
-                out.append((i, j, item))
+    # found in the page as written: each character of the (normalised) needle also matches the
+    # characters that normalise to it (，for , ; 價 for 价), no copy of the page normalised. Most
+    # pages hold none of those variants: then the needle is found as it is, several times faster
+    # than the pattern of character classes (0.1 ms a page was most of a search's Python time)
+    found = [(i, j, item) for item, ws in enumerate(items) if ws for i, j in _found("".join(ws), text)]
+    if not found:
+        return []
+    ks, ends_k = _words_at(starts, ends, [i for i, _, _ in found])  # every match's word in one lookup
+    out = [(i, j, item) for (i, j, item), k, end in zip(found, ks, ends_k)
+           if k >= 0 and (end >= j if len(items[item]) == 1 else _phrase_at(i, j, items[item], starts, ends))]
     return sorted(out)
+
+
+def _phrase_at(i: int, j: int, ws: list[str], starts, ends) -> bool:
+    """The phrase found at [i, j) starts at the end of a word, runs over whole words and ends at the
+    start of one (inside a word before the page's first one is ruled out by the caller)."""
+    return _has(ends, i + len(ws[0])) and _has(starts, j - len(ws[-1])) and _whole_words(i + len(ws[0]), ws[1:-1], starts, ends)
 
 
 def _words_at(starts, ends, positions: list[int]) -> tuple[list[int], list[int]]:
@@ -57,6 +51,8 @@ def _words_at(starts, ends, positions: list[int]) -> tuple[list[int], list[int]]
 
 def _found(needle: str, text: str):
     """(start, end) of each occurrence of ``needle`` in ``text``, its characters' variants included."""
+    if not needle:
+        return
     variants = _variants(needle)
     if variants and any(v in text for v in variants):
         for m in _pattern(needle).finditer(text):
@@ -133,9 +129,11 @@ def merged(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     return _merge(spans)
 
 
-def snippet(text: str, spans: list[tuple[int, int, int]], width: int = WIDTH) -> str:
-    """The ``width`` characters around the window holding the most distinct query items."""
-    spans = _merge(spans)
+def snippet(text: str, spans: list[tuple[int, int, int]], width: int = WIDTH, *, joined: bool = False) -> str:
+    """The ``width`` characters around the window holding the most distinct query items
+    (``joined``: the spans are :func:`merged` already)."""
+    if not joined:
+        spans = _merge(spans)
     if not spans:
         return _WS.sub(" ", text[:width]).strip() + ("…" if len(text) > width else "")
     # the window opening at each span holds a run of the following ones (joined spans are in order

@@ -401,7 +401,7 @@ class TantivyIndex:
             if snippets:
                 starts, ends = decode_spans(get("spans") or b"")
                 joined = highlight.merged(highlight.matches(body, starts, ends, words, phrases))
-                snip = highlight.snippet(body, joined)
+                snip = highlight.snippet(body, joined, joined=True)
                 found_at = [[a, b] for a, b, _ in joined]
             else:
                 snip = ""
