@@ -33,7 +33,8 @@ from casefile.output import pages
 from casefile.output.dossier import Dossier, assemble
 from casefile.errors import DocumentError, PackageError
 from casefile.store.fsutil import atomic_write_bytes
-from casefile.output.render import VOLUME_FORMS, build_context, render_bytes, render_document, rendered_name
+from casefile.output.doc_context import build_context
+from casefile.output.render import VOLUME_FORMS, render_bytes, render_document, rendered_name
 from casefile.model import CaseState
 from casefile.ingest.textio import open_docx, open_pdf, read_input
 from casefile.store.workspace import Workspace
