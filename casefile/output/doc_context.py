@@ -27,9 +27,6 @@ from doc_templates.catalogue import load_catalogue
 # the decisions that close a case (a penalty's, a licence's) carry the case's own number
 CASE_NUMBERED = ("decision", "license_decision")
 
-# filled by casefile.output.binding for 卷内目录 / 备考表 / 封面
-VOLUME_DEFAULTS: dict[str, Any] = {"volume": "", "toc_rows": [], "doc_count": 0, "page_total": "", "remarks_text": ""}
-
 Names = Callable[[list[str]], str]
 
 
@@ -76,7 +73,12 @@ def build_context(ws: Workspace, case: Case, today: dt.date) -> dict[str, Any]:
         **_closing(case, records, names),
         "retention": "长期",
         "today": _d(today),
-        **VOLUME_DEFAULTS,
+        # filled by casefile.output.binding for 卷内目录 / 备考表 / 封面
+        "volume": "",
+        "toc_rows": [],
+        "doc_count": 0,
+        "page_total": "",
+        "remarks_text": "",
     }
     # the 许可, 强制 and 检查 documents' own variables (casefile/output/act_documents.py)
     ctx.update(acts_context(ws, case, records, you=you, names=names, region=region,
