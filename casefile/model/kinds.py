@@ -10,6 +10,7 @@ from typing import Any
 
 from casefile.law import casetypes
 
+
 class _CaseTypeBase(str, Enum):
     """A case type: one declaration in casefile/data/case_types (casefile.law.casetypes). The members
     code names (CaseType.PENALTY …) are the built-in declarations that give a ``member``; a type a
