@@ -19,7 +19,7 @@ from casefile.law import entries
 from casefile.output import records as rec
 from casefile.errors import ValidationError
 from casefile.model import ActKind, Case
-from casefile.store.workspace import OfficerRegister
+from casefile.store.agency import OfficerRegister
 
 Errors = dict[str, str]
 Apply = Callable[[Case], Case]

@@ -60,17 +60,6 @@ class Calendar:
             cal.extra_workdays.update(table.get("workdays", []))
         return cal
 
-    def covers(self, day: dt.date) -> bool:
-        if day.year in self.extra_years:
-            return True
-        if self.LAST_PACKAGE_YEAR is not None and day.year > self.LAST_PACKAGE_YEAR:
-            return False
-        try:
-            chinese_calendar.is_workday(day)
-            return True
-        except NotImplementedError:
-            return False
-
     def is_workday(self, day: dt.date) -> bool:
         if day.year in self.extra_years:
             if day in self.extra_workdays:
@@ -121,18 +110,6 @@ class Calendar:
         while self.is_holiday(day):
             day += ONE
         return day
-
-    def workdays_between(self, start: dt.date, end: dt.date) -> int:
-        """Working days after ``start`` up to and including ``end`` (0 if end ≤ start)."""
-        if end <= start:
-            return 0
-        n = 0
-        day = start
-        while day < end:
-            day += ONE
-            if self.is_workday(day):
-                n += 1
-        return n
 
     def add(self, start: dt.date, n: int, unit: str) -> dt.date:
         """``unit`` is "WD" (工作日) or "CD" (自然日), as the profiles write it."""

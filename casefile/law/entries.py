@@ -25,7 +25,7 @@ from casefile.law import casetypes, legal_limits
 
 from casefile.model import ids
 from casefile.model import Act, ActKind, Case, CaseType, Evidence, LawRef, Measure, MeasureKind, Party, PartyKind, ServiceMethod
-from casefile.store.workspace import OfficerRegister
+from casefile.store.agency import OfficerRegister
 
 Errors = dict[str, str]
 

@@ -1,6 +1,6 @@
 """The legal time limits of a case, computed in one place.
 
-Checks (checklists/predicates.py), the case-list warnings (casefile/law/deadlines.py),
+Checks (checklists/procedure_predicates.py), the case-list warnings (casefile/law/deadlines.py),
 publicity (casefile/output/publicity.py) and review rounds (checklists/review.py) all take
 the length of a period from the rules profile through :func:`period` and its last day
 through :func:`due` / :func:`last_day`, so a rule such as an approved extension of the

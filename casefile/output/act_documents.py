@@ -16,11 +16,14 @@ from typing import Any, Callable
 from casefile.law import profiles
 from casefile.model.cn import cn_date, cn_number
 from casefile.model import Act, ActKind, Case
-from casefile.output.records import Records
+from casefile.output.records import License, Records
 from casefile.store.workspace import Workspace
 from doc_templates import texts
 
 FALLBACK_PROFILE = "national"
+# the 行政许可 periods the documents state (``<key>_days`` / ``<key>_unit`` in a rules profile's [time_limits])
+LICENSE_PERIODS = ("license_hearing_request", "license_hearing", "license_hearing_notice", "license_decision",
+                   "license_extension", "license_certificate")
 
 
 def _d(day: dt.date | None) -> str:
@@ -72,7 +75,23 @@ def _suspected(you: str, cause: str) -> str:
 
 def acts_context(ws: Workspace, case: Case, records: Records, *, you: str, names: Callable[[list[str]], str],
                  region: str, decided_text: str, money: Callable[[Any], str]) -> dict[str, Any]:
-    lic, co = records.license, records.coercion
+    t = texts.get("remedy")
+    out = {
+        "blank": texts.get("blank")["inline"],
+        "remedy_plain": t["plain"].format(you=you, review_organ=f"{region}人民政府", court=f"{region}人民法院") if region else "",
+        **_license_context(ws, case, records.license, names),
+        **_coercion_context(case, records, you=you, names=names, region=region, decided=decided_text, money=money),
+        **_inspection_context(case, records, names),
+    }
+    if case.case_type.value == "行政许可" and not case.violation.cause and out["license_matter"]:
+        # a licence case has no 案由: the forms shared with penalties (法制审核意见书) name it by what was applied for
+        out["cause"] = f"{out['license_matter']}申请"
+    return out
+
+
+def _license_context(ws: Workspace, case: Case, lic: License, names: Callable[[list[str]], str]) -> dict[str, Any]:
+    """行政许可: the application, its acceptance or rejection, corrections, the site check, the
+    hearing rights, an extension, the grant or refusal, and the statutory periods."""
     application = _first(case, ActKind.APPLICATION)
     acceptance = _first(case, ActKind.ACCEPTANCE)
     rejection = _first(case, ActKind.REJECTION)
@@ -83,40 +102,11 @@ def acts_context(ws: Workspace, case: Case, records: Records, *, you: str, names
     extension = _first(case, ActKind.REVIEW_EXTENSION)
     grant = _first(case, ActKind.GRANT)
     refusal = _first(case, ActKind.REFUSAL)
-    seizure = _first(case, ActKind.SEIZURE)
-    seizure_ext = _last(case, ActKind.SEIZURE_EXTENSION)
-    release = _first(case, ActKind.SEIZURE_RELEASE)
-    urge = _last(case, ActKind.URGE)
-    enforcement = _first(case, ActKind.ENFORCEMENT_DECISION)
-    substitute = _first(case, ActKind.SUBSTITUTE_DECISION)
-    court_app = _first(case, ActKind.COURT_APPLICATION)
-    decision = _first(case, ActKind.DECISION)
-    inspection = _first(case, ActKind.INSPECTION)
-
-    t = texts.get("remedy")
-    remedy_plain = t["plain"].format(you=you, review_organ=f"{region}人民政府", court=f"{region}人民法院") if region else ""
-
-    # the 查封扣押决定书's number as the later documents refer to it: recorded, else none
-    seizure_no = records.numbers.get("seizure_decision", "")
-    ext_days = ((seizure_ext.end_date - seizure.end_date).days if seizure_ext and seizure_ext.end_date
-                and seizure and seizure.end_date else None)
-
-    # the obligation a 催告 urges: what was recorded, else the case's own decision and its measures
-    decided = decided_text
-    obligation = co.obligation
-    if not obligation and decision and decided:
-        named = "行政处罚决定书" if case.case_type.value == "行政处罚" else "决定书"
-        no = f"（{case.number}）" if case.number else ""
-        obligation = f"本机关于{_d(decision.date)}作出的《{named}》{no}确定的义务：{decided}"
-    payable = case.payable("decided")
-
-    out = {
-        "blank": texts.get("blank")["inline"],
-        "remedy_plain": remedy_plain,
-        # 行政许可
+    matter = _matter(application.note if application else "")
+    return {
         "application_date": _d(application.date) if application else "",
         "application_officers": names(application.officers) if application else "",
-        "license_matter": lic.matter or _matter(application.note if application else ""),
+        "license_matter": lic.matter or matter,
         "license_materials": list(lic.materials),
         "acceptance_date": _d(acceptance.date) if acceptance else "",
         "corrected_date": _d(corrected.date) if corrected else "",
@@ -135,22 +125,36 @@ def acts_context(ws: Workspace, case: Case, records: Records, *, you: str, names
         "license_hearing_rights_date": _d(hearing_rights.date) if hearing_rights else "",
         "license_interested": lic.interested,
         "license_review_opinion": lic.review_opinion,
-        "license_hearing_request_period": period_text(ws, case, "license_hearing_request"),
-        "license_hearing_period": period_text(ws, case, "license_hearing"),
-        "license_hearing_notice_period": period_text(ws, case, "license_hearing_notice"),
-        "license_decision_period": period_text(ws, case, "license_decision"),
-        "license_extension_period": period_text(ws, case, "license_extension"),
-        "license_certificate_period": period_text(ws, case, "license_certificate"),
+        **{f"{key}_period": period_text(ws, case, key) for key in LICENSE_PERIODS},
         "extension_date": _d(extension.date) if extension else "",
         "extension_reason": lic.extension_reason or (extension.note if extension else ""),
         "grant_date": _d(grant.date) if grant else "",
         "license_basis": lic.basis,
-        "license_scope": lic.scope or lic.matter or _matter(application.note if application else ""),
+        "license_scope": lic.scope or lic.matter or matter,
         "license_term": lic.term,
         "license_certificate": lic.certificate,
         "refusal_date": _d(refusal.date) if refusal else "",
         "refusal_reason": _sentence(lic.refusal_reason or (refusal.note if refusal else "")),
-        # 行政强制
+    }
+
+
+def _coercion_context(case: Case, records: Records, *, you: str, names: Callable[[list[str]], str], region: str,
+                      decided: str, money: Callable[[Any], str]) -> dict[str, Any]:
+    """行政强制: the seizure, its extension and release, the 催告, the enforcement decided, a
+    substitute performance, the application to a court."""
+    co = records.coercion
+    seizure = _first(case, ActKind.SEIZURE)
+    seizure_ext = _last(case, ActKind.SEIZURE_EXTENSION)
+    release = _first(case, ActKind.SEIZURE_RELEASE)
+    urge = _last(case, ActKind.URGE)
+    enforcement = _first(case, ActKind.ENFORCEMENT_DECISION)
+    substitute = _first(case, ActKind.SUBSTITUTE_DECISION)
+    court_app = _first(case, ActKind.COURT_APPLICATION)
+    decision = _first(case, ActKind.DECISION)
+    ext_days = ((seizure_ext.end_date - seizure.end_date).days if seizure_ext and seizure_ext.end_date
+                and seizure and seizure.end_date else None)
+    payable = case.payable("decided")
+    return {
         "seizure_place": seizure.place if seizure else "",
         "seizure_officers": names(seizure.officers) if seizure else "",
         # the reason for a seizure: as recorded, else the act's note, else what the party is suspected of (the 案由)
@@ -159,7 +163,8 @@ def acts_context(ws: Workspace, case: Case, records: Records, *, you: str, names
                             or (_suspected(you, case.violation.cause) if seizure else "")).rstrip("。"),
         "seizure_basis": co.seizure_basis,
         "custody_place": co.custody_place,
-        "seizure_no": seizure_no,
+        # the 查封扣押决定书's number as the later documents refer to it: recorded, else none
+        "seizure_no": records.numbers.get("seizure_decision", ""),
         "seizure_extension_date": _d(seizure_ext.date) if seizure_ext else "",
         "seizure_extension_end": _d(seizure_ext.end_date) if seizure_ext and seizure_ext.end_date else "",
         "seizure_extension_days": cn_number(ext_days) if ext_days and ext_days > 0 else "",
@@ -167,7 +172,7 @@ def acts_context(ws: Workspace, case: Case, records: Records, *, you: str, names
         "seizure_release_date": _d(release.date) if release else "",
         "seizure_release_reason": _sentence(co.release_reason or (release.note if release else "")),
         "urge_date": _d(urge.date) if urge else "",
-        "obligation": obligation.rstrip("。；; "),
+        "obligation": _obligation(case, co.obligation, decision, decided).rstrip("。；; "),
         "obligation_deadline": co.deadline,
         "obligation_method": co.method,
         "obligation_amount": money(payable) if payable else "",
@@ -186,12 +191,23 @@ def acts_context(ws: Workspace, case: Case, records: Records, *, you: str, names
         "applicant_head": co.applicant_head,
         "decided_short": decided,
         "decision_doc_name": "《行政处罚决定书》" if case.case_type.value == "行政处罚" and decision else "",
-        # 行政检查
+    }
+
+
+def _obligation(case: Case, recorded: str, decision: Act | None, decided: str) -> str:
+    """The obligation a 催告 urges: what was recorded, else the case's own decision and its measures."""
+    if recorded or not (decision and decided):
+        return recorded
+    named = "行政处罚决定书" if case.case_type.value == "行政处罚" else "决定书"
+    no = f"（{case.number}）" if case.number else ""
+    return f"本机关于{_d(decision.date)}作出的《{named}》{no}确定的义务：{decided}"
+
+
+def _inspection_context(case: Case, records: Records, names: Callable[[list[str]], str]) -> dict[str, Any]:
+    """行政检查: the matter inspected, the result told, the officers."""
+    inspection = _first(case, ActKind.INSPECTION)
+    return {
         "inspection_matter": records.inspection.matter,
         "inspection_result": records.inspection.result,
         "inspection_officers": names(inspection.officers) if inspection else "",
     }
-    if case.case_type.value == "行政许可" and not case.violation.cause and out["license_matter"]:
-        # a licence case has no 案由: the forms shared with penalties (法制审核意见书) name it by what was applied for
-        out["cause"] = f"{out['license_matter']}申请"
-    return out

@@ -175,7 +175,8 @@ def export_public(ws: Workspace, case_ref: str, out_dir: Path, today: dt.date) -
     atomic_write_text(out_dir / f"{base}.txt", body)
     # the .docx on the A4 template of every other document; the seal line of the
     # decision is no text to publish. The renderer loads here: the due-dates do not need it.
-    from casefile.output.render import measure_text, render_template
+    from casefile.output.phrases import measure_text
+    from casefile.output.render import render_template
 
     shown = dict(fields, 日期=cn_date(decided), 执法结论="；".join(measure_text(m) for m in case.decided) or fields["执法结论"])
     lines = [ln.strip() for ln in public_text.splitlines() if ln.strip() and ln.strip() != "（印章）"]

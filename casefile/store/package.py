@@ -35,7 +35,7 @@ from casefile.store import documents, package_trust
 from casefile.chain import heads, journal
 
 from casefile.ingest import resume
-from casefile.output.binding import binding_order
+from casefile.output.toc import binding_order
 from casefile.output.dossier import assemble
 from casefile.errors import CaseExists, PackageError
 from casefile.store.fsutil import atomic_output, atomic_write_text, sha256_file
