@@ -17,11 +17,13 @@ from functools import lru_cache
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]  # casefile/ingest/versions.py → the repository
-# what reads a document (text, OCR) and what concludes from its text (the extract package)
-ROOTS = ("casefile.ingest.textio", "casefile.ingest.ocr", "casefile.ingest.classify", "casefile.ingest.extract")
+# what reads a document (text, OCR) and what concludes from its text: its type, its extraction, its facts
+ROOTS = ("casefile.ingest.textio", "casefile.ingest.ocr", "casefile.ingest.classify", "casefile.ingest.extract",
+         "casefile.ingest.facts.reading")
 OWN = ("casefile", "doc_templates")  # the packages of this repository whose imports are followed
 # the data those modules read: the extraction patterns, reading limits, the catalogue's type names
-DATA = ("casefile/data/extract", "casefile/data/limits.toml", "casefile/data/recognition.toml", "doc_templates/catalogue.toml")
+DATA = ("casefile/data/extract", "casefile/data/limits.toml", "casefile/data/recognition.toml", "casefile/data/facts.toml",
+        "doc_templates/catalogue.toml")
 
 
 def _file(module: str) -> Path | None:
