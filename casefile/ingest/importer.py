@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Callable
 
 from casefile.ingest import case_typing
-from casefile.ingest.extraction_cache import EXTRACTION_CACHE, cached_extraction  # noqa: F401 - their old home
+# cached_extraction's old home: the checks (checklists.context) and the index (index.facade) import it from here
+from casefile.ingest.extraction_cache import cached_extraction  # noqa: F401
 from casefile.ingest.steps.case import find_case, open_case
 from casefile.ingest.steps.classify import classify
 from casefile.ingest.steps.extract import extract
@@ -25,7 +26,7 @@ from casefile.ingest.steps.fill import fill_facts
 from casefile.ingest.steps.foreign import foreign_check
 from casefile.ingest.steps.read import cancelled as cancelled_at, read, reported
 from casefile.ingest.steps.scope import scope
-from casefile.ingest.steps.state import DocResult, ImportResult, ImportRun, Options  # noqa: F401 - DocResult: read by callers
+from casefile.ingest.steps.state import ImportResult, ImportRun, Options
 from casefile.ingest.steps.store import finish, store
 from casefile.store.workspace import Workspace
 

@@ -6,22 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from casefile.ingest.extract.citations import Citation
+from casefile.ingest.extract.entities import extract_data
 
 
 @lru_cache(maxsize=1)
 def decision_data() -> dict[str, Any]:
-    path = Path(str(resources.files("casefile") / "data" / "extract" / "decision.toml"))
-    with open(path, "rb") as f:
-        return tomllib.load(f)
+    return extract_data("decision.toml")
 
 
 @lru_cache(maxsize=64)
