@@ -1,4 +1,4 @@
-"""Step 3, classify: which catalogue type a document is (its title first, its content second) and how
+"""The classify step: which catalogue type a document is (its title first, its content second) and how
 sure that is (casefile.ingest.classify), read from its text compacted once for this step and the next."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Step 4, extract: what a document says (文号, 机关, 当事人, dates, amounts, citations, the dated acts
+"""The extract step: what a document says (文号, 机关, 当事人, dates, amounts, citations, the dated acts
 of its narrative; a decision's measures), by the extract package; then its text is let go, keeping
 only what storing and the dossier's facts need."""
 

@@ -1,4 +1,4 @@
-"""Step 8, fill facts: the case's empty facts filled from what the stored documents say — 文号, agency,
+"""The fill-facts step: the case's empty facts filled from what the stored documents say — 文号, agency,
 the party, the provisions violated, the dated acts, the decision's measures and amounts, and the facts
 of the whole dossier (casefile.ingest.facts). Nothing is overwritten: a different value is reported as a
 conflict. Without ``fill_decision`` what a decision would fill (its date, measures, 文号, the move to

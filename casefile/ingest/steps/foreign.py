@@ -1,4 +1,4 @@
-"""Step 5, the foreign check: a document whose text carries a 文号 (or party) of another case of the
+"""The foreign check: a document whose text carries a 文号 (or party) of another case of the
 workspace is not merged silently (casefile.ingest.import_scope.ForeignCheck). Into an existing case such
 a document is skipped with the evidence, unless the person chose to import it anyway; a new case is
 made of the folder as it is, each such document named (the same dossier imported twice shows here)."""

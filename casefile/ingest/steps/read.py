@@ -1,4 +1,4 @@
-"""Step 2, read: one file's bytes (a regular file, no links, within the size limit) and its text (OCR for
+"""The read step: one file's bytes (a regular file, no links, within the size limit) and its text (OCR for
 scanned pages). A file that cannot be read, classified or extracted is named with what is wrong, and
 the others go on; once the person cancels, the files not read yet are named as not imported."""
 

@@ -1,4 +1,4 @@
-"""Step 1, scope: the files the paths name — folders walked, what cannot be imported passed over with
+"""The scope step: the files the paths name — folders walked, what cannot be imported passed over with
 why (casefile.ingest.import_scope) — and a workspace's own folders refused before anything is read."""
 
 from __future__ import annotations

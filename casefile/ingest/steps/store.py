@@ -1,4 +1,4 @@
-"""Step 7, store: each document into the case with its register entry, journalled, and recorded in the
+"""The store step: each document into the case with its register entry, journalled, and recorded in the
 import's record (undo: casefile.ingest.import_records) — the record begun before the first one. A file
 the interrupted run stored already is not stored again; a full disk removes the file being written,
 names the files after it as not imported and leaves the import marked incomplete until run again.
