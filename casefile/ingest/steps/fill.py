@@ -13,14 +13,13 @@ from typing import Any
 
 from casefile.ingest import doc_acts, import_records
 from casefile.ingest import facts as dossier_facts
-from casefile.ingest.extract import Extraction
+from casefile.ingest.extract import DECISION_TYPES as DECISIONS, Extraction
 from casefile.ingest.limits import disk_full_message, is_disk_full
 from casefile.ingest.steps.state import ImportRun
 from casefile.model import DECIDING_ACTS, Act, ActKind, Case, CaseState, CaseType, LawRef, Measure, Party, PartyKind
 from casefile.model.ids import valid_id_card, valid_uscc
 from doc_templates.catalogue import load_catalogue
 
-DECISIONS = ("decision", "summary_decision", "no_penalty_decision")
 
 
 def fill_facts(run: ImportRun) -> None:
