@@ -3,7 +3,10 @@
 ``extract(doc)`` returns an :class:`Extraction`: typed entities with their value,
 page and offsets in the original text, the dated acts of the narrative, law
 citations, the document type with a confidence, and the header fields
-(文号, 机关, 当事人, 决定日期) that the importer fills the case with.
+(文号, 机关, 当事人, 决定日期) that the importer fills the case with. The import runs it as two
+steps: ``read_text`` + ``classify_reading`` (the type), then ``extract`` given that reading and type.
+Its rooms: ``header`` (the header fields), ``events`` (the dated acts), ``decision`` (a decision read as
+a structure; ``decision_shape``, ``remedies``), ``entities``, ``citations``, ``agency``, ``normalize``.
 """
 
 from __future__ import annotations
