@@ -22,7 +22,7 @@ def _import_decision(ws, run_cli, tmp_path):
 def test_an_improved_extractor_rereads_stored_documents(demo_ws, run_cli, tmp_path, monkeypatch):
     from casefile.store import documents
     from casefile.ingest import versions
-    from casefile.ingest.importer import cached_extraction
+    from casefile.ingest.extraction_cache import cached_extraction
 
     case_dir = _import_decision(demo_ws, run_cli, tmp_path)
     rec = next(r for r in documents.load_register(case_dir).documents if "决定书" in r.file)
@@ -46,7 +46,57 @@ def test_derived_version_follows_the_extractor_code():
     # a classifier or numeral fix re-reads old cases too (the review found these three missing)
     assert {"casefile/ingest/classify.py", "casefile/model/cn.py", "casefile/model/ids.py", "casefile/ingest/textio.py"} <= found
     assert {"casefile/ingest/extract/__init__.py", "casefile/ingest/extract/entities.py", "doc_templates/catalogue.py"} <= found
+    # the facts of a document are derived and cached too; the import's steps and the dossier's comparisons are not
+    assert {"casefile/ingest/facts/reading.py", "casefile/ingest/facts/land.py", "casefile/ingest/extract/header.py"} <= found
+    assert not any(f.startswith(("casefile/ingest/steps", "casefile/ingest/importer", "casefile/store/documents")) for f in found)
     assert not any(f.startswith(("casefile/render", "casefile/workspace", "tui/")) for f in found)
+
+
+def test_the_version_changes_with_the_sources_that_derive_the_data(tmp_path, monkeypatch):
+    """Derived from the code, not written by hand: a changed classifier, a new module the extractor
+    imports, a changed word of the facts' data each make a new version; the import's own steps do not."""
+    import shutil
+
+    from casefile.ingest import versions
+
+    for d in ("casefile", "doc_templates"):
+        shutil.copytree(REPO / d, tmp_path / d, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(versions, "REPO", tmp_path)
+
+    def version() -> str:
+        versions.derived_version.cache_clear()
+        return versions.derived_version()
+
+    try:
+        base = version()
+        classify = tmp_path / "casefile" / "ingest" / "classify.py"
+        text = classify.read_text(encoding="utf-8")
+        classify.write_text(text.replace("UNKNOWN = \"unknown\"", "UNKNOWN = \"unknown\"  # 未识别"), encoding="utf-8")
+        assert version() != base
+        classify.write_text(text, encoding="utf-8")
+        assert version() == base
+        # a module the extractor comes to import joins the set of sources, and the version moves
+        (tmp_path / "casefile" / "ingest" / "seal_words.py").write_text("WORDS = ('（印章）',)\n", encoding="utf-8")
+        assert version() == base  # imported by nothing yet
+        header = tmp_path / "casefile" / "ingest" / "extract" / "header.py"
+        header.write_text(header.read_text(encoding="utf-8") + "\nfrom casefile.ingest import seal_words  # noqa\n", encoding="utf-8")
+        assert tmp_path / "casefile" / "ingest" / "seal_words.py" in versions.sources()
+        with_header = version()
+        assert with_header != base
+        (tmp_path / "casefile" / "ingest" / "seal_words.py").write_text("WORDS = ('（公章）',)\n", encoding="utf-8")
+        assert version() not in (base, with_header)
+        # the words the facts of a document are read by are data: a new label is a new version
+        facts = tmp_path / "casefile" / "data" / "facts.toml"
+        before_facts = version()
+        facts.write_text(facts.read_text(encoding="utf-8") + "\n# 当事人名称\n", encoding="utf-8")
+        assert version() != before_facts
+        # storing a document and filling the case derive nothing from its text: not in the version
+        before_steps = version()
+        store = tmp_path / "casefile" / "ingest" / "steps" / "store.py"
+        store.write_text(store.read_text(encoding="utf-8") + "\n# 存档\n", encoding="utf-8")
+        assert version() == before_steps
+    finally:
+        versions.derived_version.cache_clear()
 
 
 def test_nothing_is_written_to_the_shared_temp_dir(tmp_path):

@@ -90,7 +90,7 @@ def test_what_one_published_decision_cannot_show_is_a_coverage_note(ws):
 
 
 def test_land_kind_after_a_negation_is_not_that_kind():
-    from casefile.ingest.facts import _land_kind_near
+    from casefile.ingest.facts.land import _land_kind_near
 
     t = "经查，当事人占用集体土地500平方米建房，不涉及永久基本农田。"
     assert _land_kind_near(t, t.find("500"), t.find("500") + 6) != "基本农田"
@@ -99,7 +99,7 @@ def test_land_kind_after_a_negation_is_not_that_kind():
 
 
 def test_identifier_masked_with_x_is_hidden_not_wrong():
-    from casefile.ingest.facts import _ident
+    from casefile.ingest.facts.reading import _ident
 
     assert _ident("uscc", "92131026MA08XXXXXX")["status"] == "已隐去"
     assert _ident("uscc", "91320322MAD70MJK1J")["status"] == "校验位错误"

@@ -13,7 +13,7 @@ parties and fine. So:
 * a document whose text carries a 文号 that another case of the workspace holds
   (its case number, or the number of a document registered in it), or names another
   case's party while this case's party appears nowhere in it, is flagged as belonging
-  there — only on that evidence, never on a guess;
+  there — only on that evidence, never on a guess (``casefile.ingest.steps.foreign``);
 * :func:`preview` lists the files an import would take, each with the document type
   it would be recognised as and, for the rest, why it is skipped. It writes nothing.
 """
@@ -21,7 +21,6 @@ parties and fine. So:
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -150,88 +149,6 @@ def collect(paths: Iterable[Path], *, limit: int | None = None) -> tuple[list[Pa
     return files, skipped
 
 
-# -- evidence that a document belongs to another case -----------------------------------------
-
-# a party name shorter than this is not evidence on its own: 张伟 is in many texts, 清溪县百味源食品有限公司 in few
-MIN_PARTY_NAME = 5
-
-
-def _others(ws: Workspace, target: str | None) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
-    """For every case of the workspace but ``target``: {文号: (case id, what it numbers)} — the case's own
-    number and the numbers of the documents registered in it — and {party name: case id}."""
-    numbers: dict[str, tuple[str, str]] = {}
-    parties: dict[str, str] = {}
-    for cid in ws.case_ids():
-        if cid == target:
-            continue
-        d = ws.cases_dir / cid
-        try:
-            with open(d / CASE_FILE, "rb") as f:
-                data = tomllib.load(f)
-        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
-            data = {}
-        if data.get("number") and _distinctive(data["number"]):
-            numbers.setdefault(data["number"], (cid, "案件文号"))
-        for p in data.get("parties") or []:
-            name = (p.get("name") or "").strip() if isinstance(p, dict) else ""
-            if len(name) >= MIN_PARTY_NAME:
-                parties.setdefault(name, cid)
-        try:
-            reg = documents.load_register(d)
-        except CasefileError:
-            continue
-        for rec in reg.documents:
-            if rec.number and _distinctive(rec.number):
-                numbers.setdefault(rec.number, (cid, f"《{rec.title or rec.name}》的文号"))
-    return numbers, parties
-
-
-def _distinctive(number: str) -> bool:
-    """A 文号 with its agency's prefix (清市监罚〔2026〕26号): a bare 〔2026〕15号 is shared by every
-    series of an agency's documents and proves nothing about which case a document is of."""
-    head = number.split("〔", 1)[0].split("[", 1)[0].split("［", 1)[0].strip()
-    return bool(head) and ("〔" in number or "[" in number or "［" in number)
-
-
-class ForeignCheck:
-    """Tells, from a document's extraction and text, whether it shows it belongs to another case."""
-
-    def __init__(self, ws: Workspace, target: str | None):
-        self.target = target
-        self.elsewhere, self.parties = _others(ws, target)
-        self.target_number = ""
-        self.target_parties: list[str] = []
-        if target:
-            try:
-                case = ws.load_case(target)
-            except CasefileError:
-                case = None
-            if case is not None:
-                self.target_number = case.number
-                self.target_parties = [p.name for p in case.parties if p.name]
-
-    def check(self, x: Any, text: str = "") -> tuple[str, str]:
-        """(other case id or '', reason in Chinese or '') for an :class:`~casefile.ingest.extract.Extraction` and
-        the document's text. The case id is given only on evidence of a case of this workspace."""
-        own = x.fields.get("doc_no") or ""
-        if own and own in self.elsewhere:
-            cid, what = self.elsewhere[own]
-            return cid, f"本文书的文号 {own} 是本工作区案件 {cid} 的{what}，疑属该案件"
-        for e in x.of("DOC_NO"):
-            if e.value and e.value != own and e.value in self.elsewhere:
-                cid, what = self.elsewhere[e.value]
-                return cid, f"文中第{e.page}页出现的文号 {e.value} 是本工作区案件 {cid} 的{what}，疑属该案件"
-        if text and self.target_parties and not any(n in text for n in self.target_parties):
-            # another case's party named in the text, this case's party nowhere in it (a party may have
-            # several cases, so into a new case, whose party is not known yet, this is no evidence)
-            for name, cid in self.parties.items():
-                if name in text:
-                    return cid, f"文中出现本工作区案件 {cid} 的当事人 {name}，没有本案当事人 {self.target_parties[0]}，疑属该案件"
-        if own and self.target_number and x.doc_type in DECISION_TYPES and own != self.target_number:
-            return "", f"决定书文号 {own} 与本案文号 {self.target_number} 不同，疑属其他案件"
-        return "", ""
-
-
 def decision_summary(x: Any) -> str:
     """What a decision document would make the case record: its 文号, date and measures ('' for others)."""
     if x.doc_type not in DECISION_TYPES:
@@ -314,6 +231,7 @@ def preview(ws: Workspace, case_id: str | None, paths: list[Path], *, classify: 
     read (without OCR: scanned pages are read at import) and recognised, so the list says what
     each would be imported as, and which carry a 文号 of another case of the workspace."""
     from casefile.ingest.extract import extract
+    from casefile.ingest.steps.foreign import ForeignCheck
     from casefile.ingest.textio import read_document, read_input
 
     paths = [Path(p).expanduser() for p in paths]

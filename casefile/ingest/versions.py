@@ -1,12 +1,12 @@
-"""The version of what derives data from a document (reading, OCR, classification, extraction),
-for cache keys.
+"""The version of what derives data from a document (reading, OCR, classification, extraction, the
+dossier's facts of it), for cache keys.
 
 A stored extraction or text is keyed by the document's hash *and* this version, so an improved
 reader, classifier or extractor re-reads old cases instead of serving what the old code concluded.
 The version is a digest of the code and data that produce the derived values. The code is found,
-not listed: every module of this repository that the readers and the extract package import,
-directly or not (``classify``, ``cn``, ``ids``, the document catalogue, …), read from the source's
-own import statements. Any change to one of them, however small, is a new version.
+not listed: every module of this repository that the readers, the extract package and the facts'
+reader (``casefile.ingest.facts.reading``) import, directly or not (``classify``, ``cn``, ``ids``, the
+document catalogue, …), read from the source's own import statements. Any change to one of them, however small, is a new version.
 """
 
 from __future__ import annotations
@@ -17,11 +17,13 @@ from functools import lru_cache
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]  # casefile/ingest/versions.py → the repository
-# what reads a document (text, OCR) and what concludes from its text (the extract package)
-ROOTS = ("casefile.ingest.textio", "casefile.ingest.ocr", "casefile.ingest.classify", "casefile.ingest.extract")
+# what reads a document (text, OCR) and what concludes from its text: its type, its extraction, its facts
+ROOTS = ("casefile.ingest.textio", "casefile.ingest.ocr", "casefile.ingest.classify", "casefile.ingest.extract",
+         "casefile.ingest.facts.reading")
 OWN = ("casefile", "doc_templates")  # the packages of this repository whose imports are followed
 # the data those modules read: the extraction patterns, reading limits, the catalogue's type names
-DATA = ("casefile/data/extract", "casefile/data/limits.toml", "casefile/data/recognition.toml", "doc_templates/catalogue.toml")
+DATA = ("casefile/data/extract", "casefile/data/limits.toml", "casefile/data/recognition.toml", "casefile/data/facts.toml",
+        "doc_templates/catalogue.toml")
 
 
 def _file(module: str) -> Path | None:

@@ -16,11 +16,16 @@ from casefile.model.cn import parse_cn_number
 from casefile.model.ids import is_masked_id, valid_id_card, valid_uscc
 
 
-@lru_cache(maxsize=1)
-def pattern_data() -> dict[str, Any]:
-    path = Path(str(resources.files("casefile") / "data" / "extract" / "patterns.toml"))
+def extract_data(name: str) -> dict[str, Any]:
+    """A file of the extractor's data (``casefile/data/extract``)."""
+    path = Path(str(resources.files("casefile") / "data" / "extract" / name))
     with open(path, "rb") as f:
         return tomllib.load(f)
+
+
+@lru_cache(maxsize=1)
+def pattern_data() -> dict[str, Any]:
+    return extract_data("patterns.toml")
 
 
 @lru_cache(maxsize=1)

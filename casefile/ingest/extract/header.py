@@ -1,0 +1,232 @@
+"""The header fields of a document — 文号, 机关, 当事人, 住所, identifiers, the fine and its basis, the
+amounts, the date under the seal — read from its first lines, its labels and its signature. A value
+written masked in a published copy (xx超市, ***) is set aside under ``masked``, never filled in."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from casefile.ingest.extract.agency import publisher_agency, self_named_agency, title_agency
+from casefile.ingest.extract.citations import find_citations
+from casefile.ingest.extract.entities import inline_party, label_values, parse_money, pattern_data, salutation_party
+
+_FINE = re.compile(r"(?<!加处)罚款(?:人民币)?[:：]?((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))")
+_MONEY_RE = r"((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))"
+_AMOUNTS = {
+    "sales_amount": re.compile(r"销售金额(?:为|共计|合计|计)?(?:人民币)?" + _MONEY_RE),
+    "goods_value": re.compile(r"货值金额(?:为|共计|合计|计)?(?:人民币)?" + _MONEY_RE),
+    "illegal_income": re.compile(r"违法所得(?:为|共计|合计|计)?(?:人民币)?" + _MONEY_RE),
+}
+_ORG_SUFFIX = re.compile(r"(公司|店|部|厂|中心|院|社|馆|行|所|场|站|工作室|个体工商户）)$")
+_BARE_DOC_NO = re.compile(pattern_data()["header"]["bare_doc_no"])
+_BLANK_SIGNATURE = re.compile(pattern_data()["header"]["signature"] + "年月日")
+_DATED_SIGNATURE = re.compile(pattern_data()["header"]["signature"] + r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年")
+_LAW_DATE = re.compile(pattern_data()["header"]["law_date_suffix"])
+_AGENCY_SUFFIX = re.compile(r"(局|委员会|厅|大队|支队|人民政府|管理处|中心|所)$")
+_AGENCY_PART = re.compile(pattern_data()["header"]["agency_part"])
+_HEADER_NOTE = re.compile(pattern_data()["header"]["header_note"])
+
+
+def _broken_header_agency(head: list[str]) -> str:
+    """The agency's name broken over two or three lines right above the title (河北省承德市…市场监 / 督管理局 /
+    行政处罚决定书; 重庆市 / 沙坪坝 / 区市场监督管理局); "" when the lines above the title are not one."""
+    title = next((i for i, l in enumerate(head) if "决定书" in l), None)
+    if title is None:
+        return ""
+    best = ""
+    for k in (2, 3):
+        parts = head[max(title - k, 0): title]
+        if len(parts) < k or not all(_AGENCY_PART.fullmatch(p) and not _HEADER_NOTE.fullmatch(p) for p in parts):
+            break
+        # a part that is a whole name already is a line of its own (a parent body above the issuing one)
+        if any(_AGENCY_SUFFIX.search(p) for p in parts[:-1]) or not _AGENCY_SUFFIX.search(parts[-1]):
+            break
+        if len("".join(parts)) <= 32:
+            best = "".join(parts)
+    return best
+
+
+_SEAL_LINE = re.compile(pattern_data()["header"]["seal_line"])
+_SIGNED_DATE = re.compile(r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3})[日号]")
+
+
+def _signature_agency(lines: list[str]) -> str:
+    """The name over the date that ends the document (吴忠市市场监督管理局利通区分局 / （印章） / 2025年09月29日), or ""."""
+    for j in range(len(lines) - 1, max(len(lines) - 8, 0), -1):
+        if not _SIGNED_DATE.search(lines[j]) or len(lines[j]) > 16:
+            continue
+        k = j - 1
+        while k >= 0 and _SEAL_LINE.fullmatch(lines[k]):
+            k -= 1
+        if k < 0:
+            return ""
+        name = lines[k]
+        prev = lines[k - 1] if k >= 1 else ""
+        # the name broken before its end: 河北省承德市围场满族蒙古族自治县市 / 场监督管理局
+        if (len(name) <= 8 and _AGENCY_PART.fullmatch(prev) and not _HEADER_NOTE.fullmatch(prev)
+                and not _AGENCY_SUFFIX.search(prev) and len(prev + name) <= 32):
+            name = prev + name
+        ok = 4 <= len(name) <= 32 and _AGENCY_PART.fullmatch(name) and _AGENCY_SUFFIX.search(name)
+        return name if ok else ""
+    return ""
+
+
+_MASK = re.compile(pattern_data()["masked"]["pattern"])
+_MASKED_OPERATOR = re.compile(pattern_data()["masked"]["operator"])
+_MASKABLE = tuple(pattern_data()["masked"]["fields"])
+
+
+def _masked(f: dict[str, Any]) -> dict[str, Any]:
+    """Header fields written masked in a published version (永清县xx超市, ***, 412**********1X) move to
+    ``f["masked"]`` (field -> the text as written): a masked text is never a value to fill a case with."""
+    from casefile.model.ids import valid_uscc
+
+    masked: dict[str, str] = {}
+    for key in _MASKABLE:
+        v = f.get(key)
+        if not isinstance(v, str) or not v:
+            continue
+        if key == "party" and _MASKED_OPERATOR.search(v) and not _MASK.search(_MASKED_OPERATOR.sub("", v)):
+            f[key] = _MASKED_OPERATOR.sub("", v)  # the shop's name is whole; only its operator is masked
+            continue
+        if key == "uscc" and valid_uscc(v):
+            continue  # a code whose check digit holds is not masked (X is one of its letters)
+        if _MASK.search(v):
+            masked[key] = v
+            del f[key]
+    if masked:
+        f["masked"] = masked
+    return f
+
+
+_OTHER_PAPER = re.compile(pattern_data()["header"]["other_paper"])
+
+
+def _numbers_other_paper(line: str, doc_no: str) -> bool:
+    """A 文号 written right after another paper's title (…送达了《行政处罚告知书》（…告字〔2024〕44号）)."""
+    return bool(_OTHER_PAPER.search(line[: line.find(doc_no)]))
+
+
+def header_fields(lines: list[str], entities: list[Any], text: str) -> dict[str, Any]:
+    """The header fields of a document from its compacted lines, the entities found in it and its
+    compacted text; masked values set aside (``_masked``)."""
+    f: dict[str, Any] = {}
+    head = lines[:12]
+    if doc_no := _doc_no(head, [e for e in entities if e.label == "DOC_NO"]):
+        f["doc_no"] = doc_no
+    if agency := _agency(head, lines, text):
+        f["agency"] = agency
+    if party := _party(lines, head, text, f.get("doc_no", "")):
+        f["party"] = party
+    addresses = label_values(lines, "ADDRESS")
+    if addresses:
+        f["address"] = addresses[0][1]
+    usccs = [e for e in entities if e.label == "USCC"]
+    ids = [e for e in entities if e.label == "ID_CARD"]
+    if usccs:
+        f["uscc"] = usccs[0].value
+    if ids:
+        f["id_card"] = ids[0].text
+    f.update(_amounts(text))
+    if date := _signed_date(text, [e for e in entities if e.label == "DATE"]):
+        f["date"] = date
+    return _masked(f)
+
+
+def _doc_no(head: list[str], doc_nos: list[Any]) -> str:
+    for line in head:
+        m = next((e for e in doc_nos if e.text in line and not _numbers_other_paper(line, e.text)), None)
+        if m:
+            return m.value
+    # a 文号 broken over the head's lines (（甘）市监罚〔2025〕 / 192号); further down, 文号 number other
+    # papers (《行政处罚告知书》（永市监高罚告〔2024〕0020号）, 责令改正通知书), not the decision
+    joined = "".join(head)
+    m = next((e for e in doc_nos if e.text in joined and not _numbers_other_paper(joined, e.text)), None)
+    if m:
+        return m.value
+    # some bureaus write only the serial number under the title (行政处罚决定书 / 294)
+    title = next((i for i, l in enumerate(head) if l.endswith("决定书")), None)
+    if title is not None and title + 1 < len(head) and _BARE_DOC_NO.fullmatch(head[title + 1]):
+        return head[title + 1]
+    return ""
+
+
+def _agency(head: list[str], lines: list[str], text: str) -> str:
+    # the name broken over the lines above the title, or written in the title line (…局行政处罚决定书)
+    titled = _broken_header_agency(head[:7]) or title_agency(head)
+    if titled:
+        return titled
+    for i, line in enumerate(head[:6]):
+        candidate = re.sub(r"^执法机关代码[:：]?\w*", "", line)
+        # a second name in brackets after the agency's, perhaps cut by the line's end: …市场监督管理局（福州市长乐区
+        if _AGENCY_SUFFIX.search(alone := re.sub(r"[（(][^（）()]*[)）]?$", "", candidate)):
+            candidate = alone
+        nxt = head[i + 1] if i + 1 < len(head) else ""
+        # a header broken over two lines: 重庆市沙坪坝 / 区市场监督管理局
+        if (re.fullmatch(r"[\u4e00-\u9fa5]{2,14}", candidate) and not _AGENCY_SUFFIX.search(candidate) and _AGENCY_SUFFIX.search(nxt)
+                and "决定书" not in candidate and len(candidate + nxt) <= 32 and "：" not in nxt
+                and (re.search(r"[省市县区州旗盟]$", candidate) or re.match(r"[区县市]", nxt))):
+            candidate = candidate + nxt
+        if 4 <= len(candidate) <= 32 and _AGENCY_SUFFIX.search(candidate) and "：" not in candidate and ":" not in candidate:
+            return candidate
+    # not any agency the text mentions (县级以上人民政府 in a quoted article, the 复议机关): its own name or none
+    return _signature_agency(lines) or publisher_agency(head) or self_named_agency(text) or ""
+
+
+def _party(lines: list[str], head: list[str], text: str, doc_no: str) -> str:
+    parties = label_values(lines, "PARTY")
+    if parties:
+        return parties[0][1]
+    if inline := inline_party(text):
+        return inline
+    if saluted := salutation_party(head):
+        return saluted
+    if doc_no:
+        # no label: some bureaus put the party's name on the line after the 文号 (当事人福建水投集团…公司，系…)
+        # (a page title may carry the 文号 too: the line after any of its lines)
+        for at in (i for i, l in enumerate(head[:-1]) if doc_no[-6:] in l):
+            first = re.split(r"[；;，,：:]", re.sub(r"^当事人", "", head[at + 1]))[0]
+            if 4 <= len(first) <= 40 and _ORG_SUFFIX.search(first):
+                return first
+    return ""
+
+
+def _amounts(text: str) -> dict[str, Any]:
+    """The fine of the operative part and its basis, the amounts the facts state, the paper served."""
+    f: dict[str, Any] = {}
+    # the fine: “罚款人民币伍万元”/“罚款50000元” in the operative part (after 决定/如下)
+    op = max(text.rfind("如下行政处罚"), text.rfind("决定如下"), text.rfind("处罚如下"), 0)
+    fines = [m for m in _FINE.finditer(text, op)]
+    if fines:
+        v = parse_money(fines[0].group(1))
+        if v is not None:
+            f["fine"] = str(v)
+    # the penalty provisions: citations after the last “依据” before the operative part
+    basis_at = text.rfind("依据", 0, op if op else len(text))
+    if basis_at >= 0:
+        window = text[basis_at: basis_at + 200]
+        f["penalty_basis"] = [c.to_value() for c in find_citations(window) if c.article]
+    for key, pat in _AMOUNTS.items():
+        m = pat.search(text)
+        if m:
+            v = parse_money(m.group(1))
+            if v is not None:
+                f[key] = str(v)
+    m = re.search(r"送达文书(?:名称)?[:：]?《?([^》\n]{2,20}?(?:决定书|告知书|通知书))", text)
+    if m:
+        f["served_doc"] = m.group(1)
+    return f
+
+
+def _signed_date(text: str, dates: list[Any]) -> str:
+    """The date under the seal ends the document; "" when the signature is left blank."""
+    # a date written just before a law's 修订/施行 marker is the law's, not the case's: the texts that
+    # end at a marker, one per date length (not every date against every marker: a 20 MB text has thousands)
+    law_at = [m.start() for m in _LAW_DATE.finditer(text)]
+    lengths = {len(e.text) for e in dates}
+    before_law = {text[max(0, i - n):i] for i in law_at for n in lengths}
+    law_dates = {e.value for e in dates if e.text in before_law}
+    dates = [e for e in dates if e.value not in law_dates]
+    unsigned = _BLANK_SIGNATURE.search(text) and not _DATED_SIGNATURE.search(text)
+    return max(dates, key=lambda e: e.start).value if dates and not unsigned else ""
