@@ -92,7 +92,7 @@ class CheckContext:
     def extraction(self, rec: documents.DocRecord) -> Extraction | None:
         if rec.file not in self._extractions:
             try:
-                from casefile.ingest.importer import cached_extraction  # the importer loads only when a check reads documents
+                from casefile.ingest.extraction_cache import cached_extraction  # loaded only when a check reads documents
 
                 self._extractions[rec.file] = cached_extraction(self.case_dir, rec)
             except CasefileError:  # an unreadable document is the documents rule's business

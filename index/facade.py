@@ -196,7 +196,7 @@ def _case_pages(ws: Workspace, case: Case, rec: documents.DocRecord) -> list[Pag
     case_dir = ws.cases_dir / case.id
     pages = _pages(case_dir, rec)
     try:
-        from casefile.ingest.importer import cached_extraction  # the extraction, stored at import: loaded when pages are indexed
+        from casefile.ingest.extraction_cache import cached_extraction  # the extraction, stored at import: loaded when pages are indexed
 
         laws = sorted({c["law"] for c in cached_extraction(case_dir, rec).citations})
     except CasefileError:

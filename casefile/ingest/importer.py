@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import Callable
 
 from casefile.ingest import case_typing
-# cached_extraction's old home: the checks (checklists.context) and the index (index.facade) import it from here
-from casefile.ingest.extraction_cache import cached_extraction  # noqa: F401
 from casefile.ingest.steps.case import find_case, open_case
 from casefile.ingest.steps.classify import classify
 from casefile.ingest.steps.extract import extract
