@@ -200,16 +200,16 @@ def product_path(root: Path, queries: dict, agencies: list[str]) -> dict:
     from tui.application.session import Session
 
     sess = Session.open(root)
-    sess.search("罚款", limit=10)
+    sess.search.search("罚款", limit=10)
     rng = random.Random(5)
     out = {"product " + k: timed(fn, queries[src]) for k, src, fn in (
-        ("two-term", "two", lambda q: sess.search(q, limit=10)),
-        ("phrase", "phrase", lambda q: sess.search(f'"{q}"', limit=10)),
-        ("filtered", "one", lambda q: sess.search(q, agency=rng.choice(agencies) if agencies else None, limit=10)),
-        ("judged", "judged", lambda q: sess.search(q, limit=10)))}
+        ("two-term", "two", lambda q: sess.search.search(q, limit=10)),
+        ("phrase", "phrase", lambda q: sess.search.search(f'"{q}"', limit=10)),
+        ("filtered", "one", lambda q: sess.search.search(q, agency=rng.choice(agencies) if agencies else None, limit=10)),
+        ("judged", "judged", lambda q: sess.search.search(q, limit=10)))}
     clock = "process_time" if _clock is time.process_time else "perf_counter"
     probe = ("import sys, time; from tui.application.session import Session; s = Session.open(sys.argv[1]); "
-             f"t = time.{clock}(); s.search(sys.argv[2], limit=10); print((time.{clock}() - t) * 1000)")
+             f"t = time.{clock}(); s.search.search(sys.argv[2], limit=10); print((time.{clock}() - t) * 1000)")
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
     out["first query"] = [float(subprocess.run([sys.executable, "-c", probe, str(root), f'"{q}"'], env=env, check=True,
                                                capture_output=True, text=True).stdout) for q in queries["phrase"][:5]]

@@ -154,7 +154,7 @@ async def test_stats_table_equals_application_stats(demo_ws, tmp_path):
     from textual.widgets import DataTable, Static
 
     session = Session.open(demo_ws.root, TODAY)
-    want = [(k, str(v)) for k, v in session.stats_rows(session.annual_stats(2026))]
+    want = [(k, str(v)) for k, v in session.records.stats_rows(session.records.annual_stats(2026))]
     app = CasefileApp(demo_ws, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -174,7 +174,7 @@ async def test_stats_table_equals_application_stats(demo_ws, tmp_path):
         await pilot.pause()
         assert screen.year == 2025
         got25 = [tuple(str(c) for c in t.get_row_at(i)) for i in range(t.row_count)]
-        assert got25 == [(k, str(v)) for k, v in session.stats_rows(session.annual_stats(2025))]
+        assert got25 == [(k, str(v)) for k, v in session.records.stats_rows(session.records.annual_stats(2025))]
         assert ("案件总数", "0") in got25
         await pilot.press("right_square_bracket")
         await pilot.pause()
@@ -237,7 +237,7 @@ async def test_journal_view_filter_and_verify(demo_ws):
     from textual.widgets import DataTable
 
     session = Session.open(demo_ws.root, TODAY)
-    total = len(session.journal_entries()["entries"])
+    total = len(session.office.journal_entries()["entries"])
     app = CasefileApp(demo_ws, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -339,7 +339,7 @@ async def test_law_import_lists_every_file(demo_ws, tmp_path):
         row = next(x for x in lib.laws if x["name"] == "清溪县烟花爆竹安全管理办法")
         assert row["origin"] == "导入" and row["versions"] == ["2024-03-01"]
     # the imported regulation reads with its words
-    art = Session.open(demo_ws.root, TODAY).law_articles("清溪县烟花爆竹安全管理办法")
+    art = Session.open(demo_ws.root, TODAY).office.law_articles("清溪县烟花爆竹安全管理办法")
     assert [a["key"] for a in art["articles"]] == ["1", "2", "3"] and "禁止燃放" in art["articles"][1]["text"]
 
 
@@ -349,7 +349,7 @@ async def test_package_import_from_the_law_screen(demo_ws, tmp_path):
 
     session = Session.open(demo_ws.root, TODAY)
     pkg = tmp_path / "SJ-2026-101.zip"
-    session.export_package("SJ-2026-101", pkg)
+    session.documents.export_package("SJ-2026-101", pkg)
     other = tmp_path / "other"
     shutil.copytree(demo_ws.root, other)
     shutil.rmtree(other / "cases" / "SJ-2026-101")
@@ -407,7 +407,7 @@ async def test_archive_index_with_progress(demo_ws, tmp_path):
         assert "档案“2019年档案”已索引：新增或更新 3 份" in log and "archive" not in log
     # the archive's files are found by search, beside the cases' documents
     names = {f.name for f in archive.iterdir()}
-    hits = Session.open(demo_ws.root, TODAY).search("行政处罚决定书")["hits"]
+    hits = Session.open(demo_ws.root, TODAY).search.search("行政处罚决定书")["hits"]
     assert names <= {h["doc"] for h in hits}
 
 

@@ -12,7 +12,13 @@ from casefile.output.dossier import Dossier, assemble
 from casefile.errors import CasefileError
 from casefile.ingest.textio import read_document
 from doc_templates.catalogue import DocType, load_catalogue
+from tui.application.entries import refuse_archived
 from tui.application.lazy import lazy_module
+from tui.application.core import Core, Service
+from tui.application.access import guarded
+
+if TYPE_CHECKING:  # the services this one calls
+    from tui.application.search import Search
 
 if TYPE_CHECKING:  # the binder loads python-docx: imported by the three operations that bind
     from casefile.output.binding import TocRow
@@ -26,7 +32,11 @@ records = lazy_module("casefile.output.records")
 Progress = Callable[[int, int, str], None]
 
 
-class DocumentOps:
+class Documents(Service):
+    def __init__(self, core: Core, *, search: Search):
+        super().__init__(core)
+        self.search = search
+
     # -- the catalogue ----------------------------------------------------------------------
     @staticmethod
     def doc_types() -> list[DocType]:
@@ -42,20 +52,22 @@ class DocumentOps:
         return [t for t in types if declared.holds(t)]
 
     # -- changes ------------------------------------------------------------------------------
+    @guarded("enter_facts", "ref")
     def render(self, case_ref: str, code: str, extra: dict[str, Any] | None = None, *, confirm: bool = False) -> Rendered:
         """Fill a template from the case facts, dated by the clock, and store it in the case;
         ``confirm`` is the person's confirmation of a lawful exception (journaled)."""
         case_id = self.ws.resolve(case_ref)
         result = render.render_document(self.ws, case_id, code, extra=extra, today=self.today, confirm=confirm)
-        self.reindex(case_id)
+        self.search.reindex(case_id)
         return result
 
     def render_would_overwrite(self, case_ref: str, code: str) -> str:
         """The case file (e.g. ``docs/033-查封扣押财物清单.docx``) that :meth:`render` would replace, or ''."""
         return render.would_overwrite(self.ws, case_ref, code)
 
+    @guarded("enter_facts", "ref")
     def add_evidence(self, case_ref: str, file: Path, act: str, *, officers: list[str] | None = None, time: str = "", note: str = "") -> dict[str, Any]:
-        self.refuse_archived(self.ws.load_case(case_ref), "添加证据")
+        refuse_archived(self.ws.load_case(case_ref), "添加证据")
         return evidence.add_evidence(self.ws, case_ref, Path(file), act, officers=officers or [], time=time, note=note)
 
     def evidence(self, case_ref: str) -> list[dict[str, Any]]:
@@ -83,11 +95,12 @@ class DocumentOps:
             except CasefileError as e:
                 yield Path(f), None, e
 
+    @guarded("enter_facts", "ref")
     def enter_records(self, case_ref: str, path: Path) -> dict[str, Any]:
         """What a 笔录 or record says (问答, 听证发言, 讨论意见), from a TOML/JSON file."""
-        self.refuse_archived(self.ws.load_case(case_ref), "录入笔录记录")
+        refuse_archived(self.ws.load_case(case_ref), "录入笔录记录")
         result = records.enter(self.ws, case_ref, Path(path))
-        self.reindex(self.ws.resolve(case_ref))
+        self.search.reindex(self.ws.resolve(case_ref))
         return result
 
     # -- the dossier and packages -------------------------------------------------------------
@@ -101,12 +114,13 @@ class DocumentOps:
 
         return table_of_contents(self.ws, dossier, quick_counter() if quick else None)
 
+    @guarded("enter_facts", "ref")
     def finish_dossier(self, case_ref: str) -> tuple[Dossier, list[TocRow], list[str]]:
         """Render the 卷内目录, 备考表 and 封面 (dated by the clock) and return them with warnings."""
         from casefile.output.binding import finish_dossier
 
         done = finish_dossier(self.ws, case_ref, today=self.today)
-        self.reindex(done.dossier.case.id)
+        self.search.reindex(done.dossier.case.id)
         return done.dossier, done.rows, done.warnings
 
     def export_package(self, case_ref: str, dest: Path) -> dict[str, Any]:
@@ -117,7 +131,8 @@ class DocumentOps:
 
         return print_dossier(self.ws, self.ws.resolve(case_ref), Path(dest), today=self.today)
 
+    @guarded("create_case")
     def import_package(self, path: Path, *, replace: bool = False, accept_foreign: bool = False) -> dict[str, Any]:
         result = pkg.import_package(self.ws, Path(path), replace=replace, accept_foreign=accept_foreign)
-        self.reindex(result["case"], refresh=True)
+        self.search.reindex(result["case"], refresh=True)
         return result

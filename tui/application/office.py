@@ -20,6 +20,12 @@ from casefile.law.laws import Library, article_texts, imported_laws, version_fil
 from casefile.model import ActKind
 from casefile.output.publicity import due_list
 from tui.application.clock import parse_day
+from tui.application.core import Core, Service
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the services this one calls
+    from tui.application.documents import Documents
+    from tui.application.records import Records
 
 Progress = Callable[[int, int, str], None]
 
@@ -57,7 +63,12 @@ def journal_summary(e: dict[str, Any]) -> str:
     return "，".join(f"{k}={v}" for k, v in ch.items() if not isinstance(v, (dict, list)))
 
 
-class OfficeOps:
+class Office(Service):
+    def __init__(self, core: Core, *, documents: Documents, records: Records):
+        super().__init__(core)
+        self.documents = documents
+        self.records = records
+
     # -- the journal across cases -------------------------------------------------------------
     def journal_entries(self, case_ref: str | None = None) -> dict[str, Any]:
         """Every case's journal entries (or one case's) oldest first, each with its ``case``;
@@ -126,17 +137,17 @@ class OfficeOps:
                 progress(step, steps, msg)
 
         tell("正在生成卷内目录、备考表和封面……")
-        d, rows, warnings = self.finish_dossier(case_ref)
+        d, rows, warnings = self.documents.finish_dossier(case_ref)
         out: dict[str, Any] = {"case": d.case.id, "dossier": d, "rows": rows, "warnings": warnings,
                                "export": None, "print": None, "notes": []}
         if zip_to:
             tell(f"正在导出案卷包 {zip_to} ……")
             Path(zip_to).parent.mkdir(parents=True, exist_ok=True)
-            out["export"] = self.export_package(d.case.id, Path(zip_to))
+            out["export"] = self.documents.export_package(d.case.id, Path(zip_to))
         if print_to:
             tell(f"正在合并打印文档 {print_to} ……")
             Path(print_to).parent.mkdir(parents=True, exist_ok=True)
-            out["print"] = self.print_dossier(d.case.id, Path(print_to))
+            out["print"] = self.documents.print_dossier(d.case.id, Path(print_to))
             if not out["print"].get("pdf"):
                 out["notes"].append("未安装 LibreOffice，未生成 PDF；已生成可打印的 .docx（可用 WPS 或 Word 打开打印）"
                                     if not self.pdf_available() else "LibreOffice 未能转换出 PDF；已生成可打印的 .docx")
@@ -191,7 +202,7 @@ class OfficeOps:
         if fmt is None:
             raise UsageError(f"{path.name}：只能另存为 .csv 或 .docx 文件")
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(self.export_stats(s, fmt))
+        path.write_bytes(self.records.export_stats(s, fmt))
         return path
 
     def export_folder(self, what: str) -> Path:

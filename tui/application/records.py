@@ -17,9 +17,19 @@ from casefile.output import stats as annual_stats
 from casefile.law.laws import Library, import_library
 from casefile.model import ActKind
 from casefile.output.publicity import Due, export_public, record
+from tui.application.core import Core, Service
+from tui.application.access import guarded
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the services this one calls
+    from tui.application.search import Search
 
 
-class RecordOps:
+class Records(Service):
+    def __init__(self, core: Core, *, search: Search):
+        super().__init__(core)
+        self.search = search
+
     # -- journal ----------------------------------------------------------------------------
     def journal(self, case_ref: str) -> list[dict[str, Any]]:
         return journal.read(self.ws.cases_dir / self.ws.resolve(case_ref))
@@ -46,11 +56,12 @@ class RecordOps:
         unanchored = {cid: anchor.unanchored_until(e) for cid, e in read.items() if anchor.unanchored_until(e)}
         return {"results": results, "entries": entries, "head_recorded": recorded, "sealed": sealed, "unanchored": unanchored}
 
+    @guarded("accept_outside_change", "ref")
     def accept_outside_change(self, case_ref: str, reason: str) -> dict[str, Any]:
         """Journal a deliberate change of case.toml made outside casefile, with its reason."""
         cid = self.ws.resolve(case_ref)
         entry = self.ws.accept_outside_change(cid, reason)
-        self.reindex(cid, refresh=True)
+        self.search.reindex(cid, refresh=True)
         return {"case": cid, "seq": entry["seq"], "fields": entry["changes"]["fields"],
                 "accepts": entry["changes"]["accepts"], "reason": entry["changes"]["reason"]}
 
@@ -58,6 +69,7 @@ class RecordOps:
         """Workspace files and folders readable by more people than workspace.toml's file_access allows."""
         return privacy.exposed(self.ws.root, self.ws.profile.file_access)
 
+    @guarded("seal")
     def seal_journals(self, case_ref: str | None = None) -> dict[str, Any]:
         """A dated digest of the journals' heads to hand to the 法制机构 (refused while a journal is broken)."""
         ids = [self.ws.resolve(case_ref)] if case_ref else None
@@ -81,18 +93,21 @@ class RecordOps:
         """Decisions to publish or withdraw, then the 事前公开 registers that changed since written."""
         return catalog.publicity_due(self.ws, self.today) + registers.due(self.ws, self.today)
 
+    @guarded("publish", "ref")
     def export_public(self, case_ref: str, out_dir: Path) -> dict[str, Any]:
         return export_public(self.ws, case_ref, Path(out_dir), self.today)
 
+    @guarded("publish", "ref")
     def publish(self, case_ref: str, day: dt.date | None = None, where: str = "") -> dict[str, Any]:
         return self._record(case_ref, ActKind.PUBLICATION, day, where)
 
+    @guarded("publish", "ref")
     def withdraw(self, case_ref: str, reason: str, day: dt.date | None = None) -> dict[str, Any]:
         return self._record(case_ref, ActKind.WITHDRAWAL, day, reason)
 
     def _record(self, case_ref: str, kind: ActKind, day: dt.date | None, note: str) -> dict[str, Any]:
         result = record(self.ws, case_ref, kind, day or self.today, note)
-        self.reindex(result["case"], refresh=True)
+        self.search.reindex(result["case"], refresh=True)
         return result
 
     # -- statistics -------------------------------------------------------------------------
@@ -116,6 +131,7 @@ class RecordOps:
         raise ValueError(f"unknown statistics format {fmt!r}")
 
     # -- the law library ---------------------------------------------------------------------
+    @guarded("manage_users")
     def import_laws(self, directory: Path) -> dict[str, Any]:
         return import_library(self.ws.root, Path(directory), imported_on=self.today)
 

@@ -12,6 +12,12 @@ from casefile.errors import CheckError
 from casefile.model import ActKind, Case
 from tui.application.entries import RESUBMIT
 from tui.application.lazy import lazy_module
+from tui.application.core import Core, Service
+from tui.application.access import guarded
+
+if TYPE_CHECKING:  # the services this one calls
+    from tui.application.search import Search
+    from tui.application.entries import Entries
 
 if TYPE_CHECKING:
     from checklists.engine import CheckResult
@@ -21,7 +27,13 @@ engine = lazy_module("checklists.engine")
 changes = lazy_module("checklists.review_changes")
 
 
-class ReviewOps:
+class Review(Service):
+    def __init__(self, core: Core, *, search: Search, entries: Entries):
+        super().__init__(core)
+        self.search = search
+        self.entries = entries
+
+    @guarded("check", "ref")
     def check(self, case_ref: str, mode: str = "review", progress: Callable[[int, int, str], None] | None = None) -> CheckResult:
         return engine.run_check(self.ws, case_ref, mode, today=self.today, progress=progress)
 
@@ -34,10 +46,12 @@ class ReviewOps:
         rs = rounds.rounds(self.ws, self.ws.resolve(case_ref))
         return rs[-1] if rs else None
 
+    @guarded("review", "ref")
     def open_review(self, case_ref: str) -> dict[str, Any]:
         """Start a round on a submitted case: record what was submitted and run the checklist."""
         return rounds.open_round(self.ws, case_ref, today=self.today)
 
+    @guarded("review", "ref")
     def decide_finding(self, case_ref: str, finding_id: int, action: str, reason: str = "") -> dict[str, Any]:
         return rounds.decide(self.ws, case_ref, finding_id, action, reason)
 
@@ -51,6 +65,7 @@ class ReviewOps:
         """What is missing in a finding the reviewer adds, each in Chinese (the form shows them)."""
         return rounds.validate_added(category, severity, message, basis)
 
+    @guarded("review", "ref")
     def add_finding(self, case_ref: str, category: str, severity: str, message: str, basis: str = "") -> dict[str, Any]:
         return rounds.add_finding(self.ws, case_ref, category, severity, message, basis)
 
@@ -62,22 +77,24 @@ class ReviewOps:
             return f"案件 {cid} 还没有审核轮次", []
         return rounds.why_not_issue(self.ws, self.ws.load_case(cid), rnd)
 
+    @guarded("review", "ref")
     def issue_opinion(self, case_ref: str) -> dict[str, Any]:
         """The 法制审核意见书, dated by the clock; the opinion document and the case's acts are re-indexed."""
         opinion = rounds.issue_opinion(self.ws, case_ref, today=self.today)
-        self.reindex(self.ws.resolve(case_ref), refresh=opinion["conclusion"] == "同意")
+        self.search.reindex(self.ws.resolve(case_ref), refresh=opinion["conclusion"] == "同意")
         return opinion
 
     def can_resubmit(self, case_ref: str) -> str:
-        return "；".join(self.resubmission_blockers(case_ref))
+        return "；".join(self.entries.resubmission_blockers(case_ref))
 
+    @guarded("move", "ref", move=RESUBMIT)
     def resubmit(self, case_ref: str) -> dict[str, Any]:
         """重新送审 after a review opinion: the state move of that name (the TUI's state dialog makes
         the same move), refused as a review error with its blockers."""
         why = self.can_resubmit(case_ref)
         if why:
             raise CheckError(why)
-        case = self.move_case(case_ref, RESUBMIT)
+        case = self.entries.move_case(case_ref, RESUBMIT)
         after = rounds.rounds(self.ws, case.id)[-1]["round"]
         return {"case": case.id, "resubmitted": self.today.isoformat(), "after_round": after}
 

@@ -15,6 +15,7 @@ from casefile.ingest.textio import SUPPORTED
 from tui.application.names import FACET_NAMES
 from tui.application.lazy import lazy_module
 from tui.application.reader import ESTIMATED, PDF_PAGES, Reading, hit_title
+from tui.application.core import Service
 
 # the index loads when a search, an update or a status needs it (not for a case list)
 index = lazy_module("index")
@@ -24,7 +25,7 @@ qmod = lazy_module("index.query")  # the query parser loads the analyzer (whoosh
 Progress = Callable[[int, int, str], None]
 
 
-class SearchOps:
+class Search(Service):
     def reindex(self, case_id: str, *, refresh: bool = False) -> dict[str, Any] | None:
         """Keep the index current after a change to one case. A workspace never searched
         has no index yet: the first search builds it whole, so nothing is done here."""

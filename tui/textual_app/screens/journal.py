@@ -48,11 +48,11 @@ class JournalScreen(Screen):
 
     def load(self) -> None:
         try:
-            r = self.app.session.journal_entries(self.case_id)
+            r = self.app.session.office.journal_entries(self.case_id)
         except CasefileError as e:
             self.notify(str(e), severity="error")
             self.case_id = None
-            r = self.app.session.journal_entries(None)
+            r = self.app.session.office.journal_entries(None)
         self.entries = r["entries"]
         self.page = max(0, (len(self.entries) - 1) // PAGE)  # the newest page first
         if r["unreadable"]:
@@ -66,7 +66,7 @@ class JournalScreen(Screen):
     def show_page(self) -> None:
         t = self.query_one("#journal-table", DataTable)
         t.clear()
-        summary = self.app.session.journal_summary
+        summary = self.app.session.office.journal_summary
         for e in self.entries[self.page * PAGE:(self.page + 1) * PAGE]:
             # the case folder's docs/ prefix says nothing at 80 columns
             t.add_row(e.get("time", "")[:16].replace("T", " "), e["case"], e.get("user") or e.get("actor", ""), e.get("act", ""),
@@ -88,7 +88,7 @@ class JournalScreen(Screen):
             return
         if answer:
             try:
-                answer = self.app.session.resolve(answer)
+                answer = self.app.session.cases.resolve(answer)
             except CasefileError as e:
                 self.notify(str(e), severity="error")
                 return
@@ -103,7 +103,7 @@ class JournalScreen(Screen):
     @work(thread=True, exclusive=True, group="verify")
     def verify(self, case_id: str | None) -> None:
         try:
-            r = self.app.session.verify_journals(case_id)
+            r = self.app.session.records.verify_journals(case_id)
         except CasefileError as e:
             self.app.call_from_thread(self._verified, None, f"未能校验：{e}")
             return

@@ -48,7 +48,7 @@ class LawLibraryScreen(Screen):
         self.query_one("#law-table").focus()
 
     def load(self) -> None:
-        self.laws = self.app.session.law_list()
+        self.laws = self.app.session.office.law_list()
         t = self.query_one("#law-table", DataTable)
         t.clear()
         shown = [law for law in self.laws if self.filter_text in law["name"]]
@@ -91,7 +91,7 @@ class LawLibraryScreen(Screen):
     def import_laws(self, folder: Path) -> None:
         self.app.call_from_thread(self.query_one("#office-log", Static).update, f"正在解析 {folder} ……")
         try:
-            r = self.app.session.import_laws(folder)
+            r = self.app.session.records.import_laws(folder)
         except CasefileError as e:
             self.app.call_from_thread(self._done, f"未能导入：{e}", None)
             return
@@ -117,7 +117,7 @@ class LawLibraryScreen(Screen):
     def import_package(self, path: Path) -> None:
         self.app.call_from_thread(self.query_one("#office-log", Static).update, f"正在校验并导入 {path} ……")
         try:
-            r = self.app.session.import_package(path)
+            r = self.app.session.documents.import_package(path)
         except CasefileError as e:
             self.app.call_from_thread(self._done, f"未能导入 {path.name}：{e}" + ("\n" + "\n".join(e.details) if e.details else ""), None)
             return
@@ -160,7 +160,7 @@ class LawScreen(Screen):
 
     def show(self) -> None:
         try:
-            self.law = self.app.session.law_articles(self.law_name, self.version)
+            self.law = self.app.session.office.law_articles(self.law_name, self.version)
         except CasefileError as e:
             self.query_one("#law-head", Label).update(str(e))
             return
@@ -184,7 +184,7 @@ class LawScreen(Screen):
         self.app.push_screen(AskScreen("跳到第几条（如 28、第二十八条、10之一）：", ""), lambda ans: self.goto(ans) if ans else None)
 
     def goto(self, text: str) -> bool:
-        key = self.app.session.article_key(text)
+        key = self.app.session.office.article_key(text)
         if not key or self.law is None:
             self.notify(f"“{text}”不是条号", severity="error")
             return False

@@ -51,7 +51,7 @@ class PublicityScreen(Screen):
 
     def reload(self) -> None:
         session = self.app.session
-        items = session.publicity_due()
+        items = session.records.publicity_due()
         t = self.query_one("#dues", DataTable)
         keep = (self.selected_case() if t.row_count else None) or self.case_id
         t.clear()
@@ -91,7 +91,7 @@ class PublicityScreen(Screen):
             detail.update("事前公开清单：按 r 生成（内容变更后需重新公示）")
             return
         try:
-            st = self.app.session.publicity_status(case_id)
+            st = self.app.session.office.publicity_status(case_id)
         except CasefileError as e:
             self.status = None
             detail.update(f"{case_id}：{e}")
@@ -120,7 +120,7 @@ class PublicityScreen(Screen):
         st = self._usable()
         if st is None:
             return
-        folder = self.app.session.export_folder("公示")
+        folder = self.app.session.office.export_folder("公示")
         self.app.push_screen(AskScreen(f"把 {st['case']} 的公示文本（.docx 与 .txt，已去除个人信息）导出到文件夹：", str(folder)),
                              lambda ans: self.export_to(st["case"], Path(ans)) if ans else None)
 
@@ -128,7 +128,7 @@ class PublicityScreen(Screen):
     def export_to(self, case_id: str, folder: Path) -> None:
         self.app.call_from_thread(self.query_one("#office-log", Static).update, f"正在生成 {case_id} 的公示文本……")
         try:
-            r = self.app.session.export_public(case_id, folder)
+            r = self.app.session.records.export_public(case_id, folder)
         except CasefileError as e:
             self.app.call_from_thread(self._log, f"未能导出：{e}", "error")
             return
@@ -154,7 +154,7 @@ class PublicityScreen(Screen):
 
     def _ask_platform(self, case_id: str, day_text: str) -> None:
         try:
-            day = self.app.session.record_day(day_text, "公示日期")
+            day = self.app.session.office.record_day(day_text, "公示日期")
         except CasefileError as e:
             self._log(f"未能登记公示：{e}", "error")
             return
@@ -163,7 +163,7 @@ class PublicityScreen(Screen):
 
     def _publish(self, case_id: str, day, where: str) -> None:
         try:
-            r = self.app.session.publish(case_id, day, where)
+            r = self.app.session.records.publish(case_id, day, where)
         except CasefileError as e:
             self._log(f"未能登记公示：{e}", "error")
             return
@@ -186,8 +186,8 @@ class PublicityScreen(Screen):
 
     def _withdraw(self, case_id: str, reason: str, day_text: str) -> None:
         try:
-            day = self.app.session.record_day(day_text, "撤回日期")
-            r = self.app.session.withdraw(case_id, reason, day)
+            day = self.app.session.office.record_day(day_text, "撤回日期")
+            r = self.app.session.records.withdraw(case_id, reason, day)
         except CasefileError as e:
             self._log(f"未能撤回：{e}", "error")
             return
@@ -195,7 +195,7 @@ class PublicityScreen(Screen):
 
     # -- 事前公开 registers ------------------------------------------------------------------------
     def action_registers(self) -> None:
-        folder = self.app.session.export_folder("事前公开")
+        folder = self.app.session.office.export_folder("事前公开")
         self.app.push_screen(AskScreen("生成事前公开清单（执法主体、人员、事项、随机抽查事项；.xlsx）及每个事项的执法流程图（SVG、PNG）和服务指南（.docx）到文件夹：",
                                        str(folder)),
                              lambda ans: self.write_registers(Path(ans)) if ans else None)
@@ -203,7 +203,7 @@ class PublicityScreen(Screen):
     @work(thread=True, exclusive=True, group="publicity")
     def write_registers(self, folder: Path) -> None:
         try:
-            written = self.app.session.write_registers(folder, "xlsx")
+            written = self.app.session.inspections.write_registers(folder, "xlsx")
         except CasefileError as e:
             self.app.call_from_thread(self._log, f"未能生成清单：{e}", "error")
             return

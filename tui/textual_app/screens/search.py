@@ -119,14 +119,14 @@ class SearchScreen(Screen):
         try:
             # an index that exists answers at once; one that missed changes is updated in the
             # background (refresh_index) and the query asked again when it is current
-            result = self.app.session.search(q, limit=limit, progress=progress, wait_for_index=False)
+            result = self.app.session.search.search(q, limit=limit, progress=progress, wait_for_index=False)
         except CasefileError as e:
             self.app.call_from_thread(summary.update, f"检索式有误：{e}")
             return
         except Exception as e:  # noqa: BLE001 - a malformed query: say so, keep the screen
             self.app.call_from_thread(summary.update, f"检索式有误：{e}")
             return
-        status = self.app.session.index_status()
+        status = self.app.session.search.index_status()
         self.app.call_from_thread(self.show, result, status)
         if result.get("index", {}).get("stale"):
             self.app.call_from_thread(self.refresh_index, q, limit)
@@ -141,7 +141,7 @@ class SearchScreen(Screen):
             self.app.call_from_thread(status.update, f"正在后台更新索引 {i}/{n}……（以上为更新前的结果）")
 
         try:
-            self.app.session.ensure_index(progress)
+            self.app.session.search.ensure_index(progress)
         except CasefileError as e:
             self.app.call_from_thread(self.notify, f"索引未能更新：{e}", severity="error")
             return
@@ -203,7 +203,7 @@ class SearchScreen(Screen):
     def on_list_view_selected(self, event: ListView.Selected) -> None:
         item = event.item
         if isinstance(item, FacetItem):
-            q = self.app.session.toggle_filter(self.query_text, item.field, item.value)
+            q = self.app.session.search.toggle_filter(self.query_text, item.field, item.value)
             self.query_one("#query", Input).value = q
             self.run_query(q)
         elif isinstance(item, (HitItem, GroupItem)):  # a heading opens its first hit
@@ -212,7 +212,7 @@ class SearchScreen(Screen):
     @work(thread=True, exclusive=True, group="open-hit")
     def open_hit(self, hit: dict) -> None:
         try:
-            reading = self.app.session.read_hit(hit, self.query_text)
+            reading = self.app.session.search.read_hit(hit, self.query_text)
         except CasefileError as e:
             self.app.call_from_thread(self.notify, str(e), severity="error")
             return
@@ -235,18 +235,18 @@ class SearchScreen(Screen):
 
     @work(thread=True, group="status")
     def show_status(self) -> None:
-        label = self.app.session.index_status()["label"]
+        label = self.app.session.search.index_status()["label"]
         self.app.call_from_thread(self.query_one("#index-status", Label).update, label)
 
     @work(thread=True, exclusive=True, group="search")
     def action_update_index(self) -> None:
         self.app.call_from_thread(self.query_one("#index-status", Label).update, "正在更新索引……")
         try:
-            r = self.app.session.update_index()
+            r = self.app.session.search.update_index()
         except CasefileError as e:
             self.app.call_from_thread(self.notify, str(e), severity="error")
             return
-        label = self.app.session.index_status()["label"]
+        label = self.app.session.search.index_status()["label"]
         self.app.call_from_thread(self.query_one("#index-status", Label).update, label)
         self.app.call_from_thread(self.notify, f"索引已更新：{r.get('added', 0)} 份文书有变化，删除 {r.get('removed', 0)} 份")
         if self.query_text:  # the hits follow the index
