@@ -189,17 +189,17 @@ def test_facets_are_named_in_chinese_and_toggle_filters(demo_ws):
 def test_index_freshness_and_update(demo_ws):
     s = Session(demo_ws)
     st = s.search.index_status()
-    assert not st["exists"] and "尚未建立索引" in st["label"]
+    assert not st.exists and "尚未建立索引" in st.label
     s.search.search("听证")
     st = s.search.index_status()
-    assert st["current"] and st["changed"] == 0 and "索引为最新" in st["label"] and st["updated"]
+    assert st.current and st.changed == 0 and "索引为最新" in st.label and st.updated
     # a case changed behind the application's back (another program, a restore)
     case_toml = demo_ws.cases_dir / "SJ-2026-088" / "case.toml"
     case_toml.write_text(case_toml.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     st = s.search.index_status()
-    assert not st["current"] and st["stale_cases"] == 1 and "1 个案件的信息" in st["label"]
+    assert not st.current and st.stale_cases == 1 and "1 个案件的信息" in st.label
     s.search.update_index()
-    assert s.search.index_status()["current"]
+    assert s.search.index_status().current
 
 
 @pytest.mark.parametrize("indexed_first", [True, False])
@@ -214,7 +214,7 @@ def test_an_import_is_in_the_index_at_once(demo_ws, indexed_first):
     imported = s.imports.import_files("HB-2026-005", [src])
     assert imported.documents and not imported.errors
     if indexed_first:  # the import itself brought the index up to date, nothing left to do
-        assert s.search.index_status()["current"]
+        assert s.search.index_status().current
         assert any(ref.startswith("HB-2026-005/") and ref.endswith(src.name) for ref in idx.indexed(demo_ws))
     r = s.search.search(word)
     assert [(h["case"], os.path.basename(h["doc"])) for h in r["hits"]] == [("HB-2026-005", src.name)]
@@ -225,14 +225,14 @@ def test_an_import_is_in_the_index_at_once(demo_ws, indexed_first):
 
 def test_changed_archive_files_are_counted_and_updated(pdf_archive, tmp_path):
     s, folder = pdf_archive
-    assert s.search.index_status()["archive_files"] == 0
+    assert s.search.index_status().archive_files == 0
     extra = folder / "新增.txt"  # a real decision added to the archive folder after it was indexed
     shutil.copy(SAMR / "txt" / "samr_006133a8cb66a995c8fa5de583fa6584.txt", extra)
     try:
         st = s.search.index_status()
-        assert st["archive_files"] == 1 and "1 份档案文件" in st["label"]
+        assert st.archive_files == 1 and "1 份档案文件" in st.label
         s.search.update_index()
-        assert s.search.index_status()["archive_files"] == 0
+        assert s.search.index_status().archive_files == 0
         hit = next(h for h in s.search.search("SK俱乐部", limit=50)["hits"] if h["doc"] == "新增.txt")
         assert hit["case"] == "固市监价罚〔2026〕15号"  # the 文号 under its title, not the file name
     finally:

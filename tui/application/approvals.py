@@ -8,6 +8,7 @@ the acting user by their roles."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from casefile.output import records
@@ -16,7 +17,7 @@ from casefile.law import transitions
 from casefile.errors import CasefileError, UsageError
 from casefile.model import Act, ActKind, Case, CaseState
 from tui.application.lazy import lazy_module
-from tui.application.core import Core, Service
+from tui.application.core import Core, Result, Service
 from tui.application.access import guarded
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,42 @@ def _opinion(text: str) -> dict[str, str]:
     return {"name": m.group(1), "role": m.group(2) or "", "opinion": m.group(3).strip()}
 
 
+@dataclass
+class Approval(Result):
+    """The 负责人's 审批 as recorded; ``settled_response``: it decided a written response sent to the 负责人."""
+
+    case: str
+    conclusion: str
+    opinion: str
+    date: str
+    approver: str
+    settled_response: bool
+
+
+@dataclass
+class Discussion(Result):
+    """The 集体讨论 as recorded; ``document``: its 集体讨论记录 ('' when not rendered)."""
+
+    case: str
+    participants: list[str]
+    opinions: list[dict[str, str]]
+    conclusion: str
+    result: str
+    date: str
+    document: str
+    settled_response: bool
+
+
+@dataclass
+class WorkItem(Result):
+    """A case waiting for the acting user, and what waits."""
+
+    case: str
+    party: str
+    state: str
+    waiting: str = ""
+
+
 class Approvals(Service):
     def __init__(self, core: Core, *, cases: Cases, entries: Entries, documents: Documents, review: Review):
         super().__init__(core)
@@ -55,7 +92,7 @@ class Approvals(Service):
             raise UsageError(f"案件 {case.id} 的状态是“{case.state.value}”，已无需{what}")
 
     @guarded("approve", "ref")
-    def approve(self, case_ref: str, opinion: str, conclusion: str = "同意") -> dict[str, Any]:
+    def approve(self, case_ref: str, opinion: str, conclusion: str = "同意") -> Approval:
         """The 负责人's 审批: a dated act under the approver's certificate; settles a written
         response sent to the 负责人."""
         if conclusion not in CONCLUSIONS:
@@ -70,12 +107,11 @@ class Approvals(Service):
             case.acts.append(Act(kind=ActKind.HEAD_APPROVAL, date=self.today, officers=officer, note=f"{conclusion}：{opinion.strip()}"))
             settled = coordination.settle(self.ws, cid, "负责人", conclusion, opinion.strip(), self.today)
             self.cases.save_case(case, act="负责人审批", stage="审查")
-        return {"case": cid, "conclusion": conclusion, "opinion": opinion.strip(), "date": self.today.isoformat(),
-                "approver": self.access.user.name, "settled_response": settled is not None}
+        return Approval(cid, conclusion, opinion.strip(), self.today.isoformat(), self.access.user.name, settled is not None)
 
     @guarded("discuss", "ref")
     def discuss(self, case_ref: str, *, participants: list[str], opinions: list[str], conclusion: str,
-                result: str = "同意", place: str = "", recorder: str = "") -> dict[str, Any]:
+                result: str = "同意", place: str = "", recorder: str = "") -> Discussion:
         """The 集体讨论: who took part, what each said, the conclusion — kept as the facts of the
         集体讨论记录 (rendered when the case type has one); settles a response sent to it."""
         if result not in CONCLUSIONS:
@@ -106,8 +142,7 @@ class Approvals(Service):
                 document = self.documents.render(cid, "collective_discussion").record.file
             except CasefileError:
                 document = ""  # the record's facts are kept; the document can be generated later
-        return {"case": cid, "participants": people, "opinions": said, "conclusion": conclusion.strip(), "result": result,
-                "date": self.today.isoformat(), "document": document, "settled_response": settled is not None}
+        return Discussion(cid, people, said, conclusion.strip(), result, self.today.isoformat(), document, settled is not None)
 
     @guarded("respond", "ref")
     def respond_to_review(self, case_ref: str, text: str, to: str) -> dict[str, Any]:
@@ -115,29 +150,29 @@ class Approvals(Service):
         return coordination.respond(self.ws, case_ref, text, to, self.today)
 
     # -- my work ---------------------------------------------------------------------------------
-    def my_work(self) -> dict[str, list[dict[str, Any]]]:
+    def my_work(self) -> dict[str, list[WorkItem]]:
         """What waits for the acting user, by role: 待我审核 (法制审核), 待我审批 (负责人), 我的案件 (承办人,
         with the nearest deadline warning). Each item: case id, 当事人, state, what is waiting."""
-        out: dict[str, list[dict[str, Any]]] = {"待我审核": [], "待我审批": [], "我的案件": []}
+        out: dict[str, list[WorkItem]] = {"待我审核": [], "待我审批": [], "我的案件": []}
         if not self.access.user:
             return out
         for row in self.cases.case_list().cases:  # the catalogue first: only the cases a role may want are read
             if not self._may_want(row.id, row.summary["state"]):
                 continue
             case = self.ws.load_case(row.id)
-            item = {"case": case.id, "party": case.parties[0].name if case.parties else "", "state": case.state.value}
+            item = dict(case=case.id, party=case.parties[0].name if case.parties else "", state=case.state.value)
             if "法制审核" in self.access.roles and not self.access.handles(case):
                 if not self.review.can_open_review(case):
-                    out["待我审核"].append(dict(item, waiting="已送审，待开始审核"))
+                    out["待我审核"].append(WorkItem(**item, waiting="已送审，待开始审核"))
                 elif self.access.reviewing(case):
-                    out["待我审核"].append(dict(item, waiting="审核进行中，待出具审核意见"))
+                    out["待我审核"].append(WorkItem(**item, waiting="审核进行中，待出具审核意见"))
             if "负责人" in self.access.roles:
                 waiting = self._waiting_for_head(case)
                 if waiting:
-                    out["待我审批"].append(dict(item, waiting=waiting))
+                    out["待我审批"].append(WorkItem(**item, waiting=waiting))
             if "承办人" in self.access.roles and self.access.handles(case):
                 soon = "；".join(f"{w.kind}{w.status}（{w.text}）" for w in row.warnings[:2])
-                out["我的案件"].append(dict(item, waiting=soon))
+                out["我的案件"].append(WorkItem(**item, waiting=soon))
         return out
 
     def _may_want(self, case_id: str, state: str) -> bool:

@@ -5,6 +5,8 @@ the session builds it, never through the session."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, fields
+from typing import Any
 
 from casefile.store.workspace import Workspace
 from tui.application.access import Access
@@ -39,3 +41,12 @@ class Service:
     @property
     def access(self) -> Access:
         return self.core.access
+
+
+@dataclass
+class Result:
+    """A typed answer of a service. Its JSON (the CLI's ``--json``, a contract scripts rely on) is its
+    fields in the order declared: they keep the names and the order of the keys they replace."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
@@ -20,10 +21,12 @@ from casefile.law.laws import Library, article_texts, imported_laws, version_fil
 from casefile.model import ActKind
 from casefile.output.publicity import due_list
 from tui.application.clock import parse_day
-from tui.application.core import Core, Service
+from tui.application.core import Core, Result, Service
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the services this one calls
+if TYPE_CHECKING:  # the services this one calls, and what a dossier export returns
+    from casefile.output.binding import TocRow
+    from casefile.output.dossier import Dossier
     from tui.application.documents import Documents
     from tui.application.records import Records
 
@@ -63,6 +66,69 @@ def journal_summary(e: dict[str, Any]) -> str:
     return "，".join(f"{k}={v}" for k, v in ch.items() if not isinstance(v, (dict, list)))
 
 
+@dataclass
+class JournalEntries(Result):
+    """Journal entries across cases, oldest first, each with its ``case``; journals that could not be read."""
+
+    entries: list[dict[str, Any]]
+    unreadable: list[dict[str, str]]
+
+
+@dataclass
+class PublicityStatus(Result):
+    """Where a case stands for 公示; ``blocked``: why the public version cannot be made ('' when it can)."""
+
+    case: str
+    number: str
+    party: str
+    state: str
+    decided: str
+    published: list[dict[str, str]]
+    withdrawn: list[dict[str, str]]
+    due: dict[str, Any] | None
+    blocked: str
+
+
+@dataclass
+class DossierPaths(Result):
+    package: Path
+    print: Path
+
+
+@dataclass
+class DossierExport(Result):
+    """What an export did: the dossier finished (its 卷内目录 rows and warnings), the package and the
+    print document written (None when not asked), and ``notes`` on what could not be done as asked."""
+
+    case: str
+    dossier: Dossier
+    rows: list[TocRow]
+    warnings: list[str]
+    export: dict[str, Any] | None = None
+    print: dict[str, Any] | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LawEntry(Result):
+    name: str
+    versions: list[str]
+    origin: str  # 随附, 导入 or 随附+导入
+    articles: int  # in the latest version
+
+
+@dataclass
+class LawText(Result):
+    """A law's articles ({"key", "label", "text"}) in one version; ``missing`` says why their words cannot be shown."""
+
+    name: str
+    version: str
+    versions: list[str]
+    file: str
+    missing: str
+    articles: list[dict[str, str]]
+
+
 class Office(Service):
     def __init__(self, core: Core, *, documents: Documents, records: Records):
         super().__init__(core)
@@ -70,7 +136,7 @@ class Office(Service):
         self.records = records
 
     # -- the journal across cases -------------------------------------------------------------
-    def journal_entries(self, case_ref: str | None = None) -> dict[str, Any]:
+    def journal_entries(self, case_ref: str | None = None) -> JournalEntries:
         """Every case's journal entries (or one case's) oldest first, each with its ``case``;
         ``unreadable`` names journals that could not be read (left out, not hidden)."""
         ids = [self.ws.resolve(case_ref)] if case_ref else self.ws.case_ids()
@@ -86,14 +152,14 @@ class Office(Service):
             unreadable += [{"case": cid, "error": f"第 {e['_unreadable']} 行不是有效的记录"} for e in entries if "_unreadable" in e]
             out += [dict(e, case=cid) for e in entries if "_unreadable" not in e]
         out.sort(key=lambda e: (e.get("time", ""), e["case"], e.get("seq") or 0))
-        return {"entries": out, "unreadable": unreadable}
+        return JournalEntries(out, unreadable)
 
     @staticmethod
     def journal_summary(e: dict[str, Any]) -> str:
         return journal_summary(e)
 
     # -- publicity of one case ----------------------------------------------------------------
-    def publicity_status(self, case_ref: str) -> dict[str, Any]:
+    def publicity_status(self, case_ref: str) -> PublicityStatus:
         """Where a case stands for 公示: decided when, published / withdrawn when (with the note),
         and ``blocked`` — why the public version cannot be made ('' when it can)."""
         case = self.ws.load_case(case_ref)
@@ -102,13 +168,13 @@ class Office(Service):
         blocked = "" if decided else f"案件状态为“{case.state.value}”，尚未作出决定，没有可公示的内容"
         if decided and due is not None and due.status == "不予公示":
             blocked = due.note or "不予公示"
-        return {
-            "case": case.id, "number": case.number, "party": case.party.name if case.party else "", "state": case.state.value,
-            "decided": decided.isoformat() if decided else "",
-            "published": [{"date": a.date.isoformat(), "note": a.note} for a in case.acts_of(ActKind.PUBLICATION)],
-            "withdrawn": [{"date": a.date.isoformat(), "note": a.note} for a in case.acts_of(ActKind.WITHDRAWAL)],
-            "due": due.to_dict() if due else None, "blocked": blocked,
-        }
+        return PublicityStatus(
+            case=case.id, number=case.number, party=case.party.name if case.party else "", state=case.state.value,
+            decided=decided.isoformat() if decided else "",
+            published=[{"date": a.date.isoformat(), "note": a.note} for a in case.acts_of(ActKind.PUBLICATION)],
+            withdrawn=[{"date": a.date.isoformat(), "note": a.note} for a in case.acts_of(ActKind.WITHDRAWAL)],
+            due=due.to_dict() if due else None, blocked=blocked,
+        )
 
     # -- dossier export and print -------------------------------------------------------------
     @staticmethod
@@ -116,14 +182,14 @@ class Office(Service):
         """Whether LibreOffice is installed to turn the print .docx into a PDF."""
         return pages.soffice() is not None
 
-    def dossier_paths(self, case_ref: str, folder: Path) -> dict[str, Path]:
+    def dossier_paths(self, case_ref: str, folder: Path) -> DossierPaths:
         """Where an export into ``folder`` writes: the 送审案卷包 and the print document."""
         cid = self.ws.resolve(case_ref)
         folder = Path(folder)
-        return {"package": folder / f"{cid}-案卷包.zip", "print": folder / f"{cid}-案卷打印.docx"}
+        return DossierPaths(folder / f"{cid}-案卷包.zip", folder / f"{cid}-案卷打印.docx")
 
     def export_dossier(self, case_ref: str, *, zip_to: Path | None = None, print_to: Path | None = None,
-                       progress: Progress | None = None) -> dict[str, Any]:
+                       progress: Progress | None = None) -> DossierExport:
         """The 卷内目录, 备考表 and 封面 first (so both outputs carry them), then the package and/or
         the print document (.docx, and a PDF beside it when LibreOffice is installed). ``notes``
         says in Chinese what could not be done as asked (no LibreOffice: .docx only)."""
@@ -138,23 +204,22 @@ class Office(Service):
 
         tell("正在生成卷内目录、备考表和封面……")
         d, rows, warnings = self.documents.finish_dossier(case_ref)
-        out: dict[str, Any] = {"case": d.case.id, "dossier": d, "rows": rows, "warnings": warnings,
-                               "export": None, "print": None, "notes": []}
+        out = DossierExport(d.case.id, d, rows, warnings)
         if zip_to:
             tell(f"正在导出案卷包 {zip_to} ……")
             Path(zip_to).parent.mkdir(parents=True, exist_ok=True)
-            out["export"] = self.documents.export_package(d.case.id, Path(zip_to))
+            out.export = self.documents.export_package(d.case.id, Path(zip_to))
         if print_to:
             tell(f"正在合并打印文档 {print_to} ……")
             Path(print_to).parent.mkdir(parents=True, exist_ok=True)
-            out["print"] = self.documents.print_dossier(d.case.id, Path(print_to))
-            if not out["print"].get("pdf"):
-                out["notes"].append("未安装 LibreOffice，未生成 PDF；已生成可打印的 .docx（可用 WPS 或 Word 打开打印）"
+            out.print = self.documents.print_dossier(d.case.id, Path(print_to))
+            if not out.print.get("pdf"):
+                out.notes.append("未安装 LibreOffice，未生成 PDF；已生成可打印的 .docx（可用 WPS 或 Word 打开打印）"
                                     if not self.pdf_available() else "LibreOffice 未能转换出 PDF；已生成可打印的 .docx")
         return out
 
     # -- the law library ----------------------------------------------------------------------
-    def law_list(self) -> list[dict[str, Any]]:
+    def law_list(self) -> list[LawEntry]:
         """The statutes the checks consult — the bundled ones with the workspace's imports laid
         over them — each with its versions, article count (latest version) and where it came from."""
         lib = Library.for_workspace(self.ws.root)
@@ -164,11 +229,10 @@ class Office(Service):
             versions = lib.laws[name]
             ours = set(mine.get(name, []))
             origin = "导入" if ours and all(v["version"] in ours for v in versions) else "随附+导入" if ours else "随附"
-            out.append({"name": name, "versions": [v["version"] for v in versions], "origin": origin,
-                        "articles": len(versions[-1]["articles"]) if versions else 0})
+            out.append(LawEntry(name, [v["version"] for v in versions], origin, len(versions[-1]["articles"]) if versions else 0))
         return out
 
-    def law_articles(self, name: str, version: str | None = None) -> dict[str, Any]:
+    def law_articles(self, name: str, version: str | None = None) -> LawText:
         """A law's articles with their words: [{"key", "label", "text"}] of ``version`` (the
         latest when None). ``missing`` says why the words cannot be shown (the file it was
         imported from is gone), the article numbers then still listed."""
@@ -183,10 +247,9 @@ class Office(Service):
         path = version_file(v, imported_laws(self.ws.root)["source"])
         texts = dict(article_texts(path)) if path else {}
         keys = sorted(v["articles"], key=lambda k: tuple(int(p) for p in k.split("-")))
-        return {"name": found, "version": v["version"], "versions": [x["version"] for x in versions],
-                "file": str(path) if path else "",
-                "missing": "" if path else f"找不到《{found}》的原文文件 {v.get('file', '')}（导入时的目录已不在），只列出条号",
-                "articles": [{"key": k, "label": article_label(k), "text": texts.get(k, "")} for k in keys]}
+        return LawText(found, v["version"], [x["version"] for x in versions], str(path) if path else "",
+                       "" if path else f"找不到《{found}》的原文文件 {v.get('file', '')}（导入时的目录已不在），只列出条号",
+                       [{"key": k, "label": article_label(k), "text": texts.get(k, "")} for k in keys])
 
     @staticmethod
     def article_key(text: str) -> str:

@@ -4,6 +4,7 @@ version, publishing and withdrawal), annual statistics and the law library."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +18,55 @@ from casefile.output import stats as annual_stats
 from casefile.law.laws import Library, import_library
 from casefile.model import ActKind
 from casefile.output.publicity import Due, export_public, record
-from tui.application.core import Core, Service
+from tui.application.core import Core, Result, Service
 from tui.application.access import guarded
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the services this one calls
     from tui.application.search import Search
+
+
+@dataclass
+class JournalCheck(Result):
+    """Breaks per case (none: intact), each checked case's count of journal entries, whether its head
+    was recorded, the seal checked against, and entries written before the facts were anchored."""
+
+    results: dict[str, list[dict[str, Any]]]
+    entries: dict[str, int]
+    head_recorded: dict[str, bool]
+    sealed: dict[str, Any] | None
+    unanchored: dict[str, int]
+
+    @property
+    def breaks(self) -> dict[str, list[dict[str, Any]]]:
+        return {cid: b for cid, b in self.results.items() if b}
+
+    def verdict(self) -> dict[str, Any]:
+        """What ``casefile journal verify --json`` prints."""
+        out = {"cases": len(self.results), "ok": not self.breaks, "breaks": self.breaks, "unanchored": self.unanchored}
+        if self.sealed:
+            out["against"] = {"digest": self.sealed["digest"], "sealed": self.sealed["sealed"]}
+        return out
+
+
+@dataclass
+class OutsideChange(Result):
+    """A change of case.toml made outside casefile, accepted into the journal as entry ``seq``."""
+
+    case: str
+    seq: int
+    fields: list[str]
+    accepts: Any
+    reason: str
+
+
+@dataclass
+class LawLookup(Result):
+    name: str
+    found: str | None
+    status: str
+    message: str
+    versions: list[str]
 
 
 class Records(Service):
@@ -34,7 +78,7 @@ class Records(Service):
     def journal(self, case_ref: str) -> list[dict[str, Any]]:
         return journal.read(self.ws.cases_dir / self.ws.resolve(case_ref))
 
-    def verify_journals(self, case_ref: str | None = None, against: str | None = None) -> dict[str, Any]:
+    def verify_journals(self, case_ref: str | None = None, against: str | None = None) -> JournalCheck:
         """Breaks per case — the hash chain, the heads recorded outside the journal (case.toml and the
         workspace ledger: a cut, emptied or deleted journal or case) and the documents' hashes — for one
         case, all cases (missing ones included), or against a seal handed out before (``against``:
@@ -54,16 +98,16 @@ class Records(Service):
         recorded = {cid: heads.read_case_head(self.ws.cases_dir / cid) is not None for cid in entries}
         # entries written before the facts were anchored (an old workspace): 未锚定 until then
         unanchored = {cid: anchor.unanchored_until(e) for cid, e in read.items() if anchor.unanchored_until(e)}
-        return {"results": results, "entries": entries, "head_recorded": recorded, "sealed": sealed, "unanchored": unanchored}
+        return JournalCheck(results, entries, recorded, sealed, unanchored)
 
     @guarded("accept_outside_change", "ref")
-    def accept_outside_change(self, case_ref: str, reason: str) -> dict[str, Any]:
+    def accept_outside_change(self, case_ref: str, reason: str) -> OutsideChange:
         """Journal a deliberate change of case.toml made outside casefile, with its reason."""
         cid = self.ws.resolve(case_ref)
         entry = self.ws.accept_outside_change(cid, reason)
         self.search.reindex(cid, refresh=True)
-        return {"case": cid, "seq": entry["seq"], "fields": entry["changes"]["fields"],
-                "accepts": entry["changes"]["accepts"], "reason": entry["changes"]["reason"]}
+        ch = entry["changes"]
+        return OutsideChange(cid, entry["seq"], ch["fields"], ch["accepts"], ch["reason"])
 
     def exposed_files(self) -> list[str]:
         """Workspace files and folders readable by more people than workspace.toml's file_access allows."""
@@ -135,9 +179,8 @@ class Records(Service):
     def import_laws(self, directory: Path) -> dict[str, Any]:
         return import_library(self.ws.root, Path(directory), imported_on=self.today)
 
-    def law(self, name: str, article: int | None = None) -> dict[str, Any]:
+    def law(self, name: str, article: int | None = None) -> LawLookup:
         lib = Library.for_workspace(self.ws.root)
         look = lib.check(name, article)
         found = lib.find(name)
-        return {"name": name, "found": found, "status": look.status, "message": look.message,
-                "versions": [v["version"] for v in lib.laws.get(found or "", [])]}
+        return LawLookup(name, found, look.status, look.message, [v["version"] for v in lib.laws.get(found or "", [])])

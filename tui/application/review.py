@@ -6,13 +6,14 @@ screen refuse the same things with the same Chinese reasons."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
 from casefile.errors import CheckError
 from casefile.model import ActKind, Case
 from tui.application.entries import RESUBMIT
 from tui.application.lazy import lazy_module
-from tui.application.core import Core, Service
+from tui.application.core import Core, Result, Service
 from tui.application.access import guarded
 
 if TYPE_CHECKING:  # the services this one calls
@@ -25,6 +26,23 @@ if TYPE_CHECKING:
 rounds = lazy_module("checklists.review")
 engine = lazy_module("checklists.engine")
 changes = lazy_module("checklists.review_changes")
+
+
+@dataclass
+class Resubmission(Result):
+    case: str
+    resubmitted: str  # the day, ISO
+    after_round: int
+
+
+@dataclass
+class ReviewFacts(Result):
+    """What the reviewer weighs beside the findings, as Chinese lines."""
+
+    proposed: list[str]
+    decided: list[str]
+    acts: list[str]
+    submitted: list[str]
 
 
 class Review(Service):
@@ -88,7 +106,7 @@ class Review(Service):
         return "；".join(self.entries.resubmission_blockers(case_ref))
 
     @guarded("move", "ref", move=RESUBMIT)
-    def resubmit(self, case_ref: str) -> dict[str, Any]:
+    def resubmit(self, case_ref: str) -> Resubmission:
         """重新送审 after a review opinion: the state move of that name (the TUI's state dialog makes
         the same move), refused as a review error with its blockers."""
         why = self.can_resubmit(case_ref)
@@ -96,9 +114,9 @@ class Review(Service):
             raise CheckError(why)
         case = self.entries.move_case(case_ref, RESUBMIT)
         after = rounds.rounds(self.ws, case.id)[-1]["round"]
-        return {"case": case.id, "resubmitted": self.today.isoformat(), "after_round": after}
+        return Resubmission(case.id, self.today.isoformat(), after)
 
-    def review_facts(self, case_ref: str, acts: int = 5) -> dict[str, list[str]]:
+    def review_facts(self, case_ref: str, acts: int = 5) -> ReviewFacts:
         """What the reviewer weighs beside the findings, in Chinese lines: the proposed penalty
         (each measure with its amount and basis, from the case's facts), the decided one if any,
         and the latest acts (date, act, officers by name), newest last."""
@@ -110,12 +128,12 @@ class Review(Service):
             return o.name if o else cert
         plain = case.to_toml_dict()
         latest = sorted(enumerate(plain.get("acts", [])), key=lambda ia: (str(ia[1].get("date", "")), ia[0]))[-acts:]
-        return {
-            "proposed": [changes.measure_text(m) for m in plain.get("proposed", [])],
-            "decided": [changes.measure_text(m) for m in plain.get("decided", [])],
-            "acts": [changes.record_text("acts", a, officer) for _, a in latest],
-            "submitted": [str(a.date) for a in case.acts_of(ActKind.SUBMIT_REVIEW)],
-        }
+        return ReviewFacts(
+            proposed=[changes.measure_text(m) for m in plain.get("proposed", [])],
+            decided=[changes.measure_text(m) for m in plain.get("decided", [])],
+            acts=[changes.record_text("acts", a, officer) for _, a in latest],
+            submitted=[str(a.date) for a in case.acts_of(ActKind.SUBMIT_REVIEW)],
+        )
 
 
 # -- the round as lines a person reads (the CLI prints them, the screen shows them) -------------

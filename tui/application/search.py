@@ -4,6 +4,7 @@ index maintenance commands."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
@@ -15,7 +16,7 @@ from casefile.ingest.textio import SUPPORTED
 from tui.application.names import FACET_NAMES
 from tui.application.lazy import lazy_module
 from tui.application.reader import ESTIMATED, PDF_PAGES, Reading, hit_title
-from tui.application.core import Service
+from tui.application.core import Result, Service
 
 # the index loads when a search, an update or a status needs it (not for a case list)
 index = lazy_module("index")
@@ -23,6 +24,21 @@ freshness = lazy_module("index.freshness")
 qmod = lazy_module("index.query")  # the query parser loads the analyzer (whoosh's tokenizer base)
 
 Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class IndexStatus(Result):
+    """How current the index is: when it last changed (None: never built), case documents changed or
+    removed since, cases whose facts changed, archive files newer, and all of it as one Chinese line."""
+
+    exists: bool
+    updated: str | None
+    changed: int
+    removed: int
+    stale_cases: int
+    archive_files: int
+    current: bool
+    label: str
 
 
 class Search(Service):
@@ -130,7 +146,7 @@ class Search(Service):
         return r
 
     # -- freshness ---------------------------------------------------------------------------
-    def index_status(self) -> dict[str, Any]:
+    def index_status(self) -> IndexStatus:
         """How current the index is: when it last changed, how many case documents were added, changed
         or removed since (and cases whose facts changed), how many archive files are newer."""
         at = index.indexed_at(self.ws)
@@ -167,8 +183,7 @@ class Search(Service):
             parts = [f"{pending} 份文书" if pending else "", f"{stale_cases} 个案件的信息" if stale_cases else "",
                      f"{archive_files} 份档案文件" if archive_files else ""]
             label = f"索引更新于 {updated}；" + "、".join(x for x in parts if x) + "有变化，未索引（检索时自动更新，或按 u 更新）"
-        return {"exists": at is not None, "updated": updated, "changed": pending, "removed": removed,
-                "stale_cases": stale_cases, "archive_files": archive_files, "current": current, "label": label}
+        return IndexStatus(at is not None, updated, pending, removed, stale_cases, archive_files, current, label)
 
     def search_many(self, queries: list[str], **filters: Any) -> list[dict[str, Any]]:
         self.ensure_index()
@@ -192,7 +207,7 @@ class Search(Service):
         party or outcome is on every page's record), and archive folders with new or changed files."""
         had_index = not index.needs_rebuild(self.ws)
         stale = freshness.changed(self.ws) if had_index else []
-        archive_changed = had_index and self.index_status()["archive_files"] > 0
+        archive_changed = had_index and self.index_status().archive_files > 0
         result = index.update(self.ws, progress)
         if stale:
             again = index.update(self.ws, progress, only=stale, refresh=True)

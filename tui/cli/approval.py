@@ -19,8 +19,8 @@ def approve(case_ref, opinion, conclusion, as_json):
     """负责人审批（《中华人民共和国行政处罚法》第五十七条第一款）：须由负责人本人记录。
     承办机构的书面说明报负责人的，本审批即为负责人的决定。"""
     r = open_session().approvals.approve(case_ref, opinion, conclusion)
-    emit(r, as_json, lambda d: click.echo(f"已记录负责人审批：{d['approver']}，{d['conclusion']}（{d['date']}）"
-                                          + ("；承办机构书面说明已由负责人决定" if d["settled_response"] else "")))
+    emit(r, as_json, lambda d: click.echo(f"已记录负责人审批：{d.approver}，{d.conclusion}（{d.date}）"
+                                          + ("；承办机构书面说明已由负责人决定" if d.settled_response else "")))
 
 
 @click.command()
@@ -39,8 +39,8 @@ def discuss(case_ref, participants, opinions, conclusion, result, place, recorde
     行政机关负责人应当集体讨论决定）：参加人员、各人意见、结论，并生成集体讨论记录。须由负责人记录。"""
     r = open_session().approvals.discuss(case_ref, participants=list(participants), opinions=list(opinions), conclusion=conclusion,
                                result=result, place=place, recorder=recorder)
-    emit(r, as_json, lambda d: click.echo(f"已记录集体讨论（{d['date']}，{len(d['participants'])} 人参加）：{d['conclusion']}"
-                                          + (f"；集体讨论记录：{d['document']}" if d["document"] else "")))
+    emit(r, as_json, lambda d: click.echo(f"已记录集体讨论（{d.date}，{len(d.participants)} 人参加）：{d.conclusion}"
+                                          + (f"；集体讨论记录：{d.document}" if d.document else "")))
 
 
 @click.command()
@@ -56,7 +56,7 @@ def work(as_json):
         for title, items in d.items():
             if items:
                 click.echo(f"\n{title}（{len(items)}）")
-                click.echo(table([[i["case"], i["party"], i["state"], i["waiting"]] for i in items], ["案件", "当事人", "状态", "待办"]))
+                click.echo(table([[i.case, i.party, i.state, i.waiting] for i in items], ["案件", "当事人", "状态", "待办"]))
         if not any(d.values()):
             click.echo("没有待办的案件")
 

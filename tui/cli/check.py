@@ -77,5 +77,5 @@ def laws_import(directory, as_json):
 def laws_show(name, article, as_json):
     """查看法律库中的一部法律（及某一条是否存在）。"""
     data = open_session().records.law(name, article)
-    found, message = data["found"], data["message"]
-    emit(data, as_json, lambda d: click.echo(f"《{found}》版本：{'、'.join(d['versions'])}" + (f"；{message}" if message else "；条文存在" if article else "") if found else message))
+    found, message = data.found, data.message
+    emit(data, as_json, lambda d: click.echo(f"《{found}》版本：{'、'.join(d.versions)}" + (f"；{message}" if message else "；条文存在" if article else "") if found else message))

@@ -29,7 +29,7 @@ def dossier(case_ref, export_to, print_to, as_json):
         # one path with the TUI's 案卷导出: finish the dossier, then the package and the print
         done = s.office.export_dossier(case_ref, zip_to=Path(export_to) if export_to else None,
                                 print_to=Path(print_to) if print_to else None, progress=lambda i, n, msg: progress(msg))
-        d, rows, warnings = done["dossier"], done["rows"], done["warnings"] + done["notes"]
+        d, rows, warnings = done.dossier, done.rows, done.warnings + done.notes
     else:
         # the view lays nothing out: pages LibreOffice counted before, estimates for the rest
         d = s.documents.dossier(case_ref)
@@ -40,9 +40,9 @@ def dossier(case_ref, export_to, print_to, as_json):
     data["pages_counted_by"] = sorted({r.method for r in rows})
     data["warnings"] = warnings
     if export_to:
-        data["export"] = done["export"]
+        data["export"] = done.export
     if print_to:
-        data["print"] = done["print"]
+        data["print"] = done.print
 
     def human(_):
         click.echo(f"{d.case.number or d.case.id}　{d.case.procedure.value}程序　{d.case.state.value}")

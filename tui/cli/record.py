@@ -52,11 +52,7 @@ def journal_verify(case_ref, all_cases, against, as_json):
     if not case_ref and not all_cases and not against:
         raise click.UsageError("请给出案件编号，或使用 --all 或 --against")
     r = open_session().records.verify_journals(None if all_cases else case_ref, against)
-    results, sealed = r["results"], r["sealed"]
-    bad = {cid: b for cid, b in results.items() if b}
-    data = {"cases": len(results), "ok": not bad, "breaks": bad, "unanchored": r["unanchored"]}
-    if sealed:
-        data["against"] = {"digest": sealed["digest"], "sealed": sealed["sealed"]}
+    results, sealed, bad = r.results, r.sealed, r.breaks
 
     def human(_):
         if sealed:
@@ -66,17 +62,17 @@ def journal_verify(case_ref, all_cases, against, as_json):
                 click.echo(f"✗ {cid}：{breaks[0]['message']}")
                 for b in breaks[1:]:
                     click.echo(f"    {b['message']}")
-            elif not r["head_recorded"].get(cid, True):
-                click.echo(f"✓ {cid}：{r['entries'][cid]} 条记录，哈希链完整，文书未被改动（尚未记录链头：旧版本创建的案件，下一次写入时记录）")
+            elif not r.head_recorded.get(cid, True):
+                click.echo(f"✓ {cid}：{r.entries[cid]} 条记录，哈希链完整，文书未被改动（尚未记录链头：旧版本创建的案件，下一次写入时记录）")
             else:
-                click.echo(f"✓ {cid}：{r['entries'][cid]} 条记录，哈希链完整，链头相符，文书未被改动")
-            n = r["unanchored"].get(cid)
+                click.echo(f"✓ {cid}：{r.entries[cid]} 条记录，哈希链完整，链头相符，文书未被改动")
+            n = r.unanchored.get(cid)
             if not breaks and n:
-                whole = n == r["entries"][cid]
+                whole = n == r.entries[cid]
                 click.echo(f"    案件事实未锚定：{'全部' if whole else f'前 {n} 条'}记录由旧版本写入，未记案件事实的哈希"
                            + ("（下一次修改案件事实时开始锚定）" if whole else "，此后的记录已锚定"))
 
-    emit(data, as_json, human)
+    emit(r.verdict(), as_json, human)
     if bad:
         first = next(iter(bad))
         raise IntegrityError(f"案件 {first}：{bad[first][0]['message']}", details=[f"另有 {len(bad) - 1} 件案件有问题"] if len(bad) > 1 else None)
@@ -91,8 +87,8 @@ def journal_accept(case_ref, reason, as_json):
     """确认在 casefile 之外对 case.toml 的有意修改（手工编辑）：记入全过程记录（改动的字段、理由、
     操作人），此后 journal verify 不再报告它。case.toml 与记录一致时不做任何改动。"""
     r = open_session().records.accept_outside_change(case_ref, reason)
-    emit(r, as_json, lambda d: click.echo(f"已记入第 {d['seq']} 条记录：确认案件 {d['case']} 的记录外修改"
-                                          + (f"（{'、'.join(d['fields'])}）" if d["fields"] else "") + f"，理由：{d['reason']}"))
+    emit(r, as_json, lambda d: click.echo(f"已记入第 {d.seq} 条记录：确认案件 {d.case} 的记录外修改"
+                                          + (f"（{'、'.join(d.fields)}）" if d.fields else "") + f"，理由：{d.reason}"))
 
 
 @journal.command("seal")

@@ -108,7 +108,7 @@ def review_opinion(case_ref, as_json):
 def review_resubmit(case_ref, as_json):
     """承办机构按审核意见修改后重新送审。"""
     r = open_session().review.resubmit(case_ref)
-    emit(r, as_json, lambda d: click.echo(f"已重新送审（{d['resubmitted']}），下一轮审核会列出修改之处"))
+    emit(r, as_json, lambda d: click.echo(f"已重新送审（{d.resubmitted}），下一轮审核会列出修改之处"))
 
 
 @review.command("respond")

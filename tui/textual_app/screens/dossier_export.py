@@ -71,12 +71,12 @@ class DossierExportScreen(Screen):
         folder = self._folder()
         if folder:
             paths = self.app.session.office.dossier_paths(self.case_id, folder)
-            self.run_export(paths["package"], paths["print"])
+            self.run_export(paths.package, paths.print)
 
     def action_print_ready(self) -> None:
         folder = self._folder()
         if folder:
-            self.run_export(None, self.app.session.office.dossier_paths(self.case_id, folder)["print"])
+            self.run_export(None, self.app.session.office.dossier_paths(self.case_id, folder).print)
 
     @work(thread=True, exclusive=True, group="dossier")
     def run_export(self, zip_to: Path | None, print_to: Path | None) -> None:
@@ -97,13 +97,13 @@ class DossierExportScreen(Screen):
             self.app.call_from_thread(log.update, f"未能导出：{io_problem(e)}；请换一个可写的文件夹")
             return
         self.result = r
-        lines = [f"卷内目录 {len(r['rows'])} 项，已生成目录、备考表和封面"]
-        if r["export"]:
-            lines.append(f"案卷包：{zip_to}（{r['export']['files']} 个文件）")
-        if r["print"]:
-            lines.append(f"打印文档：{r['print']['docx']}")
-            if r["print"].get("pdf"):
-                lines.append(f"PDF：{r['print']['pdf']}")
-        lines += [f"注意：{w}" for w in r["warnings"] + r["notes"]]
+        lines = [f"卷内目录 {len(r.rows)} 项，已生成目录、备考表和封面"]
+        if r.export:
+            lines.append(f"案卷包：{zip_to}（{r.export['files']} 个文件）")
+        if r.print:
+            lines.append(f"打印文档：{r.print['docx']}")
+            if r.print.get("pdf"):
+                lines.append(f"PDF：{r.print['pdf']}")
+        lines += [f"注意：{w}" for w in r.warnings + r.notes]
         self.app.call_from_thread(bar.update, total=1, progress=1)
         self.app.call_from_thread(log.update, "\n".join(lines))

@@ -53,10 +53,10 @@ class JournalScreen(Screen):
             self.notify(str(e), severity="error")
             self.case_id = None
             r = self.app.session.office.journal_entries(None)
-        self.entries = r["entries"]
+        self.entries = r.entries
         self.page = max(0, (len(self.entries) - 1) // PAGE)  # the newest page first
-        if r["unreadable"]:
-            self.notify("无法读取：" + "；".join(f"{u['case']} {u['error']}" for u in r["unreadable"]), severity="warning")
+        if r.unreadable:
+            self.notify("无法读取：" + "；".join(f"{u['case']} {u['error']}" for u in r.unreadable), severity="warning")
         self.show_page()
 
     @property
@@ -112,18 +112,18 @@ class JournalScreen(Screen):
             return
         self.app.call_from_thread(self._verified, r, "")
 
-    def _verified(self, r: dict | None, error: str) -> None:
+    def _verified(self, r, error: str) -> None:
         log = self.query_one("#office-log", Static)
         if r is None:
             self.verdict = None
             log.update(error)
             return
-        bad = {cid: b for cid, b in r["results"].items() if b}
-        self.verdict = {"cases": len(r["results"]), "ok": not bad, "breaks": bad}
+        bad = r.breaks
+        self.verdict = {"cases": len(r.results), "ok": not bad, "breaks": bad}
         if not bad:
-            log.update(f"✓ {len(r['results'])} 件案件，共 {sum(r['entries'].values())} 条记录：哈希链完整，链头相符，文书未被改动")
+            log.update(f"✓ {len(r.results)} 件案件，共 {sum(r.entries.values())} 条记录：哈希链完整，链头相符，文书未被改动")
             return
-        lines = [f"✗ {len(bad)} 件案件的记录有问题（共校验 {len(r['results'])} 件）："]
+        lines = [f"✗ {len(bad)} 件案件的记录有问题（共校验 {len(r.results)} 件）："]
         for cid, breaks in bad.items():
             lines.append(f"{cid}：{breaks[0]['message']}" + (f"（另有 {len(breaks) - 1} 处）" if len(breaks) > 1 else ""))
         log.update("\n".join(lines))

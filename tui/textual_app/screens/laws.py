@@ -29,7 +29,7 @@ class LawLibraryScreen(Screen):
 
     def __init__(self):
         super().__init__()
-        self.laws: list[dict] = []
+        self.laws: list = []  # LawEntry
         self.filter_text = ""
         self.import_result: dict | None = None
 
@@ -51,11 +51,11 @@ class LawLibraryScreen(Screen):
         self.laws = self.app.session.office.law_list()
         t = self.query_one("#law-table", DataTable)
         t.clear()
-        shown = [law for law in self.laws if self.filter_text in law["name"]]
+        shown = [law for law in self.laws if self.filter_text in law.name]
         for law in shown:
-            latest = (law["versions"][-1] or "未注明") if law["versions"] else "—"
-            n = len(set(law["versions"]))
-            t.add_row(law["origin"], str(law["articles"]), latest + (f"（共{n}版）" if n > 1 else ""), law["name"], key=law["name"])
+            latest = (law.versions[-1] or "未注明") if law.versions else "—"
+            n = len(set(law.versions))
+            t.add_row(law.origin, str(law.articles), latest + (f"（共{n}版）" if n > 1 else ""), law.name, key=law.name)
         self.query_one("#law-title", Label).update(
             f"法律库：{len(self.laws)} 部（随附与本工作区导入）" + (f"　筛选“{self.filter_text}”：{len(shown)} 部" if self.filter_text else "")
             + "　回车阅读")
@@ -143,7 +143,7 @@ class LawScreen(Screen):
     def __init__(self, name: str, article: str | None = None, version: str | None = None):
         super().__init__()
         self.law_name, self.want, self.version = name, article, version
-        self.law: dict | None = None
+        self.law = None  # LawText
         self.current: str | None = None
         self.lines: dict[str, tuple[int, int]] = {}  # article key → its first and last line in the text
 
@@ -166,16 +166,16 @@ class LawScreen(Screen):
             return
         law = self.law
         self.query_one("#law-head", Label).update(
-            f"《{law['name']}》{law['version'] or ''}版　共 {len(law['articles'])} 条　a 跳到条号" + ("　v 换版本" if len(law["versions"]) > 1 else ""))
+            f"《{law.name}》{law.version or ''}版　共 {len(law.articles)} 条　a 跳到条号" + ("　v 换版本" if len(law.versions) > 1 else ""))
         chunks, self.lines, line = [], {}, 0
-        for a in law["articles"]:
+        for a in law.articles:
             body = (a["text"] or a["label"]).splitlines() or [a["label"]]
             self.lines[a["key"]] = (line, line + len(body) - 1)
             chunks.append("\n".join(body))
             line += len(body) + 1  # a blank line between articles
         area = self.query_one("#law-text", TextArea)
         area.load_text("\n\n".join(chunks))
-        self.query_one("#office-log", Static).update(law["missing"])
+        self.query_one("#office-log", Static).update(law.missing)
         area.focus()
         if self.want:
             self.call_after_refresh(self.goto, self.want)
@@ -189,7 +189,7 @@ class LawScreen(Screen):
             self.notify(f"“{text}”不是条号", severity="error")
             return False
         if key not in self.lines:
-            self.notify(f"《{self.law['name']}》没有{article_label(key)}", severity="warning")
+            self.notify(f"《{self.law.name}》没有{article_label(key)}", severity="warning")
             return False
         first, last = self.lines[key]
         area = self.query_one("#law-text", TextArea)
@@ -202,10 +202,10 @@ class LawScreen(Screen):
         return True
 
     def action_next_version(self) -> None:
-        if not self.law or len(self.law["versions"]) < 2:
+        if not self.law or len(self.law.versions) < 2:
             self.notify("只有一个版本", severity="information")
             return
-        vs = self.law["versions"]
-        self.version = vs[(vs.index(self.law["version"]) + 1) % len(vs)]
+        vs = self.law.versions
+        self.version = vs[(vs.index(self.law.version) + 1) % len(vs)]
         self.want = self.current
         self.show()

@@ -52,7 +52,7 @@ class MyWorkScreen(Screen):
         work = self.app.session.approvals.my_work()
         for title, items in work.items():
             for i in items:
-                t.add_row(title, i["case"], i["party"], i["state"], i["waiting"], key=f"{title}:{i['case']}")
+                t.add_row(title, i.case, i.party, i.state, i.waiting, key=f"{title}:{i.case}")
         n = sum(len(v) for v in work.values())
         self.query_one("#work-status", Static).update(
             "；".join(f"{k} {len(v)} 件" for k, v in work.items() if v) + "（回车打开，g 刷新，Esc 全部案件）" if n else

@@ -97,12 +97,12 @@ class PublicityScreen(Screen):
             detail.update(f"{case_id}：{e}")
             return
         self.status = st
-        pub = "、".join(p["date"] + (f"（{p['note']}）" if p["note"] else "") for p in st["published"]) or "未登记"
-        wd = "、".join(w["date"] + (f"（{w['note']}）" if w["note"] else "") for w in st["withdrawn"]) or "无"
-        lines = [f"{st['number'] or st['case']}　{st['party'] or '—'}　{st['state']}　决定日期：{st['decided'] or '—'}",
+        pub = "、".join(p["date"] + (f"（{p['note']}）" if p["note"] else "") for p in st.published) or "未登记"
+        wd = "、".join(w["date"] + (f"（{w['note']}）" if w["note"] else "") for w in st.withdrawn) or "无"
+        lines = [f"{st.number or st.case}　{st.party or '—'}　{st.state}　决定日期：{st.decided or '—'}",
                  f"已公示：{pub}　撤回：{wd}"]
-        if st["blocked"]:
-            lines.append(f"不能公示：{st['blocked']}")
+        if st.blocked:
+            lines.append(f"不能公示：{st.blocked}")
         detail.update("\n".join(lines))
 
     def _usable(self) -> dict | None:
@@ -110,8 +110,8 @@ class PublicityScreen(Screen):
         if st is None:
             self.notify("请先选择一件案件", severity="warning")
             return None
-        if st["blocked"]:
-            self.notify(st["blocked"], severity="warning")
+        if st.blocked:
+            self.notify(st.blocked, severity="warning")
             return None
         return st
 
@@ -121,8 +121,8 @@ class PublicityScreen(Screen):
         if st is None:
             return
         folder = self.app.session.office.export_folder("公示")
-        self.app.push_screen(AskScreen(f"把 {st['case']} 的公示文本（.docx 与 .txt，已去除个人信息）导出到文件夹：", str(folder)),
-                             lambda ans: self.export_to(st["case"], Path(ans)) if ans else None)
+        self.app.push_screen(AskScreen(f"把 {st.case} 的公示文本（.docx 与 .txt，已去除个人信息）导出到文件夹：", str(folder)),
+                             lambda ans: self.export_to(st.case, Path(ans)) if ans else None)
 
     @work(thread=True, exclusive=True, group="publicity")
     def export_to(self, case_id: str, folder: Path) -> None:
@@ -149,8 +149,8 @@ class PublicityScreen(Screen):
         st = self._usable()
         if st is None:
             return
-        self.app.push_screen(AskScreen(f"登记 {st['case']} 已公示。公示日期（年-月-日，不晚于今天）：", self.app.today.isoformat()),
-                             lambda day: self._ask_platform(st["case"], day) if day else None)
+        self.app.push_screen(AskScreen(f"登记 {st.case} 已公示。公示日期（年-月-日，不晚于今天）：", self.app.today.isoformat()),
+                             lambda day: self._ask_platform(st.case, day) if day else None)
 
     def _ask_platform(self, case_id: str, day_text: str) -> None:
         try:
@@ -174,11 +174,11 @@ class PublicityScreen(Screen):
         if st is None:
             self.notify("请先选择一件案件", severity="warning")
             return
-        if not st["published"]:
-            self.notify(f"{st['case']} 尚未登记公示，无需撤回", severity="warning")
+        if not st.published:
+            self.notify(f"{st.case} 尚未登记公示，无需撤回", severity="warning")
             return
-        self.app.push_screen(ReasonScreen(f"撤回 {st['case']} 的公示：写明理由（如决定被撤销、变更）"),
-                             lambda reason: self._ask_withdraw_day(st["case"], reason) if reason else None)
+        self.app.push_screen(ReasonScreen(f"撤回 {st.case} 的公示：写明理由（如决定被撤销、变更）"),
+                             lambda reason: self._ask_withdraw_day(st.case, reason) if reason else None)
 
     def _ask_withdraw_day(self, case_id: str, reason: str) -> None:
         self.app.push_screen(AskScreen(f"撤回 {case_id} 的公示（{reason}）。撤回日期（年-月-日，不晚于今天）：", self.app.today.isoformat()),

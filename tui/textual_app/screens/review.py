@@ -97,10 +97,10 @@ class ReviewScreen(Screen):
         except CasefileError as e:
             self.query_one("#review-facts", Static).update(str(e))
             return
-        lines = ["拟处罚：" + ("" if facts["proposed"] else "（案件未记载）")] + [f"  {m}" for m in facts["proposed"]]
-        if facts["decided"]:
-            lines += ["处罚决定："] + [f"  {m}" for m in facts["decided"]]
-        lines += ["最近的执法行为："] + [f"  {a}" for a in facts["acts"]]
+        lines = ["拟处罚：" + ("" if facts.proposed else "（案件未记载）")] + [f"  {m}" for m in facts.proposed]
+        if facts.decided:
+            lines += ["处罚决定："] + [f"  {m}" for m in facts.decided]
+        lines += ["最近的执法行为："] + [f"  {a}" for a in facts.acts]
         md = (self.round or {}).get("major_decision")
         if md:
             lines.append("重大执法决定：" + ("是——" + "；".join(md["reasons"]) if md.get("required") else "否"))

@@ -150,7 +150,7 @@ class SearchScreen(Screen):
         else:
             self.app.call_from_thread(self.show_status)
 
-    def show(self, r: dict, status: dict | None = None) -> None:
+    def show(self, r: dict, status=None) -> None:
         self.result = r
         fresh = r.get("index", {})
         note = "（已建立索引）" if fresh.get("built") else f"（索引已更新 {fresh['added']} 份）" if fresh.get("added") else ""
@@ -180,7 +180,7 @@ class SearchScreen(Screen):
         self.show_facets(r.get("facet_list", []))
         self._fit()
         if status is not None:
-            self.query_one("#index-status", Label).update(status["label"])
+            self.query_one("#index-status", Label).update(status.label)
         if first is not None:
             lv.index = first
         # the keys (u, f, m) work from the lists, even after no hit; / or Tab goes back to the box
@@ -235,7 +235,7 @@ class SearchScreen(Screen):
 
     @work(thread=True, group="status")
     def show_status(self) -> None:
-        label = self.app.session.search.index_status()["label"]
+        label = self.app.session.search.index_status().label
         self.app.call_from_thread(self.query_one("#index-status", Label).update, label)
 
     @work(thread=True, exclusive=True, group="search")
@@ -246,7 +246,7 @@ class SearchScreen(Screen):
         except CasefileError as e:
             self.app.call_from_thread(self.notify, str(e), severity="error")
             return
-        label = self.app.session.search.index_status()["label"]
+        label = self.app.session.search.index_status().label
         self.app.call_from_thread(self.query_one("#index-status", Label).update, label)
         self.app.call_from_thread(self.notify, f"索引已更新：{r.get('added', 0)} 份文书有变化，删除 {r.get('removed', 0)} 份")
         if self.query_text:  # the hits follow the index
