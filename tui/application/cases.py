@@ -21,7 +21,7 @@ from casefile.model import Case, CaseType, PartyKind, Procedure, case_type_names
 from casefile.model.names import check_name, new_case_id
 from casefile.model.validation import validate
 from casefile.store.workspace import Officer
-from tui.application.core import Core, Service
+from tui.application.core import Core, Result, Service
 from tui.application.access import guarded
 from typing import TYPE_CHECKING
 
@@ -73,6 +73,24 @@ def control_errors(data: dict[str, Any]) -> dict[str, str]:
         elif isinstance(value, str) and controls_in(value):
             out[key] = f"含有控制字符（{'、'.join(controls_in(value))}），不能录入"
     return out
+
+
+@dataclass
+class CatalogState(Result):
+    """The catalogue after a rebuild or a check: rows updated, removed, unchanged, left for later, why
+    every row was recomputed (if so), its file, and the cases whose case.toml cannot be read."""
+
+    updated: int
+    removed: int
+    unchanged: int
+    pending: int
+    rebuilt_all: str
+    file: str
+    broken: list[dict[str, str]]
+
+    @classmethod
+    def of(cls, ws, r: Refreshed) -> "CatalogState":
+        return cls(**r.to_dict(), file=str(catalog.path_of(ws)), broken=[{"id": i, "error": e} for i, e in catalog.broken_cases(ws)])
 
 
 class Cases(Service):
@@ -189,16 +207,11 @@ class Cases(Service):
         """Bring the catalogue up to date with the case folders (changed cases re-read)."""
         return catalog.refresh(self.ws, limit=limit)
 
-    def rebuild_catalog(self) -> dict[str, Any]:
-        r = catalog.rebuild(self.ws)
-        return dict(r.to_dict(), file=str(catalog.path_of(self.ws)), broken=self._broken())
+    def rebuild_catalog(self) -> CatalogState:
+        return CatalogState.of(self.ws, catalog.rebuild(self.ws))
 
-    def catalog_status(self) -> dict[str, Any]:
-        r = catalog.refresh(self.ws)
-        return dict(r.to_dict(), file=str(catalog.path_of(self.ws)), broken=self._broken())
-
-    def _broken(self) -> list[dict[str, str]]:
-        return [{"id": i, "error": e} for i, e in catalog.broken_cases(self.ws)]
+    def catalog_status(self) -> CatalogState:
+        return CatalogState.of(self.ws, catalog.refresh(self.ws))
 
     @guarded("enter_facts", "case")
     def save_case(self, case: Case, *, act: str = "修改案件事实", stage: str | None = None) -> dict[str, Any]:

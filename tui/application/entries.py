@@ -9,6 +9,7 @@ map each form field to its Chinese message. Every change is written through ``sa
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from casefile.law import case_facts, entries, profiles, transitions
@@ -18,7 +19,7 @@ from casefile.model import Case, CaseState
 from tui.application.cases import control_errors
 from tui.application.lazy import lazy_module
 from tui.application.access import move_rule
-from tui.application.core import Core, Service
+from tui.application.core import Core, Result, Service
 from tui.application.access import guarded
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,17 @@ RESUBMIT = "重新送审"  # the move (each casefile/data/case_types/*.toml) tha
 
 # the list of a case each section edits
 SECTIONS = ("parties", "acts", "proposed", "decided", "evidence")
+
+
+@dataclass
+class EntryChoices(Result):
+    """What the forms offer: party kinds, the act kinds of the case's type, measure and evidence kinds, service methods."""
+
+    party_kinds: list[str]
+    act_kinds: list[str]
+    measure_kinds: list[str]
+    evidence_kinds: list[str]
+    methods: list[str]
 
 
 def refuse_archived(case: Case, what: str = "修改") -> None:
@@ -45,13 +57,12 @@ class Entries(Service):
 
     # -- what the forms offer --------------------------------------------------------------
     @staticmethod
-    def entry_choices(case: Case) -> dict[str, list[str]]:
+    def entry_choices(case: Case) -> EntryChoices:
         """Choice lists for the forms: act kinds of the case's type, measure and evidence kinds."""
         from casefile.model import PartyKind, ServiceMethod
 
-        return {"party_kinds": [k.value for k in PartyKind], "act_kinds": entries.act_kinds(case.case_type),
-                "measure_kinds": entries.measure_kinds(), "evidence_kinds": entries.evidence_kinds(),
-                "methods": [m.value for m in ServiceMethod]}
+        return EntryChoices([k.value for k in PartyKind], entries.act_kinds(case.case_type), entries.measure_kinds(),
+                            entries.evidence_kinds(), [m.value for m in ServiceMethod])
 
     # -- checking -------------------------------------------------------------------------
     def check_entry(self, case: Case, section: str, data: dict[str, Any], index: int | None = None) -> tuple[Any, dict[str, str]]:

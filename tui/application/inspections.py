@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from casefile.output import inspection, registers
 from casefile.output.tables import write_table
-from tui.application.core import Service
+from tui.application.core import Result, Service
 from tui.application.access import guarded
+
+
+@dataclass
+class InspectionExport(Result):
+    plan: str
+    file: str
+    rows: int
 
 
 class Inspections(Service):
@@ -28,11 +36,11 @@ class Inspections(Service):
     def record_inspection(self, plan_id: str, target: str, result: str, problems: str = "") -> inspection.Plan:
         return inspection.record_result(self.ws, plan_id, target, result, self.today, problems)
 
-    def export_inspection_results(self, plan_id: str, out: Path, fmt: str) -> dict[str, Any]:
+    def export_inspection_results(self, plan_id: str, out: Path, fmt: str) -> InspectionExport:
         plan = inspection.load_plan(self.ws, plan_id)
         rows = inspection.result_rows(plan)
         write_table(Path(out), f"{self.ws.profile.name}双随机抽查结果（{plan.id}）", inspection.RESULT_COLUMNS, rows, fmt)
-        return {"plan": plan.id, "file": str(out), "rows": len(rows)}
+        return InspectionExport(plan.id, str(out), len(rows))
 
     @guarded("publish")
     def write_registers(self, out: Path, fmt: str) -> list[dict[str, Any]]:

@@ -69,6 +69,16 @@ class LawLookup(Result):
     versions: list[str]
 
 
+@dataclass
+class PublicityAct(Result):
+    """A 公示 or its 撤回 recorded on a case (``act``), on ``date`` (ISO), with its platform or reason."""
+
+    case: str
+    act: str
+    date: str
+    note: str
+
+
 class Records(Service):
     def __init__(self, core: Core, *, search: Search):
         super().__init__(core)
@@ -142,16 +152,16 @@ class Records(Service):
         return export_public(self.ws, case_ref, Path(out_dir), self.today)
 
     @guarded("publish", "ref")
-    def publish(self, case_ref: str, day: dt.date | None = None, where: str = "") -> dict[str, Any]:
+    def publish(self, case_ref: str, day: dt.date | None = None, where: str = "") -> PublicityAct:
         return self._record(case_ref, ActKind.PUBLICATION, day, where)
 
     @guarded("publish", "ref")
-    def withdraw(self, case_ref: str, reason: str, day: dt.date | None = None) -> dict[str, Any]:
+    def withdraw(self, case_ref: str, reason: str, day: dt.date | None = None) -> PublicityAct:
         return self._record(case_ref, ActKind.WITHDRAWAL, day, reason)
 
-    def _record(self, case_ref: str, kind: ActKind, day: dt.date | None, note: str) -> dict[str, Any]:
-        result = record(self.ws, case_ref, kind, day or self.today, note)
-        self.search.reindex(result["case"], refresh=True)
+    def _record(self, case_ref: str, kind: ActKind, day: dt.date | None, note: str) -> PublicityAct:
+        result = PublicityAct(**record(self.ws, case_ref, kind, day or self.today, note))
+        self.search.reindex(result.case, refresh=True)
         return result
 
     # -- statistics -------------------------------------------------------------------------

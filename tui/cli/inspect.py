@@ -89,4 +89,4 @@ def inspect_record(plan_id, target, result, problems, today, as_json):
 def inspect_export(plan_id, out, fmt, as_json):
     """导出抽查结果（检查对象、事项、执法人员姓名与证号、结果）供公示。"""
     r = open_session().inspections.export_inspection_results(plan_id, Path(out), fmt)
-    emit(r, as_json, lambda d: click.echo(f"已导出 {r['rows']} 条抽查结果：{r['file']}"))
+    emit(r, as_json, lambda d: click.echo(f"已导出 {r.rows} 条抽查结果：{r.file}"))

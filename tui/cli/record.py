@@ -197,7 +197,7 @@ def publicity_export(case_ref, out_dir, as_json):
 def publicity_publish(case_ref, day, where, as_json):
     """登记决定已公示。"""
     r = open_session().records.publish(case_ref, day.date() if day else None, where)
-    emit(r, as_json, lambda d: click.echo(f"已登记 {d['date']} 公示"))
+    emit(r, as_json, lambda d: click.echo(f"已登记 {d.date} 公示"))
 
 
 @publicity.command("withdraw")
@@ -209,7 +209,7 @@ def publicity_publish(case_ref, day, where, as_json):
 def publicity_withdraw(case_ref, reason, day, as_json):
     """登记撤回已公示的决定（决定被撤销或变更后，在规则配置的期限内）。"""
     r = open_session().records.withdraw(case_ref, reason, day.date() if day else None)
-    emit(r, as_json, lambda d: click.echo(f"已登记 {d['date']} 撤回公示：{reason}"))
+    emit(r, as_json, lambda d: click.echo(f"已登记 {d.date} 撤回公示：{reason}"))
 
 
 @click.command()

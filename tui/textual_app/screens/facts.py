@@ -74,7 +74,7 @@ class FactsScreen(Screen[bool]):
                 yield ListView(id="list-parties", classes="entries")
                 with VerticalScroll(id="form-parties", classes="entry-form", can_focus=False):
                     yield Label("", classes="form-title", id="title-parties")
-                    yield select_field("kind", "当事人类型", choices["party_kinds"], scope="parties")
+                    yield select_field("kind", "当事人类型", choices.party_kinds, scope="parties")
                     yield input_field("name", "名称或姓名", "必填", scope="parties")
                     yield input_field("id_number", "证件号码", "统一社会信用代码或公民身份号码", scope="parties")
                     yield input_field("representative", "法定代表人", "法定代表人、负责人或经营者", scope="parties")
@@ -84,7 +84,7 @@ class FactsScreen(Screen[bool]):
                 yield ListView(id="list-acts", classes="entries")
                 with VerticalScroll(id="form-acts", classes="entry-form", can_focus=False):
                     yield Label("", classes="form-title", id="title-acts")
-                    yield select_field("kind", "行为", choices["act_kinds"], scope="acts")
+                    yield select_field("kind", "行为", choices.act_kinds, scope="acts")
                     yield input_field("date", "日期", f"如 {today}，不晚于今天", scope="acts")
                     officers = SelectionList(*[(self._officer_text(o), o.certificate) for o in session.cases.officers()], compact=True)
                     yield Field("officers", "执法人员", officers, scope="acts")
@@ -96,7 +96,7 @@ class FactsScreen(Screen[bool]):
                 with VerticalScroll(id="form-measures", classes="entry-form", can_focus=False):
                     yield Label("", classes="form-title", id="title-measures")
                     yield select_field("which", "阶段", list(WHICH), value="拟处罚", scope="measures", allow_blank=False)
-                    yield select_field("kind", "种类", choices["measure_kinds"], scope="measures")
+                    yield select_field("kind", "种类", choices.measure_kinds, scope="measures")
                     yield input_field("amount", "金额（元）", "罚款、没收的金额，大于零", scope="measures")
                     yield input_field("basis", "法律依据", "如：《中华人民共和国价格法》第四十条第一款", scope="measures")
                     yield input_field("note", "备注", scope="measures")
@@ -104,7 +104,7 @@ class FactsScreen(Screen[bool]):
                 yield ListView(id="list-evidence", classes="entries")
                 with VerticalScroll(id="form-evidence", classes="entry-form", can_focus=False):
                     yield Label("", classes="form-title", id="title-evidence")
-                    yield select_field("kind", "证据种类", choices["evidence_kinds"], scope="evidence")
+                    yield select_field("kind", "证据种类", choices.evidence_kinds, scope="evidence")
                     yield input_field("name", "证据名称", "必填", scope="evidence")
                     yield input_field("source", "来源", "提供人或收集方式", scope="evidence")
                     yield input_field("date", "取得日期", f"如 {today}，不晚于今天", scope="evidence")

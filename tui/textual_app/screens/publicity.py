@@ -167,7 +167,7 @@ class PublicityScreen(Screen):
         except CasefileError as e:
             self._log(f"未能登记公示：{e}", "error")
             return
-        self._log(f"已登记 {case_id} 于 {r['date']} 公示" + (f"（{where}）" if where else "") + "，已记入全过程记录")
+        self._log(f"已登记 {case_id} 于 {r.date} 公示" + (f"（{where}）" if where else "") + "，已记入全过程记录")
 
     def action_withdraw(self) -> None:
         st = self.status
@@ -191,7 +191,7 @@ class PublicityScreen(Screen):
         except CasefileError as e:
             self._log(f"未能撤回：{e}", "error")
             return
-        self._log(f"已登记 {case_id} 于 {r['date']} 撤回公示：{reason}，已记入全过程记录")
+        self._log(f"已登记 {case_id} 于 {r.date} 撤回公示：{reason}，已记入全过程记录")
 
     # -- 事前公开 registers ------------------------------------------------------------------------
     def action_registers(self) -> None:

@@ -50,7 +50,7 @@ class TransitionScreen(ModalScreen[bool]):
                 yield ListView(*[MoveItem(o) for o in self.options], id="moves")
             else:
                 yield Static(f"“{case.state.value}”的案件没有可做的状态变更。", id="moves-none")
-            yield select_field("method", "送达方式", session.entries.entry_choices(case)["methods"], value="直接送达",
+            yield select_field("method", "送达方式", session.entries.entry_choices(case).methods, value="直接送达",
                                allow_blank=False)
             yield Static("", id="transition-error", classes="error")
             yield Label("↑↓ 选择　回车 变更（先确认）　Esc 返回", id="transition-help")
