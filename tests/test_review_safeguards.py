@@ -93,7 +93,7 @@ def test_round_only_on_a_submitted_case_and_once_per_submission(demo_ws, run_cli
     assert code == 11 and "重新送审后才能开始第 2 轮" in err
     # resubmission: once after an opinion, then the next round
     s2 = _session(demo_ws, ROUND2)
-    assert s2.review.can_resubmit(CASE) == ""
+    assert s2.entries.resubmission_blockers(CASE) == []
     s2.review.resubmit(CASE)
     with pytest.raises(CheckError, match="已重新送审"):
         s2.review.resubmit(CASE)

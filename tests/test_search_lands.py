@@ -15,6 +15,7 @@ import pypdfium2
 import pytest
 
 import index as idx
+from index import query
 from casefile.ingest.textio import read_document
 from casefile.store.workspace import AgencyProfile, Workspace
 from tui.application import Session
@@ -180,7 +181,7 @@ def test_facets_are_named_in_chinese_and_toggle_filters(demo_ws):
     assert [v["active"] for f in narrowed["facet_list"] if f["field"] == "doc_type" for v in f["values"]] == [True]
     agency = next(iter(r["facets"]["agency"]))
     q2 = s.search.toggle_filter(q, "agency", agency)
-    assert q2 == f"听证 类型:听证笔录 机关:{agency}" and s.search.query_filters(q2) == [("doc_type", "hearing_record"), ("agency", agency)]
+    assert q2 == f"听证 类型:听证笔录 机关:{agency}" and query.filters(q2) == [("doc_type", "hearing_record"), ("agency", agency)]
     assert s.search.toggle_filter(q2, "doc_type", "hearing_record") == f"听证 机关:{agency}"
     assert s.search.toggle_filter("听证 type:hearing_record", "doc_type", "hearing_record") == "听证"  # however it was typed
 

@@ -102,14 +102,11 @@ class Review(Service):
         self.search.reindex(self.ws.resolve(case_ref), refresh=opinion["conclusion"] == "同意")
         return opinion
 
-    def can_resubmit(self, case_ref: str) -> str:
-        return "；".join(self.entries.resubmission_blockers(case_ref))
-
     @guarded("move", "ref", move=RESUBMIT)
     def resubmit(self, case_ref: str) -> Resubmission:
         """重新送审 after a review opinion: the state move of that name (the TUI's state dialog makes
         the same move), refused as a review error with its blockers."""
-        why = self.can_resubmit(case_ref)
+        why = "；".join(self.entries.resubmission_blockers(case_ref))
         if why:
             raise CheckError(why)
         case = self.entries.move_case(case_ref, RESUBMIT)

@@ -116,11 +116,6 @@ class Search(Service):
             out.append({"field": name, "name": FACET_NAMES.get(name, name), "values": values})
         return out
 
-    @staticmethod
-    def query_filters(query: str) -> list[tuple[str, str]]:
-        """The field filters a query holds, (index field, value)."""
-        return qmod.filters(query)
-
     def toggle_filter(self, query: str, field: str, value: str) -> str:
         """The query with the facet value ``field`` = ``value`` added as a filter (机关:…, 类型:行政处罚决定书),
         or taken out when the query holds it already."""

@@ -1,6 +1,6 @@
 """casefile import as a group: ``import PATH...`` imports as before; ``import preview``,
 ``import list`` and ``import undo`` look before and take back. The logic is in
-tui.application (ImportOps); these commands only print."""
+tui.application (session.imports); these commands only print."""
 
 from __future__ import annotations
 

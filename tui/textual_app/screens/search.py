@@ -13,7 +13,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, ListItem, ListView
 
-from casefile.errors import CasefileError
+from casefile.errors import CasefileError, UsageError
 from tui.textual_app.screens.reader import ReaderScreen
 
 PAGE = 30  # hits shown at first; m shows as many more
@@ -120,11 +120,14 @@ class SearchScreen(Screen):
             # an index that exists answers at once; one that missed changes is updated in the
             # background (refresh_index) and the query asked again when it is current
             result = self.app.session.search.search(q, limit=limit, progress=progress, wait_for_index=False)
-        except CasefileError as e:
+        except UsageError as e:  # the query language's own errors (QuerySyntaxError) are usage errors
             self.app.call_from_thread(summary.update, f"检索式有误：{e}")
             return
-        except Exception as e:  # noqa: BLE001 - a malformed query: say so, keep the screen
-            self.app.call_from_thread(summary.update, f"检索式有误：{e}")
+        except CasefileError as e:
+            self.app.call_from_thread(summary.update, f"未能检索：{e}")
+            return
+        except Exception as e:  # noqa: BLE001 - a defect: said as one, and the screen kept
+            self.app.call_from_thread(summary.update, f"检索出错（这是 casefile 的缺陷，请报告）：{type(e).__name__}: {e}")
             return
         status = self.app.session.search.index_status()
         self.app.call_from_thread(self.show, result, status)
