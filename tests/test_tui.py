@@ -183,7 +183,7 @@ def test_snapshot_help_120x40(snap_compare):
 async def test_score_sheet(demo_ws):
     from tui.application import Clock, Session
 
-    expected = Session(demo_ws, Clock(TODAY)).check("SJ-2026-037", "evaluate").score
+    expected = Session(demo_ws, Clock(TODAY)).review.check("SJ-2026-037", "evaluate").score
     app = CasefileApp(demo_ws, TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -136,7 +136,7 @@ async def test_publicity_refuses_an_undecided_case(demo_ws, tmp_path):
         await pilot.press("u")  # from the case screen: this case
         await pilot.pause()
         screen = app.screen
-        assert screen.status["case"] == "YJ-2026-003"
+        assert screen.status.case == "YJ-2026-003"
         assert "尚未作出决定" in str(screen.query_one("#pub-detail").render())
         before = len(journal.read(demo_ws.cases_dir / "YJ-2026-003"))
         await pilot.press("e")
@@ -222,7 +222,7 @@ async def test_dossier_export_writes_package_and_print(demo_ws, tmp_path, monkey
 
         with zipfile.ZipFile(zip_path) as z:
             manifest = json.loads(z.read("manifest.json"))
-        assert manifest and screen.result["export"]["files"] > 5
+        assert manifest and screen.result.export["files"] > 5
         log = str(screen.query_one("#office-log", Static).render())
         assert str(docx) in log and "未安装 LibreOffice" in log
         # the 卷内目录 was rendered into the case and journaled
@@ -295,7 +295,7 @@ async def test_law_opens_at_an_article(demo_ws):
         await pilot.press("enter")
         await pilot.pause()
         law = app.screen
-        assert type(law).__name__ == "LawScreen" and law.law["name"] == "中华人民共和国行政处罚法"
+        assert type(law).__name__ == "LawScreen" and law.law.name == "中华人民共和国行政处罚法"
         await pilot.press("a")
         await _answer(pilot, app, "第二十八条")
         await pilot.pause()
@@ -336,8 +336,8 @@ async def test_law_import_lists_every_file(demo_ws, tmp_path):
         log = str(lib.query_one("#office-log", Static).render())
         assert "✗ 说明.txt" in log and "✓ 清溪县烟花爆竹安全管理办法_20240301.txt" in log
         assert len(lib.laws) == before + 1
-        row = next(x for x in lib.laws if x["name"] == "清溪县烟花爆竹安全管理办法")
-        assert row["origin"] == "导入" and row["versions"] == ["2024-03-01"]
+        row = next(x for x in lib.laws if x.name == "清溪县烟花爆竹安全管理办法")
+        assert row.origin == "导入" and row.versions == ["2024-03-01"]
     # the imported regulation reads with its words
     art = Session.open(demo_ws.root, TODAY).office.law_articles("清溪县烟花爆竹安全管理办法")
     assert [a["key"] for a in art.articles] == ["1", "2", "3"] and "禁止燃放" in art.articles[1]["text"]

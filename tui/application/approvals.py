@@ -9,22 +9,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casefile.output import records
 
 from casefile.law import transitions
 from casefile.errors import CasefileError, UsageError
 from casefile.model import Act, ActKind, Case, CaseState
-from tui.application.lazy import lazy_module
-from tui.application.core import Core, Result, Service
 from tui.application.access import guarded
-from typing import TYPE_CHECKING
+from tui.application.core import Core, Result, Service
+from tui.application.lazy import lazy_module
 
 if TYPE_CHECKING:  # the services this one calls
     from tui.application.cases import Cases
-    from tui.application.entries import Entries
     from tui.application.documents import Documents
+    from tui.application.entries import Entries
     from tui.application.review import Review
 
 coordination = lazy_module("checklists.coordination")  # with the review rounds: loaded when used, not per command

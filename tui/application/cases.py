@@ -7,7 +7,7 @@ import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casefile.law import casetypes, entries
 
@@ -21,9 +21,8 @@ from casefile.model import Case, CaseType, PartyKind, Procedure, case_type_names
 from casefile.model.names import check_name, new_case_id
 from casefile.model.validation import validate
 from casefile.store.workspace import Officer
-from tui.application.core import Core, Result, Service
 from tui.application.access import guarded
-from typing import TYPE_CHECKING
+from tui.application.core import Core, Result, Service
 
 if TYPE_CHECKING:  # the services this one calls
     from tui.application.search import Search

@@ -12,17 +12,15 @@ from casefile.output.dossier import Dossier, assemble
 from casefile.errors import CasefileError
 from casefile.ingest.textio import read_document
 from doc_templates.catalogue import DocType, load_catalogue
+from tui.application.access import guarded
+from tui.application.core import Core, Service
 from tui.application.entries import refuse_archived
 from tui.application.lazy import lazy_module
-from tui.application.core import Core, Service
-from tui.application.access import guarded
 
-if TYPE_CHECKING:  # the services this one calls
-    from tui.application.search import Search
-
-if TYPE_CHECKING:  # the binder loads python-docx: imported by the three operations that bind
+if TYPE_CHECKING:  # the services this one calls, and types whose modules load python-docx
     from casefile.output.binding import TocRow
     from casefile.output.render import Rendered
+    from tui.application.search import Search
 
 render = lazy_module("casefile.output.render")  # docxtpl, jinja2 and python-docx: loaded when a document is rendered
 pkg = lazy_module("casefile.store.package")

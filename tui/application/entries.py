@@ -10,18 +10,16 @@ map each form field to its Chinese message. Every change is written through ``sa
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casefile.law import case_facts, entries, profiles, transitions
 from casefile.law.requirements import major_decision_reasons
 from casefile.errors import EntryError, UsageError
 from casefile.model import Case, CaseState
+from tui.application.access import guarded, move_rule
 from tui.application.cases import control_errors
-from tui.application.lazy import lazy_module
-from tui.application.access import move_rule
 from tui.application.core import Core, Result, Service
-from tui.application.access import guarded
-from typing import TYPE_CHECKING
+from tui.application.lazy import lazy_module
 
 if TYPE_CHECKING:  # the services this one calls
     from tui.application.cases import Cases

@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Any, Callable
 from casefile.errors import UsageError, WorkspaceError
 from casefile.model import ActKind, Case
 from casefile.store.workspace import Workspace
-from tui.application.lazy import lazy_module
-from tui.application.core import Service
 from tui.application.access import guarded
+from tui.application.core import Service
+from tui.application.lazy import lazy_module
 
 if TYPE_CHECKING:
     from checklists.evaluation.units import Evaluator

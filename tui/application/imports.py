@@ -14,16 +14,14 @@ from casefile.ingest import import_records, import_scope
 from casefile.errors import ImportRefused
 from casefile.ingest.import_scope import Preview
 from casefile.ingest.textio import SUPPORTED
+from tui.application.access import guarded
+from tui.application.core import Core, Service
 from tui.application.entries import refuse_archived
 from tui.application.lazy import lazy_module
-from tui.application.core import Core, Service
-from tui.application.access import guarded
 
-if TYPE_CHECKING:  # the services this one calls
-    from tui.application.search import Search
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the services this one calls, and the importer's result (the importer loads on first import)
     from casefile.ingest.importer import ImportResult
+    from tui.application.search import Search
 
 importer = lazy_module("casefile.ingest.importer")
 

@@ -8,8 +8,8 @@ from typing import Any
 
 from casefile.output import inspection, registers
 from casefile.output.tables import write_table
-from tui.application.core import Result, Service
 from tui.application.access import guarded
+from tui.application.core import Result, Service
 
 
 @dataclass

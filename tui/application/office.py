@@ -10,7 +10,7 @@ import errno
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from casefile.chain import journal
 
@@ -22,7 +22,6 @@ from casefile.model import ActKind
 from casefile.output.publicity import due_list
 from tui.application.clock import parse_day
 from tui.application.core import Core, Result, Service
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the services this one calls, and what a dossier export returns
     from casefile.output.binding import TocRow

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casefile.chain import anchor, heads, journal, seal
 
@@ -18,9 +18,8 @@ from casefile.output import stats as annual_stats
 from casefile.law.laws import Library, import_library
 from casefile.model import ActKind
 from casefile.output.publicity import Due, export_public, record
-from tui.application.core import Core, Result, Service
 from tui.application.access import guarded
-from typing import TYPE_CHECKING
+from tui.application.core import Core, Result, Service
 
 if TYPE_CHECKING:  # the services this one calls
     from tui.application.search import Search

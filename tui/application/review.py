@@ -11,17 +11,15 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from casefile.errors import CheckError
 from casefile.model import ActKind, Case
+from tui.application.access import guarded
+from tui.application.core import Core, Result, Service
 from tui.application.entries import RESUBMIT
 from tui.application.lazy import lazy_module
-from tui.application.core import Core, Result, Service
-from tui.application.access import guarded
 
 if TYPE_CHECKING:  # the services this one calls
-    from tui.application.search import Search
-    from tui.application.entries import Entries
-
-if TYPE_CHECKING:
     from checklists.engine import CheckResult
+    from tui.application.entries import Entries
+    from tui.application.search import Search
 
 rounds = lazy_module("checklists.review")
 engine = lazy_module("checklists.engine")

@@ -13,10 +13,10 @@ from casefile.errors import CasefileError, UsageError
 from casefile.ingest.facts import doc_type_name
 from casefile.output.pages import estimated_page_at
 from casefile.ingest.textio import SUPPORTED
-from tui.application.names import FACET_NAMES
-from tui.application.lazy import lazy_module
-from tui.application.reader import ESTIMATED, PDF_PAGES, Reading, hit_title
 from tui.application.core import Result, Service
+from tui.application.lazy import lazy_module
+from tui.application.names import FACET_NAMES
+from tui.application.reader import ESTIMATED, PDF_PAGES, Reading, hit_title
 
 # the index loads when a search, an update or a status needs it (not for a case list)
 index = lazy_module("index")

@@ -8,8 +8,8 @@ from casefile.store.users import ROLES, User
 
 USER_ROLES = ROLES
 from casefile.model.validation import validate
-from tui.application.core import Service
 from tui.application.access import guarded
+from tui.application.core import Service
 
 
 class Users(Service):

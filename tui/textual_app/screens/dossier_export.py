@@ -29,7 +29,7 @@ class DossierExportScreen(Screen):
     def __init__(self, case_id: str):
         super().__init__()
         self.case_id = case_id
-        self.result: dict | None = None
+        self.result = None  # the DossierExport done
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -31,7 +31,7 @@ class PublicityScreen(Screen):
     def __init__(self, case_id: str | None = None):
         super().__init__()
         self.case_id = case_id  # opened from a case: that case is selected
-        self.status: dict | None = None
+        self.status = None  # PublicityStatus of the chosen case
         self.last_export: dict | None = None
 
     def compose(self) -> ComposeResult:
