@@ -7,7 +7,7 @@ import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from casefile.law import casetypes, entries
 
@@ -22,10 +22,9 @@ from casefile.model.names import check_name, new_case_id
 from casefile.model.validation import validate
 from casefile.store.workspace import Officer
 from tui.application.access import guarded
-from tui.application.core import Core, Result, Service
+from tui.application.core import Result
+from tui.application.search import Indexed
 
-if TYPE_CHECKING:  # the services this one calls
-    from tui.application.search import Search
 
 
 
@@ -92,11 +91,7 @@ class CatalogState(Result):
         return cls(**r.to_dict(), file=str(catalog.path_of(ws)), broken=[{"id": i, "error": e} for i, e in catalog.broken_cases(ws)])
 
 
-class Cases(Service):
-    def __init__(self, core: Core, *, search: Search):
-        super().__init__(core)
-        self.search = search
-
+class Cases(Indexed):
     def new_case_id(self, number: str = "", hint: str = "") -> str:
         return new_case_id(self.ws.case_ids(), year=self.today.year, number=number, hint=hint)
 

@@ -13,14 +13,13 @@ from casefile.errors import CasefileError
 from casefile.ingest.textio import read_document
 from doc_templates.catalogue import DocType, load_catalogue
 from tui.application.access import guarded
-from tui.application.core import Core, Service
 from tui.application.entries import refuse_archived
 from tui.application.lazy import lazy_module
+from tui.application.search import Indexed
 
-if TYPE_CHECKING:  # the services this one calls, and types whose modules load python-docx
+if TYPE_CHECKING:  # their modules load python-docx: imported by the operations that bind or render
     from casefile.output.binding import TocRow
     from casefile.output.render import Rendered
-    from tui.application.search import Search
 
 render = lazy_module("casefile.output.render")  # docxtpl, jinja2 and python-docx: loaded when a document is rendered
 pkg = lazy_module("casefile.store.package")
@@ -30,11 +29,7 @@ records = lazy_module("casefile.output.records")
 Progress = Callable[[int, int, str], None]
 
 
-class Documents(Service):
-    def __init__(self, core: Core, *, search: Search):
-        super().__init__(core)
-        self.search = search
-
+class Documents(Indexed):
     # -- the catalogue ----------------------------------------------------------------------
     @staticmethod
     def doc_types() -> list[DocType]:

@@ -15,13 +15,12 @@ from casefile.errors import ImportRefused
 from casefile.ingest.import_scope import Preview
 from casefile.ingest.textio import SUPPORTED
 from tui.application.access import guarded
-from tui.application.core import Core, Service
 from tui.application.entries import refuse_archived
 from tui.application.lazy import lazy_module
+from tui.application.search import Indexed
 
-if TYPE_CHECKING:  # the services this one calls, and the importer's result (the importer loads on first import)
+if TYPE_CHECKING:  # the importer loads on first import
     from casefile.ingest.importer import ImportResult
-    from tui.application.search import Search
 
 importer = lazy_module("casefile.ingest.importer")
 
@@ -38,11 +37,7 @@ class Entry:
     is_dir: bool
 
 
-class Imports(Service):
-    def __init__(self, core: Core, *, search: Search):
-        super().__init__(core)
-        self.search = search
-
+class Imports(Indexed):
     # -- the picker --------------------------------------------------------------------------
     @staticmethod
     def parse_path(text: str, base: Path | None = None) -> Path:

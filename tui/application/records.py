@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from casefile.chain import anchor, heads, journal, seal
 
@@ -19,10 +19,9 @@ from casefile.law.laws import Library, import_library
 from casefile.model import ActKind
 from casefile.output.publicity import Due, export_public, record
 from tui.application.access import guarded
-from tui.application.core import Core, Result, Service
+from tui.application.core import Result
+from tui.application.search import Indexed
 
-if TYPE_CHECKING:  # the services this one calls
-    from tui.application.search import Search
 
 
 @dataclass
@@ -78,11 +77,7 @@ class PublicityAct(Result):
     note: str
 
 
-class Records(Service):
-    def __init__(self, core: Core, *, search: Search):
-        super().__init__(core)
-        self.search = search
-
+class Records(Indexed):
     # -- journal ----------------------------------------------------------------------------
     def journal(self, case_ref: str) -> list[dict[str, Any]]:
         return journal.read(self.ws.cases_dir / self.ws.resolve(case_ref))

@@ -13,7 +13,7 @@ from casefile.errors import CasefileError, UsageError
 from casefile.ingest.facts import doc_type_name
 from casefile.output.pages import estimated_page_at
 from casefile.ingest.textio import SUPPORTED
-from tui.application.core import Result, Service
+from tui.application.core import Core, Result, Service
 from tui.application.lazy import lazy_module
 from tui.application.names import FACET_NAMES
 from tui.application.reader import ESTIMATED, PDF_PAGES, Reading, hit_title
@@ -233,3 +233,11 @@ class Search(Service):
 
     def add_archive(self, folder: Path, progress: Progress | None = None) -> dict[str, Any]:
         return index.add_folder(self.ws, Path(folder), progress)
+
+
+class Indexed(Service):
+    """A service whose changes the index follows: it re-indexes a case it changed through ``search``."""
+
+    def __init__(self, core: Core, *, search: Search):
+        super().__init__(core)
+        self.search = search
