@@ -1,7 +1,8 @@
 """The application layer: the operations a person performs (create a case, import,
 render, check, review, search, publish, statistics) over one workspace and one
-clock. Both front ends (``tui.cli`` and ``tui.textual_app``) call this and the
-model and error types, nothing deeper; it never imports textual."""
+clock, as the services of a :class:`Session` (``session.cases``, ``session.review`` …).
+Both front ends (``tui.cli`` and ``tui.textual_app``) call this and the model and
+error types, nothing deeper; it never imports textual."""
 
 from tui.application.cases import Cases, CaseSummary, Listing, NewCase
 from tui.application.documents import Documents

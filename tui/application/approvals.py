@@ -2,7 +2,7 @@
 (§57第二款: 情节复杂或者重大违法行为, and a 重大执法决定 where the profile says so) with its
 participants, opinions and conclusion (the facts of its 集体讨论记录), and the 承办机构's written
 response when a review round concluded 存在问题. Each is recorded by the person holding the role
-(the session's guard checks it) and journaled under their name; and "my work": what waits for
+(each operation's guard checks it) and journaled under their name; and "my work": what waits for
 the acting user by their roles."""
 
 from __future__ import annotations
