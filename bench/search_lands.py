@@ -1,4 +1,4 @@
-"""What "search that lands" costs on top of the engine: Session.search (hits with their printed page,
+"""What "search that lands" costs on top of the engine: session.search.search (hits with their printed page,
 matches and Chinese facets) beside index.search (the engine and grouping alone, the reference),
 and opening a hit in the reader (session.search.read_hit), on an archive folder of real decisions.
 
