@@ -68,7 +68,18 @@ def outputs(indexed_demo_ws, run_cli):
         "review show": _json(run_cli, "review", "show", CASE, *w),
         "review accept": _json(run_cli, "review", "accept", CASE, "1", *w),
         "evaluate": _json(run_cli, "evaluate", "run", "--case", CASE, "--case", "SJ-2026-037", *w),
+        "work": _json(run_cli, "work", *w),
+        "laws show": _json(run_cli, "laws", "show", "中华人民共和国行政处罚法", "28", *w),
+        "catalogue status": _json(run_cli, "catalogue", "status", *w),
+        "publicity publish": _json(run_cli, "publicity", "publish", "ZR-2026-012", "--date", "2026-11-20", "--where", "门户网站", *w),
+        "approve": _json(run_cli, "approve", "YJ-2026-003", "--opinion", "同意", *w),
+        "discuss": _json(run_cli, "discuss", "YJ-2026-003", "--participant", "甲", "--participant", "乙",
+                         "--opinion", "甲：同意", "--conclusion", "同意处罚", *w),
+        "inspect export": _json(run_cli, "inspect", "export", "2026-明码标价", "--out", str(indexed_demo_ws.root / "抽查结果.xlsx"), *w),
     }
+    case_toml = indexed_demo_ws.cases_dir / "YJ-2026-003" / "case.toml"  # a change made outside casefile, then accepted
+    case_toml.write_text(case_toml.read_text(encoding="utf-8").replace('title = "', 'title = "（更正）', 1), encoding="utf-8")
+    out["journal accept"] = _json(run_cli, "journal", "accept", "YJ-2026-003", "--reason", "更正录入错误", *w)
     return {name: shape(v) for name, v in out.items()}
 
 
