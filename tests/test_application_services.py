@@ -12,7 +12,7 @@ from tui.application import Clock, NewCase, Session
 from tui.application.core import Result, Service
 
 TODAY = "2026-11-23"
-SERVICES = {"cases", "documents", "review", "search", "records", "entries", "imports", "approvals", "office",
+SERVICES = {"cases", "documents", "review", "search", "records", "entries", "imports", "approvals",
             "inspections", "evaluation", "users"}
 
 
@@ -25,7 +25,7 @@ def test_services_share_one_core_and_name_the_services_they_call(demo_ws):
     s = Session(demo_ws, Clock(TODAY))
     assert all(isinstance(getattr(s, n), Service) and getattr(s, n).core is s.core for n in SERVICES)
     assert s.review.entries is s.entries and s.review.search is s.search and s.entries.cases is s.cases
-    assert s.approvals.documents is s.documents and s.office.records is s.records
+    assert s.approvals.documents is s.documents and s.records.search is s.search
     assert s.cases is s.cases  # built once, on first use
 
 
@@ -46,7 +46,7 @@ def test_an_unregistered_login_is_refused_before_anything_is_checked_or_written(
 
 def test_a_typed_result_prints_as_the_dict_it_replaces(demo_ws):
     s = Session(demo_ws, Clock(TODAY))
-    st = s.office.publicity_status("ZR-2026-012")
+    st = s.records.publicity_status("ZR-2026-012")
     assert isinstance(st, Result) and st.case == "ZR-2026-012" and st.decided == "2026-11-10"
     assert list(st.to_dict()) == ["case", "number", "party", "state", "decided", "published", "withdrawn", "due", "blocked"]
     check = s.records.verify_journals("SJ-2026-088")

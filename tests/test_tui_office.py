@@ -237,7 +237,7 @@ async def test_journal_view_filter_and_verify(demo_ws):
     from textual.widgets import DataTable
 
     session = Session.open(demo_ws.root, TODAY)
-    total = len(session.office.journal_entries().entries)
+    total = len(session.records.journal_entries().entries)
     app = CasefileApp(demo_ws, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -339,7 +339,7 @@ async def test_law_import_lists_every_file(demo_ws, tmp_path):
         row = next(x for x in lib.laws if x.name == "清溪县烟花爆竹安全管理办法")
         assert row.origin == "导入" and row.versions == ["2024-03-01"]
     # the imported regulation reads with its words
-    art = Session.open(demo_ws.root, TODAY).office.law_articles("清溪县烟花爆竹安全管理办法")
+    art = Session.open(demo_ws.root, TODAY).records.law_articles("清溪县烟花爆竹安全管理办法")
     assert [a["key"] for a in art.articles] == ["1", "2", "3"] and "禁止燃放" in art.articles[1]["text"]
 
 

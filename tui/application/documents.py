@@ -1,18 +1,21 @@
-"""Documents: import (with progress), render from a template, read, the dossier,
-packages, evidence. Every change re-indexes the case."""
+"""Documents: render from a template, read, the dossier (its 卷内目录, and its export as a package
+and a print document in one pass), packages, evidence. Every change re-indexes the case."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from casefile.store import documents as docs
+from casefile.output import pages
 from casefile.output.pages import quick_counter
 from casefile.output.dossier import Dossier, assemble
 from casefile.errors import CasefileError
 from casefile.ingest.textio import read_document
 from doc_templates.catalogue import DocType, load_catalogue
 from tui.application.access import guarded
+from tui.application.core import Result
 from tui.application.entries import refuse_archived
 from tui.application.lazy import lazy_module
 from tui.application.search import Indexed
@@ -27,6 +30,26 @@ evidence = lazy_module("casefile.store.evidence")
 records = lazy_module("casefile.output.records")
 
 Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class DossierPaths(Result):
+    package: Path
+    print: Path
+
+
+@dataclass
+class DossierExport(Result):
+    """What an export did: the dossier finished (its 卷内目录 rows and warnings), the package and the
+    print document written (None when not asked), and ``notes`` on what could not be done as asked."""
+
+    case: str
+    dossier: Dossier
+    rows: list[TocRow]
+    warnings: list[str]
+    export: dict[str, Any] | None = None
+    print: dict[str, Any] | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 class Documents(Indexed):
@@ -129,3 +152,45 @@ class Documents(Indexed):
         result = pkg.import_package(self.ws, Path(path), replace=replace, accept_foreign=accept_foreign)
         self.search.reindex(result["case"], refresh=True)
         return result
+
+    # -- dossier export and print -------------------------------------------------------------
+    @staticmethod
+    def pdf_available() -> bool:
+        """Whether LibreOffice is installed to turn the print .docx into a PDF."""
+        return pages.soffice() is not None
+
+    def dossier_paths(self, case_ref: str, folder: Path) -> DossierPaths:
+        """Where an export into ``folder`` writes: the 送审案卷包 and the print document."""
+        cid = self.ws.resolve(case_ref)
+        folder = Path(folder)
+        return DossierPaths(folder / f"{cid}-案卷包.zip", folder / f"{cid}-案卷打印.docx")
+
+    def export_dossier(self, case_ref: str, *, zip_to: Path | None = None, print_to: Path | None = None,
+                       progress: Progress | None = None) -> DossierExport:
+        """The 卷内目录, 备考表 and 封面 first (so both outputs carry them), then the package and/or
+        the print document (.docx, and a PDF beside it when LibreOffice is installed). ``notes``
+        says in Chinese what could not be done as asked (no LibreOffice: .docx only)."""
+        steps = 1 + bool(zip_to) + bool(print_to)
+        step = 0
+
+        def tell(msg: str) -> None:
+            nonlocal step
+            step += 1
+            if progress:
+                progress(step, steps, msg)
+
+        tell("正在生成卷内目录、备考表和封面……")
+        d, rows, warnings = self.finish_dossier(case_ref)
+        out = DossierExport(d.case.id, d, rows, warnings)
+        if zip_to:
+            tell(f"正在导出案卷包 {zip_to} ……")
+            Path(zip_to).parent.mkdir(parents=True, exist_ok=True)
+            out.export = self.export_package(d.case.id, Path(zip_to))
+        if print_to:
+            tell(f"正在合并打印文档 {print_to} ……")
+            Path(print_to).parent.mkdir(parents=True, exist_ok=True)
+            out.print = self.print_dossier(d.case.id, Path(print_to))
+            if not out.print.get("pdf"):
+                out.notes.append("未安装 LibreOffice，未生成 PDF；已生成可打印的 .docx（可用 WPS 或 Word 打开打印）"
+                                    if not self.pdf_available() else "LibreOffice 未能转换出 PDF；已生成可打印的 .docx")
+        return out

@@ -24,7 +24,6 @@ from tui.application.entries import Entries
 from tui.application.evaluate import Evaluations
 from tui.application.imports import Imports
 from tui.application.inspections import Inspections
-from tui.application.office import Office
 from tui.application.records import Records
 from tui.application.review import Review
 from tui.application.search import Search
@@ -120,10 +119,6 @@ class Session:
     @cached_property
     def approvals(self) -> Approvals:
         return Approvals(self.core, cases=self.cases, entries=self.entries, documents=self.documents, review=self.review)
-
-    @cached_property
-    def office(self) -> Office:
-        return Office(self.core, documents=self.documents, records=self.records)
 
     @cached_property
     def inspections(self) -> Inspections:

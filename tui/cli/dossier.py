@@ -27,7 +27,7 @@ def dossier(case_ref, export_to, print_to, as_json):
     done = None
     if export_to or print_to:
         # one path with the TUI's 案卷导出: finish the dossier, then the package and the print
-        done = s.office.export_dossier(case_ref, zip_to=Path(export_to) if export_to else None,
+        done = s.documents.export_dossier(case_ref, zip_to=Path(export_to) if export_to else None,
                                 print_to=Path(print_to) if print_to else None, progress=lambda i, n, msg: progress(msg))
         d, rows, warnings = done.dossier, done.rows, done.warnings + done.notes
     else:

@@ -229,7 +229,7 @@ def stats(year, csv_path, docx_path, as_json):
     for path, fmt in ((csv_path, "csv"), (docx_path, "docx")):
         if path:
             if Path(path).suffix.lower() == f".{fmt}":
-                session.office.save_stats(s, Path(path))  # the TUI's 统计 export writes through the same method
+                session.records.save_stats(s, Path(path))  # the TUI's 统计 export writes through the same method
             else:
                 Path(path).write_bytes(session.records.export_stats(s, fmt))
 

@@ -47,8 +47,8 @@ class DossierExportScreen(Screen):
         self.sub_title = "案卷导出"
         session = self.app.session
         folder = self.query_one("#dossier-folder", Input)
-        folder.value = str(session.office.export_folder("案卷"))
-        pdf = "装有 LibreOffice，另出 PDF" if session.office.pdf_available() else "未安装 LibreOffice：只生成 .docx，不生成 PDF"
+        folder.value = str(session.records.export_folder("案卷"))
+        pdf = "装有 LibreOffice，另出 PDF" if session.documents.pdf_available() else "未安装 LibreOffice：只生成 .docx，不生成 PDF"
         self.query_one("#dossier-plan", Static).update(
             f"e 导出案卷包（.zip，含校验和）与打印文档；p 只生成打印文档（{pdf}）；c 修改文件夹。\n"
             "两者都先生成卷内目录、备考表和封面。打印文档生成后显示其位置，不直接送打印机。")
@@ -70,13 +70,13 @@ class DossierExportScreen(Screen):
     def action_export(self) -> None:
         folder = self._folder()
         if folder:
-            paths = self.app.session.office.dossier_paths(self.case_id, folder)
+            paths = self.app.session.documents.dossier_paths(self.case_id, folder)
             self.run_export(paths.package, paths.print)
 
     def action_print_ready(self) -> None:
         folder = self._folder()
         if folder:
-            self.run_export(None, self.app.session.office.dossier_paths(self.case_id, folder).print)
+            self.run_export(None, self.app.session.documents.dossier_paths(self.case_id, folder).print)
 
     @work(thread=True, exclusive=True, group="dossier")
     def run_export(self, zip_to: Path | None, print_to: Path | None) -> None:
@@ -89,7 +89,7 @@ class DossierExportScreen(Screen):
             self.app.call_from_thread(log.update, f"（{i}/{n}）{msg}")
 
         try:
-            r = self.app.session.office.export_dossier(self.case_id, zip_to=zip_to, print_to=print_to, progress=progress)
+            r = self.app.session.documents.export_dossier(self.case_id, zip_to=zip_to, print_to=print_to, progress=progress)
         except CasefileError as e:
             self.app.call_from_thread(log.update, f"未能导出：{e}" + ("\n" + "\n".join(e.details) if e.details else ""))
             return

@@ -151,7 +151,7 @@ class EvaluateScreen(Screen):
         if self.evaluation is None:
             self.notify("先评查，再写出报告", severity="warning")
             return
-        default = self.app.session.office.export_folder("评查") / f"评查报告-{self.evaluation.id}.docx"
+        default = self.app.session.records.export_folder("评查") / f"评查报告-{self.evaluation.id}.docx"
         self.app.push_screen(AskScreen("评查报告另存为（.docx 或 .xlsx）：", str(default)), self._write)
 
     def _write(self, answer: str | None) -> None:

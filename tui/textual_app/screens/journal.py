@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from casefile.errors import CasefileError
-from tui.application import io_problem
+from tui.application import io_problem, journal_summary
 from tui.textual_app.screens.ask import AskScreen
 
 PAGE = 200  # entries put in the table at a time
@@ -48,11 +48,11 @@ class JournalScreen(Screen):
 
     def load(self) -> None:
         try:
-            r = self.app.session.office.journal_entries(self.case_id)
+            r = self.app.session.records.journal_entries(self.case_id)
         except CasefileError as e:
             self.notify(str(e), severity="error")
             self.case_id = None
-            r = self.app.session.office.journal_entries(None)
+            r = self.app.session.records.journal_entries(None)
         self.entries = r.entries
         self.page = max(0, (len(self.entries) - 1) // PAGE)  # the newest page first
         if r.unreadable:
@@ -66,7 +66,7 @@ class JournalScreen(Screen):
     def show_page(self) -> None:
         t = self.query_one("#journal-table", DataTable)
         t.clear()
-        summary = self.app.session.office.journal_summary
+        summary = journal_summary
         for e in self.entries[self.page * PAGE:(self.page + 1) * PAGE]:
             # the case folder's docs/ prefix says nothing at 80 columns
             t.add_row(e.get("time", "")[:16].replace("T", " "), e["case"], e.get("user") or e.get("actor", ""), e.get("act", ""),

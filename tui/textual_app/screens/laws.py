@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 from textual.widgets.text_area import Selection
 
 from casefile.errors import CasefileError
-from tui.application import article_label, io_problem
+from tui.application import article_key, article_label, io_problem
 from tui.textual_app.screens.ask import AskScreen
 
 
@@ -48,7 +48,7 @@ class LawLibraryScreen(Screen):
         self.query_one("#law-table").focus()
 
     def load(self) -> None:
-        self.laws = self.app.session.office.law_list()
+        self.laws = self.app.session.records.law_list()
         t = self.query_one("#law-table", DataTable)
         t.clear()
         shown = [law for law in self.laws if self.filter_text in law.name]
@@ -160,7 +160,7 @@ class LawScreen(Screen):
 
     def show(self) -> None:
         try:
-            self.law = self.app.session.office.law_articles(self.law_name, self.version)
+            self.law = self.app.session.records.law_articles(self.law_name, self.version)
         except CasefileError as e:
             self.query_one("#law-head", Label).update(str(e))
             return
@@ -184,7 +184,7 @@ class LawScreen(Screen):
         self.app.push_screen(AskScreen("跳到第几条（如 28、第二十八条、10之一）：", ""), lambda ans: self.goto(ans) if ans else None)
 
     def goto(self, text: str) -> bool:
-        key = self.app.session.office.article_key(text)
+        key = article_key(text)
         if not key or self.law is None:
             self.notify(f"“{text}”不是条号", severity="error")
             return False

@@ -91,7 +91,7 @@ class PublicityScreen(Screen):
             detail.update("事前公开清单：按 r 生成（内容变更后需重新公示）")
             return
         try:
-            st = self.app.session.office.publicity_status(case_id)
+            st = self.app.session.records.publicity_status(case_id)
         except CasefileError as e:
             self.status = None
             detail.update(f"{case_id}：{e}")
@@ -120,7 +120,7 @@ class PublicityScreen(Screen):
         st = self._usable()
         if st is None:
             return
-        folder = self.app.session.office.export_folder("公示")
+        folder = self.app.session.records.export_folder("公示")
         self.app.push_screen(AskScreen(f"把 {st.case} 的公示文本（.docx 与 .txt，已去除个人信息）导出到文件夹：", str(folder)),
                              lambda ans: self.export_to(st.case, Path(ans)) if ans else None)
 
@@ -154,7 +154,7 @@ class PublicityScreen(Screen):
 
     def _ask_platform(self, case_id: str, day_text: str) -> None:
         try:
-            day = self.app.session.office.record_day(day_text, "公示日期")
+            day = self.app.session.records.record_day(day_text, "公示日期")
         except CasefileError as e:
             self._log(f"未能登记公示：{e}", "error")
             return
@@ -186,7 +186,7 @@ class PublicityScreen(Screen):
 
     def _withdraw(self, case_id: str, reason: str, day_text: str) -> None:
         try:
-            day = self.app.session.office.record_day(day_text, "撤回日期")
+            day = self.app.session.records.record_day(day_text, "撤回日期")
             r = self.app.session.records.withdraw(case_id, reason, day)
         except CasefileError as e:
             self._log(f"未能撤回：{e}", "error")
@@ -195,7 +195,7 @@ class PublicityScreen(Screen):
 
     # -- 事前公开 registers ------------------------------------------------------------------------
     def action_registers(self) -> None:
-        folder = self.app.session.office.export_folder("事前公开")
+        folder = self.app.session.records.export_folder("事前公开")
         self.app.push_screen(AskScreen("生成事前公开清单（执法主体、人员、事项、随机抽查事项；.xlsx）及每个事项的执法流程图（SVG、PNG）和服务指南（.docx）到文件夹：",
                                        str(folder)),
                              lambda ans: self.write_registers(Path(ans)) if ans else None)
