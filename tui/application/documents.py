@@ -192,5 +192,5 @@ class Documents(Indexed):
             out.print = self.print_dossier(d.case.id, Path(print_to))
             if not out.print.get("pdf"):
                 out.notes.append("未安装 LibreOffice，未生成 PDF；已生成可打印的 .docx（可用 WPS 或 Word 打开打印）"
-                                    if not self.pdf_available() else "LibreOffice 未能转换出 PDF；已生成可打印的 .docx")
+                                 if not self.pdf_available() else "LibreOffice 未能转换出 PDF；已生成可打印的 .docx")
         return out
