@@ -17,7 +17,7 @@ Two-term, phrase and filtered queries are timed without snippets or facet
 counts; "faceted" with the four facet counts (FTS5: the query plus a GROUP BY
 per facet column); "snippet page" is a top-10 page with snippets.
 
-"product …" rows time what a person waits for: ``Session.search``, the call
+"product …" rows time what a person waits for: ``session.search.search``, the call
 behind ``casefile search`` and the TUI's search screen (freshness, parsing,
 engine, grouping, page labels, facets, snippets), on a workspace whose index
 holds the documents, beside FTS5's top 10 with snippets; and the first query of
@@ -189,7 +189,7 @@ def run_engine(engine: str, n: int, tmp: Path, queries: dict) -> dict:
 
 
 def product_path(root: Path, queries: dict, agencies: list[str]) -> dict:
-    """The whole path a person waits for: ``Session.search`` (what ``casefile search`` and the TUI's
+    """The whole path a person waits for: ``session.search.search`` (what ``casefile search`` and the TUI's
     search screen call: freshness check, query parsing, engine, grouping, page labels, facets in
     Chinese, snippets), top 10, in this process after a first query; and the first query of a new
     process, timed inside that process (imports not counted)."""
@@ -200,16 +200,16 @@ def product_path(root: Path, queries: dict, agencies: list[str]) -> dict:
     from tui.application.session import Session
 
     sess = Session.open(root)
-    sess.search("罚款", limit=10)
+    sess.search.search("罚款", limit=10)
     rng = random.Random(5)
     out = {"product " + k: timed(fn, queries[src]) for k, src, fn in (
-        ("two-term", "two", lambda q: sess.search(q, limit=10)),
-        ("phrase", "phrase", lambda q: sess.search(f'"{q}"', limit=10)),
-        ("filtered", "one", lambda q: sess.search(q, agency=rng.choice(agencies) if agencies else None, limit=10)),
-        ("judged", "judged", lambda q: sess.search(q, limit=10)))}
+        ("two-term", "two", lambda q: sess.search.search(q, limit=10)),
+        ("phrase", "phrase", lambda q: sess.search.search(f'"{q}"', limit=10)),
+        ("filtered", "one", lambda q: sess.search.search(q, agency=rng.choice(agencies) if agencies else None, limit=10)),
+        ("judged", "judged", lambda q: sess.search.search(q, limit=10)))}
     clock = "process_time" if _clock is time.process_time else "perf_counter"
     probe = ("import sys, time; from tui.application.session import Session; s = Session.open(sys.argv[1]); "
-             f"t = time.{clock}(); s.search(sys.argv[2], limit=10); print((time.{clock}() - t) * 1000)")
+             f"t = time.{clock}(); s.search.search(sys.argv[2], limit=10); print((time.{clock}() - t) * 1000)")
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
     out["first query"] = [float(subprocess.run([sys.executable, "-c", probe, str(root), f'"{q}"'], env=env, check=True,
                                                capture_output=True, text=True).stdout) for q in queries["phrase"][:5]]
@@ -357,7 +357,7 @@ def main() -> None:
     for q in ("two-term", "phrase", "filtered", "faceted", "snippet page"):
         row(f"{q} p50 ms", [statistics.median(res[e][q]) for e in cols], "{:12.2f}")
         row(f"{q} p95 ms", [pct(res[e][q], 95) for e in cols], "{:12.2f}")
-    print("\nthe product's path (Session.search: top 10, snippets, facets, page labels) beside FTS5 top 10 with snippets")
+    print("\nthe product's path (session.search.search: top 10, snippets, facets, page labels) beside FTS5 top 10 with snippets")
     for q in ("two-term", "phrase", "filtered", "judged"):
         k = "product " + q
         row(f"{k} p50 ms", [statistics.median(res[e][k]) for e in cols], "{:12.2f}")

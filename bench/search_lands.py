@@ -1,6 +1,6 @@
-"""What "search that lands" costs on top of the engine: Session.search (hits with their printed page,
+"""What "search that lands" costs on top of the engine: session.search.search (hits with their printed page,
 matches and Chinese facets) beside index.search (the engine and grouping alone, the reference),
-and opening a hit in the reader (Session.read_hit), on an archive folder of real decisions.
+and opening a hit in the reader (session.search.read_hit), on an archive folder of real decisions.
 
     .venv/bin/python -m bench.search_lands [--corpus DIR] [--limit 30] [--repeat 5]
 
@@ -45,17 +45,17 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="casefile-lands-") as tmp:
         s = Session(Workspace.init(Path(tmp) / "ws", AgencyProfile(name="评查组")))
         t = time.perf_counter()
-        r = s.add_archive(folder)
+        r = s.search.add_archive(folder)
         print(f"archive indexed: {r['files']} files in {time.perf_counter() - t:.1f} s")
         base = index.search(s.ws, "罚款", limit=5)
         fill = {"agency": next(iter(base["facets"]["agency"])), "year": next(iter(base["facets"]["year"]))}
         print(f"{'query':<34}{'engine ms':>10}{'session ms':>12}{'ratio':>7}{'read_hit ms':>13}  hits")
         for q in (x.format(**fill) for x in QUERIES):
             ref, _ = _ms(lambda: index.search(s.ws, q, limit=a.limit), a.repeat)
-            ours, res = _ms(lambda: s.search(q, limit=a.limit), a.repeat)
+            ours, res = _ms(lambda: s.search.search(q, limit=a.limit), a.repeat)
             read = 0.0
             if res["hits"]:
-                read, _ = _ms(lambda: s.read_hit(res["hits"][0], q).view(), a.repeat)
+                read, _ = _ms(lambda: s.search.read_hit(res["hits"][0], q).view(), a.repeat)
             print(f"{q[:32]:<34}{ref:>10.1f}{ours:>12.1f}{ours / ref if ref else 0:>7.2f}{read:>13.1f}  {len(res['hits'])}")
     return 0
 

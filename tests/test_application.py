@@ -40,10 +40,10 @@ def test_cli_tui_and_import_share_the_id_scheme(demo_ws, run_cli, tmp_path):
     assert code == 0, err
     assert json.loads(out)["id"] == "2026-001"
     session = Session(demo_ws, Clock(TODAY))
-    assert session.create_case(NewCase(party="李四", cause="无照经营")).id == "2026-002"
+    assert session.cases.create_case(NewCase(party="李四", cause="无照经营")).id == "2026-002"
     shutil.rmtree(demo_ws.cases_dir / "2026-001")  # a deleted case does not make the next id clash
     (demo_ws.cases_dir / "123").mkdir()
-    assert session.new_case_id() == "2026-003"
+    assert session.cases.new_case_id() == "2026-003"
     # import: a folder names the case, another folder of the same name gets the suffix (the same
     # folder again is the same import: tests/test_import_again.py)
     folder = tmp_path / "现场检查材料"
@@ -51,8 +51,8 @@ def test_cli_tui_and_import_share_the_id_scheme(demo_ws, run_cli, tmp_path):
     (folder / "询问笔录.txt").write_text("询问笔录\n询问时间：2026年11月20日\n被询问人：王五\n问：你是否知道销售过期食品违法？答：知道。\n", encoding="utf-8")
     elsewhere = tmp_path / "另一处" / "现场检查材料"
     shutil.copytree(folder, elsewhere)
-    first = session.import_files(None, [folder])
-    second = session.import_files(None, [elsewhere])
+    first = session.imports.import_files(None, [folder])
+    second = session.imports.import_files(None, [elsewhere])
     assert (first.case, second.case) == ("现场检查材料", "现场检查材料-2")
 
 
@@ -155,41 +155,41 @@ async def test_tui_and_cli_search_give_the_same_hits_on_a_fresh_demo(demo_templa
 
 def test_changes_through_the_session_are_searchable_at_once(demo_ws, tmp_path):
     session = Session(demo_ws, Clock(TODAY))
-    assert session.search("听证")["total"] > 0  # builds the index
+    assert session.search.search("听证")["total"] > 0  # builds the index
     note = tmp_path / "情况说明.txt"
     note.write_text("情况说明\n当事人于2026年11月20日提交了整改报告，承诺建立进货查验台账。\n", encoding="utf-8")
-    session.import_files("SJ-2026-088", [note])
-    r = session.search("进货查验台账")
+    session.imports.import_files("SJ-2026-088", [note])
+    r = session.search.search("进货查验台账")
     assert r["index"]["added"] == 0  # the import already re-indexed the case
     assert [h["case"] for h in r["hits"]] == ["SJ-2026-088"]
     # a fact changed through the session reaches the hits (the party shown with each hit)
-    case = session.load_case("SJ-2026-088")
+    case = session.cases.load_case("SJ-2026-088")
     case.parties[0].name = "清溪县百味源食品股份有限公司"
-    session.save_case(case)
-    assert session.search("进货查验台账")["hits"][0]["party"] == "清溪县百味源食品股份有限公司"
+    session.cases.save_case(case)
+    assert session.search.search("进货查验台账")["hits"][0]["party"] == "清溪县百味源食品股份有限公司"
 
 
 def test_search_notices_documents_changed_outside(demo_ws, tmp_path):
     session = Session(demo_ws, Clock(TODAY))
-    session.search("听证")
+    session.search.search("听证")
     # another process (an older casefile, a script) adds a document without re-indexing
     note = tmp_path / "补充说明.txt"
     note.write_text("补充说明\n当事人已全部召回涉案批次产品并销毁。\n", encoding="utf-8")
     other = Session(demo_ws, Clock(TODAY))
-    other.reindex = lambda *a, **k: None  # what a front end bypassing the layer would do
-    other.import_files("SJ-2026-088", [note])
-    r = session.search("召回涉案批次")
+    other.search.reindex = lambda *a, **k: None  # what a front end bypassing the layer would do
+    other.imports.import_files("SJ-2026-088", [note])
+    r = session.search.search("召回涉案批次")
     assert r["index"]["added"] >= 1 and r["total"] > 0
     # a fact edited by hand in case.toml, and a case folder removed by hand
     toml = demo_ws.cases_dir / "SJ-2026-088" / "case.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace("清溪县百味源食品有限公司", "清溪县百味源食品股份有限公司"), encoding="utf-8")
-    assert {h["party"] for h in session.search("召回涉案批次")["hits"]} == {"清溪县百味源食品股份有限公司"}
-    assert "ZR-2026-012" in {h["case"] for h in session.search("听证", limit=30)["hits"]}
+    assert {h["party"] for h in session.search.search("召回涉案批次")["hits"]} == {"清溪县百味源食品股份有限公司"}
+    assert "ZR-2026-012" in {h["case"] for h in session.search.search("听证", limit=30)["hits"]}
     shutil.rmtree(demo_ws.cases_dir / "ZR-2026-012")
-    r = session.search("听证", limit=30)
+    r = session.search.search("听证", limit=30)
     assert r["index"]["removed"] > 0 and "ZR-2026-012" not in {h["case"] for h in r["hits"]}
     # nothing changed: the index is known current without loading any case
-    assert session.search("听证")["index"] == {"built": False, "added": 0, "removed": 0}
+    assert session.search.search("听证")["index"] == {"built": False, "added": 0, "removed": 0}
 
 
 # -- review rounds: explicit, on a submitted case ------------------------------------------------
@@ -256,7 +256,7 @@ def test_library_refuses_a_round_on_a_case_not_submitted(demo_ws):
 
     session = Session(demo_ws, Clock(TODAY))
     with pytest.raises(CheckError, match="尚未提交法制审核"):
-        session.open_review("ZR-2026-012")
-    assert session.current_review("ZR-2026-012") is None
-    assert session.load_case("SJ-2026-088").state == CaseState.IN_REVIEW
-    assert session.open_review("SJ-2026-088")["round"] == 1
+        session.review.open_review("ZR-2026-012")
+    assert session.review.current_review("ZR-2026-012") is None
+    assert session.cases.load_case("SJ-2026-088").state == CaseState.IN_REVIEW
+    assert session.review.open_review("SJ-2026-088")["round"] == 1

@@ -34,18 +34,18 @@ def _worker(root: str, name: str, n: int, start) -> None:
     tmp.mkdir()
     start.wait()
     for i in range(n):
-        s.save_entry(MAIN, "evidence", {"kind": "书证", "name": f"{name}-{i} 进货单据", "date": "2026-11-20"})
+        s.entries.save_entry(MAIN, "evidence", {"kind": "书证", "name": f"{name}-{i} 进货单据", "date": "2026-11-20"})
         p = tmp / f"{name}-{i}.jpg"
         p.write_bytes(base + f"{name}-{i}".encode())
-        s.add_evidence(MAIN, p, "现场检查", note=f"{name} 第{i}张")
-        s.add_finding(MAIN, "evidence", "minor", f"{name}-{i}：现场照片未注明拍摄人", basis="《市场监督管理行政处罚程序规定》第二十一条")
-        s.save_entry(OTHERS[i % len(OTHERS)], "evidence", {"kind": "物证", "name": f"{name}-{i} 样品", "date": "2026-11-20"})
-        s.add_officer({"name": f"执法员{name}{i}", "certificate": f"33112620{name}{i:03d}", "unit": "丽水市市场监督管理局",
+        s.documents.add_evidence(MAIN, p, "现场检查", note=f"{name} 第{i}张")
+        s.review.add_finding(MAIN, "evidence", "minor", f"{name}-{i}：现场照片未注明拍摄人", basis="《市场监督管理行政处罚程序规定》第二十一条")
+        s.entries.save_entry(OTHERS[i % len(OTHERS)], "evidence", {"kind": "物证", "name": f"{name}-{i} 样品", "date": "2026-11-20"})
+        s.cases.add_officer({"name": f"执法员{name}{i}", "certificate": f"33112620{name}{i:03d}", "unit": "丽水市市场监督管理局",
                        "categories": ["市场监管"], "roles": ["承办人"]})
         if name == "A" and i == 1:
-            s.move_case("YJ-2026-003", "开始调查")
+            s.entries.move_case("YJ-2026-003", "开始调查")
         if name == "B" and i == 2:
-            s.move_case("SJ-2026-101", "归档")
+            s.entries.move_case("SJ-2026-101", "归档")
 
 
 def _run(root: Path, workers: list[str], n: int) -> None:

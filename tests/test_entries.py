@@ -1,5 +1,5 @@
 """Fact entry checked in one place (casefile.law.entries via Session) and state moves
-(casefile.law.transitions via Session.move_case), for the CLI and the TUI alike (issue 21, item 4)."""
+(casefile.law.transitions via session.entries.move_case), for the CLI and the TUI alike (issue 21, item 4)."""
 
 from __future__ import annotations
 
@@ -74,19 +74,19 @@ def test_bad_party_refused_field_by_field_and_nothing_written(session, demo_ws):
     path = demo_ws.cases_dir / "YJ-2026-003" / "case.toml"
     before, journal_before = path.read_bytes(), _acts(demo_ws, "YJ-2026-003")
     with pytest.raises(EntryError) as e:
-        session.save_entry("YJ-2026-003", "parties", {"kind": "自然人", "name": "", "id_number": "110105194912310021",
+        session.entries.save_entry("YJ-2026-003", "parties", {"kind": "自然人", "name": "", "id_number": "110105194912310021",
                                                        "birth_date": "2027-01-01"})
     assert set(e.value.fields) == {"name", "id_number", "birth_date"}
     assert "晚于今天" in e.value.fields["birth_date"]
     assert any(d.startswith("证件号码：") for d in e.value.details)  # the CLI's lines name the field in Chinese
     assert path.read_bytes() == before and _acts(demo_ws, "YJ-2026-003") == journal_before
 
-    case = session.save_entry("YJ-2026-003", "parties", {"kind": "自然人", "name": "王小明", "id_number": "11010519491231002x"})
+    case = session.entries.save_entry("YJ-2026-003", "parties", {"kind": "自然人", "name": "王小明", "id_number": "11010519491231002x"})
     assert demo_ws.load_case("YJ-2026-003").parties[-1].id_number == "11010519491231002X"
     assert len(case.parties) == 2 and _acts(demo_ws, "YJ-2026-003")[-1] == "录入当事人"
-    session.save_entry("YJ-2026-003", "parties", {"kind": "自然人", "name": "王晓明", "id_number": "11010519491231002X"}, index=1)
+    session.entries.save_entry("YJ-2026-003", "parties", {"kind": "自然人", "name": "王晓明", "id_number": "11010519491231002X"}, index=1)
     assert demo_ws.load_case("YJ-2026-003").parties[1].name == "王晓明"
-    session.remove_entry("YJ-2026-003", "parties", 1)
+    session.entries.remove_entry("YJ-2026-003", "parties", 1)
     assert len(demo_ws.load_case("YJ-2026-003").parties) == 1
     assert _acts(demo_ws, "YJ-2026-003")[-2:] == ["修改当事人", "删除当事人"]
 
@@ -94,25 +94,25 @@ def test_bad_party_refused_field_by_field_and_nothing_written(session, demo_ws):
 def test_act_officers_dates_and_order(session, demo_ws):
     cid = "YJ-2026-003"  # filed 2026-11-20
     with pytest.raises(EntryError) as e:
-        session.save_entry(cid, "acts", {"kind": "现场检查", "date": "2026-11-24", "officers": ["33112600101", "张三"]})
+        session.entries.save_entry(cid, "acts", {"kind": "现场检查", "date": "2026-11-24", "officers": ["33112600101", "张三"]})
     assert "晚于今天" in e.value.fields["date"] and "“张三”不在执法人员清单中" in e.value.fields["officers"]
     # 陈志强's certificate ran out on 2026-05-31
     with pytest.raises(EntryError) as e:
-        session.save_entry(cid, "acts", {"kind": "现场检查", "date": "2026-11-21", "officers": ["王建国", "陈志强"]})
+        session.entries.save_entry(cid, "acts", {"kind": "现场检查", "date": "2026-11-21", "officers": ["王建国", "陈志强"]})
     assert "陈志强" in e.value.fields["officers"] and "2026-05-31" in e.value.fields["officers"]
     # two officers for an inspection (行政处罚法第四十二条)
     with pytest.raises(EntryError) as e:
-        session.save_entry(cid, "acts", {"kind": "现场检查", "date": "2026-11-21", "officers": ["王建国"]})
+        session.entries.save_entry(cid, "acts", {"kind": "现场检查", "date": "2026-11-21", "officers": ["王建国"]})
     assert "两名" in e.value.fields["officers"] and "第四十二条" in e.value.fields["officers"]
     # not before the filing
     with pytest.raises(EntryError) as e:
-        session.save_entry(cid, "acts", {"kind": "询问", "date": "2026-11-19", "officers": ["王建国", "李晓梅"]})
+        session.entries.save_entry(cid, "acts", {"kind": "询问", "date": "2026-11-19", "officers": ["王建国", "李晓梅"]})
     assert "早于立案日期（2026-11-20）" in e.value.fields["date"]
     # an act of another case type
     with pytest.raises(EntryError) as e:
-        session.save_entry(cid, "acts", {"kind": "准予许可", "date": "2026-11-21"})
+        session.entries.save_entry(cid, "acts", {"kind": "准予许可", "date": "2026-11-21"})
     assert "不是行政处罚案件的执法行为" in e.value.fields["kind"]
-    case = session.save_entry(cid, "acts", {"kind": "现场检查", "date": "2026-11-21", "officers": ["王建国", "33112600102"],
+    case = session.entries.save_entry(cid, "acts", {"kind": "现场检查", "date": "2026-11-21", "officers": ["王建国", "33112600102"],
                                            "place": "清溪县城东工业园"})
     act = case.acts_of(ActKind.INSPECTION)[-1]
     assert act.officers == ["33112600101", "33112600102"] and act.date == dt.date(2026, 11, 21)
@@ -122,12 +122,12 @@ def test_act_officers_dates_and_order(session, demo_ws):
 def test_measure_needs_basis_and_a_positive_amount(session, demo_ws):
     cid = "YJ-2026-003"
     with pytest.raises(EntryError) as e:
-        session.save_entry(cid, "proposed", {"kind": "罚款", "amount": "-100", "basis": ""})
+        session.entries.save_entry(cid, "proposed", {"kind": "罚款", "amount": "-100", "basis": ""})
     assert e.value.fields["amount"] == "金额应大于零" and "法律依据" in e.value.fields["basis"]
     with pytest.raises(EntryError) as e:
-        session.save_entry(cid, "proposed", {"kind": "罚款", "basis": "按规定处理"})
+        session.entries.save_entry(cid, "proposed", {"kind": "罚款", "basis": "按规定处理"})
     assert "须写明金额" in e.value.fields["amount"] and "未能识别" in e.value.fields["basis"]
-    case = session.save_entry(cid, "proposed", {"kind": "罚款", "amount": "20,000元",
+    case = session.entries.save_entry(cid, "proposed", {"kind": "罚款", "amount": "20,000元",
                                                 "basis": "《中华人民共和国安全生产法》第九十九条第（一）项"})
     m = case.proposed[-1]
     assert m.amount == Decimal(20000) and m.basis[0].cite() == "《中华人民共和国安全生产法》第九十九条第（一）项"
@@ -136,20 +136,20 @@ def test_measure_needs_basis_and_a_positive_amount(session, demo_ws):
 
 def test_evidence_date_not_in_future(session):
     with pytest.raises(EntryError) as e:
-        session.save_entry("YJ-2026-003", "evidence", {"kind": "书证", "name": "营业执照复印件", "date": "2026-12-01"})
+        session.entries.save_entry("YJ-2026-003", "evidence", {"kind": "书证", "name": "营业执照复印件", "date": "2026-12-01"})
     assert list(e.value.fields) == ["date"]
-    case = session.save_entry("YJ-2026-003", "evidence", {"kind": "书证", "name": "营业执照复印件", "source": "当事人提供", "date": "2026-11-20"})
+    case = session.entries.save_entry("YJ-2026-003", "evidence", {"kind": "书证", "name": "营业执照复印件", "source": "当事人提供", "date": "2026-11-20"})
     assert case.evidence[-1].name == "营业执照复印件"
 
 
 def test_new_case_refuses_future_filing_and_a_nonsense_id(session, demo_ws):
     n = len(demo_ws.case_ids())
     with pytest.raises(EntryError) as e:
-        session.create_case(NewCase(party="清溪县好运来超市有限公司", party_id="123", cause="销售过期食品", filed="2027-05-01"),
+        session.cases.create_case(NewCase(party="清溪县好运来超市有限公司", party_id="123", cause="销售过期食品", filed="2027-05-01"),
                             required=("party", "cause"))
     assert set(e.value.fields) == {"party_id", "filed"}
     assert len(demo_ws.case_ids()) == n
-    c = session.create_case(NewCase(party="清溪县好运来超市有限公司", party_id=CODES["uscc"][0]["code"], cause="销售过期食品",
+    c = session.cases.create_case(NewCase(party="清溪县好运来超市有限公司", party_id=CODES["uscc"][0]["code"], cause="销售过期食品",
                                     filed="2026-11-20"))
     assert c.party.id_number == CODES["uscc"][0]["code"]
 
@@ -157,29 +157,29 @@ def test_new_case_refuses_future_filing_and_a_nonsense_id(session, demo_ws):
 # -- state moves ----------------------------------------------------------------------------------
 def test_submit_blocked_until_a_proposed_measure_then_journaled(session, demo_ws):
     cid = "YJ-2026-003"
-    opts = {o.transition.id: o for o in session.transitions(cid)}
+    opts = {o.transition.id: o for o in session.entries.transitions(cid)}
     assert opts["开始调查"].allowed
     assert any("拟处罚" in b for b in opts["提交法制审核"].blockers)
     with pytest.raises(ValidationError):
-        session.move_case(cid, "提交法制审核")
+        session.entries.move_case(cid, "提交法制审核")
     with pytest.raises(UsageError):
-        session.move_case(cid, "归档")  # not a move of 已立案
-    session.save_entry(cid, "proposed", {"kind": "罚款", "amount": "20000", "basis": "《中华人民共和国安全生产法》第九十九条"})
-    case = session.move_case(cid, "提交法制审核")
+        session.entries.move_case(cid, "归档")  # not a move of 已立案
+    session.entries.save_entry(cid, "proposed", {"kind": "罚款", "amount": "20000", "basis": "《中华人民共和国安全生产法》第九十九条"})
+    case = session.entries.move_case(cid, "提交法制审核")
     assert case.state == CaseState.IN_REVIEW
     saved = demo_ws.load_case(cid)
     assert saved.state == CaseState.IN_REVIEW and saved.last_date(ActKind.SUBMIT_REVIEW) == TODAY
     assert _acts(demo_ws, cid)[-1] == "提交法制审核（已立案 → 待法制审核）"
     # the review may now be opened on it
-    assert session.can_open_review(saved) == ""
+    assert session.review.can_open_review(saved) == ""
 
 
 def test_close_needs_payment_and_archive_follows(session, demo_ws):
-    opts = {o.transition.id: o for o in session.transitions("ZR-2026-012")}
+    opts = {o.transition.id: o for o in session.entries.transitions("ZR-2026-012")}
     assert any("缴款" in b for b in opts["结案"].blockers) and any("已送达" in b for b in opts["送达决定"].blockers)
-    case = session.move_case("SJ-2026-101", "归档")
+    case = session.entries.move_case("SJ-2026-101", "归档")
     assert case.state == CaseState.ARCHIVED and demo_ws.load_case("SJ-2026-101").last_date(ActKind.ARCHIVING) == TODAY
-    assert session.transitions("SJ-2026-101") == []
+    assert session.entries.transitions("SJ-2026-101") == []
 
 
 def test_cli_uses_the_same_checks(demo_ws, run_cli):
@@ -206,28 +206,28 @@ def test_cli_uses_the_same_checks(demo_ws, run_cli):
 
 def test_resubmit_is_offered_after_an_opinion_and_goes_through_the_review_rounds(session, demo_ws):
     cid = "SJ-2026-088"
-    assert "重新送审" not in {o.transition.id for o in session.transitions(cid)}  # no round yet
-    rnd = session.open_review(cid)
-    opts = {o.transition.id: o for o in session.transitions(cid)}
+    assert "重新送审" not in {o.transition.id for o in session.entries.transitions(cid)}  # no round yet
+    rnd = session.review.open_review(cid)
+    opts = {o.transition.id: o for o in session.entries.transitions(cid)}
     assert opts["重新送审"].blockers == ["第 1 轮审核尚未出具审核意见"]
     for f in rnd["findings"]:
-        session.decide_finding(cid, f["id"], "accept")
-    opinion = session.issue_opinion(cid)
-    opts = {o.transition.id: o for o in session.transitions(cid)}
+        session.review.decide_finding(cid, f["id"], "accept")
+    opinion = session.review.issue_opinion(cid)
+    opts = {o.transition.id: o for o in session.entries.transitions(cid)}
     if opinion["conclusion"] != "同意":
         assert any("须修改后重新送审" in b for b in opts["作出决定"].blockers)
     assert opts["重新送审"].allowed
     n = len(demo_ws.load_case(cid).acts_of(ActKind.SUBMIT_REVIEW))
-    session.move_case(cid, "重新送审")
+    session.entries.move_case(cid, "重新送审")
     case = demo_ws.load_case(cid)
     assert len(case.acts_of(ActKind.SUBMIT_REVIEW)) == n + 1 and case.state == CaseState.IN_REVIEW
     assert _acts(demo_ws, cid)[-1] == "重新送审"
-    assert {o.transition.id: o for o in session.transitions(cid)}["重新送审"].blockers == ["已重新送审，等待下一轮审核"]
+    assert {o.transition.id: o for o in session.entries.transitions(cid)}["重新送审"].blockers == ["已重新送审，等待下一轮审核"]
 
 
 def test_cli_lines_name_each_field_in_chinese(session):
     with pytest.raises(EntryError) as e:
-        session.save_entry("YJ-2026-003", "evidence", {"kind": "照片", "name": "", "date": "2026-13-01"})
+        session.entries.save_entry("YJ-2026-003", "evidence", {"kind": "照片", "name": "", "date": "2026-13-01"})
     text = "\n".join(e.value.details)
     assert "证据种类：请选择" in text and "证据名称：必填" in text and "取得日期：“2026-13-01”不是有效的日期" in text
     assert not any(k in text for k in ("kind", "name", "date", "evidence"))
@@ -239,10 +239,10 @@ def test_a_decision_without_review_only_when_it_is_not_a_major_one(session, demo
     case = demo_ws.load_case(cid)
     assert case.state == CaseState.INVESTIGATING
     move = "作出决定（非重大执法决定）"
-    plain = {o.transition.id: o for o in session.transitions(cid)}[move]
+    plain = {o.transition.id: o for o in session.entries.transitions(cid)}[move]
     assert not any("重大执法决定" in b for b in plain.blockers)
     case.review.major_rights = True  # 直接关系当事人重大权益
     demo_ws.save_case(case)
-    major = {o.transition.id: o for o in session.transitions(cid)}[move]
+    major = {o.transition.id: o for o in session.entries.transitions(cid)}[move]
     assert any("属重大执法决定（直接关系当事人或第三人重大权益）" in b and "第五十八条" in b for b in major.blockers)
     assert not major.allowed

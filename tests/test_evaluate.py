@@ -256,13 +256,13 @@ def test_a_dossier_and_a_package_are_evaluated_whole(demo_ws, tmp_path):
 
 
 def test_the_screen_form_becomes_a_request():
-    from tui.application.evaluate import EvaluationOps
+    from tui.application.evaluate import Evaluations
 
-    req = EvaluationOps.evaluation_request("/a/2025年；/b", "2025", "10%", "", "province", "剑阁县，价格")
+    req = Evaluations.evaluation_request("/a/2025年；/b", "2025", "10%", "", "province", "剑阁县，价格")
     assert [str(p) for p in req.paths] == ["/a/2025年", "/b"] and req.year == 2025 and not req.all_cases
     assert (req.sample, req.seed, req.standard, req.focus) == ("10%", "0", "province", ["剑阁县", "价格"])
-    assert EvaluationOps.evaluation_request("", "全部", "", "7", "default").all_cases
-    assert EvaluationOps.evaluation_request("", "SJ-2026-037，清市监处罚〔2026〕88号", "", "7", "default").cases == [
+    assert Evaluations.evaluation_request("", "全部", "", "7", "default").all_cases
+    assert Evaluations.evaluation_request("", "SJ-2026-037，清市监处罚〔2026〕88号", "", "7", "default").cases == [
         "SJ-2026-037", "清市监处罚〔2026〕88号"]
 
 

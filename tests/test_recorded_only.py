@@ -47,7 +47,7 @@ def test_unrecorded_roles_and_places_are_blanks(demo_ws):
 def test_recorded_roles_are_printed(demo_ws):
     s = Session(demo_ws, Clock(TODAY))
     cid = "SJ-2026-088"
-    s.save_case_fact(cid, "现场", {"recorder": "王建国", "start": "9:05", "end": "10:40"})
+    s.entries.save_case_fact(cid, "现场", {"recorder": "王建国", "start": "9:05", "end": "10:40"})
     onsite = _text(demo_ws, cid, "onsite_record")
     assert _row(onsite, "记录人") == "王建国" and "9时05分至10时40分" in onsite
 
@@ -55,9 +55,9 @@ def test_recorded_roles_are_printed(demo_ws):
 def test_evidence_extraction_lists_only_what_was_provided(demo_ws):
     s = Session(demo_ws, Clock(TODAY))
     cid = "SJ-2026-088"
-    s.save_entry(cid, "evidence", {"kind": "勘验笔录、现场笔录", "name": "现场笔录", "source": "执法人员制作"})
-    s.save_entry(cid, "evidence", {"kind": "当事人的陈述", "name": "钱国栋询问笔录"})
-    s.save_entry(cid, "evidence", {"kind": "书证", "name": "进货单据复印件", "source": "当事人提供"})
+    s.entries.save_entry(cid, "evidence", {"kind": "勘验笔录、现场笔录", "name": "现场笔录", "source": "执法人员制作"})
+    s.entries.save_entry(cid, "evidence", {"kind": "当事人的陈述", "name": "钱国栋询问笔录"})
+    s.entries.save_entry(cid, "evidence", {"kind": "书证", "name": "进货单据复印件", "source": "当事人提供"})
     text = _text(demo_ws, cid, "evidence_extraction")
     assert "进货单据复印件" in text and "询问笔录" not in text and "现场笔录" not in text
     assert "与原件" not in text  # the provider writes that, the program does not certify it

@@ -51,14 +51,14 @@ def _preservation_decision(folder: Path) -> Path:
 def _first_round(s: Session) -> dict:
     """Round 1: the party's wrong code in the 陈述申辩书 overridden, the missing document accepted,
     a finding of the reviewer's own; the opinion issued."""
-    r1 = s.open_review(CASE)
+    r1 = s.review.open_review(CASE)
     by_rule = {f["rule"]: f for f in r1["findings"]}
     assert set(by_rule) == {"F02-parties-agree", "C01-required-documents"}
-    s.decide_finding(CASE, by_rule["F02-parties-agree"]["id"], "override", "陈述申辩书系当事人笔误，营业执照复印件核实一致")
-    s.decide_finding(CASE, by_rule["C01-required-documents"]["id"], "accept")
-    s.add_finding(CASE, "裁量", "重大", "裁量理由未说明当事人主动召回情节", BASIS)
-    s.issue_opinion(CASE)
-    return s.current_review(CASE)
+    s.review.decide_finding(CASE, by_rule["F02-parties-agree"]["id"], "override", "陈述申辩书系当事人笔误，营业执照复印件核实一致")
+    s.review.decide_finding(CASE, by_rule["C01-required-documents"]["id"], "accept")
+    s.review.add_finding(CASE, "裁量", "重大", "裁量理由未说明当事人主动召回情节", BASIS)
+    s.review.issue_opinion(CASE)
+    return s.review.current_review(CASE)
 
 
 # -- 1. a round only on a submitted case ------------------------------------------------------------
@@ -67,57 +67,57 @@ def test_round_only_on_a_submitted_case_and_once_per_submission(demo_ws, run_cli
     w = ["-w", str(demo_ws.root)]
     # 调查中 / 已决定 / 已归档: refused with the state named, in the library and the CLI
     for case_id in ("YJ-2026-003", "ZR-2026-012", "SJ-2026-037"):
-        state = s.load_case(case_id).state
+        state = s.cases.load_case(case_id).state
         assert state != CaseState.IN_REVIEW
         with pytest.raises(CheckError, match=f"状态是“{state.value}”，尚未提交法制审核"):
-            s.open_review(case_id)
+            s.review.open_review(case_id)
         code, _, err = run_cli("review", "open", case_id, *w)
         assert code == 11 and "尚未提交法制审核" in err
     # 待法制审核 set by hand but no 提交法制审核 act: the state is no submission
-    case = s.load_case("SJ-2026-037")
+    case = s.cases.load_case("SJ-2026-037")
     case.state = CaseState.IN_REVIEW
     case.acts = [a for a in case.acts if a.kind != ActKind.SUBMIT_REVIEW]
     demo_ws.save_case(case)
-    assert "没有提交法制审核（送审）的记录" in s.can_open_review(s.load_case("SJ-2026-037"))
+    assert "没有提交法制审核（送审）的记录" in s.review.can_open_review(s.cases.load_case("SJ-2026-037"))
     code, _, err = run_cli("review", "open", "SJ-2026-037", *w)
     assert code == 11 and "没有提交法制审核（送审）的记录" in err
     # the submitted case: one round per submission
-    r1 = s.open_review(CASE)
+    r1 = s.review.open_review(CASE)
     assert r1["submission"] == {"date": "2026-11-16", "count": 1}
     with pytest.raises(CheckError, match="第 1 轮审核尚未出具意见"):
-        s.open_review(CASE)
+        s.review.open_review(CASE)
     for f in r1["findings"]:
-        s.decide_finding(CASE, f["id"], "accept")
-    s.issue_opinion(CASE)
+        s.review.decide_finding(CASE, f["id"], "accept")
+    s.review.issue_opinion(CASE)
     code, _, err = run_cli("review", "open", CASE, *w)
     assert code == 11 and "重新送审后才能开始第 2 轮" in err
     # resubmission: once after an opinion, then the next round
     s2 = _session(demo_ws, ROUND2)
-    assert s2.can_resubmit(CASE) == ""
-    s2.resubmit(CASE)
+    assert s2.entries.resubmission_blockers(CASE) == []
+    s2.review.resubmit(CASE)
     with pytest.raises(CheckError, match="已重新送审"):
-        s2.resubmit(CASE)
-    assert s2.open_review(CASE)["submission"] == {"date": "2026-11-25", "count": 2}
+        s2.review.resubmit(CASE)
+    assert s2.review.open_review(CASE)["submission"] == {"date": "2026-11-25", "count": 2}
     assert [e["act"] for e in _journal(demo_ws)].count("开始法制审核") == 2
 
 
 # -- 2. no opinion over undecided findings, nor without the 送审 date ---------------------------------
 def test_opinion_refused_while_findings_are_undecided(demo_ws, run_cli):
     s = _session(demo_ws)
-    r1 = s.open_review(CASE)
+    r1 = s.review.open_review(CASE)
     ids = [f["id"] for f in r1["findings"]]
-    s.decide_finding(CASE, ids[0], "accept")
-    why, details = s.can_issue_opinion(CASE)
+    s.review.decide_finding(CASE, ids[0], "accept")
+    why, details = s.review.can_issue_opinion(CASE)
     assert why == f"第 1 轮还有 1 条审核发现待定（编号 {ids[1]}），不能出具审核意见书" and details
     with pytest.raises(CheckError, match="1 条审核发现待定"):
-        s.issue_opinion(CASE)
+        s.review.issue_opinion(CASE)
     code, _, err = run_cli("review", "opinion", CASE, "-w", str(demo_ws.root))
     assert code == 11 and f"1 条审核发现待定（编号 {ids[1]}）" in err
     assert not (demo_ws.cases_dir / CASE / "docs" / "120-法制审核意见书.docx").exists()
     assert "出具法制审核意见" not in [e["act"] for e in _journal(demo_ws)]
     # decided: issued, with the date of the submission reviewed
-    s.decide_finding(CASE, ids[1], "override", "已补正")
-    opinion = s.issue_opinion(CASE)
+    s.review.decide_finding(CASE, ids[1], "override", "已补正")
+    opinion = s.review.issue_opinion(CASE)
     assert opinion["submitted"] == "2026-11-16"
     text = docx_text(demo_ws.cases_dir / CASE / opinion["file"])
     assert "你单位于二〇二六年十一月十六日送审的清溪县百味源食品有限公司销售超过保质期的食品一案" in text
@@ -125,38 +125,38 @@ def test_opinion_refused_while_findings_are_undecided(demo_ws, run_cli):
 
 def test_no_blank_submission_date(demo_ws):
     s = _session(demo_ws)
-    r1 = s.open_review(CASE)
+    r1 = s.review.open_review(CASE)
     for f in r1["findings"]:
-        s.decide_finding(CASE, f["id"], "accept")
+        s.review.decide_finding(CASE, f["id"], "accept")
     # a round written before rounds recorded their submission, on a case whose record of it was lost
     path = demo_ws.cases_dir / CASE / "reviews" / "round-1" / "round.json"
     legacy = json.loads(path.read_text(encoding="utf-8"))
     del legacy["submission"]
     path.write_text(json.dumps(legacy, ensure_ascii=False), encoding="utf-8")
-    case = s.load_case(CASE)
+    case = s.cases.load_case(CASE)
     case.acts = [a for a in case.acts if a.kind != ActKind.SUBMIT_REVIEW]
     demo_ws.save_case(case)
     with pytest.raises(CheckError, match="没有提交法制审核（送审）的记录，审核意见书的送审日期无从填写"):
-        s.issue_opinion(CASE)
+        s.review.issue_opinion(CASE)
     assert not list((demo_ws.cases_dir / CASE / "docs").glob("*法制审核意见书*"))
     # the record restored: the opinion names that day
     case.acts.append(Act(kind=ActKind.SUBMIT_REVIEW, date=dt.date(2026, 11, 16)))
     demo_ws.save_case(case)
-    text = docx_text(demo_ws.cases_dir / CASE / s.issue_opinion(CASE)["file"])
+    text = docx_text(demo_ws.cases_dir / CASE / s.review.issue_opinion(CASE)["file"])
     assert "于二〇二六年十一月十六日送审" in text and "于送审" not in text
 
 
 # -- 3. added findings: category, severity and basis ----------------------------------------------
 def test_added_findings_need_category_severity_and_basis(demo_ws, run_cli):
     s = _session(demo_ws)
-    s.open_review(CASE)
+    s.review.open_review(CASE)
     with pytest.raises(UsageError) as e:
-        s.add_finding(CASE, "", "", "听证笔录未载明申请回避权利的告知", "")
+        s.review.add_finding(CASE, "", "", "听证笔录未载明申请回避权利的告知", "")
     assert [p.split("：")[0] for p in e.value.details] == ["类别", "严重程度", "法律依据"]
     with pytest.raises(UsageError, match="“程序问题”不是审核类别"):
-        s.add_finding(CASE, "程序问题", "重大", "听证笔录未载明申请回避权利的告知", "《中华人民共和国行政处罚法》第六十四条")
+        s.review.add_finding(CASE, "程序问题", "重大", "听证笔录未载明申请回避权利的告知", "《中华人民共和国行政处罚法》第六十四条")
     with pytest.raises(UsageError, match="法律依据：必填"):
-        s.add_finding(CASE, "程序", "重大", "听证笔录未载明申请回避权利的告知", "—")
+        s.review.add_finding(CASE, "程序", "重大", "听证笔录未载明申请回避权利的告知", "—")
     w = ["-w", str(demo_ws.root)]
     code, _, err = run_cli("review", "add", CASE, "--category", "程序", "--severity", "重大",
                            "--message", "听证笔录未载明申请回避权利的告知", *w)
@@ -167,9 +167,9 @@ def test_added_findings_need_category_severity_and_basis(demo_ws, run_cli):
     assert code == 0, err
     added = json.loads(out)
     assert (added["category"], added["severity"]) == ("procedure", "major")
-    for f in s.current_review(CASE)["findings"]:
-        s.decide_finding(CASE, f["id"], "accept")
-    text = docx_text(demo_ws.cases_dir / CASE / s.issue_opinion(CASE)["file"])
+    for f in s.review.current_review(CASE)["findings"]:
+        s.review.decide_finding(CASE, f["id"], "accept")
+    text = docx_text(demo_ws.cases_dir / CASE / s.review.issue_opinion(CASE)["file"])
     assert "听证笔录未载明申请回避权利的告知（依据：《中华人民共和国行政处罚法》第六十四条）" in text
     assert "依据：—" not in text
     entry = [e for e in _journal(demo_ws) if e["act"] == "补充审核发现"][-1]
@@ -183,12 +183,12 @@ def test_decisions_carry_over_and_the_diff_is_honest(demo_ws, tmp_path):
     party1 = next(f for f in r1["findings"] if f["rule"] == "F02-parties-agree")
     # the handler puts one problem right (the missing document), leaves the other, changes a fact
     s2 = _session(demo_ws, ROUND2)
-    s2.import_files(CASE, [_preservation_decision(tmp_path / "scan")])
-    case = s2.load_case(CASE)
+    s2.imports.import_files(CASE, [_preservation_decision(tmp_path / "scan")])
+    case = s2.cases.load_case(CASE)
     case.violation.circumstances = ["主动召回"]
     demo_ws.save_case(case)
-    s2.resubmit(CASE)
-    r2 = s2.open_review(CASE)
+    s2.review.resubmit(CASE)
+    r2 = s2.review.open_review(CASE)
 
     # the unchanged finding keeps its decision and reason, marked as carried from round 1
     party2 = next(f for f in r2["findings"] if f["rule"] == "F02-parties-agree")
@@ -211,19 +211,19 @@ def test_decisions_carry_over_and_the_diff_is_honest(demo_ws, tmp_path):
     carried = next(e for e in _journal(demo_ws) if e["act"] == "沿用上一轮审核决定")
     assert carried["changes"]["carried"] == [{"finding": party2["id"], "rule": "F02-parties-agree", "decision": "override", "from_round": 1}]
     # the opinion waits for the reviewer's own finding to be confirmed; the carried one needs nothing
-    assert [f["id"] for f in s2.undecided_findings(r2)] == [r2["added"][0]["id"]]
+    assert [f["id"] for f in s2.review.undecided_findings(r2)] == [r2["added"][0]["id"]]
 
 
 def test_a_finding_still_firing_in_other_words_is_changed_not_resolved(demo_ws):
     s = _session(demo_ws)
     _first_round(s)
     # the handler corrects the case's record of the code to another wrong one: the 陈述申辩书 still disagrees
-    case = s.load_case(CASE)
+    case = s.cases.load_case(CASE)
     case.parties[0].id_number = "91331126MA2J0Q7C6B"
     demo_ws.save_case(case)
     s2 = _session(demo_ws, ROUND2)
-    s2.resubmit(CASE)
-    r2 = s2.open_review(CASE)
+    s2.review.resubmit(CASE)
+    r2 = s2.review.open_review(CASE)
     ch = r2["changes"]
     statement = next(x for x in ch["findings"] if x["rule"] == "F02-parties-agree" and "陈述申辩书" in x["message"])
     assert statement["status"] == "已变化" and "91331126MA2J0Q7C5A" in statement["old_message"]
@@ -264,9 +264,9 @@ def test_cli_show_speaks_chinese(demo_ws, run_cli, tmp_path):
     s = _session(demo_ws)
     _first_round(s)
     s2 = _session(demo_ws, ROUND2)
-    s2.import_files(CASE, [_preservation_decision(tmp_path / "scan")])
-    s2.resubmit(CASE)
-    s2.open_review(CASE)
+    s2.imports.import_files(CASE, [_preservation_decision(tmp_path / "scan")])
+    s2.review.resubmit(CASE)
+    s2.review.open_review(CASE)
     code, out, err = run_cli("review", "show", CASE, "-w", str(demo_ws.root))
     assert code == 0, err
     assert "[当事人信息一致｜事实/重大]" in out and "沿用第1轮" in out

@@ -209,9 +209,9 @@ def _person(root: str, login: str, n: int, start) -> None:
     start.wait()
     for i in range(n):
         if login == "wangjg":
-            s.save_entry(CASE, "evidence", {"kind": "书证", "name": f"进货票据{i}", "date": "2026-11-20"})
+            s.entries.save_entry(CASE, "evidence", {"kind": "书证", "name": f"进货票据{i}", "date": "2026-11-20"})
         else:
-            s.add_finding(CASE, "evidence", "minor", f"第{i}份票据未注明来源", "《市场监督管理行政处罚程序规定》第二十四条")
+            s.review.add_finding(CASE, "evidence", "minor", f"第{i}份票据未注明来源", "《市场监督管理行政处罚程序规定》第二十四条")
 
 
 def test_two_people_on_one_case_lose_nothing_and_see_each_other(demo_ws, monkeypatch):
@@ -219,11 +219,11 @@ def test_two_people_on_one_case_lose_nothing_and_see_each_other(demo_ws, monkeyp
 
     monkeypatch.setenv("CASEFILE_USER", "zhouting")
     reviewer = Session.open(demo_ws.root, DAY)
-    reviewer.open_review(CASE)
+    reviewer.review.open_review(CASE)
     monkeypatch.setenv("CASEFILE_USER", "wangjg")
     handler = Session.open(demo_ws.root, DAY)
-    evidence_before = len(handler.load_case(CASE).evidence)
-    added_before = len(reviewer.current_review(CASE)["added"])
+    evidence_before = len(handler.cases.load_case(CASE).evidence)
+    added_before = len(reviewer.review.current_review(CASE)["added"])
     ctx = mp.get_context("spawn")
     start = ctx.Barrier(2)
     procs = [ctx.Process(target=_person, args=(str(demo_ws.root), who, 6, start)) for who in ("wangjg", "zhouting")]
@@ -233,8 +233,8 @@ def test_two_people_on_one_case_lose_nothing_and_see_each_other(demo_ws, monkeyp
         p.join(timeout=300)
     assert [p.exitcode for p in procs] == [0, 0]
     # each sees the other's work on refresh (each reads the folder again)
-    assert len(reviewer.load_case(CASE).evidence) == evidence_before + 6
-    assert len(handler.current_review(CASE)["added"]) == added_before + 6
+    assert len(reviewer.cases.load_case(CASE).evidence) == evidence_before + 6
+    assert len(handler.review.current_review(CASE)["added"]) == added_before + 6
     entries = _journal(demo_ws)
     assert [e["user"] for e in entries if e["act"] == "录入证据"] == ["王建国"] * 6
     assert [e["user"] for e in entries if e["act"] == "补充审核发现"] == ["周婷"] * 6

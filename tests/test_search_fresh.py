@@ -30,21 +30,21 @@ def test_the_demo_built_by_the_command_ships_with_its_index(run_cli, tmp_path):
     code, _, _ = run_cli("demo", "--workspace", str(root))
     assert code in (0, None)
     s = Session.open(root, today=TODAY)
-    status = s.index_status()
-    assert status["exists"] and status["current"], status["label"]
-    r = s.search("听证", limit=5, wait_for_index=False)
+    status = s.search.index_status()
+    assert status.exists and status.current, status.label
+    r = s.search.search("听证", limit=5, wait_for_index=False)
     assert r["total"] > 0 and not r["index"].get("built") and not r["index"].get("stale")
 
 
 def test_a_stale_index_answers_at_once_and_says_how_stale(demo_ws):
     s = Session(demo_ws)
-    s.ensure_index()
+    s.search.ensure_index()
     _rename_party_by_hand(demo_ws)
-    before = s.search(NEW, limit=10, wait_for_index=False)
+    before = s.search.search(NEW, limit=10, wait_for_index=False)
     assert before["index"]["stale"] == 1  # one case changed since it was indexed
     assert not any(h["party"] == NEW for h in before["hits"])  # the old index answered
-    assert "1 个案件的信息" in s.index_status()["label"]
-    after = s.search(NEW, limit=10)  # the CLI's way: brought up to date first
+    assert "1 个案件的信息" in s.search.index_status().label
+    after = s.search.search(NEW, limit=10)  # the CLI's way: brought up to date first
     assert any(h["party"] == NEW and h["case"] == "SJ-2026-037" for h in after["hits"])
     assert not after["index"].get("stale")
 
@@ -52,7 +52,7 @@ def test_a_stale_index_answers_at_once_and_says_how_stale(demo_ws):
 @pytest.mark.asyncio
 async def test_the_search_screen_updates_a_stale_index_behind_the_old_answer(demo_ws):
     s = Session(demo_ws)
-    s.ensure_index()
+    s.search.ensure_index()
     _rename_party_by_hand(demo_ws)
     app = CasefileApp(Session(demo_ws), today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:

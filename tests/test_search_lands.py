@@ -15,6 +15,7 @@ import pypdfium2
 import pytest
 
 import index as idx
+from index import query
 from casefile.ingest.textio import read_document
 from casefile.store.workspace import AgencyProfile, Workspace
 from tui.application import Session
@@ -31,7 +32,7 @@ def _archive_session(root, engine: str) -> tuple[Session, object]:
     if engine != "tantivy":
         idx.rebuild(ws, engine=engine)
     s = Session(ws)
-    s.add_archive(folder)
+    s.search.add_archive(folder)
     return s, folder
 
 
@@ -47,7 +48,7 @@ def pdf_archive(tmp_path_factory):
     folder = root / "pdf"
     shutil.copytree(SAMR / "pdf", folder)
     s = Session(ws)
-    s.add_archive(folder)
+    s.search.add_archive(folder)
     return s, folder
 
 
@@ -58,7 +59,7 @@ def _found(r) -> list[tuple[str, int]]:
 # -- one query language, Chinese field names included -------------------------------------------
 def test_chinese_fields_find_what_the_english_ones_find(archive):
     s, _ = archive
-    base = s.search("价格", limit=50)
+    base = s.search.search("价格", limit=50)
     agency = next(iter(base["facets"]["agency"]))  # the archive's own values, not typed here
     year = next(iter(base["facets"]["year"]))
     law = next(iter(base["facets"]["laws"]))
@@ -72,13 +73,13 @@ def test_chinese_fields_find_what_the_english_ones_find(archive):
         (f"价格 NOT 年度:{year}", f"价格 NOT year:{year}"),
     ]
     for cn, en in pairs:
-        a, b = s.search(cn, limit=50), s.search(en, limit=50)
+        a, b = s.search.search(cn, limit=50), s.search.search(en, limit=50)
         assert a["total"] == b["total"] and _found(a) == _found(b), cn
         assert not any(h.get("partial") for h in a["hits"]), cn  # a filter is no word to half-match
-    narrowed = s.search(f"价格 机关:{agency}", limit=50)
+    narrowed = s.search.search(f"价格 机关:{agency}", limit=50)
     assert 0 < narrowed["total"] <= base["total"] and {h["agency"] for h in narrowed["hits"]} == {agency}
     # the filter options of the CLI take a document type's Chinese name too
-    assert _found(s.search("价格", doc_type="行政处罚决定书", limit=50)) == _found(s.search("价格", doc_type="decision", limit=50))
+    assert _found(s.search.search("价格", doc_type="行政处罚决定书", limit=50)) == _found(s.search.search("价格", doc_type="decision", limit=50))
 
 
 def test_cli_search_reads_chinese_fields(demo_ws, run_cli):
@@ -100,7 +101,7 @@ def test_cli_search_reads_chinese_fields(demo_ws, run_cli):
 # -- archive hits under their own 文号 --------------------------------------------------------------
 def test_archive_hits_carry_the_number_their_text_bears(archive):
     s, folder = archive
-    r = s.search("罚款", limit=40)
+    r = s.search.search("罚款", limit=40)
     assert r["hits"] and all(h.get("archive") for h in r["hits"])
     for h in r["hits"]:
         assert not h["case"].startswith("archive:")
@@ -117,7 +118,7 @@ def test_archive_hits_carry_the_number_their_text_bears(archive):
 # -- pages and matches -----------------------------------------------------------------------------------
 def test_hits_on_a_multi_page_pdf_name_the_pdf_page_and_the_terms(pdf_archive):
     s, folder = pdf_archive
-    r = s.search("明码标价", limit=40)
+    r = s.search.search("明码标价", limit=40)
     pdf_name = "samr_00db796e58c05e6d8af5deb4cf0b4918.pdf"
     pdf = pypdfium2.PdfDocument(str(folder / pdf_name))
     ours = [h for h in r["hits"] if h["doc"] == pdf_name]
@@ -128,7 +129,7 @@ def test_hits_on_a_multi_page_pdf_name_the_pdf_page_and_the_terms(pdf_archive):
         assert "明码标价" in page_text  # the page the hit names is the PDF page holding the words
         assert h["terms"] == ["明码标价"] and h["matches"]
         # reading it lands there, every highlighted span the query's words
-        reading = s.read_hit(h, r["query"])
+        reading = s.search.read_hit(h, r["query"])
         v = reading.view()
         assert v["page"] == h["page"] and v["pages"] == len(pdf) and v["read_only"]
         assert v["spans"] and all(re.sub(r"\s+", "", v["text"][a:b]) == "明码标价" for a, b in v["spans"])
@@ -137,9 +138,9 @@ def test_hits_on_a_multi_page_pdf_name_the_pdf_page_and_the_terms(pdf_archive):
 
 def test_reading_moves_between_matches_and_pages(pdf_archive):
     s, _ = pdf_archive
-    r = s.search("明码标价", limit=40)
+    r = s.search.search("明码标价", limit=40)
     h = next(h for h in r["hits"] if h["doc"].startswith("samr_00db"))
-    reading = s.read_hit(h, "明码标价")
+    reading = s.search.read_hit(h, "明码标价")
     start = reading.page
     seen = [(reading.page, reading.current)]
     while reading.next_match():
@@ -157,84 +158,84 @@ def test_reading_moves_between_matches_and_pages(pdf_archive):
 
 def test_a_docx_hit_says_its_page_is_estimated(demo_ws):
     s = Session(demo_ws)
-    r = s.search("听证", limit=20)
+    r = s.search.search("听证", limit=20)
     h = r["hits"][0]
     assert h["doc"].endswith(".docx") and h["page_kind"] == "估算页码" and h["page_label"] == f"约第{h['printed_page']}页"
-    v = s.read_hit(h, "听证").view()
+    v = s.search.read_hit(h, "听证").view()
     assert "估算" in v["location"] and v["title"].startswith(f"案件 {h['case']}")
-    assert v["text"] == s.document_pages(h["case"], h["doc"])[h["page"] - 1]  # the document as it reads
+    assert v["text"] == s.documents.document_pages(h["case"], h["doc"])[h["page"] - 1]  # the document as it reads
 
 
 # -- facets in Chinese, selectable -------------------------------------------------------------------
 def test_facets_are_named_in_chinese_and_toggle_filters(demo_ws):
     s = Session(demo_ws)
-    r = s.search("听证", limit=30)
+    r = s.search.search("听证", limit=30)
     by = {f["field"]: f for f in r["facet_list"]}
     assert by["doc_type"]["name"] == "文书类型" and by["agency"]["name"] == "机关"
     labels = {v["value"]: v["label"] for v in by["doc_type"]["values"]}
     assert labels["hearing_record"] == "听证笔录" and not any(re.search(r"[a-z_]", l) for l in labels.values())
-    q = s.toggle_filter("听证", "doc_type", "hearing_record")
+    q = s.search.toggle_filter("听证", "doc_type", "hearing_record")
     assert q == "听证 类型:听证笔录"
-    narrowed = s.search(q, limit=30)
+    narrowed = s.search.search(q, limit=30)
     assert {h["doc_type"] for h in narrowed["hits"]} == {"hearing_record"}
     assert [v["active"] for f in narrowed["facet_list"] if f["field"] == "doc_type" for v in f["values"]] == [True]
     agency = next(iter(r["facets"]["agency"]))
-    q2 = s.toggle_filter(q, "agency", agency)
-    assert q2 == f"听证 类型:听证笔录 机关:{agency}" and s.query_filters(q2) == [("doc_type", "hearing_record"), ("agency", agency)]
-    assert s.toggle_filter(q2, "doc_type", "hearing_record") == f"听证 机关:{agency}"
-    assert s.toggle_filter("听证 type:hearing_record", "doc_type", "hearing_record") == "听证"  # however it was typed
+    q2 = s.search.toggle_filter(q, "agency", agency)
+    assert q2 == f"听证 类型:听证笔录 机关:{agency}" and query.filters(q2) == [("doc_type", "hearing_record"), ("agency", agency)]
+    assert s.search.toggle_filter(q2, "doc_type", "hearing_record") == f"听证 机关:{agency}"
+    assert s.search.toggle_filter("听证 type:hearing_record", "doc_type", "hearing_record") == "听证"  # however it was typed
 
 
 # -- freshness, and imports always in the index -----------------------------------------------------------
 def test_index_freshness_and_update(demo_ws):
     s = Session(demo_ws)
-    st = s.index_status()
-    assert not st["exists"] and "尚未建立索引" in st["label"]
-    s.search("听证")
-    st = s.index_status()
-    assert st["current"] and st["changed"] == 0 and "索引为最新" in st["label"] and st["updated"]
+    st = s.search.index_status()
+    assert not st.exists and "尚未建立索引" in st.label
+    s.search.search("听证")
+    st = s.search.index_status()
+    assert st.current and st.changed == 0 and "索引为最新" in st.label and st.updated
     # a case changed behind the application's back (another program, a restore)
     case_toml = demo_ws.cases_dir / "SJ-2026-088" / "case.toml"
     case_toml.write_text(case_toml.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    st = s.index_status()
-    assert not st["current"] and st["stale_cases"] == 1 and "1 个案件的信息" in st["label"]
-    s.update_index()
-    assert s.index_status()["current"]
+    st = s.search.index_status()
+    assert not st.current and st.stale_cases == 1 and "1 个案件的信息" in st.label
+    s.search.update_index()
+    assert s.search.index_status().current
 
 
 @pytest.mark.parametrize("indexed_first", [True, False])
 def test_an_import_is_in_the_index_at_once(demo_ws, indexed_first):
     s = Session(demo_ws)
     if indexed_first:
-        s.search("听证")
-    before = s.search("听证")["total"] if indexed_first else None
+        s.search.search("听证")
+    before = s.search.search("听证")["total"] if indexed_first else None
     src = SAMR / "txt" / "samr_006133a8cb66a995c8fa5de583fa6584.txt"
     word = "SK俱乐部"
     assert word in src.read_text(encoding="utf-8")
-    imported = s.import_files("HB-2026-005", [src])
+    imported = s.imports.import_files("HB-2026-005", [src])
     assert imported.documents and not imported.errors
     if indexed_first:  # the import itself brought the index up to date, nothing left to do
-        assert s.index_status()["current"]
+        assert s.search.index_status().current
         assert any(ref.startswith("HB-2026-005/") and ref.endswith(src.name) for ref in idx.indexed(demo_ws))
-    r = s.search(word)
+    r = s.search.search(word)
     assert [(h["case"], os.path.basename(h["doc"])) for h in r["hits"]] == [("HB-2026-005", src.name)]
     # and nothing else went missing: the other cases are searched as before
-    after = s.search("听证")
+    after = s.search.search("听证")
     assert after["total"] >= (before or 1) and len({h["case"] for h in after["hits"]}) > 1
 
 
 def test_changed_archive_files_are_counted_and_updated(pdf_archive, tmp_path):
     s, folder = pdf_archive
-    assert s.index_status()["archive_files"] == 0
+    assert s.search.index_status().archive_files == 0
     extra = folder / "新增.txt"  # a real decision added to the archive folder after it was indexed
     shutil.copy(SAMR / "txt" / "samr_006133a8cb66a995c8fa5de583fa6584.txt", extra)
     try:
-        st = s.index_status()
-        assert st["archive_files"] == 1 and "1 份档案文件" in st["label"]
-        s.update_index()
-        assert s.index_status()["archive_files"] == 0
-        hit = next(h for h in s.search("SK俱乐部", limit=50)["hits"] if h["doc"] == "新增.txt")
+        st = s.search.index_status()
+        assert st.archive_files == 1 and "1 份档案文件" in st.label
+        s.search.update_index()
+        assert s.search.index_status().archive_files == 0
+        hit = next(h for h in s.search.search("SK俱乐部", limit=50)["hits"] if h["doc"] == "新增.txt")
         assert hit["case"] == "固市监价罚〔2026〕15号"  # the 文号 under its title, not the file name
     finally:
         extra.unlink()
-        s.update_index()
+        s.search.update_index()

@@ -183,7 +183,7 @@ def test_snapshot_help_120x40(snap_compare):
 async def test_score_sheet(demo_ws):
     from tui.application import Clock, Session
 
-    expected = Session(demo_ws, Clock(TODAY)).check("SJ-2026-037", "evaluate").score
+    expected = Session(demo_ws, Clock(TODAY)).review.check("SJ-2026-037", "evaluate").score
     app = CasefileApp(demo_ws, TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -207,7 +207,7 @@ async def test_cancel_drops_the_running_check(demo_ws):
     from tui.application import Clock, Session
 
     session = Session(demo_ws, Clock(TODAY))
-    real = session.check("SJ-2026-088")
+    real = session.review.check("SJ-2026-088")
     started, release = threading.Event(), threading.Event()
 
     def blocking_check(case_ref, mode="review", progress=None):
@@ -215,7 +215,7 @@ async def test_cancel_drops_the_running_check(demo_ws):
         assert release.wait(10), "the test never released the check"
         return real
 
-    session.check = blocking_check
+    session.review.check = blocking_check
     app = CasefileApp(session)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -179,7 +179,7 @@ async def test_serving_asks_the_method(demo_ws, tmp_path):
     case = demo_ws.load_case(cid)
     case.acts = [a for a in case.acts if a.kind != ActKind.SERVICE]
     demo_ws.save_case(case, act="测试：去掉送达")
-    assert next(o for o in session.transitions(cid) if o.transition.id == "送达决定").allowed
+    assert next(o for o in session.entries.transitions(cid) if o.transition.id == "送达决定").allowed
     app = CasefileApp(demo_ws, TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await _open_case(app, pilot, cid)

@@ -68,7 +68,7 @@ async def _field(pilot, screen, field_id: str, text: str) -> None:
 async def _render(pilot, app, code: str) -> None:
     await pilot.press("d")
     await pilot.pause()
-    codes = [t.code for t in app.session.templated_types(app.screen.case_id)]
+    codes = [t.code for t in app.session.documents.templated_types(app.screen.case_id)]
     await pilot.press(*(["down"] * codes.index(code)), "enter")
     await app.workers.wait_for_complete()
     await pilot.pause()
@@ -182,7 +182,7 @@ async def test_list_refreshes_and_esc_asks_before_dropping_typed_input(demo_ws):
         table.move_cursor(row=[str(r.value) for r in table.rows].index(cid))
         await pilot.press("enter")
         await pilot.pause()
-        app.session.move_case(cid, "开始调查")  # as the case screen's 状态变更 does
+        app.session.entries.move_case(cid, "开始调查")  # as the case screen's 状态变更 does
         await pilot.press("escape")
         await pilot.pause()
         table = app.screen.query_one("#cases", DataTable)

@@ -207,7 +207,7 @@ async def test_x_cancels_a_running_import_and_keeps_what_was_read(demo_ws, folde
     from tui.application import Clock, Session
 
     session = Session(demo_ws, Clock(TODAY))
-    real = session.import_files
+    real = session.imports.import_files
     second = threading.Event()
 
     def slow_import(case_ref, paths, *, progress=None, cancelled=None, include_other_cases=False, fill_decision=True):
@@ -222,7 +222,7 @@ async def test_x_cancels_a_running_import_and_keeps_what_was_read(demo_ws, folde
         return real(case_ref, paths, progress=progress_then_wait, cancelled=cancelled, include_other_cases=include_other_cases,
                     fill_decision=fill_decision)
 
-    session.import_files = slow_import
+    session.imports.import_files = slow_import
     before = _docs(demo_ws)
     app = CasefileApp(session)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -303,12 +303,12 @@ def test_render_would_overwrite_names_the_file(demo_ws):
     from tui.application import Clock, Session
 
     s = Session(demo_ws, Clock(TODAY))
-    assert s.render_would_overwrite(CASE, "filing_approval") == "docs/010-立案审批表.docx"
-    assert s.render_would_overwrite(CASE, "penalty_notice") == ""  # never rendered for this case
+    assert s.documents.render_would_overwrite(CASE, "filing_approval") == "docs/010-立案审批表.docx"
+    assert s.documents.render_would_overwrite(CASE, "penalty_notice") == ""  # never rendered for this case
     # a document changed outside casefile is kept (the new one goes beside it): nothing is replaced
     path = demo_ws.cases_dir / CASE / "docs" / "010-立案审批表.docx"
     path.write_bytes(path.read_bytes() + b"\0")
-    assert s.render_would_overwrite(CASE, "filing_approval") == ""
+    assert s.documents.render_would_overwrite(CASE, "filing_approval") == ""
 
 
 async def _choose(app, pilot, name: str):

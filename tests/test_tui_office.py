@@ -136,7 +136,7 @@ async def test_publicity_refuses_an_undecided_case(demo_ws, tmp_path):
         await pilot.press("u")  # from the case screen: this case
         await pilot.pause()
         screen = app.screen
-        assert screen.status["case"] == "YJ-2026-003"
+        assert screen.status.case == "YJ-2026-003"
         assert "尚未作出决定" in str(screen.query_one("#pub-detail").render())
         before = len(journal.read(demo_ws.cases_dir / "YJ-2026-003"))
         await pilot.press("e")
@@ -154,7 +154,7 @@ async def test_stats_table_equals_application_stats(demo_ws, tmp_path):
     from textual.widgets import DataTable, Static
 
     session = Session.open(demo_ws.root, TODAY)
-    want = [(k, str(v)) for k, v in session.stats_rows(session.annual_stats(2026))]
+    want = [(k, str(v)) for k, v in session.records.stats_rows(session.records.annual_stats(2026))]
     app = CasefileApp(demo_ws, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -174,7 +174,7 @@ async def test_stats_table_equals_application_stats(demo_ws, tmp_path):
         await pilot.pause()
         assert screen.year == 2025
         got25 = [tuple(str(c) for c in t.get_row_at(i)) for i in range(t.row_count)]
-        assert got25 == [(k, str(v)) for k, v in session.stats_rows(session.annual_stats(2025))]
+        assert got25 == [(k, str(v)) for k, v in session.records.stats_rows(session.records.annual_stats(2025))]
         assert ("案件总数", "0") in got25
         await pilot.press("right_square_bracket")
         await pilot.pause()
@@ -222,7 +222,7 @@ async def test_dossier_export_writes_package_and_print(demo_ws, tmp_path, monkey
 
         with zipfile.ZipFile(zip_path) as z:
             manifest = json.loads(z.read("manifest.json"))
-        assert manifest and screen.result["export"]["files"] > 5
+        assert manifest and screen.result.export["files"] > 5
         log = str(screen.query_one("#office-log", Static).render())
         assert str(docx) in log and "未安装 LibreOffice" in log
         # the 卷内目录 was rendered into the case and journaled
@@ -237,7 +237,7 @@ async def test_journal_view_filter_and_verify(demo_ws):
     from textual.widgets import DataTable
 
     session = Session.open(demo_ws.root, TODAY)
-    total = len(session.journal_entries()["entries"])
+    total = len(session.records.journal_entries().entries)
     app = CasefileApp(demo_ws, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -295,7 +295,7 @@ async def test_law_opens_at_an_article(demo_ws):
         await pilot.press("enter")
         await pilot.pause()
         law = app.screen
-        assert type(law).__name__ == "LawScreen" and law.law["name"] == "中华人民共和国行政处罚法"
+        assert type(law).__name__ == "LawScreen" and law.law.name == "中华人民共和国行政处罚法"
         await pilot.press("a")
         await _answer(pilot, app, "第二十八条")
         await pilot.pause()
@@ -336,11 +336,11 @@ async def test_law_import_lists_every_file(demo_ws, tmp_path):
         log = str(lib.query_one("#office-log", Static).render())
         assert "✗ 说明.txt" in log and "✓ 清溪县烟花爆竹安全管理办法_20240301.txt" in log
         assert len(lib.laws) == before + 1
-        row = next(x for x in lib.laws if x["name"] == "清溪县烟花爆竹安全管理办法")
-        assert row["origin"] == "导入" and row["versions"] == ["2024-03-01"]
+        row = next(x for x in lib.laws if x.name == "清溪县烟花爆竹安全管理办法")
+        assert row.origin == "导入" and row.versions == ["2024-03-01"]
     # the imported regulation reads with its words
-    art = Session.open(demo_ws.root, TODAY).law_articles("清溪县烟花爆竹安全管理办法")
-    assert [a["key"] for a in art["articles"]] == ["1", "2", "3"] and "禁止燃放" in art["articles"][1]["text"]
+    art = Session.open(demo_ws.root, TODAY).records.law_articles("清溪县烟花爆竹安全管理办法")
+    assert [a["key"] for a in art.articles] == ["1", "2", "3"] and "禁止燃放" in art.articles[1]["text"]
 
 
 @pytest.mark.asyncio
@@ -349,7 +349,7 @@ async def test_package_import_from_the_law_screen(demo_ws, tmp_path):
 
     session = Session.open(demo_ws.root, TODAY)
     pkg = tmp_path / "SJ-2026-101.zip"
-    session.export_package("SJ-2026-101", pkg)
+    session.documents.export_package("SJ-2026-101", pkg)
     other = tmp_path / "other"
     shutil.copytree(demo_ws.root, other)
     shutil.rmtree(other / "cases" / "SJ-2026-101")
@@ -407,7 +407,7 @@ async def test_archive_index_with_progress(demo_ws, tmp_path):
         assert "档案“2019年档案”已索引：新增或更新 3 份" in log and "archive" not in log
     # the archive's files are found by search, beside the cases' documents
     names = {f.name for f in archive.iterdir()}
-    hits = Session.open(demo_ws.root, TODAY).search("行政处罚决定书")["hits"]
+    hits = Session.open(demo_ws.root, TODAY).search.search("行政处罚决定书")["hits"]
     assert names <= {h["doc"] for h in hits}
 
 

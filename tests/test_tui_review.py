@@ -101,10 +101,10 @@ async def test_reviewer_decides_every_finding_issues_and_sees_round_two(demo_ws)
         assert review.round["round"] == 1
 
         # the handler revises a fact and resubmits (through the application layer)
-        case = app.session.load_case(CASE)
+        case = app.session.cases.load_case(CASE)
         case.violation.circumstances = ["主动召回"]
         demo_ws.save_case(case)
-        app.session.resubmit(CASE)
+        app.session.review.resubmit(CASE)
         await pilot.press("n")
         await _settle(app, pilot)
         r2 = review.round

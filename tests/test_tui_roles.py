@@ -323,7 +323,7 @@ async def test_reviewer_decides_every_finding_issues_opinion_and_sees_the_resubm
         # round 2's opinion is a document of its own: round 1's stays as issued
         first = (demo_ws.cases_dir / REVIEWED / opinion["file"]).read_bytes()
         review.query_one("#round-findings", ListView).focus()
-        while review.app.session.undecided_findings(review.round):
+        while review.app.session.review.undecided_findings(review.round):
             await pilot.press("a")
             await pilot.pause()
         await pilot.press("i")
@@ -450,7 +450,7 @@ async def test_clerk_exports_and_publishes_the_public_version_and_produces_the_s
         stats = app.screen
         assert type(stats).__name__ == "StatsScreen" and stats.year == 2026
         session = Session.open(demo_ws.root, TODAY)
-        want = [(k, str(v)) for k, v in session.stats_rows(session.annual_stats(2026))]
+        want = [(k, str(v)) for k, v in session.records.stats_rows(session.records.annual_stats(2026))]
         t = stats.query_one("#stats-table", DataTable)
         assert [tuple(str(c) for c in t.get_row_at(i)) for i in range(t.row_count)] == want
         assert dict(want)["案件总数"] == "8"
@@ -475,20 +475,20 @@ def test_new_case_takes_its_source_and_handlers_checked_against_the_register(dem
     base = dict(party="清溪县百草堂药房有限公司", party_id="91350100M000100Y43", cause="销售过期药品", filed="2026-11-20")
     with pytest.raises(EntryError) as e:
         # an unknown name, and 陈志强 whose certificate ran out on 2026-05-31
-        session.create_case(NewCase(**base, source="路过", handlers=["张三", "33112600103"]))
+        session.cases.create_case(NewCase(**base, source="路过", handlers=["张三", "33112600103"]))
     assert set(e.value.fields) == {"source", "handlers"}
     assert "监督检查" in e.value.fields["source"]
     assert "“张三”不在执法人员清单中" in e.value.fields["handlers"] and "陈志强" in e.value.fields["handlers"]
-    case = session.create_case(NewCase(**base, source="投诉举报", handlers=["王建国", "33112600102"]))
+    case = session.cases.create_case(NewCase(**base, source="投诉举报", handlers=["王建国", "33112600102"]))
     saved = demo_ws.load_case(case.id)
     assert saved.source == "投诉举报" and saved.handlers == ["33112600101", "33112600102"]
-    assert session.case_sources() == ["监督检查", "投诉举报", "上级交办", "移送", "其他"]
+    assert session.cases.case_sources() == ["监督检查", "投诉举报", "上级交办", "移送", "其他"]
 
 
 def test_render_list_offers_the_case_types_own_documents(demo_ws):
     session = Session(demo_ws)
-    penalty = {t.name for t in session.templated_types("SJ-2026-088")}
-    licence = {t.name for t in session.templated_types("XK-2026-015")}
+    penalty = {t.name for t in session.documents.templated_types("SJ-2026-088")}
+    licence = {t.name for t in session.documents.templated_types("XK-2026-015")}
     assert "行政处罚决定书" in penalty and "受理通知书" not in penalty
     assert "受理通知书" in licence and "行政处罚决定书" not in licence
-    assert len(session.templated_types()) >= len(penalty | licence)  # without a case: every template
+    assert len(session.documents.templated_types()) >= len(penalty | licence)  # without a case: every template

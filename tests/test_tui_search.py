@@ -113,7 +113,7 @@ async def test_archive_hit_opens_read_only_at_its_pdf_page(indexed_demo_ws, tmp_
     folder = tmp_path / "档案"
     shutil.copytree(SAMR / "pdf", folder)
     s = Session(indexed_demo_ws)
-    s.add_archive(folder)
+    s.search.add_archive(folder)
     app = CasefileApp(s, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         search = await _search(app, pilot, '"明码标价"')

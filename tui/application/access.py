@@ -3,7 +3,7 @@ their roles from the user register, and the checks every writing operation passe
 
 The roles per action and per move are data (``casefile/data/permissions.toml``); the separation of
 duties is stated here: a 承办人 of a case never reviews it, the reviewer of an open round never
-changes the facts she reviews. ``guard_operations`` wraps the session's writing operations so the
+changes the facts she reviews. Each service's writing operations are wrapped by :func:`guarded`, so the
 CLI and the TUI refuse the same things with the same Chinese reasons, before anything is written.
 """
 
@@ -21,6 +21,7 @@ from casefile.store import users
 from casefile.errors import PermissionDenied
 from casefile.law import casetypes
 from casefile.model import Case, CaseState
+from casefile.store.workspace import Workspace
 from tui.application.lazy import lazy_module
 
 rounds = lazy_module("checklists.review")  # the review rounds (and the check engine) load when a case is checked, not per command
@@ -55,43 +56,21 @@ def action_name(action: str) -> str:
     return permissions()["actions"][action]["name"]
 
 
-# the session's writing operations: method → (action, how the case is found: "ref" its argument
-# case_ref, "case" its argument case (a Case), "" none; "ref_or_new": an import into case_ref, or
-# one that creates a case when none is given)
-GUARDED: dict[str, tuple[str, str]] = {
-    "create_case": ("create_case", ""), "create_case_from_file": ("create_case", ""),
-    "import_documents": ("enter_facts", "ref_or_new"), "import_files": ("enter_facts", "ref_or_new"),
-    "import_package": ("create_case", ""), "undo_import": ("enter_facts", "ref"),
-    "save_case": ("enter_facts", "case"), "save_entry": ("enter_facts", "ref"), "remove_entry": ("enter_facts", "ref"),
-    "render": ("enter_facts", "ref"), "add_evidence": ("enter_facts", "ref"), "enter_records": ("enter_facts", "ref"),
-    "finish_dossier": ("enter_facts", "ref"),
-    "move_case": ("move", "ref"), "resubmit": ("move", "ref"),
-    "open_review": ("review", "ref"), "decide_finding": ("review", "ref"), "add_finding": ("review", "ref"),
-    "issue_opinion": ("review", "ref"),
-    "approve": ("approve", "ref"), "discuss": ("discuss", "ref"), "respond_to_review": ("respond", "ref"),
-    "publish": ("publish", "ref"), "withdraw": ("publish", "ref"), "export_public": ("publish", "ref"),
-    "write_registers": ("publish", ""), "evaluate": ("evaluate", ""),
-    "draw_inspections": ("inspect", ""), "record_inspection": ("inspect", ""),
-    "add_officer": ("manage_users", ""), "add_user": ("manage_users", ""), "remove_user": ("manage_users", ""),
-    "seal_journals": ("seal", ""), "import_laws": ("manage_users", ""),
-    "accept_outside_change": ("accept_outside_change", "ref"),
-    "check": ("check", "ref"),  # journaled as 运行审核: by mode, below
-}
 # a check is journaled, so it is an act: the handler's self-check, the review, the 评查
 CHECK_ACTIONS = {"self": "enter_facts", "review": "review", "evaluate": "evaluate"}
 
 
-class AccessOps:
-    """Mixed into the Session: ``user`` (None for a login not in the register) and the checks."""
+class Access:
+    """The acting user of a workspace (``user``: None for a login not in the register) and the checks
+    every writing operation passes (:func:`guarded`)."""
 
-    move_rule = staticmethod(move_rule)
-
-    def _init_access(self) -> None:
-        self.login = users.acting_login(self.ws.root, self.ws.profile.user_from_env)
-        self.user = users.load(self.ws.root).get(self.login)
+    def __init__(self, ws: Workspace):
+        self.ws = ws
+        self.login = users.acting_login(ws.root, ws.profile.user_from_env)
+        self.user = users.load(ws.root).get(self.login)
         u = self.user
-        self.ws.acting = users.Actor(self.login, u.name if u else "", u.officer if u else "")
-        self._guard_depth = threading.local()
+        ws.acting = users.Actor(self.login, u.name if u else "", u.officer if u else "")
+        self.depth = threading.local()  # guarded operations under way in this thread
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -143,35 +122,36 @@ class AccessOps:
             raise PermissionDenied(why, details=[f"当前用户：{self.who()}"])
 
 
-def _guarded(method, action: str, how: str):
-    signature = inspect.signature(method)
+def guarded(action: str, how: str = "", move: str = ""):
+    """Check the acting user's permission before a writing operation runs: ``action`` (a key of
+    permissions.toml; ``check`` journals as its mode's action, ``move`` as the move), and how the case is
+    found: ``ref`` the argument case_ref, ``case`` the argument case (a Case), ``ref_or_new`` an import
+    into case_ref or one that creates a case when none is given, '' none; ``move``: the move an
+    operation makes when it names none itself (重新送审). The operation's own inner
+    calls (a move saves the case) were allowed with it."""
 
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        depth = getattr(self._guard_depth, "n", 0)
-        if depth == 0:  # an operation's own inner calls (a move saves the case) were allowed with it
-            given = signature.bind_partial(self, *args, **kwargs).arguments
-            case = given.get("case") if how == "case" else None
-            if how in ("ref", "ref_or_new") and given.get("case_ref"):
-                case = self.ws.load_case(given["case_ref"])
-            act = "create_case" if how == "ref_or_new" and case is None else action
-            if action == "check":
-                act = CHECK_ACTIONS.get(given.get("mode", "review"), "review")
-            move = "重新送审" if method.__name__ == "resubmit" else given.get("move", "")
-            self.require(act, case, move if action == "move" else "")
-        self._guard_depth.n = depth + 1
-        try:
-            return method(self, *args, **kwargs)
-        finally:
-            self._guard_depth.n = depth
+    def wrap(method):
+        signature = inspect.signature(method)
 
-    return wrapper
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            access: Access = self.core.access
+            depth = getattr(access.depth, "n", 0)
+            if depth == 0:
+                given = signature.bind_partial(self, *args, **kwargs).arguments
+                case = given.get("case") if how == "case" else None
+                if how in ("ref", "ref_or_new") and given.get("case_ref"):
+                    case = access.ws.load_case(given["case_ref"])
+                act = "create_case" if how == "ref_or_new" and case is None else action
+                if action == "check":
+                    act = CHECK_ACTIONS.get(given.get("mode", "review"), "review")
+                access.require(act, case, given.get("move", move) if action == "move" else "")
+            access.depth.n = depth + 1
+            try:
+                return method(self, *args, **kwargs)
+            finally:
+                access.depth.n = depth
 
+        return wrapper
 
-def guard_operations(cls: type) -> type:
-    """Wrap each writing operation of the session class (GUARDED) with its permission check."""
-    for name, (action, how) in GUARDED.items():
-        method = getattr(cls, name, None)
-        if method is not None:
-            setattr(cls, name, _guarded(method, action, how))
-    return cls
+    return wrap

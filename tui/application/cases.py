@@ -21,6 +21,10 @@ from casefile.model import Case, CaseType, PartyKind, Procedure, case_type_names
 from casefile.model.names import check_name, new_case_id
 from casefile.model.validation import validate
 from casefile.store.workspace import Officer
+from tui.application.access import guarded
+from tui.application.core import Result
+from tui.application.search import Indexed
+
 
 
 
@@ -69,7 +73,25 @@ def control_errors(data: dict[str, Any]) -> dict[str, str]:
     return out
 
 
-class CaseOps:
+@dataclass
+class CatalogState(Result):
+    """The catalogue after a rebuild or a check: rows updated, removed, unchanged, left for later, why
+    every row was recomputed (if so), its file, and the cases whose case.toml cannot be read."""
+
+    updated: int
+    removed: int
+    unchanged: int
+    pending: int
+    rebuilt_all: str
+    file: str
+    broken: list[dict[str, str]]
+
+    @classmethod
+    def of(cls, ws, r: Refreshed) -> "CatalogState":
+        return cls(**r.to_dict(), file=str(catalog.path_of(ws)), broken=[{"id": i, "error": e} for i, e in catalog.broken_cases(ws)])
+
+
+class Cases(Indexed):
     def new_case_id(self, number: str = "", hint: str = "") -> str:
         return new_case_id(self.ws.case_ids(), year=self.today.year, number=number, hint=hint)
 
@@ -89,6 +111,7 @@ class CaseOps:
         """The 案件来源 a new case may name (casefile/data/entries.toml)."""
         return entries.case_sources()
 
+    @guarded("create_case")
     def create_case(self, new: NewCase, *, required: tuple[str, ...] = ()) -> Case:
         """Validate and create a case; ``required`` names fields the front end insists on
         (``party``, ``cause``). Every problem is reported at once, in Chinese."""
@@ -136,6 +159,7 @@ class CaseOps:
         self.ws.create_case(case)
         return case
 
+    @guarded("create_case")
     def create_case_from_file(self, path: Path) -> Case:
         data = _load_toml(Path(path))
         errors = control_errors(data)
@@ -177,22 +201,18 @@ class CaseOps:
         """Bring the catalogue up to date with the case folders (changed cases re-read)."""
         return catalog.refresh(self.ws, limit=limit)
 
-    def rebuild_catalog(self) -> dict[str, Any]:
-        r = catalog.rebuild(self.ws)
-        return dict(r.to_dict(), file=str(catalog.path_of(self.ws)), broken=self._broken())
+    def rebuild_catalog(self) -> CatalogState:
+        return CatalogState.of(self.ws, catalog.rebuild(self.ws))
 
-    def catalog_status(self) -> dict[str, Any]:
-        r = catalog.refresh(self.ws)
-        return dict(r.to_dict(), file=str(catalog.path_of(self.ws)), broken=self._broken())
+    def catalog_status(self) -> CatalogState:
+        return CatalogState.of(self.ws, catalog.refresh(self.ws))
 
-    def _broken(self) -> list[dict[str, str]]:
-        return [{"id": i, "error": e} for i, e in catalog.broken_cases(self.ws)]
-
+    @guarded("enter_facts", "case")
     def save_case(self, case: Case, *, act: str = "修改案件事实", stage: str | None = None) -> dict[str, Any]:
         """Write the facts; the index is refreshed because hits show the number, party and outcome."""
         changes = self.ws.save_case(case, act=act, stage=stage)
         if changes:
-            self.reindex(case.id, refresh=True)
+            self.search.reindex(case.id, refresh=True)
         return changes
 
     # -- officers -------------------------------------------------------------------------
@@ -200,6 +220,7 @@ class CaseOps:
         officers = self.ws.officers().officers
         return [o for o in officers if o.valid_on(on)] if on else officers
 
+    @guarded("manage_users")
     def add_officer(self, data: dict[str, Any]) -> Officer:
         o = validate(Officer, data, "执法人员信息")
         self.ws.add_officer(o)

@@ -9,14 +9,20 @@ map each form field to its Chinese message. Every change is written through ``sa
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from casefile.law import case_facts, entries, profiles, transitions
 from casefile.law.requirements import major_decision_reasons
 from casefile.errors import EntryError, UsageError
 from casefile.model import Case, CaseState
+from tui.application.access import guarded, move_rule
 from tui.application.cases import control_errors
+from tui.application.core import Core, Result, Service
 from tui.application.lazy import lazy_module
+
+if TYPE_CHECKING:  # the services this one calls
+    from tui.application.cases import Cases
 
 rounds = lazy_module("checklists.review")
 RESUBMIT = "重新送审"  # the move (each casefile/data/case_types/*.toml) that resubmits a case after a review opinion
@@ -25,16 +31,36 @@ RESUBMIT = "重新送审"  # the move (each casefile/data/case_types/*.toml) tha
 SECTIONS = ("parties", "acts", "proposed", "decided", "evidence")
 
 
-class EntryOps:
+@dataclass
+class EntryChoices(Result):
+    """What the forms offer: party kinds, the act kinds of the case's type, measure and evidence kinds, service methods."""
+
+    party_kinds: list[str]
+    act_kinds: list[str]
+    measure_kinds: list[str]
+    evidence_kinds: list[str]
+    methods: list[str]
+
+
+def refuse_archived(case: Case, what: str = "修改") -> None:
+    """An archived case is read-only: the archive holds it as it was bound (《机关档案管理规定》)."""
+    if case.state == CaseState.ARCHIVED:
+        raise UsageError(f"案件 {case.id} 已归档，不能{what}", details=["已归档的案卷只读：如需更正，应按档案管理规定办理后另行登记"])
+
+
+class Entries(Service):
+    def __init__(self, core: Core, *, cases: Cases):
+        super().__init__(core)
+        self.cases = cases
+
     # -- what the forms offer --------------------------------------------------------------
     @staticmethod
-    def entry_choices(case: Case) -> dict[str, list[str]]:
+    def entry_choices(case: Case) -> EntryChoices:
         """Choice lists for the forms: act kinds of the case's type, measure and evidence kinds."""
         from casefile.model import PartyKind, ServiceMethod
 
-        return {"party_kinds": [k.value for k in PartyKind], "act_kinds": entries.act_kinds(case.case_type),
-                "measure_kinds": entries.measure_kinds(), "evidence_kinds": entries.evidence_kinds(),
-                "methods": [m.value for m in ServiceMethod]}
+        return EntryChoices([k.value for k in PartyKind], entries.act_kinds(case.case_type), entries.measure_kinds(),
+                            entries.evidence_kinds(), [m.value for m in ServiceMethod])
 
     # -- checking -------------------------------------------------------------------------
     def check_entry(self, case: Case, section: str, data: dict[str, Any], index: int | None = None) -> tuple[Any, dict[str, str]]:
@@ -52,12 +78,6 @@ class EntryOps:
             return entries.evidence_entry(data, self.today)
         raise UsageError(f"不认识的事实类别“{section}”", details=["可选：" + "、".join(entries.SECTION_LABELS[s] for s in SECTIONS)])
 
-    @staticmethod
-    def refuse_archived(case: Case, what: str = "修改") -> None:
-        """An archived case is read-only: the archive holds it as it was bound (《机关档案管理规定》)."""
-        if case.state == CaseState.ARCHIVED:
-            raise UsageError(f"案件 {case.id} 已归档，不能{what}", details=["已归档的案卷只读：如需更正，应按档案管理规定办理后另行登记"])
-
     def _checked(self, case: Case, section: str, data: dict[str, Any], index: int | None) -> Any:
         entry, errors = self.check_entry(case, section, data, index)
         errors = {**errors, **control_errors(data)}
@@ -66,6 +86,7 @@ class EntryOps:
         return entry
 
     # -- changing --------------------------------------------------------------------------
+    @guarded("enter_facts", "ref")
     def save_entry(self, case_ref: str, section: str, data: dict[str, Any], index: int | None = None) -> Case:
         """Add an entry to a section of the case (or replace entry ``index``, counted from 0);
         refused with every problem when an entry is wrong. Journaled as 录入/修改<section>."""
@@ -74,7 +95,7 @@ class EntryOps:
 
     def _save_entry(self, case_ref: str, section: str, data: dict[str, Any], index: int | None) -> Case:
         case = self.ws.load_case(case_ref)
-        self.refuse_archived(case, "录入事实")
+        refuse_archived(case, "录入事实")
         entry = self._checked(case, section, data, index)
         items = getattr(case, section)
         label = entries.SECTION_LABELS[section]
@@ -86,21 +107,22 @@ class EntryOps:
             items[index] = entry
             act = f"修改{label}"
         setattr(case, section, items)
-        self.save_case(case, act=act)
+        self.cases.save_case(case, act=act)
         return case
 
+    @guarded("enter_facts", "ref")
     def remove_entry(self, case_ref: str, section: str, index: int) -> Case:
         with self.ws.case_lock(self.ws.resolve(case_ref)):
             return self._remove_entry(case_ref, section, index)
 
     def _remove_entry(self, case_ref: str, section: str, index: int) -> Case:
         case = self.ws.load_case(case_ref)
-        self.refuse_archived(case, "删除事实")
+        refuse_archived(case, "删除事实")
         self._index(case, section, index)
         items = getattr(case, section)
         del items[index]
         setattr(case, section, items)
-        self.save_case(case, act=f"删除{entries.SECTION_LABELS[section]}")
+        self.cases.save_case(case, act=f"删除{entries.SECTION_LABELS[section]}")
         return case
 
     # -- the case's own facts and its records' content (case_facts) ---------------------------
@@ -123,7 +145,7 @@ class EntryOps:
         to it is refused, except 违反条款, whose articles are added to. Journaled as 录入/修改<section>."""
         s = self._fact_section(section)
         case = self.ws.load_case(case_ref)
-        self.refuse_archived(case, "录入事实")
+        refuse_archived(case, "录入事实")
         held = case_facts.is_set(case, s.label)
         if held and not replace and s.key != "violated":
             raise UsageError(f"案件 {case.id} 已录入{s.label}", details=[f"修改请用：casefile facts edit {case.id} {s.label} …（界面中直接修改后保存）"])
@@ -131,7 +153,7 @@ class EntryOps:
         if errors:
             raise EntryError(f"{s.label}有 {len(errors)} 处问题，未保存", errors, case_facts.labels(s.key))
         case = apply(case)
-        self.save_case(case, act=f"{'修改' if held else '录入'}{s.label}")
+        self.cases.save_case(case, act=f"{'修改' if held else '录入'}{s.label}")
         return case
 
     @staticmethod
@@ -150,9 +172,9 @@ class EntryOps:
             raise UsageError(f"{entries.SECTION_LABELS[section]}没有第 {index + 1} 项（共 {n} 项）")
 
     # -- state transitions -----------------------------------------------------------------
-    def _transition_context(self, case: Case) -> transitions.Context:
+    def transition_context(self, case: Case) -> transitions.Context:
         rs = rounds.rounds(self.ws, case.id)
-        requires = {t.id: self.move_rule(case, t.id)[1] for t in transitions.transitions(case.case_type.value)}
+        requires = {t.id: move_rule(case, t.id)[1] for t in transitions.transitions(case.case_type.value)}
         return transitions.Context(case=case, today=self.today, review=rs[-1] if rs else None, rounds=len(rs),
                                    major=tuple(major_decision_reasons(self.ws, case)), requires=requires)
 
@@ -160,13 +182,14 @@ class EntryOps:
         """The moves the case can make from its state, each with what blocks it (in Chinese), the
         acting user's want of the role first."""
         case = self.ws.load_case(case_ref)
-        options = transitions.available(self._transition_context(case))
+        options = transitions.available(self.transition_context(case))
         for o in options:
-            why = self.why_not("move", case, o.transition.id)
+            why = self.access.why_not("move", case, o.transition.id)
             if why:
                 o.blockers.insert(0, why)
         return options
 
+    @guarded("move", "ref")
     def move_case(self, case_ref: str, move: str, *, officers: list[str] | None = None, method: str = "", note: str = "") -> Case:
         """Make a move (提交法制审核, 作出决定, 送达决定, 结案 …): refused while anything blocks it;
         records its act dated by the clock, sets the state, journals and re-indexes."""
@@ -180,15 +203,15 @@ class EntryOps:
             certs, msg = entries.check_officers(officers, self.today, self.ws.officers())
             if msg:
                 raise EntryError("执法人员有误，未变更状态", {"officers": msg}, entries.LABELS)
-        ctx = self._transition_context(case)
+        ctx = self.transition_context(case)
         new, t = transitions.apply(ctx, move, officers=certs, method=method, note=note)
         arrow = f"{case.state.value} → {new.state.value}" if new.state != case.state else case.state.value
-        self.save_case(new, act=t.journal or f"{t.id}（{arrow}）")
+        self.cases.save_case(new, act=t.journal or f"{t.id}（{arrow}）")
         return new
 
     def resubmission_blockers(self, case_ref: str) -> list[str]:
         """Why the case cannot be resubmitted for review now (the 重新送审 move's blockers)."""
-        ctx = self._transition_context(self.ws.load_case(case_ref))
+        ctx = self.transition_context(self.ws.load_case(case_ref))
         return next((o.blockers for o in transitions.available(ctx) if o.transition.id == RESUBMIT),
                     [f"案件 {ctx.case.id} 的状态是“{ctx.case.state.value}”，不能重新送审"] if ctx.review else
                     [f"案件 {ctx.case.id} 还没有审核轮次，应先送审（提交法制审核），无需重新送审"])

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any, Callable
 from casefile.errors import UsageError, WorkspaceError
 from casefile.model import ActKind, Case
 from casefile.store.workspace import Workspace
+from tui.application.access import guarded
+from tui.application.core import Service
 from tui.application.lazy import lazy_module
 
 if TYPE_CHECKING:
@@ -325,7 +327,7 @@ def _mark(text: str, quote: str) -> str:
     return text if m is None else f"{text[:m.start()]}【{m.group(0)}】{text[m.end():]}"
 
 
-class EvaluationOps:
+class Evaluations(Service):
     """The 评查 screen's operations over the session's workspace and clock."""
 
     @staticmethod
@@ -351,17 +353,18 @@ class EvaluationOps:
             req.cases = [c for c in re.split(words, wanted) if c]
         return req
 
+    @guarded("evaluate")
     def evaluate(self, request: EvaluationRequest, progress: Progress | None = None) -> Evaluation:
         # the screen runs this in a thread: workers are spawned, never forked from a threaded process
-        return run_evaluation(request, workspace_root=self.root, today=self.today, progress=progress, mp_context="spawn")
+        return run_evaluation(request, workspace_root=self.ws.root, today=self.today, progress=progress, mp_context="spawn")
 
     def write_evaluation_report(self, ev: Evaluation, path: Path) -> Path:
         if path.suffix.lower() not in REPORT_KINDS:
             raise UsageError(f"报告应为 .xlsx 或 .docx 文件，而不是“{path.name}”")
-        return write_report(ev, path, history_root=self.root)
+        return write_report(ev, path, history_root=self.ws.root)
 
     def evaluation_history(self) -> dict[str, Any]:
-        return store.history(self.root)
+        return store.history(self.ws.root)
 
     @staticmethod
     def evaluation_reading(result: dict[str, Any]) -> str:

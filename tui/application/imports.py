@@ -14,9 +14,12 @@ from casefile.ingest import import_records, import_scope
 from casefile.errors import ImportRefused
 from casefile.ingest.import_scope import Preview
 from casefile.ingest.textio import SUPPORTED
+from tui.application.access import guarded
+from tui.application.entries import refuse_archived
 from tui.application.lazy import lazy_module
+from tui.application.search import Indexed
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the importer loads on first import
     from casefile.ingest.importer import ImportResult
 
 importer = lazy_module("casefile.ingest.importer")
@@ -34,7 +37,7 @@ class Entry:
     is_dir: bool
 
 
-class ImportOps:
+class Imports(Indexed):
     # -- the picker --------------------------------------------------------------------------
     @staticmethod
     def parse_path(text: str, base: Path | None = None) -> Path:
@@ -80,6 +83,7 @@ class ImportOps:
         return import_scope.preview(self.ws, case_id, [Path(p) for p in paths], classify=classify,
                                     progress=progress, cancelled=cancelled)
 
+    @guarded("enter_facts", "ref_or_new")
     def import_files(self, case_ref: str | None, paths: list[Path], *, progress: Progress | None = None,
                      cancelled: Cancelled | None = None, include_other_cases: bool = False, case_type: str | None = None,
                      ask: Callable[[Any], str | None] | None = None, fill_decision: bool = True) -> ImportResult:
@@ -87,12 +91,12 @@ class ImportOps:
         case takes the type its documents show, or ``case_type``; ``ask`` is asked when they disagree.
         An archived case takes no import."""
         if case_ref:
-            self.refuse_archived(self.ws.load_case(case_ref), "导入文书")
+            refuse_archived(self.ws.load_case(case_ref), "导入文书")
         result = importer.import_paths(self.ws, [Path(p) for p in paths], case_ref, progress=progress, cancelled=cancelled,
                                        include_other_cases=include_other_cases, case_type=case_type, ask=ask,
                                        fill_decision=fill_decision)
         if result.case:
-            self.reindex(result.case, refresh=bool(result.facts_filled))
+            self.search.reindex(result.case, refresh=bool(result.facts_filled))
         return result
 
     def imports(self, case_ref: str) -> list[dict[str, Any]]:
@@ -100,11 +104,12 @@ class ImportOps:
         case_id = self.ws.resolve(case_ref)
         return [r.summary() for r in import_records.records(self.ws.cases_dir / case_id)]
 
+    @guarded("enter_facts", "ref")
     def undo_import(self, case_ref: str, import_id: str | None = None) -> dict[str, Any]:
         """Take back an import (the latest not yet undone): its documents removed, the facts it
         filled set back, journalled; refused, with the reasons, when the case changed since in a
         way that conflicts. The index forgets the removed documents."""
         case_id = self.ws.resolve(case_ref)
         result = import_records.undo(self.ws, case_id, import_id)
-        self.reindex(case_id, refresh=True)
+        self.search.reindex(case_id, refresh=True)
         return result

@@ -1,27 +1,15 @@
-"""The records office's work both front ends share: the journal across cases, a case's
-publicity standing, dossier export and print in one pass, reading the law library, and
-the per-file results of a law import. The CLI commands and the TUI screens call these, so
-the steps (and their order) are written once."""
+"""What the front ends show of the records office's work, written once: an article number a person
+typed as the law library's key and back, one line per journal entry, an operating-system error in
+Chinese. The work itself is the services' (``session.records``: journal, 公示, laws, statistics;
+``session.documents``: the dossier's export and print)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import re
-from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from casefile.chain import journal
-
-from casefile.output import pages
 from casefile.model.cn import parse_cn_number
-from casefile.errors import CasefileError, UsageError
-from casefile.law.laws import Library, article_texts, imported_laws, version_file
-from casefile.model import ActKind
-from casefile.output.publicity import due_list
-from tui.application.clock import parse_day
-
-Progress = Callable[[int, int, str], None]
 
 # 第二十八条 / 第28条 / 28 / 10之一 / 10-1 → the library's key ("28", "10-1")
 _ARTICLE_REF = re.compile(r"^\s*第?\s*([0-9〇零一二三四五六七八九十百千两]+)\s*条?\s*(?:[之-]\s*([0-9一二三四五六七八九十]+))?\s*$")
@@ -55,156 +43,6 @@ def journal_summary(e: dict[str, Any]) -> str:
     if "files" in ch and isinstance(ch["files"], list):
         return "、".join(str(f) for f in ch["files"])
     return "，".join(f"{k}={v}" for k, v in ch.items() if not isinstance(v, (dict, list)))
-
-
-class OfficeOps:
-    # -- the journal across cases -------------------------------------------------------------
-    def journal_entries(self, case_ref: str | None = None) -> dict[str, Any]:
-        """Every case's journal entries (or one case's) oldest first, each with its ``case``;
-        ``unreadable`` names journals that could not be read (left out, not hidden)."""
-        ids = [self.ws.resolve(case_ref)] if case_ref else self.ws.case_ids()
-        out: list[dict[str, Any]] = []
-        unreadable: list[dict[str, str]] = []
-        for cid in ids:
-            try:
-                entries = journal.read(self.ws.cases_dir / cid)
-            except (CasefileError, OSError, ValueError) as e:
-                unreadable.append({"case": cid, "error": str(e)})
-                continue
-            # a line that is not a record (journal.parse keeps its number) is named, not shown blank
-            unreadable += [{"case": cid, "error": f"第 {e['_unreadable']} 行不是有效的记录"} for e in entries if "_unreadable" in e]
-            out += [dict(e, case=cid) for e in entries if "_unreadable" not in e]
-        out.sort(key=lambda e: (e.get("time", ""), e["case"], e.get("seq") or 0))
-        return {"entries": out, "unreadable": unreadable}
-
-    @staticmethod
-    def journal_summary(e: dict[str, Any]) -> str:
-        return journal_summary(e)
-
-    # -- publicity of one case ----------------------------------------------------------------
-    def publicity_status(self, case_ref: str) -> dict[str, Any]:
-        """Where a case stands for 公示: decided when, published / withdrawn when (with the note),
-        and ``blocked`` — why the public version cannot be made ('' when it can)."""
-        case = self.ws.load_case(case_ref)
-        decided = case.first_date(ActKind.DECISION)
-        due = next((d for d in due_list(self.ws, self.today, [case]) if d.kind == "公示"), None)
-        blocked = "" if decided else f"案件状态为“{case.state.value}”，尚未作出决定，没有可公示的内容"
-        if decided and due is not None and due.status == "不予公示":
-            blocked = due.note or "不予公示"
-        return {
-            "case": case.id, "number": case.number, "party": case.party.name if case.party else "", "state": case.state.value,
-            "decided": decided.isoformat() if decided else "",
-            "published": [{"date": a.date.isoformat(), "note": a.note} for a in case.acts_of(ActKind.PUBLICATION)],
-            "withdrawn": [{"date": a.date.isoformat(), "note": a.note} for a in case.acts_of(ActKind.WITHDRAWAL)],
-            "due": due.to_dict() if due else None, "blocked": blocked,
-        }
-
-    # -- dossier export and print -------------------------------------------------------------
-    @staticmethod
-    def pdf_available() -> bool:
-        """Whether LibreOffice is installed to turn the print .docx into a PDF."""
-        return pages.soffice() is not None
-
-    def dossier_paths(self, case_ref: str, folder: Path) -> dict[str, Path]:
-        """Where an export into ``folder`` writes: the 送审案卷包 and the print document."""
-        cid = self.ws.resolve(case_ref)
-        folder = Path(folder)
-        return {"package": folder / f"{cid}-案卷包.zip", "print": folder / f"{cid}-案卷打印.docx"}
-
-    def export_dossier(self, case_ref: str, *, zip_to: Path | None = None, print_to: Path | None = None,
-                       progress: Progress | None = None) -> dict[str, Any]:
-        """The 卷内目录, 备考表 and 封面 first (so both outputs carry them), then the package and/or
-        the print document (.docx, and a PDF beside it when LibreOffice is installed). ``notes``
-        says in Chinese what could not be done as asked (no LibreOffice: .docx only)."""
-        steps = 1 + bool(zip_to) + bool(print_to)
-        step = 0
-
-        def tell(msg: str) -> None:
-            nonlocal step
-            step += 1
-            if progress:
-                progress(step, steps, msg)
-
-        tell("正在生成卷内目录、备考表和封面……")
-        d, rows, warnings = self.finish_dossier(case_ref)
-        out: dict[str, Any] = {"case": d.case.id, "dossier": d, "rows": rows, "warnings": warnings,
-                               "export": None, "print": None, "notes": []}
-        if zip_to:
-            tell(f"正在导出案卷包 {zip_to} ……")
-            Path(zip_to).parent.mkdir(parents=True, exist_ok=True)
-            out["export"] = self.export_package(d.case.id, Path(zip_to))
-        if print_to:
-            tell(f"正在合并打印文档 {print_to} ……")
-            Path(print_to).parent.mkdir(parents=True, exist_ok=True)
-            out["print"] = self.print_dossier(d.case.id, Path(print_to))
-            if not out["print"].get("pdf"):
-                out["notes"].append("未安装 LibreOffice，未生成 PDF；已生成可打印的 .docx（可用 WPS 或 Word 打开打印）"
-                                    if not self.pdf_available() else "LibreOffice 未能转换出 PDF；已生成可打印的 .docx")
-        return out
-
-    # -- the law library ----------------------------------------------------------------------
-    def law_list(self) -> list[dict[str, Any]]:
-        """The statutes the checks consult — the bundled ones with the workspace's imports laid
-        over them — each with its versions, article count (latest version) and where it came from."""
-        lib = Library.for_workspace(self.ws.root)
-        mine = imported_laws(self.ws.root)["laws"]
-        out = []
-        for name in sorted(lib.laws):
-            versions = lib.laws[name]
-            ours = set(mine.get(name, []))
-            origin = "导入" if ours and all(v["version"] in ours for v in versions) else "随附+导入" if ours else "随附"
-            out.append({"name": name, "versions": [v["version"] for v in versions], "origin": origin,
-                        "articles": len(versions[-1]["articles"]) if versions else 0})
-        return out
-
-    def law_articles(self, name: str, version: str | None = None) -> dict[str, Any]:
-        """A law's articles with their words: [{"key", "label", "text"}] of ``version`` (the
-        latest when None). ``missing`` says why the words cannot be shown (the file it was
-        imported from is gone), the article numbers then still listed."""
-        lib = Library.for_workspace(self.ws.root)
-        found = lib.find(name)
-        if not found:
-            raise UsageError(f"法律库中没有《{name}》")
-        versions = lib.laws[found]
-        v = next((x for x in versions if x["version"] == version), None) if version else versions[-1]
-        if v is None:
-            raise UsageError(f"《{found}》没有 {version} 版", details=["库中版本：" + "、".join(x["version"] or "未注明" for x in versions)])
-        path = version_file(v, imported_laws(self.ws.root)["source"])
-        texts = dict(article_texts(path)) if path else {}
-        keys = sorted(v["articles"], key=lambda k: tuple(int(p) for p in k.split("-")))
-        return {"name": found, "version": v["version"], "versions": [x["version"] for x in versions],
-                "file": str(path) if path else "",
-                "missing": "" if path else f"找不到《{found}》的原文文件 {v.get('file', '')}（导入时的目录已不在），只列出条号",
-                "articles": [{"key": k, "label": article_label(k), "text": texts.get(k, "")} for k in keys]}
-
-    @staticmethod
-    def article_key(text: str) -> str:
-        return article_key(text)
-
-    # -- statistics to a file -----------------------------------------------------------------
-    STATS_FORMATS = {".csv": "csv", ".docx": "docx"}
-
-    def save_stats(self, s: dict[str, Any], path: Path) -> Path:
-        """Write the year's statistics to ``path``; the format follows its ending (.csv or .docx)."""
-        path = Path(path)
-        fmt = self.STATS_FORMATS.get(path.suffix.lower())
-        if fmt is None:
-            raise UsageError(f"{path.name}：只能另存为 .csv 或 .docx 文件")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(self.export_stats(s, fmt))
-        return path
-
-    def export_folder(self, what: str) -> Path:
-        """Where an export goes unless the person names another folder: 导出/<what> in the
-        workspace (the person sees and may change it before anything is written)."""
-        return self.ws.root / "导出" / what
-
-    def record_day(self, text: str, what: str) -> dt.date:
-        """A date a person typed for something already done (公示, 撤回): a valid date, not after today."""
-        day = parse_day(text, what) if text.strip() else self.today
-        if day > self.today:
-            raise UsageError(f"{what} {day} 晚于今天（{self.today}）", details=["登记的是已经完成的事，日期不能在将来"])
-        return day
 
 
 _ERRNO_TEXT = {errno.ENOENT: "不存在", errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.ENOSPC: "磁盘空间已满",

@@ -6,22 +6,50 @@ screen refuse the same things with the same Chinese reasons."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
 from casefile.errors import CheckError
 from casefile.model import ActKind, Case
+from tui.application.access import guarded
+from tui.application.core import Core, Result, Service
 from tui.application.entries import RESUBMIT
 from tui.application.lazy import lazy_module
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the services this one calls
     from checklists.engine import CheckResult
+    from tui.application.entries import Entries
+    from tui.application.search import Search
 
 rounds = lazy_module("checklists.review")
 engine = lazy_module("checklists.engine")
 changes = lazy_module("checklists.review_changes")
 
 
-class ReviewOps:
+@dataclass
+class Resubmission(Result):
+    case: str
+    resubmitted: str  # the day, ISO
+    after_round: int
+
+
+@dataclass
+class ReviewFacts(Result):
+    """What the reviewer weighs beside the findings, as Chinese lines."""
+
+    proposed: list[str]
+    decided: list[str]
+    acts: list[str]
+    submitted: list[str]
+
+
+class Review(Service):
+    def __init__(self, core: Core, *, search: Search, entries: Entries):
+        super().__init__(core)
+        self.search = search
+        self.entries = entries
+
+    @guarded("check", "ref")
     def check(self, case_ref: str, mode: str = "review", progress: Callable[[int, int, str], None] | None = None) -> CheckResult:
         return engine.run_check(self.ws, case_ref, mode, today=self.today, progress=progress)
 
@@ -34,10 +62,12 @@ class ReviewOps:
         rs = rounds.rounds(self.ws, self.ws.resolve(case_ref))
         return rs[-1] if rs else None
 
+    @guarded("review", "ref")
     def open_review(self, case_ref: str) -> dict[str, Any]:
         """Start a round on a submitted case: record what was submitted and run the checklist."""
         return rounds.open_round(self.ws, case_ref, today=self.today)
 
+    @guarded("review", "ref")
     def decide_finding(self, case_ref: str, finding_id: int, action: str, reason: str = "") -> dict[str, Any]:
         return rounds.decide(self.ws, case_ref, finding_id, action, reason)
 
@@ -51,6 +81,7 @@ class ReviewOps:
         """What is missing in a finding the reviewer adds, each in Chinese (the form shows them)."""
         return rounds.validate_added(category, severity, message, basis)
 
+    @guarded("review", "ref")
     def add_finding(self, case_ref: str, category: str, severity: str, message: str, basis: str = "") -> dict[str, Any]:
         return rounds.add_finding(self.ws, case_ref, category, severity, message, basis)
 
@@ -62,26 +93,25 @@ class ReviewOps:
             return f"案件 {cid} 还没有审核轮次", []
         return rounds.why_not_issue(self.ws, self.ws.load_case(cid), rnd)
 
+    @guarded("review", "ref")
     def issue_opinion(self, case_ref: str) -> dict[str, Any]:
         """The 法制审核意见书, dated by the clock; the opinion document and the case's acts are re-indexed."""
         opinion = rounds.issue_opinion(self.ws, case_ref, today=self.today)
-        self.reindex(self.ws.resolve(case_ref), refresh=opinion["conclusion"] == "同意")
+        self.search.reindex(self.ws.resolve(case_ref), refresh=opinion["conclusion"] == "同意")
         return opinion
 
-    def can_resubmit(self, case_ref: str) -> str:
-        return "；".join(self.resubmission_blockers(case_ref))
-
-    def resubmit(self, case_ref: str) -> dict[str, Any]:
+    @guarded("move", "ref", move=RESUBMIT)
+    def resubmit(self, case_ref: str) -> Resubmission:
         """重新送审 after a review opinion: the state move of that name (the TUI's state dialog makes
         the same move), refused as a review error with its blockers."""
-        why = self.can_resubmit(case_ref)
+        why = "；".join(self.entries.resubmission_blockers(case_ref))
         if why:
             raise CheckError(why)
-        case = self.move_case(case_ref, RESUBMIT)
+        case = self.entries.move_case(case_ref, RESUBMIT)
         after = rounds.rounds(self.ws, case.id)[-1]["round"]
-        return {"case": case.id, "resubmitted": self.today.isoformat(), "after_round": after}
+        return Resubmission(case.id, self.today.isoformat(), after)
 
-    def review_facts(self, case_ref: str, acts: int = 5) -> dict[str, list[str]]:
+    def review_facts(self, case_ref: str, acts: int = 5) -> ReviewFacts:
         """What the reviewer weighs beside the findings, in Chinese lines: the proposed penalty
         (each measure with its amount and basis, from the case's facts), the decided one if any,
         and the latest acts (date, act, officers by name), newest last."""
@@ -93,12 +123,12 @@ class ReviewOps:
             return o.name if o else cert
         plain = case.to_toml_dict()
         latest = sorted(enumerate(plain.get("acts", [])), key=lambda ia: (str(ia[1].get("date", "")), ia[0]))[-acts:]
-        return {
-            "proposed": [changes.measure_text(m) for m in plain.get("proposed", [])],
-            "decided": [changes.measure_text(m) for m in plain.get("decided", [])],
-            "acts": [changes.record_text("acts", a, officer) for _, a in latest],
-            "submitted": [str(a.date) for a in case.acts_of(ActKind.SUBMIT_REVIEW)],
-        }
+        return ReviewFacts(
+            proposed=[changes.measure_text(m) for m in plain.get("proposed", [])],
+            decided=[changes.measure_text(m) for m in plain.get("decided", [])],
+            acts=[changes.record_text("acts", a, officer) for _, a in latest],
+            submitted=[str(a.date) for a in case.acts_of(ActKind.SUBMIT_REVIEW)],
+        )
 
 
 # -- the round as lines a person reads (the CLI prints them, the screen shows them) -------------

@@ -4,6 +4,7 @@ index maintenance commands."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
@@ -12,8 +13,9 @@ from casefile.errors import CasefileError, UsageError
 from casefile.ingest.facts import doc_type_name
 from casefile.output.pages import estimated_page_at
 from casefile.ingest.textio import SUPPORTED
-from tui.application.names import FACET_NAMES
+from tui.application.core import Core, Result, Service
 from tui.application.lazy import lazy_module
+from tui.application.names import FACET_NAMES
 from tui.application.reader import ESTIMATED, PDF_PAGES, Reading, hit_title
 
 # the index loads when a search, an update or a status needs it (not for a case list)
@@ -24,7 +26,22 @@ qmod = lazy_module("index.query")  # the query parser loads the analyzer (whoosh
 Progress = Callable[[int, int, str], None]
 
 
-class SearchOps:
+@dataclass
+class IndexStatus(Result):
+    """How current the index is: when it last changed (None: never built), case documents changed or
+    removed since, cases whose facts changed, archive files newer, and all of it as one Chinese line."""
+
+    exists: bool
+    updated: str | None
+    changed: int
+    removed: int
+    stale_cases: int
+    archive_files: int
+    current: bool
+    label: str
+
+
+class Search(Service):
     def reindex(self, case_id: str, *, refresh: bool = False) -> dict[str, Any] | None:
         """Keep the index current after a change to one case. A workspace never searched
         has no index yet: the first search builds it whole, so nothing is done here."""
@@ -99,11 +116,6 @@ class SearchOps:
             out.append({"field": name, "name": FACET_NAMES.get(name, name), "values": values})
         return out
 
-    @staticmethod
-    def query_filters(query: str) -> list[tuple[str, str]]:
-        """The field filters a query holds, (index field, value)."""
-        return qmod.filters(query)
-
     def toggle_filter(self, query: str, field: str, value: str) -> str:
         """The query with the facet value ``field`` = ``value`` added as a filter (机关:…, 类型:行政处罚决定书),
         or taken out when the query holds it already."""
@@ -129,7 +141,7 @@ class SearchOps:
         return r
 
     # -- freshness ---------------------------------------------------------------------------
-    def index_status(self) -> dict[str, Any]:
+    def index_status(self) -> IndexStatus:
         """How current the index is: when it last changed, how many case documents were added, changed
         or removed since (and cases whose facts changed), how many archive files are newer."""
         at = index.indexed_at(self.ws)
@@ -166,8 +178,7 @@ class SearchOps:
             parts = [f"{pending} 份文书" if pending else "", f"{stale_cases} 个案件的信息" if stale_cases else "",
                      f"{archive_files} 份档案文件" if archive_files else ""]
             label = f"索引更新于 {updated}；" + "、".join(x for x in parts if x) + "有变化，未索引（检索时自动更新，或按 u 更新）"
-        return {"exists": at is not None, "updated": updated, "changed": pending, "removed": removed,
-                "stale_cases": stale_cases, "archive_files": archive_files, "current": current, "label": label}
+        return IndexStatus(at is not None, updated, pending, removed, stale_cases, archive_files, current, label)
 
     def search_many(self, queries: list[str], **filters: Any) -> list[dict[str, Any]]:
         self.ensure_index()
@@ -191,7 +202,7 @@ class SearchOps:
         party or outcome is on every page's record), and archive folders with new or changed files."""
         had_index = not index.needs_rebuild(self.ws)
         stale = freshness.changed(self.ws) if had_index else []
-        archive_changed = had_index and self.index_status()["archive_files"] > 0
+        archive_changed = had_index and self.index_status().archive_files > 0
         result = index.update(self.ws, progress)
         if stale:
             again = index.update(self.ws, progress, only=stale, refresh=True)
@@ -222,3 +233,11 @@ class SearchOps:
 
     def add_archive(self, folder: Path, progress: Progress | None = None) -> dict[str, Any]:
         return index.add_folder(self.ws, Path(folder), progress)
+
+
+class Indexed(Service):
+    """A service whose changes the index follows: it re-indexes a case it changed through ``search``."""
+
+    def __init__(self, core: Core, *, search: Search):
+        super().__init__(core)
+        self.search = search

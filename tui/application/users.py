@@ -8,12 +8,15 @@ from casefile.store.users import ROLES, User
 
 USER_ROLES = ROLES
 from casefile.model.validation import validate
+from tui.application.access import guarded
+from tui.application.core import Service
 
 
-class UserOps:
+class Users(Service):
     def users(self) -> list[User]:
         return users.load(self.ws.root).users
 
+    @guarded("manage_users")
     def add_user(self, login: str, name: str, roles: list[str], officer: str = "", *, replace: bool = False) -> User:
         """Register a login with its roles (``replace``: change a registered one); ``officer``
         (执法证号) must be in the officer register."""
@@ -22,5 +25,6 @@ class UserOps:
         user = validate(User, {"login": login.strip(), "name": name.strip(), "roles": list(roles), "officer": officer.strip()}, "用户信息")
         return users.add(self.ws.root, user, replace=replace)
 
+    @guarded("manage_users")
     def remove_user(self, login: str) -> User:
         return users.remove(self.ws.root, login)

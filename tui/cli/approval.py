@@ -18,9 +18,9 @@ from tui.cli.output import emit, table
 def approve(case_ref, opinion, conclusion, as_json):
     """负责人审批（《中华人民共和国行政处罚法》第五十七条第一款）：须由负责人本人记录。
     承办机构的书面说明报负责人的，本审批即为负责人的决定。"""
-    r = open_session().approve(case_ref, opinion, conclusion)
-    emit(r, as_json, lambda d: click.echo(f"已记录负责人审批：{d['approver']}，{d['conclusion']}（{d['date']}）"
-                                          + ("；承办机构书面说明已由负责人决定" if d["settled_response"] else "")))
+    r = open_session().approvals.approve(case_ref, opinion, conclusion)
+    emit(r, as_json, lambda d: click.echo(f"已记录负责人审批：{d.approver}，{d.conclusion}（{d.date}）"
+                                          + ("；承办机构书面说明已由负责人决定" if d.settled_response else "")))
 
 
 @click.command()
@@ -37,10 +37,10 @@ def approve(case_ref, opinion, conclusion, as_json):
 def discuss(case_ref, participants, opinions, conclusion, result, place, recorder, as_json):
     """记录集体讨论（《中华人民共和国行政处罚法》第五十七条第二款：情节复杂或者重大违法行为给予行政处罚，
     行政机关负责人应当集体讨论决定）：参加人员、各人意见、结论，并生成集体讨论记录。须由负责人记录。"""
-    r = open_session().discuss(case_ref, participants=list(participants), opinions=list(opinions), conclusion=conclusion,
+    r = open_session().approvals.discuss(case_ref, participants=list(participants), opinions=list(opinions), conclusion=conclusion,
                                result=result, place=place, recorder=recorder)
-    emit(r, as_json, lambda d: click.echo(f"已记录集体讨论（{d['date']}，{len(d['participants'])} 人参加）：{d['conclusion']}"
-                                          + (f"；集体讨论记录：{d['document']}" if d["document"] else "")))
+    emit(r, as_json, lambda d: click.echo(f"已记录集体讨论（{d.date}，{len(d.participants)} 人参加）：{d.conclusion}"
+                                          + (f"；集体讨论记录：{d.document}" if d.document else "")))
 
 
 @click.command()
@@ -49,14 +49,14 @@ def discuss(case_ref, participants, opinions, conclusion, result, place, recorde
 def work(as_json):
     """我的工作：按当前用户的角色列出待我审核、待我审批的案件，以及我承办的案件及其期限提醒。"""
     s = open_session()
-    mine = s.my_work()
+    mine = s.approvals.my_work()
 
     def human(d):
-        click.echo(f"当前用户：{s.who()}")
+        click.echo(f"当前用户：{s.access.who()}")
         for title, items in d.items():
             if items:
                 click.echo(f"\n{title}（{len(items)}）")
-                click.echo(table([[i["case"], i["party"], i["state"], i["waiting"]] for i in items], ["案件", "当事人", "状态", "待办"]))
+                click.echo(table([[i.case, i.party, i.state, i.waiting] for i in items], ["案件", "当事人", "状态", "待办"]))
         if not any(d.values()):
             click.echo("没有待办的案件")
 

@@ -7,7 +7,8 @@ import json
 import click
 
 from casefile.model import CaseType, PartyKind, Procedure
-from tui.application import NewCase, Session, violation_lines
+from tui.application import NewCase, violation_lines
+from tui.application import Cases
 from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import emit, table
 
@@ -39,9 +40,9 @@ def case_new(case_id, number, title, case_type, procedure, sector, source, cause
     """新建案件。"""
     s = open_session()
     if from_file:
-        c = s.create_case_from_file(from_file)
+        c = s.cases.create_case_from_file(from_file)
     else:
-        c = s.create_case(NewCase(id=case_id, number=number, title=title, case_type=case_type, procedure=procedure, sector=sector,
+        c = s.cases.create_case(NewCase(id=case_id, number=number, title=title, case_type=case_type, procedure=procedure, sector=sector,
                                   source=source, cause=cause, party=party, party_kind=party_kind, party_id=party_id,
                                   party_address=party_address, filed=filed.date() if filed else None))
     emit(c.summary(), as_json, lambda d: click.echo(f"已新建案件 {c.id}{'（' + c.number + '）' if c.number else ''}"))
@@ -52,7 +53,7 @@ def case_new(case_id, number, title, case_type, procedure, sector, source, cause
 @json_option
 def case_types(as_json):
     """列出案件类型及其声明：规则包、程序（状态变更、谁可以做、须经的审批）、期限、统计标签、封面题名。"""
-    decls = open_session().case_type_declarations()
+    decls = open_session().cases.case_type_declarations()
 
     def show(d: list) -> None:
         for t in d:
@@ -71,8 +72,8 @@ def case_types(as_json):
 def case_list(state, sector, today, as_json):
     """列出工作区中的案件及期限提醒（按 --today 或今天计算；读派生的案件目录，案件文件夹有改动时自动更新）。"""
     session = open_session(today)
-    listing = session.case_list(state, sector)
-    unfinished = session.import_notes([c.id for c in listing.cases])  # an interrupted import says so
+    listing = session.cases.case_list(state, sector)
+    unfinished = session.cases.import_notes([c.id for c in listing.cases])  # an interrupted import says so
     data = [dict(c.to_dict(), import_incomplete=c.id in unfinished) for c in listing.cases]
     for cid, e in listing.broken:
         click.echo(f"警告：案件 {cid} 无法读取：{e}", err=True)
@@ -98,8 +99,8 @@ def case_list(state, sector, today, as_json):
 def case_show(case_ref, as_json):
     """显示一个案件的全部事实（CASE 为案件编号或文号）。"""
     session = open_session()
-    c = session.load_case(case_ref)
-    unfinished = session.import_notes([c.id]).get(c.id, "")
+    c = session.cases.load_case(case_ref)
+    unfinished = session.cases.import_notes([c.id]).get(c.id, "")
     data = c.model_dump(mode="json")
     data["import_incomplete"] = bool(unfinished)
 
@@ -133,5 +134,5 @@ def case_show(case_ref, as_json):
 @json_option
 def case_validate(path, as_json):
     """校验一个 case.toml 文件，列出全部问题（不写入任何东西）。"""
-    c = Session.validate_case_file(path)
+    c = Cases.validate_case_file(path)
     emit({"file": path, "valid": True, "id": c.id}, as_json, lambda d: click.echo(f"{path}：校验通过"))

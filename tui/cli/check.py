@@ -19,7 +19,7 @@ from tui.cli.output import emit, progress
 @json_option
 def check(case_ref, mode, as_json):
     """按法制审核清单检查案件：执法主体、事实、证据、依据、裁量、程序、移送、文书（期限按 --today 或今天）。"""
-    result = open_session().check(case_ref, mode)
+    result = open_session().review.check(case_ref, mode)
 
     def human(_):
         md = result.major_decision
@@ -65,7 +65,7 @@ def laws_import(directory, as_json):
     """从 LawRefBook 格式的 Markdown（及纯文本规章）目录导入法律库。"""
     s = open_session()
     progress(f"正在解析 {directory} ……")
-    result = s.import_laws(Path(directory))
+    result = s.records.import_laws(Path(directory))
     emit(result, as_json, lambda d: click.echo(f"已导入 {d['laws']} 部法律法规（{d['versions']} 个版本）" + (f"；跳过 {len(d['skipped'])} 个无条文的文件：" + "、".join(d["skipped"]) if d["skipped"] else "")))
 
 
@@ -76,6 +76,6 @@ def laws_import(directory, as_json):
 @json_option
 def laws_show(name, article, as_json):
     """查看法律库中的一部法律（及某一条是否存在）。"""
-    data = open_session().law(name, article)
-    found, message = data["found"], data["message"]
-    emit(data, as_json, lambda d: click.echo(f"《{found}》版本：{'、'.join(d['versions'])}" + (f"；{message}" if message else "；条文存在" if article else "") if found else message))
+    data = open_session().records.law(name, article)
+    found, message = data.found, data.message
+    emit(data, as_json, lambda d: click.echo(f"《{found}》版本：{'、'.join(d.versions)}" + (f"；{message}" if message else "；条文存在" if article else "") if found else message))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tui.application import Session
+from tui.application import Documents
 from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.facts import doc_facts
 from tui.cli.output import emit, table
@@ -20,7 +20,7 @@ def doc() -> None:
 @json_option
 def doc_types(as_json):
     """列出文书目录：代码、名称、阶段、卷别、装订顺序、何时必需。"""
-    types = Session.doc_types()
+    types = Documents.doc_types()
 
     def human(_):
         rows = []
@@ -54,7 +54,7 @@ def doc_render(case_ref, doc_type, confirm, as_json):
     文书内容将违反法律规定的（如当场处罚超过《行政处罚法》第五十一条的数额、缴款期限内催告）拒绝生成并写明条文；
     法律允许例外的须加 --confirm。
     """
-    result = open_session().render(case_ref, doc_type, confirm=confirm)
+    result = open_session().documents.render(case_ref, doc_type, confirm=confirm)
     emit(result.to_dict(), as_json, lambda d: click.echo(result.message))
 
 
@@ -64,7 +64,7 @@ def doc_render(case_ref, doc_type, confirm, as_json):
 @json_option
 def doc_list(case_ref, as_json):
     """列出案件中已有的文书（类型、来源、页数、是否在外部被修改）。"""
-    data = open_session().documents(case_ref)
+    data = open_session().documents.documents(case_ref)
 
     def human(_):
         rows = [[d["file"], d["doc_type"], d["origin"], d["pages"] or "", "是" if d["changed_outside"] else ""] for d in data]

@@ -27,22 +27,22 @@ def dossier(case_ref, export_to, print_to, as_json):
     done = None
     if export_to or print_to:
         # one path with the TUI's 案卷导出: finish the dossier, then the package and the print
-        done = s.export_dossier(case_ref, zip_to=Path(export_to) if export_to else None,
+        done = s.documents.export_dossier(case_ref, zip_to=Path(export_to) if export_to else None,
                                 print_to=Path(print_to) if print_to else None, progress=lambda i, n, msg: progress(msg))
-        d, rows, warnings = done["dossier"], done["rows"], done["warnings"] + done["notes"]
+        d, rows, warnings = done.dossier, done.rows, done.warnings + done.notes
     else:
         # the view lays nothing out: pages LibreOffice counted before, estimates for the rest
-        d = s.dossier(case_ref)
-        rows = s.table_of_contents(d, quick=True)
+        d = s.documents.dossier(case_ref)
+        rows = s.documents.table_of_contents(d, quick=True)
     data = d.to_dict()
     data["toc"] = [r.to_dict() for r in rows]
     data["pages_estimated"] = any(r.estimated for r in rows)
     data["pages_counted_by"] = sorted({r.method for r in rows})
     data["warnings"] = warnings
     if export_to:
-        data["export"] = done["export"]
+        data["export"] = done.export
     if print_to:
-        data["print"] = done["print"]
+        data["print"] = done.print
 
     def human(_):
         click.echo(f"{d.case.number or d.case.id}　{d.case.procedure.value}程序　{d.case.state.value}")
@@ -81,7 +81,7 @@ def package() -> None:
 def package_import(path, replace, accept_foreign, as_json):
     """导入案卷包：先校验每个文件的 SHA-256 与文件名，再核对案件事实、审核轮次与全过程记录是否一致，
     全部无误才写入工作区；显示发送机关与链头摘要。其他机关的案卷包须加 --accept-foreign。"""
-    result = open_session().import_package(Path(path), replace=replace, accept_foreign=accept_foreign)
+    result = open_session().documents.import_package(Path(path), replace=replace, accept_foreign=accept_foreign)
 
     def human(d):
         s = d["sender"]

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import click
 
-from tui.application import Session
+from tui.application import Entries
 from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.output import emit
 
 SECTIONS = {"当事人": "parties", "执法行为": "acts", "拟处罚": "proposed", "决定": "decided", "证据": "evidence"}
 # sections a case holds once (or a record's content): 违法事实, 违反条款, 案件来源, 承办人, 陈述申辩 …
-ONCE = list(Session.case_fact_sections())
+ONCE = list(Entries.case_fact_sections())
 # options that may be repeated, and the form field each fills
 REPEATED = {"officers": "officers", "members": "members", "opinions": "opinions", "statements": "statements"}
 
@@ -96,11 +96,11 @@ def facts_add(case_ref, section, as_json, **options):
     """
     session = open_session()
     if section in ONCE:
-        case = session.save_case_fact(case_ref, section, _given(options))
-        emit({"case": case.id, "section": section, "facts": session.case_fact(case.id, section)}, as_json,
+        case = session.entries.save_case_fact(case_ref, section, _given(options))
+        emit({"case": case.id, "section": section, "facts": session.entries.case_fact(case.id, section)}, as_json,
              lambda d: click.echo(f"已录入案件 {d['case']} 的{section}"))
         return
-    case = session.save_entry(case_ref, SECTIONS[section], _given(options))
+    case = session.entries.save_entry(case_ref, SECTIONS[section], _given(options))
     emit(_summary(case, section), as_json, lambda d: click.echo(f"已录入案件 {d['case']} 的{section}（共 {d['count']} 项）"))
 
 
@@ -115,20 +115,20 @@ def facts_edit(case_ref, section, number, as_json, **options):
     """修改第 序号 项（从 1 数起）；违法事实、承办人等只有一份的不写序号。只改给出的栏目，其余保持原值，再整体校验。"""
     session = open_session()
     if section in ONCE:
-        data = {**session.case_fact(case_ref, section), **_given(options)}
-        case = session.save_case_fact(case_ref, section, data, replace=True)
-        emit({"case": case.id, "section": section, "facts": session.case_fact(case.id, section)}, as_json,
+        data = {**session.entries.case_fact(case_ref, section), **_given(options)}
+        case = session.entries.save_case_fact(case_ref, section, data, replace=True)
+        emit({"case": case.id, "section": section, "facts": session.entries.case_fact(case.id, section)}, as_json,
              lambda d: click.echo(f"已修改案件 {d['case']} 的{section}"))
         return
     if number is None:
         raise click.UsageError(f"修改{section}须写明序号（从 1 数起）")
-    case = session.load_case(case_ref)
+    case = session.cases.load_case(case_ref)
     items = getattr(case, SECTIONS[section])
     data = items[number - 1].model_dump(mode="json") if 0 < number <= len(items) else {}
     if section in ("拟处罚", "决定") and data:
         data["basis"] = "；".join(b.cite() for b in items[number - 1].basis)
     data.update(_given(options))
-    case = session.save_entry(case_ref, SECTIONS[section], data, number - 1)
+    case = session.entries.save_entry(case_ref, SECTIONS[section], data, number - 1)
     emit(_summary(case, section), as_json, lambda d: click.echo(f"已修改案件 {d['case']} 的第 {number} 项{section}"))
 
 
@@ -140,7 +140,7 @@ def facts_edit(case_ref, section, number, as_json, **options):
 @json_option
 def facts_remove(case_ref, section, number, as_json):
     """删除第 序号 项（从 1 数起），记入案件日志。"""
-    case = open_session().remove_entry(case_ref, SECTIONS[section], number - 1)
+    case = open_session().entries.remove_entry(case_ref, SECTIONS[section], number - 1)
     emit(_summary(case, section), as_json, lambda d: click.echo(f"已删除案件 {d['case']} 的第 {number} 项{section}"))
 
 
@@ -156,8 +156,8 @@ def state() -> None:
 def state_show(case_ref, as_json):
     """列出案件现在可做的状态变更；不能做的写明原因。"""
     session = open_session()
-    case = session.load_case(case_ref)
-    data = {"case": case.id, "state": case.state.value, "moves": [o.to_dict() for o in session.transitions(case.id)]}
+    case = session.cases.load_case(case_ref)
+    data = {"case": case.id, "state": case.state.value, "moves": [o.to_dict() for o in session.entries.transitions(case.id)]}
 
     def human(d):
         click.echo(f"案件 {d['case']}　状态：{d['state']}")
@@ -184,9 +184,9 @@ def state_move(case_ref, move, method, officers, note, yes, as_json):
     """变更案件状态（变更 为 state show 列出的名称，如 提交法制审核、作出决定、送达决定、结案、归档）；
     有障碍时拒绝并列出原因，日期按 --today 或今天。"""
     session = open_session()
-    case = session.load_case(case_ref)
+    case = session.cases.load_case(case_ref)
     if not yes:
         click.confirm(f"案件 {case.id}（{case.state.value}）：{move}，确认吗？", abort=True)
-    new = session.move_case(case.id, move, officers=list(officers), method=method, note=note)
+    new = session.entries.move_case(case.id, move, officers=list(officers), method=method, note=note)
     emit({"case": new.id, "from": case.state.value, "state": new.state.value, "move": move}, as_json,
          lambda d: click.echo(f"已{move}：案件 {d['case']} {d['from']} → {d['state']}"))

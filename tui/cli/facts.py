@@ -25,5 +25,5 @@ def doc_facts(case_ref, path, as_json):
     [[discussion.opinions]] name/role/opinion、conclusion）、[decision]（correction、discretion、review）、
     [numbers]（文书代码 = 文号）。未录入的内容在文书中留横线手写，不会代拟。
     """
-    result = open_session().enter_records(case_ref, Path(path))
+    result = open_session().documents.enter_records(case_ref, Path(path))
     emit(result, as_json, lambda d: click.echo(f"已录入案件 {d['case']} 的：" + "、".join(d["sections"])))

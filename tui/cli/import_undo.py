@@ -1,6 +1,6 @@
 """casefile import as a group: ``import PATH...`` imports as before; ``import preview``,
 ``import list`` and ``import undo`` look before and take back. The logic is in
-tui.application (ImportOps); these commands only print."""
+tui.application (session.imports); these commands only print."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def import_group():
 @json_option
 def preview_cmd(paths, case_ref, as_json):
     """预览导入：列出将导入的文件（识别出的文书类型）、将跳过的文件及原因；不写入任何东西。"""
-    pv = open_session().import_preview(case_ref, [Path(p) for p in paths])
+    pv = open_session().imports.import_preview(case_ref, [Path(p) for p in paths])
     data = pv.to_dict()
 
     def human(_):
@@ -86,7 +86,7 @@ def preview_cmd(paths, case_ref, as_json):
 def list_cmd(case_ref, as_json):
     """列出案件的各次导入：编号、时间、导入了哪些文书、补充了哪些事实、是否已撤销。"""
     session = open_session()
-    items = session.imports(case_ref)
+    items = session.imports.imports(case_ref)
 
     def human(_):
         if not items:
@@ -96,7 +96,7 @@ def list_cmd(case_ref, as_json):
                  r["state"], "；".join(r["sources"])] for r in items]
         click.echo(table(rows, ["编号", "时间", "文书数", "补充的事实", "状态", "来源"], max_width=40))
 
-    emit({"case": session.resolve(case_ref), "imports": items}, as_json, human)
+    emit({"case": session.cases.resolve(case_ref), "imports": items}, as_json, human)
 
 
 @import_group.command("undo")
@@ -108,7 +108,7 @@ def undo_cmd(case_ref, import_id, as_json):
     """撤销一次导入：删除它导入的文书、把它补充或改变的案件事实恢复原样，并记入办案记录（撤销导入）。
 
     导入后案件有冲突的改动（导入的文书被替换或改动、它补充的事实又被修改、已开始法制审核）时拒绝，并说明原因。"""
-    result = open_session().undo_import(case_ref, import_id)
+    result = open_session().imports.undo_import(case_ref, import_id)
 
     def human(_):
         click.echo(f"已撤销案件 {result['case']} 的第 {result['import']} 次导入：删除文书 {len(result['removed'])} 份")

@@ -9,7 +9,8 @@ import click
 
 from casefile.errors import DocumentError
 from casefile.model import CaseType
-from tui.application import Session, doc_type_name, field_label
+from tui.application import doc_type_name, field_label
+from tui.application import Documents
 from tui.cli.common import json_option, open_session, workspace_option
 from tui.cli.import_undo import import_group
 from tui.cli.output import dumps, emit, progress, table
@@ -32,7 +33,7 @@ def import_cmd(paths, case_ref, as_json, include_other_cases=False, case_type=No
     在终端中询问（--json 或非交互时取分量较重的一类，并在 case_type.disagree 中标明）；导入已有案件而文书像
     另一类案件时提示（warnings）。退出码：0 全部导入；1 有文件未导入（--json 中 failed 为个数）；13 磁盘已满。"""
     ask = None if as_json or not sys.stdin.isatty() else _ask_type
-    result = open_session().import_files(case_ref, [Path(p) for p in paths], progress=lambda i, n, name: progress(f"[{i}/{n}] {name}"),
+    result = open_session().imports.import_files(case_ref, [Path(p) for p in paths], progress=lambda i, n, name: progress(f"[{i}/{n}] {name}"),
                                          include_other_cases=include_other_cases, case_type=case_type, ask=ask)
     data = result.to_dict()
 
@@ -81,7 +82,7 @@ def _ask_type(t) -> str:
 def extract_cmd(files, as_json):
     """从文书中抽取实体与办案经过（不写入工作区）；多个文件时每行一个 JSON 对象。"""
     failed = 0
-    for f, d, err in Session.extract_files([Path(x) for x in files]):
+    for f, d, err in Documents.extract_files([Path(x) for x in files]):
         if err is not None:
             failed += 1
             click.echo(dumps({"file": str(f), "error": str(err)}, indent=None) if as_json else f"{f}：{err}", err=not as_json)

@@ -41,7 +41,7 @@ def inspect_draw(targets, ratio, officers, seed, category, plan_id, today, as_js
 
     执法人员须在抽取当日持有效证件、执法类别覆盖抽查事项，且不得连续两次检查同一对象；
     抽取结果记入全过程记录（inspections/journal.jsonl）。"""
-    plan = open_session(today).draw_inspections(Path(targets), ratio, seed, officers=officers, category=category, plan_id=plan_id)
+    plan = open_session(today).inspections.draw_inspections(Path(targets), ratio, seed, officers=officers, category=category, plan_id=plan_id)
     emit(_plan_dict(plan), as_json, lambda d: _print_plan(plan))
 
 
@@ -50,7 +50,7 @@ def inspect_draw(targets, ratio, officers, seed, category, plan_id, today, as_js
 @json_option
 def inspect_list(as_json):
     """列出全部抽查计划。"""
-    plans = open_session().inspection_plans()
+    plans = open_session().inspections.inspection_plans()
     emit([_plan_dict(p) for p in plans], as_json, lambda d: click.echo(table(
         [[p.id, p.day, p.seed, f"{p.ratio:.0%}", len(p.picks), sum(1 for x in p.picks if x.result)] for p in plans],
         ["计划", "日期", "种子", "比例", "抽中", "已检查"])))
@@ -62,7 +62,7 @@ def inspect_list(as_json):
 @json_option
 def inspect_show(plan_id, as_json):
     """显示一个抽查计划的抽取结果与检查结果。"""
-    plan = open_session().inspection_plan(plan_id)
+    plan = open_session().inspections.inspection_plan(plan_id)
     emit(_plan_dict(plan), as_json, lambda d: _print_plan(plan))
 
 
@@ -76,7 +76,7 @@ def inspect_show(plan_id, as_json):
 @json_option
 def inspect_record(plan_id, target, result, problems, today, as_json):
     """记录一个检查对象的检查结果（现场检查笔录的结论）。"""
-    plan = open_session(today).record_inspection(plan_id, target, result, problems)
+    plan = open_session(today).inspections.record_inspection(plan_id, target, result, problems)
     emit(_plan_dict(plan), as_json, lambda d: click.echo(f"已记录：{target} — {result}"))
 
 
@@ -88,5 +88,5 @@ def inspect_record(plan_id, target, result, problems, today, as_json):
 @json_option
 def inspect_export(plan_id, out, fmt, as_json):
     """导出抽查结果（检查对象、事项、执法人员姓名与证号、结果）供公示。"""
-    r = open_session().export_inspection_results(plan_id, Path(out), fmt)
-    emit(r, as_json, lambda d: click.echo(f"已导出 {r['rows']} 条抽查结果：{r['file']}"))
+    r = open_session().inspections.export_inspection_results(plan_id, Path(out), fmt)
+    emit(r, as_json, lambda d: click.echo(f"已导出 {r.rows} 条抽查结果：{r.file}"))

@@ -28,7 +28,7 @@ def officer() -> None:
 @json_option
 def officer_add(name, certificate, unit, title, categories, region, valid_from, valid_to, roles, legal_qualification, as_json):
     """登记一名执法人员。"""
-    o = open_session().add_officer(dict(
+    o = open_session().cases.add_officer(dict(
         name=name, certificate=certificate, unit=unit, title=title, categories=list(categories), region=region,
         valid_from=valid_from.date() if valid_from else None, valid_to=valid_to.date() if valid_to else None,
         roles=list(roles), legal_qualification=legal_qualification,
@@ -43,7 +43,7 @@ def officer_add(name, certificate, unit, title, categories, region, valid_from, 
 def officer_list(on_date, as_json):
     """列出行政执法人员清单（“今日”一栏按 --today 或今天）。"""
     s = open_session()
-    officers = s.officers(on_date.date() if on_date else None)
+    officers = s.cases.officers(on_date.date() if on_date else None)
     today = s.today
 
     def human(_):

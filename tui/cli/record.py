@@ -26,7 +26,7 @@ def journal() -> None:
 @json_option
 def journal_show(case_ref, as_json):
     """按时间顺序列出案件的每一条记录（时间、操作人、行为、阶段、改动）。"""
-    entries = open_session().journal(case_ref)
+    entries = open_session().records.journal(case_ref)
 
     def human(_):
         rows = [[e.get("seq"), e.get("time", "")[:19].replace("T", " "), e.get("user") or e.get("actor"), e.get("stage"), e.get("act"), _summary(e)] for e in entries]
@@ -51,12 +51,8 @@ def journal_verify(case_ref, all_cases, against, as_json):
     发现改动、删除、截短、调换、插入时指出第一处并以非零状态退出。"""
     if not case_ref and not all_cases and not against:
         raise click.UsageError("请给出案件编号，或使用 --all 或 --against")
-    r = open_session().verify_journals(None if all_cases else case_ref, against)
-    results, sealed = r["results"], r["sealed"]
-    bad = {cid: b for cid, b in results.items() if b}
-    data = {"cases": len(results), "ok": not bad, "breaks": bad, "unanchored": r["unanchored"]}
-    if sealed:
-        data["against"] = {"digest": sealed["digest"], "sealed": sealed["sealed"]}
+    r = open_session().records.verify_journals(None if all_cases else case_ref, against)
+    results, sealed, bad = r.results, r.sealed, r.breaks
 
     def human(_):
         if sealed:
@@ -66,17 +62,17 @@ def journal_verify(case_ref, all_cases, against, as_json):
                 click.echo(f"✗ {cid}：{breaks[0]['message']}")
                 for b in breaks[1:]:
                     click.echo(f"    {b['message']}")
-            elif not r["head_recorded"].get(cid, True):
-                click.echo(f"✓ {cid}：{r['entries'][cid]} 条记录，哈希链完整，文书未被改动（尚未记录链头：旧版本创建的案件，下一次写入时记录）")
+            elif not r.head_recorded.get(cid, True):
+                click.echo(f"✓ {cid}：{r.entries[cid]} 条记录，哈希链完整，文书未被改动（尚未记录链头：旧版本创建的案件，下一次写入时记录）")
             else:
-                click.echo(f"✓ {cid}：{r['entries'][cid]} 条记录，哈希链完整，链头相符，文书未被改动")
-            n = r["unanchored"].get(cid)
+                click.echo(f"✓ {cid}：{r.entries[cid]} 条记录，哈希链完整，链头相符，文书未被改动")
+            n = r.unanchored.get(cid)
             if not breaks and n:
-                whole = n == r["entries"][cid]
+                whole = n == r.entries[cid]
                 click.echo(f"    案件事实未锚定：{'全部' if whole else f'前 {n} 条'}记录由旧版本写入，未记案件事实的哈希"
                            + ("（下一次修改案件事实时开始锚定）" if whole else "，此后的记录已锚定"))
 
-    emit(data, as_json, human)
+    emit(r.verdict(), as_json, human)
     if bad:
         first = next(iter(bad))
         raise IntegrityError(f"案件 {first}：{bad[first][0]['message']}", details=[f"另有 {len(bad) - 1} 件案件有问题"] if len(bad) > 1 else None)
@@ -90,9 +86,9 @@ def journal_verify(case_ref, all_cases, against, as_json):
 def journal_accept(case_ref, reason, as_json):
     """确认在 casefile 之外对 case.toml 的有意修改（手工编辑）：记入全过程记录（改动的字段、理由、
     操作人），此后 journal verify 不再报告它。case.toml 与记录一致时不做任何改动。"""
-    r = open_session().accept_outside_change(case_ref, reason)
-    emit(r, as_json, lambda d: click.echo(f"已记入第 {d['seq']} 条记录：确认案件 {d['case']} 的记录外修改"
-                                          + (f"（{'、'.join(d['fields'])}）" if d["fields"] else "") + f"，理由：{d['reason']}"))
+    r = open_session().records.accept_outside_change(case_ref, reason)
+    emit(r, as_json, lambda d: click.echo(f"已记入第 {d.seq} 条记录：确认案件 {d.case} 的记录外修改"
+                                          + (f"（{'、'.join(d.fields)}）" if d.fields else "") + f"，理由：{d.reason}"))
 
 
 @journal.command("seal")
@@ -107,10 +103,10 @@ def journal_seal(case_ref, all_cases, out, as_json):
     if not case_ref and not all_cases:
         raise click.UsageError("请给出案件编号，或使用 --all")
     s = open_session()
-    sealed = s.seal_journals(None if all_cases else case_ref)
+    sealed = s.records.seal_journals(None if all_cases else case_ref)
     if out:
         Path(out).write_text(json.dumps(sealed, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    emit(sealed, as_json, lambda d: click.echo(s.seal_text(d) + (f"\n已另存为 {out}" if out else "")))
+    emit(sealed, as_json, lambda d: click.echo(s.records.seal_text(d) + (f"\n已另存为 {out}" if out else "")))
 
 
 @click.group()
@@ -129,7 +125,7 @@ def evidence() -> None:
 @json_option
 def evidence_add(case_ref, file, act, officers, time_, note, as_json):
     """添加一份音像/照片证据（同一文件只保存一次）。"""
-    r = open_session().add_evidence(case_ref, Path(file), act, officers=list(officers), time=time_, note=note)
+    r = open_session().documents.add_evidence(case_ref, Path(file), act, officers=list(officers), time=time_, note=note)
     emit(r, as_json, lambda d: click.echo(("该文件已关联过此行为，未重复保存" if d["duplicate"] else f"已保存 {d['file']}，关联 {d['date']} 的{d['act']}")))
 
 
@@ -139,7 +135,7 @@ def evidence_add(case_ref, file, act, officers, time_, note, as_json):
 @json_option
 def evidence_list(case_ref, as_json):
     """列出案件的音像记录。"""
-    items = open_session().evidence(case_ref)
+    items = open_session().documents.evidence(case_ref)
     emit(items, as_json, lambda d: click.echo(table([[i["date"], i["act"], i["type"], i["name"], i["file"]] for i in items], ["日期", "行为", "类型", "原文件名", "保存为"], max_width=50)))
 
 
@@ -156,8 +152,8 @@ def publicity_due(today, as_json):
     """列出已决定案件的公示期限与撤回期限（期限按规则配置；撤销、变更后应撤回），
     以及内容变更后需要重新公示的事前公开清单。"""
     session = open_session(today)
-    items = session.publicity_due()
-    for cid, e in session.unreadable_cases():
+    items = session.records.publicity_due()
+    for cid, e in session.records.unreadable_cases():
         click.echo(f"警告：案件 {cid} 无法读取，未列入：{e}", err=True)
     emit([i.to_dict() for i in items], as_json, lambda d: click.echo(table(
         [[i.case, i.number, i.kind, i.decided, i.due or "—", i.status, i.note] for i in items],
@@ -175,7 +171,7 @@ def publicity_registers(out_dir, fmt, as_json):
     人员清单取自执法人员清单中当日证件有效的人员；事项取自工作区的 matters.toml。
     每个事项另按其类别声明的程序生成执法流程图（SVG、PNG，Graphviz 绘制）和服务指南（.docx）。
     生成后内容再有变更时，publicity due 会提示重新公示。"""
-    written = open_session().write_registers(Path(out_dir), fmt)
+    written = open_session().inspections.write_registers(Path(out_dir), fmt)
     rows = [[w["register"], w["rows"], w["file"]] for w in written if "matter" not in w]
     rows += [[w["register"], w["matter"], w["file"] or w["note"]] for w in written if "matter" in w]
     emit(written, as_json, lambda d: click.echo(table(rows, ["清单", "条数/事项", "文件"], max_width=60)))
@@ -188,7 +184,7 @@ def publicity_registers(out_dir, fmt, as_json):
 @json_option
 def publicity_export(case_ref, out_dir, as_json):
     """生成公示版本（.docx 与 .txt）：公示要素与去除个人信息的决定书正文；隐去记录留存在案件中。"""
-    r = open_session().export_public(case_ref, Path(out_dir))
+    r = open_session().records.export_public(case_ref, Path(out_dir))
     emit(r, as_json, lambda d: click.echo(f"已生成 {d['txt']} 与 {d['docx']}，隐去个人信息 {d['redactions']} 处（记录见 {d['log']}，不公开）"))
 
 
@@ -200,8 +196,8 @@ def publicity_export(case_ref, out_dir, as_json):
 @json_option
 def publicity_publish(case_ref, day, where, as_json):
     """登记决定已公示。"""
-    r = open_session().publish(case_ref, day.date() if day else None, where)
-    emit(r, as_json, lambda d: click.echo(f"已登记 {d['date']} 公示"))
+    r = open_session().records.publish(case_ref, day.date() if day else None, where)
+    emit(r, as_json, lambda d: click.echo(f"已登记 {d.date} 公示"))
 
 
 @publicity.command("withdraw")
@@ -212,8 +208,8 @@ def publicity_publish(case_ref, day, where, as_json):
 @json_option
 def publicity_withdraw(case_ref, reason, day, as_json):
     """登记撤回已公示的决定（决定被撤销或变更后，在规则配置的期限内）。"""
-    r = open_session().withdraw(case_ref, reason, day.date() if day else None)
-    emit(r, as_json, lambda d: click.echo(f"已登记 {d['date']} 撤回公示：{reason}"))
+    r = open_session().records.withdraw(case_ref, reason, day.date() if day else None)
+    emit(r, as_json, lambda d: click.echo(f"已登记 {d.date} 撤回公示：{reason}"))
 
 
 @click.command()
@@ -225,7 +221,7 @@ def publicity_withdraw(case_ref, reason, day, as_json):
 def stats(year, csv_path, docx_path, as_json):
     """年度行政执法数据：按类型与结果计数、罚没款、听证、法制审核、移送、平均办案天数。"""
     session = open_session()
-    s = session.annual_stats(year)
+    s = session.records.annual_stats(year)
     for u in s.get("unreadable", []):
         click.echo(f"警告：案件 {u['case']} 无法读取，未计入：{u['error']}", err=True)
     for agency, n in s.get("received_not_counted", {}).items():
@@ -233,13 +229,13 @@ def stats(year, csv_path, docx_path, as_json):
     for path, fmt in ((csv_path, "csv"), (docx_path, "docx")):
         if path:
             if Path(path).suffix.lower() == f".{fmt}":
-                session.save_stats(s, Path(path))  # the TUI's 统计 export writes through the same method
+                session.records.save_stats(s, Path(path))  # the TUI's 统计 export writes through the same method
             else:
-                Path(path).write_bytes(session.export_stats(s, fmt))
+                Path(path).write_bytes(session.records.export_stats(s, fmt))
 
     def human(_):
         click.echo(f"{year}年度行政执法数据（应于 {s['publish_by']} 前公开）")
-        click.echo(table([[k, v] for k, v in session.stats_rows(s)], ["项目", "数值"]))
+        click.echo(table([[k, v] for k, v in session.records.stats_rows(s)], ["项目", "数值"]))
         click.echo("\n按执法类型：")
         for line in bar_chart(s["by_type"]):
             click.echo("  " + line)

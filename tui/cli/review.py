@@ -36,7 +36,7 @@ def _show_round(rnd: dict) -> None:
 @json_option
 def review_open(case_ref, as_json):
     """开始一轮法制审核（案件须已提交法制审核）：记录所审文书的哈希与案件事实，运行审核清单。"""
-    emit(open_session().open_review(case_ref), as_json, _show_round)
+    emit(open_session().review.open_review(case_ref), as_json, _show_round)
 
 
 @review.command("show")
@@ -45,7 +45,7 @@ def review_open(case_ref, as_json):
 @json_option
 def review_show(case_ref, as_json):
     """查看当前审核轮次：每条发现的处理、期限、与上一轮相比的变化（只查看，不开始新一轮）。"""
-    rnd = open_session().current_review(case_ref)
+    rnd = open_session().review.current_review(case_ref)
     if rnd is None:
         raise CheckError(f"案件 {case_ref} 还没有审核轮次", details=["先运行 casefile review open CASE"])
     emit(rnd, as_json, _show_round)
@@ -58,7 +58,7 @@ def review_show(case_ref, as_json):
 @json_option
 def review_accept(case_ref, finding, as_json):
     """采纳一条审核发现（FINDING 为 review show 中的编号）。"""
-    f = open_session().decide_finding(case_ref, finding, "accept")
+    f = open_session().review.decide_finding(case_ref, finding, "accept")
     emit(f, as_json, lambda d: click.echo(f"已采纳第 {finding} 条：{d['message']}"))
 
 
@@ -70,7 +70,7 @@ def review_accept(case_ref, finding, as_json):
 @json_option
 def review_override(case_ref, finding, reason, as_json):
     """不采纳一条审核发现，并写明理由。"""
-    f = open_session().decide_finding(case_ref, finding, "override", reason)
+    f = open_session().review.decide_finding(case_ref, finding, "override", reason)
     emit(f, as_json, lambda d: click.echo(f"已不采纳第 {finding} 条（理由：{reason}）"))
 
 
@@ -86,7 +86,7 @@ def review_override(case_ref, finding, reason, as_json):
 @json_option
 def review_add(case_ref, category, severity, message, basis, as_json):
     """补充一条审核规则没有覆盖的发现：类别、严重程度、问题描述与法律依据都必须写明。"""
-    f = open_session().add_finding(case_ref, category, severity, message, basis)
+    f = open_session().review.add_finding(case_ref, category, severity, message, basis)
     emit(f, as_json, lambda d: click.echo(f"已补充第 {d['id']} 条：{message}"))
 
 
@@ -97,7 +97,7 @@ def review_add(case_ref, category, severity, message, basis, as_json):
 def review_opinion(case_ref, as_json):
     """出具法制审核意见书（.docx，日期按 --today 或今天）：列出每个问题及依据，结论为同意或存在问题。
     本轮每条发现都已采纳或不采纳、案件有送审记录时才能出具。"""
-    o = open_session().issue_opinion(case_ref)
+    o = open_session().review.issue_opinion(case_ref)
     emit(o, as_json, lambda d: click.echo(f"已出具法制审核意见书：{d['file']}，结论：{d['conclusion']}（{d['problems']} 个问题）"))
 
 
@@ -107,8 +107,8 @@ def review_opinion(case_ref, as_json):
 @json_option
 def review_resubmit(case_ref, as_json):
     """承办机构按审核意见修改后重新送审。"""
-    r = open_session().resubmit(case_ref)
-    emit(r, as_json, lambda d: click.echo(f"已重新送审（{d['resubmitted']}），下一轮审核会列出修改之处"))
+    r = open_session().review.resubmit(case_ref)
+    emit(r, as_json, lambda d: click.echo(f"已重新送审（{d.resubmitted}），下一轮审核会列出修改之处"))
 
 
 @review.command("respond")
@@ -120,5 +120,5 @@ def review_resubmit(case_ref, as_json):
 def review_respond(case_ref, text, to, as_json):
     """审核意见为“存在问题”而承办机构不修改时，书面说明理由并报负责人或集体讨论决定；
     在其决定（casefile approve / casefile discuss）之前不能作出决定。修改后重新送审则用 review resubmit。"""
-    r = open_session().respond_to_review(case_ref, text, to)
+    r = open_session().approvals.respond_to_review(case_ref, text, to)
     emit(r, as_json, lambda d: click.echo(f"已记录承办机构书面说明，报{d['to']}决定（{d['date']}）"))

@@ -43,23 +43,23 @@ def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_n
     s = open_session()
     params = dict(limit=limit, agency=agency, year=year, law=law, doc_type=doc_type, sort=sort)
     if run_name:
-        query, stored = s.saved_search(run_name)
+        query, stored = s.search.saved_search(run_name)
         params.update(stored)
     if queries_file:
         lines = Path(queries_file).read_text(encoding="utf-8").splitlines()
-        for r in s.search_many([x.strip() for x in lines], **params):
+        for r in s.search.search_many([x.strip() for x in lines], **params):
             click.echo(dumps(r, indent=None))
         return
     if not query:
         raise UsageError("请给出检索词（或 --run 名称 / --queries 文件）")
     if save_name:
-        s.save_search(save_name, query, **params)
-    result = s.search(query, progress=_every(25), **params)
+        s.search.save_search(save_name, query, **params)
+    result = s.search.search(query, progress=_every(25), **params)
     for notice in (result.get("index", {}).get("recovered"), result.get("recovered")):
         if notice:
             click.echo(f"注意：{notice}", err=True)
     if open_n is not None:
-        page = s.open_hit(result, query, open_n)
+        page = s.search.open_hit(result, query, open_n)
         emit(page, as_json, lambda d: click.echo(f"■ {d['case']}　{d['doc']} 第{d['page']}页\n\n{d['text']}"))
         return
 
@@ -113,7 +113,7 @@ def _report(r: dict, as_json: bool, what: str) -> None:
 @json_option
 def index_update(as_json):
     """增量更新索引：只重建内容哈希变化的文书，删除已不存在的文书。"""
-    _report(open_session().update_index(_every(25)), as_json, "索引已更新")
+    _report(open_session().search.update_index(_every(25)), as_json, "索引已更新")
 
 
 @index_group.command("rebuild")
@@ -123,7 +123,7 @@ def index_update(as_json):
 @json_option
 def index_rebuild(engine, as_json):
     """从头重建索引（可换检索引擎）。"""
-    r = open_session().rebuild_index(_every(25), engine=engine)
+    r = open_session().search.rebuild_index(_every(25), engine=engine)
     _report(r, as_json, f"索引已重建（引擎 {r.get('engine', '')}）")
 
 
@@ -134,7 +134,7 @@ def index_rebuild(engine, as_json):
 def index_add_folder(path, as_json):
     """把一个文件夹中的 .pdf/.docx/.txt 作为外部档案加入检索（不建立案件）。
     退出码：0 全部索引；1 有文件未能索引（逐个列出，--json 中见 errors）；13 磁盘已满。"""
-    r = open_session().add_archive(Path(path), _every(50))
+    r = open_session().search.add_archive(Path(path), _every(50))
     _report(r, as_json, f"档案 {r['archive']} 已索引")
     if r.get("errors"):
         click.echo(f"共 {len(r['errors'])} 个文件未能索引，其余已索引", err=True)

@@ -26,7 +26,7 @@ def user() -> None:
 @json_option
 def user_add(login, name, roles, officer, replace, as_json):
     """登记一个用户：登录名（操作系统登录名）、姓名、角色、执法证号（加 --replace 修改已登记的用户）。"""
-    u = open_session().add_user(login, name, list(roles), officer, replace=replace)
+    u = open_session().users.add_user(login, name, list(roles), officer, replace=replace)
     emit(u.model_dump(), as_json, lambda d: click.echo(f"已登记用户：{u.name}（{u.login}，{'、'.join(u.roles)}）"))
 
 
@@ -35,7 +35,7 @@ def user_add(login, name, roles, officer, replace, as_json):
 @json_option
 def user_list(as_json):
     """列出用户清单（登录名、姓名、角色、执法证号）。"""
-    users = open_session().users()
+    users = open_session().users.users()
 
     def human(_):
         click.echo(table([[u.login, u.name, "、".join(u.roles), u.officer] for u in users], ["登录名", "姓名", "角色", "执法证号"]))
@@ -49,7 +49,7 @@ def user_list(as_json):
 @json_option
 def user_remove(login, as_json):
     """从用户清单中删除一个用户（最后一名管理员不能删除）。其以往的记录不受影响。"""
-    u = open_session().remove_user(login)
+    u = open_session().users.remove_user(login)
     emit(u.model_dump(), as_json, lambda d: click.echo(f"已删除用户：{u.name}（{u.login}）"))
 
 
@@ -59,6 +59,6 @@ def user_remove(login, as_json):
 def user_whoami(as_json):
     """显示当前用户：登录名、姓名、角色（未登记的登录名只能查看）。"""
     s = open_session()
-    data = {"login": s.login, "registered": s.user is not None, "name": s.user.name if s.user else "",
-            "roles": list(s.roles), "officer": s.user.officer if s.user else ""}
-    emit(data, as_json, lambda d: click.echo(s.who()))
+    data = {"login": s.access.login, "registered": s.access.user is not None, "name": s.access.user.name if s.access.user else "",
+            "roles": list(s.access.roles), "officer": s.access.user.officer if s.access.user else ""}
+    emit(data, as_json, lambda d: click.echo(s.access.who()))

@@ -22,7 +22,7 @@ def init(name: str, short_name: str, region: str, sector: str, rules_profile: st
     if not name:
         name = click.prompt("执法机关全称") if click.get_text_stream("stdin").isatty() else "未命名执法机关"
     s = Session.init(workspace_root(), name=name, short_name=short_name, region=region, sector=sector, rules_profile=rules_profile)
-    exposed = s.exposed_files()  # the check: nothing of it readable by other local users, whatever the umask
+    exposed = s.records.exposed_files()  # the check: nothing of it readable by other local users, whatever the umask
 
     def human(d):
         click.echo(f"已新建工作区：{d['workspace']}（{name}）")
@@ -41,6 +41,6 @@ def init(name: str, short_name: str, region: str, sector: str, rules_profile: st
 def demo(force: bool, as_json: bool) -> None:
     """新建演示工作区：不同领域、不同类型（处罚、许可、强制）和不同阶段的案件，含人员清单、文书与一次双随机抽查。"""
     s = Session.demo(workspace_root(), force=force, today=today_given(), with_index=True)
-    rows = s.case_list().cases
+    rows = s.cases.case_list().cases
     data = {"workspace": str(s.root), "cases": [r.summary for r in rows]}
     emit(data, as_json, lambda d: click.echo(f"演示工作区已建立：{d['workspace']}（{len(rows)} 个案件）\n用 casefile case list --workspace {d['workspace']} 查看"))

@@ -82,7 +82,7 @@ class CasefileApp(App):
         if not isinstance(session, Session):
             session = Session(session, Clock(today))
         elif today:
-            session.clock = Clock(today)
+            session.core.clock = Clock(today)
         self.session = session
         self.sub_title = f"{session.profile.name}　{self.today.isoformat()}"
 

@@ -58,7 +58,7 @@ class ArchiveIndexScreen(Screen):
             self.app.call_from_thread(log.update, f"正在索引（{i}/{n}）{name}")
 
         try:
-            r = self.app.session.add_archive(folder, progress)
+            r = self.app.session.search.add_archive(folder, progress)
         except CasefileError as e:
             self.app.call_from_thread(log.update, f"未能索引：{e}")
             return

@@ -77,10 +77,10 @@ class CaseScreen(CaseOffice, PaneScreen):
 
     def refresh_case(self) -> None:
         session = self.app.session
-        case = session.load_case(self.case_id)
+        case = session.cases.load_case(self.case_id)
         self.case = case
         self.sub_title = f"{case.number}　{case.party.name if case.party else ''}"
-        dossier = session.dossier(case.id)
+        dossier = session.documents.dossier(case.id)
         tree = self.query_one("#tree", Tree)
         tree.clear()
         tree.root.expand()
@@ -114,7 +114,7 @@ class CaseScreen(CaseOffice, PaneScreen):
     @work(thread=True, exclusive=True, group="doc")
     def show_doc(self, file: str, page: int | None = None) -> None:
         try:
-            pages = self.app.session.document_pages(self.case_id, file)
+            pages = self.app.session.documents.document_pages(self.case_id, file)
             body = "\n".join(f"──── 第 {i} 页 ────\n{t}" for i, t in enumerate(pages, 1))
         except CasefileError as e:
             body = str(e)
@@ -150,7 +150,7 @@ class CaseScreen(CaseOffice, PaneScreen):
                 self.app.call_from_thread(label.update, f"正在审核 {i}/{n}：{rule}")
 
         try:
-            result = self.app.session.check(self.case_id, mode, progress=progress)
+            result = self.app.session.review.check(self.case_id, mode, progress=progress)
         except CasefileError as e:
             self.app.call_from_thread(self.notify, str(e), severity="error")
             return

@@ -74,13 +74,13 @@ class CaseListScreen(CaseListOffice, Screen):
         """First rows at once from the catalogue; a worker then checks the case folders and
         fills in the whole list (only a workspace without a catalogue waits for a few rows)."""
         session = self.app.session
-        first = session.case_list(refresh=False, limit=PAGE)
+        first = session.cases.case_list(refresh=False, limit=PAGE)
         if first.total > SYNC_ROWS:
             self.show_listing(first, pending=[])
             self.checking = True
         else:  # a small workspace, or one without a catalogue yet: a few rows are brought up to date now
-            backlog = session.refresh_catalog(limit=SYNC_ROWS).pending
-            self.show_listing(session.case_list(refresh=False), backlog)
+            backlog = session.cases.refresh_catalog(limit=SYNC_ROWS).pending
+            self.show_listing(session.cases.case_list(refresh=False), backlog)
             self.checking = bool(backlog)
         if self.checking:
             self.render_status()
@@ -90,8 +90,8 @@ class CaseListScreen(CaseListOffice, Screen):
     def refresh_catalogue(self) -> None:
         """Worker: bring every row up to date, then show the whole list with its warnings."""
         session = self.app.session
-        session.refresh_catalog()
-        listing = session.case_list(refresh=False)
+        session.cases.refresh_catalog()
+        listing = session.cases.case_list(refresh=False)
         try:
             self.app.call_from_thread(self.finish_check, listing)
         except RuntimeError:
@@ -218,7 +218,7 @@ class CaseListScreen(CaseListOffice, Screen):
         self.app.push_screen(MyWorkScreen())
 
     def action_users(self) -> None:
-        why = self.app.session.why_not("manage_users")
+        why = self.app.session.access.why_not("manage_users")
         if why:
             self.notify(why, severity="error")
             return
@@ -270,7 +270,7 @@ class CaseListScreen(CaseListOffice, Screen):
             t.move_cursor(row=t.get_row_index(case_id))
 
     def action_publicity(self) -> None:
-        items = self.app.session.publicity_due()
+        items = self.app.session.records.publicity_due()
         rows = [[i.case, i.kind, i.due or "—", i.status, i.note] for i in items]
         self.app.push_screen(TextScreen(f"公示与撤回期限（按规则配置，截至 {self.app.today}）", headers=["案件", "事项", "期限", "状态", "说明"],
                                         rows=rows))
@@ -301,14 +301,14 @@ class NewCaseScreen(Screen[str | bool]):
             yield input_field("cause", "案由", "必填", widget_id="cause")
             yield input_field("filed", "立案日期", f"如 {self.app.today.isoformat()}（不晚于今天）", widget_id="filed")
             # the case types declared (casefile/data/case_types and the workspace's own folders)
-            yield select_field("case_type", "案件类型", self.app.session.case_types(), value="行政处罚", widget_id="case_type",
+            yield select_field("case_type", "案件类型", self.app.session.cases.case_types(), value="行政处罚", widget_id="case_type",
                                allow_blank=False)
             yield select_field("procedure", "程序", [p.value for p in Procedure], value="普通", widget_id="procedure",
                                allow_blank=False)
             # 案件来源 and 承办人: the 立案审批表 cannot be rendered without them
-            yield select_field("source", "案件来源", self.app.session.case_sources(), widget_id="source")
+            yield select_field("source", "案件来源", self.app.session.cases.case_sources(), widget_id="source")
             yield Field("handlers", "承办人", SelectionList(*[(f"{o.name} {o.certificate}", o.certificate)
-                                                            for o in self.app.session.officers(self.app.today)],
+                                                            for o in self.app.session.cases.officers(self.app.today)],
                                                           compact=True, id="handlers"))
         yield Footer()
 
@@ -326,7 +326,7 @@ class NewCaseScreen(Screen[str | bool]):
                       procedure=self.query_one("#procedure", Select).value, case_type=self.query_one("#case_type", Select).value,
                       source=fields_of(self)["source"].value, handlers=fields_of(self)["handlers"].value)
         try:
-            case = self.app.session.create_case(new, required=("party", "cause"))
+            case = self.app.session.cases.create_case(new, required=("party", "cause"))
         except EntryError as e:
             show_errors(self, e.fields)  # each under its field; the list again at the foot of the form
             self.query_one("#errors", Static).update("\n".join([e.message + "（见各栏下方）"] + e.details))

@@ -32,8 +32,8 @@ class RenderScreen(Screen[bool]):
     def on_mount(self) -> None:
         lv = self.query_one("#types", ListView)
         session = self.app.session
-        for t in session.templated_types(self.case_id):
-            have = session.render_would_overwrite(self.case_id, t.code)
+        for t in session.documents.templated_types(self.case_id):
+            have = session.documents.render_would_overwrite(self.case_id, t.code)
             item = ListItem(Label(f"{t.volume}　{t.name}" + ("　（已生成）" if have else "")))
             item.code = t.code
             lv.append(item)
@@ -42,7 +42,7 @@ class RenderScreen(Screen[bool]):
 
     def on_list_view_selected(self, event: ListView.Selected) -> None:
         code = event.item.code
-        existing = self.app.session.render_would_overwrite(self.case_id, code)
+        existing = self.app.session.documents.render_would_overwrite(self.case_id, code)
         if existing:  # never replace a document without asking, naming the file
             self.app.push_screen(
                 ConfirmScreen("重新生成将覆盖已有文书，是否继续？", f"将被替换的文件：{existing}\n（案件目录中的原文件由新生成的文书替换，日志中留有记录）",
@@ -58,7 +58,7 @@ class RenderScreen(Screen[bool]):
     @work(thread=True, exclusive=True, group="render")
     def render_type(self, code: str, confirm: bool = False) -> None:
         try:
-            message = self.app.session.render(self.case_id, code, confirm=confirm).message
+            message = self.app.session.documents.render(self.case_id, code, confirm=confirm).message
         except DocumentError as e:
             if e.title == "须确认" and not confirm:  # a lawful exception: printed only when the person confirms it
                 self.app.call_from_thread(self._ask_confirm, code, e)

@@ -29,7 +29,7 @@ class DossierExportScreen(Screen):
     def __init__(self, case_id: str):
         super().__init__()
         self.case_id = case_id
-        self.result: dict | None = None
+        self.result = None  # the DossierExport done
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -47,8 +47,8 @@ class DossierExportScreen(Screen):
         self.sub_title = "案卷导出"
         session = self.app.session
         folder = self.query_one("#dossier-folder", Input)
-        folder.value = str(session.export_folder("案卷"))
-        pdf = "装有 LibreOffice，另出 PDF" if session.pdf_available() else "未安装 LibreOffice：只生成 .docx，不生成 PDF"
+        folder.value = str(session.records.export_folder("案卷"))
+        pdf = "装有 LibreOffice，另出 PDF" if session.documents.pdf_available() else "未安装 LibreOffice：只生成 .docx，不生成 PDF"
         self.query_one("#dossier-plan", Static).update(
             f"e 导出案卷包（.zip，含校验和）与打印文档；p 只生成打印文档（{pdf}）；c 修改文件夹。\n"
             "两者都先生成卷内目录、备考表和封面。打印文档生成后显示其位置，不直接送打印机。")
@@ -70,13 +70,13 @@ class DossierExportScreen(Screen):
     def action_export(self) -> None:
         folder = self._folder()
         if folder:
-            paths = self.app.session.dossier_paths(self.case_id, folder)
-            self.run_export(paths["package"], paths["print"])
+            paths = self.app.session.documents.dossier_paths(self.case_id, folder)
+            self.run_export(paths.package, paths.print)
 
     def action_print_ready(self) -> None:
         folder = self._folder()
         if folder:
-            self.run_export(None, self.app.session.dossier_paths(self.case_id, folder)["print"])
+            self.run_export(None, self.app.session.documents.dossier_paths(self.case_id, folder).print)
 
     @work(thread=True, exclusive=True, group="dossier")
     def run_export(self, zip_to: Path | None, print_to: Path | None) -> None:
@@ -89,7 +89,7 @@ class DossierExportScreen(Screen):
             self.app.call_from_thread(log.update, f"（{i}/{n}）{msg}")
 
         try:
-            r = self.app.session.export_dossier(self.case_id, zip_to=zip_to, print_to=print_to, progress=progress)
+            r = self.app.session.documents.export_dossier(self.case_id, zip_to=zip_to, print_to=print_to, progress=progress)
         except CasefileError as e:
             self.app.call_from_thread(log.update, f"未能导出：{e}" + ("\n" + "\n".join(e.details) if e.details else ""))
             return
@@ -97,13 +97,13 @@ class DossierExportScreen(Screen):
             self.app.call_from_thread(log.update, f"未能导出：{io_problem(e)}；请换一个可写的文件夹")
             return
         self.result = r
-        lines = [f"卷内目录 {len(r['rows'])} 项，已生成目录、备考表和封面"]
-        if r["export"]:
-            lines.append(f"案卷包：{zip_to}（{r['export']['files']} 个文件）")
-        if r["print"]:
-            lines.append(f"打印文档：{r['print']['docx']}")
-            if r["print"].get("pdf"):
-                lines.append(f"PDF：{r['print']['pdf']}")
-        lines += [f"注意：{w}" for w in r["warnings"] + r["notes"]]
+        lines = [f"卷内目录 {len(r.rows)} 项，已生成目录、备考表和封面"]
+        if r.export:
+            lines.append(f"案卷包：{zip_to}（{r.export['files']} 个文件）")
+        if r.print:
+            lines.append(f"打印文档：{r.print['docx']}")
+            if r.print.get("pdf"):
+                lines.append(f"PDF：{r.print['pdf']}")
+        lines += [f"注意：{w}" for w in r.warnings + r.notes]
         self.app.call_from_thread(bar.update, total=1, progress=1)
         self.app.call_from_thread(log.update, "\n".join(lines))

@@ -67,7 +67,7 @@ class EvaluateScreen(Screen):
             yield Input(id="ev-seed", compact=True, value="0")
             yield Label("重点抽查（机关、类型或领域，逗号分隔；按两倍比例抽取）：", classes="title")
             yield Input(id="ev-focus", compact=True)
-            yield Select([(title, name) for name, title in self.app.session.evaluation_standards()], id="ev-standard",
+            yield Select([(title, name) for name, title in self.app.session.evaluation.evaluation_standards()], id="ev-standard",
                          allow_blank=False, prompt="评查标准", compact=True)
         bar = ProgressBar(id="progress", show_eta=False)
         bar.display = False
@@ -93,7 +93,7 @@ class EvaluateScreen(Screen):
     def action_run(self) -> None:
         v = lambda wid: self.query_one(wid, Input).value  # noqa: E731
         standard = self.query_one("#ev-standard", Select).value
-        request = self.app.session.evaluation_request(v("#ev-paths"), v("#ev-cases"), v("#ev-sample"), v("#ev-seed"), str(standard),
+        request = self.app.session.evaluation.evaluation_request(v("#ev-paths"), v("#ev-cases"), v("#ev-sample"), v("#ev-seed"), str(standard),
                                                       v("#ev-focus"))
         self.query_one("#office-log", Static).update("正在评查……")
         self.run_evaluation(request)
@@ -109,7 +109,7 @@ class EvaluateScreen(Screen):
             self.app.call_from_thread(log.update, f"正在评查（{i}/{n}）{name}")
 
         try:
-            ev = self.app.session.evaluate(request, progress)
+            ev = self.app.session.evaluation.evaluate(request, progress)
         except CasefileError as e:
             self.app.call_from_thread(log.update, f"未能评查：{e}" + "".join(f"\n{d}" for d in e.details))
             return
@@ -145,20 +145,20 @@ class EvaluateScreen(Screen):
         if self.evaluation is None or not 0 <= event.cursor_row < len(self.evaluation.results):
             return
         r = self.evaluation.results[event.cursor_row]
-        self.app.push_screen(ReadingScreen(r.get("doc_no") or Path(r["file"]).name, self.app.session.evaluation_reading(r)))
+        self.app.push_screen(ReadingScreen(r.get("doc_no") or Path(r["file"]).name, self.app.session.evaluation.evaluation_reading(r)))
 
     def action_report(self) -> None:
         if self.evaluation is None:
             self.notify("先评查，再写出报告", severity="warning")
             return
-        default = self.app.session.export_folder("评查") / f"评查报告-{self.evaluation.id}.docx"
+        default = self.app.session.records.export_folder("评查") / f"评查报告-{self.evaluation.id}.docx"
         self.app.push_screen(AskScreen("评查报告另存为（.docx 或 .xlsx）：", str(default)), self._write)
 
     def _write(self, answer: str | None) -> None:
         if not answer or self.evaluation is None:
             return
         try:
-            path = self.app.session.write_evaluation_report(self.evaluation, Path(answer).expanduser())
+            path = self.app.session.evaluation.write_evaluation_report(self.evaluation, Path(answer).expanduser())
         except (CasefileError, OSError) as e:
             text = io_problem(e) if isinstance(e, OSError) else str(e)
             self.query_one("#office-log", Static).update(f"未能写出：{text}")
@@ -167,7 +167,7 @@ class EvaluateScreen(Screen):
         self.query_one("#office-log", Static).update(f"已写出 {path}")
 
     def action_history(self) -> None:
-        h = self.app.session.evaluation_history()
+        h = self.app.session.evaluation.evaluation_history()
         if not h["evaluations"]:
             self.notify("还没有评查记录", severity="warning")
             return

@@ -65,8 +65,8 @@ class FactsScreen(Screen[bool]):
     # -- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         session = self.app.session
-        self.case: Case = session.load_case(self.case_id)
-        choices = session.entry_choices(self.case)
+        self.case: Case = session.cases.load_case(self.case_id)
+        choices = session.entries.entry_choices(self.case)
         today = self.app.today.isoformat()
         yield Header()
         with TabbedContent(initial=f"tab-{self.section}", id="fact-tabs"):
@@ -74,7 +74,7 @@ class FactsScreen(Screen[bool]):
                 yield ListView(id="list-parties", classes="entries")
                 with VerticalScroll(id="form-parties", classes="entry-form", can_focus=False):
                     yield Label("", classes="form-title", id="title-parties")
-                    yield select_field("kind", "当事人类型", choices["party_kinds"], scope="parties")
+                    yield select_field("kind", "当事人类型", choices.party_kinds, scope="parties")
                     yield input_field("name", "名称或姓名", "必填", scope="parties")
                     yield input_field("id_number", "证件号码", "统一社会信用代码或公民身份号码", scope="parties")
                     yield input_field("representative", "法定代表人", "法定代表人、负责人或经营者", scope="parties")
@@ -84,9 +84,9 @@ class FactsScreen(Screen[bool]):
                 yield ListView(id="list-acts", classes="entries")
                 with VerticalScroll(id="form-acts", classes="entry-form", can_focus=False):
                     yield Label("", classes="form-title", id="title-acts")
-                    yield select_field("kind", "行为", choices["act_kinds"], scope="acts")
+                    yield select_field("kind", "行为", choices.act_kinds, scope="acts")
                     yield input_field("date", "日期", f"如 {today}，不晚于今天", scope="acts")
-                    officers = SelectionList(*[(self._officer_text(o), o.certificate) for o in session.officers()], compact=True)
+                    officers = SelectionList(*[(self._officer_text(o), o.certificate) for o in session.cases.officers()], compact=True)
                     yield Field("officers", "执法人员", officers, scope="acts")
                     yield input_field("place", "地点", scope="acts")
                     yield input_field("end_date", "截止日期", "有期限的行为（查封扣押）填写", scope="acts")
@@ -96,7 +96,7 @@ class FactsScreen(Screen[bool]):
                 with VerticalScroll(id="form-measures", classes="entry-form", can_focus=False):
                     yield Label("", classes="form-title", id="title-measures")
                     yield select_field("which", "阶段", list(WHICH), value="拟处罚", scope="measures", allow_blank=False)
-                    yield select_field("kind", "种类", choices["measure_kinds"], scope="measures")
+                    yield select_field("kind", "种类", choices.measure_kinds, scope="measures")
                     yield input_field("amount", "金额（元）", "罚款、没收的金额，大于零", scope="measures")
                     yield input_field("basis", "法律依据", "如：《中华人民共和国价格法》第四十条第一款", scope="measures")
                     yield input_field("note", "备注", scope="measures")
@@ -104,15 +104,15 @@ class FactsScreen(Screen[bool]):
                 yield ListView(id="list-evidence", classes="entries")
                 with VerticalScroll(id="form-evidence", classes="entry-form", can_focus=False):
                     yield Label("", classes="form-title", id="title-evidence")
-                    yield select_field("kind", "证据种类", choices["evidence_kinds"], scope="evidence")
+                    yield select_field("kind", "证据种类", choices.evidence_kinds, scope="evidence")
                     yield input_field("name", "证据名称", "必填", scope="evidence")
                     yield input_field("source", "来源", "提供人或收集方式", scope="evidence")
                     yield input_field("date", "取得日期", f"如 {today}，不晚于今天", scope="evidence")
             with TabPane("案情", id="tab-case"):
                 with VerticalScroll(id="form-case", classes="entry-form", can_focus=False):
                     yield Label("案件来源、承办人、违法事实和违反的条款（立案审批表、告知书、决定书据此打印）", classes="form-title")
-                    yield select_field("source", "案件来源", session.case_sources(), scope="case")
-                    handlers = SelectionList(*[(self._officer_text(o), o.certificate) for o in session.officers()], compact=True)
+                    yield select_field("source", "案件来源", session.cases.case_sources(), scope="case")
+                    handlers = SelectionList(*[(self._officer_text(o), o.certificate) for o in session.cases.officers()], compact=True)
                     yield Field("officers", "承办人", handlers, scope="case")
                     yield input_field("facts", "违法事实", "时间、地点、行为、情节", scope="case")
                     yield input_field("date", "发生日期", f"如 {today}", scope="case")
@@ -124,10 +124,10 @@ class FactsScreen(Screen[bool]):
                                        scope="records", allow_blank=False)
                     shown: set[str] = set()
                     for name in self._record_sections():
-                        for key in session.case_fact_sections()[name]:
+                        for key in session.entries.case_fact_sections()[name]:
                             if key not in shown:
                                 shown.add(key)
-                                yield input_field(key, session.case_fact_labels(name)[key], self._hint(key), scope="records")
+                                yield input_field(key, session.entries.case_fact_labels(name)[key], self._hint(key), scope="records")
         yield Static("", id="facts-status")
         yield Footer()
 
@@ -138,7 +138,7 @@ class FactsScreen(Screen[bool]):
 
     def _record_sections(self) -> list[str]:
         own = {"违法事实", "违反条款", "案件来源", "承办人"}
-        return [n for n in self.app.session.case_fact_sections() if n not in own]
+        return [n for n in self.app.session.entries.case_fact_sections() if n not in own]
 
     @staticmethod
     def _hint(key: str) -> str:
@@ -169,7 +169,7 @@ class FactsScreen(Screen[bool]):
         if section == "parties":
             return [("parties", i, f"{p.name}（{p.kind.value}）{p.id_number}") for i, p in enumerate(c.parties)]
         if section == "acts":
-            names = {o.certificate: o.name for o in self.app.session.officers()}
+            names = {o.certificate: o.name for o in self.app.session.cases.officers()}
             return [("acts", i, f"{a.date} {a.kind.value} {'、'.join(names.get(x, x) for x in a.officers)}")
                     for i, a in sorted(enumerate(c.acts), key=lambda t: t[1].date)]
         if section == "measures":
@@ -234,12 +234,12 @@ class FactsScreen(Screen[bool]):
         for key, f in fields_of(self.form("case")).items():
             section, field = CASE_FIELDS[key]
             f.set_error("")
-            f.set_value(session.case_fact(self.case_id, section).get(field))
+            f.set_value(session.entries.case_fact(self.case_id, section).get(field))
 
     def _show_record(self, name: str) -> None:
         self.record = name
-        wanted = self.app.session.case_fact_sections()[name]
-        held = self.app.session.case_fact(self.case_id, name)
+        wanted = self.app.session.entries.case_fact_sections()[name]
+        held = self.app.session.entries.case_fact(self.case_id, name)
         for key, f in fields_of(self.form("records")).items():
             if key == "record":
                 continue
@@ -258,7 +258,7 @@ class FactsScreen(Screen[bool]):
         form = self.form(tab)
         values = values_of(form)
         if tab == "records":
-            wanted = session.case_fact_sections()[self.record]
+            wanted = session.entries.case_fact_sections()[self.record]
             plan = {self.record: {k: values[k] for k in wanted}}
             back = {self.record: {k: k for k in wanted}}
         else:
@@ -268,10 +268,10 @@ class FactsScreen(Screen[bool]):
                 back.setdefault(section, {})[field] = key
         saved = []
         for section, data in plan.items():
-            if not any(data.values()) or data == {k: v for k, v in session.case_fact(self.case_id, section).items() if k in data}:
+            if not any(data.values()) or data == {k: v for k, v in session.entries.case_fact(self.case_id, section).items() if k in data}:
                 continue
             try:
-                self.case = session.save_case_fact(self.case_id, section, data, replace=True)
+                self.case = session.entries.save_case_fact(self.case_id, section, data, replace=True)
             except EntryError as e:
                 stray = show_errors(form, {back[section].get(k, k): v for k, v in e.fields.items()})
                 self._status(e.message + ("：" + "；".join(stray) if stray else "（见各栏下方的红字）"))
@@ -297,10 +297,10 @@ class FactsScreen(Screen[bool]):
         session = self.app.session
         try:
             if editing and editing[0] != section:  # a measure moved between 拟处罚 and 决定
-                session.save_entry(self.case_id, section, data)
-                self.case = session.remove_entry(self.case_id, *editing)
+                session.entries.save_entry(self.case_id, section, data)
+                self.case = session.entries.remove_entry(self.case_id, *editing)
             else:
-                self.case = session.save_entry(self.case_id, section, data, editing[1] if editing else None)
+                self.case = session.entries.save_entry(self.case_id, section, data, editing[1] if editing else None)
         except EntryError as e:
             stray = show_errors(self.form(tab), e.fields)
             self._status(e.message + ("：" + "；".join(stray) if stray else "（见各栏下方的红字）"))
@@ -329,7 +329,7 @@ class FactsScreen(Screen[bool]):
 
     def _delete(self, tab: str, section: str, index: int) -> None:
         try:
-            self.case = self.app.session.remove_entry(self.case_id, section, index)
+            self.case = self.app.session.entries.remove_entry(self.case_id, section, index)
         except CasefileError as e:
             self._status(str(e))
             return

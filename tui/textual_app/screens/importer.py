@@ -1,7 +1,7 @@
 """导入文书: a picker that can go anywhere (a path box, the parent folder), shows what an
 import would take before it takes it, asks before a folder or several files, imports in a
 worker with per-file progress (cancel with x), shows the results, and can take the import
-back. Every decision is the application layer's (Session.import_preview, import_files,
+back. Every decision is the application layer's (session.imports.import_preview, import_files,
 undo_import); this screen only shows and asks."""
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def undo_with_confirmation(screen: Screen, case_id: str, import_id: str | None, 
     Used by this screen and by the case screen (撤销最近一次导入)."""
     session = screen.app.session
     try:
-        live = [r for r in session.imports(case_id) if r["state"] != "已撤销"]
+        live = [r for r in session.imports.imports(case_id) if r["state"] != "已撤销"]
     except CasefileError as e:
         done(str(e), False)
         return
@@ -71,7 +71,7 @@ def _run_undo(screen: Screen, case_id: str, import_id: str, done) -> None:
 
     def job() -> None:
         try:
-            r = app.session.undo_import(case_id, import_id)
+            r = app.session.imports.undo_import(case_id, import_id)
         except CasefileError as e:
             app.call_from_thread(done, str(e), False)
             return
@@ -180,12 +180,12 @@ class ImporterScreen(Screen[bool]):
     def show_folder(self, folder: Path) -> None:
         session = self.app.session
         try:
-            entries = session.browse(folder)
+            entries = session.imports.browse(folder)
         except CasefileError as e:
             self._error(str(e))
             return
         self.folder = folder
-        self._error(session.import_refusal(folder) and f"注意：{session.import_refusal(folder)}")
+        self._error(session.imports.import_refusal(folder) and f"注意：{session.imports.import_refusal(folder)}")
         self.query_one("#path", Input).value = str(folder)
         lv = self.query_one("#browse", ListView)
         lv.clear()
@@ -204,7 +204,7 @@ class ImporterScreen(Screen[bool]):
         if event.input.id != "path":
             return
         try:
-            p = self.app.session.parse_path(event.value, self.folder)
+            p = self.app.session.imports.parse_path(event.value, self.folder)
         except CasefileError as e:
             self._error(str(e))
             return
@@ -270,7 +270,7 @@ class ImporterScreen(Screen[bool]):
         self.make_preview(chosen)
 
     def make_preview(self, paths: list[Path]) -> None:
-        refusals = [r for r in (self.app.session.import_refusal(p) for p in paths) if r]
+        refusals = [r for r in (self.app.session.imports.import_refusal(p) for p in paths) if r]
         if refusals:
             self._error("不能导入：" + "；".join(refusals))
             return
@@ -290,7 +290,7 @@ class ImporterScreen(Screen[bool]):
             self.app.call_from_thread(self._summary, f"正在预览 {name}（{i}/{n}）（x 取消）")
 
         try:
-            pv = self.app.session.import_preview(self.case_id, paths, progress=progress, cancelled=self._cancel.is_set)
+            pv = self.app.session.imports.import_preview(self.case_id, paths, progress=progress, cancelled=self._cancel.is_set)
         except CasefileError as e:
             self.app.call_from_thread(self._preview_failed, str(e))
             return
@@ -402,7 +402,7 @@ class ImporterScreen(Screen[bool]):
             self.app.call_from_thread(self._summary, f"正在导入 {name}（{i}/{n}）（x 取消）")
 
         try:
-            r = self.app.session.import_files(self.case_id, files, progress=progress, cancelled=self._cancel.is_set,
+            r = self.app.session.imports.import_files(self.case_id, files, progress=progress, cancelled=self._cancel.is_set,
                                               include_other_cases=include_other_cases, fill_decision=fill_decision)
         except CasefileError as e:
             self.app.call_from_thread(self._preview_failed, str(e))

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from casefile.errors import CasefileError
-from tui.application import io_problem
+from tui.application import io_problem, journal_summary
 from tui.textual_app.screens.ask import AskScreen
 
 PAGE = 200  # entries put in the table at a time
@@ -48,15 +48,15 @@ class JournalScreen(Screen):
 
     def load(self) -> None:
         try:
-            r = self.app.session.journal_entries(self.case_id)
+            r = self.app.session.records.journal_entries(self.case_id)
         except CasefileError as e:
             self.notify(str(e), severity="error")
             self.case_id = None
-            r = self.app.session.journal_entries(None)
-        self.entries = r["entries"]
+            r = self.app.session.records.journal_entries(None)
+        self.entries = r.entries
         self.page = max(0, (len(self.entries) - 1) // PAGE)  # the newest page first
-        if r["unreadable"]:
-            self.notify("无法读取：" + "；".join(f"{u['case']} {u['error']}" for u in r["unreadable"]), severity="warning")
+        if r.unreadable:
+            self.notify("无法读取：" + "；".join(f"{u['case']} {u['error']}" for u in r.unreadable), severity="warning")
         self.show_page()
 
     @property
@@ -66,7 +66,7 @@ class JournalScreen(Screen):
     def show_page(self) -> None:
         t = self.query_one("#journal-table", DataTable)
         t.clear()
-        summary = self.app.session.journal_summary
+        summary = journal_summary
         for e in self.entries[self.page * PAGE:(self.page + 1) * PAGE]:
             # the case folder's docs/ prefix says nothing at 80 columns
             t.add_row(e.get("time", "")[:16].replace("T", " "), e["case"], e.get("user") or e.get("actor", ""), e.get("act", ""),
@@ -88,7 +88,7 @@ class JournalScreen(Screen):
             return
         if answer:
             try:
-                answer = self.app.session.resolve(answer)
+                answer = self.app.session.cases.resolve(answer)
             except CasefileError as e:
                 self.notify(str(e), severity="error")
                 return
@@ -103,7 +103,7 @@ class JournalScreen(Screen):
     @work(thread=True, exclusive=True, group="verify")
     def verify(self, case_id: str | None) -> None:
         try:
-            r = self.app.session.verify_journals(case_id)
+            r = self.app.session.records.verify_journals(case_id)
         except CasefileError as e:
             self.app.call_from_thread(self._verified, None, f"未能校验：{e}")
             return
@@ -112,18 +112,18 @@ class JournalScreen(Screen):
             return
         self.app.call_from_thread(self._verified, r, "")
 
-    def _verified(self, r: dict | None, error: str) -> None:
+    def _verified(self, r, error: str) -> None:
         log = self.query_one("#office-log", Static)
         if r is None:
             self.verdict = None
             log.update(error)
             return
-        bad = {cid: b for cid, b in r["results"].items() if b}
-        self.verdict = {"cases": len(r["results"]), "ok": not bad, "breaks": bad}
+        bad = r.breaks
+        self.verdict = {"cases": len(r.results), "ok": not bad, "breaks": bad}
         if not bad:
-            log.update(f"✓ {len(r['results'])} 件案件，共 {sum(r['entries'].values())} 条记录：哈希链完整，链头相符，文书未被改动")
+            log.update(f"✓ {len(r.results)} 件案件，共 {sum(r.entries.values())} 条记录：哈希链完整，链头相符，文书未被改动")
             return
-        lines = [f"✗ {len(bad)} 件案件的记录有问题（共校验 {len(r['results'])} 件）："]
+        lines = [f"✗ {len(bad)} 件案件的记录有问题（共校验 {len(r.results)} 件）："]
         for cid, breaks in bad.items():
             lines.append(f"{cid}：{breaks[0]['message']}" + (f"（另有 {len(breaks) - 1} 处）" if len(breaks) > 1 else ""))
         log.update("\n".join(lines))

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 from textual.widgets.text_area import Selection
 
 from casefile.errors import CasefileError
-from tui.application import article_label, io_problem
+from tui.application import article_key, article_label, io_problem
 from tui.textual_app.screens.ask import AskScreen
 
 
@@ -29,7 +29,7 @@ class LawLibraryScreen(Screen):
 
     def __init__(self):
         super().__init__()
-        self.laws: list[dict] = []
+        self.laws: list = []  # LawEntry
         self.filter_text = ""
         self.import_result: dict | None = None
 
@@ -48,14 +48,14 @@ class LawLibraryScreen(Screen):
         self.query_one("#law-table").focus()
 
     def load(self) -> None:
-        self.laws = self.app.session.law_list()
+        self.laws = self.app.session.records.law_list()
         t = self.query_one("#law-table", DataTable)
         t.clear()
-        shown = [law for law in self.laws if self.filter_text in law["name"]]
+        shown = [law for law in self.laws if self.filter_text in law.name]
         for law in shown:
-            latest = (law["versions"][-1] or "未注明") if law["versions"] else "—"
-            n = len(set(law["versions"]))
-            t.add_row(law["origin"], str(law["articles"]), latest + (f"（共{n}版）" if n > 1 else ""), law["name"], key=law["name"])
+            latest = (law.versions[-1] or "未注明") if law.versions else "—"
+            n = len(set(law.versions))
+            t.add_row(law.origin, str(law.articles), latest + (f"（共{n}版）" if n > 1 else ""), law.name, key=law.name)
         self.query_one("#law-title", Label).update(
             f"法律库：{len(self.laws)} 部（随附与本工作区导入）" + (f"　筛选“{self.filter_text}”：{len(shown)} 部" if self.filter_text else "")
             + "　回车阅读")
@@ -91,7 +91,7 @@ class LawLibraryScreen(Screen):
     def import_laws(self, folder: Path) -> None:
         self.app.call_from_thread(self.query_one("#office-log", Static).update, f"正在解析 {folder} ……")
         try:
-            r = self.app.session.import_laws(folder)
+            r = self.app.session.records.import_laws(folder)
         except CasefileError as e:
             self.app.call_from_thread(self._done, f"未能导入：{e}", None)
             return
@@ -117,7 +117,7 @@ class LawLibraryScreen(Screen):
     def import_package(self, path: Path) -> None:
         self.app.call_from_thread(self.query_one("#office-log", Static).update, f"正在校验并导入 {path} ……")
         try:
-            r = self.app.session.import_package(path)
+            r = self.app.session.documents.import_package(path)
         except CasefileError as e:
             self.app.call_from_thread(self._done, f"未能导入 {path.name}：{e}" + ("\n" + "\n".join(e.details) if e.details else ""), None)
             return
@@ -143,7 +143,7 @@ class LawScreen(Screen):
     def __init__(self, name: str, article: str | None = None, version: str | None = None):
         super().__init__()
         self.law_name, self.want, self.version = name, article, version
-        self.law: dict | None = None
+        self.law = None  # LawText
         self.current: str | None = None
         self.lines: dict[str, tuple[int, int]] = {}  # article key → its first and last line in the text
 
@@ -160,22 +160,22 @@ class LawScreen(Screen):
 
     def show(self) -> None:
         try:
-            self.law = self.app.session.law_articles(self.law_name, self.version)
+            self.law = self.app.session.records.law_articles(self.law_name, self.version)
         except CasefileError as e:
             self.query_one("#law-head", Label).update(str(e))
             return
         law = self.law
         self.query_one("#law-head", Label).update(
-            f"《{law['name']}》{law['version'] or ''}版　共 {len(law['articles'])} 条　a 跳到条号" + ("　v 换版本" if len(law["versions"]) > 1 else ""))
+            f"《{law.name}》{law.version or ''}版　共 {len(law.articles)} 条　a 跳到条号" + ("　v 换版本" if len(law.versions) > 1 else ""))
         chunks, self.lines, line = [], {}, 0
-        for a in law["articles"]:
+        for a in law.articles:
             body = (a["text"] or a["label"]).splitlines() or [a["label"]]
             self.lines[a["key"]] = (line, line + len(body) - 1)
             chunks.append("\n".join(body))
             line += len(body) + 1  # a blank line between articles
         area = self.query_one("#law-text", TextArea)
         area.load_text("\n\n".join(chunks))
-        self.query_one("#office-log", Static).update(law["missing"])
+        self.query_one("#office-log", Static).update(law.missing)
         area.focus()
         if self.want:
             self.call_after_refresh(self.goto, self.want)
@@ -184,12 +184,12 @@ class LawScreen(Screen):
         self.app.push_screen(AskScreen("跳到第几条（如 28、第二十八条、10之一）：", ""), lambda ans: self.goto(ans) if ans else None)
 
     def goto(self, text: str) -> bool:
-        key = self.app.session.article_key(text)
+        key = article_key(text)
         if not key or self.law is None:
             self.notify(f"“{text}”不是条号", severity="error")
             return False
         if key not in self.lines:
-            self.notify(f"《{self.law['name']}》没有{article_label(key)}", severity="warning")
+            self.notify(f"《{self.law.name}》没有{article_label(key)}", severity="warning")
             return False
         first, last = self.lines[key]
         area = self.query_one("#law-text", TextArea)
@@ -202,10 +202,10 @@ class LawScreen(Screen):
         return True
 
     def action_next_version(self) -> None:
-        if not self.law or len(self.law["versions"]) < 2:
+        if not self.law or len(self.law.versions) < 2:
             self.notify("只有一个版本", severity="information")
             return
-        vs = self.law["versions"]
-        self.version = vs[(vs.index(self.law["version"]) + 1) % len(vs)]
+        vs = self.law.versions
+        self.version = vs[(vs.index(self.law.version) + 1) % len(vs)]
         self.want = self.current
         self.show()

@@ -22,7 +22,7 @@ WORK_ROLES = ("法制审核", "负责人", "承办人")
 
 def opens_on_work(session) -> bool:
     """The app opens on 我的工作 for a registered handler, reviewer or head; a 管理员 oversees all cases."""
-    return bool(session.user) and "管理员" not in session.roles and any(r in session.roles for r in WORK_ROLES)
+    return bool(session.access.user) and "管理员" not in session.access.roles and any(r in session.access.roles for r in WORK_ROLES)
 
 
 class MyWorkScreen(Screen):
@@ -35,7 +35,7 @@ class MyWorkScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Label(f"我的工作：{self.app.session.who()}", classes="title", id="work-who")
+        yield Label(f"我的工作：{self.app.session.access.who()}", classes="title", id="work-who")
         yield DataTable(id="work", cursor_type="row", zebra_stripes=True)
         yield Static("", id="work-status")
         yield Footer()
@@ -49,10 +49,10 @@ class MyWorkScreen(Screen):
     def load(self) -> None:
         t = self.query_one("#work", DataTable)
         t.clear()
-        work = self.app.session.my_work()
+        work = self.app.session.approvals.my_work()
         for title, items in work.items():
             for i in items:
-                t.add_row(title, i["case"], i["party"], i["state"], i["waiting"], key=f"{title}:{i['case']}")
+                t.add_row(title, i.case, i.party, i.state, i.waiting, key=f"{title}:{i.case}")
         n = sum(len(v) for v in work.values())
         self.query_one("#work-status", Static).update(
             "；".join(f"{k} {len(v)} 件" for k, v in work.items() if v) + "（回车打开，g 刷新，Esc 全部案件）" if n else
@@ -82,7 +82,7 @@ class MyWorkScreen(Screen):
             if not opinion:
                 return
             try:
-                self.app.session.approve(case_id, opinion)
+                self.app.session.approvals.approve(case_id, opinion)
             except CasefileError as e:
                 self.notify("\n".join([e.message] + e.details), severity="error")
                 return
@@ -121,9 +121,9 @@ class UsersScreen(Screen):
     def load(self) -> None:
         t = self.query_one("#users", DataTable)
         t.clear()
-        for u in self.app.session.users():
+        for u in self.app.session.users.users():
             t.add_row(u.login, u.name, "、".join(u.roles), u.officer, key=u.login)
-        self.query_one("#users-status", Static).update(f"当前用户：{self.app.session.who()}")
+        self.query_one("#users-status", Static).update(f"当前用户：{self.app.session.access.who()}")
 
     def action_add(self) -> None:
         self.app.push_screen(UserFormScreen(), lambda added: self.load() if added else None)
@@ -138,7 +138,7 @@ class UsersScreen(Screen):
             if not yes:
                 return
             try:
-                u = self.app.session.remove_user(login)
+                u = self.app.session.users.remove_user(login)
             except CasefileError as e:
                 self.query_one("#users-status", Static).update("\n".join([e.message] + e.details))
                 return
@@ -167,7 +167,7 @@ class UserFormScreen(ModalScreen[bool]):
         v = {i.id: i.value.strip() for i in self.query(Input)}
         roles = list(self.query_one("#roles", SelectionList).selected)
         try:
-            u = self.app.session.add_user(v["login"], v["name"], roles, v["officer"])
+            u = self.app.session.users.add_user(v["login"], v["name"], roles, v["officer"])
         except CasefileError as e:
             self.query_one("#user-errors", Static).update("\n".join([e.message] + e.details))
             return

@@ -31,7 +31,7 @@ class PublicityScreen(Screen):
     def __init__(self, case_id: str | None = None):
         super().__init__()
         self.case_id = case_id  # opened from a case: that case is selected
-        self.status: dict | None = None
+        self.status = None  # PublicityStatus of the chosen case
         self.last_export: dict | None = None
 
     def compose(self) -> ComposeResult:
@@ -51,7 +51,7 @@ class PublicityScreen(Screen):
 
     def reload(self) -> None:
         session = self.app.session
-        items = session.publicity_due()
+        items = session.records.publicity_due()
         t = self.query_one("#dues", DataTable)
         keep = (self.selected_case() if t.row_count else None) or self.case_id
         t.clear()
@@ -91,18 +91,18 @@ class PublicityScreen(Screen):
             detail.update("事前公开清单：按 r 生成（内容变更后需重新公示）")
             return
         try:
-            st = self.app.session.publicity_status(case_id)
+            st = self.app.session.records.publicity_status(case_id)
         except CasefileError as e:
             self.status = None
             detail.update(f"{case_id}：{e}")
             return
         self.status = st
-        pub = "、".join(p["date"] + (f"（{p['note']}）" if p["note"] else "") for p in st["published"]) or "未登记"
-        wd = "、".join(w["date"] + (f"（{w['note']}）" if w["note"] else "") for w in st["withdrawn"]) or "无"
-        lines = [f"{st['number'] or st['case']}　{st['party'] or '—'}　{st['state']}　决定日期：{st['decided'] or '—'}",
+        pub = "、".join(p["date"] + (f"（{p['note']}）" if p["note"] else "") for p in st.published) or "未登记"
+        wd = "、".join(w["date"] + (f"（{w['note']}）" if w["note"] else "") for w in st.withdrawn) or "无"
+        lines = [f"{st.number or st.case}　{st.party or '—'}　{st.state}　决定日期：{st.decided or '—'}",
                  f"已公示：{pub}　撤回：{wd}"]
-        if st["blocked"]:
-            lines.append(f"不能公示：{st['blocked']}")
+        if st.blocked:
+            lines.append(f"不能公示：{st.blocked}")
         detail.update("\n".join(lines))
 
     def _usable(self) -> dict | None:
@@ -110,8 +110,8 @@ class PublicityScreen(Screen):
         if st is None:
             self.notify("请先选择一件案件", severity="warning")
             return None
-        if st["blocked"]:
-            self.notify(st["blocked"], severity="warning")
+        if st.blocked:
+            self.notify(st.blocked, severity="warning")
             return None
         return st
 
@@ -120,15 +120,15 @@ class PublicityScreen(Screen):
         st = self._usable()
         if st is None:
             return
-        folder = self.app.session.export_folder("公示")
-        self.app.push_screen(AskScreen(f"把 {st['case']} 的公示文本（.docx 与 .txt，已去除个人信息）导出到文件夹：", str(folder)),
-                             lambda ans: self.export_to(st["case"], Path(ans)) if ans else None)
+        folder = self.app.session.records.export_folder("公示")
+        self.app.push_screen(AskScreen(f"把 {st.case} 的公示文本（.docx 与 .txt，已去除个人信息）导出到文件夹：", str(folder)),
+                             lambda ans: self.export_to(st.case, Path(ans)) if ans else None)
 
     @work(thread=True, exclusive=True, group="publicity")
     def export_to(self, case_id: str, folder: Path) -> None:
         self.app.call_from_thread(self.query_one("#office-log", Static).update, f"正在生成 {case_id} 的公示文本……")
         try:
-            r = self.app.session.export_public(case_id, folder)
+            r = self.app.session.records.export_public(case_id, folder)
         except CasefileError as e:
             self.app.call_from_thread(self._log, f"未能导出：{e}", "error")
             return
@@ -149,12 +149,12 @@ class PublicityScreen(Screen):
         st = self._usable()
         if st is None:
             return
-        self.app.push_screen(AskScreen(f"登记 {st['case']} 已公示。公示日期（年-月-日，不晚于今天）：", self.app.today.isoformat()),
-                             lambda day: self._ask_platform(st["case"], day) if day else None)
+        self.app.push_screen(AskScreen(f"登记 {st.case} 已公示。公示日期（年-月-日，不晚于今天）：", self.app.today.isoformat()),
+                             lambda day: self._ask_platform(st.case, day) if day else None)
 
     def _ask_platform(self, case_id: str, day_text: str) -> None:
         try:
-            day = self.app.session.record_day(day_text, "公示日期")
+            day = self.app.session.records.record_day(day_text, "公示日期")
         except CasefileError as e:
             self._log(f"未能登记公示：{e}", "error")
             return
@@ -163,22 +163,22 @@ class PublicityScreen(Screen):
 
     def _publish(self, case_id: str, day, where: str) -> None:
         try:
-            r = self.app.session.publish(case_id, day, where)
+            r = self.app.session.records.publish(case_id, day, where)
         except CasefileError as e:
             self._log(f"未能登记公示：{e}", "error")
             return
-        self._log(f"已登记 {case_id} 于 {r['date']} 公示" + (f"（{where}）" if where else "") + "，已记入全过程记录")
+        self._log(f"已登记 {case_id} 于 {r.date} 公示" + (f"（{where}）" if where else "") + "，已记入全过程记录")
 
     def action_withdraw(self) -> None:
         st = self.status
         if st is None:
             self.notify("请先选择一件案件", severity="warning")
             return
-        if not st["published"]:
-            self.notify(f"{st['case']} 尚未登记公示，无需撤回", severity="warning")
+        if not st.published:
+            self.notify(f"{st.case} 尚未登记公示，无需撤回", severity="warning")
             return
-        self.app.push_screen(ReasonScreen(f"撤回 {st['case']} 的公示：写明理由（如决定被撤销、变更）"),
-                             lambda reason: self._ask_withdraw_day(st["case"], reason) if reason else None)
+        self.app.push_screen(ReasonScreen(f"撤回 {st.case} 的公示：写明理由（如决定被撤销、变更）"),
+                             lambda reason: self._ask_withdraw_day(st.case, reason) if reason else None)
 
     def _ask_withdraw_day(self, case_id: str, reason: str) -> None:
         self.app.push_screen(AskScreen(f"撤回 {case_id} 的公示（{reason}）。撤回日期（年-月-日，不晚于今天）：", self.app.today.isoformat()),
@@ -186,16 +186,16 @@ class PublicityScreen(Screen):
 
     def _withdraw(self, case_id: str, reason: str, day_text: str) -> None:
         try:
-            day = self.app.session.record_day(day_text, "撤回日期")
-            r = self.app.session.withdraw(case_id, reason, day)
+            day = self.app.session.records.record_day(day_text, "撤回日期")
+            r = self.app.session.records.withdraw(case_id, reason, day)
         except CasefileError as e:
             self._log(f"未能撤回：{e}", "error")
             return
-        self._log(f"已登记 {case_id} 于 {r['date']} 撤回公示：{reason}，已记入全过程记录")
+        self._log(f"已登记 {case_id} 于 {r.date} 撤回公示：{reason}，已记入全过程记录")
 
     # -- 事前公开 registers ------------------------------------------------------------------------
     def action_registers(self) -> None:
-        folder = self.app.session.export_folder("事前公开")
+        folder = self.app.session.records.export_folder("事前公开")
         self.app.push_screen(AskScreen("生成事前公开清单（执法主体、人员、事项、随机抽查事项；.xlsx）及每个事项的执法流程图（SVG、PNG）和服务指南（.docx）到文件夹：",
                                        str(folder)),
                              lambda ans: self.write_registers(Path(ans)) if ans else None)
@@ -203,7 +203,7 @@ class PublicityScreen(Screen):
     @work(thread=True, exclusive=True, group="publicity")
     def write_registers(self, folder: Path) -> None:
         try:
-            written = self.app.session.write_registers(folder, "xlsx")
+            written = self.app.session.inspections.write_registers(folder, "xlsx")
         except CasefileError as e:
             self.app.call_from_thread(self._log, f"未能生成清单：{e}", "error")
             return

@@ -40,7 +40,7 @@ class AddFindingScreen(ModalScreen[dict]):
         message = self.query_one("#message", Input).value.strip()
         basis = self.query_one("#basis", Input).value.strip()
         # the same checks the library makes (and the CLI gets), shown next to the form
-        problems = self.app.session.check_added_finding(category if isinstance(category, str) else "",
+        problems = self.app.session.review.check_added_finding(category if isinstance(category, str) else "",
                                                         severity if isinstance(severity, str) else "", message, basis)
         if problems:
             self.query_one("#finding-errors", Static).update("\n".join(problems))
@@ -85,7 +85,7 @@ class ReviewScreen(Screen):
 
     def on_mount(self) -> None:
         try:
-            self.round = self.app.session.current_review(self.case_id)
+            self.round = self.app.session.review.current_review(self.case_id)
         except CasefileError as e:
             self.notify(str(e), severity="error")
             return
@@ -93,14 +93,14 @@ class ReviewScreen(Screen):
 
     def _show_facts(self) -> None:
         try:
-            facts = self.app.session.review_facts(self.case_id)
+            facts = self.app.session.review.review_facts(self.case_id)
         except CasefileError as e:
             self.query_one("#review-facts", Static).update(str(e))
             return
-        lines = ["拟处罚：" + ("" if facts["proposed"] else "（案件未记载）")] + [f"  {m}" for m in facts["proposed"]]
-        if facts["decided"]:
-            lines += ["处罚决定："] + [f"  {m}" for m in facts["decided"]]
-        lines += ["最近的执法行为："] + [f"  {a}" for a in facts["acts"]]
+        lines = ["拟处罚：" + ("" if facts.proposed else "（案件未记载）")] + [f"  {m}" for m in facts.proposed]
+        if facts.decided:
+            lines += ["处罚决定："] + [f"  {m}" for m in facts.decided]
+        lines += ["最近的执法行为："] + [f"  {a}" for a in facts.acts]
         md = (self.round or {}).get("major_decision")
         if md:
             lines.append("重大执法决定：" + ("是——" + "；".join(md["reasons"]) if md.get("required") else "否"))
@@ -113,8 +113,8 @@ class ReviewScreen(Screen):
         lv.clear()
         self._show_facts()
         if r is None:
-            case = self.app.session.load_case(self.case_id)
-            why = self.app.session.can_open_review(case)
+            case = self.app.session.cases.load_case(self.case_id)
+            why = self.app.session.review.can_open_review(case)
             self.query_one("#round-title", Label).update(
                 "本案尚无审核轮次。" + (f"{why}。" if why else "按 n 开始第 1 轮法制审核。"))
             self.query_one("#changes", Static).update("")
@@ -122,7 +122,7 @@ class ReviewScreen(Screen):
             return
         tl = r["time_limit"]
         submitted = (r.get("submission") or {}).get("date")
-        waiting = len(self.app.session.undecided_findings(r))
+        waiting = len(self.app.session.review.undecided_findings(r))
         self.query_one("#round-title", Label).update(
             f"第 {r['round']} 轮法制审核" + (f"　送审 {submitted}" if submitted else "") + f"　期限至 {tl['due'] or tl['note']}"
             + (f"　意见：{r['opinion']['conclusion']}" if r.get("opinion") else (f"　待定 {waiting} 条" if waiting else "　已全部处理")))
@@ -140,18 +140,18 @@ class ReviewScreen(Screen):
     def _reload(self, after: int | None = None) -> None:
         """Re-read the round; with ``after`` (the finding just decided) the highlight moves on to the
         next undecided finding, so deciding every finding is one key each, not a walk from the top."""
-        self.round = self.app.session.current_review(self.case_id)
+        self.round = self.app.session.review.current_review(self.case_id)
         focus = after
         if after is not None and self.round:
             ids = [f["id"] for f in self.round["findings"] + self.round["added"]]
-            waiting = {f["id"] for f in self.app.session.undecided_findings(self.round)}
+            waiting = {f["id"] for f in self.app.session.review.undecided_findings(self.round)}
             later = [i for i in ids[ids.index(after) + 1:] + ids[:ids.index(after)] if i in waiting] if after in ids else []
             focus = later[0] if later else after
         self.show(focus)
 
     # -- opening a round: explicit, on a submitted case, in a worker (it runs the checklist) --
     def action_open_round(self) -> None:
-        why = self.app.session.can_open_review(self.app.session.load_case(self.case_id))
+        why = self.app.session.review.can_open_review(self.app.session.cases.load_case(self.case_id))
         if why:
             self.notify(why, severity="warning")
             return
@@ -161,7 +161,7 @@ class ReviewScreen(Screen):
     @work(thread=True, exclusive=True, group="review")
     def open_round(self) -> None:
         try:
-            rnd = self.app.session.open_review(self.case_id)
+            rnd = self.app.session.review.open_review(self.case_id)
         except CasefileError as e:
             self.app.call_from_thread(self.notify, str(e), severity="error")
             self.app.call_from_thread(self.show)
@@ -180,7 +180,7 @@ class ReviewScreen(Screen):
 
     def _decide(self, fid: int, action: str, reason: str = "") -> None:
         try:
-            self.app.session.decide_finding(self.case_id, fid, action, reason)
+            self.app.session.review.decide_finding(self.case_id, fid, action, reason)
         except CasefileError as e:
             self.notify(str(e), severity="error")
             return
@@ -206,7 +206,7 @@ class ReviewScreen(Screen):
             if not f:
                 return
             try:
-                self.app.session.add_finding(self.case_id, f["category"], f["severity"], f["message"], f["basis"])
+                self.app.session.review.add_finding(self.case_id, f["category"], f["severity"], f["message"], f["basis"])
             except CasefileError as e:
                 self.notify(str(e), severity="error")
                 return
@@ -219,14 +219,14 @@ class ReviewScreen(Screen):
         if self.round is None:
             self.notify("尚无审核轮次", severity="warning")
             return
-        waiting = self.app.session.undecided_findings(self.round)
+        waiting = self.app.session.review.undecided_findings(self.round)
         if waiting and not self.round.get("opinion"):
             # the opinion waits for every finding: offer to decide them one by one instead
             ids = "、".join(str(f["id"]) for f in waiting)
             self.app.push_screen(ConfirmScreen(f"还有 {len(waiting)} 条审核发现待定（编号 {ids}），不能出具审核意见书。\n现在逐条处理吗？"),
                                  lambda yes: self._walk(waiting) if yes else None)
             return
-        why, details = self.app.session.can_issue_opinion(self.case_id)
+        why, details = self.app.session.review.can_issue_opinion(self.case_id)
         if why:
             self.notify("；".join([why] + details), severity="error")
             return
@@ -237,7 +237,7 @@ class ReviewScreen(Screen):
 
     def _walked(self, decided: int | None) -> None:
         self._reload()
-        left = self.app.session.undecided_findings(self.round)
+        left = self.app.session.review.undecided_findings(self.round)
         if left:
             self.notify(f"已处理 {decided or 0} 条，还有 {len(left)} 条待定", severity="warning")
             return
@@ -247,7 +247,7 @@ class ReviewScreen(Screen):
     @work(thread=True, exclusive=True, group="review")
     def issue_opinion(self) -> None:
         try:
-            o = self.app.session.issue_opinion(self.case_id)
+            o = self.app.session.review.issue_opinion(self.case_id)
         except CasefileError as e:
             self.app.call_from_thread(self.notify, str(e), severity="error")
             return

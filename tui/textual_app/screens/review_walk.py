@@ -63,7 +63,7 @@ class WalkFindingsScreen(ModalScreen[int]):
 
     def _decide(self, action: str, reason: str = "") -> None:
         try:
-            self.app.session.decide_finding(self.case_id, self.finding["id"], action, reason)
+            self.app.session.review.decide_finding(self.case_id, self.finding["id"], action, reason)
         except CasefileError as e:
             self.query_one("#walk-error", Static).update(str(e))
             return

@@ -13,7 +13,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, ListItem, ListView
 
-from casefile.errors import CasefileError
+from casefile.errors import CasefileError, UsageError
 from tui.textual_app.screens.reader import ReaderScreen
 
 PAGE = 30  # hits shown at first; m shows as many more
@@ -119,14 +119,17 @@ class SearchScreen(Screen):
         try:
             # an index that exists answers at once; one that missed changes is updated in the
             # background (refresh_index) and the query asked again when it is current
-            result = self.app.session.search(q, limit=limit, progress=progress, wait_for_index=False)
+            result = self.app.session.search.search(q, limit=limit, progress=progress, wait_for_index=False)
+        except UsageError as e:  # the query language's own errors (QuerySyntaxError) are usage errors
+            self.app.call_from_thread(summary.update, f"检索式有误：{e}")
+            return
         except CasefileError as e:
-            self.app.call_from_thread(summary.update, f"检索式有误：{e}")
+            self.app.call_from_thread(summary.update, f"未能检索：{e}")
             return
-        except Exception as e:  # noqa: BLE001 - a malformed query: say so, keep the screen
-            self.app.call_from_thread(summary.update, f"检索式有误：{e}")
+        except Exception as e:  # noqa: BLE001 - a defect: said as one, and the screen kept
+            self.app.call_from_thread(summary.update, f"检索出错（这是 casefile 的缺陷，请报告）：{type(e).__name__}: {e}")
             return
-        status = self.app.session.index_status()
+        status = self.app.session.search.index_status()
         self.app.call_from_thread(self.show, result, status)
         if result.get("index", {}).get("stale"):
             self.app.call_from_thread(self.refresh_index, q, limit)
@@ -141,7 +144,7 @@ class SearchScreen(Screen):
             self.app.call_from_thread(status.update, f"正在后台更新索引 {i}/{n}……（以上为更新前的结果）")
 
         try:
-            self.app.session.ensure_index(progress)
+            self.app.session.search.ensure_index(progress)
         except CasefileError as e:
             self.app.call_from_thread(self.notify, f"索引未能更新：{e}", severity="error")
             return
@@ -150,7 +153,7 @@ class SearchScreen(Screen):
         else:
             self.app.call_from_thread(self.show_status)
 
-    def show(self, r: dict, status: dict | None = None) -> None:
+    def show(self, r: dict, status=None) -> None:
         self.result = r
         fresh = r.get("index", {})
         note = "（已建立索引）" if fresh.get("built") else f"（索引已更新 {fresh['added']} 份）" if fresh.get("added") else ""
@@ -180,7 +183,7 @@ class SearchScreen(Screen):
         self.show_facets(r.get("facet_list", []))
         self._fit()
         if status is not None:
-            self.query_one("#index-status", Label).update(status["label"])
+            self.query_one("#index-status", Label).update(status.label)
         if first is not None:
             lv.index = first
         # the keys (u, f, m) work from the lists, even after no hit; / or Tab goes back to the box
@@ -203,7 +206,7 @@ class SearchScreen(Screen):
     def on_list_view_selected(self, event: ListView.Selected) -> None:
         item = event.item
         if isinstance(item, FacetItem):
-            q = self.app.session.toggle_filter(self.query_text, item.field, item.value)
+            q = self.app.session.search.toggle_filter(self.query_text, item.field, item.value)
             self.query_one("#query", Input).value = q
             self.run_query(q)
         elif isinstance(item, (HitItem, GroupItem)):  # a heading opens its first hit
@@ -212,7 +215,7 @@ class SearchScreen(Screen):
     @work(thread=True, exclusive=True, group="open-hit")
     def open_hit(self, hit: dict) -> None:
         try:
-            reading = self.app.session.read_hit(hit, self.query_text)
+            reading = self.app.session.search.read_hit(hit, self.query_text)
         except CasefileError as e:
             self.app.call_from_thread(self.notify, str(e), severity="error")
             return
@@ -235,18 +238,18 @@ class SearchScreen(Screen):
 
     @work(thread=True, group="status")
     def show_status(self) -> None:
-        label = self.app.session.index_status()["label"]
+        label = self.app.session.search.index_status().label
         self.app.call_from_thread(self.query_one("#index-status", Label).update, label)
 
     @work(thread=True, exclusive=True, group="search")
     def action_update_index(self) -> None:
         self.app.call_from_thread(self.query_one("#index-status", Label).update, "正在更新索引……")
         try:
-            r = self.app.session.update_index()
+            r = self.app.session.search.update_index()
         except CasefileError as e:
             self.app.call_from_thread(self.notify, str(e), severity="error")
             return
-        label = self.app.session.index_status()["label"]
+        label = self.app.session.search.index_status().label
         self.app.call_from_thread(self.query_one("#index-status", Label).update, label)
         self.app.call_from_thread(self.notify, f"索引已更新：{r.get('added', 0)} 份文书有变化，删除 {r.get('removed', 0)} 份")
         if self.query_text:  # the hits follow the index

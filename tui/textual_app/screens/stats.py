@@ -53,8 +53,8 @@ class StatsScreen(Screen):
     def show(self, year: int) -> None:
         session = self.app.session
         self.year = year
-        s = session.annual_stats(year)
-        self.stats, self.rows = s, session.stats_rows(s)
+        s = session.records.annual_stats(year)
+        self.stats, self.rows = s, session.records.stats_rows(s)
         t = self.query_one("#stats-table", DataTable)
         t.clear()
         for k, v in self.rows:
@@ -81,14 +81,14 @@ class StatsScreen(Screen):
         self.show(int(answer))
 
     def action_export(self) -> None:
-        default = self.app.session.export_folder("统计") / f"{self.year}年度行政执法数据.docx"
+        default = self.app.session.records.export_folder("统计") / f"{self.year}年度行政执法数据.docx"
         self.app.push_screen(AskScreen("另存为（.docx 或 .csv）：", str(default)), self._export)
 
     def _export(self, answer: str | None) -> None:
         if not answer or self.stats is None:
             return
         try:
-            path = self.app.session.save_stats(self.stats, Path(answer))
+            path = self.app.session.records.save_stats(self.stats, Path(answer))
         except (CasefileError, OSError) as e:
             text = io_problem(e) if isinstance(e, OSError) else str(e)
             self.query_one("#office-log", Static).update(f"未能导出：{text}")

@@ -42,15 +42,15 @@ class TransitionScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         session = self.app.session
-        case = session.load_case(self.case_id)
-        self.options = session.transitions(self.case_id)
+        case = session.cases.load_case(self.case_id)
+        self.options = session.entries.transitions(self.case_id)
         with Vertical(id="dialog"):
             yield Label(f"状态变更：{case.number or case.id}　当前状态：{case.state.value}", classes="title", id="transition-title")
             if self.options:
                 yield ListView(*[MoveItem(o) for o in self.options], id="moves")
             else:
                 yield Static(f"“{case.state.value}”的案件没有可做的状态变更。", id="moves-none")
-            yield select_field("method", "送达方式", session.entry_choices(case)["methods"], value="直接送达",
+            yield select_field("method", "送达方式", session.entries.entry_choices(case).methods, value="直接送达",
                                allow_blank=False)
             yield Static("", id="transition-error", classes="error")
             yield Label("↑↓ 选择　回车 变更（先确认）　Esc 返回", id="transition-help")
@@ -84,7 +84,7 @@ class TransitionScreen(ModalScreen[bool]):
             self.query_one("#transition-error", Static).update(f"现在不能“{t.id}”：" + "；".join(opt.blockers))
             return
         method = fields_of(self)["method"].value if "method" in t.asks else ""
-        case = self.app.session.load_case(self.case_id)
+        case = self.app.session.cases.load_case(self.case_id)
         what = f"案件 {case.number or case.id}：{t.id}（{case.state.value}" + (f" → {t.to}）" if t.to != case.state.value else "）")
         if t.act:
             what += f"\n将记录执法行为“{t.act}”，日期 {self.app.today.isoformat()}" + (f"，{method}" if method else "")
@@ -93,7 +93,7 @@ class TransitionScreen(ModalScreen[bool]):
 
     def _move(self, move: str, method: str) -> None:
         try:
-            case = self.app.session.move_case(self.case_id, move, method=method)
+            case = self.app.session.entries.move_case(self.case_id, move, method=method)
         except CasefileError as e:
             self.query_one("#transition-error", Static).update("\n".join([e.message] + e.details))
             return
