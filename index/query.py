@@ -155,7 +155,7 @@ def parse(text: str):
     def unary():
         if peek() == "NOT":
             take()
-            inner = unary()
+            inner = unary() if peek() not in (None, "OR", "AND", "close") else None  # a NOT closing the query negates nothing
             return Node("NOT", [inner]) if inner is not None else None
         kind, value = take()
         if kind == "open":

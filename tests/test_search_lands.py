@@ -239,3 +239,13 @@ def test_changed_archive_files_are_counted_and_updated(pdf_archive, tmp_path):
     finally:
         extra.unlink()
         s.search.update_index()
+
+
+@pytest.mark.parametrize("text", ["NOT", "(NOT)", "NOT AND", "罚款 NOT", "NOT OR 罚款"])
+def test_a_not_with_nothing_after_it_negates_nothing(text):
+    """"NOT" at the end of a query (or alone) is a query asking for nothing, not a crash."""
+    tree = query.parse(text)
+    if "罚款" in text:
+        assert isinstance(tree, query.Words) and tree.words == ["罚款"]
+    else:
+        assert tree is None
