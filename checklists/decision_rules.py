@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from decimal import Decimal
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any, Iterator, Literal
 
 from casefile.ingest.extract.decision import Decision, Span, read_decision
+from casefile.law.laws import law_table
 from checklists.context import CheckContext, Hit
 from checklists.predicates import decision_contents, fine_in_range
 from checklists.registry import predicate
@@ -24,11 +21,7 @@ from checklists.registry import predicate
 DECISION_TYPES = ("decision", "summary_decision", "no_penalty_decision")
 
 
-@lru_cache(maxsize=8)
-def law_data(name: str) -> dict[str, Any]:
-    path = Path(str(resources.files("casefile") / "data" / "laws" / f"{name}.toml"))
-    with open(path, "rb") as f:
-        return tomllib.load(f)
+law_data = law_table  # the legal data tables (ranges, periods, repeals), read once
 
 
 # -- reading the decisions of a case ---------------------------------------------------------------
@@ -163,8 +156,12 @@ def _income(d: Decision) -> tuple[Decimal | None, bool]:
     """The 违法所得 the fine's multiple rests on: the amount the decision finds. The amount confiscated
     alone is not it — the rest may have been refunded (价格法 §41) and still counts for the ceiling."""
     confiscated = [m.amount for m in d.measures if m.kind == "没收违法所得" and m.amount is not None]
-    if d.illegal_income is not None:
-        income = max([d.illegal_income, *confiscated])
+    found = d.illegal_income
+    if found is not None and d.illegal_income_span and any(m.span.start <= d.illegal_income_span.start < m.span.end
+                                                            for m in d.measures if m.kind == "没收违法所得"):
+        found = None  # “没收违法所得：260元” is the measure, not a finding of how much was gained
+    if found is not None:
+        income = max([found, *confiscated])
     else:
         income = None if confiscated and any(a > 0 for a in confiscated) else (Decimal(0) if confiscated else None)
     return income, bool(d.no_illegal_income) or income == 0

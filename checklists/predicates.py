@@ -11,6 +11,7 @@ from typing import Any, Iterator, Literal
 
 from casefile.law import legal_limits, periods
 from casefile.law.avrecord import av_requirements
+from casefile.law.laws import law_table
 from casefile.store.documents import changed_outside
 from casefile.law.requirements import hearing_rights_reasons, major_decision_reasons
 from casefile.errors import CalendarNotCovered
@@ -191,10 +192,8 @@ def _not_a_norm(law: str) -> bool:
 
 
 def _old_article_number(law: str, article: int | None, day: dt.date | None) -> bool:
-    from checklists.decision_rules import law_data
-
     return day is not None and any(a["law"] == law and a["old"] == article and day >= dt.date.fromisoformat(a["since"])
-                                   for a in law_data("superseded_articles")["article"])
+                                   for a in law_table("superseded_articles")["article"])
 
 
 @predicate

@@ -456,7 +456,8 @@ def fill_facts(case: Case, xs: list[Extraction], texts: list[tuple[str, list[str
     added = 0
     for x in order:
         # the date under a decision's seal is the decision's date, whatever its narrative mentions
-        if x.doc_type in _DECISIONS and x.fields.get("date") and not case.acts_of(ActKind.DECISION):
+        # (not a date the text states elsewhere when the seal is undated: date_source "text")
+        if x.doc_type in _DECISIONS and x.fields.get("date") and not x.fields.get("date_source") and not case.acts_of(ActKind.DECISION):
             d = dt.date.fromisoformat(x.fields["date"])
             case.acts.append(Act(kind=ActKind.DECISION, date=d, note="决定书落款日期"))
             have.add((ActKind.DECISION, d))

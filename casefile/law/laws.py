@@ -17,6 +17,7 @@ import datetime as dt
 import difflib
 import json
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -111,6 +112,13 @@ def _parse_dir(source: Path, files: list[dict[str, Any]] | None = None) -> tuple
 
 def bundled_dir() -> Path:
     return Path(str(resources.files("casefile") / "data" / "laws"))
+
+
+@lru_cache(maxsize=8)
+def law_table(name: str) -> dict[str, Any]:
+    """A legal data table beside the statutes (penalty_ranges, remedies, repealed, superseded_articles)."""
+    with open(bundled_dir() / f"{name}.toml", "rb") as f:
+        return tomllib.load(f)
 
 
 @lru_cache(maxsize=1)
