@@ -339,6 +339,11 @@ def _review_first(d: Decision) -> tuple[str, bool]:
     decision also rests on another sector's law (then the notice may be written for both)."""
     cited = {c.law for c in d.citations}
     basis_laws = {b["law"] for m in d.measures for b in m.basis} | {b["law"] for b in d.penalty_basis} | {b["law"] for b in d.violated}
+    if not basis_laws:
+        # the provisions not read apart (a summary operative part, 综上…处罚如下): every article the decision cites
+        # before its remedies — a decision that also rests on 食品安全法 is a mixed one, not a pure price case
+        end = d.remedy_span.start if d.remedy_span else len(d.text)
+        basis_laws = {c.law for c in d.citations if c.article and c.start < end}
     for rule in law_data("remedies").get("review_first", []):
         laws = set(rule["laws"])
         if cited & laws and (basis_laws & laws or not basis_laws):
