@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from decimal import Decimal
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any, Iterator, Literal
 
 from casefile.ingest.extract.decision import Decision, Span, read_decision
+from casefile.law.laws import law_table
 from checklists.context import CheckContext, Hit
 from checklists.predicates import decision_contents, fine_in_range
 from checklists.registry import predicate
@@ -24,11 +21,7 @@ from checklists.registry import predicate
 DECISION_TYPES = ("decision", "summary_decision", "no_penalty_decision")
 
 
-@lru_cache(maxsize=8)
-def law_data(name: str) -> dict[str, Any]:
-    path = Path(str(resources.files("casefile") / "data" / "laws" / f"{name}.toml"))
-    with open(path, "rb") as f:
-        return tomllib.load(f)
+law_data = law_table  # the legal data tables (ranges, periods, repeals), read once
 
 
 # -- reading the decisions of a case ---------------------------------------------------------------
@@ -160,10 +153,17 @@ def _goods_value(d: Decision) -> Decimal | None:
 
 
 def _income(d: Decision) -> tuple[Decimal | None, bool]:
-    amounts = [m.amount for m in d.measures if m.kind == "没收违法所得" and m.amount is not None]
-    if d.illegal_income is not None:
-        amounts.append(d.illegal_income)
-    income = max(amounts) if amounts else None
+    """The 违法所得 the fine's multiple rests on: the amount the decision finds. The amount confiscated
+    alone is not it — the rest may have been refunded (价格法 §41) and still counts for the ceiling."""
+    confiscated = [m.amount for m in d.measures if m.kind == "没收违法所得" and m.amount is not None]
+    found = d.illegal_income
+    if found is not None and d.illegal_income_span and any(m.span.start <= d.illegal_income_span.start < m.span.end
+                                                            for m in d.measures if m.kind == "没收违法所得"):
+        found = None  # “没收违法所得：260元” is the measure, not a finding of how much was gained
+    if found is not None:
+        income = max([found, *confiscated])
+    else:
+        income = None if confiscated and any(a > 0 for a in confiscated) else (Decimal(0) if confiscated else None)
     return income, bool(d.no_illegal_income) or income == 0
 
 
@@ -186,8 +186,11 @@ def fine_in_own_range(ctx: CheckContext) -> Iterator[Hit]:
         if len(d.fines) > 1:
             groups |= {(rg["law"], rg["article"]) for rg in _ranges_for(cited)}
         several = len(d.fines) > 1 or len({g[0] + str(g[1]) for g in groups}) > 2
-        widest = [b for rg in _ranges_for([{"law": g[0], "article": g[1]} for g in groups])
-                  for b in [_band(rg, d, income, no_income, goods)] if b is not None]
+        all_bands = [_band(rg, d, income, no_income, goods) for rg in _ranges_for([{"law": g[0], "article": g[1]} for g in groups])]
+        widest = [b for b in all_bands if b is not None]
+        # a provision whose band rests on a fact the decision does not state (违法所得 of another violation):
+        # the widest ceiling is unknown, so no fine of several is above it for certain
+        unbounded = several and any(b is None for b in all_bands)
         for m in d.fines:
             if m.amount is None:
                 continue
@@ -204,6 +207,8 @@ def fine_in_own_range(ctx: CheckContext) -> Iterator[Hit]:
             if several and widest:
                 his_all = [b[1] for b in widest]
                 hi = None if hi is None or any(h is None for h in his_all) else max([hi, *his_all])
+            if unbounded:
+                hi = None
             if hi is not None and m.amount > hi:
                 yield Hit(f"罚款{_money(m.amount)}元超过其所依据的{arts}规定的上限（{how}，最高{_money(hi)}元）；从重处罚也不得超过法定幅度",
                           [r.rec.file], r.ev(m.span, 40))
@@ -334,12 +339,29 @@ def _review_first(d: Decision) -> tuple[str, bool]:
     decision also rests on another sector's law (then the notice may be written for both)."""
     cited = {c.law for c in d.citations}
     basis_laws = {b["law"] for m in d.measures for b in m.basis} | {b["law"] for b in d.penalty_basis} | {b["law"] for b in d.violated}
+    if not basis_laws:
+        # the provisions not read apart (a summary operative part, 综上…处罚如下): every article the decision cites
+        # before its remedies — a decision that also rests on 食品安全法 is a mixed one, not a pure price case
+        end = d.remedy_span.start if d.remedy_span else len(d.text)
+        basis_laws = {c.law for c in d.citations if c.article and c.start < end}
     for rule in law_data("remedies").get("review_first", []):
         laws = set(rule["laws"])
         if cited & laws and (basis_laws & laws or not basis_laws):
             other = {l for l in basis_laws - laws - set(rule.get("procedural", [])) if l.startswith("中华人民共和国") and l.endswith("法")}
             return rule["basis"], bool(other)
     return "", False
+
+
+def _price_clause_apart(d: Decision) -> bool:
+    """The notice gives the price part a sentence of its own that offers 复议 and no direct suit
+    (“如不服对你未明码标价的行为的处罚决定，可…申请行政复议”), the rest its own remedies."""
+    start = d.remedy_span.start if d.remedy_span else 0
+    for s in re.split(r"[。]", d.text[start:]):
+        if (re.search(r"不服[^。]{0,40}(?:价格|明码标价)|(?:价格|明码标价)[^。]{0,30}不服", s) and "复议" in s
+                and not re.search(r"以外|之外|其余|其他违法", s)
+                and (not re.search(r"诉讼|起诉", s) or re.search(r"(?:对|不服)[^。；]{0,6}复议(?:决定)?不服|复议决定不服", s))):
+            return True
+    return False
 
 
 @predicate
@@ -366,7 +388,8 @@ def remedies_correct(ctx: CheckContext, *, severity: Literal["veto", "major", "m
             # the notice itself says which part must go to 复议 first (其中对价格违法行为的处罚决定不服的，应当先…)
             # or tells the remedies of the price part in a clause of its own (当事人如对未明码标价的行为的处罚决定不服…)
             explained = bool(re.search(r"价格[^。；]{0,40}(?:应当?先|先行?(?:依法)?申请)|复议前置", text)) or (
-                bool(re.search(r"对[^。；]{0,30}(?:价格|明码标价)[^。；]{0,30}不服", text)) and any(x.after_review for x in courts))
+                bool(re.search(r"对[^。；]{0,30}(?:价格|明码标价)[^。；]{0,30}不服", text)) and any(x.after_review for x in courts)) \
+                or _price_clause_apart(d)
             if main is None:
                 if not re.search(r"申请(?:行政)?复议|复议申请", text):
                     hits_major.append(Hit(f"决定书未告知申请行政复议的途径和期限；应告知可自收到决定书之日起{periods['review_days']}日内向本级人民政府申请行政复议（{periods['review_basis']}）", f, r.ev(d.remedy_span)))
@@ -430,9 +453,9 @@ def repealed_not_cited(ctx: CheckContext) -> Iterator[Hit]:
                 gone = dt.date.fromisoformat(rep["repealed"])
                 if day is None or day < gone or rep["name"] in seen:
                     continue
-                after = d.text[c.end:c.end + 30]
-                if "废止" in after or "已失效" in after:
-                    continue  # the decision itself says it is repealed
+                said = "|".join(re.escape(n) for n in {c.written, *names} if n)
+                if re.search(rf"《?(?:{said})》?[^。；]{{0,12}}(?:废止|失效)", d.text):
+                    continue  # the decision itself says it is repealed (quoting the repealing article)
                 seen.add(rep["name"])
                 yield Hit(f"引用的《{c.written}》已于{gone}废止（{rep['by']}），{day}作出的决定不应再以其为依据；应引用《{rep['successor']}》的相应条款",
                           [r.rec.file], r.ev(Span(c.start, c.end, c.text), 10))
@@ -472,6 +495,18 @@ def template_text_removed(ctx: CheckContext) -> Iterator[Hit]:
     for r in decisions(ctx):
         for p in r.decision.placeholders[:3]:
             yield Hit(f"决定书中留有模板方括号内容“{p.text[:40]}”；应删去方括号，保留或删除该项内容", [r.rec.file], r.ev(p))
+
+
+@predicate
+def decision_read(ctx: CheckContext) -> Iterator[Hit]:
+    """D00: the operative part read — without its measures the range, 违法所得 and 责令改正 checks have
+    nothing to read, and their silence is no finding that the decision is right. Reported as what the
+    review did not cover (a file with it is not graded 优秀: scoring ``unread_rules``)."""
+    for r in decisions(ctx):
+        if r.rec.doc_type == "no_penalty_decision" or r.decision.measures or r.decision.proposal:
+            continue
+        yield Hit("未能读出决定书的处罚内容（处罚种类、数额及其依据），处罚幅度、违法所得、责令改正未作核对，须人工审读",
+                  [r.rec.file], r.ev(r.decision.operative) if r.decision.operative else r.ev(None), unverifiable=True)
 
 
 @predicate

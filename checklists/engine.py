@@ -192,7 +192,7 @@ def check_case(ctx: CheckContext, mode: str = "review", *, progress: Callable[[i
             if f.severity == "veto":
                 f.severity = "major"
         verdict = ABRIDGED_GRADE
-    score = score_findings(findings, ctx) if mode == "evaluate" and not abridged else None
+    score = score_findings(findings, ctx, coverage) if mode == "evaluate" and not abridged else None
     if mode == "evaluate" and abridged:
         score = {"total": None, "full": None, "grade": ABRIDGED_GRADE, "vetoed": False, "vetoes": [], "deductions": []}
     if mode == "evaluate":
@@ -244,7 +244,7 @@ def load_scoring(name: str = "default") -> dict[str, Any]:
         return tomllib.load(f)
 
 
-def score_findings(findings: list[Finding], ctx: CheckContext) -> dict[str, Any]:
+def score_findings(findings: list[Finding], ctx: CheckContext, coverage: list[dict[str, str]] = ()) -> dict[str, Any]:
     sc = load_scoring(ctx.profile.get("scoring", "default"))
     vetoes = [f for f in findings if f.severity == "veto"]
     deductions = []
@@ -261,9 +261,11 @@ def score_findings(findings: list[Finding], ctx: CheckContext) -> dict[str, Any]
     total = max(total, 0.0)
     if vetoes:
         total = 0.0
+    # a major finding, or a main document not read (the scoring's unread_rules), bars the grades marked no_major
+    major = any(f.severity == "major" for f in findings) or any(c["rule"] in sc.get("unread_rules", ()) for c in coverage)
     grade = "不合格"
     for g in sc["grades"]:
-        if total >= g["min"] and not vetoes:
+        if total >= g["min"] and not vetoes and not (major and g.get("no_major")):
             grade = g["name"]
             break
     return {"total": round(total, 1), "full": sc.get("full", 100), "grade": grade, "vetoed": bool(vetoes),

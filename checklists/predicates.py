@@ -7,11 +7,13 @@ rests on; nothing found means the check passed."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any, Iterator, Literal
 
 from casefile.law import legal_limits
 from casefile.law.avrecord import av_requirements
+from casefile.law.laws import law_table
 from casefile.model import Act, ActKind, CaseState, LawRef, PartyKind
 from casefile.model.ids import valid_id_card, valid_uscc
 from casefile.store.documents import changed_outside
@@ -59,7 +61,9 @@ def facts_stated(ctx: CheckContext) -> Iterator[Hit]:
     p = c.parties[0]
     if not c.violation.facts and not ctx.docs_of("decision", "summary_decision", "investigation_report"):
         yield Hit("未写明违法事实", evidence=[_fact("violation.facts", "")], unverifiable=True)
-    if p.id_number and "*" not in p.id_number:
+    # a number the imported documents state is checked there (F04), with the document it is in: not twice
+    stated = p.id_number and any(p.id_number in ctx.text_of(d) for d in ctx.register.documents if d.origin == "imported")
+    if p.id_number and "*" not in p.id_number and not stated:
         if p.kind == PartyKind.NATURAL and not valid_id_card(p.id_number):
             yield Hit(f"当事人身份证号码{p.id_number}校验位错误", evidence=[_fact("parties[1].id_number", p.id_number)])
         if p.kind != PartyKind.NATURAL and not valid_uscc(p.id_number):
@@ -94,12 +98,16 @@ def parties_agree(ctx: CheckContext, *, types: list[str]) -> Iterator[Hit]:
 STATUTORY_EVIDENCE = ("书证", "物证", "视听资料", "电子数据", "证人证言", "当事人的陈述", "鉴定意见", "勘验笔录、现场笔录", "勘验笔录", "现场笔录")
 
 
+_EVIDENCE_NAMED = re.compile(r"证据|笔录|复印件|照片|截图|检查记录")
+
+
 @predicate
 def evidence_present(ctx: CheckContext) -> Iterator[Hit]:
     c = ctx.case
     if not c.evidence and not ctx.docs_of("evidence_list", "evidence_extraction", "evidence_material", "inquiry_record", "onsite_record"):
         decisions = ctx.docs_of("decision", "summary_decision", "no_penalty_decision")
-        if decisions and any("证据" in ctx.text_of(d) for d in decisions):
+        # a decision names its evidence under a heading or, where a table's labels were lost, by the papers
+        if decisions and any(_EVIDENCE_NAMED.search(ctx.text_of(d)) for d in decisions):
             return
         yield Hit("卷中没有证据材料，也没有证据清单", unverifiable=not ctx.case.acts)
     for i, e in enumerate(c.evidence, 1):
@@ -148,14 +156,15 @@ def citations_valid(ctx: CheckContext, *, only: Literal["", "misnamed", "other"]
             v = e.value
             cited.append((v, e.text, {"doc": rec.file, "page": e.page, "text": e.text}))
     seen = set()
-    lib_missing_reported = False
+    misnamed: set[str] = set()
+    missing: dict[str, dict] = {}  # norms the library lacks: one note for all of them, not one per article
     for ref, text, where in cited:
         law = ref.law if isinstance(ref, LawRef) else ref["law"]
         art = ref.article if isinstance(ref, LawRef) else ref.get("article")
         par = ref.paragraph if isinstance(ref, LawRef) else ref.get("paragraph")
         item = ref.item if isinstance(ref, LawRef) else ref.get("item")
         key = (law, art, par, item)
-        if key in seen:
+        if key in seen or _not_a_norm(law):
             continue
         seen.add(key)
         if law.startswith(("中华人民共和国行政复议法", "中华人民共和国行政诉讼法")) and not art:
@@ -164,15 +173,38 @@ def citations_valid(ctx: CheckContext, *, only: Literal["", "misnamed", "other"]
         if look.status == "ok":
             continue
         if look.status == "no_library":
-            if not lib_missing_reported:
-                lib_missing_reported = True
-                yield Hit(look.message, evidence=[where], unverifiable=True)
-            continue
+            yield Hit(look.message, evidence=[where], unverifiable=True)
+            return
         if only and (look.status == "misnamed") != (only == "misnamed"):
             continue
+        if look.status == "unknown_law":
+            missing.setdefault(law, where)
+            continue
+        if look.status == "misnamed":
+            if law in misnamed:
+                continue  # one misnamed law, one finding, however many of its articles are cited
+            misnamed.add(law)
+        if look.status in ("no_item", "no_paragraph") and _old_article_number(law, art, day):
+            continue  # a pre-revision article number: L04 reports it once, with the current number
         docs = [where["doc"]] if "doc" in where else []
-        unverifiable = look.status in ("unknown_law", "not_in_force")
-        yield Hit(f"{text}：{look.message}", docs, [where], unverifiable=unverifiable)
+        yield Hit(f"{text}：{look.message}", docs, [where], unverifiable=look.status == "not_in_force")
+    if missing:
+        names = "、".join(f"《{n}》" for n in missing)
+        yield Hit(f"法律库中没有{names}，未核对引用的这些规范的条款", [], list(missing.values())[:3], unverifiable=True)
+
+
+# papers of the case and forms, not norms: a payment form, an assistance letter, an evidence title
+_NOT_NORMS = ("通知书", "缴款书", "缴款单", "缴费单", "协助函", "笔录", "照片", "截图", "发票", "收据", "回执",
+              "告知书", "决定书", "情况说明", "证明", "合同", "台账", "记录", "（电子）")
+
+
+def _not_a_norm(law: str) -> bool:
+    return len(law) < 4 or law.endswith(_NOT_NORMS)
+
+
+def _old_article_number(law: str, article: int | None, day: dt.date | None) -> bool:
+    return day is not None and any(a["law"] == law and a["old"] == article and day >= dt.date.fromisoformat(a["since"])
+                                   for a in law_table("superseded_articles")["article"])
 
 
 @predicate

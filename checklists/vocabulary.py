@@ -207,9 +207,13 @@ def _missing_end(ctx: CheckContext, e: DeadlineEnd, start: Act, due: dt.date, fi
         yield Hit(f"{start.date}{start.kind.value}，卷中没有{ends}的日期", evidence=[_where(ctx, start)], unverifiable=True,
                   fields=fields | {"end_act": ends, "end": "", "outcome": f"卷中没有{ends}的日期"})
     elif ctx.today > due:
-        yield Hit(f"{start.date}{start.kind.value}后，至{ctx.today}仍未{ends}，已超过{fields['days']}{fields['unit']}（应于{due}前）",
-                  evidence=[_where(ctx, start)], fields=fields | {"end_act": ends, "end": "",
-                                                                 "outcome": f"至{ctx.today}仍未{ends}"})
+        # one published document is a past case, not one still open: whether the act followed is not at hand
+        lone = bool(ctx.register.documents) and _lone_imported(ctx)
+        outcome = f"卷中只有一份导入的文书，其后是否{ends}无法核实" if lone else f"至{ctx.today}仍未{ends}"
+        yield Hit(f"{start.date}{start.kind.value}，{outcome}" if lone else
+                  f"{start.date}{start.kind.value}后，{outcome}，已超过{fields['days']}{fields['unit']}（应于{due}前）",
+                  evidence=[_where(ctx, start)], unverifiable=lone,
+                  fields=fields | {"end_act": ends, "end": "", "outcome": outcome})
 
 
 class OrderParams(_Params):

@@ -17,6 +17,7 @@ import datetime as dt
 import difflib
 import json
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -113,6 +114,13 @@ def bundled_dir() -> Path:
     return Path(str(resources.files("casefile") / "data" / "laws"))
 
 
+@lru_cache(maxsize=8)
+def law_table(name: str) -> dict[str, Any]:
+    """A legal data table beside the statutes (penalty_ranges, remedies, repealed, superseded_articles)."""
+    with open(bundled_dir() / f"{name}.toml", "rb") as f:
+        return tomllib.load(f)
+
+
 @lru_cache(maxsize=1)
 def bundled_laws() -> dict[str, list[dict[str, Any]]]:
     """The statutes shipped with casefile, parsed once per process (about 0.1 s)."""
@@ -152,6 +160,24 @@ def _merged(path: str, mtime: float) -> dict[str, Any]:
     return {"source": "bundled" + (f" + {path}" if path else ""), "laws": laws}
 
 
+# a page footer or page number that the text layer put inside a law's name (《中华人—4—民共和国食品安全法》,
+# 《中华人民共和国食品6安全法》, “第5页共6页”, the copies line): the name is the law's, the footer is not
+_FOOTER_IN_NAME = re.compile(r"[—\-－]+\s*\d{1,3}\s*[—\-－]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|本文书一式[^。》]*。"
+                             r"|(?<=[\u4e00-\u9fa5])\d{1,3}(?=[\u4e00-\u9fa5])(?![年号条版次届])")
+# the words that end a norm's own name: a name that is another norm's name plus one of these is a
+# different norm (…裁量基准 / …裁量基准管理办法), not a typo of it
+_INSTRUMENT_END = ("办法", "规定", "规则", "细则", "条例", "决定", "通知", "意见", "标准", "清单", "基准", "目录")
+
+
+def _unfooted(name: str) -> str:
+    return _FOOTER_IN_NAME.sub("", name)
+
+
+def _another_instrument(name: str, near: str) -> bool:
+    longer, shorter = (name, near) if len(name) > len(near) else (near, name)
+    return longer.startswith(shorter) and longer.endswith(_INSTRUMENT_END)
+
+
 @dataclass
 class Lookup:
     status: str  # "ok" | "no_library" | "unknown_law" | "misnamed" | "no_article" | "no_paragraph" | "no_item" | "not_in_force"
@@ -180,7 +206,7 @@ class Library:
 
     def find(self, name: str) -> str | None:
         # a version note is not part of the name: 《价格违法行为行政处罚规定（2010修订）》
-        name = re.sub(r"[（(][^（）()]*(?:修订|修正|年版|试行)[^（）()]*[)）]$", "", name)
+        name = re.sub(r"[（(][^（）()]*(?:修订|修正|年版|试行)[^（）()]*[)）]$", "", _unfooted(name))
         if name in self.laws:
             return name
         if not name.startswith("中华人民共和国") and f"中华人民共和国{name}" in self.laws:
@@ -192,7 +218,7 @@ class Library:
         # a typo of a real name (产品价格法, 价格法法, 共和国共和国): nearly the same string, a few
         # characters apart; a different rule that merely mentions a law (裁量基准 titles) is not one
         best = difflib.get_close_matches(name, names, n=1, cutoff=0.88)
-        if best and abs(len(best[0]) - len(name)) <= 4:
+        if best and abs(len(best[0]) - len(name)) <= 4 and not _another_instrument(name, best[0]):
             return best[0]
         # …共和国共和国价格法 / 产品价格法: ends with the law's own short name; a regulation named
         # after its law (…计量法实施细则) starts with the full name and is a different norm

@@ -29,6 +29,7 @@ class Standard:
     rules: dict[str, float]
     veto_rules: frozenset[str]
     grades: tuple[dict[str, Any], ...]
+    unread_rules: frozenset[str] = frozenset()  # coverage notes saying the main document was not read
 
     def item_for(self, rule: str, category: str) -> dict[str, Any]:
         for it in self.items:
@@ -44,10 +45,12 @@ class Standard:
             return float(self.rules[rule])
         return float(item.get("deduct", {}).get(severity, self.severity.get(severity, 0)))
 
-    def grade(self, total: float, vetoed: bool) -> str:
+    def grade(self, total: float, vetoed: bool, major: bool = False) -> str:
+        """The highest grade the total reaches; a grade marked ``no_major`` is not given to a file with
+        a major finding or whose main document was not read (``major``)."""
         if not vetoed:
             for g in self.grades:
-                if total >= g["min"]:
+                if total >= g["min"] and not (major and g.get("no_major")):
                     return g["name"]
         return self.grades[-1]["name"] if self.grades else "不合格"
 
@@ -68,10 +71,11 @@ def load(name: str = DEFAULT) -> Standard:
     items = tuple(d.get("items", ()))
     return Standard(name=name, title=d.get("title", name), full=float(d.get("full", 100)), items=items,
                     severity=d.get("severity", {}), rules=d.get("rules", {}), veto_rules=frozenset(d.get("veto_rules", ())),
-                    grades=tuple(sorted(d.get("grades", ()), key=lambda g: -g["min"])))
+                    grades=tuple(sorted(d.get("grades", ()), key=lambda g: -g["min"])),
+                    unread_rules=frozenset(d.get("unread_rules", ())))
 
 
-def score(findings: Iterable[dict[str, Any]], std: Standard) -> dict[str, Any]:
+def score(findings: Iterable[dict[str, Any]], std: Standard, notes: Iterable[dict[str, Any]] = ()) -> dict[str, Any]:
     """The score of one dossier's findings (dicts with rule, category, severity, message). Each finding is
     given its ``item``, ``points`` (what it deducts; 0 once the item's points are used up) and ``veto``."""
     used: dict[str, float] = {}
@@ -95,5 +99,6 @@ def score(findings: Iterable[dict[str, Any]], std: Standard) -> dict[str, Any]:
     total = 0.0 if vetoes else max(std.full - sum(used.values()), 0.0)
     items = [{"id": it["id"], "name": it["name"], "part": it.get("part", ""), "points": it.get("points"),
               "deducted": round(used.get(it["id"], 0.0), 1)} for it in std.items]
-    return {"total": round(total, 1), "full": std.full, "grade": std.grade(total, bool(vetoes)), "vetoed": bool(vetoes),
+    major = any(f["severity"] == "major" for f in findings) or any(n.get("rule") in std.unread_rules for n in notes)
+    return {"total": round(total, 1), "full": std.full, "grade": std.grade(total, bool(vetoes), major), "vetoed": bool(vetoes),
             "vetoes": vetoes, "deductions": deductions, "items": items, "standard": std.name}

@@ -174,7 +174,7 @@ class Evaluator:
             for f in found:
                 f.update(item="", item_name="", points=0.0, veto=False)
         else:
-            s = standards.score(found, self.standard)
+            s = standards.score(found, self.standard, notes)
             out.update(scored=True, reason="", score=s["total"], full=s["full"], grade=s["grade"], vetoed=s["vetoed"], items=s["items"])
         out.update(standard=self.standard.name, findings=[_slim(f) for f in found], coverage=[_slim(f) for f in notes])
         return out

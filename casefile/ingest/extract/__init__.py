@@ -11,6 +11,7 @@ a structure; ``decision_shape``, ``remedies``), ``entities``, ``citations``, ``a
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
@@ -157,6 +158,23 @@ def _entities(r: Reading, progress: Callable[[int, int], None] | None) -> list[E
 
 
 DECISION_TYPES = ("decision", "no_penalty_decision", "summary_decision")
+_SEAL_MARK = re.compile(r"[（(](?:[^（）()]{0,20})?(?:印章|盖章|公章)[)）]|sealdwy|年月日")
+_LAW_DATE_AFTER = re.compile(r"^(?:[（(]?(?:修订|修正|施行|公布|发布|起施行|通过))")
+
+
+def _undated_seal_fallback(d) -> "dt.date | None":
+    """The last date of a decision whose signature is there but undated; None for a text that holds only
+    the opening (no remedies, no seal: nothing says the document ends there)."""
+    from casefile.ingest.extract.decision import decision_data
+    from casefile.ingest.extract.entities import parse_date
+
+    if not d.remedy_span or not _SEAL_MARK.search(d.text, d.remedy_span.start):
+        return None
+    last = None
+    for m in re.finditer(decision_data()["seal"]["date"], d.text):
+        if not _LAW_DATE_AFTER.search(d.text[m.end():m.end() + 6]):
+            last = parse_date(m.group(0)) or last
+    return last
 
 
 def _decision_fields(f: dict[str, Any], text: str) -> None:
@@ -165,8 +183,13 @@ def _decision_fields(f: dict[str, Any], text: str) -> None:
     from casefile.ingest.extract.decision import read_decision
 
     d = read_decision(text)
+    f.pop("date_source", None)
     if d.seal_date:
         f["date"] = d.seal_date.isoformat()
+    elif (last := _undated_seal_fallback(d)) is not None:
+        # a whole decision whose seal is undated (“年 月 日”, “（XX局印章）” alone): the document's date is the
+        # last one its text states — marked, so it is never taken for the decision's date (importer)
+        f["date"], f["date_source"] = last.isoformat(), "text"
     else:
         f.pop("date", None)
     f["measures"] = [{"kind": m.kind, "amount": str(m.amount) if m.amount is not None else None,

@@ -33,6 +33,7 @@ _NOTE = re.compile(r"【[^【】]{1,12}】")
 _JOIN = re.compile(r"以及|或者|[、，,和及与或]")
 _PAREN = re.compile(r"(?:[（(][^（）()《》“”]{1,30}[)）])+[，,]?")
 _SLASH = re.compile(r"[/／]")  # 《明码标价和禁止价格欺诈规定》/第五条/第一款
+_QUOTED_ARTICLE = re.compile(r"[“\"](?=第)")  # 《中华人民共和国价格法》“第四十条经营者有…”: the quote opens on the article
 # 第十条第四项规定的应当依法从轻行政处罚和第十一条第二项: the same rule, after its effect
 _EFFECT = re.compile(r"(?:之?规定的?)[^，,。；：“”《》（）]{1,16}?(?=[和及、]第)")
 _QUOTE = re.compile(r"[：:]?“[^“”]{0,600}”(?:的规定|之规定|规定)?[：:]?")
@@ -219,7 +220,7 @@ def _part(text: str, pos: int) -> re.Match | None:
 
 def _first_part(text: str, end: int, after_title: bool = False) -> re.Match | None:
     """The article right after a law name ending at ``end``; 第 may be missing straight after a title (》十九条)."""
-    pos = _skip(text, end, _PAREN, _SLASH, _DIVISION)
+    pos = _skip(text, end, _PAREN, _SLASH, _QUOTED_ARTICLE, _DIVISION)
     m = _PART.match(text, pos)
     if m and m.group(3) == "条" and (m.group(1) or m.group(0)[0] == "【" or after_title and pos == end):
         return m

@@ -80,6 +80,9 @@ def _parts(d: Decision, plain: str) -> None:
     # the operative part ends where the sentence of the 履行方式 or the remedies begins
     # (…经研究决定处罚款3000元；上述罚款，请在接到本处罚决定书之日起15日内缴纳: the clause, not the sentence)
     d._tail_start = max(t.rfind("。", 0, min(stops)) + 1, t.rfind("；", 0, min(stops)) + 1, reason.end() if reason else 0) if stops else len(t)  # type: ignore[attr-defined]
+    if stops and first_match(phrasings("operative_anchor"), plain, d._tail_start, min(stops)):  # type: ignore[attr-defined]
+        # no stop between the decision and the payment (…处罚如下：罚款1000元（壹仟元整）当事人应当自收到…)
+        d._tail_start = min(stops)  # type: ignore[attr-defined]
     if reason:
         d.reasoning = Span(reason.start(), d._tail_start, t[reason.start():d._tail_start])  # type: ignore[attr-defined]
     if pay:

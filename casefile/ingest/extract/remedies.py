@@ -77,6 +77,10 @@ def seal(d: Decision) -> None:
     # holds only the opening): then only an unmistakable signature (name or seal, then the date) counts
     located = bool(d.remedy_span or d.payment)
     after = d.remedy_span.end if d.remedy_span else (d.payment.start if d.payment else int(len(t) * 0.7))
+    if d.remedy_span and d.remedy_span.end >= len(t):
+        # the remedies run to the end of the text (a headings-only layout whose “（救济途径和期限）” heading
+        # has no body): the signature is inside that span
+        after = d.remedy_span.start
     tail = t[after:]
     blank = regex(decision_data()["seal"]["blank"]).search(tail)
     continues = regex(decision_data()["seal"]["continues"])
