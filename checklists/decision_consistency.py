@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from typing import Iterator, Literal
 
-from casefile.ingest.extract.decision import Span, decision_data
+from casefile.ingest.extract.decision import Decision, Span, decision_data, unquoted
 from casefile.ingest.extract.entities import parse_money
 from checklists.context import CheckContext, Hit
 from checklists.decision_rules import decisions
@@ -98,3 +98,93 @@ def evidence_listed(ctx: CheckContext) -> Iterator[Hit]:
         if m:
             yield Hit(f"证据部分只有标题“{m.group(0)}”，其下没有列出任何证据；决定书应载明认定违法事实的证据（行政处罚法第五十九条第一款第（二）项）",
                       [r.rec.file], r.ev(Span(m.start(), m.end(), m.group(0)), 20))
+
+
+# -- D10 the party: the one inspected, found in breach and penalised is the one in the header -----
+_PARTY = _SPEC["party"]
+_PARTY_ROLES = [re.compile(p.replace("{ORG}", _PARTY["org"])) for p in _PARTY["roles"]]
+_REGION = re.compile(_PARTY["region"])
+_LEAD = re.compile(_PARTY["lead"])
+_MASKED = re.compile(_PARTY["masked"])
+_NOT_ONE = re.compile(_PARTY["not_one"])
+_ORG_END = re.compile("(?:" + _PARTY["org"].split("?", 1)[1] + ")$")
+
+
+def _trade_name(name: str) -> str:
+    """The 字号: the name without its region (固安县宗旭电动车经营部 → 宗旭…), its first two characters."""
+    return _REGION.sub("", name)[:2]
+
+
+def same_party(a: str, b: str) -> bool:
+    """Two written names of one business: one holds the other, or they share the 字号."""
+    a, b = re.sub(r"[（()）\s]", "", a), re.sub(r"[（()）\s]", "", b)
+    if a in b or b in a:
+        return True
+    ta, tb = _trade_name(a), _trade_name(b)
+    return len(ta) == 2 and len(tb) == 2 and (ta in b or tb in a)
+
+
+def party_mismatches(d: Decision) -> list[Span]:
+    """The full business names that the facts, the 定性 or the operative part give the party's role
+    (inspected, in breach, penalised) and that are not the 当事人 of the header."""
+    if d.party is None or not _ORG_END.search(d.party.text) or _MASKED.search(d.party.text):
+        return []  # a person, or a masked name: not compared
+    # the header's other lines (字号、经营场所名称): up to the first sentence of the narrative
+    stop = re.search(r"。|(?:19|20)\d{2}年", d.text[d.party.end:])
+    header = d.text[: d.party.end + (stop.start() if stop else 200)]
+    # the facts name the party itself: another business named there is a third party (a supplier, the
+    # current manager); an operator's ID card in the evidence list does not name the business
+    facts = d.text[len(header): d.evidence.start if d.evidence else len(d.text)]
+    if d.party.text in facts or _trade_name(d.party.text) in facts:
+        return []
+    out: list[Span] = []
+    for p in _PARTY_ROLES:
+        for m in p.finditer(d.text, d.party.end):
+            name = _LEAD.sub("", m.group("org").rsplit("的", 1)[-1])
+            if len(name) < 6 or _MASKED.search(name) or _NOT_ONE.search(name) or not _ORG_END.search(name):
+                continue
+            if same_party(d.party.text, name) or name in header:
+                continue
+            if not any(s.text == name for s in out):
+                out.append(Span(m.start("org") + m.group("org").rfind(name), m.end("org"), name))
+    return out
+
+
+@predicate
+def party_named_consistently(ctx: CheckContext) -> Iterator[Hit]:
+    """D10: the business inspected, found in breach or penalised is the 当事人 of the header."""
+    for r in decisions(ctx):
+        wrong = party_mismatches(r.decision)
+        if wrong:
+            names = "”“".join(s.text for s in wrong)
+            yield Hit(f"决定书的当事人是“{r.decision.party.text}”，事实或处理部分却写作“{names}”；应核实被检查、被处罚的主体并统一",
+                      [r.rec.file], r.ev(r.decision.party) + [e for s in wrong[:2] for e in r.ev(s, 10)])
+
+
+# -- D11 the goods: what the 定性 says was sold is what the facts found -----------------------------
+_GOODS = _SPEC["goods"]
+_GOODS_NAMED = re.compile(_GOODS["named"])
+
+
+def goods_mismatches(d: Decision) -> list[Span]:
+    """The goods the 定性 names (构成销售…的XX的违法行为) that the facts and evidence never mention."""
+    if d.reasoning is None:
+        return []
+    before = d.text[: d.reasoning.start]
+    out = []
+    for m in _GOODS_NAMED.finditer(unquoted(d.text), d.reasoning.start, d.reasoning.end):
+        goods = m.group("goods")
+        if any(goods.endswith(g) for g in _GOODS["generic"]):
+            continue  # a class of goods (工业产品, 强检计量器具), not the goods themselves
+        if goods not in before and goods[-2:] not in before:
+            out.append(Span(m.start("goods"), m.end("goods"), goods))
+    return out
+
+
+@predicate
+def goods_named_consistently(ctx: CheckContext) -> Iterator[Hit]:
+    """D11: the goods named in the 定性 are the goods of the facts."""
+    for r in decisions(ctx):
+        for s in goods_mismatches(r.decision)[:1]:
+            yield Hit(f"定性部分认定当事人经营“{s.text}”，而事实和证据部分没有提到该物品；应核对定性与查明的事实是否一致",
+                      [r.rec.file], r.ev(s, 30))
