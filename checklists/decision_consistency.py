@@ -188,3 +188,31 @@ def goods_named_consistently(ctx: CheckContext) -> Iterator[Hit]:
         for s in goods_mismatches(r.decision)[:1]:
             yield Hit(f"定性部分认定当事人经营“{s.text}”，而事实和证据部分没有提到该物品；应核对定性与查明的事实是否一致",
                       [r.rec.file], r.ev(s, 30))
+
+
+# -- D12 draft wording in the operative part ---------------------------------------------------------
+_DRAFT = [re.compile(p) for p in _SPEC["draft"]["patterns"]]
+
+
+def draft_wording(d: Decision) -> Span | None:
+    """The first proposal wording (建议…如下：, 拟处罚如下, 建议罚款2000元) in the operative part of a
+    decision whose reader did not take the whole operative part as a proposal (D02 reports those)."""
+    if d.operative is None or d.proposal is not None:
+        return None
+    plain = unquoted(d.text)
+    hits = [m for p in _DRAFT for m in [p.search(plain, d.operative.start, d.operative.end)] if m]
+    if not hits:
+        return None
+    m = min(hits, key=lambda m: m.start())
+    return Span(m.start(), m.end(), m.group(0))
+
+
+@predicate
+def operative_not_draft(ctx: CheckContext) -> Iterator[Hit]:
+    """D12: the operative part of a 决定书 decides; proposal wording there (even beside 决定) leaves
+    the decision unclear."""
+    for r in decisions(ctx):
+        s = draft_wording(r.decision)
+        if s:
+            yield Hit(f"决定书的处理内容写作“{s.text}……”，是调查终结报告的建议措辞，不是决定；应写“本局决定……”并删去“建议”“拟”",
+                      [r.rec.file], r.ev(s, 30))
