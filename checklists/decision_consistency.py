@@ -21,15 +21,69 @@ _EMPTY_EVIDENCE = re.compile(_SPEC["empty_evidence"])
 _AMOUNT_PAIRS = [re.compile(p) for p in _SPEC["amount_pair"]]
 
 
-def _acts(ctx: CheckContext, rec) -> dict[str, list[tuple[dt.date, str]]]:
-    """The decision's narrated acts (立案, 现场检查, 告知书送达 …) with their dates and words."""
-    x = ctx.extraction(rec)
+_TL = _SPEC["timeline"]
+_TL_ACT = re.compile("(?P<date>" + _TL["date"] + ")(?P<gap>" + _TL["gap"] + ")(?:" + "|".join(
+    f"(?P<a{i}>{p})" for i, p in enumerate(_TL["acts"].values())) + ")")
+_TL_NAMES = list(_TL["acts"])
+_TL_GAP_NOT = re.compile(_TL["gap_not"])
+_FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})[日号]|(?<![年\d])(\d{1,2})月(\d{1,2})[日号]")
+
+
+def _day(text: str, at: int, written: str) -> dt.date | None:
+    """The date ``written`` at ``at``: a month and day take the year of the full date before them;
+    “当日”“同日” the date written last before them."""
+    year = None
+    last = None
+    for m in _FULL_DATE.finditer(text, 0, at + len(written)):
+        try:
+            if m.group(1):
+                year = int(m.group(1))
+                day = dt.date(year, int(m.group(2)), int(m.group(3)))
+            elif year:
+                day = dt.date(year, int(m.group(4)), int(m.group(5)))
+            else:
+                continue
+        except ValueError:
+            continue
+        if m.start() == at:
+            return day
+        last = day if m.group(1) else None  # “当日” after a month and day without its year: not resolved
+    return last if written in _TL["relative"] else None
+
+
+def _records(d: Decision) -> dict[str, list[tuple[dt.date, str]]]:
+    """The dated records the text names (询问笔录, 现场笔录, 告知书, 立案) with the words they rest on;
+    only a date written right before the act, not a period of the conduct (…期间, …至…)."""
+    plain = unquoted(d.text)
+    out: dict[str, list[tuple[dt.date, str]]] = {}
+    for m in _TL_ACT.finditer(plain):
+        if _TL_GAP_NOT.search(m.group("gap")):
+            continue
+        day = _day(plain, m.start(), m.group("date"))
+        if day is None:
+            continue
+        act = next(_TL_NAMES[i] for i in range(len(_TL_NAMES)) if m.group(f"a{i}"))
+        end = min([len(plain)] + [i for i in (plain.find("。", m.end()), plain.find("；", m.end())) if i >= 0])
+        clause = d.text[m.start():end]
+        if any(w in clause for w in _SPEC["follow_up"]) or any(w in clause for w in _TL["negated"]):
+            continue  # a check of the correction after the notice, not the investigation; 尚未立案
+        out.setdefault(act, []).append((day, clause[:80]))
+    return out
+
+
+def _acts(ctx: CheckContext, r) -> tuple[dict[str, list[tuple[dt.date, str]]], dict[str, list[tuple[dt.date, str]]]]:
+    """The decision's dated acts: those the reader of the whole file found (立案, 现场检查, 告知书送达 …)
+    with the records the decision cites with their dates (询问笔录, 现场笔录, 告知书); and those records alone."""
+    x = ctx.extraction(r.rec)
     out: dict[str, list[tuple[dt.date, str]]] = {}
     for e in (x.events if x else []):
         if e.act == "现场检查" and any(w in e.text for w in _SPEC["follow_up"]):
             continue  # a check of the correction after the notice, not the inspection the notice rests on
         out.setdefault(e.act, []).append((dt.date.fromisoformat(e.date), e.text))
-    return out
+    records = _records(r.decision)
+    for act, found in records.items():
+        out.setdefault(act, []).extend(found)
+    return out, records
 
 
 def _quote(r, words: str) -> list[dict]:
@@ -37,26 +91,55 @@ def _quote(r, words: str) -> list[dict]:
     return r.ev(Span(i, i + len(words), words) if i >= 0 else None)
 
 
+def _cn(day: dt.date) -> str:
+    return f"{day:%Y年%-m月%-d日}"
+
+
+def timeline_conflicts(acts: dict[str, list[tuple[dt.date, str]]], seal: dt.date | None,
+                       filed: list[tuple[dt.date, str]] = ()) -> Iterator[tuple[str, list[str]]]:
+    """(what is wrong, the words it rests on) for each clear inversion of the legal order 立案 →
+    检查/询问 → 告知 → 决定: every notice before the first investigative act, a record far before
+    the filing, the seal before the filing, the first record or every notice; and two dates written
+    for the one filing (``filed``: the dates written right before 立案)."""
+    days = sorted({f[0] for f in filed})
+    if len(days) > 1:
+        a, b = min(filed), max(filed)
+        yield (f"决定书所述立案日期前后矛盾：既写{_cn(a[0])}立案，又写{_cn(b[0])}立案；应核对立案日期", [a[1], b[1]])
+    notices = acts.get("告知书送达", [])
+    investigation = [(a[0], a[1], k) for k in ("现场检查", "立案", "询问", "现场笔录") for a in acts.get(k, [])]
+    if notices and investigation:
+        # every notice before every investigative act: a later 询问 alone may be the 陈述申辩 or a refund check
+        last_notice, first = max(notices), min(investigation)
+        if last_notice[0] < first[0]:
+            yield (f"决定书所述日期前后矛盾：行政处罚告知在{_cn(last_notice[0])}，早于{_cn(first[0])}的{first[2]}；"
+                   f"应先{first[2]}、调查，再告知拟作出的处罚", [last_notice[1], first[1]])
+    records = [a for k in ("询问", "现场笔录") for a in acts.get(k, [])
+               if not any(w in a[1] for w in _TL["before_filing_excluded"])]
+    if acts.get("立案") and records:
+        filed, first = min(acts["立案"]), min(records)
+        if (filed[0] - first[0]).days > _TL["before_filing_days"]:
+            yield (f"决定书所述日期前后矛盾：“{first[1][:30]}”的日期{_cn(first[0])}早于{_cn(filed[0])}立案{(filed[0] - first[0]).days}日，"
+                   f"远超立案前核查的期限；应核对笔录日期（或是否为另案材料）", [first[1], filed[1]])
+    if seal:
+        for act in ("立案", "询问", "现场笔录", "告知书送达"):
+            if acts.get(act) and seal < min(acts[act])[0]:
+                first = min(acts[act])
+                yield (f"决定书落款日期{_cn(seal)}早于所述{_cn(first[0])}的{'行政处罚告知' if act == '告知书送达' else act}；"
+                       f"决定应在立案、调查、告知和陈述申辩之后作出", [first[1]])
+                break
+
+
 @predicate
 def dated_acts_in_order(ctx: CheckContext) -> Iterator[Hit]:
-    """D08: 立案 and 检查 come before the 告知书, the 告知书 before the decision. Only a clear inversion
-    is reported: every notice before the first inspection or filing, the seal before every notice."""
+    """D08: the dated acts in the decision in their legal order (立案 → 检查/询问 → 告知 → 决定), from
+    the narrative and the records it cites. Only a clear inversion is reported."""
     for r in decisions(ctx):
-        acts = _acts(ctx, r.rec)
-        notices = acts.get("告知书送达", [])
-        if notices:
-            last_notice = max(notices)
-            for act, name in (("现场检查", "现场检查"), ("立案", "立案")):
-                if acts.get(act) and last_notice[0] < min(acts[act])[0]:
-                    first = min(acts[act])
-                    yield Hit(f"决定书所述日期前后矛盾：行政处罚告知在{last_notice[0]:%Y年%-m月%-d日}，早于{first[0]:%Y年%-m月%-d日}的{name}；"
-                              f"应先{name}、调查，再告知拟作出的处罚", [r.rec.file], _quote(r, last_notice[1]) + _quote(r, first[1]))
-                    break
-        seal = r.decision.seal_date
-        if seal and notices and seal < min(notices)[0]:
-            first = min(notices)
-            yield Hit(f"决定书落款日期{seal:%Y年%-m月%-d日}早于所述{first[0]:%Y年%-m月%-d日}的行政处罚告知；决定应在告知和陈述申辩之后作出",
-                      [r.rec.file], r.ev(r.decision.seal_span) + _quote(r, first[1]))
+        acts, records = _acts(ctx, r)
+        for what, words in timeline_conflicts(acts, r.decision.seal_date, records.get("立案", [])):
+            ev = [e for w in words for e in _quote(r, w)]
+            if "落款" in what:
+                ev = r.ev(r.decision.seal_span) + ev
+            yield Hit(what, [r.rec.file], ev)
 
 
 @predicate
