@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from typing import Iterator, Literal
 
-from casefile.ingest.extract.decision import Decision, Span, decision_data, unquoted
+from casefile.ingest.extract.decision import _MONEY, Decision, Measure, Span, decision_data, unquoted
 from casefile.ingest.extract.entities import parse_money
 from checklists.context import CheckContext, Hit
 from checklists.decision_rules import decisions
@@ -95,6 +96,10 @@ def _cn(day: dt.date) -> str:
     return f"{day:%Y年%-m月%-d日}"
 
 
+_ACT_NAMES = ("现场检查", "立案", "询问", "现场笔录")  # the investigative acts, the first named first on one day
+_ACT_WORDS = {"现场检查": "现场检查", "立案": "立案", "询问": "询问调查", "现场笔录": "现场检查"}
+
+
 def timeline_conflicts(acts: dict[str, list[tuple[dt.date, str]]], seal: dt.date | None,
                        filed: list[tuple[dt.date, str]] = ()) -> Iterator[tuple[str, list[str]]]:
     """(what is wrong, the words it rests on) for each clear inversion of the legal order 立案 →
@@ -106,13 +111,13 @@ def timeline_conflicts(acts: dict[str, list[tuple[dt.date, str]]], seal: dt.date
         a, b = min(filed), max(filed)
         yield (f"决定书所述立案日期前后矛盾：既写{_cn(a[0])}立案，又写{_cn(b[0])}立案；应核对立案日期", [a[1], b[1]])
     notices = acts.get("告知书送达", [])
-    investigation = [(a[0], a[1], k) for k in ("现场检查", "立案", "询问", "现场笔录") for a in acts.get(k, [])]
+    investigation = [(a[0], a[1], k) for k in _ACT_NAMES for a in acts.get(k, [])]
     if notices and investigation:
         # every notice before every investigative act: a later 询问 alone may be the 陈述申辩 or a refund check
-        last_notice, first = max(notices), min(investigation)
+        last_notice, first = max(notices), min(investigation, key=lambda a: (a[0], _ACT_NAMES.index(a[2])))
         if last_notice[0] < first[0]:
-            yield (f"决定书所述日期前后矛盾：行政处罚告知在{_cn(last_notice[0])}，早于{_cn(first[0])}的{first[2]}；"
-                   f"应先{first[2]}、调查，再告知拟作出的处罚", [last_notice[1], first[1]])
+            yield (f"决定书所述日期前后矛盾：行政处罚告知在{_cn(last_notice[0])}，早于{_cn(first[0])}的{_ACT_WORDS[first[2]]}；"
+                   f"应先{_ACT_WORDS[first[2]]}、调查，再告知拟作出的处罚", [last_notice[1], first[1]])
     records = [a for k in ("询问", "现场笔录") for a in acts.get(k, [])
                if not any(w in a[1] for w in _TL["before_filing_excluded"])]
     if acts.get("立案") and records:
@@ -124,7 +129,7 @@ def timeline_conflicts(acts: dict[str, list[tuple[dt.date, str]]], seal: dt.date
         for act in ("立案", "询问", "现场笔录", "告知书送达"):
             if acts.get(act) and seal < min(acts[act])[0]:
                 first = min(acts[act])
-                yield (f"决定书落款日期{_cn(seal)}早于所述{_cn(first[0])}的{'行政处罚告知' if act == '告知书送达' else act}；"
+                yield (f"决定书落款日期{_cn(seal)}早于所述{_cn(first[0])}的{_ACT_WORDS.get(act, '行政处罚告知')}；"
                        f"决定应在立案、调查、告知和陈述申辩之后作出", [first[1]])
                 break
 
@@ -299,3 +304,39 @@ def operative_not_draft(ctx: CheckContext) -> Iterator[Hit]:
         if s:
             yield Hit(f"决定书的处理内容写作“{s.text}……”，是调查终结报告的建议措辞，不是决定；应写“本局决定……”并删去“建议”“拟”",
                       [r.rec.file], r.ev(s, 30))
+
+
+# -- D13 the income confiscated is the income the facts found -------------------------------------------
+_INCOME_FOUND = re.compile(_SPEC["income"]["found"].replace("{MONEY}", _MONEY))
+_ANY_MONEY = re.compile(_MONEY)
+
+
+def income_mismatch(d: Decision) -> tuple[Measure, list[Decimal]] | None:
+    """The 没收违法所得 measure whose amount exceeds every 违法所得 the facts state and is written
+    nowhere before the operative part, with the amounts found."""
+    if d.operative is None or d.proposal is not None:
+        return None
+    taken = [m for m in d.measures if m.kind == "没收违法所得" and m.amount is not None]
+    if len(taken) != 1:
+        return None
+    plain = unquoted(d.text)
+    found = [v for m in _INCOME_FOUND.finditer(plain, 0, d.operative.start)
+             for v in [parse_money(m.group("money").replace(" ", ""))] if v is not None]
+    written = {v for m in _ANY_MONEY.finditer(plain, 0, d.operative.start)
+               for v in [parse_money(m.group("money").replace(" ", ""))] if v is not None}
+    x = taken[0].amount
+    if not found or x <= max(found) + Decimal("0.01") or any(abs(x - v) <= Decimal("0.01") for v in written):
+        return None
+    return taken[0], found
+
+
+@predicate
+def income_as_found(ctx: CheckContext) -> Iterator[Hit]:
+    """D13: the 违法所得 confiscated is the one the facts found (not a figure the text never states)."""
+    for r in decisions(ctx):
+        hit = income_mismatch(r.decision)
+        if hit:
+            m, found = hit
+            said = "、".join(f"{v:f}元" for v in dict.fromkeys(found))
+            yield Hit(f"决定没收违法所得{m.amount:f}元，而事实部分认定的违法所得为{said}，前文没有这一数额的来历；应核对没收数额与认定的违法所得",
+                      [r.rec.file], r.ev(m.span, 10))
