@@ -215,7 +215,8 @@ def same_party(a: str, b: str) -> bool:
 def party_mismatches(d: Decision) -> list[Span]:
     """The full business names that the facts, the 定性 or the operative part give the party's role
     (inspected, in breach, penalised) and that are not the 当事人 of the header."""
-    if d.party is None or not _ORG_END.search(d.party.text) or _MASKED.search(d.party.text):
+    party = re.sub(r"[（(][^（）()]*[)）]$", "", d.party.text) if d.party else ""  # …餐饮店（个体工商户）
+    if not party or not _ORG_END.search(party) or _MASKED.search(party):
         return []  # a person, or a masked name: not compared
     # the header's other lines (字号、经营场所名称): up to the first sentence of the narrative
     stop = re.search(r"。|(?:19|20)\d{2}年", d.text[d.party.end:])
@@ -223,7 +224,7 @@ def party_mismatches(d: Decision) -> list[Span]:
     # the facts name the party itself: another business named there is a third party (a supplier, the
     # current manager); an operator's ID card in the evidence list does not name the business
     facts = d.text[len(header): d.evidence.start if d.evidence else len(d.text)]
-    if d.party.text in facts or _trade_name(d.party.text) in facts:
+    if party in facts or _trade_name(party) in facts:
         return []
     out: list[Span] = []
     for p in _PARTY_ROLES:
@@ -231,7 +232,7 @@ def party_mismatches(d: Decision) -> list[Span]:
             name = _LEAD.sub("", m.group("org").rsplit("的", 1)[-1])
             if len(name) < 6 or _MASKED.search(name) or _NOT_ONE.search(name) or not _ORG_END.search(name):
                 continue
-            if same_party(d.party.text, name) or name in header:
+            if same_party(party, name) or name in header:
                 continue
             if not any(s.text == name for s in out):
                 out.append(Span(m.start("org") + m.group("org").rfind(name), m.end("org"), name))
