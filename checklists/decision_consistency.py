@@ -293,7 +293,10 @@ def draft_wording(d: Decision) -> Span | None:
     if not hits:
         return None
     m = min(hits, key=lambda m: m.start())
-    return Span(m.start(), m.end(), m.group(0))
+    # quoted to the end of its clause: “建议罚款2000元”, not “建议罚款2”
+    stop = re.search(r"[，,。；;：:（(]", d.text[m.end() - 1:m.end() + 30])
+    end = m.end() - 1 + stop.start() if stop and stop.start() > 0 else m.end()
+    return Span(m.start(), end, d.text[m.start():end])
 
 
 @predicate
