@@ -1,7 +1,9 @@
-"""Predicates that read one 决定书 against itself: its dated acts in their legal order (立案, 检查 →
-告知 → 决定), amounts written in figures and in words, template text left unfilled, an evidence
-heading with nothing under it. The patterns are data (casefile/data/extract/decision.toml
-[consistency]); each hit quotes the words it rests on."""
+"""Predicates that read one 决定书 against itself: its dated acts and the dated records it cites in
+their legal order (立案 → 检查/询问 → 告知 → 决定), the party and the goods of the facts, the 定性
+and the operative part against the header and the facts, proposal wording left in the operative
+part, the 违法所得 confiscated against the one found, amounts written in figures and in words,
+template text left unfilled, an evidence heading with nothing under it. The patterns are data
+(casefile/data/extract/decision.toml [consistency]); each hit quotes the words it rests on."""
 
 from __future__ import annotations
 
@@ -190,12 +192,12 @@ def evidence_listed(ctx: CheckContext) -> Iterator[Hit]:
 
 # -- D10 the party: the one inspected, found in breach and penalised is the one in the header -----
 _PARTY = _SPEC["party"]
-_PARTY_ROLES = [re.compile(p.replace("{ORG}", _PARTY["org"])) for p in _PARTY["roles"]]
+_PARTY_ROLES = [re.compile(p.replace("{ORG}", _PARTY["org"].replace("{SUFFIX}", _PARTY["suffix"]))) for p in _PARTY["roles"]]
 _REGION = re.compile(_PARTY["region"])
 _LEAD = re.compile(_PARTY["lead"])
 _MASKED = re.compile(_PARTY["masked"])
 _NOT_ONE = re.compile(_PARTY["not_one"])
-_ORG_END = re.compile("(?:" + _PARTY["org"].split("?", 1)[1] + ")$")
+_ORG_END = re.compile(_PARTY["suffix"] + "$")
 
 
 def _trade_name(name: str) -> str:
