@@ -134,6 +134,8 @@ def unquoted(text: str) -> str:
 
 _STATUTE_LEAD = re.compile(r"(?:第[一二三四五六七八九十\d]+[款项])*(?:[（(][一二三四五六七八九十\d]+[)）]项?)?(?:的|之)?(?:规定)?[:：]")
 _STATUTE_END = re.compile(r"”|的规定|之规定|规定[，,。]|。")
+# after “…第四十二条之规定：” the decision may speak itself (责令当事人改正…, 对当事人作出…)
+_OWN_WORDS = re.compile(r"“?(?:责令当事人|责令其|对当事人|对其|决定|作出|给予|处以|罚款|没收|本局|我局|本机关|现)")
 
 
 def unstated(text: str, citations: list[Citation]) -> str:
@@ -144,7 +146,7 @@ def unstated(text: str, citations: list[Citation]) -> str:
         if not c.article:
             continue
         lead = _STATUTE_LEAD.match(text, c.end)
-        if not lead:
+        if not lead or _OWN_WORDS.match(text, lead.end()):
             continue
         end = _STATUTE_END.search(text, lead.end(), lead.end() + 400)
         for i in range(lead.end(), end.start() if end else lead.end()):
