@@ -81,6 +81,15 @@ def test_law_wording_without_quotation_marks_is_not_an_order():
     """…第四十二条规定：经营者违反明码标价规定的，责令改正… is the law speaking; the decision orders nothing."""
     assert _read("price_statute_unquoted.txt").correction is None
     assert _read("price_corrected.txt").correction.text.startswith("责令当事人改正")
+    # after “…之规定：” the decision may give its own order
+    from casefile.ingest.extract.decision import read_decision
+    from casefile.ingest.extract.normalize import compact
+
+    text = (CONSISTENCY / "price_corrected.txt").read_text(encoding="utf-8").replace(
+        "第四十二条规定：经营者违反明码标价规定的，责令改正，没收违法所得，可以并处五千元以下的罚款。本局决定责令当事人改正上述违法行为，并",
+        "第四十二条之规定：责令当事人改正上述违法行为，本局决定")
+    assert "之规定：责令当事人" in text
+    assert read_decision(compact(text).text).correction.text.startswith("责令当事人改正")
 
 
 def test_party_of_the_facts_is_the_header_party():
