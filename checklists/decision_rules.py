@@ -236,20 +236,35 @@ def remedies_stated(ctx: CheckContext) -> Iterator[Hit]:
     yield from remedies_correct(ctx)
 
 
+def _not_a_ground(b: dict[str, Any]) -> bool:
+    """行政处罚法 §5/§6 (principles) or a normative document (裁量指导意见, 基准): no ground for 减轻."""
+    from casefile.ingest.extract.decision import decision_data
+
+    spec = decision_data()["consistency"]["mitigation"]
+    if b["law"] == "中华人民共和国行政处罚法":
+        return b["article"] in spec["principles"]
+    return bool(re.search(spec["not_a_ground"], b["law"]))
+
+
+def _ground_stated(mit) -> bool:
+    """The sentence states a §32 circumstance in words (主动消除危害后果, 受胁迫, 立功): a ground exists."""
+    from casefile.ingest.extract.decision import decision_data
+
+    return bool(re.search(decision_data()["consistency"]["mitigation"]["grounds"], mit.span.text))
+
+
 @predicate
 def mitigation_basis(ctx: CheckContext) -> Iterator[Hit]:
-    """D05: a 减轻 below the statutory minimum resting only on 行政处罚法 §5/§6 (principles, not
-    a ground for 减轻: §32 lists the grounds)."""
+    """D05: a 减轻 below the statutory minimum resting on nothing, or only on 行政处罚法 §5/§6 (principles)
+    or on a normative document (the 总局 guidance, a provincial 基准): none is a ground for 减轻 (§32 lists
+    them) — unless the sentence states a §32 circumstance in words."""
     for r in decisions(ctx):
         d = r.decision
         income, no_income = _income(d)
         goods = _goods_value(d)
         for mit in d.mitigations:
-            if mit.kind != "减轻" or not mit.basis:
-                continue
-            principle = all(b["law"] == "中华人民共和国行政处罚法" and b["article"] in (5, 6) for b in mit.basis)
-            if not principle:
-                continue
+            if mit.kind != "减轻" or not all(_not_a_ground(b) for b in mit.basis) or _ground_stated(mit):
+                continue  # a provision that can ground it, or a §32 circumstance stated in words
             below = []
             for m in d.fines:
                 bands = [_band(rg, d, income, no_income, goods) for rg in _ranges_for(m.basis)]
@@ -257,7 +272,9 @@ def mitigation_basis(ctx: CheckContext) -> Iterator[Hit]:
                 if m.amount is not None and lows and m.amount < min(lows):
                     below.append(m)
             if below:
-                yield Hit(f"罚款{_money(below[0].amount)}元低于法定最低限，减轻处罚仅以{'、'.join(_cite(b) for b in mit.basis)}（基本原则）为依据；"
+                what = "基本原则" if all(b["law"] == "中华人民共和国行政处罚法" for b in mit.basis) else "规范性文件，不是减轻的法定情形"
+                rests = f"仅以{'、'.join(dict.fromkeys(_cite(b) for b in mit.basis))}（{what}）为依据" if mit.basis else "未写明依据和情形"
+                yield Hit(f"罚款{_money(below[0].amount)}元低于法定最低限，减轻处罚{rests}；"
                           "减轻应有行政处罚法第三十二条或法律、法规、规章规定的情形", [r.rec.file], r.ev(mit.span))
 
 

@@ -34,6 +34,28 @@ def unquoted(text: str) -> str:
     return _QUOTED.sub(lambda m: "“" + "　" * (len(m.group(0)) - 2) + "”", text)
 
 
+_STATUTE_LEAD = re.compile(r"(?:第[一二三四五六七八九十\d]+[款项])*(?:[（(][一二三四五六七八九十\d]+[)）]项?)?(?:的|之)?(?:规定)?[:：]")
+_STATUTE_END = re.compile(r"”|的规定|之规定|规定[，,。]|。")
+# after “…第四十二条之规定：” the decision may speak itself (责令当事人改正…, 对当事人作出…)
+_OWN_WORDS = re.compile(r"“?(?:责令当事人|责令其|对当事人|对其|决定|作出|给予|处以|罚款|没收|本局|我局|本机关|现)")
+
+
+def unstated(text: str, citations: list[Citation]) -> str:
+    """The text with the wording of a provision blanked where it follows its article without quotation
+    marks (…第四十二条：经营者违反明码标价规定的，责令改正…的规定): the law's words, not the decision's."""
+    out = list(text)
+    for c in citations:
+        if not c.article:
+            continue
+        lead = _STATUTE_LEAD.match(text, c.end)
+        if not lead or _OWN_WORDS.match(text, lead.end()):
+            continue
+        end = _STATUTE_END.search(text, lead.end(), lead.end() + 400)
+        for i in range(lead.end(), end.start() if end else lead.end()):
+            out[i] = "　"
+    return "".join(out)
+
+
 _TITLE = re.compile(r"《[^《》]{1,60}》")
 
 
@@ -141,8 +163,9 @@ def _operative(d: Decision, plain: str) -> None:
     if breakdown and total and parts == total and len([m for m in breakdown if m.kind == "罚款"]) > 1:
         # the summary adds up the per-violation amounts: the breakdown says which article each rests on
         d.measures = [m for m in breakdown if m.kind == "罚款"] + [m for m in d.measures if m.kind != "罚款"]
-    # 《责令改正通知书》 is a title: searched with titles kept (quotations of the law still blanked)
-    corr = first_match(phrasings("correction"), unquoted(t))
+    # 《责令改正通知书》 is a title: searched with titles kept (quotations of the law still blanked, and the
+    # law's wording written after its article without quotation marks: 第四十二条规定：经营者…的，责令改正…)
+    corr = first_match(phrasings("correction"), unstated(unquoted(t), d.citations))
     if corr:
         d.correction = Span(corr.start(), corr.end(), t[corr.start():corr.end()])
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
 
 from casefile.ingest.extract.entities import compiled, parse_date, pattern_data
 from casefile.ingest.textio import ExtractedText
@@ -25,14 +25,13 @@ _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 _RELATIVE_DAY = re.compile(r"(?:于|局|机关|并|即|，|,|^)(?:当日|当天|同日|次日)(?!的)")
 
 
-def events(text: str, c: Any, doc: ExtractedText) -> list[Event]:
-    """The dated acts of the compacted ``text`` (``c`` its Compact, placing each on a page of ``doc``)."""
-    triggers = pattern_data()["events"]
-    negations = pattern_data()["event_negations"]
+def dated_acts(text: str, triggers: dict[str, list[str]], negations: dict[str, list[str]] | None = None) -> Iterator[tuple[str, dt.date, int, int]]:
+    """Each act named in a sentence of ``text`` with its date: (act, date, start of the act's
+    words, end of its sentence). The date is the nearest one before the trigger word; a sentence
+    without a date that says “当日”, “同日” or “次日” takes the date the narrative last named."""
     date_pats = compiled()["DATE"]
-    out: list[Event] = []
-    seen = set()
-    last: dt.date | None = None  # the date the narrative last named: “当日”, “同日”, “次日” refer to it
+    negations = negations or {}
+    last: dt.date | None = None  # the date the narrative last named
     for m in _SENTENCE.finditer(text):
         sent = m.group(0)
         dates = []
@@ -53,17 +52,22 @@ def events(text: str, c: Any, doc: ExtractedText) -> list[Event]:
             if any(w in sent for w in negations.get(act, ())):
                 continue
             if any(w in sent for w in words):
-                # the date nearest before the trigger word is the act's date
                 pos = min(sent.find(w) for w in words if w in sent)
                 before = [(s, d) for s, d in dates if s <= pos]
                 at, date = before[-1] if before else dates[0]
-                d = date.isoformat()
-                key = (act, d)
-                if key in seen:
-                    continue
-                seen.add(key)
                 # the words from the act's date to its trigger: a header without 。 is one long "sentence"
-                start = max(min(at, pos), pos - 80, 0)
-                o_start, _ = c.original_span(m.start() + start, m.end())
-                out.append(Event(act, d, sent[start:start + 120], doc.page_of(o_start)))
+                yield act, date, m.start() + max(min(at, pos), pos - 80, 0), m.end()
+
+
+def events(text: str, c: Any, doc: ExtractedText) -> list[Event]:
+    """The dated acts of the compacted ``text`` (``c`` its Compact, placing each on a page of ``doc``)."""
+    out: list[Event] = []
+    seen = set()
+    for act, date, start, end in dated_acts(text, pattern_data()["events"], pattern_data()["event_negations"]):
+        key = (act, date.isoformat())
+        if key in seen:
+            continue
+        seen.add(key)
+        o_start, _ = c.original_span(start, end)
+        out.append(Event(act, date.isoformat(), text[start:min(start + 120, end)], doc.page_of(o_start)))
     return out
