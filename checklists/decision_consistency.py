@@ -285,6 +285,10 @@ def goods_named_consistently(ctx: CheckContext) -> Iterator[Hit]:
 _DRAFT = [re.compile(p) for p in _SPEC["draft"]["patterns"]]
 
 
+_DECIDED_THEN_PROPOSED = re.compile(r"建议(?=[^。]{0,6}?(?:给予|处以|罚款|没收|警告))")
+_OWN_DECISION = re.compile(r"(?:本局|我局|本机关)决定[^。：:]{0,20}[：:]\s*$")
+
+
 def draft_wording(d: Decision) -> Span | None:
     """The first proposal wording (建议…如下：, 拟处罚如下, 建议罚款2000元) in the operative part of a
     decision whose reader did not take the whole operative part as a proposal (D02 reports those)."""
@@ -292,6 +296,11 @@ def draft_wording(d: Decision) -> Span | None:
         return None
     plain = unquoted(d.text)
     hits = [m for p in _DRAFT for m in [p.search(plain, d.operative.start, d.operative.end)] if m]
+    if not hits:
+        # an earlier passage that decides and proposes in one breath (本局决定给予当事人以下行政处罚：建议给予…),
+        # the operative part written twice: wherever it stands, it is the agency's own wording, not a narrated proposal
+        hits = [m for m in _DECIDED_THEN_PROPOSED.finditer(plain, 0, d.operative.start)
+                if _OWN_DECISION.search(plain[max(0, m.start() - 30):m.start()])][:1]
     if not hits:
         return None
     m = min(hits, key=lambda m: m.start())

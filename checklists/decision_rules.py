@@ -406,7 +406,7 @@ def remedies_correct(ctx: CheckContext, *, severity: Literal["veto", "major", "m
             # or tells the remedies of the price part in a clause of its own (当事人如对未明码标价的行为的处罚决定不服…)
             explained = bool(re.search(r"价格[^。；]{0,40}(?:应当?先|先行?(?:依法)?申请)|复议前置", text)) or (
                 bool(re.search(r"对[^。；]{0,30}(?:价格|明码标价)[^。；]{0,30}不服", text)) and any(x.after_review for x in courts)) \
-                or _price_clause_apart(d)
+                or (mixed and _price_clause_apart(d))  # apart from the rest: a pure price case has no rest
             if main is None:
                 if not re.search(r"申请(?:行政)?复议|复议申请", text):
                     hits_major.append(Hit(f"决定书未告知申请行政复议的途径和期限；应告知可自收到决定书之日起{periods['review_days']}日内向本级人民政府申请行政复议（{periods['review_basis']}）", f, r.ev(d.remedy_span)))
