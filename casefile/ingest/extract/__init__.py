@@ -17,8 +17,8 @@ from typing import Any, Callable
 from casefile.ingest.extract.agency import publisher_agency, self_named_agency, title_agency
 from casefile.ingest.extract.citations import Citation, find_citations, normalise_law_name
 from casefile.ingest.classify import classify, looks_abridged
-from casefile.ingest.extract.entities import (VALIDATORS, compiled, inline_party, label_values, parse_date, parse_money, pattern_data,
-                                       salutation_party, trim_doc_no)
+from casefile.ingest.extract.entities import (VALIDATORS, bare_party, compiled, inline_party, label_values, parse_date, parse_money,
+                                       pattern_data, salutation_party, trim_doc_no)
 from casefile.ingest.extract.normalize import compact
 from casefile.ingest.textio import ExtractedText
 
@@ -92,10 +92,11 @@ _AMOUNTS = {
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 _ORG_SUFFIX = re.compile(r"(公司|店|部|厂|中心|院|社|馆|行|所|场|站|工作室|个体工商户）)$")
 _BARE_DOC_NO = re.compile(pattern_data()["header"]["bare_doc_no"])
+_UNENDED_DOC_NO = re.compile(pattern_data()["header"]["unended_doc_no"])
 _BLANK_SIGNATURE = re.compile(pattern_data()["header"]["signature"] + "年月日")
-_DATED_SIGNATURE = re.compile(pattern_data()["header"]["signature"] + r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年")
+_DATED_SIGNATURE = re.compile(pattern_data()["header"]["signature"] + r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九0]{4})年")
 _LAW_DATE = re.compile(pattern_data()["header"]["law_date_suffix"])
-_AGENCY_SUFFIX = re.compile(r"(局|委员会|厅|大队|支队|人民政府|管理处|中心|所)$")
+_AGENCY_SUFFIX = re.compile(r"(局|委员会|厅|大队|支队|人民政府|管理处|中心|所|办事处)$")
 _AGENCY_PART = re.compile(pattern_data()["header"]["agency_part"])
 _HEADER_NOTE = re.compile(pattern_data()["header"]["header_note"])
 
@@ -120,7 +121,7 @@ def _broken_header_agency(head: list[str]) -> str:
 
 
 _SEAL_LINE = re.compile(pattern_data()["header"]["seal_line"])
-_SIGNED_DATE = re.compile(r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3})[日号]")
+_SIGNED_DATE = re.compile(r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}|[〇○零一二三四五六七八九0]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3})[日号]")
 
 
 def _signature_agency(lines: list[str]) -> str:
@@ -210,9 +211,10 @@ def _masked(f: dict[str, Any]) -> dict[str, Any]:
         v = f.get(key)
         if not isinstance(v, str) or not v:
             continue
-        if key == "party" and _MASKED_OPERATOR.search(v) and not _MASK.search(_MASKED_OPERATOR.sub("", v)):
-            f[key] = _MASKED_OPERATOR.sub("", v)  # the shop's name is whole; only its operator is masked
-            continue
+        if key == "party" and _MASKED_OPERATOR.search(v):
+            v = f[key] = _MASKED_OPERATOR.sub("", v)  # the masked operator is not part of the shop's name
+            if not _MASK.search(v):
+                continue
         if key == "uscc" and valid_uscc(v):
             continue  # a code whose check digit holds is not masked (X is one of its letters)
         if _MASK.search(v):
@@ -249,32 +251,64 @@ def _decision_fields(f: dict[str, Any], text: str) -> None:
 _OTHER_PAPER = re.compile(pattern_data()["header"]["other_paper"])
 
 
+_OWN_NUMBER = re.compile(pattern_data()["header"]["own_number"])
+
+
 def _numbers_other_paper(line: str, doc_no: str) -> bool:
-    """A 文号 written right after another paper's title (…送达了《行政处罚告知书》（…告字〔2024〕44号）)."""
-    return bool(_OTHER_PAPER.search(line[: line.find(doc_no)]))
+    """A 文号 written right after another paper's title (…送达了《行政处罚告知书》（…告字〔2024〕44号）);
+    not the decision's own number given after its title (公告送达《行政处罚决定书》，文书号为：…)."""
+    before = line[: line.find(doc_no)]
+    return bool(_OTHER_PAPER.search(before)) and not _OWN_NUMBER.search(before)
+
+
+def _head(lines: list[str]) -> list[str]:
+    """The decision's first twelve lines; a published page whose menus and index fields push the title
+    further down (索引号 / 发布机构 / … / XX局行政处罚决定书 XX罚〔2025〕10号) starts three lines above it."""
+    if any("决定书" in l for l in lines[:12]):
+        return lines[:12]
+    title = next((i for i, l in enumerate(lines[12:30], 12) if "决定书" in l and len(l) <= 60 and not re.search(r"[:：，,。；;]", l)), None)
+    return lines[:12] if title is None else lines[title - 3: title + 12]
+
+
+def _line_doc_no(line: str) -> str:
+    """The 文号 inside one line: matched on the line, not on the text the lines were joined into (where a
+    menu's last word runs into it: …通知公告>正文建市罚字〔2012〕第21号)."""
+    for pat in compiled()["DOC_NO"]:
+        for m in pat.finditer(line):
+            value = VALIDATORS["DOC_NO"](m.group(0))
+            if value and not _numbers_other_paper(line, m.group(0)):
+                return value
+    return ""
 
 
 def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[str, Any]:
     f: dict[str, Any] = {}
-    head = lines[:12]
+    head = _head(lines)
     doc_nos = [e for e in entities if e.label == "DOC_NO"]
+    # a 文号 heading its line (or the line's title) first; one inside a long narrative line (a licence's
+    # 农种许字〔2017〕第001号) only when no other is found
     for line in head:
-        m = next((e for e in doc_nos if e.text in line and not _numbers_other_paper(line, e.text)), None)
-        if m:
-            f["doc_no"] = m.value
+        if (own := _line_doc_no(line)) and line.find(own[:4]) < 40:
+            f["doc_no"] = own
             break
     else:
         # a 文号 broken over the head's lines (（甘）市监罚〔2025〕 / 192号); further down, 文号 number other
         # papers (《行政处罚告知书》（永市监高罚告〔2024〕0020号）, 责令改正通知书), not the decision
         joined = "".join(head)
-        m = next((e for e in doc_nos if e.text in joined and not _numbers_other_paper(joined, e.text)), None)
+        m = next((e for e in doc_nos if e.text in joined and not any(e.text in line for line in head)
+                  and not _numbers_other_paper(joined, e.text)), None)
         if m:
             f["doc_no"] = m.value
         else:
-            # some bureaus write only the serial number under the title (行政处罚决定书 / 294)
-            title = next((i for i, l in enumerate(head) if l.endswith("决定书")), None)
-            if title is not None and title + 1 < len(head) and _BARE_DOC_NO.fullmatch(head[title + 1]):
-                f["doc_no"] = head[title + 1]
+            # some bureaus write only the serial number under the title (行政处罚决定书 / 294), or the
+            # number without its 号 (州农(种子) 罚〔2020 〕 2)
+            under = [head[i + 1] for i, l in enumerate(head[:-1]) if l.endswith("决定书")]
+            if under and _BARE_DOC_NO.fullmatch(under[0]):
+                f["doc_no"] = under[0]
+            elif unended := next((u for u in under if _UNENDED_DOC_NO.fullmatch(u)), ""):
+                f["doc_no"] = VALIDATORS["DOC_NO"](unended + "号").removesuffix("号")
+            elif narrated := next((own for line in head if (own := _line_doc_no(line))), ""):
+                f["doc_no"] = narrated
     # the name broken over the lines above the title, or written in the title line (…局行政处罚决定书)
     titled = _broken_header_agency(head[:7]) or title_agency(head)
     if titled:
@@ -305,6 +339,8 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
         f["party"] = inline
     elif saluted := salutation_party(head):
         f["party"] = saluted
+    elif unlabelled := bare_party(lines[:30]):
+        f["party"] = unlabelled
     elif "doc_no" in f:
         # no label: some bureaus put the party's name on the line after the 文号 (当事人福建水投集团…公司，系…)
         # (a page title may carry the 文号 too: the line after any of its lines)

@@ -11,7 +11,8 @@ from casefile.ingest.extract.entities import pattern_data
 
 _SPEC = pattern_data()["agency"]
 _NAME = _SPEC["name"]
-_TITLE = re.compile(rf"({_NAME})" + _SPEC["title"])
+# a published summary's title may open on its year (2024年邵阳市农业农村局行政处罚案件信息公开)
+_TITLE = re.compile(rf"(?:(?:19|20)\d{{2}}年)?({_NAME})(?:{_SPEC['title']})")
 _PUBLISHER = re.compile(_SPEC["publisher"].replace("{name}", _NAME))
 _SELF = [re.compile(p.replace("{name}", _NAME)) for p in _SPEC["self"]]
 _NOT_OWN = re.compile(_SPEC["not_own"])
