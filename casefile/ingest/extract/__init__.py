@@ -288,7 +288,8 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
     # a 文号 heading its line (or the line's title) first; one inside a long narrative line (a licence's
     # 农种许字〔2017〕第001号) only when no other is found
     for line in head:
-        if (own := _line_doc_no(line)) and line.find(own[:4]) < 40:
+        own = _line_doc_no(line) or next((e.value for e in doc_nos if e.text in line and not _numbers_other_paper(line, e.text)), "")
+        if own and line.find(own[:4]) < 40:
             f["doc_no"] = own
             break
     else:

@@ -14,6 +14,7 @@ _NAME = _SPEC["name"]
 # a published summary's title may open on its year (2024年邵阳市农业农村局行政处罚案件信息公开)
 _TITLE = re.compile(rf"(?:(?:19|20)\d{{2}}年)?({_NAME})(?:{_SPEC['title']})")
 _PUBLISHER = re.compile(_SPEC["publisher"].replace("{name}", _NAME))
+_PUBLISHER_DATED = re.compile(_SPEC["publisher_dated"].replace("{name}", _NAME))
 _SELF = [re.compile(p.replace("{name}", _NAME)) for p in _SPEC["self"]]
 _NOT_OWN = re.compile(_SPEC["not_own"])
 
@@ -33,11 +34,16 @@ def title_agency(head: list[str]) -> str:
 
 
 def publisher_agency(head: list[str]) -> str:
-    """A published page's own label: 信息来源：溆浦县城市管理和综合执法局, 责任部门 灵武市发展和改革局."""
+    """A published page's own label: 信息来源：溆浦县城市管理和综合执法局, 责任部门 灵武市发展和改革局, or the
+    name printed after the page's time (2012-04-20 14:19 中华人民共和国住房和城乡建设部)."""
     for line in head:
         for m in _PUBLISHER.finditer(line):
             if name := _own(m.group("name")):
                 return name
+    # a page printing its publisher after the time it was posted, without a label
+    for line in head:
+        if (m := _PUBLISHER_DATED.match(line)) and (name := _own(m.group("name"))):
+            return name
     return ""
 
 
