@@ -143,3 +143,45 @@ def test_an_act_dated_当日_takes_the_date_the_narrative_last_named():
     x = extract_text("经查，2023年9月1日，本局执法人员对当事人进行现场检查，发现其未明码标价。我局于当日对当事人立案调查。"
                      "2023年10月9日，本局向当事人送达了《行政处罚告知书》。")
     assert ("立案", "2023-09-01") in [(e.act, e.date) for e in x.events]
+
+
+def test_planning_decision_that_only_fines_is_told_the_article_orders_correction(ws):
+    # 桃自资罚决〔2023〕002号 as published: 城乡规划法第六十四条 orders 责令停止建设、限期改正; the decision only fines
+    res = _evaluate(ws, SECTORS / "txt" / "zr_taojiang_zeng.txt")
+    hits = [f for f in res.findings if f.rule == "D06-correction-ordered"]
+    assert hits and "城乡规划法" in hits[0].message and hits[0].severity == "major"
+
+
+def _land_decision_of_2020(tmp_path, name, text):
+    text = text.replace("2014年12月", "2020年6月").replace("第七十六条", "第七十七条")
+    text = text.replace("属非法占地行为。", "属非法占地行为。上述事实有现场勘测笔录、询问笔录等证据证实。本机关已向你送达《行政处罚告知书》，你未提出陈述、申辩。")
+    text += ("日按罚款数额的百分之三加处罚款。\n如不服本处罚决定，可以在收到本决定书之日起六十日内向济宁市任城区人民政府申请行政复议，"
+             "也可以在六个月内直接向人民法院提起行政诉讼。\n济宁市任城区自然资源局\n2023年3月2日\n")
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_land_decision_under_article_77_orders_the_land_returned(ws, tmp_path):
+    text = (SECTORS / "txt" / "zr_jining_su.txt").read_text(encoding="utf-8")
+    res = _evaluate(ws, _land_decision_of_2020(tmp_path, "退还.txt", text))
+    assert not any(f.rule == "D06b-orders-required" for f in res.findings), [f.message for f in res.findings]
+    # the same decision without its first order: §77's 责令退还 is only in the quoted article
+    res = _evaluate(ws, _land_decision_of_2020(tmp_path, "未退还.txt", re.sub(r"1、责令退还非法占用的土地[;；]", "", text)))
+    hits = [f for f in res.findings if f.rule == "D06b-orders-required"]
+    assert hits and "责令退还" in hits[0].message and "土地管理法" in hits[0].message
+
+
+def test_forest_decision_under_article_73_orders_the_vegetation_restored(ws, tmp_path):
+    # 寻林罚决字〔2023〕第8号 (林业和草原局), its basis read as 森林法第七十三条 (擅自改变林地用途)
+    text = (SECTORS / "txt" / "ly_xundian_zhou.txt").read_text(encoding="utf-8")
+    text = text.replace("依据《中华人民共和国森林法实施条例》第四十三条第一款", "依据《中华人民共和国森林法》第七十三条")
+    text = text.replace("已构成违法。", "已构成违法。本机关已向你送达《林业行政处罚告知书》，你未提出陈述、申辩。")
+    whole = tmp_path / "恢复.txt"
+    whole.write_text(text, encoding="utf-8")
+    res = _evaluate(ws, whole)
+    assert not any(f.rule == "D06b-orders-required" for f in res.findings), [f.message for f in res.findings]
+    cut = tmp_path / "未恢复.txt"
+    cut.write_text(re.sub(r"2、责令限期[^\n]*补种树木233株。", "", text), encoding="utf-8")
+    hits = [f for f in _evaluate(ws, cut).findings if f.rule == "D06b-orders-required"]
+    assert hits and "恢复原状" in hits[0].message and "森林法" in hits[0].message

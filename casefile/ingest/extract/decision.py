@@ -189,7 +189,9 @@ def _parts(d: Decision, plain: str) -> None:
     stops = [x.start() for x in (pay, rem) if x]
     # the operative part ends where the sentence of the 履行方式 or the remedies begins
     # (…经研究决定处罚款3000元；上述罚款，请在接到本处罚决定书之日起15日内缴纳: the clause, not the sentence)
-    d._tail_start = max(t.rfind("。", 0, min(stops)) + 1, t.rfind("；", 0, min(stops)) + 1, reason.end() if reason else 0) if stops else len(t)  # type: ignore[attr-defined]
+    # (a published page's half-width “;” ends a clause as “；” does)
+    d._tail_start = max(t.rfind("。", 0, min(stops)) + 1, t.rfind("；", 0, min(stops)) + 1, t.rfind(";", 0, min(stops)) + 1,  # type: ignore[attr-defined]
+                        reason.end() if reason else 0) if stops else len(t)
     if reason:
         d.reasoning = Span(reason.start(), d._tail_start, t[reason.start():d._tail_start])  # type: ignore[attr-defined]
     if pay:
