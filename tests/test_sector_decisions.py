@@ -185,3 +185,19 @@ def test_forest_decision_under_article_73_orders_the_vegetation_restored(ws, tmp
     cut.write_text(re.sub(r"2、责令限期[^\n]*补种树木233株。", "", text), encoding="utf-8")
     hits = [f for f in _evaluate(ws, cut).findings if f.rule == "D06b-orders-required"]
     assert hits and "恢复原状" in hits[0].message and "森林法" in hits[0].message
+
+
+def test_an_agriculture_bureau_gets_its_sector_profile_and_its_referral_threshold(ws, tmp_path):
+    # 舞农(农药)罚〔2024〕1号 (假农药) as published: 农业农村 from its agency, the county-agriculture profile
+    from casefile.ingest.importer import import_paths
+
+    imp = import_paths(ws, [SECTORS / "txt" / "ny_wuyang_guoxun.txt"])
+    case = ws.load_case(imp.case)
+    assert case.sector == "农业农村" and ws.rules_profile_for(case.sector) == "county-agriculture"
+    assert not any(f.rule == "R01-thresholds" for f in _evaluate(ws, SECTORS / "txt" / "ny_wuyang_guoxun.txt").findings)
+    # the same opening with a 销售金额 of 62,000 元: 刑法第一百四十九条 (sales of 假农药 ≥ 50,000) calls for 移送
+    text = (SECTORS / "txt" / "ny_wuyang_guoxun.txt").read_text(encoding="utf-8")
+    p = tmp_path / "假农药.txt"
+    p.write_text(text.replace("舞农(农药)罚〔2024〕1号", "舞农(农药)罚〔2024〕9号").replace("销售所得共计人民币21元", "销售金额共计人民币62000元"), encoding="utf-8")
+    hits = [f for f in _evaluate(ws, p).findings if f.rule == "R01-thresholds"]
+    assert hits and "第一百四十九条" in hits[0].message and "62000" in hits[0].message
