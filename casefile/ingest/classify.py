@@ -30,20 +30,23 @@ def classify(lines: list[str], text: str) -> tuple[str, float]:
     # 1. a line that is exactly a title, near the top (a published page's menus and index fields may push
     #    it to the twentieth line: then only a title with its agency or its 文号 counts)
     for i, line in enumerate(lines[:20]):
-        if "：" in line or ":" in line:
-            continue  # a label and its value (附件：审计组审计报告, 证照名称：营业执照), never the paper's title
-        key = _PUNCT.sub("", line)
+        if "：" in line or ":" in line or _LIST_ITEM.match(line):
+            continue  # a label and its value (附件：审计组审计报告, 证照名称：营业执照) or an item of a list (1.询问笔录)
+        key = _PUNCT.sub("", _BULLET.sub("", line))
         for name, code in names:
             if i < 8 and (key == name or (key.endswith(name) and len(key) - len(name) <= 12 and len(name) >= 4)
                           or (key.startswith(name) and len(name) >= 4 and _DOC_NO_TAIL.fullmatch(key[len(name):]))):
                 return code, 0.95 if i < 5 else 0.85
+            # further down, under a page's index fields: the title alone (林业行政处罚决定书)
+            if 8 <= i and len(name) >= 4 and key.endswith(name) and len(key) - len(name) <= 4:
+                return code, 0.75
             # the agency, the title and its 文号 on one line: 重庆市渝北区农业农村委员会行政处罚决定书 渝北农(农药)罚〔2025〕10号
             if len(name) >= 4 and 0 < (j := key.find(name)) <= 20 and _DOC_NO_TAIL.fullmatch(key[j + len(name):]):
                 return code, 0.85 if i < 8 else 0.75
     # 2. a title inside the first lines (e.g. "清溪县市场监督管理局行政处罚决定书"); not another paper the text
     #    names (《行政处罚听证告知书》) or lists as evidence (营业执照复印件)
     # (a line's title is before its first sentence mark: …有驾驶员询问笔录、现场笔录… names evidence)
-    head = _PUNCT.sub("", _CITED.sub("", "".join(re.split(r"[，,。；;]", l)[0] for l in lines[:4])))
+    head = _PUNCT.sub("", _CITED.sub("", "".join(re.split(r"[，,。；;]", l)[0] for l in lines[:4] if not _LIST_ITEM.match(l))))
     for name, code in names:
         if len(name) >= 4 and name in head:
             return code, 0.7
@@ -61,6 +64,10 @@ def classify(lines: list[str], text: str) -> tuple[str, float]:
     return UNKNOWN, 0.0
 
 
+# an item of a list (1.询问笔录, （二）现场检查笔录) names a paper of the evidence, never this one's title
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、．)）]|^[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|^证据[一二三四五六七八九十\d]+[:：]")
+# a web page's bullet before a field (• 标题)
+_BULLET = re.compile(r"^[•·●▪\-－]+\s*")
 # the title and its 文号 on one line: 行政处罚决定书 灵发改行处(招)字〔2022〕07号
 _DOC_NO_TAIL = re.compile(r"[\u4e00-\u9fa5\dA-Za-z]{1,20}[〔\[［]\s*(?:19|20)\d{2}\s*[〕\]］][^。]{0,16}号")
 # what the head names without being it: another paper (《行政处罚听证告知书》, “云南省非税收入一般缴款书”), evidence

@@ -330,8 +330,9 @@ def _header_fields(lines: list[str], entities: list[Entity], text: str) -> dict[
             break
     if "agency" not in f and (signed := _signature_agency(lines)):
         f["agency"] = signed
-    if "agency" not in f and (named := publisher_agency(head) or self_named_agency(text)):
+    if "agency" not in f and (named := publisher_agency(lines[:24]) or self_named_agency(text)):
         # not any agency the text mentions (县级以上人民政府 in a quoted article, the 复议机关): its own name or none
+        # (a page's fields, read down to its 24th line: menus may push the title below the head)
         f["agency"] = named
     parties = label_values(lines, "PARTY")
     if parties:

@@ -15,6 +15,8 @@ _NAME = _SPEC["name"]
 _TITLE = re.compile(rf"(?:(?:19|20)\d{{2}}年)?({_NAME})(?:{_SPEC['title']})")
 _PUBLISHER = re.compile(_SPEC["publisher"].replace("{name}", _NAME))
 _PUBLISHER_DATED = re.compile(_SPEC["publisher_dated"].replace("{name}", _NAME))
+_PUBLISHER_ALONE = re.compile(_SPEC["publisher_alone"])
+_NAME_LINE = re.compile(rf"[•·●\-－]*({_NAME})")
 _SELF = [re.compile(p.replace("{name}", _NAME)) for p in _SPEC["self"]]
 _NOT_OWN = re.compile(_SPEC["not_own"])
 
@@ -40,6 +42,10 @@ def publisher_agency(head: list[str]) -> str:
         for m in _PUBLISHER.finditer(line):
             if name := _own(m.group("name")):
                 return name
+    # the label on a line of its own, the name on the next (• 发布机构 / • 涪陵区林业局)
+    for label, value in zip(head, head[1:]):
+        if _PUBLISHER_ALONE.match(label) and (m := _NAME_LINE.fullmatch(value)) and (name := _own(m.group(1))):
+            return name
     # a page printing its publisher after the time it was posted, without a label
     for line in head:
         if (m := _PUBLISHER_DATED.match(line)) and (name := _own(m.group("name"))):
