@@ -5,6 +5,7 @@ Chinese and what it rests on; nothing found means the check passed."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any, Iterator, Literal
 
@@ -83,12 +84,16 @@ def parties_agree(ctx: CheckContext, *, types: list[str]) -> Iterator[Hit]:
 STATUTORY_EVIDENCE = ("书证", "物证", "视听资料", "电子数据", "证人证言", "当事人的陈述", "鉴定意见", "勘验笔录、现场笔录", "勘验笔录", "现场笔录")
 
 
+_NAMES_EVIDENCE = re.compile(r"证据|为证|佐证|予以证实|等证实")
+
+
 @predicate
 def evidence_present(ctx: CheckContext) -> Iterator[Hit]:
     c = ctx.case
     if not c.evidence and not ctx.docs_of("evidence_list", "evidence_extraction", "evidence_material", "inquiry_record", "onsite_record"):
         decisions = ctx.docs_of("decision", "summary_decision", "no_penalty_decision")
-        if decisions and any("证据" in ctx.text_of(d) for d in decisions):
+        # the decision names its evidence (…等证据证实, 以《投诉记录表》、询问笔录等为证)
+        if decisions and any(_NAMES_EVIDENCE.search(ctx.text_of(d)) for d in decisions):
             return
         yield Hit("卷中没有证据材料，也没有证据清单", unverifiable=not ctx.case.acts)
     for i, e in enumerate(c.evidence, 1):

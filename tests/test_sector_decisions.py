@@ -201,3 +201,11 @@ def test_an_agriculture_bureau_gets_its_sector_profile_and_its_referral_threshol
     p.write_text(text.replace("舞农(农药)罚〔2024〕1号", "舞农(农药)罚〔2024〕9号").replace("销售所得共计人民币21元", "销售金额共计人民币62000元"), encoding="utf-8")
     hits = [f for f in _evaluate(ws, p).findings if f.rule == "R01-thresholds"]
     assert hits and "第一百四十九条" in hits[0].message and "62000" in hits[0].message
+
+
+def test_a_whole_transport_decision_naming_its_evidence_without_the_word_is_reviewed_clean(ws):
+    # 南华县交通运输局 (巡游出租车 不打表): no title, “以上违法事实以《投诉记录表》、询问笔录等为证”, remedies and a dated
+    # seal — a whole decision, not a 公示摘要, and correct: no veto or major finding (E01 read the evidence)
+    res = _evaluate(ws, SECTORS / "txt" / "jt_nanhua_li.txt")
+    assert not res.abridged and res.score["grade"] != "公示摘要，不评分"
+    assert not [f for f in res.findings if f.severity in ("veto", "major")], [f.message for f in res.findings]

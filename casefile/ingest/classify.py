@@ -101,7 +101,7 @@ def looks_abridged(code: str, text: str) -> bool:
     remedies notice, or a notice that says it is the public summary."""
     if code not in ("decision", "unknown"):
         return False
-    has_evidence = "证据" in text
+    has_evidence = bool(re.search(r"证据|为证|佐证|予以证实|等证实", text))  # (以询问笔录等为证)
     has_remedy = "复议" in text and "诉讼" in text
     has_notice = "告知" in text
     # the public summaries run to about a third of a full decision (median 948 vs 2,896 characters)
