@@ -37,8 +37,9 @@ def classify(lines: list[str], text: str) -> tuple[str, float]:
             if i < 8 and (key == name or (key.endswith(name) and len(key) - len(name) <= 12 and len(name) >= 4)
                           or (key.startswith(name) and len(name) >= 4 and _DOC_NO_TAIL.fullmatch(key[len(name):]))):
                 return code, 0.95 if i < 5 else 0.85
-            # further down, under a page's index fields: the title alone (林业行政处罚决定书)
-            if 8 <= i and len(name) >= 4 and key.endswith(name) and len(key) - len(name) <= 4:
+            # further down, under a page's index fields: a decision's title alone (林业行政处罚决定书), not a
+            # paper an evidence list names on a line of its own (询问笔录)
+            if 8 <= i and name.endswith("决定书") and key.endswith(name) and len(key) - len(name) <= 4:
                 return code, 0.75
             # the agency, the title and its 文号 on one line: 重庆市渝北区农业农村委员会行政处罚决定书 渝北农(农药)罚〔2025〕10号
             if len(name) >= 4 and 0 < (j := key.find(name)) <= 20 and _DOC_NO_TAIL.fullmatch(key[j + len(name):]):
