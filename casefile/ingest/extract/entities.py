@@ -232,8 +232,8 @@ def label_values(lines: list[str], label: str) -> list[tuple[int, str]]:
     out = []
     for n, line in enumerate(lines):
         line = _BRACKETED_LABEL.sub(r"\1", line)
-        if label == "PARTY" and line.strip("|｜ ") in _TABLE_LABELS and (cell := _table_value(lines, n)):
-            out.append((n, _label_value(cell, label)))
+        if label == "PARTY" and line.strip("|｜ ") in _TABLE_LABELS and (cell := _label_value(_table_value(lines, n), label)):
+            out.append((n, cell))
             continue
         for key in _LABELS[label]:
             if line.startswith(key) and len(line) > len(key) and line[len(key)] in "：:":
