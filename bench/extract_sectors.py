@@ -1,6 +1,6 @@
 """Extraction of 文号, 机关, 当事人 and 决定日期 on real decisions of other sectors, per sector.
 
-    .venv/bin/python bench/extract_sectors.py [--data tests/data/decisions_sectors] [--show-misses]
+    .venv/bin/python bench/extract_sectors.py [--data tests/data/decisions_sectors] [--batch s7] [--show-misses]
 
 The truth (truth.toml beside txt/) was written by hand before the tool ran on the texts. An empty
 truth value means the text does not write the field: the tool must then give nothing either.
@@ -26,11 +26,13 @@ def norm(s: str) -> str:
     return re.sub(r"[\]］)）】}]", "〕", s)
 
 
-def score(data: Path) -> tuple[dict, list]:
+def score(data: Path, batch: str | None = None) -> tuple[dict, list]:
     from casefile.ingest.extract import extract
     from casefile.ingest.textio import read_document
 
     truth = tomllib.loads((data / "truth.toml").read_text(encoding="utf-8"))["decision"]
+    if batch is not None:
+        truth = [t for t in truth if t.get("batch", "none") == batch]
     per: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     misses = []
     for t in truth:
@@ -54,9 +56,10 @@ def score(data: Path) -> tuple[dict, list]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=REPO / "tests" / "data" / "decisions_sectors")
+    ap.add_argument("--batch", help='only the entries of this collection round ("none": those without one)')
     ap.add_argument("--show-misses", action="store_true")
     args = ap.parse_args()
-    per, misses = score(args.data)
+    per, misses = score(args.data, args.batch)
     print(f"{'sector':8s} {'n':>3s} " + " ".join(f"{k:>7s}" for k in FIELDS) + "   all4")
     for s, c in sorted(per.items(), key=lambda kv: (kv[0] == "全部", kv[0])):
         n = c["n"]

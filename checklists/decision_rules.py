@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 from typing import Any, Iterator, Literal
 
-from casefile.ingest.extract.decision import Decision, Span, read_decision
+from casefile.ingest.extract.decision import Decision, Span, read_decision, unquoted
 from casefile.law.laws import law_table
 from checklists.context import CheckContext, Hit
 from checklists.predicates import decision_contents, fine_in_range
@@ -345,6 +345,23 @@ def correction_ordered(ctx: CheckContext) -> Iterator[Hit]:
         if need and d.correction is None:
             yield Hit(f"处罚依据{'、'.join(_cite(b) for b in need)}规定责令改正（行政处罚法第二十八条第一款），决定书未责令当事人改正违法行为",
                       [r.rec.file], r.ev(d.operative) if d.operative else r.ev(None))
+
+
+@predicate
+def orders_required(ctx: CheckContext) -> Iterator[Hit]:
+    """D06b: the provision orders a measure besides 责令改正 (土地管理法第七十七条 责令退还, 森林法第七十三条
+    恢复植被, 第七十六条 补种, casefile/data/laws/penalty_ranges.toml ``requires``); the decision's operative
+    part (quoted statute wording blanked) does not order it."""
+    words = law_data("penalty_ranges").get("orders", {})
+    for r in decisions(ctx):
+        d = r.decision
+        if d.proposal or not d.measures or d.operative is None:
+            continue
+        said = unquoted(d.text)[d.operative.start:]
+        for need, provisions in _required(d).items():
+            if need in words and not re.search(words[need], said):
+                yield Hit(f"处罚依据{'、'.join(_cite(b) for b in provisions)}规定{need}，决定书的处理部分没有写明",
+                          [r.rec.file], r.ev(d.operative))
 
 
 # -- P16 remedies ------------------------------------------------------------------------------------------------

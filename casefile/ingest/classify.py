@@ -27,20 +27,27 @@ def _names() -> list[tuple[str, str]]:
 
 def classify(lines: list[str], text: str) -> tuple[str, float]:
     names = _names()
-    # 1. a line that is exactly a title, near the top
-    for i, line in enumerate(lines[:8]):
-        if "：" in line or ":" in line:
-            continue  # a label and its value (附件：审计组审计报告, 证照名称：营业执照), never the paper's title
-        key = _PUNCT.sub("", line)
+    # 1. a line that is exactly a title, near the top (a published page's menus and index fields may push
+    #    it to the twentieth line: then only a title with its agency or its 文号 counts)
+    for i, line in enumerate(lines[:20]):
+        if "：" in line or ":" in line or _LIST_ITEM.match(line):
+            continue  # a label and its value (附件：审计组审计报告, 证照名称：营业执照) or an item of a list (1.询问笔录)
+        key = _PUNCT.sub("", _BULLET.sub("", line))
         for name, code in names:
-            # (not a label's value: 主体资格证照名称：营业执照)
-            if (key == name or (key.endswith(name) and len(key) - len(name) <= 12 and len(name) >= 4
-                                and not key[: -len(name)].endswith(("：", ":")))
-                    or (key.startswith(name) and len(name) >= 4 and _DOC_NO_TAIL.fullmatch(key[len(name):]))):
+            if i < 8 and (key == name or (key.endswith(name) and len(key) - len(name) <= 12 and len(name) >= 4)
+                          or (key.startswith(name) and len(name) >= 4 and _DOC_NO_TAIL.fullmatch(key[len(name):]))):
                 return code, 0.95 if i < 5 else 0.85
+            # further down, under a page's index fields: a decision's title alone (林业行政处罚决定书), not a
+            # paper an evidence list names on a line of its own (询问笔录)
+            if 8 <= i and name.endswith("决定书") and key.endswith(name) and len(key) - len(name) <= 4:
+                return code, 0.75
+            # the agency, the title and its 文号 on one line: 重庆市渝北区农业农村委员会行政处罚决定书 渝北农(农药)罚〔2025〕10号
+            if len(name) >= 4 and 0 < (j := key.find(name)) <= 20 and _DOC_NO_TAIL.fullmatch(key[j + len(name):]):
+                return code, 0.85 if i < 8 else 0.75
     # 2. a title inside the first lines (e.g. "清溪县市场监督管理局行政处罚决定书"); not another paper the text
     #    names (《行政处罚听证告知书》) or lists as evidence (营业执照复印件)
-    head = _PUNCT.sub("", _CITED.sub("", "".join(lines[:4])))
+    # (a line's title is before its first sentence mark: …有驾驶员询问笔录、现场笔录… names evidence)
+    head = _PUNCT.sub("", _CITED.sub("", "".join(re.split(r"[，,。；;]", l)[0] for l in lines[:4] if not _LIST_ITEM.match(l))))
     for name, code in names:
         if len(name) >= 4 and name in head:
             return code, 0.7
@@ -58,11 +65,16 @@ def classify(lines: list[str], text: str) -> tuple[str, float]:
     return UNKNOWN, 0.0
 
 
+# an item of a list (1.询问笔录, （二）现场检查笔录) names a paper of the evidence, never this one's title
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、．)）]|^[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|^证据[一二三四五六七八九十\d]+[:：]")
+# a web page's bullet before a field (• 标题)
+_BULLET = re.compile(r"^[•·●▪\-－]+\s*")
 # the title and its 文号 on one line: 行政处罚决定书 灵发改行处(招)字〔2022〕07号
 _DOC_NO_TAIL = re.compile(r"[\u4e00-\u9fa5\dA-Za-z]{1,20}[〔\[［]\s*(?:19|20)\d{2}\s*[〕\]］][^。]{0,16}号")
-# what the head names without being it: another paper (《行政处罚听证告知书》), evidence (营业执照复印件), a label's value
+# what the head names without being it: another paper (《行政处罚听证告知书》, “云南省非税收入一般缴款书”), evidence
+# (营业执照复印件), a label's value
 # (主体资格证照名称：营业执照)
-_CITED = re.compile(r"《[^《》]*》|[^，,。；;、]{0,20}复印件|(?<=[:：])[^，,。；;:：]{0,12}")
+_CITED = re.compile(r"《[^《》]*》|“[^“”]*”|[^，,。；;、]{0,20}复印件|(?<=[:：])[^，,。；;:：]{0,12}")
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +88,9 @@ def _decision_shaped(lines: list[str], text: str) -> bool:
     shape = _shape()
     opening = "\n".join(lines[:3]) + "\n"
     body = "\n".join(lines)
-    return (any(p.search(opening) for p in shape["opening"])
+    # a 文号 or a label heading one of the first twelve lines: a published page may open on its menus
+    first = "\n".join(lines[:12]) + "\n"
+    return ((any(p.search(opening) for p in shape["opening"]) or any(p.search(first) for p in shape["opening_anywhere"]))
             and any(p.search(opening if p.pattern.startswith("^") else body) for p in shape["decided"]))
 
 
@@ -88,7 +102,7 @@ def looks_abridged(code: str, text: str) -> bool:
     remedies notice, or a notice that says it is the public summary."""
     if code not in ("decision", "unknown"):
         return False
-    has_evidence = "证据" in text
+    has_evidence = bool(re.search(r"证据|为证|佐证|予以证实|等证实", text))  # (以询问笔录等为证)
     has_remedy = "复议" in text and "诉讼" in text
     has_notice = "告知" in text
     # the public summaries run to about a third of a full decision (median 948 vs 2,896 characters)

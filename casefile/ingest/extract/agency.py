@@ -11,8 +11,12 @@ from casefile.ingest.extract.entities import pattern_data
 
 _SPEC = pattern_data()["agency"]
 _NAME = _SPEC["name"]
-_TITLE = re.compile(rf"({_NAME})" + _SPEC["title"])
+# a published summary's title may open on its year (2024年邵阳市农业农村局行政处罚案件信息公开)
+_TITLE = re.compile(rf"(?:(?:19|20)\d{{2}}年)?({_NAME})(?:{_SPEC['title']})")
 _PUBLISHER = re.compile(_SPEC["publisher"].replace("{name}", _NAME))
+_PUBLISHER_DATED = re.compile(_SPEC["publisher_dated"].replace("{name}", _NAME))
+_PUBLISHER_ALONE = re.compile(_SPEC["publisher_alone"])
+_NAME_LINE = re.compile(rf"[•·●\-－]*({_NAME})")
 _SELF = [re.compile(p.replace("{name}", _NAME)) for p in _SPEC["self"]]
 _NOT_OWN = re.compile(_SPEC["not_own"])
 
@@ -32,11 +36,20 @@ def title_agency(head: list[str]) -> str:
 
 
 def publisher_agency(head: list[str]) -> str:
-    """A published page's own label: 信息来源：溆浦县城市管理和综合执法局, 责任部门 灵武市发展和改革局."""
+    """A published page's own label: 信息来源：溆浦县城市管理和综合执法局, 责任部门 灵武市发展和改革局, or the
+    name printed after the page's time (2012-04-20 14:19 中华人民共和国住房和城乡建设部)."""
     for line in head:
         for m in _PUBLISHER.finditer(line):
             if name := _own(m.group("name")):
                 return name
+    # the label on a line of its own, the name on the next (• 发布机构 / • 涪陵区林业局)
+    for label, value in zip(head, head[1:]):
+        if _PUBLISHER_ALONE.match(label) and (m := _NAME_LINE.fullmatch(value)) and (name := _own(m.group(1))):
+            return name
+    # a page printing its publisher after the time it was posted, without a label
+    for line in head:
+        if (m := _PUBLISHER_DATED.match(line)) and (name := _own(m.group("name"))):
+            return name
     return ""
 
 

@@ -18,7 +18,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from casefile.ingest.extract.citations import find_citations
+from casefile.ingest.extract.citations import Citation, find_citations
 from casefile.ingest.extract.decision_shape import (Decision, Measure, Mitigation, Remedy, Span, decision_data,  # noqa: F401 - Remedy read by the checks
                                                     first_match, last_match, phrasings, regex, sentence_at)
 from casefile.ingest.extract.entities import parse_money
@@ -101,7 +101,9 @@ def _parts(d: Decision, plain: str) -> None:
     stops = [x.start() for x in (pay, rem) if x]
     # the operative part ends where the sentence of the 履行方式 or the remedies begins
     # (…经研究决定处罚款3000元；上述罚款，请在接到本处罚决定书之日起15日内缴纳: the clause, not the sentence)
-    d._tail_start = max(t.rfind("。", 0, min(stops)) + 1, t.rfind("；", 0, min(stops)) + 1, reason.end() if reason else 0) if stops else len(t)  # type: ignore[attr-defined]
+    # (a published page's half-width “;” ends a clause as “；” does)
+    d._tail_start = max(t.rfind("。", 0, min(stops)) + 1, t.rfind("；", 0, min(stops)) + 1, t.rfind(";", 0, min(stops)) + 1,  # type: ignore[attr-defined]
+                        reason.end() if reason else 0) if stops else len(t)
     if stops and first_match(phrasings("operative_anchor"), plain, d._tail_start, min(stops)):  # type: ignore[attr-defined]
         # no stop between the decision and the payment (…处罚如下：罚款1000元（壹仟元整）当事人应当自收到…)
         d._tail_start = min(stops)  # type: ignore[attr-defined]

@@ -34,7 +34,7 @@ def compiled() -> dict[str, list[re.Pattern]]:
 
 
 # -- dates ----------------------------------------------------------------------------
-_DATE_CN = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
+_DATE_CN = re.compile(r"([〇○零一二三四五六七八九0]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 _DATE_NUM = re.compile(r"((?:19|20)\d{2})[年\-./](\d{1,2})[月\-./](\d{1,2})[日号]?")
 
 
@@ -42,7 +42,9 @@ def parse_date(text: str) -> dt.date | None:
     m = _DATE_CN.fullmatch(text)
     try:
         if m:
-            return dt.date(parse_cn_number(m.group(1)), parse_cn_number(m.group(2)), parse_cn_number(m.group(3)))
+            # the digit 0 written for 〇 in a signed year (二0二三年二月十三日)
+            year = parse_cn_number(m.group(1).replace("0", "〇"))
+            return dt.date(year, parse_cn_number(m.group(2)), parse_cn_number(m.group(3)))
         m = _DATE_NUM.fullmatch(text)
         if m:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -179,7 +181,7 @@ _LABELS = {
 # a label in brackets: “(公司名称):天津奥港…”
 _BRACKETED_LABEL = re.compile(r"^[（(]([\u4e00-\u9fa5]{2,8})[)）](?=[:：])")
 _NARRATIVE = re.compile(pattern_data()["party"]["narrative"])
-_STOP = re.compile(r"(类型[:：]|统一社会信|案由|主体资格|统一社会信用代码|社会信用代码|法定代表人|负责人|经营者|身份证|联系电话|营业执照|注册号|联系地址"
+_STOP = re.compile(r"(类型[:：]|统一社会信|案由|主体资格|统一社会信用代码|社会信用代码|法定代表人|负责人|经营者|居民身份证|身份证|联系电话|营业执照|注册号|联系地址"
                    r"|(?:住所|住址|性别|民族|出生)(?=[:：（(]))")
 # a party line broken before its end: “…德兴服务 / 区南区驿购便利店”, “…百货超市（个体 / 工商户）”
 _ORG_END = re.compile(r"(公司|店|院|部|行|厂|中心|超市|馆|所|站|点|社|室|场|房|坊|园|队|局|会|处|铺|吧|城|屋|厅|）|\))$")
@@ -216,11 +218,28 @@ def _label_value(value: str, label: str) -> str:
     return "" if value in ("/", "无") else value
 
 
+_TABLE_LABELS = frozenset(pattern_data()["party"]["table_labels"])
+_NOT_PARTY = re.compile(pattern_data()["party"]["not_party"])
+
+
+def _table_value(lines: list[str], n: int) -> str:
+    """The cell after a table's label cell (违法主体名称 / 米奇; 行政相对人名称 / | / 胡翠兰), or ""."""
+    for nxt in lines[n + 1: n + 3]:
+        cell = nxt.strip("|｜ ")
+        if cell:
+            return cell if not re.search(r"[:：，,。；;]", cell) else ""
+    return ""
+
+
 def label_values(lines: list[str], label: str) -> list[tuple[int, str]]:
-    """(line number, value) for lines such as “当事人：清溪县…公司”."""
+    """(line number, value) for lines such as “当事人：清溪县…公司”, or a table's label cell and the cell
+    after it. A page's “名称：” field holding the paper's own title is not the party."""
     out = []
     for n, line in enumerate(lines):
         line = _BRACKETED_LABEL.sub(r"\1", line)
+        if label == "PARTY" and line.strip("|｜ ") in _TABLE_LABELS and (cell := _label_value(_table_value(lines, n), label)):
+            out.append((n, cell))
+            continue
         for key in _LABELS[label]:
             if line.startswith(key) and len(line) > len(key) and line[len(key)] in "：:":
                 value = line[len(key) + 1:]
@@ -234,7 +253,7 @@ def label_values(lines: list[str], label: str) -> list[tuple[int, str]]:
                              or _LEGAL_FORM_LINE.fullmatch(nxt))):
                     value += nxt
                 value = _label_value(value, label)
-                if value:
+                if value and not (label == "PARTY" and _NOT_PARTY.search(value)):
                     out.append((n, value))
                 break
     return out
@@ -254,6 +273,8 @@ def inline_party(text: str) -> str:
 _SALUTATION = re.compile(pattern_data()["party"]["salutation"])
 _NOT_SALUTATION = frozenset(pattern_data()["party"]["not_salutation"])
 _PARTY_SECTION = re.compile(pattern_data()["party"]["section"])
+_SECTION_LABEL = re.compile(pattern_data()["party"]["section_label"])
+_BARE_PARTY = re.compile(pattern_data()["party"]["bare"])
 _PERSON = re.compile(r"[\u4e00-\u9fa5][\u4e00-\u9fa5*＊×xX某]{1,3}")
 
 
@@ -270,10 +291,15 @@ def salutation_party(head: list[str]) -> str:
         if len(line) > 60:
             break
         if _PARTY_SECTION.fullmatch(line) and n + 1 < len(head):
-            first = re.split(r"[,，;；:：]", head[n + 1])[0]
+            first = re.split(r"[,，;；:：]", _SECTION_LABEL.sub("", head[n + 1]))[0]
             if _name_like(first):
                 return first
         m = _SALUTATION.fullmatch(line)
         if m and _name_like(m.group(1)) and not any(m.group(1).startswith(k) for k in _LABELS["PARTY"] + _LABELS["ADDRESS"]):
             return m.group(1)
     return ""
+
+
+def bare_party(lines: list[str]) -> str:
+    """当事人**,性别:,年龄46岁 / 当事人谭某，男，…: the party after a label written without its colon."""
+    return next((m.group(1) for line in lines if (m := _BARE_PARTY.match(line))), "")

@@ -9,7 +9,8 @@ from typing import Any
 
 from casefile.ingest.extract.agency import publisher_agency, self_named_agency, title_agency
 from casefile.ingest.extract.citations import find_citations
-from casefile.ingest.extract.entities import inline_party, label_values, parse_money, pattern_data, salutation_party
+from casefile.ingest.extract.entities import (VALIDATORS, bare_party, compiled, inline_party, label_values, parse_money, pattern_data,
+                                              salutation_party)
 
 _FINE = re.compile(r"(?<!加处)罚款(?:人民币)?[:：]?((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))")
 _MONEY_RE = r"((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))"
@@ -20,10 +21,11 @@ _AMOUNTS = {
 }
 _ORG_SUFFIX = re.compile(r"(公司|店|部|厂|中心|院|社|馆|行|所|场|站|工作室|个体工商户）)$")
 _BARE_DOC_NO = re.compile(pattern_data()["header"]["bare_doc_no"])
+_UNENDED_DOC_NO = re.compile(pattern_data()["header"]["unended_doc_no"])
 _BLANK_SIGNATURE = re.compile(pattern_data()["header"]["signature"] + "年月日")
-_DATED_SIGNATURE = re.compile(pattern_data()["header"]["signature"] + r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年")
+_DATED_SIGNATURE = re.compile(pattern_data()["header"]["signature"] + r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九0]{4})年")
 _LAW_DATE = re.compile(pattern_data()["header"]["law_date_suffix"])
-_AGENCY_SUFFIX = re.compile(r"(局|委员会|厅|大队|支队|人民政府|管理处|中心|所)$")
+_AGENCY_SUFFIX = re.compile(r"(局|委员会|厅|大队|支队|人民政府|管理处|中心|所|办事处)$")
 _AGENCY_PART = re.compile(pattern_data()["header"]["agency_part"])
 _HEADER_NOTE = re.compile(pattern_data()["header"]["header_note"])
 
@@ -48,7 +50,7 @@ def _broken_header_agency(head: list[str]) -> str:
 
 
 _SEAL_LINE = re.compile(pattern_data()["header"]["seal_line"])
-_SIGNED_DATE = re.compile(r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3})[日号]")
+_SIGNED_DATE = re.compile(r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}|[〇○零一二三四五六七八九0]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3})[日号]")
 
 
 def _signature_agency(lines: list[str]) -> str:
@@ -87,9 +89,10 @@ def _masked(f: dict[str, Any]) -> dict[str, Any]:
         v = f.get(key)
         if not isinstance(v, str) or not v:
             continue
-        if key == "party" and _MASKED_OPERATOR.search(v) and not _MASK.search(_MASKED_OPERATOR.sub("", v)):
-            f[key] = _MASKED_OPERATOR.sub("", v)  # the shop's name is whole; only its operator is masked
-            continue
+        if key == "party" and _MASKED_OPERATOR.search(v):
+            v = f[key] = _MASKED_OPERATOR.sub("", v)  # the masked operator is not part of the shop's name
+            if not _MASK.search(v):
+                continue
         if key == "uscc" and valid_uscc(v):
             continue  # a code whose check digit holds is not masked (X is one of its letters)
         if _MASK.search(v):
@@ -103,16 +106,41 @@ def _masked(f: dict[str, Any]) -> dict[str, Any]:
 _OTHER_PAPER = re.compile(pattern_data()["header"]["other_paper"])
 
 
+_OWN_NUMBER = re.compile(pattern_data()["header"]["own_number"])
+
+
 def _numbers_other_paper(line: str, doc_no: str) -> bool:
-    """A 文号 written right after another paper's title (…送达了《行政处罚告知书》（…告字〔2024〕44号）)."""
-    return bool(_OTHER_PAPER.search(line[: line.find(doc_no)]))
+    """A 文号 written right after another paper's title (…送达了《行政处罚告知书》（…告字〔2024〕44号）);
+    not the decision's own number given after its title (公告送达《行政处罚决定书》，文书号为：…)."""
+    before = line[: line.find(doc_no)]
+    return bool(_OTHER_PAPER.search(before)) and not _OWN_NUMBER.search(before)
+
+
+def _head(lines: list[str]) -> list[str]:
+    """The decision's first twelve lines; a published page whose menus and index fields push the title
+    further down (索引号 / 发布机构 / … / XX局行政处罚决定书 XX罚〔2025〕10号) starts three lines above it."""
+    if any("决定书" in l for l in lines[:12]):
+        return lines[:12]
+    title = next((i for i, l in enumerate(lines[12:30], 12) if "决定书" in l and len(l) <= 60 and not re.search(r"[:：，,。；;]", l)), None)
+    return lines[:12] if title is None else lines[title - 3: title + 12]
+
+
+def _line_doc_no(line: str) -> str:
+    """The 文号 inside one line: matched on the line, not on the text the lines were joined into (where a
+    menu's last word runs into it: …通知公告>正文建市罚字〔2012〕第21号)."""
+    for pat in compiled()["DOC_NO"]:
+        for m in pat.finditer(line):
+            value = VALIDATORS["DOC_NO"](m.group(0))
+            if value and not _numbers_other_paper(line, m.group(0)):
+                return value
+    return ""
 
 
 def header_fields(lines: list[str], entities: list[Any], text: str) -> dict[str, Any]:
     """The header fields of a document from its compacted lines, the entities found in it and its
     compacted text; masked values set aside (``_masked``)."""
     f: dict[str, Any] = {}
-    head = lines[:12]
+    head = _head(lines)
     if doc_no := _doc_no(head, [e for e in entities if e.label == "DOC_NO"]):
         f["doc_no"] = doc_no
     if agency := _agency(head, lines, text):
@@ -135,21 +163,27 @@ def header_fields(lines: list[str], entities: list[Any], text: str) -> dict[str,
 
 
 def _doc_no(head: list[str], doc_nos: list[Any]) -> str:
+    # a 文号 heading its line (or the line's title) first; one inside a long narrative line (a licence's
+    # 农种许字〔2017〕第001号) only when no other is found
     for line in head:
-        m = next((e for e in doc_nos if e.text in line and not _numbers_other_paper(line, e.text)), None)
-        if m:
-            return m.value
+        own = _line_doc_no(line) or next((e.value for e in doc_nos if e.text in line and not _numbers_other_paper(line, e.text)), "")
+        if own and line.find(own[:4]) < 40:
+            return own
     # a 文号 broken over the head's lines (（甘）市监罚〔2025〕 / 192号); further down, 文号 number other
     # papers (《行政处罚告知书》（永市监高罚告〔2024〕0020号）, 责令改正通知书), not the decision
     joined = "".join(head)
-    m = next((e for e in doc_nos if e.text in joined and not _numbers_other_paper(joined, e.text)), None)
+    m = next((e for e in doc_nos if e.text in joined and not any(e.text in line for line in head)
+              and not _numbers_other_paper(joined, e.text)), None)
     if m:
         return m.value
-    # some bureaus write only the serial number under the title (行政处罚决定书 / 294)
-    title = next((i for i, l in enumerate(head) if l.endswith("决定书")), None)
-    if title is not None and title + 1 < len(head) and _BARE_DOC_NO.fullmatch(head[title + 1]):
-        return head[title + 1]
-    return ""
+    # some bureaus write only the serial number under the title (行政处罚决定书 / 294), or the
+    # number without its 号 (州农(种子) 罚〔2020 〕 2)
+    under = [head[i + 1] for i, l in enumerate(head[:-1]) if l.endswith("决定书")]
+    if under and _BARE_DOC_NO.fullmatch(under[0]):
+        return under[0]
+    if unended := next((u for u in under if _UNENDED_DOC_NO.fullmatch(u)), ""):
+        return VALIDATORS["DOC_NO"](unended + "号").removesuffix("号")
+    return next((own for line in head if (own := _line_doc_no(line))), "")
 
 
 def _agency(head: list[str], lines: list[str], text: str) -> str:
@@ -171,7 +205,8 @@ def _agency(head: list[str], lines: list[str], text: str) -> str:
         if 4 <= len(candidate) <= 32 and _AGENCY_SUFFIX.search(candidate) and "：" not in candidate and ":" not in candidate:
             return candidate
     # not any agency the text mentions (县级以上人民政府 in a quoted article, the 复议机关): its own name or none
-    return _signature_agency(lines) or publisher_agency(head) or self_named_agency(text) or ""
+    # (a page's fields, read down to its 24th line: menus may push the title below the head)
+    return _signature_agency(lines) or publisher_agency(lines[:24]) or self_named_agency(text) or ""
 
 
 def _party(lines: list[str], head: list[str], text: str, doc_no: str) -> str:
@@ -182,6 +217,8 @@ def _party(lines: list[str], head: list[str], text: str, doc_no: str) -> str:
         return inline
     if saluted := salutation_party(head):
         return saluted
+    if unlabelled := bare_party(lines[:30]):
+        return unlabelled
     if doc_no:
         # no label: some bureaus put the party's name on the line after the 文号 (当事人福建水投集团…公司，系…)
         # (a page title may carry the 文号 too: the line after any of its lines)
