@@ -139,7 +139,10 @@ def snippet(text: str, spans: list[tuple[int, int, int]], width: int = WIDTH, *,
     # the window opening at each span holds a run of the following ones (joined spans are in order
     # and apart, so their ends grow): one pass, the run's distinct items counted as it slides
     best, best_n, b, counts = 0, -1, 0, {}
+    every = len({it for _, _, it in spans})  # a window holding every item cannot be bettered: stop there
     for a, (s, _, _) in enumerate(spans):
+        if best_n == every:
+            break
         b = max(b, a)
         while b < len(spans) and spans[b][1] - s <= width:
             counts[spans[b][2]] = counts.get(spans[b][2], 0) + 1
