@@ -122,6 +122,9 @@ def acts_from(case: Case, docs: list[tuple[str, str]]) -> tuple[int, list[str]]:
             same = next(a for a in case.acts if (a.kind, a.date) == (rule.act, day))
             if end and end >= day and same.end_date is None:
                 same.end_date = end
+            if not same.officers and rule.officers:
+                # read first from a narrative (本局于…进行现场检查): the paper that records the act names who did it
+                same.officers = _officers(rule, flat)
             continue
         act = Act(kind=rule.act, date=day, officers=_officers(rule, flat), note=f"据导入的文书（{rule.doc}）")
         if end and end >= day:

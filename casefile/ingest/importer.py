@@ -153,6 +153,7 @@ def import_paths(
             data = read_input(f)  # no links, regular files only, within the size limit
             doc = read_document(f, data)
             x = extract(doc, _within(progress, i, len(files), f.name) if progress and len(data) > BIG_FILE else None)
+            _type_from_file_name(x, f)
         except Exception as e:  # noqa: BLE001 - one bad file never stops the others
             errors.append(_failure(f, e))
             continue
@@ -530,6 +531,18 @@ def fill_facts(case: Case, xs: list[Extraction], texts: list[tuple[str, list[str
 
 
 _DECISIONS = ("decision", "summary_decision", "no_penalty_decision")
+TITLE_CONFIDENCE = 0.7  # classify: a title read in the text's first lines; below it, the type was guessed from content
+
+
+def _type_from_file_name(x: Extraction, f: Path) -> None:
+    """A text without a title (a party's letter, 致……局：) typed by its file's name when the name is a
+    title: content is a weaker witness than the title the archive gave the file. Decisions are left to
+    their own reading (their fields are read only when the text is one)."""
+    from casefile.ingest.classify import by_file_name
+
+    named = by_file_name(f.stem)
+    if x.confidence < TITLE_CONFIDENCE and named and named != x.doc_type and x.doc_type not in _DECISIONS and named not in _DECISIONS:
+        x.doc_type, x.confidence = named, TITLE_CONFIDENCE - 0.05
 
 
 def _title_of(code: str, fallback: str) -> str:

@@ -208,7 +208,8 @@ E_DATES = {"check": "2026年6月2日", "filed": "2026年6月3日", "order": "202
            "waiver": "2026年6月18日", "discussion": "2026年6月29日", "decided": "2026年6月30日", "served": "2026年7月1日",
            "hearing_request": "2026年6月19日", "hearing_notice": "2026年6月22日", "hearing": "2026年7月3日",
            "hearing_report": "2026年7月6日"}
-E_HEARING = {"discussion": "2026年7月8日", "decided": "2026年7月9日", "served": "2026年7月10日"}
+# after a hearing the 法制审核 reviews the file as the hearing left it (the first draft of this set had it before: a real defect)
+E_HEARING = {"review": "2026年7月7日", "discussion": "2026年7月8日", "decided": "2026年7月9日", "served": "2026年7月10日"}
 
 
 def ecology(opts: dict) -> dict[str, tuple]:
@@ -522,8 +523,10 @@ def truth_lines() -> list[str]:
     return out
 
 
-def write_all() -> None:
+def write_all(only: list[str] | None = None) -> None:
     for name, c in CASES.items():
+        if only and name not in only:
+            continue
         folder = HERE / name
         if folder.exists():
             shutil.rmtree(folder)
@@ -534,4 +537,6 @@ def write_all() -> None:
 
 
 if __name__ == "__main__":
-    write_all()
+    import sys
+
+    write_all(sys.argv[1:] or None)
