@@ -25,7 +25,9 @@ NUM = r"[0-9]{1,3}|[一二三四五六七八九十百]{1,4}"
 _SPLIT = re.compile(r"[、，,；;\s]+")
 _NAME = re.compile(r"^[\u4e00-\u9fa5]{2,4}$")
 # without certificate numbers, the names behind the label of the people who acted (检查人员：王建国、李晓梅)
-_NAMES = re.compile(r"(?:执法人员|检查人员|核查人员|勘察人员|勘查人员|审计人员|审计组成员)[：:]?([^\n。；;（(]+)")
+# (the line whole: 检查人员：冯立军（33092100301）、潘雪（33092100305）; 执法人员姓名及执法证号：骆志刚 33092100611；项敏 …)
+_NAMES = re.compile(r"(?:执法人员|检查人员|核查人员|勘察人员|勘查人员|审计人员|审计组成员|询问人|勘验人|检查（勘察）人)(?:姓名)?(?:及执法证号)?[：:]([^\n。]+)")
+_NOT_NAMES = re.compile(r"[（(][^）)]*[）)]|执法证号?|证件号|证号|等[一二两三四五六七八九十\d]*人.*$")
 
 
 @dataclass(frozen=True)
@@ -82,8 +84,18 @@ def certificates(text: str) -> list[str]:
 def _officers(rule: Rule, text: str) -> list[str]:
     if rule.officers == "certificates" and (certs := certificates(text)):
         return certs
-    m = rule.officers_pattern.search(text) if rule.officers_pattern else _NAMES.search(text) if rule.officers else None
-    return [n for n in _SPLIT.split(m.group(1)) if _NAME.match(n)] if m else []
+    if rule.officers_pattern:
+        m = rule.officers_pattern.search(text)
+        return [n for n in _SPLIT.split(m.group(1)) if _NAME.match(n)] if m else []
+    return officer_names(text) if rule.officers else []
+
+
+def officer_names(text: str) -> list[str]:
+    """The names behind the first label of the people who acted, their certificate numbers and notes dropped."""
+    m = _NAMES.search(text)
+    if not m:
+        return []
+    return [n for n in re.split(r"[^\u4e00-\u9fa5]+", _NOT_NAMES.sub("、", m.group(1))) if _NAME.match(n)]
 
 
 def _end_of(rule: Rule, text: str, day, case: Case):
