@@ -531,12 +531,13 @@ def fill_facts(case: Case, xs: list[Extraction], texts: list[tuple[str, list[str
 
 
 _DECISIONS = ("decision", "summary_decision", "no_penalty_decision")
-TITLE_CONFIDENCE = 0.7  # classify: a title read in the text's first lines; below it, the type was guessed from content
+TITLE_CONFIDENCE = 0.85  # classify: a title on a line of its own; below it, a name met inside a sentence or the content
 
 
 def _type_from_file_name(x: Extraction, f: Path) -> None:
-    """A text without a title (a party's letter, 致……局：) typed by its file's name when the name is a
-    title: content is a weaker witness than the title the archive gave the file. Decisions are left to
+    """A text without a title of its own (a party's letter: 致……局：我单位已收到你局行政处罚告知书……) typed
+    by its file's name when the name is a title: a name met in a sentence or the content is a weaker
+    witness than the title the archive gave the file. Decisions are left to
     their own reading (their fields are read only when the text is one)."""
     from casefile.ingest.classify import by_file_name
 
