@@ -76,14 +76,28 @@ def _date_of(rule: Rule, text: str):
     return dates[-1] if rule.date == "last" else dates[0]
 
 
+_MORE_CERTS = re.compile(r"(?:[、，,和及]\s*([A-Z]{0,3}\d{6,20}))")
+
+
 def certificates(text: str) -> list[str]:
-    """The officers' certificate numbers a paper names (the extractor's CERT patterns)."""
-    return list(dict.fromkeys(m.group(1) for pat in compiled()["CERT"] for m in pat.finditer(text)))
+    """The officers' certificate numbers a paper names (the extractor's CERT patterns), with the numbers
+    listed after the first behind one label (执法证号：33092100301、33092100305)."""
+    out = []
+    for pat in compiled()["CERT"]:
+        for m in pat.finditer(text):
+            out.append(m.group(1))
+            end = m.end()
+            while more := _MORE_CERTS.match(text, end):
+                out.append(more.group(1))
+                end = more.end()
+    return list(dict.fromkeys(out))
 
 
 def _officers(rule: Rule, text: str) -> list[str]:
     if rule.officers == "certificates" and (certs := certificates(text)):
-        return certs
+        # names listed with fewer certificates (张三、李四（执法证号：…）): the names count the people
+        names = officer_names(text)
+        return certs if len(certs) >= len(names) else names
     if rule.officers_pattern:
         m = rule.officers_pattern.search(text)
         return [n for n in _SPLIT.split(m.group(1)) if _NAME.match(n)] if m else []
