@@ -83,7 +83,7 @@ def safety(opts: dict) -> dict[str, tuple]:
     check_off = opts.get("check_officers", off)
     fine, upper = opts.get("fine", c["fine"]), opts.get("upper", c["upper"])
     order = opts.get("with_order", True)
-    measure = (f"责令限期改正，" if order else "") + f"处人民币{fine}元（大写：{upper}）罚款"
+    measure = ("责令限期改正，" if order else "") + f"处人民币{fine}元（大写：{upper}）罚款"
     hearing_told = opts.get("hearing_told", fine >= 50000)
     docs: dict[str, tuple] = {}
     docs["01现场检查记录.docx"] = T([A, "现场检查记录", f"{s['short']}检记〔2026〕第31号"], [
@@ -121,7 +121,7 @@ def safety(opts: dict) -> dict[str, tuple]:
                                         "你单位已按要求完成整改。", f"安全生产执法人员（签名）：{names(off)}", A, d["recheck"])
     docs["06案件调查报告.docx"] = P(A, "案件调查报告", f"案由：{c['cause']}", f"当事人：{party}",
                                   f"调查经过：{d['check']}检查发现，{d['filed']}立案，调查人员调取了当事人营业执照，对现场进行了检查并拍照，询问了{s['rep']}。",
-                                  f"违法事实：{c['found']}", f"证据：现场检查记录、询问笔录、现场照片、营业执照复印件。",
+                                  f"违法事实：{c['found']}", "证据：现场检查记录、询问笔录、现场照片、营业执照复印件。",
                                   f"处理意见：当事人的行为违反了{c['violated']}的规定，依据{c['basis']}的规定，建议{measure}。",
                                   f"调查人员：{names(off)}", d["report"])
     if not opts.get("no_audit"):
@@ -318,7 +318,7 @@ def ecology(opts: dict) -> dict[str, tuple]:
             steps += "你单位在规定期限内未提出陈述、申辩" + ("和听证" if hearing_told else "") + "。"
     docs["16行政处罚决定书.docx"] = P(A, "行政处罚决定书", doc_no, f"当事人：{p['party']}", f"统一社会信用代码：{p['code']}",
                                     f"地址：{p['address']}", f"法定代表人：{p['rep']}", steps,
-                                    f"一、环境违法事实和证据", f"经查，{c['found']}",
+                                    "一、环境违法事实和证据", f"经查，{c['found']}",
                                     f"以上事实，有{c['evidence']}等证据为凭。",
                                     "二、行政处罚的依据、种类及其履行方式、期限",
                                     f"你单位的上述行为违反了{c['violated']}的规定。依据{basis}的规定，本局已责令你单位改正违法行为，现决定对你单位作出如下行政处罚："
@@ -510,30 +510,38 @@ CASES = {
 }
 
 
-def truth_lines() -> list[str]:
-    out = ["# 三个行业的行政处罚案卷（issue 27，留出检验）：holds 卷中有什么；defect 埋入的缺陷；rules 应发现它的规则（任一即可）；",
-           "# category 类别；verdict = \"同意\" 为正确案卷。本文件在运行审核之前写成。", ""]
-    for name, c in CASES.items():
-        out += [f"[{name}]", f'sector = "{c["sector"]}"', f'holds = "{c["holds"]}"']
-        if c["defect"]:
-            out += [f'defect = "{c["defect"]}"', f'category = "{c["category"]}"', "rules = [" + ", ".join(f'"{r}"' for r in c["rules"]) + "]"]
+def truth_lines(header: list[str], rows) -> list[str]:
+    """expected.toml: per dossier (name, sector, holds, defect or None, rules, category)."""
+    out = header + [""]
+    for name, sector, holds, defect, rules, category in rows:
+        out += [f"[{name}]", f'sector = "{sector}"', f'holds = "{holds}"']
+        if defect:
+            out += [f'defect = "{defect}"', f'category = "{category}"', "rules = [" + ", ".join(f'"{r}"' for r in rules) + "]"]
         else:
             out.append('verdict = "同意"')
         out.append("")
     return out
 
 
-def write_all(only: list[str] | None = None) -> None:
-    for name, c in CASES.items():
+def write_dossiers(here: Path, builds: dict[str, tuple], truth: list[str], only: list[str] | None = None) -> None:
+    """Each dossier's folder from (build, opts), and the truth beside them."""
+    for name, (build, opts) in builds.items():
         if only and name not in only:
             continue
-        folder = HERE / name
+        folder = here / name
         if folder.exists():
             shutil.rmtree(folder)
         folder.mkdir(parents=True)
-        for fname, doc in c["build"](c["opts"]).items():
+        for fname, doc in build(opts).items():
             save(doc, folder / fname)
-    (HERE / "expected.toml").write_text("\n".join(truth_lines()), encoding="utf-8")
+    (here / "expected.toml").write_text("\n".join(truth), encoding="utf-8")
+
+
+def write_all(only: list[str] | None = None) -> None:
+    header = ["# 三个行业的行政处罚案卷（issue 27，留出检验）：holds 卷中有什么；defect 埋入的缺陷；rules 应发现它的规则（任一即可）；",
+              "# category 类别；verdict = \"同意\" 为正确案卷。本文件在运行审核之前写成。"]
+    rows = [(n, c["sector"], c["holds"], c["defect"], c["rules"], c["category"]) for n, c in CASES.items()]
+    write_dossiers(HERE, {n: (c["build"], c["opts"]) for n, c in CASES.items()}, truth_lines(header, rows), only)
 
 
 if __name__ == "__main__":

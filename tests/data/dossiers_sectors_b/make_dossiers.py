@@ -9,11 +9,10 @@ the notice as .txt. Truth in expected.toml, written from CASES below.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from tests.data.dossiers.make_dossiers import uscc
-from tests.data.dossiers_sectors.make_dossiers import P, T, names, save
+from tests.data.dossiers_sectors.make_dossiers import P, T, names, truth_lines, write_dossiers
 
 HERE = Path(__file__).resolve().parent
 
@@ -165,29 +164,10 @@ CASES = {
 }
 
 
-def truth_lines() -> list[str]:
-    out = ["# 第二轮留出案卷（issue 27）：第一轮修正之后、运行审核之前写成。字段同 ../dossiers_sectors/expected.toml。", ""]
-    for name, (sector, _, _, holds, defect, rules, category) in CASES.items():
-        out += [f"[{name}]", f'sector = "{sector}"', f'holds = "{holds}"']
-        if defect:
-            out += [f'defect = "{defect}"', f'category = "{category}"', "rules = [" + ", ".join(f'"{r}"' for r in rules) + "]"]
-        else:
-            out.append('verdict = "同意"')
-        out.append("")
-    return out
-
-
 def write_all(only: list[str] | None = None) -> None:
-    for name, (_, build, opts, *_rest) in CASES.items():
-        if only and name not in only:
-            continue
-        folder = HERE / name
-        if folder.exists():
-            shutil.rmtree(folder)
-        folder.mkdir(parents=True)
-        for fname, doc in build(opts).items():
-            save(doc, folder / fname)
-    (HERE / "expected.toml").write_text("\n".join(truth_lines()), encoding="utf-8")
+    header = ["# 第二轮留出案卷（issue 27）：第一轮修正之后、运行审核之前写成。字段同 ../dossiers_sectors/expected.toml。"]
+    rows = [(n, sector, holds, defect, rules, category) for n, (sector, _, _, holds, defect, rules, category) in CASES.items()]
+    write_dossiers(HERE, {n: (c[1], c[2]) for n, c in CASES.items()}, truth_lines(header, rows), only)
 
 
 if __name__ == "__main__":
