@@ -130,3 +130,23 @@ def test_a_letter_to_the_agency_is_not_read_as_the_party():
     assert by_file_name("11当事人陈述申辩书") == "statement_record"
     assert by_file_name("10文书送达回执（告知书）") == "service_receipt"
     assert by_file_name("scan0001") is None
+
+
+def test_the_overdue_tier_is_a_finding_not_a_warning():
+    import re
+
+    from checklists.decision_rules import law_data
+
+    later = law_data("penalty_ranges")["later_when"]
+    assert re.search(later, "复查发现你单位逾期未改正。")
+    assert not re.search(later, "逾期未整改的，本局将依法给予行政处罚。")  # the 指令书's warning, quoted or not
+
+
+def test_officers_in_the_words_of_the_safety_forms():
+    from casefile.ingest.doc_acts import certificates, officer_names
+
+    # 安全生产执法文书《现场检查记录》: the certificates after 证件号码为, one label for both
+    assert certificates("我们是云岭县应急管理局执法人员冯立军、潘雪，证件号码为33092100301、33092100305，这是我们的证件。") == [
+        "33092100301", "33092100305"]
+    assert officer_names("检查人员：冯立军（33092100301）、潘雪（33092100305）\n检查情况：") == ["冯立军", "潘雪"]
+    assert officer_names("被询问人：袁宏\n询问人：骆志刚　执法证号：33092100611") == ["骆志刚"]
