@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import DATA
 
-SETS = [DATA / "dossiers_sectors", DATA / "dossiers_sectors_b"]
+SETS = [DATA / "dossiers_sectors", DATA / "dossiers_sectors_b", DATA / "dossiers_sectors_c"]
 EXPECTED = {(root, name): exp for root in SETS
             for name, exp in tomllib.loads((root / "expected.toml").read_text(encoding="utf-8")).items()}
 TODAY = dt.date(2026, 11, 29)
@@ -150,3 +150,6 @@ def test_officers_in_the_words_of_the_safety_forms():
         "33092100301", "33092100305"]
     assert officer_names("检查人员：冯立军（33092100301）、潘雪（33092100305）\n检查情况：") == ["冯立军", "潘雪"]
     assert officer_names("被询问人：袁宏\n询问人：骆志刚　执法证号：33092100611") == ["骆志刚"]
+    assert officer_names("询问人：张三（执法证号：33112600101）被询问人：李四") == ["张三"]  # the next label ends the list
+    assert officer_names("询问人：冯立军、潘雪　记录人：潘雪") == ["冯立军", "潘雪"]
+    assert officer_names("执法人员：刘海涛、吴静，执法证号分别为33112600201、33112600202，已向当事人出示执法证件。") == ["刘海涛", "吴静"]

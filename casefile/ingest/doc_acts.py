@@ -27,7 +27,8 @@ _NAME = re.compile(r"^[\u4e00-\u9fa5]{2,4}$")
 # without certificate numbers, the names behind the label of the people who acted (检查人员：王建国、李晓梅)
 # (the line whole: 检查人员：冯立军（33092100301）、潘雪（33092100305）; 执法人员姓名及执法证号：骆志刚 33092100611；项敏 …)
 _NAMES = re.compile(r"(?<![被])(?:执法人员|检查人员|核查人员|勘察人员|勘查人员|审计人员|审计组成员|询问人|勘验人|检查（勘察）人)(?:姓名)?(?:及执法证号)?[：:]([^\n。]+)")
-_NOT_NAMES = re.compile(r"[（(][^）)]*[）)]|执法证号?|证件号|证号|分别为|分别是|等[一二两三四五六七八九十\d]*人.*$|[，,]已?向?当事人.*$|[，,]?已?出示.*$")
+_NOT_NAMES = re.compile(r"[（(][^）)]*[）)]|(?:执法证号?|证件号码?|证号)(?:分别为|分别是|为)?[：:]?|等[一二两三四五六七八九十\d]*人.*$|[，,]已?向?当事人.*$|[，,]?已?出示.*$")
+_NEXT_LABEL = re.compile(r"(?:被[\u4e00-\u9fa5]{1,6}|记录人|当事人|现场负责人|地点|时间|职务|单位)[：:].*$")  # 询问人：张三　被询问人：李四 — the next label ends the list
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,8 @@ def officer_names(text: str) -> list[str]:
     m = _NAMES.search(text)
     if not m:
         return []
-    return [n for n in re.split(r"[^\u4e00-\u9fa5]+", _NOT_NAMES.sub("、", m.group(1))) if _NAME.match(n)]
+    listed = _NEXT_LABEL.sub("", _NOT_NAMES.sub("、", m.group(1)))
+    return [n for n in re.split(r"[^\u4e00-\u9fa5]+", listed) if _NAME.match(n)]
 
 
 def _end_of(rule: Rule, text: str, day, case: Case):
@@ -148,9 +150,10 @@ def acts_from(case: Case, docs: list[tuple[str, str]]) -> tuple[int, list[str]]:
             same = next(a for a in case.acts if (a.kind, a.date) == (rule.act, day))
             if end and end >= day and same.end_date is None:
                 same.end_date = end
-            if not same.officers and rule.officers:
-                # read first from a narrative (本局于…进行现场检查): the paper that records the act names who did it
-                same.officers = _officers(rule, flat)
+            if rule.officers and len(named := _officers(rule, flat)) > len(same.officers):
+                # read first from a narrative (本局于…进行现场检查) or from the first certificate of a list: the paper
+                # that records the act names everyone who did it
+                same.officers = named
             continue
         act = Act(kind=rule.act, date=day, officers=_officers(rule, flat), note=f"据导入的文书（{rule.doc}）")
         if end and end >= day:
