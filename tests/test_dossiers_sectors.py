@@ -153,3 +153,12 @@ def test_officers_in_the_words_of_the_safety_forms():
     assert officer_names("询问人：张三（执法证号：33112600101）被询问人：李四") == ["张三"]  # the next label ends the list
     assert officer_names("询问人：冯立军、潘雪　记录人：潘雪") == ["冯立军", "潘雪"]
     assert officer_names("执法人员：刘海涛、吴静，执法证号分别为33112600201、33112600202，已向当事人出示执法证件。") == ["刘海涛", "吴静"]
+
+
+def test_the_transport_statement_window_is_the_three_days_its_notice_gives():
+    from casefile.law import periods
+    from casefile.law.profiles import for_sector, load_profile
+
+    p = periods.period(load_profile(for_sector("交通运输")), "statement")
+    assert (p.n, p.unit) == (3, "CD")
+    assert periods.period(load_profile(for_sector("应急管理")), "statement").n == 5  # the others keep the national 5 working days
