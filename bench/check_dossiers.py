@@ -5,9 +5,10 @@ dossier in a warm process (target ≤ 1 s for 15 documents).
 
     .venv/bin/python bench/check_dossiers.py [--dossiers DIR …]
 
-Each DIR holds one folder per dossier and an expected.toml (see tests/data/dossiers/make_dossiers.py
-and tests/data/dossiers_types/make_dossiers.py); the default is both. A dossier without a
-``case_type`` in its truth is a 行政处罚 dossier. The reference in the same run is the time to read the
+Each DIR holds one folder per dossier and an expected.toml (see tests/data/dossiers/make_dossiers.py,
+tests/data/dossiers_types/make_dossiers.py and the sector sets tests/data/dossiers_sectors*/, issue 27);
+the default is all five. A dossier without a ``case_type`` in its truth is a 行政处罚 dossier; the
+figures are given per family and, where the truth names it, per sector. The reference in the same run is the time to read the
 documents' text alone (what any check must do at least once), and the warm check of a demo case.
 """
 
@@ -25,7 +26,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-DEFAULT = [REPO / "tests" / "data" / "dossiers", REPO / "tests" / "data" / "dossiers_types"]
+DEFAULT = [REPO / "tests" / "data" / d for d in ("dossiers", "dossiers_types", "dossiers_sectors", "dossiers_sectors_b", "dossiers_sectors_c")]
 
 
 def main() -> None:
@@ -44,6 +45,8 @@ def main() -> None:
     ws = build_demo(Path(tempfile.mkdtemp(prefix="casefile-dossiers-")) / "ws")
     today = dt.date(2026, 11, 29)
     fam: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    by_sector: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    missed: list[str] = []
     flagged: list[str] = []
     rows = []
     for folder_root in dirs:
@@ -81,12 +84,18 @@ def main() -> None:
                 if not ok:
                     f["flagged"] += 1
                     flagged.append(f"{name}（{'、'.join(x.rule for x in serious) or r.verdict}）")
+                by_sector[exp.get("sector", "—")]["correct"] += 1
+                by_sector[exp.get("sector", "—")]["flagged"] += not ok
             else:
                 f["planted"] += 1
                 # a defect planted as minor (a misnamed law) is found by a finding of any severity, as tests/test_dossiers.py asks
                 pool = r.findings if exp.get("severity") == "minor" else serious
                 ok = any(x.rule in exp["rules"] and (x.category == exp["category"] if "category" in exp else True) for x in pool)
                 f["found"] += ok
+                by_sector[exp.get("sector", "—")]["planted"] += 1
+                by_sector[exp.get("sector", "—")]["found"] += ok
+                if not ok:
+                    missed.append(f"{name}（应由 {'、'.join(exp['rules'])} 发现；报出：{'、'.join(x.rule for x in serious) or '无重大问题'}）")
             rows.append((name, len(files), statistics.median(times), read_s, ok))
             print(f"{'✓' if ok else '✗'} {name}：{family}，识别为{typed}；{len(files)} 份文书，审核 {statistics.median(times) * 1000:.0f} ms"
                   f"（参照：读取文字 {read_s * 1000:.0f} ms）")
@@ -100,8 +109,14 @@ def main() -> None:
     for family, f in fam.items():
         docs = f"{f['docs_right']}/{f['docs']}" if f["docs"] else "—"
         print(f"{family:<6}  {f['dossiers']:>4}  {f['typed']:>5}/{f['dossiers']:<6}  {docs:>11}  {f['found']:>5}/{f['planted']:<6}  {f['flagged']}/{f['correct']}")
+    print()
+    print("领域      埋入缺陷发现  正确案卷被判有问题")
+    for sector, f in by_sector.items():
+        print(f"{sector:<6}  {f['found']:>5}/{f['planted']:<6}  {f['flagged']}/{f['correct']}")
     if flagged:
         print("正确案卷被判有问题：" + "；".join(flagged))
+    if missed:
+        print("未发现的缺陷：" + "；".join(missed))
     worst = max(rows, key=lambda r: r[2])
     print(f"热审核：中位 {statistics.median(r[2] for r in rows) * 1000:.0f} ms，最慢 {worst[2] * 1000:.0f} ms（{worst[0]}，{worst[1]} 份文书）；目标 ≤ 1000 ms")
     print(f"参照：读取文字中位 {statistics.median(r[3] for r in rows) * 1000:.0f} ms；演示案件 {demo} 热审核 {demo_ms:.0f} ms")

@@ -98,9 +98,16 @@ def _ranges_for(basis: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for b in basis:
         for r in table:
-            if r["law"] == b.get("law") and r["article"] == b.get("article"):
+            if r["law"] == b.get("law") and r["article"] == b.get("article") and all(
+                    r.get(k) is None or b.get(k) is None or r[k] == b[k] for k in ("paragraph", "item")):
                 out.append(r)
     return out
+
+
+def _later(d: Decision) -> bool:
+    """The decision states the party did not correct in time (逾期未改正, 拒不改正): the second tier applies."""
+    said = re.sub(r"“[^”]*”", "", d.text)  # not the article's own words quoted (逾期未改正的，处五万元以上…)
+    return bool(re.search(law_data("penalty_ranges")["later_when"], said))
 
 
 def _individual(d: Decision) -> bool:
@@ -112,9 +119,14 @@ def _band(r: dict[str, Any], d: Decision, income: Decimal | None, no_income: boo
     """(lowest, highest or None = no ceiling, how it was worked out) for range ``r``; None when the
     facts it needs (违法所得, 货值) are not stated."""
     per = r.get("per", "fixed")
+    if per == "fixed" and "later_max" in r and _later(d):
+        # 逾期未改正、拒不改正：the article's second tier
+        return Decimal(str(r.get("later_min", 0))), Decimal(str(r["later_max"])), f"逾期未改正的{r.get('later_min', 0)}～{r['later_max']}元"
     if per == "fixed":
         return Decimal(str(r.get("min", 0))), Decimal(str(r["max"])) if "max" in r else None, f"{r.get('min', 0)}～{r.get('max', '不设上限')}元"
     if per == "illegal_income":
+        if income and "income_below" in r and income < Decimal(str(r["income_below"])):
+            no_income = True  # 违法所得不足1万元的 takes the band of none (道路运输条例第六十三条)
         if income and income > 0 and not no_income:
             return Decimal(0), Decimal(str(r["max"])) * income, f"违法所得{_money(income)}元的{r['max']}倍以下"
         if income and income > 0 and no_income:

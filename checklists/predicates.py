@@ -72,6 +72,9 @@ def facts_stated(ctx: CheckContext) -> Iterator[Hit]:
         yield Hit(f"未写明当事人{p.name}的{'身份证号码' if p.kind == PartyKind.NATURAL else '统一社会信用代码'}", evidence=[_fact("parties[1].id_number", "")], unverifiable=True)
 
 
+_PERSON = re.compile(r"[\u4e00-\u9fa5]{2,4}")
+
+
 @predicate
 def parties_agree(ctx: CheckContext, *, types: list[str]) -> Iterator[Hit]:
     """The party's name and code are the same in every document that states them."""
@@ -83,6 +86,10 @@ def parties_agree(ctx: CheckContext, *, types: list[str]) -> Iterator[Hit]:
         if x is None:
             continue
         name = x.fields.get("party")
+        if name and ctx.case.agency and name.removeprefix("致") == ctx.case.agency:
+            name = ""  # the party's own letter (陈述申辩书, 放弃声明) salutes the agency it is written to
+        if name and not p.is_natural and (name == p.representative or (_PERSON.fullmatch(name) and p.name in ctx.text_of(rec))):
+            name = ""  # the organisation's 法定代表人/经营者 named in a record that names the organisation too (系…经营者)
         if name and "*" not in name and name != p.name and p.name not in name and name not in p.name:
             ent = next((e for e in x.of("PARTY")), None)
             yield Hit(f"《{rec.title}》中的当事人为“{name}”，与案件当事人“{p.name}”不一致", [rec.file],

@@ -69,6 +69,21 @@ def classify(lines: list[str], text: str) -> tuple[str, float]:
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、．)）]|^[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|^证据[一二三四五六七八九十\d]+[:：]")
 # a web page's bullet before a field (• 标题)
 _BULLET = re.compile(r"^[•·●▪\-－]+\s*")
+
+
+# a file named by its title, as archives name them: "07 陈述申辩笔录", "10文书送达回执（告知书）"
+_FILE_NUMBERING = re.compile(r"^[\d\s._\-、]+|[（(][^（）()]{0,12}[）)]$")
+
+
+def by_file_name(stem: str) -> str | None:
+    """The catalogue type a file's name gives (its leading number and a trailing note dropped), or
+    None. Only for a text that names no type itself (a party's letter opening on 致……：)."""
+    key = _PUNCT.sub("", _FILE_NUMBERING.sub("", _FILE_NUMBERING.sub("", stem.strip())))
+    for name, code in _names():
+        if key == name or (len(name) >= 4 and key.endswith(name) and len(key) - len(name) <= 12):
+            return code
+    return None
+
 # the title and its 文号 on one line: 行政处罚决定书 灵发改行处(招)字〔2022〕07号
 _DOC_NO_TAIL = re.compile(r"[\u4e00-\u9fa5\dA-Za-z]{1,20}[〔\[［]\s*(?:19|20)\d{2}\s*[〕\]］][^。]{0,16}号")
 # what the head names without being it: another paper (《行政处罚听证告知书》, “云南省非税收入一般缴款书”), evidence

@@ -25,7 +25,10 @@ NUM = r"[0-9]{1,3}|[一二三四五六七八九十百]{1,4}"
 _SPLIT = re.compile(r"[、，,；;\s]+")
 _NAME = re.compile(r"^[\u4e00-\u9fa5]{2,4}$")
 # without certificate numbers, the names behind the label of the people who acted (检查人员：王建国、李晓梅)
-_NAMES = re.compile(r"(?:执法人员|检查人员|核查人员|勘察人员|勘查人员|审计人员|审计组成员)[：:]?([^\n。；;（(]+)")
+# (the line whole: 检查人员：冯立军（33092100301）、潘雪（33092100305）; 执法人员姓名及执法证号：骆志刚 33092100611；项敏 …)
+_NAMES = re.compile(r"(?<![被])(?:执法人员|检查人员|核查人员|勘察人员|勘查人员|审计人员|审计组成员|询问人|勘验人|检查（勘察）人)(?:姓名)?(?:及执法证号)?[：:]([^\n。]+)")
+_NOT_NAMES = re.compile(r"[（(][^）)]*[）)]|(?:执法证号?|证件号码?|证号)(?:分别为|分别是|为)?[：:]?|等[一二两三四五六七八九十\d]*人.*$|[，,]已?向?当事人.*$|[，,]?已?出示.*$")
+_NEXT_LABEL = re.compile(r"(?:被[\u4e00-\u9fa5]{1,6}|记录人|当事人|现场负责人|地点|时间|职务|单位)[：:].*$")  # 询问人：张三　被询问人：李四 — the next label ends the list
 
 
 @dataclass(frozen=True)
@@ -74,16 +77,41 @@ def _date_of(rule: Rule, text: str):
     return dates[-1] if rule.date == "last" else dates[0]
 
 
+_MORE_CERTS = re.compile(r"(?:[、，,和及]\s*([A-Z]{0,3}\d{6,20}))")
+
+
 def certificates(text: str) -> list[str]:
-    """The officers' certificate numbers a paper names (the extractor's CERT patterns)."""
-    return list(dict.fromkeys(m.group(1) for pat in compiled()["CERT"] for m in pat.finditer(text)))
+    """The officers' certificate numbers a paper names (the extractor's CERT patterns), with the numbers
+    listed after the first behind one label (执法证号：33092100301、33092100305)."""
+    out = []
+    for pat in compiled()["CERT"]:
+        for m in pat.finditer(text):
+            out.append(m.group(1))
+            end = m.end()
+            while more := _MORE_CERTS.match(text, end):
+                out.append(more.group(1))
+                end = more.end()
+    return list(dict.fromkeys(out))
 
 
 def _officers(rule: Rule, text: str) -> list[str]:
     if rule.officers == "certificates" and (certs := certificates(text)):
-        return certs
-    m = rule.officers_pattern.search(text) if rule.officers_pattern else _NAMES.search(text) if rule.officers else None
-    return [n for n in _SPLIT.split(m.group(1)) if _NAME.match(n)] if m else []
+        # names listed with fewer certificates (张三、李四（执法证号：…）): the names count the people
+        names = officer_names(text)
+        return certs if len(certs) >= len(names) else names
+    if rule.officers_pattern:
+        m = rule.officers_pattern.search(text)
+        return [n for n in _SPLIT.split(m.group(1)) if _NAME.match(n)] if m else []
+    return officer_names(text) if rule.officers else []
+
+
+def officer_names(text: str) -> list[str]:
+    """The names behind the first label of the people who acted, their certificate numbers and notes dropped."""
+    m = _NAMES.search(text)
+    if not m:
+        return []
+    listed = _NEXT_LABEL.sub("", _NOT_NAMES.sub("、", m.group(1)))
+    return [n for n in re.split(r"[^\u4e00-\u9fa5]+", listed) if _NAME.match(n)]
 
 
 def _end_of(rule: Rule, text: str, day, case: Case):
@@ -122,6 +150,10 @@ def acts_from(case: Case, docs: list[tuple[str, str]]) -> tuple[int, list[str]]:
             same = next(a for a in case.acts if (a.kind, a.date) == (rule.act, day))
             if end and end >= day and same.end_date is None:
                 same.end_date = end
+            if rule.officers and len(named := _officers(rule, flat)) > len(same.officers):
+                # read first from a narrative (本局于…进行现场检查) or from the first certificate of a list: the paper
+                # that records the act names everyone who did it
+                same.officers = named
             continue
         act = Act(kind=rule.act, date=day, officers=_officers(rule, flat), note=f"据导入的文书（{rule.doc}）")
         if end and end >= day:

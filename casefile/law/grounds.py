@@ -49,12 +49,14 @@ def _due(ws, case: Case, t, g: dict[str, Any]) -> tuple[bool, str]:
         return False, ""
     if any(not requirements.CONDITIONS[c](ws, case) for c in req.when):
         return False, ""
-    if req.when_any and not any(requirements.CONDITIONS[c](ws, case) for c in req.when_any):
+    when_any = g.get("when_any", req.when_any)
+    if when_any and not any(requirements.CONDITIONS[c](ws, case) for c in when_any):
         return False, ""
     if not case.acts_of(ActKind(g["due_after"])):
         return False, ""
     why = [f"{case.procedure.value}程序"] if req.procedures else []
     why += [requirements.CONDITION_LABELS.get(c, c) for c in req.when]
+    why += [requirements.CONDITION_LABELS.get(c, c) for c in when_any if requirements.CONDITIONS[c](ws, case)][:1]
     why.append(f"已有“{g['due_after']}”")
     return True, "，".join(why)
 
@@ -101,5 +103,8 @@ def gaps(ws, case: Case, present: dict[str, list[str]], profile: dict[str, Any],
             continue
         if satisfied(g, present, df, text_of):
             continue
-        out.append(Gap(t.code, t.name, g.get("what", t.name), why, g.get("basis", ""), g.get("severity", "major")))
+        severity = g.get("severity", "major")
+        if any(requirements.CONDITIONS[c](ws, case) for c in g.get("major_if", [])):
+            severity = "major"  # the local standard in the profile makes it a requirement of law, no longer one to verify
+        out.append(Gap(t.code, t.name, g.get("what", t.name), why, g.get("basis", ""), severity))
     return out

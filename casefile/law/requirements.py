@@ -52,6 +52,20 @@ def hearing_rights_due(ws: Workspace, case: Case) -> bool:
     return bool(hearing_rights_reasons(ws, case))
 
 
+def discussion_reasons(ws: Workspace, case: Case) -> list[str]:
+    """Why the local standard in the profile ([collective_discussion]: amounts, measures) makes this a
+    较重的行政处罚 the 负责人 decide together (行政处罚法 §57(2)); none where the profile sets no standard."""
+    std = _profile(ws, case).get("collective_discussion", {})
+    fine, conf = _amounts(case)
+    who = "individual" if _natural(case) else "organisation"
+    limit = Decimal(str(std.get(f"{who}_fine", 0) or 0))
+    reasons = [f"罚没金额{fine + conf}元达到集体讨论标准（{limit}元）"] if limit and fine + conf >= limit else []
+    for m in case.decided or case.proposed:
+        if any(k in m.kind for k in std.get("measures", [])):
+            reasons.append(f"拟作出“{m.kind}”")
+    return reasons
+
+
 def major_decision_reasons(ws: Workspace, case: Case) -> list[str]:
     """Why this decision is a 重大执法决定 that needs 法制审核 first (§58, 118号, 目录清单)."""
     md = _profile(ws, case).get("major_decision", {})
@@ -96,6 +110,7 @@ CONDITIONS: dict[str, Callable[[Workspace, Case], bool]] = {
     "hearing_rights_due": hearing_rights_due,
     "statement_made": _has(ActKind.STATEMENT),
     "major_decision": lambda ws, c: bool(major_decision_reasons(ws, c)),
+    "discussion_standard": lambda ws, c: bool(discussion_reasons(ws, c)),
     "complex_case": lambda ws, c: c.review.complex_case,
     "referral": lambda ws, c: c.review.referral_required or bool(c.acts_of(ActKind.REFERRAL)),
     "fined": lambda ws, c: bool(c.payable("decided")),  # 罚没款 the party pays (缴款凭证)
@@ -105,7 +120,7 @@ CONDITION_LABELS = {
     "penalized": "作出行政处罚", "not_penalized": "不予行政处罚", "preservation": "实施了先行登记保存",
     "seizure": "实施了查封扣押", "hearing_requested": "当事人申请听证", "hearing_held": "举行了听证",
     "hearing_rights_due": "应告知听证权利", "statement_made": "当事人进行了陈述申辩",
-    "major_decision": "属重大执法决定", "complex_case": "案情复杂", "referral": "涉嫌犯罪应移送", "fined": "处以罚没款",
+    "major_decision": "属重大执法决定", "discussion_standard": "达到本地集体讨论标准", "complex_case": "案情复杂", "referral": "涉嫌犯罪应移送", "fined": "处以罚没款",
 }
 
 

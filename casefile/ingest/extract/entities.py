@@ -275,6 +275,7 @@ _NOT_SALUTATION = frozenset(pattern_data()["party"]["not_salutation"])
 _PARTY_SECTION = re.compile(pattern_data()["party"]["section"])
 _SECTION_LABEL = re.compile(pattern_data()["party"]["section_label"])
 _BARE_PARTY = re.compile(pattern_data()["party"]["bare"])
+_TO_AUTHORITY = re.compile(pattern_data()["party"]["to_authority"])
 _PERSON = re.compile(r"[\u4e00-\u9fa5][\u4e00-\u9fa5*＊×xX某]{1,3}")
 
 
@@ -295,6 +296,8 @@ def salutation_party(head: list[str]) -> str:
             if _name_like(first):
                 return first
         m = _SALUTATION.fullmatch(line)
+        if m and _TO_AUTHORITY.match(m.group(1)):
+            return ""  # a letter to an agency (a party's 陈述申辩书): the addressee is not the party
         if m and _name_like(m.group(1)) and not any(m.group(1).startswith(k) for k in _LABELS["PARTY"] + _LABELS["ADDRESS"]):
             return m.group(1)
     return ""

@@ -97,7 +97,9 @@ def _party_and_officers(case, df: DossierFacts) -> list[str]:
         record = next((fs for _, t, _, fs in df.docs if t == code), None)
         if acts and record is not None:
             certs = list(dict.fromkeys(f.value["certificate"] for f in record if f.key == "officer"))
-            if set(acts[0].officers) < set(certs):
-                acts[0].officers = list(dict.fromkeys(acts[0].officers + certs))
+            # officers known by name only (the label read without certificates) give way to the record's certificates
+            by_name = acts[0].officers and not any(c.isdigit() for o in acts[0].officers for c in o)
+            if set(acts[0].officers) < set(certs) or (by_name and len(certs) >= len(acts[0].officers)):
+                acts[0].officers = list(dict.fromkeys(([] if by_name else acts[0].officers) + certs))
                 filled.append(f"acts（{kind.value}的执法人员）")
     return filled
