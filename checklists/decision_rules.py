@@ -1,7 +1,7 @@
 """Predicates that read a 行政处罚决定书 as a structure (casefile.ingest.extract.decision): each
 measure against the range of the provision it rests on, the operative part, 违法所得,
-责令改正, 减轻 and its basis, the remedies notice, repealed rules and old article numbers,
-template text left in. Each hit quotes the words it rests on (document, page, text) and
+责令改正, 减轻 and its basis, template text left in (the remedies notice: decision_remedies.py;
+repealed rules and old article numbers: decision_citations.py). Each hit quotes the words it rests on (document, page, text) and
 says what the correct form is. The legal data (ranges, periods, repeals) lives in
 ``casefile/data/laws/*.toml``."""
 
@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Any, Iterator, Literal
+from typing import Any, Iterator
 
 from casefile.ingest.extract.decision import Decision, Span, read_decision, unquoted
 from casefile.law.laws import law_table
 from checklists.context import CheckContext, Hit
-from checklists.predicates import decision_contents, fine_in_range
+from checklists.predicates import fine_in_range
 from checklists.registry import predicate
 
 DECISION_TYPES = ("decision", "summary_decision", "no_penalty_decision")
@@ -241,13 +241,6 @@ def amount_within_band(ctx: CheckContext, *, table: str = "discretion") -> Itera
         yield from fine_in_range(ctx, table)
 
 
-@predicate
-def remedies_stated(ctx: CheckContext) -> Iterator[Hit]:
-    """P16: an unreadable decision is reported as such; a readable one has its remedies checked."""
-    yield from decision_contents(ctx)
-    yield from remedies_correct(ctx)
-
-
 def _not_a_ground(b: dict[str, Any]) -> bool:
     """行政处罚法 §5/§6 (principles) or a normative document (裁量指导意见, 基准): no ground for 减轻."""
     from casefile.ingest.extract.decision import decision_data
@@ -374,164 +367,6 @@ def orders_required(ctx: CheckContext) -> Iterator[Hit]:
             if need in words and not re.search(words[need], said):
                 yield Hit(f"处罚依据{'、'.join(_cite(b) for b in provisions)}规定{need}，决定书的处理部分没有写明",
                           [r.rec.file], r.ev(d.operative))
-
-
-# -- P16 remedies ------------------------------------------------------------------------------------------------
-_BLANK_BODY = {"", "人民政府", "市人民政府", "县人民政府", "区人民政府", "人民法院", "市场监督管理局"}
-
-
-def _review_first(d: Decision) -> tuple[str, bool]:
-    """(basis, mixed): whether a rule requires 复议 before suit, from the data; mixed when the
-    decision also rests on another sector's law (then the notice may be written for both)."""
-    cited = {c.law for c in d.citations}
-    basis_laws = {b["law"] for m in d.measures for b in m.basis} | {b["law"] for b in d.penalty_basis} | {b["law"] for b in d.violated}
-    if not basis_laws:
-        # the provisions not read apart (a summary operative part, 综上…处罚如下): every article the decision cites
-        # before its remedies — a decision that also rests on 食品安全法 is a mixed one, not a pure price case
-        end = d.remedy_span.start if d.remedy_span else len(d.text)
-        basis_laws = {c.law for c in d.citations if c.article and c.start < end}
-    for rule in law_data("remedies").get("review_first", []):
-        laws = set(rule["laws"])
-        if cited & laws and (basis_laws & laws or not basis_laws):
-            other = {l for l in basis_laws - laws - set(rule.get("procedural", [])) if l.startswith("中华人民共和国") and l.endswith("法")}
-            return rule["basis"], bool(other)
-    return "", False
-
-
-def _price_clause_apart(d: Decision) -> bool:
-    """The notice gives the price part a sentence of its own that offers 复议 and no direct suit
-    (“如不服对你未明码标价的行为的处罚决定，可…申请行政复议”), the rest its own remedies."""
-    start = d.remedy_span.start if d.remedy_span else 0
-    for s in re.split(r"[。]", d.text[start:]):
-        if (re.search(r"不服[^。]{0,40}(?:价格|明码标价)|(?:价格|明码标价)[^。]{0,30}不服", s) and "复议" in s
-                and not re.search(r"以外|之外|其余|其他违法", s)
-                and (not re.search(r"诉讼|起诉", s) or re.search(r"(?:对|不服)[^。；]{0,6}复议(?:决定)?不服|复议决定不服", s))):
-            return True
-    return False
-
-
-@predicate
-def remedies_correct(ctx: CheckContext, *, severity: Literal["veto", "major", "minor"] = "major") -> Iterator[Hit]:
-    """P16: the decision tells the remedies (行政处罚法 §59(5)) with the right bodies and periods:
-    复议 60 days (复议法 §20) to the government of the same level (§24, from 2024); 诉讼 6 months
-    (行政诉讼法 §46), 15 days after a 复议 decision (§45); and no direct suit where a rule
-    requires 复议 first. ``severity="minor"`` yields the form defects only."""
-    data = law_data("remedies")
-    periods = data["periods"]
-    for r in decisions(ctx):
-        d = r.decision
-        hits_major: list[Hit] = []
-        hits_minor: list[Hit] = []
-        f = [r.rec.file]
-        text = d.remedy_span.text if d.remedy_span else ""
-        if not d.remedy_span or not re.search(r"复议|诉讼|起诉", text):
-            hits_major.append(Hit("决定书未告知申请行政复议、提起行政诉讼的途径和期限（行政处罚法第五十九条第一款第（五）项）", f, r.ev(None)))
-        else:
-            review = [x for x in d.remedies if x.kind == "复议"]
-            main = next((x for x in review if x.period), review[0] if review else None)
-            first, mixed = _review_first(d)
-            courts = [x for x in d.remedies if x.kind == "诉讼"]
-            # the notice itself says which part must go to 复议 first (其中对价格违法行为的处罚决定不服的，应当先…)
-            # or tells the remedies of the price part in a clause of its own (当事人如对未明码标价的行为的处罚决定不服…)
-            explained = bool(re.search(r"价格[^。；]{0,40}(?:应当?先|先行?(?:依法)?申请)|复议前置", text)) or (
-                bool(re.search(r"对[^。；]{0,30}(?:价格|明码标价)[^。；]{0,30}不服", text)) and any(x.after_review for x in courts)) \
-                or (mixed and _price_clause_apart(d))  # apart from the rest: a pure price case has no rest
-            if main is None:
-                if not re.search(r"申请(?:行政)?复议|复议申请", text):
-                    hits_major.append(Hit(f"决定书未告知申请行政复议的途径和期限；应告知可自收到决定书之日起{periods['review_days']}日内向本级人民政府申请行政复议（{periods['review_basis']}）", f, r.ev(d.remedy_span)))
-            else:
-                if main.days is None:
-                    hits_major.append(Hit(f"行政复议期限空白或不明（“{main.span.text[:40]}”）；应为收到决定书之日起{periods['review_days']}日内（{periods['review_basis']}）", f, r.ev(main.span, 10)))
-                elif main.days < periods["review_days"]:
-                    hits_major.append(Hit(f"告知的行政复议期限“{main.period}”短于法定的{periods['review_days']}日（{periods['review_basis']}）", f, r.ev(main.span, 10)))
-                elif main.days > periods["review_days"]:
-                    hits_minor.append(Hit(f"告知的行政复议期限“{main.period}”与法定的{periods['review_days']}日不符（{periods['review_basis']}）", f, r.ev(main.span, 10)))
-                if main.body in _BLANK_BODY:
-                    hits_major.append(Hit(f"行政复议机关空白或不具体（“向{main.body}申请”）；应写明本级人民政府的名称（{data['review_body']['basis']}）", f, r.ev(main.span, 10)))
-                else:
-                    day = _date_of(ctx, d)
-                    since = dt.date.fromisoformat(data["review_body"]["government_only_from"])
-                    agency = ctx.case.agency or ""
-                    vertical = any(v in agency for v in data["review_body"]["vertical_agencies"])
-                    # a 管理委员会 of a new area or development zone stands for the government of that area
-                    wrong = [b for b in re.split(r"或者|或|、|和", main.body) if b and re.search(r"(?:局|厅|委员会)$", b)
-                             and "人民政府" not in b and not b.endswith(("管理委员会", "管委会"))]
-                    if day and day >= since and wrong and not vertical:
-                        hits_major.append(Hit(f"{day}作出的决定仍告知可向“{'、'.join(wrong)}”申请行政复议；自{since}起，对县级以上地方人民政府工作部门的处罚不服，应向本级人民政府申请行政复议（{data['review_body']['basis']}）",
-                                              f, r.ev(main.span, 10)))
-            direct = [x for x in courts if not x.after_review]
-            after = [x for x in courts if x.after_review]
-            if first and not mixed and direct and not explained:
-                x = direct[0]
-                hits_major.append(Hit(f"本案依据价格法律法规处罚，适用复议前置（{first}），决定书却告知可以{x.period + '内' if x.period else ''}直接向人民法院提起行政诉讼；应告知先申请行政复议，对复议决定不服再起诉",
-                                      f, r.ev(x.span, 20)))
-            elif first and mixed and direct and not explained:
-                x = direct[0]
-                hits_minor.append(Hit(f"本案部分处罚依据价格法律法规，该部分适用复议前置（{first}），决定书告知可直接起诉而未说明", f, r.ev(x.span, 20)))
-            if not first and not courts and not re.search(r"诉讼|起诉", text):
-                hits_major.append(Hit(f"决定书未告知提起行政诉讼的途径和期限；应告知可自收到决定书之日起{periods['court_months']}个月内向人民法院提起行政诉讼（{periods['court_basis']}）", f, r.ev(d.remedy_span)))
-            for x in after:
-                if x.days is not None and x.days != periods["court_after_review_days"]:
-                    hits_major.append(Hit(f"对行政复议决定不服的起诉期限写作“{x.period}”；应为收到复议决定书之日起{periods['court_after_review_days']}日内（{periods['after_review_basis']}）", f, r.ev(x.span, 30)))
-            if not first:
-                for x in direct:
-                    if x.period and x.days is None:
-                        hits_major.append(Hit(f"行政诉讼期限空白（“{x.span.text[:40]}”）；应为{periods['court_months']}个月（{periods['court_basis']}）", f, r.ev(x.span, 10)))
-                    elif x.days is not None and x.days < periods["court_months"] * 30:
-                        hits_major.append(Hit(f"告知的起诉期限“{x.period}”短于法定的{periods['court_months']}个月（{periods['court_basis']}）", f, r.ev(x.span, 10)))
-        yield from (hits_minor if severity == "minor" else hits_major)
-
-
-# -- L03/L04 repealed rules, old article numbers --------------------------------------------------------------------
-@predicate
-def repealed_not_cited(ctx: CheckContext) -> Iterator[Hit]:
-    """L03: a rule cited after its repeal (the law data records repeal dates and successors)."""
-    table = law_data("repealed")["repealed"]
-    for r in decisions(ctx):
-        d = r.decision
-        day = _date_of(ctx, d)
-        seen = set()
-        for c in d.citations:
-            for rep in table:
-                names = {rep["name"], *rep.get("aliases", [])}
-                if c.law not in names and c.written not in names:
-                    continue
-                gone = dt.date.fromisoformat(rep["repealed"])
-                if day is None or day < gone or rep["name"] in seen:
-                    continue
-                said = "|".join(re.escape(n) for n in {c.written, *names} if n)
-                if re.search(rf"《?(?:{said})》?[^。；]{{0,12}}(?:废止|失效)", d.text):
-                    continue  # the decision itself says it is repealed (quoting the repealing article)
-                seen.add(rep["name"])
-                yield Hit(f"引用的《{c.written}》已于{gone}废止（{rep['by']}），{day}作出的决定不应再以其为依据；应引用《{rep['successor']}》的相应条款",
-                          [r.rec.file], r.ev(Span(c.start, c.end, c.text), 10))
-
-
-@predicate
-def current_article_numbers(ctx: CheckContext) -> Iterator[Hit]:
-    """L04: 行政处罚法 cited by its pre-2021 article numbers (§51 for 加处罚款, now §72)."""
-    table = law_data("superseded_articles")["article"]
-    for r in decisions(ctx):
-        d = r.decision
-        day = _date_of(ctx, d)
-        if day is None:
-            continue
-        seen = set()
-        for c in d.citations:
-            for a in table:
-                if c.law != a["law"] or c.article != a["old"] or day < dt.date.fromisoformat(a["since"]):
-                    continue
-                s = max(d.text.rfind("。", 0, c.start), d.text.rfind("；", 0, c.start)) + 1
-                e = d.text.find("。", c.end)
-                sentence = d.text[s: len(d.text) if e < 0 else e]
-                # the old article's subject in the same sentence, and not a quotation of the new article
-                if not re.search(a["where"], sentence) or (a["old"], a["new"]) in seen:
-                    continue
-                if any(x.law == a["law"] and x.article == a["new"] and s <= x.start < (e if e > 0 else len(d.text)) for x in d.citations):
-                    continue
-                seen.add((a["old"], a["new"]))
-                yield Hit(f"{a['topic']}引用《{a['law'].removeprefix('中华人民共和国')}》第{a['old']}条，是2021年修订前的条文序号；{a['since']}起应为第{a['new']}条",
-                          [r.rec.file], r.ev(Span(c.start, c.end, c.text), 30))
 
 
 # -- F03 template text, D07 undated ------------------------------------------------------------------------------------

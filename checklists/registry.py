@@ -1,6 +1,6 @@
 """The one table of the checklist vocabulary: every term a rule pack may name, with the model of
 its parameters. A module of its own, so that the modules defining terms (vocabulary.py for the
-generic ones, predicates.py / decision_rules.py / dossier_rules.py for those that read a case's or
+generic ones, predicates.py / decision_*.py / dossier_rules.py for those that read a case's or
 a decision's structure) import it and never each other, and the engine imports them all.
 
 Every term declares its parameters (possibly none); a pack is validated against them when it

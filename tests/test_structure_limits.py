@@ -13,7 +13,6 @@ FUNCTION_LINES = 80
 
 # still over, to be split by the helpers who own them (path → lines today)
 LONG_MODULES = {
-    "checklists/decision_rules.py": 484,
 }
 # path:function (methods and nested functions by their dotted name) → lines today
 LONG_FUNCTIONS = {
