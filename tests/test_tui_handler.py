@@ -23,12 +23,18 @@ async def _type(pilot, text: str) -> None:
     from textual import events
     from textual.keys import _character_to_key
 
+    run: list[str] = []  # keys pressed in one call: Pilot waits for the screen once per call, not per key
     for ch in text:
         if ch.isalnum() or ch.isascii():
-            await pilot.press(ch)
-        else:
-            pilot.app._driver.send_message(events.Key(_character_to_key(ch), ch))
-            await pilot.pause()
+            run.append(ch)
+            continue
+        if run:
+            await pilot.press(*run)
+            run = []
+        pilot.app._driver.send_message(events.Key(_character_to_key(ch), ch))
+        await pilot.pause()
+    if run:
+        await pilot.press(*run)
 
 
 async def _choose(pilot, select: Select, value: str) -> None:

@@ -31,11 +31,17 @@ async def _settle(app, pilot):
 async def _type(pilot, text: str):
     """Type ``text`` into the focused box. Pilot has no key for Chinese punctuation (〔 〕 ， 《 》 …;
     a terminal sends them as text): those go in as the box's own insert, the rest as key presses."""
+    run: list[str] = []  # keys pressed in one call: Pilot waits for the screen once per call, not per key
     for ch in text:
         if not ch.isascii() and not ch.isalnum():
+            if run:
+                await pilot.press(*run)
+                run = []
             pilot.app.focused.insert_text_at_cursor(ch)
         else:
-            await pilot.press(ch)
+            run.append(ch)
+    if run:
+        await pilot.press(*run)
 
 
 def _acts(ws, case_id: str) -> list[str]:
