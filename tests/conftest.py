@@ -36,8 +36,10 @@ def pytest_unconfigure(config):
 
 
 # files that take longest (``--durations``): Pilot walks typing whole cases, the corpus imports
-LONGEST_FILES = {"test_tui_handler.py", "test_tui_roles.py", "test_dossiers.py", "test_tui_import.py", "test_templates.py",
-                 "test_case_types_import.py", "test_tui_looks.py", "test_tui_forms.py"}
+LONGEST_FILES = ("test_tui_roles.py", "test_dossiers.py", "test_tui_handler.py", "test_index.py", "test_tui_looks.py",
+                 "test_templates.py", "test_dossiers_sectors.py", "test_search_lands.py", "test_tui_import.py", "test_tui.py",
+                 "test_tui_office.py", "test_application.py", "test_case_types_import.py", "test_search_fresh.py",
+                 "test_tui_forms.py")
 
 
 def pytest_collection_modifyitems(items):
@@ -50,7 +52,8 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.corpus)
     # the longest files first: pytest-xdist (--dist loadfile) hands files out in this order, and a long
     # one handed out last keeps one core busy while the other waits
-    items.sort(key=lambda item: item.path.name not in LONGEST_FILES)
+    rank = {name: i for i, name in enumerate(LONGEST_FILES)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
 
 
 @pytest.fixture(scope="session", autouse=True)
