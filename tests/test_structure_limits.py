@@ -11,7 +11,7 @@ ROOTS = ("casefile", "checklists")
 MODULE_LINES = 400
 FUNCTION_LINES = 80
 
-# still over, to be split by the helpers who own them (path → lines today)
+# still over the limits (path → lines today): none now; an entry added here may only shrink
 LONG_MODULES = {
 }
 # path:function (methods and nested functions by their dotted name) → lines today
