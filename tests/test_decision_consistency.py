@@ -29,6 +29,8 @@ EXPECTED = {
     "price_corrected.txt": [],
     "price_notice_first.txt": [("D08-dates-in-order", "行政处罚告知在2026年3月15日，早于2026年5月6日的现场检查")],
     "price_inquiry_early.txt": [("D08-dates-in-order", "2025年12月8日早于2026年5月6日立案149日")],
+    # 莆秀市监处罚〔2025〕092300004号 (real): 询问 on 07-22, 立案 on 09-23, past the 30 working days of 核查
+    "samr_b9689f0fecb6b039ce47cdc53c940850.txt": [("D08-dates-in-order", "早于2025年9月23日立案63日")],
     # 澄市监处罚〔2023〕0603049号 (real: 减轻 on the 总局 guidance alone, D05 in labels.toml), its 减轻 sentence rewritten
     "mitigation_no_ground.txt": [("D05-mitigation-basis", "未写明依据和情形")],
     "mitigation_ground_stated.txt": [],
