@@ -22,6 +22,15 @@ def cn_number(n: int) -> str:
         raise ValueError(n)
     if n == 0:
         return "零"
+    out = _spelt(n, _DIGITS, _UNITS, _BIG)
+    if out.startswith("一十"):
+        out = out[1:]
+    return out
+
+
+def _spelt(n: int, digits: str, units: list[str], big: list[str]) -> str:
+    """A positive integer spelt in groups of four digits (万, 亿), a 零 for every gap: the one loop
+    behind article numbers (一百二十四) and amounts in 大写 (壹佰贰拾肆), which differ only in their tables."""
     groups = []
     while n:
         groups.append(n % 10000)
@@ -35,14 +44,12 @@ def cn_number(n: int) -> str:
             continue
         if out and (g < 1000 or zero_pending):
             out += "零"
-        out += _group(g) + _BIG[gi]
+        out += _group(g, digits, units) + big[gi]
         zero_pending = False
-    if out.startswith("一十"):
-        out = out[1:]
     return out
 
 
-def _group(g: int) -> str:
+def _group(g: int, digits: str, units: list[str]) -> str:
     s = ""
     zero = False
     for pos in range(3, -1, -1):
@@ -51,9 +58,9 @@ def _group(g: int) -> str:
             zero = bool(s)
             continue
         if zero:
-            s += "零"
+            s += digits[0]
             zero = False
-        s += _DIGITS[d] + _UNITS[pos]
+        s += digits[d] + units[pos]
     return s
 
 
@@ -109,26 +116,7 @@ def money_upper(amount: Decimal | int | float | str, prefix: str = "人民币") 
     yuan = int(a)
     fen_total = int((a - yuan) * 100)
     jiao, fen = divmod(fen_total, 10)
-    if yuan == 0:
-        int_part = ""
-    else:
-        groups = []
-        n = yuan
-        while n:
-            groups.append(n % 10000)
-            n //= 10000
-        int_part = ""
-        zero_pending = False
-        for gi in range(len(groups) - 1, -1, -1):
-            g = groups[gi]
-            if g == 0:
-                zero_pending = bool(int_part)
-                continue
-            if int_part and (g < 1000 or zero_pending):
-                int_part += "零"
-            int_part += _upper_group(g) + _UPPER_BIG[gi]
-            zero_pending = False
-        int_part += "元"
+    int_part = _spelt(yuan, _UPPER, _UPPER_UNITS, _UPPER_BIG) + "元" if yuan else ""
     if jiao == 0 and fen == 0:
         tail = "整"
         if not int_part:
@@ -142,18 +130,3 @@ def money_upper(amount: Decimal | int | float | str, prefix: str = "人民币") 
         if fen:
             tail += _UPPER[fen] + "分"
     return prefix + int_part + tail
-
-
-def _upper_group(g: int) -> str:
-    s = ""
-    zero = False
-    for pos in range(3, -1, -1):
-        d = (g // 10**pos) % 10
-        if d == 0:
-            zero = bool(s)
-            continue
-        if zero:
-            s += "零"
-            zero = False
-        s += _UPPER[d] + _UPPER_UNITS[pos]
-    return s

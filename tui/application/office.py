@@ -50,7 +50,10 @@ _ERRNO_TEXT = {errno.ENOENT: "不存在", errno.EACCES: "没有权限", errno.EP
                errno.EROFS: "所在磁盘只读", errno.EEXIST: "已存在"}
 
 
-def io_problem(e: OSError) -> str:
-    """An operating-system error in Chinese, naming the file (the front ends show it as is)."""
+def io_problem(e: Exception) -> str:
+    """An operating-system error in Chinese, naming the file (the front ends show it as is); any other
+    error (a CasefileError, already in Chinese) as it says itself."""
+    if not isinstance(e, OSError):
+        return str(e)
     where = e.filename or "文件"
     return f"无法读写 {where}：{_ERRNO_TEXT.get(e.errno, f'系统错误（错误号 {e.errno}）')}"

@@ -54,38 +54,23 @@ def parse_date(text: str) -> dt.date | None:
 
 
 # -- money ------------------------------------------------------------------------------
-_UPPER_DIGITS = {c: i for i, c in enumerate("零壹贰叁肆伍陆柒捌玖")}
-_UPPER_UNITS = {"拾": 10, "佰": 100, "仟": 1000}
+_UPPER_DIGIT = "零壹贰叁肆伍陆柒捌玖"
 
 
 def parse_money_upper(text: str) -> Decimal | None:
-    """人民币伍万元整 → 50000; 叁仟贰佰陆拾元伍角 → 3260.5."""
+    """人民币伍万元整 → 50000; 叁仟贰佰陆拾元伍角 → 3260.5 (the 元 part read as any Chinese numeral)."""
     s = text.replace("人民币", "").replace("整", "")
     if "元" not in s:
         return None
     yuan_part, rest = s.split("元", 1)
-    total = section = digit = 0
-    for c in yuan_part:
-        if c in _UPPER_DIGITS:
-            digit = _UPPER_DIGITS[c]
-        elif c in _UPPER_UNITS:
-            section += (digit or 1) * _UPPER_UNITS[c]
-            digit = 0
-        elif c == "万":
-            total += (section + digit) * 10_000
-            section = digit = 0
-        elif c == "亿":
-            total += (section + digit) * 100_000_000
-            section = digit = 0
-        else:
-            return None
-    value = Decimal(total + section + digit)
-    m = re.search(r"([零壹贰叁肆伍陆柒捌玖])角", rest)
-    if m:
-        value += Decimal(_UPPER_DIGITS[m.group(1)]) / 10
-    m = re.search(r"([零壹贰叁肆伍陆柒捌玖])分", rest)
-    if m:
-        value += Decimal(_UPPER_DIGITS[m.group(1)]) / 100
+    try:
+        value = Decimal(parse_cn_number(yuan_part) if yuan_part.strip() else 0)
+    except ValueError:
+        return None
+    for unit, scale in (("角", 10), ("分", 100)):
+        m = re.search(f"([{_UPPER_DIGIT}]){unit}", rest)
+        if m:
+            value += Decimal(_UPPER_DIGIT.index(m.group(1))) / scale
     return value
 
 

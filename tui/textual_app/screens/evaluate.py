@@ -160,7 +160,7 @@ class EvaluateScreen(Screen):
         try:
             path = self.app.session.evaluation.write_evaluation_report(self.evaluation, Path(answer).expanduser())
         except (CasefileError, OSError) as e:
-            text = io_problem(e) if isinstance(e, OSError) else str(e)
+            text = io_problem(e)
             self.query_one("#office-log", Static).update(f"未能写出：{text}")
             self.notify(text, severity="error")
             return

@@ -90,7 +90,7 @@ class StatsScreen(Screen):
         try:
             path = self.app.session.records.save_stats(self.stats, Path(answer))
         except (CasefileError, OSError) as e:
-            text = io_problem(e) if isinstance(e, OSError) else str(e)
+            text = io_problem(e)
             self.query_one("#office-log", Static).update(f"未能导出：{text}")
             self.notify(text, severity="error")
             return
