@@ -7,6 +7,7 @@ chosen by ``casefile index rebuild --engine``); everything else in the directory
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,13 +52,15 @@ _JSON: dict[str, tuple[tuple, object]] = {}
 def read_json(path: Path):
     """A small JSON record of the index read once per change of the file, not once per search
     (FileNotFoundError and JSON errors pass to the caller, as from a plain read)."""
-    st = Path(path).stat()
+    path = os.fspath(path)
+    st = os.stat(path)
     key = (st.st_mtime_ns, st.st_size, st.st_ino)
-    kept = _JSON.get(str(path))
+    kept = _JSON.get(path)
     if kept is not None and kept[0] == key:
         return kept[1]
-    value = json.loads(Path(path).read_text(encoding="utf-8"))
-    _JSON[str(path)] = (key, value)
+    with open(path, encoding="utf-8") as f:
+        value = json.load(f)
+    _JSON[path] = (key, value)
     return value
 
 

@@ -102,13 +102,17 @@ def rebuild(ws: Workspace, progress: Progress | None = None, engine: str | None 
     return dict(r, engine=engine_of(ws))
 
 
-def ensure(ws: Workspace, progress: Progress | None = None) -> dict[str, Any]:
+def ensure(ws: Workspace, progress: Progress | None = None, *, defer: bool = False) -> dict[str, Any]:
     """Make the index current before a search: built when missing (or of another version), the
     cases changed since they were indexed re-indexed, also when changed outside this process
-    (``index.freshness``: two stat() calls per case when nothing changed). Says what was done."""
+    (``index.freshness``: two stat() calls per case when nothing changed). Says what was done.
+    ``defer``: cases changed are only counted (``stale``, ``deferred``), for a caller that answers
+    from the index as it is and updates it in the background; a missing index is still built."""
     if needs_rebuild(ws):
         return dict(update(ws, progress), built=True, stale=len(ws.case_ids()))
     stale = freshness.stale(ws)
+    if stale and defer:
+        return {"added": 0, "removed": 0, "pages": 0, "rebuilt": "", "built": False, "stale": len(stale), "deferred": True}
     if stale:
         return dict(update(ws, progress, only=stale, refresh=True), built=False, stale=len(stale))
     # nothing changed: still opened and checked, so a damaged store is rebuilt here, not misread
@@ -133,12 +137,9 @@ def _repair(ws: Workspace, reason: str, progress: Progress | None) -> str:
     return note
 
 
-def _guarded(ws: Workspace, op: Callable[[], dict[str, Any]], progress: Progress | None, *, probe: bool,
-             refills: bool = False) -> dict[str, Any]:
-    """Run ``op`` on a sound index: a damaged one (see index.recovery) is rebuilt first, or when
-    ``op`` fails inside the store; the result says so under "recovered"."""
-    notice = ""
-    stale = ""
+def _checked(ws: Workspace, probe: bool, refills: bool) -> tuple[str, str, str]:
+    """Why the index cannot be used as it is ('' when it can), what a full update mends by itself,
+    and the store's own note of having started afresh."""
     try:
         first = open_index(ws)
         stale = first.rebuilt_reason  # the store started afresh (e.g. a new schema): said in "rebuilt"
@@ -151,8 +152,21 @@ def _guarded(ws: Workspace, op: Callable[[], dict[str, Any]], progress: Progress
     except Exception as e:  # noqa: BLE001
         if not recovery.from_store(e):
             raise
-        reason = f"索引无法打开（{type(e).__name__}）"
-        mended = ""
+        return f"索引无法打开（{type(e).__name__}）", "", ""
+    return reason, mended, stale
+
+
+def _guarded(ws: Workspace, op: Callable[[], dict[str, Any]], progress: Progress | None, *, probe: bool,
+             refills: bool = False, checked: bool = False) -> dict[str, Any]:
+    """Run ``op`` on a sound index: a damaged one (see index.recovery) is rebuilt first (unless
+    ``checked`` says the caller has just found it sound), or when ``op`` fails inside the store;
+    the result says so under "recovered"."""
+    notice = ""
+    stale = ""
+    if checked:
+        reason = mended = ""
+    else:
+        reason, mended, stale = _checked(ws, probe, refills)
     if reason:
         notice = _repair(ws, reason, progress)
     try:
@@ -328,14 +342,16 @@ def _index_folder(ws: Workspace, idx, folder: Path, source: str, progress: Progr
     return dict(stats, archive=source, files=len(files), unchanged=len(present) - len(jobs), errors=errors, rebuilt=idx.rebuilt_reason)
 
 
-def search(ws: Workspace, query: str, **kw: Any) -> dict[str, Any]:
+def search(ws: Workspace, query: str, *, checked: bool = False, **kw: Any) -> dict[str, Any]:
+    """``checked``: :func:`ensure` has just found the index sound in this process, so it is not
+    checked again before the query (a failure inside the store still rebuilds it)."""
     if not query.strip():
         raise UsageError("检索词不能为空")
     if kw.get("doc_type"):  # --type 行政处罚决定书 as well as --type decision
         from index.query import doc_type_code
 
         kw["doc_type"] = doc_type_code(kw["doc_type"])
-    return _guarded(ws, lambda: group(open_index(ws).search(query, **kw)), None, probe=False)
+    return _guarded(ws, lambda: group(open_index(ws).search(query, **kw)), None, probe=False, checked=checked)
 
 
 def group(result: dict[str, Any]) -> dict[str, Any]:

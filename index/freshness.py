@@ -7,7 +7,8 @@ reads it."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import os
+import time
 
 from casefile.store.documents import REGISTER
 from casefile.store.fsutil import atomic_write_text
@@ -17,8 +18,8 @@ from index.dirs import INDEX_DIR
 STAMPS = "case-stamps.json"
 
 
-def _path(ws: Workspace) -> Path:
-    return ws.root / INDEX_DIR / STAMPS
+def _path(ws: Workspace) -> str:
+    return os.path.join(ws.root, INDEX_DIR, STAMPS)  # a string: this runs before every search
 
 
 def stamp(ws: Workspace, case_id: str) -> list[int]:
@@ -33,8 +34,27 @@ def stamp(ws: Workspace, case_id: str) -> list[int]:
 
 
 def taken(ws: Workspace, case_ids: list[str] | None = None) -> dict[str, list[int]]:
-    """The stamps of ``case_ids`` (every case when None), taken before an update reads them."""
-    return {cid: stamp(ws, cid) for cid in (ws.case_ids() if case_ids is None else case_ids)}
+    """The stamps of ``case_ids`` (every case when None: each folder holding a case.toml), taken
+    before an update reads them."""
+    if case_ids is not None:
+        return {cid: stamp(ws, cid) for cid in case_ids}
+    out: dict[str, list[int]] = {}
+    try:
+        entries = os.scandir(ws.cases_dir)
+    except FileNotFoundError:
+        return out
+    with entries:  # plain strings and one scandir: a third of the time of Path objects at 10,000 cases
+        for e in entries:
+            try:
+                st = os.stat(f"{e.path}/{CASE_FILE}")
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            try:
+                reg = os.stat(f"{e.path}/{REGISTER}")
+                out[e.name] = [st.st_mtime_ns, st.st_size, reg.st_mtime_ns, reg.st_size]
+            except FileNotFoundError:
+                out[e.name] = [st.st_mtime_ns, st.st_size, 0, 0]
+    return out
 
 
 def recorded(ws: Workspace) -> dict[str, list[int]]:
@@ -61,8 +81,36 @@ def changed(ws: Workspace) -> list[str]:
     return sorted(cid for cid, st in taken(ws).items() if old.get(cid) != st)
 
 
+# When nothing was stale, for how long that answer serves again, as a multiple of what the check
+# cost: at 10,000 cases the check is tens of milliseconds, and a person typing queries in the TUI
+# (or a --queries file) should not pay it for each; a workspace of a few hundred cases checks every
+# time. Changes made by this process re-index their case at once and are never waited for.
+REUSE_FACTOR = 40
+_QUIET: dict[str, tuple[float, tuple, float]] = {}  # workspace → (checked at, record stamp, reusable for s)
+
+
 def stale(ws: Workspace) -> list[str]:
     """Cases changed since they were indexed, added, or removed (the record and the case folders
     read once: this runs before every search)."""
+    key = str(ws.root)
+    rec = _record_stamp(ws)
+    quiet = _QUIET.get(key)
+    now_t = time.monotonic()
+    if quiet is not None and quiet[1] == rec and now_t - quiet[0] < quiet[2]:
+        return []
     old, now = recorded(ws), taken(ws)
-    return sorted({cid for cid, st in now.items() if old.get(cid) != st} | (set(old) - set(now)))
+    out = sorted({cid for cid, st in now.items() if old.get(cid) != st} | (set(old) - set(now)))
+    spent = time.monotonic() - now_t
+    if out:
+        _QUIET.pop(key, None)
+    else:
+        _QUIET[key] = (now_t, rec, spent * REUSE_FACTOR if spent > 0.005 else 0.0)
+    return out
+
+
+def _record_stamp(ws: Workspace) -> tuple:
+    try:
+        st = os.stat(_path(ws))
+        return (st.st_mtime_ns, st.st_size, st.st_ino)
+    except OSError:
+        return ()

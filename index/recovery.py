@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 import errno
 import json
+import os
 import traceback
 from pathlib import Path
 from typing import Any
@@ -32,8 +33,8 @@ PROBE = "决定"
 _STORE_MARKS = ("/index/store.py", "/whoosh/", "/tantivy/", "tantivy")
 
 
-def _path(root: Path) -> Path:
-    return Path(root) / HEALTH
+def _path(root: Path) -> str:
+    return os.path.join(root, HEALTH)  # a string: every search reads the record
 
 
 def read(root: Path) -> dict[str, Any]:
@@ -44,6 +45,17 @@ def read(root: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         return {}
     return copy.deepcopy(h) if isinstance(h, dict) else {}  # the caller may change its copy
+
+
+def _known(root: Path) -> int:
+    """The documents the last update left in the index (the record as read, not copied: every search asks)."""
+    from index.dirs import read_json
+
+    try:
+        h = read_json(_path(root))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return 0
+    return h.get("documents", 0) if isinstance(h, dict) else 0
 
 
 def record(root: Path, documents: int, archive: tuple[str, str] | None = None) -> None:
@@ -93,7 +105,7 @@ def damage(root: Path, idx: Any, *, probe: bool, refills: bool = False) -> str:
     reason = getattr(idx, "rebuilt_reason", "")
     if reason:
         return "" if refills else reason
-    known = read(root).get("documents", 0)
+    known = _known(root)
     try:
         n = len(idx.indexed())
     except Exception as e:  # noqa: BLE001 - any failure to read the store's list is damage

@@ -80,3 +80,62 @@ async def test_the_search_screen_updates_a_stale_index_behind_the_old_answer(dem
         last, last_summary = shown[-1]  # asked again once the index took the change in
         assert any(h["party"] == NEW for h in last["hits"]) and "后台" not in last_summary
         assert "索引为最新" in str(screen.query_one("#index-status", Label).render())
+
+
+def test_the_command_answers_from_a_stale_index_and_updates_it_in_a_process_of_its_own(indexed_demo_ws, run_cli):
+    import json
+    import time
+
+    from tui.application import background_index
+
+    w = ["-w", str(indexed_demo_ws.root)]
+    _rename_party_by_hand(indexed_demo_ws)
+    code, out, err = run_cli("search", NEW, *w, "--json")
+    assert code in (0, None)
+    r = json.loads(out)
+    assert r["index"]["stale"] == 1 and r["index"]["background"] is True
+    assert "索引落后 1 个案件" in err and "--wait" in err
+    assert not any(h["party"] == NEW for h in r["hits"])  # the old index answered at once
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:  # the detached update: a process of its own, not this one
+        time.sleep(0.5)
+        if not background_index.running(indexed_demo_ws.root) and Session(indexed_demo_ws).search.index_status().current:
+            break
+    code, out, err = run_cli("search", NEW, *w, "--json")
+    r = json.loads(out)
+    assert any(h["party"] == NEW for h in r["hits"]) and not r["index"].get("stale") and "索引落后" not in err
+
+
+def test_wait_brings_the_index_up_to_date_before_answering(indexed_demo_ws, run_cli):
+    import json
+
+    _rename_party_by_hand(indexed_demo_ws)
+    code, out, err = run_cli("search", NEW, "-w", str(indexed_demo_ws.root), "--wait", "--json")
+    r = json.loads(out)
+    assert any(h["party"] == NEW and h["case"] == "SJ-2026-037" for h in r["hits"])
+    assert "stale" not in r["index"] and "索引落后" not in err
+
+
+def test_a_slow_freshness_check_is_reused_for_a_while_a_quick_one_never(indexed_demo_ws, monkeypatch):
+    """At 10,000 cases the check costs tens of milliseconds: a person typing queries pays it once
+    every few seconds, not for each; a small workspace checks at every search."""
+    import time
+
+    from index import freshness
+
+    calls = []
+    real = freshness.taken
+
+    def slow(ws, case_ids=None):
+        calls.append(1)
+        time.sleep(0.02)
+        return real(ws, case_ids)
+
+    monkeypatch.setattr(freshness, "taken", slow)
+    s = Session(indexed_demo_ws)
+    assert freshness.stale(s.ws) == [] and freshness.stale(s.ws) == []
+    assert len(calls) == 1  # the second answered from the first, well inside 40 × 20 ms
+    monkeypatch.setattr(freshness, "taken", real)
+    freshness._QUIET.clear()
+    _rename_party_by_hand(indexed_demo_ws)
+    assert freshness.stale(s.ws) == ["SJ-2026-037"]  # quick: checked again, the hand edit seen

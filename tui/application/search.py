@@ -55,20 +55,41 @@ class Search(Service):
         return index.ensure(self.ws, progress)
 
     def search(self, query: str, *, progress: Progress | None = None, wait_for_index: bool = True,
-               **filters: Any) -> dict[str, Any]:
+               background: bool = False, **filters: Any) -> dict[str, Any]:
         """Hits grouped by case (see :func:`index.search`); ``result['index']`` says what
         was brought up to date before searching. With ``wait_for_index=False`` an index that exists
         answers as it is and ``result['index']['stale']`` counts the cases it has not taken in yet
-        (the TUI then updates it in the background and asks again); a missing one is still built."""
+        (the TUI then updates it behind the answer). ``background``: the same for a process that
+        exits after answering (the CLI): a stale index answers, and a process of its own updates it
+        (``result['index']['background']``). A missing index is built first either way."""
         if not query.strip():
             raise UsageError("请给出检索词")
-        if not wait_for_index and not index.needs_rebuild(self.ws):
-            fresh = {"stale": len(freshness.stale(self.ws))}
-        else:
-            fresh = self.ensure_index(progress)
-            fresh.pop("stale", None)
-        result = index.search(self.ws, query, **filters)
-        result["index"] = {k: fresh[k] for k in ("built", "rebuilt", "recovered", "added", "removed", "stale") if fresh.get(k) is not None}
+        fresh, checked = self._freshen(progress, wait_for_index, background)
+        return self._answer(query, fresh, checked, filters)
+
+    def search_many(self, queries: list[str], *, background: bool = False, **filters: Any) -> list[dict[str, Any]]:
+        """Each query answered as :meth:`search` answers it, the index checked once."""
+        fresh, checked = self._freshen(None, True, background)
+        return [self._answer(q, fresh, checked, filters) for q in queries if q.strip()]
+
+    def _freshen(self, progress: Progress | None, wait: bool, background: bool = False) -> tuple[dict[str, Any], bool]:
+        """What was done to the index before the query, and whether that found it sound (then the
+        query does not check it again)."""
+        if not wait and not index.needs_rebuild(self.ws):
+            return {"stale": len(freshness.stale(self.ws))}, False
+        fresh = index.ensure(self.ws, progress, defer=background)
+        if fresh.pop("deferred", False):
+            from tui.application import background_index
+
+            fresh["background"] = background_index.start(self.ws.root)
+            return fresh, False
+        fresh.pop("stale", None)
+        return fresh, not (fresh.get("recovered") or fresh.get("rebuilt") or fresh.get("built"))
+
+    def _answer(self, query: str, fresh: dict[str, Any], checked: bool, filters: dict[str, Any]) -> dict[str, Any]:
+        result = index.search(self.ws, query, checked=checked, **filters)
+        keys = ("built", "rebuilt", "recovered", "added", "removed", "stale", "background")
+        result["index"] = {k: fresh[k] for k in keys if fresh.get(k) is not None}
         self._locate(result["hits"], query)
         result["facet_list"] = self.named_facets(result, query, **filters)
         return result
@@ -111,7 +132,8 @@ class Search(Service):
                 active.add((name, qmod.field_value(name, str(filters[key]))))
         out = []
         for name, counts in result.get("facets", {}).items():
-            values = [{"value": v, "label": self.facet_label(name, v), "count": n, "active": (name, v) in active}
+            label = self.facet_label if name in ("doc_type", "year") else None  # the others read as they are
+            values = [{"value": v, "label": label(name, v) if label else v, "count": n, "active": (name, v) in active}
                       for v, n in counts.items()]
             out.append({"field": name, "name": FACET_NAMES.get(name, name), "values": values})
         return out
@@ -179,10 +201,6 @@ class Search(Service):
                      f"{archive_files} 份档案文件" if archive_files else ""]
             label = f"索引更新于 {updated}；" + "、".join(x for x in parts if x) + "有变化，未索引（检索时自动更新，或按 u 更新）"
         return IndexStatus(at is not None, updated, pending, removed, stale_cases, archive_files, current, label)
-
-    def search_many(self, queries: list[str], **filters: Any) -> list[dict[str, Any]]:
-        self.ensure_index()
-        return [index.search(self.ws, q, **filters) for q in queries if q.strip()]
 
     # -- saved searches --------------------------------------------------------------------
     def save_search(self, name: str, query: str, **filters: Any) -> None:

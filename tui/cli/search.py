@@ -32,13 +32,15 @@ def _every(k: int):
 @click.option("--save", "save_name", default=None, help="把这次检索保存为命名检索")
 @click.option("--open", "open_n", type=int, default=None, help="打开第 N 处命中（从 1 数起）：显示该页全文，命中处以【】标出")
 @click.option("--run", "run_name", default=None, help="执行一个命名检索")
+@click.option("--wait", "wait", is_flag=True, default=False, help="索引落后于案件时，先更新索引再检索（默认：用现有索引立即回答，后台更新）")
 @json_option
-def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_name, open_n, run_name, as_json):
+def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_name, open_n, run_name, wait, as_json):
     """全文检索案卷（支持 AND/OR/NOT、"短语"、字段:值、日期范围）：命中按案件分组，附高亮摘要与页码。
 
     字段可用中文：机关:某局 年度:2024 类型:行政处罚决定书 法律:价格法 案号:… 当事人:…（冒号全角半角均可）。
 
-    检索前先让索引跟上案件：没有索引时建立，案件有变化时更新。
+    没有索引时先建立索引。案件在上次索引后有改动时，用现有索引立即回答并说明落后几个案件，
+    同时在后台更新索引（--json 中 index.stale、index.background）；加 --wait 则先更新再检索。
     """
     s = open_session()
     params = dict(limit=limit, agency=agency, year=year, law=law, doc_type=doc_type, sort=sort)
@@ -47,14 +49,18 @@ def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_n
         params.update(stored)
     if queries_file:
         lines = Path(queries_file).read_text(encoding="utf-8").splitlines()
-        for r in s.search.search_many([x.strip() for x in lines], **params):
+        results = s.search.search_many([x.strip() for x in lines], background=not wait, **params)
+        if results:
+            _say_stale(results[0])
+        for r in results:
             click.echo(dumps(r, indent=None))
         return
     if not query:
         raise UsageError("请给出检索词（或 --run 名称 / --queries 文件）")
     if save_name:
         s.search.save_search(save_name, query, **params)
-    result = s.search.search(query, progress=_every(25), **params)
+    result = s.search.search(query, progress=_every(25), background=not wait, **params)
+    _say_stale(result)
     for notice in (result.get("index", {}).get("recovered"), result.get("recovered")):
         if notice:
             click.echo(f"注意：{notice}", err=True)
@@ -88,6 +94,14 @@ def search(query, limit, agency, year, law, doc_type, sort, queries_file, save_n
                 click.echo(f"\n{f['name']}：" + "　".join(f"{v['label']}({v['count']})" for v in f["values"][:6]))
 
     emit(result, as_json, human)
+
+
+def _say_stale(result: dict) -> None:
+    built = result.get("index", {})
+    if built.get("stale"):
+        how = "已在后台更新索引" if built.get("background") else "后台更新未能启动，请运行 casefile index update"
+        click.echo(f"注意：索引落后 {built['stale']} 个案件（上次索引后有改动），本次结果来自现有索引；{how}"
+                   "（要先更新再检索：加 --wait）", err=True)
 
 
 @click.group("index")
