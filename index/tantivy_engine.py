@@ -29,7 +29,6 @@ from typing import Any, Callable, Iterable
 import tantivy as T
 
 from casefile.errors import IndexError_, UsageError
-from casefile.ingest.extract.normalize import compact
 from casefile.store.fsutil import atomic_write_text
 from index.dirs import meta_mismatch, start_fresh
 from index import highlight, query as qmod
@@ -475,6 +474,8 @@ def document(ref: str, d: PageDoc) -> "T.Document":
 def prepare(text: str) -> tuple[str, str, str, bytes]:
     """The page as shown and its words, worked out where it is read (a worker process) rather than in
     the writer. Line breaks inside words (PDF extraction) would split them for the segmenter: compacted."""
+    from casefile.ingest.extract.normalize import compact  # the extraction package: for indexing, not for a search
+
     body = compact(text).text
     return (body, *index_form(body))
 
