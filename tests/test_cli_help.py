@@ -75,3 +75,19 @@ def test_case_list_loads_neither_the_renderer_nor_the_index_engines(demo_ws):
     listed, loaded = out.rsplit("LOADED", 1)
     assert '"SJ-2026-088"' in listed  # the demo's cases were listed
     assert loaded.split() == ["0"], f"casefile case list loaded {loaded.split()[1:]}"
+
+
+def test_a_search_loads_neither_the_extraction_nor_the_renderer(indexed_demo_ws):
+    """The first query of a process pays for what it imports (issue 33: ≤ 300 ms): the extraction
+    package (a hundred patterns compiled) is for indexing, not for answering a query."""
+    code = (
+        "import sys\n"
+        "from tui.cli.main import cli\n"
+        f"rc = cli.main(['--workspace', {str(indexed_demo_ws.root)!r}, 'search', '听证', '--json'], prog_name='casefile')\n"
+        "heavy = ('casefile.ingest.extract', 'spacy', 'docx', 'docxtpl', 'jinja2', 'whoosh', 'textual')\n"
+        "print('LOADED', rc, ','.join(sorted({n for n in sys.modules if n.startswith(heavy)})))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True).stdout
+    listed, loaded = out.rsplit("LOADED", 1)
+    assert '"total"' in listed and '"hits"' in listed
+    assert loaded.split() == ["0"], f"casefile search loaded {loaded.split()[1:]}"
