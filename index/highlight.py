@@ -24,7 +24,8 @@ def matches(text: str, starts: list[int], ends: list[int], words: set[str], phra
     # characters that normalise to it (，for , ; 價 for 价), no copy of the page normalised. Most
     # pages hold none of those variants: then the needle is found as it is, several times faster
     # than the pattern of character classes (0.1 ms a page was most of a search's Python time)
-    found = [(i, j, item) for item, ws in enumerate(items) if ws for i, j in _found("".join(ws), text)]
+    found = [(i, i + len(needle), item) for item, needle in enumerate("".join(ws) for ws in items) if needle
+             for i in _found(needle, text)]
     if not found:
         return []
     ks, ends_k = _words_at(starts, ends, [i for i, _, _ in found])  # every match's word in one lookup
@@ -49,19 +50,18 @@ def _words_at(starts, ends, positions: list[int]) -> tuple[list[int], list[int]]
     return ks, [ends[k] if k >= 0 else -1 for k in ks]
 
 
-def _found(needle: str, text: str):
-    """(start, end) of each occurrence of ``needle`` in ``text``, its characters' variants included."""
-    if not needle:
-        return
+def _found(needle: str, text: str) -> list[int]:
+    """Where each occurrence of ``needle`` in ``text`` starts (occurrences apart), its characters'
+    variants included: the pattern of character classes when the page holds a variant, else the
+    needle as it is (found by the regex engine in one call, no Python step per occurrence)."""
     variants = _variants(needle)
-    if variants and any(v in text for v in variants):
-        for m in _pattern(needle).finditer(text):
-            yield m.span()
-        return
-    n, i = len(needle), text.find(needle)
-    while i >= 0:
-        yield i, i + n
-        i = text.find(needle, i + n)
+    pattern = _pattern(needle) if variants and any(v in text for v in variants) else _literal(needle)
+    return [m.start() for m in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=512)
+def _literal(needle: str) -> "re.Pattern[str]":
+    return re.compile(re.escape(needle))
 
 
 @lru_cache(maxsize=512)
