@@ -40,7 +40,7 @@ import tomli_w
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from casefile.output import dossier
+from casefile.output import pages
 
 from casefile.chain import journal  # noqa: E402
 from casefile.store.catalog import CATALOG_FILE  # noqa: E402
@@ -245,8 +245,8 @@ def main() -> None:
         demo = tmp / "demo"
         # page counts do not matter here: the demo is built with estimated counts, so the
         # run does not depend on (or wait for) LibreOffice being installed
-        dossier.soffice = lambda: None
-        build_demo(demo)
+        with pages.using(pages.EstimateCounter()):
+            build_demo(demo)
         corpus = corpus_files(args.corpus)
         print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; today {TODAY}; corpus files linked: {len(corpus)}")
         print("two figures each: wall (a fresh `casefile …` as a person runs it; for the TUI from interpreter start,")
