@@ -6,7 +6,7 @@ Each PDF is read and extracted as `casefile import` does (read_document, then ex
 field against the truth written by hand from the document's own text: 文号, 机关 (the title's name; also
 "title or seal", the name under the seal where it differs), 当事人, and the decision date as the importer
 takes it (the seal date; a date marked date_source = "text", given when the seal is undated, is no
-decision date). Values are compared with whitespace removed and every year bracket written 〔〕. A value
+decision date; the last line counts fields["date"] as it is, that date included). Values are compared with whitespace removed and every year bracket written 〔〕. A value
 the document writes masked (***, 永清县xx超市) is set aside by the extractor under fields["masked"], never
 filled in: the second figure of each field counts it as read when the text set aside equals the truth.
 """
@@ -45,6 +45,7 @@ def score(t: dict, f: dict) -> dict[str, bool]:
         "agency_either": agency in {norm(t["agency"]), norm(t.get("agency_seal", ""))} - {""},
         "party": norm(f.get("party", "")) == norm(t["party"]),
         "date": decision_date(f) == t["date"],
+        "date_field": f.get("date", "") == t["date"],
     }
 
 
@@ -78,8 +79,9 @@ def main() -> None:
                 misses.append((t["file"], k, got, t[k] or t.get("agency_seal", ""), f.get("masked", {}).get(k, "")))
     n = len(truth)
     print(f"{n} PDFs, hand truth {args.truth.name}, {time.perf_counter() - t0:.1f} s")
-    for k in (*FIELDS[:2], "agency_either", *FIELDS[2:]):
-        label = "agency (title or seal)" if k == "agency_either" else k
+    labels = {"agency_either": "agency (title or seal)", "date_field": "date, fields['date'] as is"}
+    for k in (*FIELDS[:2], "agency_either", *FIELDS[2:], "date_field"):
+        label = labels.get(k, k)
         print(f"{label:24s} {hits[k] / n:6.1%} ({hits[k]}/{n});  masked values read as written: {read[k] / n:6.1%}")
     if args.misses:
         for m in misses:
