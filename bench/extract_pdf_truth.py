@@ -5,10 +5,11 @@
 Each PDF is read and extracted as `casefile import` does (read_document, then extract) and scored per
 field against the truth written by hand from the document's own text: 文号, 机关 (the title's name; also
 "title or seal", the name under the seal where it differs), 当事人, and the decision date as the importer
-takes it (the seal date; a date marked date_source = "text", given when the seal is undated, is no
-decision date; the last line counts fields["date"] as it is, that date included). Values are compared with whitespace removed and every year bracket written 〔〕. A value
-the document writes masked (***, 永清县xx超市) is set aside by the extractor under fields["masked"], never
-filled in: the second figure of each field counts it as read when the text set aside equals the truth.
+takes it (the seal's; the date an undated seal gives, marked date_source = "text", is none; the last line
+counts fields["date"] as it is, that date included). Values are compared with whitespace removed and every
+year bracket written 〔〕. A value the document writes masked (***, 永清县xx超市) is set aside by the
+extractor under fields["masked"], never filled in: the second figure of each field counts it as read when
+the text set aside equals the truth.
 """
 
 from __future__ import annotations
