@@ -74,3 +74,8 @@ def test_a_signature_dated_twice_gives_the_seals_date():
     f = extract(read_document(SAMR / "txt" / "samr_d4852730678a237bc047bbb134e8cb1c.txt")).fields
     assert f["date"] == "2025-10-28"
 
+
+
+def test_a_serial_written_around_di_is_the_doc_no():
+    f = extract_text("无锡市新吴区市场监督管理局\n行政处罚决定书\n锡新市监处罚〔 2023〕 02 第069号\n当事人：新吴区喜来客生鲜超市\n").fields
+    assert f["doc_no"] == "锡新市监处罚〔2023〕02第069号"
