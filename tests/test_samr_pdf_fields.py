@@ -56,6 +56,9 @@ def test_the_agency_inspecting_is_not_the_party():
             "审计取证单对当事人经营场所进行检查，发现当事人涉嫌收取特殊遗体化妆洗穿费用。\n")
     f = extract_text(text).fields
     assert "party" not in f
+    # nor a reference to it (其位于…的门店)
+    f = extract_text(text.replace("当事人经营场所", "其位于六枝特区平寨镇的门店")).fields
+    assert "party" not in f
 
 
 def test_a_name_holding_ni_de_is_not_cut_as_narrative():
