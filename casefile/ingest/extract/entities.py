@@ -186,11 +186,18 @@ def _clean_party(value: str) -> str:
     return value
 
 
+def _name_tail(rest: str) -> bool:
+    """“你的美百货店” after 定兴县遇见: the rest of a name (short, ending as a shop's name does before the
+    first stop), not the narrative that follows a name on its line (张德利 你未经依法批准，…)."""
+    first = re.split(r"[，,。；;：:]", rest)[0]
+    return len(first) <= 10 and bool(_ORG_END.search(first))
+
+
 def _label_value(value: str, label: str) -> str:
     stop = _STOP.search(value)
     if stop and stop.start() > 0:
         value = value[: stop.start()]
-    if label == "PARTY" and (told := _NARRATIVE.search(value)) and told.start() >= 2:
+    if label == "PARTY" and (told := _NARRATIVE.search(value)) and told.start() >= 2 and not _name_tail(value[told.start():]):
         value = value[: told.start()]
     value = value.strip("：:，,。；; /")
     if label == "PARTY":
@@ -285,6 +292,21 @@ def salutation_party(head: list[str]) -> str:
             return ""  # a letter to an agency (a party's 陈述申辩书): the addressee is not the party
         if m and _name_like(m.group(1)) and not any(m.group(1).startswith(k) for k in _LABELS["PARTY"] + _LABELS["ADDRESS"]):
             return m.group(1)
+    return ""
+
+
+_INSPECTED = re.compile(pattern_data()["party"]["inspected"])
+_NOT_INSPECTED = re.compile(pattern_data()["party"]["not_inspected"])
+
+
+def inspected_party(narrative: str) -> str:
+    """A decision with no party label or salutation names the party as the one inspected at the opening
+    of its narrative (依法对大丰市美丽园化妆品经营部进行现场检查); "" when it names none there."""
+    head = narrative[: int(pattern_data()["party"]["inspected_chars"])]
+    for m in _INSPECTED.finditer(head):
+        name = m.group("name").split("经营的")[-1]
+        if not _NOT_INSPECTED.search(name):
+            return name
     return ""
 
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from casefile.ingest.extract.agency import publisher_agency, self_named_agency, title_agency
 from casefile.ingest.extract.citations import find_citations
-from casefile.ingest.extract.entities import (VALIDATORS, bare_party, compiled, inline_party, label_values, parse_money, pattern_data,
-                                              salutation_party)
+from casefile.ingest.extract.entities import (VALIDATORS, bare_party, compiled, inline_party, inspected_party, label_values, parse_money,
+                                              pattern_data, salutation_party)
 
 _FINE = re.compile(r"(?<!加处)罚款(?:人民币)?[:：]?((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))")
 _MONEY_RE = r"((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))"
@@ -226,7 +226,10 @@ def _party(lines: list[str], head: list[str], text: str, doc_no: str) -> str:
             first = re.split(r"[；;，,：:]", re.sub(r"^当事人", "", head[at + 1]))[0]
             if 4 <= len(first) <= 40 and _ORG_SUFFIX.search(first):
                 return first
-    return ""
+    # nothing labels it: the one the narrative's opening says was inspected (after the 文号, else the title)
+    at, title = text.find(doc_no) if doc_no else -1, text.find("决定书")
+    start = at + len(doc_no) if at >= 0 else title + 3 if title >= 0 else 0
+    return inspected_party(text[start:])
 
 
 def _amounts(text: str) -> dict[str, Any]:

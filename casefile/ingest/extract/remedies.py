@@ -93,6 +93,7 @@ def seal(d: Decision) -> None:
         if day:
             d.seal_date = day
             d.seal_span = Span(after + m.start(), after + m.end(), m.group(0))
+            _stamped_after(d, tail, after, m.end())
             return
     for m in () if blank else regex(decision_data()["seal"]["anywhere"]).finditer(t):
         day = parse_date(m.group("date"))
@@ -101,6 +102,15 @@ def seal(d: Decision) -> None:
             d.seal_span = Span(m.start("date"), m.end("date"), m.group("date"))
             return
     d.seal_blank = bool(blank)
+
+
+def _stamped_after(d: Decision, tail: str, after: int, end: int) -> None:
+    """A signature dated twice (typed, then again by the electronic seal right after it): the seal's date."""
+    spec = decision_data()["seal"]
+    m = regex(spec["stamped"]).search(tail[: end + int(spec["stamped_within"])], end)
+    if m and (day := parse_date(m.group("date"))):
+        d.seal_date = day
+        d.seal_span = Span(after + m.start("date"), after + m.end("date"), m.group("date"))
 
 
 def placeholders(d: Decision) -> None:
