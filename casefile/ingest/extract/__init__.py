@@ -183,15 +183,15 @@ def _decision_fields(f: dict[str, Any], text: str) -> None:
     from casefile.ingest.extract.decision import read_decision
 
     d = read_decision(text)
-    f.pop("date_source", None)
+    f.pop("text_date", None)
     if d.seal_date:
         f["date"] = d.seal_date.isoformat()
-    elif (last := _undated_seal_fallback(d)) is not None:
-        # a whole decision whose seal is undated (“年 月 日”, “（XX局印章）” alone): the document's date is the
-        # last one its text states — marked, so it is never taken for the decision's date (importer)
-        f["date"], f["date_source"] = last.isoformat(), "text"
     else:
+        # a whole decision whose seal is undated (“年 月 日”, “（XX局印章）” alone) has no date: the last date
+        # its text states (a refund deadline, a notice served) is kept apart as text_date, never its date
         f.pop("date", None)
+        if (last := _undated_seal_fallback(d)) is not None:
+            f["text_date"] = last.isoformat()
     f["measures"] = [{"kind": m.kind, "amount": str(m.amount) if m.amount is not None else None,
                       "basis": [b for b in m.basis if b.get("article")]} for m in d.measures]
     fines = [m for m in d.measures if m.kind == "罚款" and m.amount is not None]
