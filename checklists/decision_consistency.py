@@ -290,13 +290,33 @@ def goods_mismatches(d: Decision) -> list[Span]:
     return out
 
 
+_UNPRICED = re.compile(_GOODS["unpriced"])
+
+
+def goods_classes_differ(d: Decision) -> tuple[Span, Span] | None:
+    """Two places naming the goods sold unpriced (经营的农药未明码标价 / 经营食品未按规定明码标价) with goods
+    of classes that exclude each other, neither place naming both: the facts or the 定性 copied from
+    another case (故市监处罚〔2024〕713号)."""
+    seen: dict[str, Span] = {}
+    for m in _UNPRICED.finditer(unquoted(d.text)):
+        kinds = {k for k, words in _GOODS["classes"].items() if any(w in m.group("goods") for w in words)}
+        if len(kinds) == 1:
+            seen.setdefault(kinds.pop(), Span(m.start(), m.end(), d.text[m.start():m.end()]))
+    spans = sorted(seen.values(), key=lambda s: s.start)
+    return (spans[0], spans[1]) if len(spans) > 1 else None
+
+
 @predicate
 def goods_named_consistently(ctx: CheckContext) -> Iterator[Hit]:
-    """D11: the goods named in the 定性 are the goods of the facts."""
+    """D11: the goods named in the 定性 are the goods of the facts, and the text names one kind of goods."""
     for r in decisions(ctx):
         for s in goods_mismatches(r.decision)[:1]:
             yield Hit(f"定性部分认定当事人经营“{s.text}”，而事实和证据部分没有提到该物品；应核对定性与查明的事实是否一致",
                       [r.rec.file], r.ev(s, 30))
+        pair = None if goods_mismatches(r.decision) else goods_classes_differ(r.decision)
+        if pair:
+            yield Hit(f"决定书前后所称物品不是同一类：“{pair[0].text}”与“{pair[1].text}”；应核对查明的事实与定性",
+                      [r.rec.file], r.ev(pair[0]) + r.ev(pair[1]))
 
 
 # -- D12 draft wording in the operative part ---------------------------------------------------------
