@@ -112,3 +112,18 @@ def test_discretion_list_is_no_measure():
     d = read_decision(compact("行政处罚决定书\n当事人：某超市\n本局认为，当事人违法行为轻微并及时改正，没有造成危害后果，"
                               "依据《中华人民共和国行政处罚法》第三十三条第一款的规定，本局决定对当事人不予行政处罚。").text)
     assert [m.kind for m in d.measures] == ["不予处罚"]
+
+
+def test_copies_left_blank_and_copies_filled_out_of_place():
+    """“本文书一式 份， 份送达” is a blank left in the form; “一两本文书一式 份， /” is the filled count
+    (一式两份, 一份送达) that the text layer moved to the start of the line, not a blank."""
+    from casefile.ingest.extract.normalize import compact
+    from checklists.decision_consistency import _LEFTOVERS
+
+    def left(text: str) -> bool:
+        return any(p.search(compact(text).text) for p in _LEFTOVERS["content"])
+
+    assert left("（市场监督管理部门将依法向社会公开行政处罚决定信息）\n本文书一式    份，    份送达，一份归档，           。")
+    assert not left("行政处罚不停止执行。\n一两本文书一式 份，       /\n(市场监督管理部门将依法向社会公示本行政处罚决定信息)")
+    assert not left("行政处罚不停止执行。\n//本文书一式 份， /")
+    assert not left("本文书一式两份，一份送达，一份归档。")
