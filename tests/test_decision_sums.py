@@ -7,16 +7,14 @@ text left in (F05), a suit “申请行政诉讼” offered under 复议前置 (
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
 from decimal import Decimal
 
 import pytest
 
 from tests.conftest import DATA
+from tests.test_decision_consistency import assert_exactly, check_each
 
 CONSISTENCY = DATA / "consistency"
-TODAY = dt.date(2026, 11, 23)
 RULES = ("D06-correction-ordered", "D08-dates-in-order", "D09-amount-words", "D11-goods-consistent", "D14-sums-agree",
          "D15-measure-decided", "D16-violation-found", "F05-template-leftovers")
 
@@ -52,28 +50,12 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def checked(demo_template, tmp_path_factory):
-    from casefile.ingest.importer import import_paths
-    from casefile.store.workspace import Workspace
-    from checklists.engine import check_case, context_for
-
-    root = tmp_path_factory.mktemp("sums") / "ws"
-    shutil.copytree(demo_template, root)
-    ws = Workspace.open(root)
-    out = {}
-    for name in EXPECTED:
-        imp = import_paths(ws, [CONSISTENCY / name])
-        out[name] = check_case(context_for(ws, imp.case, TODAY), "evaluate")
-    return out
+    return check_each(demo_template, tmp_path_factory.mktemp("sums") / "ws", EXPECTED)
 
 
 @pytest.mark.parametrize("name", list(EXPECTED))
 def test_send_back_defects(checked, name):
-    found = [f for f in checked[name].findings if f.rule in RULES]
-    for rule, words in EXPECTED[name]:
-        assert any(f.rule == rule and words in f.message for f in found), (rule, words, [f.message for f in found])
-    for f in found:
-        assert any(f.rule == rule and words in f.message for rule, words in EXPECTED[name]), f.message
-        assert f.severity == "major" and any(e.get("text") for e in f.evidence), f.message
+    assert_exactly(checked[name], RULES, EXPECTED[name])
 
 
 def test_suit_applied_for_is_a_direct_suit(checked):
