@@ -310,10 +310,11 @@ def goods_classes_differ(d: Decision) -> tuple[Span, Span] | None:
 def goods_named_consistently(ctx: CheckContext) -> Iterator[Hit]:
     """D11: the goods named in the 定性 are the goods of the facts, and the text names one kind of goods."""
     for r in decisions(ctx):
-        for s in goods_mismatches(r.decision)[:1]:
+        named = goods_mismatches(r.decision)
+        for s in named[:1]:
             yield Hit(f"定性部分认定当事人经营“{s.text}”，而事实和证据部分没有提到该物品；应核对定性与查明的事实是否一致",
                       [r.rec.file], r.ev(s, 30))
-        pair = None if goods_mismatches(r.decision) else goods_classes_differ(r.decision)
+        pair = None if named else goods_classes_differ(r.decision)  # one defect, one finding
         if pair:
             yield Hit(f"决定书前后所称物品不是同一类：“{pair[0].text}”与“{pair[1].text}”；应核对查明的事实与定性",
                       [r.rec.file], r.ev(pair[0]) + r.ev(pair[1]))
