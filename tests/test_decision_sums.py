@@ -3,7 +3,8 @@ on the real decision it was found in (tests/data/consistency, copied from the 90
 and real decisions without them that must stay silent: sums (D14) and amounts in words (D09), a
 decision that decides no measure (D15), a 定性 left “涉嫌” (D16), a notice numbered in a later
 year than its date (D08), goods of two kinds (D11), a 责令改正 the party ignored (D06), template
-text left in (F05), a suit “申请行政诉讼” offered under 复议前置 (P16)."""
+text left in (F05), proposal wording in the operative part (D12), a suit “申请行政诉讼” offered under
+复议前置 (P16)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from tests.conftest import DATA
 from tests.test_decision_consistency import assert_exactly, check_each
 
 CONSISTENCY = DATA / "consistency"
-RULES = ("D06-correction-ordered", "D08-dates-in-order", "D09-amount-words", "D11-goods-consistent", "D14-sums-agree",
+RULES = ("D06-correction-ordered", "D08-dates-in-order", "D09-amount-words", "D11-goods-consistent", "D12-operative-draft-wording", "D14-sums-agree",
          "D15-measure-decided", "D16-violation-found", "F05-template-leftovers")
 
 # file → the findings of RULES it must give (rule, words in the message); nothing else from RULES
@@ -37,6 +38,9 @@ EXPECTED = {
     "samr_9e919df293b91e3d0193c08f0dd80535.txt": [("D11-goods-consistent", "经营的农药未明码标价")],
     # 定市监处罚〔2024〕635号: the 责令改正通知书 was ignored (复查仍未明码标价); the decision orders a fine only
     "samr_9e919df292bd251f01935206831848ac.txt": [("D06-correction-ordered", "未责令当事人改正")],
+    # 饶婺市监处罚〔2026〕54号 (second held-out draw): “拟对当事人责令改正并进行以下行政处罚：处以罚款肆仟元整”; 一式 份
+    "samr_b9d719766d4042d3b2aa3121ec94845e.txt": [("D12-operative-draft-wording", "拟对当事人责令改正并进行以下行政处罚"),
+                                                  ("F05-template-leftovers", "本文书一式份")],
     # 清市监（城）处罚〔2025〕110号: the e-seal system's instruction left in the published decision
     "samr_6b546e6ce356a45c10bb25e0c1c09ec7.txt": [("F05-template-leftovers", "否则盖章会出错")],
     # correct on these points: 晋市监处罚〔2025〕17-80号 (refund and words agree), 光市监处罚〔2025〕0125015号 (eight
