@@ -1,7 +1,7 @@
 """Predicates that read one 决定书 against itself: its dated acts and the dated records it cites in
 their legal order (立案 → 检查/询问 → 告知 → 决定), the party and the goods of the facts, the 定性
 and the operative part against the header and the facts, proposal wording left in the operative
-part, the 违法所得 confiscated against the one found, amounts written in figures and in words,
+part, the 违法所得 confiscated against the one found (sums and amounts in words: decision_arithmetic.py),
 template text left unfilled, an evidence heading with nothing under it. The patterns are data
 (casefile/data/extract/decision.toml [consistency]); each hit quotes the words it rests on."""
 
@@ -21,7 +21,6 @@ from checklists.registry import predicate
 _SPEC = decision_data()["consistency"]
 _LEFTOVERS = {"content": [re.compile(p) for p in _SPEC["leftovers"]], "form": [re.compile(p) for p in _SPEC["form_leftovers"]]}
 _EMPTY_EVIDENCE = re.compile(_SPEC["empty_evidence"])
-_AMOUNT_PAIRS = [re.compile(p) for p in _SPEC["amount_pair"]]
 
 
 _TL = _SPEC["timeline"]
@@ -136,35 +135,54 @@ def timeline_conflicts(acts: dict[str, list[tuple[dt.date, str]]], seal: dt.date
                 break
 
 
+_NUM_TITLE = re.compile(_TL["numbered_title"])
+_NUM_YEAR = re.compile(_TL["numbered_year"])
+_DATED = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})[日号]")
+
+
+def numbered_later(d: Decision) -> list[tuple[str, dt.date, int, str]]:
+    """(document, the date written for it, the year of its 文号, the words) for a notice whose every
+    文号 is of a later year than every date written right before its title: a wrong date or number."""
+    plain = unquoted(d.text)
+    dated: dict[str, list[tuple[dt.date, str]]] = {}
+    years: dict[str, set[int]] = {}
+    for m in _NUM_TITLE.finditer(plain):
+        key = m.group("title")[-5:]  # 责令退款通知书 / 下达责令退款通知书: one document
+        # the 文号 right after the title (…通知书》（…〔2026〕6号）) or right before it (…〔2026〕3号的《…告知书》)
+        after = re.split("[。；;，,]", plain[m.end():m.end() + 30])[0]
+        before = re.split("[。；;，,]", plain[max(0, m.start() - 30):m.start()])[-1]
+        y = re.match(r"》?\s*[（(]?[^（()）]{0,20}?" + _TL["numbered_year"], after) or re.search(_TL["numbered_year"] + "[^。；]{0,12}号的?《?$", before)
+        if y:
+            years.setdefault(key, set()).add(int(y.group("year")))
+        clause = re.split("[。；;]", plain[max(0, m.start() - 60):m.start()])[-1]
+        dates = list(_DATED.finditer(clause))
+        if dates and not _TL_GAP_NOT.search(clause[dates[-1].end():]):
+            try:
+                day = dt.date(*(int(g) for g in dates[-1].groups()))
+            except ValueError:
+                continue
+            start = m.start() - len(clause) + dates[-1].start()
+            dated.setdefault(key, []).append((day, d.text[start:m.end()]))
+    out = {min(dated[key])[0]: (key, min(dated[key])[0], min(years[key]), min(dated[key])[1]) for key in reversed(dated)
+           if key in years and min(years[key]) > max(day.year for day, _ in dated[key])}
+    return list(out.values())  # two notices served in one clause on the one wrong date: one finding
+
+
 @predicate
 def dated_acts_in_order(ctx: CheckContext) -> Iterator[Hit]:
     """D08: the dated acts in the decision in their legal order (立案 → 检查/询问 → 告知 → 决定), from
     the narrative and the records it cites. Only a clear inversion is reported."""
     for r in decisions(ctx):
         acts, records = _acts(ctx, r)
-        for what, words in timeline_conflicts(acts, r.decision.seal_date, records.get("立案", [])):
+        found = list(timeline_conflicts(acts, r.decision.seal_date, records.get("立案", [])))
+        found += [(f"决定书所述日期与文号矛盾：“{words[:40]}”写于{_cn(day)}，其文号却是{year}年的；应核对该文书的日期或文号", [words])
+                  for _, day, year, words in numbered_later(r.decision)
+                  if not any(_cn(day) in what for what, _ in found)]  # the same wrong date already reported: one finding
+        for what, words in found:
             ev = [e for w in words for e in _quote(r, w)]
             if "落款" in what:
                 ev = r.ev(r.decision.seal_span) + ev
             yield Hit(what, [r.rec.file], ev)
-
-
-@predicate
-def amounts_in_words_agree(ctx: CheckContext) -> Iterator[Hit]:
-    """D09: an amount written in figures and in words (50000元（伍万元）) says the same sum."""
-    for r in decisions(ctx):
-        t = r.decision.text
-        seen: set[str] = set()  # one defect, one finding: the same pair written twice is one
-        for p in _AMOUNT_PAIRS:
-            for m in p.finditer(t):
-                if m.group(0) in seen:
-                    continue
-                seen.add(m.group(0))
-                fig = parse_money(m.group("fig") + (m.group("wan") or "") + "元")
-                words = parse_money(m.group("words").replace("圆", "元"))
-                if fig is not None and words is not None and fig != words:
-                    yield Hit(f"金额的小写与大写不一致：“{m.group(0)}”（{fig:f}元与{words:f}元）；应核对并改正",
-                              [r.rec.file], r.ev(Span(m.start(), m.end(), m.group(0))))
 
 
 @predicate
@@ -272,13 +290,34 @@ def goods_mismatches(d: Decision) -> list[Span]:
     return out
 
 
+_UNPRICED = re.compile(_GOODS["unpriced"])
+
+
+def goods_classes_differ(d: Decision) -> tuple[Span, Span] | None:
+    """Two places naming the goods sold unpriced (经营的农药未明码标价 / 经营食品未按规定明码标价) with goods
+    of classes that exclude each other, neither place naming both: the facts or the 定性 copied from
+    another case (故市监处罚〔2024〕713号)."""
+    seen: dict[str, Span] = {}
+    for m in _UNPRICED.finditer(unquoted(d.text)):
+        kinds = {k for k, words in _GOODS["classes"].items() if any(w in m.group("goods") for w in words)}
+        if len(kinds) == 1:
+            seen.setdefault(kinds.pop(), Span(m.start(), m.end(), d.text[m.start():m.end()]))
+    spans = sorted(seen.values(), key=lambda s: s.start)
+    return (spans[0], spans[1]) if len(spans) > 1 else None
+
+
 @predicate
 def goods_named_consistently(ctx: CheckContext) -> Iterator[Hit]:
-    """D11: the goods named in the 定性 are the goods of the facts."""
+    """D11: the goods named in the 定性 are the goods of the facts, and the text names one kind of goods."""
     for r in decisions(ctx):
-        for s in goods_mismatches(r.decision)[:1]:
+        named = goods_mismatches(r.decision)
+        for s in named[:1]:
             yield Hit(f"定性部分认定当事人经营“{s.text}”，而事实和证据部分没有提到该物品；应核对定性与查明的事实是否一致",
                       [r.rec.file], r.ev(s, 30))
+        pair = None if named else goods_classes_differ(r.decision)  # one defect, one finding
+        if pair:
+            yield Hit(f"决定书前后所称物品不是同一类：“{pair[0].text}”与“{pair[1].text}”；应核对查明的事实与定性",
+                      [r.rec.file], r.ev(pair[0]) + r.ev(pair[1]))
 
 
 # -- D12 draft wording in the operative part ---------------------------------------------------------

@@ -37,30 +37,39 @@ EXPECTED = {
 }
 
 
-@pytest.fixture(scope="module")
-def checked(demo_template, tmp_path_factory):
+def check_each(demo_template, root, names) -> dict:
+    """Each decision of tests/data/consistency imported as its own case and evaluated."""
     from casefile.ingest.importer import import_paths
     from casefile.store.workspace import Workspace
     from checklists.engine import check_case, context_for
 
-    root = tmp_path_factory.mktemp("consistency") / "ws"
     shutil.copytree(demo_template, root)
     ws = Workspace.open(root)
     out = {}
-    for name in EXPECTED:
+    for name in names:
         imp = import_paths(ws, [CONSISTENCY / name])
         out[name] = check_case(context_for(ws, imp.case, TODAY), "evaluate")
     return out
 
 
-@pytest.mark.parametrize("name", list(EXPECTED))
-def test_consistency_findings(checked, name):
-    found = [f for f in checked[name].findings if f.rule in NEW_RULES]
-    for rule, words in EXPECTED[name]:
+def assert_exactly(result, rules, expected) -> None:
+    """The findings of ``rules`` are exactly ``expected`` (rule, words in the message), each major and quoting its text."""
+    found = [f for f in result.findings if f.rule in rules]
+    for rule, words in expected:
         assert any(f.rule == rule and words in f.message for f in found), (rule, words, [f.message for f in found])
     for f in found:
-        assert any(f.rule == rule and words in f.message for rule, words in EXPECTED[name]), f.message
+        assert any(f.rule == rule and words in f.message for rule, words in expected), f.message
         assert f.severity == "major" and any(e.get("text") for e in f.evidence), f.message
+
+
+@pytest.fixture(scope="module")
+def checked(demo_template, tmp_path_factory):
+    return check_each(demo_template, tmp_path_factory.mktemp("consistency") / "ws", EXPECTED)
+
+
+@pytest.mark.parametrize("name", list(EXPECTED))
+def test_consistency_findings(checked, name):
+    assert_exactly(checked[name], NEW_RULES, EXPECTED[name])
 
 
 def _read(name: str):

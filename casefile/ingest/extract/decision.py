@@ -167,7 +167,11 @@ def _operative(d: Decision, plain: str) -> None:
         d.measures = [m for m in breakdown if m.kind == "罚款"] + [m for m in d.measures if m.kind != "罚款"]
     # 《责令改正通知书》 is a title: searched with titles kept (quotations of the law still blanked, and the
     # law's wording written after its article without quotation marks: 第四十二条规定：经营者…的，责令改正…)
-    corr = first_match(phrasings("correction"), unstated(unquoted(t), d.citations))
+    said = unstated(unquoted(t), d.citations)
+    # an order the party did not carry out (复查时仍未改正) is not this decision's order: only one after it counts
+    # (in the facts: “逾期仍未改正的，…” after the order is the order's own warning)
+    unmet = [m.end() for m in phrasings("correction_unmet").finditer(said, 0, d.reasoning.start if d.reasoning else s)]
+    corr = first_match(phrasings("correction"), said, unmet[-1] if unmet else 0)
     if corr:
         d.correction = Span(corr.start(), corr.end(), t[corr.start():corr.end()])
 
