@@ -122,6 +122,9 @@ def extract(doc: ExtractedText, progress: Callable[[int, int], None] | None = No
     found = events(text, r.compact, doc)
     if code in DECISION_TYPES:
         _decision_fields(fields, text)
+        _summary_fields(fields, text)
+    if fields.get("date_source") == "field":
+        del fields["date_source"]  # (a stated date kept on a document of another type)
     return Extraction(
         doc_type=code, confidence=confidence, pages=len(doc.pages), entities=entities, events=found,
         fields=fields, abridged=looks_abridged(code, text), needs_ocr=list(doc.needs_ocr),
@@ -177,15 +180,35 @@ def _undated_seal_fallback(d) -> "dt.date | None":
     return last
 
 
+def _summary_fields(f: dict[str, Any], text: str) -> None:
+    """A page telling of a decision in the third person (XX局对YY公司…作出行政处罚决定): the agency and the
+    party it names, and the date it says the decision was made — not the date the summary was signed."""
+    from casefile.ingest.extract.agency import own_name
+    from casefile.ingest.extract.published import summary
+
+    s = summary(text)
+    if not s or not own_name(s["agency"]):
+        return
+    f.setdefault("agency", s["agency"])
+    f.setdefault("party", s["party"])
+    if s.get("date"):
+        f["date"] = s["date"]
+    else:
+        f.pop("date", None)
+
+
 def _decision_fields(f: dict[str, Any], text: str) -> None:
     """A decision's date is the one under its seal — none when the signature is undated — and its
     measures are those of the operative part, each with the provisions it rests on."""
     from casefile.ingest.extract.decision import read_decision
 
     d = read_decision(text)
-    f.pop("date_source", None)
+    # the date a publicity page states in its own field (处罚决定日期), when no seal dates the text
+    stated = f.get("date") if f.pop("date_source", None) == "field" else None
     if d.seal_date:
         f["date"] = d.seal_date.isoformat()
+    elif stated:
+        f["date"] = stated
     elif (last := _undated_seal_fallback(d)) is not None:
         # a whole decision whose seal is undated (“年 月 日”, “（XX局印章）” alone): the document's date is the
         # last one its text states — marked, so it is never taken for the decision's date (importer)
