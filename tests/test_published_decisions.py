@@ -1,0 +1,121 @@
+"""Decisions of 自然资源/规划, 城管, 林业 and 水利 as agencies publish them (batch s8a of
+tests/data/decisions_sectors, truth written by hand before the tool ran on them): publicity tables whose
+labels stand in a header row, labelled cells of a detail page, summaries told in the third person, a
+publisher's field among others on one line, a self-name without its place, a portal's banner, a masked name
+alone on a line — and the review of a land decision on an act that ended twenty years before it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+
+from tests.conftest import DATA
+
+TXT = DATA / "decisions_sectors" / "txt"
+
+
+def _fields(name: str) -> tuple[str, dict]:
+    from casefile.ingest.extract import extract
+    from casefile.ingest.textio import read_document
+
+    x = extract(read_document(TXT / name))
+    f = x.fields
+    return x.doc_type, {k: f.get(k) or f.get("masked", {}).get(k, "") for k in ("doc_no", "agency", "party", "date")}
+
+
+def test_a_publicity_table_with_its_labels_in_a_header_row():
+    # 序号 | 职权编码 | 项目名称 | 处罚文号 | 立案时间 | 被处罚人 | … | 结案时间 / 1 | … | 第Z4003028号行政处罚决定书 | … | 韦文聚 | …
+    kind, f = _fields("cg_putian_weiwenju.txt")
+    assert kind == "decision"
+    assert (f["doc_no"], f["party"]) == ("第Z4003028号", "韦文聚")
+    assert f["date"] == ""  # 立案时间 and 结案时间 are not the decision's date
+
+
+def test_a_detail_page_names_the_deciding_agency_and_the_date_in_its_own_cells():
+    # 决定机关 乌鲁木齐市城乡规划管理局 / 处罚决定日期 2021-12-07 (label and value apart by a space, no colon)
+    kind, f = _fields("zr_urumqi_guihua.txt")
+    assert kind == "decision"
+    assert (f["doc_no"], f["agency"], f["party"], f["date"]) == ("乌城规罚决〔2021〕第015号", "乌鲁木齐市城乡规划管理局", "", "2021-12-07")
+
+
+def test_a_summary_in_the_third_person_gives_the_decision_s_date_not_the_notice_s():
+    # 伊宁市水利局对伊宁市黄鹤楼大酒店处70000元行政处罚(伊水罚决字〔2025〕第3号) … signed 2025年9月5日: that is the notice's day
+    kind, f = _fields("sl_yining_huanghelou.txt")
+    assert kind == "decision"
+    assert (f["agency"], f["party"], f["date"]) == ("伊宁市水利局", "伊宁市黄鹤楼大酒店", "")
+    # …防城港市国土资源局对防城港市山中石材有限公司越界开采的行为进行立案查处，于2018年4月16日依法对其作出行政处罚决定
+    _, f = _fields("zr_fangchenggang_shanzhong.txt")
+    assert (f["agency"], f["party"], f["date"]) == ("防城港市国土资源局", "防城港市山中石材有限公司", "2018-04-16")
+
+
+def test_a_decision_in_the_first_person_is_never_read_as_a_summary():
+    from casefile.ingest.extract.published import summary
+
+    assert summary("本局对你公司未经批准占用土地的行为作出行政处罚决定") == {}
+    assert summary("经查，县自然资源局对当事人张三的行为立案调查，于2024年3月1日作出行政处罚决定。") == {}
+
+
+def test_the_publisher_s_field_among_others_on_one_line():
+    # 索 引 号:… 发布机构:沅江市自然资源局 发文日期:2026-01-20 …; a town publishing as itself (发布机构:鸬鹚渡镇)
+    assert _fields("zr_yuanjiang_xieli.txt")[1]["agency"] == "沅江市自然资源局"
+    f = _fields("zr_taojiang_luci.txt")[1]
+    assert (f["agency"], f["party"]) == ("鸬鹚渡镇", "李××")  # the masked name alone under the number line
+
+
+def test_a_self_name_without_its_place_is_completed_from_the_text():
+    # 信息来源:县林业局 and, in the narrative, …移送炎陵县林业局
+    assert _fields("ly_yanling_pan.txt")[1]["agency"] == "炎陵县林业局"
+    from casefile.ingest.extract.agency import placed
+
+    assert placed("县林业局", "信息来源：县林业局。经查……") == ""  # the text never names its place: nothing invented
+
+
+def test_a_portal_s_banner_is_not_the_agency_and_a_notice_s_label_names_the_party():
+    # 永仁县人民政府 / 网站首页 >> 公开信息内容 / 永仁县林业和草原局行政案件公示 … 被告知人姓名: 陈**
+    f = _fields("ly_yongren_chen.txt")[1]
+    assert (f["agency"], f["party"]) == ("永仁县林业和草原局", "陈**")
+
+
+def test_a_table_s_heading_is_not_a_salutation():
+    # 违法事实: / | / 经查实…; 行政相对人名称: / | / 中山市坦洲镇公共服务办公室
+    assert _fields("zr_zhongshan_tanzhou.txt")[1]["party"] == "中山市坦洲镇公共服务办公室"
+
+
+def test_papers_named_as_proof_do_not_make_the_decision_a_record():
+    # 上述行为及事实有当事人和证人的询问笔录、现场检查笔录、…证据为证 in the opening; 责令限期于2026年2月24日前… is a deadline
+    kind, f = _fields("ly_chuxiong_hongxing.txt")
+    assert kind == "decision" and f["date"] == ""
+
+
+@pytest.fixture(scope="module")
+def ws(demo_template, tmp_path_factory):
+    from casefile.store.workspace import Workspace
+
+    root = tmp_path_factory.mktemp("published") / "ws"
+    shutil.copytree(demo_template, root)
+    return Workspace.open(root)
+
+
+def _findings(ws, path):
+    from casefile.ingest.importer import import_paths
+    from checklists.engine import check_case, context_for
+
+    imp = import_paths(ws, [path])
+    res = check_case(context_for(ws, imp.case, dt.date(2026, 11, 23)), "evaluate")
+    return [f for f in res.findings if f.severity in ("veto", "major")]
+
+
+def test_occupation_that_ended_past_the_limitation_period_is_not_told_to_be_referred(ws):
+    # 中山自然资罚字〔2025〕6号: 25.86亩 of 耕地 occupied 2001–2005 (2005年完成建设); 刑法第三百四十二条's 追诉期限 is ten years
+    assert _findings(ws, TXT / "zr_zhongshan_tanzhou.txt") == []
+
+
+def test_an_area_above_the_threshold_is_one_finding_not_two(ws, tmp_path):
+    # the same table for an occupation that ended in 2023: within the limitation period, reported once (R03), not by R01 too
+    text = (TXT / "zr_zhongshan_tanzhou.txt").read_text(encoding="utf-8")
+    p = tmp_path / "zr_zhongshan_2023.txt"
+    p.write_text(text.replace("于2001年开始实施建设", "于2022年开始实施建设").replace("2005年完成建设", "2023年完成建设"), encoding="utf-8")
+    rules = [f.rule for f in _findings(ws, p)]
+    assert "R01-thresholds" not in rules and rules.count("R03-land-referral") == 2  # 耕地 and 林地, each once
