@@ -119,3 +119,18 @@ def test_an_area_above_the_threshold_is_one_finding_not_two(ws, tmp_path):
     p.write_text(text.replace("于2001年开始实施建设", "于2022年开始实施建设").replace("2005年完成建设", "2023年完成建设"), encoding="utf-8")
     rules = [f.rule for f in _findings(ws, p)]
     assert "R01-thresholds" not in rules and rules.count("R03-land-referral") == 2  # 耕地 and 林地, each once
+
+
+def test_a_publicity_table_a_row_a_line_with_its_long_cell_broken():
+    # the layout of 龙陵县林业和草原局's publicity page (行政相对人名称 | 行政处罚决定书文号 | … | 处罚决定日期 | 处罚机关 | 备注 |),
+    # its 违法事实 cell broken over two lines
+    from casefile.ingest.extract import extract_text
+
+    x = extract_text(
+        "行政相对人名称 | 行政处罚决定书文号 | 违法行为类型 | 违法事实 | 处罚依据 | 处罚类别 | 处罚内容 | 罚款金额(万元) | 处罚决定日期 | 处罚机关 | 备注 |\n"
+        "余前山 | 龙林草罚决字(2025)第01064号 | 擅自改变林地用途 | 未经林业和草原主管部门审核同意,于 2024年11月份,\n"
+        "雇佣罗浩明利用挖机修建道路用于农业生产。于2025年2月19日立案,5月21日调查终结。 | 《中华人民共和国森林法》第七十三条第一款 | "
+        "罚款 | 限期恢复植被和林业生产条件 | 0.67 | 2025-06-20 | 龙陵县林业和草原局 | |\n")
+    f = x.fields
+    assert x.doc_type == "decision"
+    assert (f["doc_no"], f["party"], f["agency"], f["date"]) == ("龙林草罚决字〔2025〕第01064号", "余前山", "龙陵县林业和草原局", "2025-06-20")

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from casefile.ingest.extract import published
-from casefile.ingest.extract.agency import field_agency, publisher_agency, self_named_agency, title_agency
+from casefile.ingest.extract.agency import field_agency, own_name, publisher_agency, self_named_agency, title_agency
 from casefile.ingest.extract.citations import find_citations
 from casefile.ingest.extract.entities import (VALIDATORS, bare_party, compiled, inline_party, label_values, parse_money, pattern_data,
                                               salutation_party)
@@ -146,7 +146,7 @@ def header_fields(lines: list[str], entities: list[Any], text: str) -> dict[str,
     cells = published.header_row(lines)  # a publicity table's header row and its record
     if doc_no := _doc_no(head, [e for e in entities if e.label == "DOC_NO"]) or published.table_doc_no(cells):
         f["doc_no"] = doc_no
-    if agency := _agency(head, lines, text):
+    if agency := _agency(head, lines, text) or own_name(published.table_agency(cells)):
         f["agency"] = agency
     if party := _party(lines, head, text, f.get("doc_no", "")) or published.table_party(cells):
         f["party"] = party

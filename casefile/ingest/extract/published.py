@@ -31,17 +31,32 @@ def _cells(lines: list[str], start: int) -> tuple[list[str], int]:
     return cells, i
 
 
+def _row(line: str) -> list[str]:
+    """The cells of a row written on one line (行政相对人名称|行政处罚决定书文号|…|处罚机关|备注|)."""
+    return [c for c in line.strip("|｜").split("|")] if line.count("|") >= 3 else []
+
+
 def header_row(lines: list[str]) -> dict[str, str]:
     """label -> value of a table whose header row names the columns and whose next row holds one
-    record; {} when there is none (or the rows do not line up)."""
+    record — a cell a line, or a row a line; {} when there is none (or the rows do not line up). A row
+    a line whose long cell (违法事实) broke over lines keeps the columns before the break."""
     known = set(_SPEC["header_labels"])
     for n in range(min(len(lines), 40)):
         head, end = _cells(lines, n)
-        if len(head) < 4 or not known.intersection(head):
+        if len(head) >= 4 and known.intersection(head):
+            values, _ = _cells(lines, end)
+            if len(values) == len(head):
+                return dict(zip(head, values))
             continue
-        values, _ = _cells(lines, end)
-        if len(values) == len(head):
-            return dict(zip(head, values))
+        head = _row(lines[n])
+        if len(head) >= 4 and known.intersection(head) and n + 1 < len(lines):
+            # the record's row, its long cells broken over lines joined back (at most ten lines)
+            record = lines[n + 1]
+            for more in lines[n + 2: n + 11]:
+                if len(_row(record)) >= len(head):
+                    break
+                record += more
+            return {k: v for k, v in zip(head, _row(record) or [record]) if v}
     return {}
 
 
@@ -78,6 +93,10 @@ def table_doc_no(cells: dict[str, str]) -> str:
 
 def table_party(cells: dict[str, str]) -> str:
     return next((cells[k] for k in _SPEC["party_labels"] if cells.get(k)), "")
+
+
+def table_agency(cells: dict[str, str]) -> str:
+    return next((cells[k] for k in pattern_data()["agency"]["field_labels"] if cells.get(k)), "")
 
 
 _FIRST_PERSON = re.compile(_SPEC["first_person"])
