@@ -134,3 +134,14 @@ def test_a_publicity_table_a_row_a_line_with_its_long_cell_broken():
     f = x.fields
     assert x.doc_type == "decision"
     assert (f["doc_no"], f["party"], f["agency"], f["date"]) == ("龙林草罚决字〔2025〕第01064号", "余前山", "龙陵县林业和草原局", "2025-06-20")
+
+
+def test_a_party_label_with_a_bracketed_note_before_its_colon():
+    # 被处罚单位名称（姓名）：…, 违法单位（个人）：… — the note is not part of the label's reading
+    from casefile.ingest.extract import extract_text
+
+    x = extract_text("云岭县住房和城乡建设局\n行政处罚决定书\n云建罚字〔2024〕3号\n被处罚单位名称（姓名）：云岭县宏达建筑工程有限公司\n"
+                     "统一社会信用代码：91530000MA6K000000\n经查，你单位在未取得施工许可证的情况下擅自施工……")
+    assert x.fields["party"] == "云岭县宏达建筑工程有限公司"
+    x = extract_text("行政处罚决定书\n云综执罚决字〔2024〕12号\n违法单位（个人）：张三\n性别：男\n经查，你于2024年3月……")
+    assert x.fields["party"] == "张三"

@@ -163,8 +163,9 @@ _LABELS = {
     "PARTY": tuple(pattern_data()["party"]["labels"]),
     "ADDRESS": tuple(pattern_data()["party"]["address_labels"]),
 }
-# a label in brackets: “(公司名称):天津奥港…”
-_BRACKETED_LABEL = re.compile(r"^[（(]([\u4e00-\u9fa5]{2,8})[)）](?=[:：])")
+# a label in brackets: “(公司名称):天津奥港…”; a label with a bracketed note before its colon:
+# “被处罚单位名称（姓名）：…”, “违法单位（个人）：…” (the note dropped, the label read as the label)
+_BRACKETED_LABEL = re.compile(r"^[（(]([\u4e00-\u9fa5]{2,8})[)）](?=[:：])|^([\u4e00-\u9fa5]{2,10})[（(][\u4e00-\u9fa5/／、或]{1,8}[)）](?=[:：])")
 _NARRATIVE = re.compile(pattern_data()["party"]["narrative"])
 _STOP = re.compile(r"(类型[:：]|统一社会信|案由|主体资格|统一社会信用代码|社会信用代码|法定代表人|负责人|经营者|居民身份证|身份证|联系电话|营业执照|注册号|联系地址"
                    r"|(?:住所|住址|性别|民族|出生)(?=[:：（(]))")
@@ -221,7 +222,7 @@ def label_values(lines: list[str], label: str) -> list[tuple[int, str]]:
     after it. A page's “名称：” field holding the paper's own title is not the party."""
     out = []
     for n, line in enumerate(lines):
-        line = _BRACKETED_LABEL.sub(r"\1", line)
+        line = _BRACKETED_LABEL.sub(lambda m: m.group(1) or m.group(2), line)
         if label == "PARTY" and line.strip("|｜ :：") in _TABLE_LABELS and (cell := _label_value(_table_value(lines, n), label)):
             out.append((n, cell))
             continue
