@@ -145,3 +145,13 @@ def test_a_party_label_with_a_bracketed_note_before_its_colon():
     assert x.fields["party"] == "云岭县宏达建筑工程有限公司"
     x = extract_text("行政处罚决定书\n云综执罚决字〔2024〕12号\n违法单位（个人）：张三\n性别：男\n经查，你于2024年3月……")
     assert x.fields["party"] == "张三"
+
+
+def test_a_sector_statute_missing_from_the_library_is_not_a_misnamed_law():
+    # 伊宁市水利局 cites 《中华人民共和国水法》第六十九条: one character from 刑法, but a statute of its own
+    from casefile.law.laws import Library, _merged
+
+    lib = Library(_merged("", 0.0))
+    assert lib.closest("中华人民共和国水法") is None and lib.closest("中华人民共和国防洪法") is None
+    assert lib.check("中华人民共和国水法", 69).status == "unknown_law"
+    assert lib.closest("中华人民共和国物价法") == "中华人民共和国价格法"  # a real misnaming is still told
