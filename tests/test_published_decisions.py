@@ -6,12 +6,8 @@ alone on a line — and the review of a land decision on an act that ended twent
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
-
-import pytest
-
 from tests.conftest import DATA
+from tests.test_sector_decisions import _evaluate, ws  # noqa: F401  (the workspace fixture, the evaluate pack on one decision)
 
 TXT = DATA / "decisions_sectors" / "txt"
 
@@ -89,22 +85,8 @@ def test_papers_named_as_proof_do_not_make_the_decision_a_record():
     assert kind == "decision" and f["date"] == ""
 
 
-@pytest.fixture(scope="module")
-def ws(demo_template, tmp_path_factory):
-    from casefile.store.workspace import Workspace
-
-    root = tmp_path_factory.mktemp("published") / "ws"
-    shutil.copytree(demo_template, root)
-    return Workspace.open(root)
-
-
 def _findings(ws, path):
-    from casefile.ingest.importer import import_paths
-    from checklists.engine import check_case, context_for
-
-    imp = import_paths(ws, [path])
-    res = check_case(context_for(ws, imp.case, dt.date(2026, 11, 23)), "evaluate")
-    return [f for f in res.findings if f.severity in ("veto", "major")]
+    return [f for f in _evaluate(ws, path).findings if f.severity in ("veto", "major")]
 
 
 def test_occupation_that_ended_past_the_limitation_period_is_not_told_to_be_referred(ws):
