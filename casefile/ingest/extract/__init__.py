@@ -120,11 +120,10 @@ def extract(doc: ExtractedText, progress: Callable[[int, int], None] | None = No
                 entities.append(_entity(r, label, i, i + len(value), value))
     entities.sort(key=lambda e: (e.start, e.label))
     found = events(text, r.compact, doc)
+    stated = fields.pop("stated_date", None)
     if code in DECISION_TYPES:
-        _decision_fields(fields, text)
+        _decision_fields(fields, text, stated)
         _summary_fields(fields, text)
-    if fields.get("date_source") == "field":
-        del fields["date_source"]  # (a stated date kept on a document of another type)
     return Extraction(
         doc_type=code, confidence=confidence, pages=len(doc.pages), entities=entities, events=found,
         fields=fields, abridged=looks_abridged(code, text), needs_ocr=list(doc.needs_ocr),
@@ -197,14 +196,14 @@ def _summary_fields(f: dict[str, Any], text: str) -> None:
         f.pop("date", None)
 
 
-def _decision_fields(f: dict[str, Any], text: str) -> None:
-    """A decision's date is the one under its seal — none when the signature is undated — and its
-    measures are those of the operative part, each with the provisions it rests on."""
+def _decision_fields(f: dict[str, Any], text: str, stated: str | None = None) -> None:
+    """A decision's date is the one under its seal — else the one a publicity page states in its own field
+    (``stated``: 处罚决定日期), none when the signature is undated — and its measures are those of the
+    operative part, each with the provisions it rests on."""
     from casefile.ingest.extract.decision import read_decision
 
     d = read_decision(text)
-    # the date a publicity page states in its own field (处罚决定日期), when no seal dates the text
-    stated = f.get("date") if f.pop("date_source", None) == "field" else None
+    f.pop("date_source", None)
     if d.seal_date:
         f["date"] = d.seal_date.isoformat()
     elif stated:

@@ -161,11 +161,9 @@ def header_fields(lines: list[str], entities: list[Any], text: str) -> dict[str,
         f["id_card"] = ids[0].text
     f.update(_amounts(text))
     if stated := published.decision_date(lines, cells):
-        # the date a publicity table or page gives in its own field (处罚决定日期), not its last date
-        f["date"], f["date_source"] = stated, "field"
-    elif cells:
-        pass  # a table's other dates (立案时间, 结案时间) are not the decision's
-    elif date := _signed_date(text, [e for e in entities if e.label == "DATE"]):
+        f["stated_date"] = stated  # a publicity page's 处罚决定日期: the decision's date when no seal dates it
+    # (a publicity table's other dates — 立案时间, 结案时间 — are not its date)
+    if not cells and (date := _signed_date(text, [e for e in entities if e.label == "DATE"])):
         f["date"] = date
     return _masked(f)
 

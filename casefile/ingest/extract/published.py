@@ -38,8 +38,8 @@ def _row(line: str) -> list[str]:
 
 def header_row(lines: list[str]) -> dict[str, str]:
     """label -> value of a table whose header row names the columns and whose next row holds one
-    record — a cell a line, or a row a line; {} when there is none (or the rows do not line up). A row
-    a line whose long cell (违法事实) broke over lines keeps the columns before the break."""
+    record — a cell a line, or a row a line (its long cells broken over lines joined back); {} when there
+    is none or the rows do not line up."""
     known = set(_SPEC["header_labels"])
     for n in range(min(len(lines), 40)):
         head, end = _cells(lines, n)
