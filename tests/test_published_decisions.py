@@ -137,3 +137,12 @@ def test_a_sector_statute_missing_from_the_library_is_not_a_misnamed_law():
     assert lib.closest("中华人民共和国水法") is None and lib.closest("中华人民共和国防洪法") is None
     assert lib.check("中华人民共和国水法", 69).status == "unknown_law"
     assert lib.closest("中华人民共和国物价法") == "中华人民共和国价格法"  # a real misnaming is still told
+
+
+def test_a_title_naming_the_case_between_the_agency_and_the_paper():
+    # XX局关于对XX公司非法采矿的行政处罚决定书: the agency is the title's, the company the salutation's
+    from casefile.ingest.extract import extract_text
+
+    x = extract_text("云岭县自然资源局关于对云岭县宏达石材有限公司非法采矿的行政处罚决定书\n云自然资罚〔2024〕8号\n"
+                     "云岭县宏达石材有限公司：\n我局于2024年3月1日对你公司未取得采矿许可证擅自采矿一案立案调查……")
+    assert (x.fields["agency"], x.fields["party"], x.fields["doc_no"]) == ("云岭县自然资源局", "云岭县宏达石材有限公司", "云自然资罚〔2024〕8号")
