@@ -34,6 +34,12 @@ def test_a_detail_page_names_the_deciding_agency_and_the_date_in_its_own_cells()
     kind, f = _fields("zr_urumqi_guihua.txt")
     assert kind == "decision"
     assert (f["doc_no"], f["agency"], f["party"], f["date"]) == ("乌城规罚决〔2021〕第015号", "乌鲁木齐市城乡规划管理局", "", "2021-12-07")
+    # the same fields at the top of a page, after another labelled field: the label is not part of the name
+    from casefile.ingest.extract import extract_text
+
+    x = extract_text("行政处罚详情\n执法机关代码：11330100MB0000000X\n决定书文号 乌城规罚决[2021 ]第015号\n"
+                     "处罚决定日期 2021-12-07\n决定机关 乌鲁木齐市城乡规划管理局\n")
+    assert (x.fields["agency"], x.fields["date"]) == ("乌鲁木齐市城乡规划管理局", "2021-12-07")
 
 
 def test_a_summary_in_the_third_person_gives_the_decision_s_date_not_the_notice_s():

@@ -65,11 +65,10 @@ def placed(name: str, text: str) -> str:
 
 def field_agency(lines: list[str]) -> str:
     """The agency a publicity page names in its own field (决定机关 乌鲁木齐市城乡规划管理局; 处罚机关 / | / …)."""
-    from casefile.ingest.extract.published import field_value
+    from casefile.ingest.extract.published import field_values
 
-    value = field_value(lines, _FIELD_LABELS)
-    m = _FULL_NAME.fullmatch(value) if value else None
-    return _own(m.group(0)) if m else ""
+    # (the first value that is a name: 执法机关代码：11330… is another field)
+    return next((name for value in field_values(lines, _FIELD_LABELS) if (name := own_name(value))), "")
 
 
 def publisher_agency(head: list[str], text: str = "") -> str:

@@ -194,7 +194,8 @@ def _doc_no(head: list[str], doc_nos: list[Any]) -> str:
 
 def _agency(head: list[str], lines: list[str], text: str) -> str:
     # the name broken over the lines above the title, or written in the title line (…局行政处罚决定书)
-    titled = _broken_header_agency(head[:7]) or title_agency(head)
+    # (or named in a publicity page's own field: 决定机关 乌鲁木齐市城乡规划管理局)
+    titled = _broken_header_agency(head[:7]) or title_agency(head) or field_agency(lines[:40])
     if titled:
         return titled
     for i, line in enumerate(head[:6]):
@@ -213,7 +214,7 @@ def _agency(head: list[str], lines: list[str], text: str) -> str:
             return candidate  # (not the portal's banner over its menu: 永仁县人民政府 / 网站首页 >> …)
     # not any agency the text mentions (县级以上人民政府 in a quoted article, the 复议机关): its own name or none
     # (a page's fields, read down to its 24th line: menus may push the title below the head)
-    return field_agency(lines[:40]) or _signature_agency(lines) or publisher_agency(lines[:24], text) or self_named_agency(text) or ""
+    return _signature_agency(lines) or publisher_agency(lines[:24], text) or self_named_agency(text) or ""
 
 
 def _party(lines: list[str], head: list[str], text: str, doc_no: str) -> str:

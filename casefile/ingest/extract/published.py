@@ -7,6 +7,7 @@ summary told in the third person (防城港市国土资源局对防城港市山�
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from casefile.ingest.extract.entities import parse_date, pattern_data
 
@@ -60,20 +61,22 @@ def header_row(lines: list[str]) -> dict[str, str]:
     return {}
 
 
-def field_value(lines: list[str], labels: list[str]) -> str:
-    """The value of a labelled cell: on the label's own line (决定机关乌鲁木齐市…局, 处罚决定日期：2024-12-03)
-    or in the next cell (处罚决定日期 / | / 2024年12月3日); "" when no label is there."""
+def field_values(lines: list[str], labels: list[str]) -> Iterator[str]:
+    """The values of labelled cells, in order: on the label's own line (决定机关乌鲁木齐市…局, 处罚决定日期：2024-12-03)
+    or in the next cell (处罚决定日期 / | / 2024年12月3日)."""
     for n, line in enumerate(lines):
         for label in labels:
             if not line.startswith(label):
                 continue
-            rest = line[len(label):].lstrip(":：|｜")
-            if rest:
-                return rest
-            for nxt in lines[n + 1: n + 3]:
-                if cell := nxt.strip("|｜ "):
-                    return cell
-    return ""
+            if rest := line[len(label):].lstrip(":：|｜"):
+                yield rest
+            elif cell := next((c for nxt in lines[n + 1: n + 3] if (c := nxt.strip("|｜ "))), ""):
+                yield cell
+            break
+
+
+def field_value(lines: list[str], labels: list[str]) -> str:
+    return next(field_values(lines, labels), "")
 
 
 def decision_date(lines: list[str], cells: dict[str, str]) -> str:
