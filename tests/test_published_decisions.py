@@ -152,3 +152,35 @@ def test_a_title_naming_the_case_between_the_agency_and_the_paper():
     x = extract_text("云岭县自然资源局关于对云岭县宏达石材有限公司非法采矿的行政处罚决定书\n云自然资罚〔2024〕8号\n"
                      "云岭县宏达石材有限公司：\n我局于2024年3月1日对你公司未取得采矿许可证擅自采矿一案立案调查……")
     assert (x.fields["agency"], x.fields["party"], x.fields["doc_no"]) == ("云岭县自然资源局", "云岭县宏达石材有限公司", "云自然资罚〔2024〕8号")
+
+
+def test_a_fine_stated_after_its_rate_is_read():
+    # 2、处以违法所得1.1倍的罚款，计人民币34958元 (a real 市场监管 decision): the operative part was left unread
+    from casefile.ingest.extract import extract
+    from casefile.ingest.textio import read_document
+
+    f = extract(read_document(DATA / "samr" / "txt" / "samr_eb8ac6478bbeec040db82da16230636b.txt")).fields
+    assert ["罚款", "34958"] in [[m["kind"], m["amount"]] for m in f["measures"]]
+
+
+_PLANNING = (
+    "云岭县综合行政执法局\n行政处罚决定书\n云综执罚决字〔2024〕第25号\n当事人：李某某，男，住云岭县云溪镇南街12号\n"
+    "本局于2024年2月5日对你未取得建设工程规划许可证进行建设一案立案调查。经查，你于2022年6月在云溪镇南街12号未取得建设工程规划许可证"
+    "建成三层住宅一栋，建筑面积360平方米，建设工程造价为432000元。经云岭县自然资源局认定，该建筑无法采取改正措施消除对规划实施的影响，"
+    "且不能拆除。你的行为违反了《中华人民共和国城乡规划法》第四十条第一款的规定。\n以上事实有现场检查笔录、询问笔录、现场照片等证据为证。\n"
+    "本局于2024年3月20日向你送达了《行政处罚告知书》，你在法定期限内未提出陈述、申辩，也未要求听证。\n"
+    "依据《中华人民共和国城乡规划法》第六十四条的规定，本局决定对你作出如下行政处罚：\n{orders}"
+    "你应当自收到本决定书之日起十五日内缴纳罚款。到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款。\n"
+    "如不服本处罚决定，可以在收到本决定书之日起六十日内向云岭县人民政府申请行政复议，或者在六个月内直接向人民法院提起行政诉讼。\n"
+    "云岭县综合行政执法局\n2024年4月10日\n")
+
+
+def test_a_building_that_cannot_be_corrected_is_confiscated_not_told_to_be_corrected(ws, tmp_path):
+    # 城乡规划法第六十四条: 不能拆除的，没收实物 — the confiscation deals with the illegal state (no D06); a decision
+    # that only fines (处建设工程造价百分之五的罚款，计…元, now read) is still told the article orders correction
+    p = tmp_path / "没收.txt"
+    p.write_text(_PLANNING.format(orders="1.没收违法建筑实物（三层住宅一栋）；\n2.处建设工程造价百分之五的罚款，计人民币21600元。\n"), encoding="utf-8")
+    assert _findings(ws, p) == []
+    p = tmp_path / "只罚款.txt"
+    p.write_text(_PLANNING.format(orders="处建设工程造价百分之五的罚款，计人民币21600元。\n"), encoding="utf-8")
+    assert [f.rule for f in _findings(ws, p)] == ["D06-correction-ordered"]
