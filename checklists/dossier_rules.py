@@ -15,6 +15,7 @@ from casefile.ingest.facts import DossierFacts, Fact, area_mu
 from casefile.model import ActKind
 from checklists.context import CheckContext, Hit
 from checklists.predicates import _dossier_facts
+from checklists.referral_time import time_barred
 from checklists.registry import predicate
 
 _ID_NAMES = {"uscc": "统一社会信用代码", "id_card": "身份证号码"}
@@ -174,6 +175,14 @@ def land_fine_per_area(ctx: CheckContext) -> Iterator[Hit]:
                       [rate_fact.doc], _where(rate_fact))
 
 
+def land_reaches(ctx: CheckContext, threshold: dict[str, Any]) -> bool:
+    """The documents state an area of the threshold's land type that reaches it (R03 reports it then:
+    R01 leaves that threshold to it — one area, one finding)."""
+    land = dossier_facts(ctx).land()
+    f = land["kinds"].get(threshold.get("land_type", "")) if land else None
+    return f is not None and area_mu(Decimal(f.value["m2"])) >= Decimal(str(threshold["min"]))
+
+
 @predicate
 def land_referral(ctx: CheckContext) -> Iterator[Hit]:
     """刑法第三百四十二条 and its 司法解释: land occupied above the threshold of its kind must be referred."""
@@ -184,7 +193,7 @@ def land_referral(ctx: CheckContext) -> Iterator[Hit]:
     if not land:
         return
     for t in ctx.profile.get("referral", []):
-        if t.get("field") != "area_mu" or not t.get("land_type"):
+        if t.get("field") != "area_mu" or not t.get("land_type") or time_barred(ctx, t):
             continue
         f = land["kinds"].get(t["land_type"])
         if f is None:

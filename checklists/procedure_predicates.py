@@ -15,6 +15,8 @@ from casefile.law.requirements import hearing_rights_reasons, major_decision_rea
 from casefile.model import ActKind
 from checklists.context import CheckContext, Hit
 from checklists.predicates import _act_field, _dossier_facts, _fact, _first
+from checklists.dossier_rules import land_reaches
+from checklists.referral_time import time_barred
 from checklists.registry import predicate
 
 
@@ -170,7 +172,8 @@ def threshold_reached(ctx: CheckContext, *, table: str = "referral", done: list[
     for t in ctx.profile.get(table, []):
         if t.get("sector") and c.sector and t["sector"] != c.sector:
             continue
-        if t.get("land_type") and v.land_type != t["land_type"]:
+        # land the documents state kind by kind above the threshold is R03's (land_referral): one area, one finding
+        if t.get("land_type") and (v.land_type != t["land_type"] or land_reaches(ctx, t) or time_barred(ctx, t)):
             continue
         if t.get("terms"):
             texts = [v.cause, v.facts] + [ctx.text_of(d) for d in ctx.docs_of("decision", "investigation_report", "penalty_notice")]

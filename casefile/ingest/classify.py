@@ -47,7 +47,7 @@ def classify(lines: list[str], text: str) -> tuple[str, float]:
     # 2. a title inside the first lines (e.g. "清溪县市场监督管理局行政处罚决定书"); not another paper the text
     #    names (《行政处罚听证告知书》) or lists as evidence (营业执照复印件)
     # (a line's title is before its first sentence mark: …有驾驶员询问笔录、现场笔录… names evidence)
-    head = _PUNCT.sub("", _CITED.sub("", "".join(re.split(r"[，,。；;]", l)[0] for l in lines[:4] if not _LIST_ITEM.match(l))))
+    head = _PUNCT.sub("", "".join(_CITED.sub("", re.split(r"[，,。；;]", l)[0]) for l in lines[:4] if not _LIST_ITEM.match(l)))
     for name, code in names:
         if len(name) >= 4 and name in head:
             return code, 0.7
@@ -55,6 +55,11 @@ def classify(lines: list[str], text: str) -> tuple[str, float]:
     #    label or a salutation, and says what only a decision says (the measures decided, the notice served)
     if _decision_shaped(lines, text):
         return ("no_penalty_decision" if "不予" in text[:60] else "decision"), 0.6
+    # a published summary telling of a decision in the third person (XX局对YY公司…作出行政处罚决定)
+    from casefile.ingest.extract.published import summary
+
+    if summary(text):
+        return "decision", 0.5
     # 4. a form known by its content (casefile/data/recognition.toml: patterns that must all hold)
     from casefile.ingest.recognition import CONFIDENCE, by_content
 
@@ -88,8 +93,9 @@ def by_file_name(stem: str) -> str | None:
 _DOC_NO_TAIL = re.compile(r"[\u4e00-\u9fa5\dA-Za-z]{1,20}[〔\[［]\s*(?:19|20)\d{2}\s*[〕\]］][^。]{0,16}号")
 # what the head names without being it: another paper (《行政处罚听证告知书》, “云南省非税收入一般缴款书”), evidence
 # (营业执照复印件), a label's value
-# (主体资格证照名称：营业执照)
-_CITED = re.compile(r"《[^《》]*》|“[^“”]*”|[^，,。；;、]{0,20}复印件|(?<=[:：])[^，,。；;:：]{0,12}")
+# (主体资格证照名称：营业执照), the papers a sentence gives as proof (上述行为及事实有…询问笔录、现场检查笔录…证据为证)
+_CITED = re.compile(r"《[^《》]*》|“[^“”]*”|[^，,。；;、]{0,20}复印件|(?<=[:：])[^，,。；;:：]{0,12}"
+                    r"|事实[^，,。；;]{0,4}?有[^，,。；;]*")
 
 
 @lru_cache(maxsize=1)

@@ -169,6 +169,14 @@ _FOOTER_IN_NAME = re.compile(r"[—\-－]+\s*\d{1,3}\s*[—\-－]+|第\s*\d+\s*�
 _INSTRUMENT_END = ("办法", "规定", "规则", "细则", "条例", "决定", "通知", "意见", "标准", "清单", "基准", "目录")
 
 
+@lru_cache(maxsize=1)
+def _known_statutes() -> frozenset[str]:
+    """The statutes each sector's decisions cite (casefile/data/facts.toml [sectors] laws), by short name."""
+    with open(Path(str(resources.files("casefile") / "data" / "facts.toml")), "rb") as f:
+        sectors = tomllib.load(f).get("sectors", {})
+    return frozenset(law for s in sectors.values() for law in s.get("laws", []))
+
+
 def _unfooted(name: str) -> str:
     return _FOOTER_IN_NAME.sub("", name)
 
@@ -214,6 +222,8 @@ class Library:
         return None
 
     def closest(self, name: str) -> str | None:
+        if name.removeprefix("中华人民共和国") in _known_statutes():
+            return None  # a statute the sectors cite (水法), absent from the library: not a typo of 刑法
         names = list(self.laws)
         # a typo of a real name (产品价格法, 价格法法, 共和国共和国): nearly the same string, a few
         # characters apart; a different rule that merely mentions a law (裁量基准 titles) is not one

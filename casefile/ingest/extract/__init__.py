@@ -120,8 +120,10 @@ def extract(doc: ExtractedText, progress: Callable[[int, int], None] | None = No
                 entities.append(_entity(r, label, i, i + len(value), value))
     entities.sort(key=lambda e: (e.start, e.label))
     found = events(text, r.compact, doc)
+    stated = fields.pop("stated_date", None)
     if code in DECISION_TYPES:
-        _decision_fields(fields, text)
+        _decision_fields(fields, text, stated)
+        _summary_fields(fields, text)
     return Extraction(
         doc_type=code, confidence=confidence, pages=len(doc.pages), entities=entities, events=found,
         fields=fields, abridged=looks_abridged(code, text), needs_ocr=list(doc.needs_ocr),
@@ -177,15 +179,35 @@ def _undated_seal_fallback(d) -> "dt.date | None":
     return last
 
 
-def _decision_fields(f: dict[str, Any], text: str) -> None:
-    """A decision's date is the one under its seal — none when the signature is undated — and its
-    measures are those of the operative part, each with the provisions it rests on."""
+def _summary_fields(f: dict[str, Any], text: str) -> None:
+    """A page telling of a decision in the third person (XX局对YY公司…作出行政处罚决定): the agency and the
+    party it names, and the date it says the decision was made — not the date the summary was signed."""
+    from casefile.ingest.extract.agency import own_name
+    from casefile.ingest.extract.published import summary
+
+    s = summary(text)
+    if not s or not own_name(s["agency"]):
+        return
+    f.setdefault("agency", s["agency"])
+    f.setdefault("party", s["party"])
+    if s.get("date"):
+        f["date"] = s["date"]
+    else:
+        f.pop("date", None)
+
+
+def _decision_fields(f: dict[str, Any], text: str, stated: str | None = None) -> None:
+    """A decision's date is the one under its seal — else the one a publicity page states in its own field
+    (``stated``: 处罚决定日期), none when the signature is undated — and its measures are those of the
+    operative part, each with the provisions it rests on."""
     from casefile.ingest.extract.decision import read_decision
 
     d = read_decision(text)
     f.pop("text_date", None)
     if d.seal_date:
         f["date"] = d.seal_date.isoformat()
+    elif stated:
+        f["date"] = stated
     else:
         # a whole decision whose seal is undated (“年 月 日”, “（XX局印章）” alone) has no date: the last date
         # its text states (a refund deadline, a notice served) is kept apart as text_date, never its date

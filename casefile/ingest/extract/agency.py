@@ -11,19 +11,29 @@ from casefile.ingest.extract.entities import pattern_data
 
 _SPEC = pattern_data()["agency"]
 _NAME = _SPEC["name"]
-# a published summary's title may open on its year (2024年邵阳市农业农村局行政处罚案件信息公开)
-_TITLE = re.compile(rf"(?:(?:19|20)\d{{2}}年)?({_NAME})(?:{_SPEC['title']})")
+# a published summary's title may open on its year (2024年邵阳市农业农村局行政处罚案件信息公开); a title may name
+# the case between the agency and the paper (XX县自然资源局关于对XX公司非法采矿的行政处罚决定书)
+_TITLE = re.compile(rf"(?:(?:19|20)\d{{2}}年)?({_NAME})(?:关于[^，,。：:；;]{{0,40}}?)?(?:{_SPEC['title']})")
 _PUBLISHER = re.compile(_SPEC["publisher"].replace("{name}", _NAME))
 _PUBLISHER_DATED = re.compile(_SPEC["publisher_dated"].replace("{name}", _NAME))
 _PUBLISHER_ALONE = re.compile(_SPEC["publisher_alone"])
 _NAME_LINE = re.compile(rf"[•·●\-－]*({_NAME})")
 _SELF = [re.compile(p.replace("{name}", _NAME)) for p in _SPEC["self"]]
 _NOT_OWN = re.compile(_SPEC["not_own"])
+_FIELD_LABELS = list(_SPEC["field_labels"])
+_FULL_NAME = re.compile(_NAME)
+# a name cut from its place (县林业局, 市城管局): the place is what the text writes most often before that level
+_PLACE_LESS = re.compile(r"^([县市区旗])([\u4e00-\u9fa5]{2,20})$")
 
 
 def _own(name: str) -> str:
     """The name if it can be an agency's whole name (not 市自然资源局 cut from its place, not 县级以上…)."""
     return "" if _NOT_OWN.search(name) else name
+
+
+def own_name(name: str) -> str:
+    """``name`` when it is an agency's whole name (``_own``) in the form of one (``[agency] name``)."""
+    return _own(name) if _FULL_NAME.fullmatch(name) else ""
 
 
 def title_agency(head: list[str]) -> str:
@@ -35,12 +45,38 @@ def title_agency(head: list[str]) -> str:
     return ""
 
 
-def publisher_agency(head: list[str]) -> str:
+def placed(name: str, text: str) -> str:
+    """A self-name without its place (信息来源：县林业局) completed from the text's own full name for it
+    (…移送炎陵县林业局): the place the text writes most often before 县/市/区; "" when it names none."""
+    m = _PLACE_LESS.match(name)
+    if not m:
+        return ""
+    level, rest = m.groups()
+    counts: dict[str, int] = {}
+    for hit in re.finditer(rf"([\u4e00-\u9fa5]{{2,4}}){level}{re.escape(rest)}", text):
+        for k in range(2, len(hit.group(1)) + 1):
+            place = hit.group(1)[-k:]
+            counts[place] = text.count(place + level)
+    if not counts:
+        return ""
+    place = max(counts, key=lambda p: (counts[p], -len(p)))
+    return place + level + rest if counts[place] >= 2 else ""
+
+
+def field_agency(lines: list[str]) -> str:
+    """The agency a publicity page names in its own field (决定机关 乌鲁木齐市城乡规划管理局; 处罚机关 / | / …)."""
+    from casefile.ingest.extract.published import field_values
+
+    # (the first value that is a name: 执法机关代码：11330… is another field)
+    return next((name for value in field_values(lines, _FIELD_LABELS) if (name := own_name(value))), "")
+
+
+def publisher_agency(head: list[str], text: str = "") -> str:
     """A published page's own label: 信息来源：溆浦县城市管理和综合执法局, 责任部门 灵武市发展和改革局, or the
     name printed after the page's time (2012-04-20 14:19 中华人民共和国住房和城乡建设部)."""
     for line in head:
         for m in _PUBLISHER.finditer(line):
-            if name := _own(m.group("name")):
+            if name := _own(m.group("name")) or placed(m.group("name"), text):
                 return name
     # the label on a line of its own, the name on the next (• 发布机构 / • 涪陵区林业局)
     for label, value in zip(head, head[1:]):

@@ -163,8 +163,9 @@ _LABELS = {
     "PARTY": tuple(pattern_data()["party"]["labels"]),
     "ADDRESS": tuple(pattern_data()["party"]["address_labels"]),
 }
-# a label in brackets: “(公司名称):天津奥港…”
-_BRACKETED_LABEL = re.compile(r"^[（(]([\u4e00-\u9fa5]{2,8})[)）](?=[:：])")
+# a label in brackets: “(公司名称):天津奥港…”; a label with a bracketed note before its colon:
+# “被处罚单位名称（姓名）：…”, “违法单位（个人）：…” (the note dropped, the label read as the label)
+_BRACKETED_LABEL = re.compile(r"^[（(]([\u4e00-\u9fa5]{2,8})[)）](?=[:：])|^([\u4e00-\u9fa5]{2,10})[（(][\u4e00-\u9fa5/／、或]{1,8}[)）](?=[:：])")
 _NARRATIVE = re.compile(pattern_data()["party"]["narrative"])
 _STOP = re.compile(r"(类型[:：]|统一社会信|案由|主体资格|统一社会信用代码|社会信用代码|法定代表人|负责人|经营者|居民身份证|身份证|联系电话|营业执照|注册号|联系地址"
                    r"|(?:住所|住址|性别|民族|出生)(?=[:：（(]))")
@@ -228,8 +229,8 @@ def label_values(lines: list[str], label: str) -> list[tuple[int, str]]:
     after it. A page's “名称：” field holding the paper's own title is not the party."""
     out = []
     for n, line in enumerate(lines):
-        line = _BRACKETED_LABEL.sub(r"\1", line)
-        if label == "PARTY" and line.strip("|｜ ") in _TABLE_LABELS and (cell := _label_value(_table_value(lines, n), label)):
+        line = _BRACKETED_LABEL.sub(lambda m: m.group(1) or m.group(2), line)
+        if label == "PARTY" and line.strip("|｜ :：") in _TABLE_LABELS and (cell := _label_value(_table_value(lines, n), label)):
             out.append((n, cell))
             continue
         for key in _LABELS[label]:
@@ -269,11 +270,18 @@ _SECTION_LABEL = re.compile(pattern_data()["party"]["section_label"])
 _BARE_PARTY = re.compile(pattern_data()["party"]["bare"])
 _TO_AUTHORITY = re.compile(pattern_data()["party"]["to_authority"])
 _PERSON = re.compile(r"[\u4e00-\u9fa5][\u4e00-\u9fa5*＊×xX某]{1,3}")
+_MASKED_SALUTATION = re.compile(pattern_data()["party"]["masked_salutation"])
+_DOC_NO_LIKE = re.compile(r"(?:罚|字)[^。，,]{0,8}\d{2,}|[〔\[［]\s*(?:19|20)\d{2}")
 
 
 def _name_like(value: str) -> bool:
-    """An organisation's name (…公司, …局, XX局) or a person's (曾利兵, 苏*忠, 戴**)."""
-    return bool(_ORG_END.search(value) or _PERSON.fullmatch(value)) and value not in _NOT_SALUTATION
+    """An organisation's name (…公司, …局, XX局) or a person's (曾利兵, 苏*忠, 戴**) — not a heading that
+    ends as one does (违法事实：, 处罚依据：)."""
+    if value in _NOT_SALUTATION:
+        return False
+    if _ORG_END.search(value):
+        return True
+    return bool(_PERSON.fullmatch(value)) and not any(value.endswith(w) for w in _NOT_SALUTATION if len(w) >= 2)
 
 
 def salutation_party(head: list[str]) -> str:
@@ -291,7 +299,11 @@ def salutation_party(head: list[str]) -> str:
         if m and _TO_AUTHORITY.match(m.group(1)):
             return ""  # a letter to an agency (a party's 陈述申辩书): the addressee is not the party
         if m and _name_like(m.group(1)) and not any(m.group(1).startswith(k) for k in _LABELS["PARTY"] + _LABELS["ADDRESS"]):
-            return m.group(1)
+            # (a label over a table's cell — 违法事实: / | / … — is not a salutation)
+            if not (n + 1 < len(head) and head[n + 1] in ("|", "｜")):
+                return m.group(1)
+        if n and _MASKED_SALUTATION.fullmatch(line) and ("决定书" in head[n - 1] or _DOC_NO_LIKE.search(head[n - 1])):
+            return line  # a masked name alone under the title or the number (李××)
     return ""
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from casefile.ingest.extract.agency import publisher_agency, self_named_agency, title_agency
+from casefile.ingest.extract import published
+from casefile.ingest.extract.agency import field_agency, own_name, publisher_agency, self_named_agency, title_agency
 from casefile.ingest.extract.citations import find_citations
 from casefile.ingest.extract.entities import (VALIDATORS, bare_party, compiled, inline_party, inspected_party, label_values, parse_money,
                                               pattern_data, salutation_party)
@@ -28,6 +29,7 @@ _LAW_DATE = re.compile(pattern_data()["header"]["law_date_suffix"])
 _AGENCY_SUFFIX = re.compile(r"(局|委员会|厅|大队|支队|人民政府|管理处|中心|所|办事处)$")
 _AGENCY_PART = re.compile(pattern_data()["header"]["agency_part"])
 _HEADER_NOTE = re.compile(pattern_data()["header"]["header_note"])
+_PORTAL = re.compile(pattern_data()["header"]["portal"])
 
 
 def _broken_header_agency(head: list[str]) -> str:
@@ -141,11 +143,12 @@ def header_fields(lines: list[str], entities: list[Any], text: str) -> dict[str,
     compacted text; masked values set aside (``_masked``)."""
     f: dict[str, Any] = {}
     head = _head(lines)
-    if doc_no := _doc_no(head, [e for e in entities if e.label == "DOC_NO"]):
+    cells = published.header_row(lines)  # a publicity table's header row and its record
+    if doc_no := _doc_no(head, [e for e in entities if e.label == "DOC_NO"]) or published.table_doc_no(cells):
         f["doc_no"] = doc_no
-    if agency := _agency(head, lines, text):
+    if agency := _agency(head, lines, text) or own_name(published.table_agency(cells)):
         f["agency"] = agency
-    if party := _party(lines, head, text, f.get("doc_no", "")):
+    if party := _party(lines, head, text, f.get("doc_no", "")) or published.table_party(cells):
         f["party"] = party
     addresses = label_values(lines, "ADDRESS")
     if addresses:
@@ -157,7 +160,10 @@ def header_fields(lines: list[str], entities: list[Any], text: str) -> dict[str,
     if ids:
         f["id_card"] = ids[0].text
     f.update(_amounts(text))
-    if date := _signed_date(text, [e for e in entities if e.label == "DATE"]):
+    if stated := published.decision_date(lines, cells):
+        f["stated_date"] = stated  # a publicity page's 处罚决定日期: the decision's date when no seal dates it
+    # (a publicity table's other dates — 立案时间, 结案时间 — are not its date)
+    if not cells and (date := _signed_date(text, [e for e in entities if e.label == "DATE"])):
         f["date"] = date
     return _masked(f)
 
@@ -188,7 +194,8 @@ def _doc_no(head: list[str], doc_nos: list[Any]) -> str:
 
 def _agency(head: list[str], lines: list[str], text: str) -> str:
     # the name broken over the lines above the title, or written in the title line (…局行政处罚决定书)
-    titled = _broken_header_agency(head[:7]) or title_agency(head)
+    # (or named in a publicity page's own field: 决定机关 乌鲁木齐市城乡规划管理局)
+    titled = _broken_header_agency(head[:7]) or title_agency(head) or field_agency(lines[:40])
     if titled:
         return titled
     for i, line in enumerate(head[:6]):
@@ -202,11 +209,12 @@ def _agency(head: list[str], lines: list[str], text: str) -> str:
                 and "决定书" not in candidate and len(candidate + nxt) <= 32 and "：" not in nxt
                 and (re.search(r"[省市县区州旗盟]$", candidate) or re.match(r"[区县市]", nxt))):
             candidate = candidate + nxt
-        if 4 <= len(candidate) <= 32 and _AGENCY_SUFFIX.search(candidate) and "：" not in candidate and ":" not in candidate:
-            return candidate
+        if (4 <= len(candidate) <= 32 and _AGENCY_SUFFIX.search(candidate) and "：" not in candidate and ":" not in candidate
+                and not _PORTAL.search(nxt)):
+            return candidate  # (not the portal's banner over its menu: 永仁县人民政府 / 网站首页 >> …)
     # not any agency the text mentions (县级以上人民政府 in a quoted article, the 复议机关): its own name or none
     # (a page's fields, read down to its 24th line: menus may push the title below the head)
-    return _signature_agency(lines) or publisher_agency(lines[:24]) or self_named_agency(text) or ""
+    return _signature_agency(lines) or publisher_agency(lines[:24], text) or self_named_agency(text) or ""
 
 
 def _party(lines: list[str], head: list[str], text: str, doc_no: str) -> str:

@@ -1,0 +1,122 @@
+"""Fields of a decision as agencies publish it rather than write it: a publicity table whose labels stand
+in a header row above the values (序号 | 处罚文号 | … | 被处罚人 | … / 1 | 第Z4003028号行政处罚决定书 | … | 韦文聚),
+a detail page's labelled cells (决定机关 乌鲁木齐市城乡规划管理局, 处罚决定日期 / | / 2024年12月3日), and a
+summary told in the third person (防城港市国土资源局对防城港市山中石材有限公司…立案查处，于2018年4月16日依法
+对其作出行政处罚决定). The labels are data (``casefile/data/extract/patterns.toml [published]``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from casefile.ingest.extract.entities import parse_date, pattern_data
+
+_SPEC = pattern_data()["published"]
+_CELL = re.compile(r"^(?P<cell>[^|｜]{0,80})[|｜]$")
+_NAME = pattern_data()["agency"]["name"]
+_SUMMARY = re.compile(_SPEC["summary"].replace("{name}", _NAME))
+_SUMMARY_DATE = re.compile(_SPEC["summary_date"])
+_PARTY_END = re.compile(_SPEC["party_end"])
+
+
+def _cells(lines: list[str], start: int) -> tuple[list[str], int]:
+    """The cells of one table row written a cell a line (序号 | / 职权编码 | / …), from ``start``; and
+    where the row ends. A line that is only the separator (|) opens a row."""
+    i = start
+    if i < len(lines) and lines[i] in ("|", "｜"):
+        i += 1
+    cells: list[str] = []
+    while i < len(lines) and (m := _CELL.match(lines[i])) and m.group("cell"):
+        cells.append(m.group("cell"))
+        i += 1
+    return cells, i
+
+
+def _row(line: str) -> list[str]:
+    """The cells of a row written on one line (行政相对人名称|行政处罚决定书文号|…|处罚机关|备注|)."""
+    return [c for c in line.strip("|｜").split("|")] if line.count("|") >= 3 else []
+
+
+def header_row(lines: list[str]) -> dict[str, str]:
+    """label -> value of a table whose header row names the columns and whose next row holds one
+    record — a cell a line, or a row a line (its long cells broken over lines joined back); {} when there
+    is none or the rows do not line up."""
+    known = set(_SPEC["header_labels"])
+    for n in range(min(len(lines), 40)):
+        head, end = _cells(lines, n)
+        if len(head) >= 4 and known.intersection(head):
+            values, _ = _cells(lines, end)
+            if len(values) == len(head):
+                return dict(zip(head, values))
+            continue
+        head = _row(lines[n])
+        if len(head) >= 4 and known.intersection(head) and n + 1 < len(lines):
+            # the record's row, its long cells broken over lines joined back (at most ten lines)
+            record = lines[n + 1]
+            for more in lines[n + 2: n + 11]:
+                if len(_row(record)) >= len(head):
+                    break
+                record += more
+            return {k: v for k, v in zip(head, _row(record) or [record]) if v}
+    return {}
+
+
+def field_values(lines: list[str], labels: list[str]) -> Iterator[str]:
+    """The values of labelled cells, in order: on the label's own line (决定机关乌鲁木齐市…局, 处罚决定日期：2024-12-03)
+    or in the next cell (处罚决定日期 / | / 2024年12月3日)."""
+    for n, line in enumerate(lines):
+        for label in labels:
+            if not line.startswith(label):
+                continue
+            if rest := line[len(label):].lstrip(":：|｜"):
+                yield rest
+            elif cell := next((c for nxt in lines[n + 1: n + 3] if (c := nxt.strip("|｜ "))), ""):
+                yield cell
+            break
+
+
+def field_value(lines: list[str], labels: list[str]) -> str:
+    return next(field_values(lines, labels), "")
+
+
+def decision_date(lines: list[str], cells: dict[str, str]) -> str:
+    """The decision date a publicity table or page states in its own field, as an ISO date, or ""."""
+    labels = _SPEC["date_labels"]
+    raw = next((cells[k] for k in labels if cells.get(k)), "") or field_value(lines, labels)
+    m = re.search(r"((?:19|20)\d{2})[年\-./](\d{1,2})[月\-./](\d{1,2})", raw)
+    d = parse_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}") if m else None
+    return d.isoformat() if d else ""
+
+
+def table_doc_no(cells: dict[str, str]) -> str:
+    """The 文号 of a publicity table's row, as written (第Z4003028号行政处罚决定书 → 第Z4003028号)."""
+    raw = next((cells[k] for k in _SPEC["doc_no_labels"] if cells.get(k)), "")
+    return re.sub(r"《?(?:行政)?处罚决定书》?$", "", raw)
+
+
+def table_party(cells: dict[str, str]) -> str:
+    return next((cells[k] for k in _SPEC["party_labels"] if cells.get(k)), "")
+
+
+def table_agency(cells: dict[str, str]) -> str:
+    return next((cells[k] for k in pattern_data()["agency"]["field_labels"] if cells.get(k)), "")
+
+
+_FIRST_PERSON = re.compile(_SPEC["first_person"])
+
+
+def summary(text: str) -> dict[str, str]:
+    """A summary that tells of a decision in the third person: the agency that decided, the party, and the
+    date it says the decision was made ({} when the text is not one: a decision speaks of 本局 and 你)."""
+    m = _SUMMARY.search(text)
+    if not m or _FIRST_PERSON.search(text):
+        return {}
+    party = m.group("party")
+    if not _PARTY_END.search(party):
+        return {}
+    out = {"agency": m.group("agency"), "party": party}
+    sentence_end = text.find("。", m.end())
+    if d := _SUMMARY_DATE.search(text[m.start(): len(text) if sentence_end < 0 else sentence_end]):
+        if (parsed := parse_date(d.group(1))) is not None:
+            out["date"] = parsed.isoformat()
+    return out
