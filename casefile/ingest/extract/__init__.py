@@ -122,6 +122,11 @@ def extract(doc: ExtractedText, progress: Callable[[int, int], None] | None = No
     found = events(text, r.compact, doc)
     if code in DECISION_TYPES:
         _decision_fields(fields, text)
+    elif code in DECISION_FORMED and any("决定书" in line for line in r.lines[:4]):
+        # a 责令改正违法行为决定书 is signed as a decision is: its date is the one under its seal, never the
+        # narrative's last (a published copy cut before its seal has none)
+        from casefile.ingest.extract.decision import read_decision
+        _seal_date(fields, read_decision(text))
     return Extraction(
         doc_type=code, confidence=confidence, pages=len(doc.pages), entities=entities, events=found,
         fields=fields, abridged=looks_abridged(code, text), needs_ocr=list(doc.needs_ocr),
@@ -158,6 +163,8 @@ def _entities(r: Reading, progress: Callable[[int, int], None] | None) -> list[E
 
 
 DECISION_TYPES = ("decision", "no_penalty_decision", "summary_decision")
+# papers that may be issued in a decision's form (title …决定书, remedies, seal) without being one
+DECISION_FORMED = ("rectification_notice",)
 _SEAL_MARK = re.compile(r"[（(](?:[^（）()]{0,20})?(?:印章|盖章|公章)[)）]|sealdwy|年月日")
 _LAW_DATE_AFTER = re.compile(r"^(?:[（(]?(?:修订|修正|施行|公布|发布|起施行|通过))")
 
@@ -177,12 +184,8 @@ def _undated_seal_fallback(d) -> "dt.date | None":
     return last
 
 
-def _decision_fields(f: dict[str, Any], text: str) -> None:
-    """A decision's date is the one under its seal — none when the signature is undated — and its
-    measures are those of the operative part, each with the provisions it rests on."""
-    from casefile.ingest.extract.decision import read_decision
-
-    d = read_decision(text)
+def _seal_date(f: dict[str, Any], d) -> None:
+    """The date under the seal of a paper read as a decision (``d``); none when the signature is undated."""
     f.pop("date_source", None)
     if d.seal_date:
         f["date"] = d.seal_date.isoformat()
@@ -192,6 +195,15 @@ def _decision_fields(f: dict[str, Any], text: str) -> None:
         f["date"], f["date_source"] = last.isoformat(), "text"
     else:
         f.pop("date", None)
+
+
+def _decision_fields(f: dict[str, Any], text: str) -> None:
+    """A decision's date is the one under its seal — none when the signature is undated — and its
+    measures are those of the operative part, each with the provisions it rests on."""
+    from casefile.ingest.extract.decision import read_decision
+
+    d = read_decision(text)
+    _seal_date(f, d)
     f["measures"] = [{"kind": m.kind, "amount": str(m.amount) if m.amount is not None else None,
                       "basis": [b for b in m.basis if b.get("article")]} for m in d.measures]
     fines = [m for m in d.measures if m.kind == "罚款" and m.amount is not None]

@@ -131,7 +131,8 @@ def _agency(text: str) -> Any:
 
 
 def _doc_no(text: str) -> Any:
-    t = re.sub(r"[\s_]+", "", trim_doc_no(text))
+    # a closing bracket opening the number is the half of a lost “(三)” (a table's “ )文罚字〔 2019 〕-007”)
+    t = re.sub(r"[\s_]+", "", trim_doc_no(text)).lstrip(")）]］〕")
     # only the year's brackets are normalised: （兰）市监罚 keeps its own
     return _DOC_NO_YEAR.sub(lambda m: "〔" + re.search(r"\d{4}", m.group(0)).group(0) + "〕", t)
 
@@ -286,6 +287,16 @@ def salutation_party(head: list[str]) -> str:
         if m and _name_like(m.group(1)) and not any(m.group(1).startswith(k) for k in _LABELS["PARTY"] + _LABELS["ADDRESS"]):
             return m.group(1)
     return ""
+
+
+_NARRATIVE_PARTY = re.compile(pattern_data()["party"]["narrative_party"])
+PAGE_FIELD = re.compile(pattern_data()["party"]["page_field"])
+
+
+def narrative_party(text: str) -> str:
+    """The organisation the narrative first calls 当事人 (…当事人滴滴出行科技有限公司通过…平台…), or ""."""
+    m = _NARRATIVE_PARTY.search(text)
+    return m.group("name") if m else ""
 
 
 def bare_party(lines: list[str]) -> str:

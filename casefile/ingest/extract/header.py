@@ -9,8 +9,8 @@ from typing import Any
 
 from casefile.ingest.extract.agency import publisher_agency, self_named_agency, title_agency
 from casefile.ingest.extract.citations import find_citations
-from casefile.ingest.extract.entities import (VALIDATORS, bare_party, compiled, inline_party, label_values, parse_money, pattern_data,
-                                              salutation_party)
+from casefile.ingest.extract.entities import (PAGE_FIELD, VALIDATORS, bare_party, compiled, inline_party, label_values, narrative_party,
+                                              parse_money, pattern_data, salutation_party)
 
 _FINE = re.compile(r"(?<!加处)罚款(?:人民币)?[:：]?((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))")
 _MONEY_RE = r"((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))"
@@ -206,7 +206,7 @@ def _agency(head: list[str], lines: list[str], text: str) -> str:
             return candidate
     # not any agency the text mentions (县级以上人民政府 in a quoted article, the 复议机关): its own name or none
     # (a page's fields, read down to its 24th line: menus may push the title below the head)
-    return _signature_agency(lines) or publisher_agency(lines[:24]) or self_named_agency(text) or ""
+    return _signature_agency(lines) or publisher_agency(lines[:24], text) or self_named_agency(text) or ""
 
 
 def _party(lines: list[str], head: list[str], text: str, doc_no: str) -> str:
@@ -219,13 +219,22 @@ def _party(lines: list[str], head: list[str], text: str, doc_no: str) -> str:
         return saluted
     if unlabelled := bare_party(lines[:30]):
         return unlabelled
-    if doc_no:
-        # no label: some bureaus put the party's name on the line after the 文号 (当事人福建水投集团…公司，系…)
-        # (a page title may carry the 文号 too: the line after any of its lines)
-        for at in (i for i, l in enumerate(head[:-1]) if doc_no[-6:] in l):
-            first = re.split(r"[；;，,：:]", re.sub(r"^当事人", "", head[at + 1]))[0]
+    if doc_no and (under := _under_doc_no(head, doc_no)):
+        return under
+    return narrative_party(text)
+
+
+def _under_doc_no(head: list[str], doc_no: str) -> str:
+    """No label: some bureaus put the party's name on the line after the 文号 (当事人福建水投集团…公司，系…);
+    a page title may carry the 文号 too, and the page's fields (来源: / 打印) may stand between."""
+    for at in (i for i, l in enumerate(head[:-1]) if doc_no[-6:] in l):
+        for line in head[at + 1: at + 4]:
+            if doc_no[-6:] in line or PAGE_FIELD.match(line):
+                continue
+            first = re.split(r"[；;，,：:]", re.sub(r"^当事人", "", line))[0]
             if 4 <= len(first) <= 40 and _ORG_SUFFIX.search(first):
                 return first
+            break
     return ""
 
 
