@@ -265,3 +265,14 @@ def test_a_culture_market_bureau_is_of_its_own_sector_and_its_correct_decisions_
     for t in (t for t in TRUTH if t.get("batch") == "s8b" and t["sector"] == "文化旅游"):
         res = _evaluate(ws, SECTORS / "txt" / t["file"])
         assert not [f for f in res.findings if f.severity in ("veto", "major")], t["file"]
+
+
+def test_an_audit_decision_is_dated_by_its_seal_only():
+    # 审计决定书 of tests/data/dossiers_types: whole, it is dated 2026-07-24 under 清溪县审计局; the same text cut
+    # before its seal (a page holding the opening) has no date — not the 2026-06-08 the audit began
+    from casefile.ingest.extract import extract_text
+
+    whole = (DATA / "dossiers_types" / "audit_bureau_correct" / "09审计决定书.txt").read_text(encoding="utf-8")
+    assert extract_text(whole).fields["date"] == "2026-07-24"
+    opening = extract_text(whole[: whole.index("作出如下审计决定")])
+    assert opening.doc_type == "audit_decision" and not opening.fields.get("date")
