@@ -276,3 +276,18 @@ def test_an_audit_decision_is_dated_by_its_seal_only():
     assert extract_text(whole).fields["date"] == "2026-07-24"
     opening = extract_text(whole[: whole.index("作出如下审计决定")])
     assert opening.doc_type == "audit_decision" and not opening.fields.get("date")
+
+
+# -- batch s8c (collected after the s8b fixes) ---------------------------------------------------------
+
+def test_a_page_field_table_neither_gives_a_party_nor_hides_the_agency(extracted):
+    # 永州: “名称: | |||” is an empty cell (the party is under 当事人:), “发文机关: | 市生态环境局 |” is completed
+    # from the text; 普洱: the title under the page's field table names 普洱市生态环境局, not the reposting
+    # county bureau of “| 发布机构 | 澜沧县生态环境局 |”
+    f = extracted["hj_yongzhou_shengdian.txt"].fields
+    assert (f["party"], f["agency"]) == ("湖南盛电新材料有限公司", "永州市生态环境局")
+    assert extracted["hj_puer_xingchen.txt"].fields["agency"] == "普洱市生态环境局"
+
+
+def test_a_serial_number_in_brackets_is_part_of_the_doc_no(extracted):
+    assert extracted["hj_anshan_falan.txt"].fields["doc_no"] == "鞍环(机动二)罚〔2024〕第(0003)号"

@@ -193,7 +193,7 @@ def _label_value(value: str, label: str) -> str:
         value = value[: stop.start()]
     if label == "PARTY" and (told := _NARRATIVE.search(value)) and told.start() >= 2:
         value = value[: told.start()]
-    value = value.strip("：:，,。；; /")
+    value = value.strip("：:，,。；; /|｜")  # a table's empty cells (名称: | |||) are no value
     if label == "PARTY":
         value = _clean_party(value)
     # a trailing unbalanced bracket or question marks are extraction noise

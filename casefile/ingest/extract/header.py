@@ -191,7 +191,10 @@ def _agency(head: list[str], lines: list[str], text: str) -> str:
     titled = _broken_header_agency(head[:7]) or title_agency(head)
     if titled:
         return titled
-    for i, line in enumerate(head[:6]):
+    # the lines above the title: the first six, or down to a title pushed below a page's field table
+    # (| 名 称 | 普洱市生态环境局行政处罚决定书… | → 普洱市生态环境局 / 行政处罚决定书)
+    above = max(6, next((i for i, l in enumerate(head) if l.endswith("决定书") and not re.search(r"[:：|｜]", l)), 0))
+    for i, line in enumerate(head[:above]):
         candidate = re.sub(r"^执法机关代码[:：]?\w*", "", line)
         # a second name in brackets after the agency's, perhaps cut by the line's end: …市场监督管理局（福州市长乐区
         if _AGENCY_SUFFIX.search(alone := re.sub(r"[（(][^（）()]*[)）]?$", "", candidate)):
