@@ -291,3 +291,23 @@ def test_a_page_field_table_neither_gives_a_party_nor_hides_the_agency(extracted
 
 def test_a_serial_number_in_brackets_is_part_of_the_doc_no(extracted):
     assert extracted["hj_anshan_falan.txt"].fields["doc_no"] == "鞍环(机动二)罚〔2024〕第(0003)号"
+
+
+def test_a_culture_fine_is_judged_by_its_article_and_the_statute_is_in_the_library(ws, tmp_path):
+    # 常德 (湘常)文综罚字 opening, completed with an operative part as such decisions write it: 互联网上网服务营业场所
+    # 管理条例第三十一条 allows a warning and up to 15,000 元 — 20,000 元 is over it, 5,000 元 is not; the library
+    # holds the 条例 (2019 and 2022 texts), so its article is checked rather than noted as missing
+    opening = (SECTORS / "txt" / "wl_changde_shiyou.txt").read_text(encoding="utf-8")
+    tail = ("书》。\n2020年9月10日，本局向当事人送达了《行政处罚事先告知书》，当事人在法定期限内未提出陈述、申辩。\n"
+            "依据《互联网上网服务营业场所管理条例》第三十一条第（二）项的规定，本局决定对当事人作出如下行政处罚：\n"
+            "给予警告，并处罚款人民币{fine}元。\n当事人应当自收到本决定书之日起十五日内缴纳罚款。逾期不缴纳的，每日按罚款数额的3%加处罚款。\n"
+            "如不服本处罚决定，可以在收到本决定书之日起六十日内向常德市人民政府申请行政复议，也可以在六个月内依法向常德市武陵区人民法院提起行政诉讼。\n"
+            "常德市文化市场综合执法局\n2020年9月20日\n")
+    found = {}
+    for fine, no in ((20000, "1"), (5000, "2")):
+        p = tmp_path / f"网吧{fine}.txt"
+        p.write_text(opening.replace("第F-000069号", f"第F-00007{no}号") + tail.format(fine=fine), encoding="utf-8")
+        res = _evaluate(ws, p)
+        found[fine] = [f.message for f in res.findings if f.rule.startswith("D01")]
+        assert not [f for f in res.findings if f.rule.startswith("L01")], fine
+    assert found[20000] and "15000" in found[20000][0] and not found[5000]
