@@ -311,3 +311,16 @@ def test_a_culture_fine_is_judged_by_its_article_and_the_statute_is_in_the_libra
         found[fine] = [f.message for f in res.findings if f.rule.startswith("D01")]
         assert not [f for f in res.findings if f.rule.startswith("L01")], fine
     assert found[20000] and "15000" in found[20000][0] and not found[5000]
+
+
+def test_an_audit_decision_titled_as_an_official_document_and_an_audit_penalty_label():
+    # the 审计署 forms: “XX审计局关于XX的审计决定” as the title line (the agency before 关于), and “被审计单位：” as
+    # the party's label; the date of a decision so titled is its seal's too (here cut before it: none)
+    from casefile.ingest.extract import extract_text
+
+    whole = (DATA / "dossiers_types" / "audit_bureau_correct" / "09审计决定书.txt").read_text(encoding="utf-8")
+    titled = whole.replace("审计决定书\n", "清溪县审计局关于清溪县农业农村局2025年度财政收支情况的审计决定\n", 1)
+    x = extract_text(titled[: titled.index("作出如下审计决定")])
+    assert (x.fields["agency"], x.fields["party"], x.fields.get("date")) == ("清溪县审计局", "清溪县农业农村局", None)
+    labelled = whole.replace("清溪县农业农村局：", "被审计单位：清溪县农业农村局", 1)
+    assert extract_text(labelled).fields["party"] == "清溪县农业农村局"

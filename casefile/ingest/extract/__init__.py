@@ -122,7 +122,7 @@ def extract(doc: ExtractedText, progress: Callable[[int, int], None] | None = No
     found = events(text, r.compact, doc)
     if code in DECISION_TYPES:
         _decision_fields(fields, text)
-    elif code in DECISION_FORMED and any("决定书" in line for line in r.lines[:4]):
+    elif code in DECISION_FORMED and (DECISION_FORMED[code] or any("决定书" in line for line in r.lines[:4])):
         # a 责令改正违法行为决定书 or a 审计决定书 is signed as a decision is: its date is the one under its seal,
         # never the narrative's last (a published copy cut before its seal has none)
         from casefile.ingest.extract.decision import read_decision
@@ -163,8 +163,9 @@ def _entities(r: Reading, progress: Callable[[int, int], None] | None) -> list[E
 
 
 DECISION_TYPES = ("decision", "no_penalty_decision", "summary_decision")
-# papers that may be issued in a decision's form (title …决定书, remedies, seal) without being one
-DECISION_FORMED = ("rectification_notice", "audit_decision")
+# papers signed as decisions are (remedies, seal) without being penalty decisions: always (True), or when the
+# title says 决定书 (False: a 责令改正违法行为决定书 is one, a 责令限期整改指令书 is not)
+DECISION_FORMED = {"audit_decision": True, "rectification_notice": False}
 _SEAL_MARK = re.compile(r"[（(](?:[^（）()]{0,20})?(?:印章|盖章|公章)[)）]|sealdwy|年月日")
 _LAW_DATE_AFTER = re.compile(r"^(?:[（(]?(?:修订|修正|施行|公布|发布|起施行|通过))")
 
