@@ -324,3 +324,15 @@ def test_an_audit_decision_titled_as_an_official_document_and_an_audit_penalty_l
     assert (x.fields["agency"], x.fields["party"], x.fields.get("date")) == ("清溪县审计局", "清溪县农业农村局", None)
     labelled = whole.replace("清溪县农业农村局：", "被审计单位：清溪县农业农村局", 1)
     assert extract_text(labelled).fields["party"] == "清溪县农业农村局"
+
+
+def test_a_published_summary_s_decision_date_and_authority_fields():
+    # 南华 龙川镇's 公示 table: “处罚决定日期 | 2024 年12月3日” is the decision's date even when a later date follows
+    # (a 公示期 cell); “处罚机关” names the agency as 信用中国's summaries do (处罚机关：…)
+    from casefile.ingest.extract import extract_text
+
+    text = (SECTORS / "txt" / "zr_nanhua_hu.txt").read_text(encoding="utf-8") + "\n公示截止日期\n|\n2025年6月3日\n"
+    assert extract_text(text).fields["date"] == "2024-12-03"
+    from casefile.ingest.extract.agency import publisher_agency
+
+    assert publisher_agency(["行政处罚决定书文号：南龙政行处决字〔2024〕第36号", "处罚机关：南华县龙川镇人民政府"]) == "南华县龙川镇人民政府"

@@ -21,7 +21,7 @@ from casefile.ingest.classify import classify, looks_abridged
 from casefile.ingest.extract.citations import Citation, find_citations, normalise_law_name
 from casefile.ingest.extract.entities import VALIDATORS, compiled, trim_doc_no
 from casefile.ingest.extract.events import Event, events
-from casefile.ingest.extract.header import header_fields
+from casefile.ingest.extract.header import header_fields, labelled_date
 from casefile.ingest.extract.normalize import Compact, compact
 from casefile.ingest.textio import ExtractedText
 
@@ -122,6 +122,8 @@ def extract(doc: ExtractedText, progress: Callable[[int, int], None] | None = No
     found = events(text, r.compact, doc)
     if code in DECISION_TYPES:
         _decision_fields(fields, text)
+        if not fields.get("date") and (day := labelled_date(r.lines)):
+            fields["date"] = day  # a published summary's 处罚决定日期 field, where no seal is printed
     elif code in DECISION_FORMED and (DECISION_FORMED[code] or any("决定书" in line for line in r.lines[:4])):
         # a 责令改正违法行为决定书 or a 审计决定书 is signed as a decision is: its date is the one under its seal,
         # never the narrative's last (a published copy cut before its seal has none)

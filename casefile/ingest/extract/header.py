@@ -268,6 +268,23 @@ def _amounts(text: str) -> dict[str, Any]:
     return f
 
 
+_DATE_LABEL = re.compile(pattern_data()["header"]["decision_date_label"])
+
+
+def labelled_date(lines: list[str]) -> str:
+    """The date of a published summary's decision-date field (处罚决定日期：2024/03/05, or the cell under it), or ""."""
+    from casefile.ingest.extract.entities import parse_date
+
+    for n, line in enumerate(lines):
+        if m := _DATE_LABEL.match(line):
+            for cell in (line[m.end():], *(lines[n + 1: n + 3])):
+                cell = cell.strip("|｜ ")
+                if cell:
+                    day = parse_date(cell.replace("/", "-"))
+                    return day.isoformat() if day else ""
+    return ""
+
+
 def _signed_date(text: str, dates: list[Any]) -> str:
     """The date under the seal ends the document; "" when the signature is left blank."""
     # a date written just before a law's 修订/施行 marker is the law's, not the case's: the texts that
