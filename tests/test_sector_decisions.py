@@ -336,3 +336,16 @@ def test_a_published_summary_s_decision_date_and_authority_fields():
     from casefile.ingest.extract.agency import publisher_agency
 
     assert publisher_agency(["行政处罚决定书文号：南龙政行处决字〔2024〕第36号", "处罚机关：南华县龙川镇人民政府"]) == "南华县龙川镇人民政府"
+
+
+def test_a_label_with_its_note_and_a_salutation_with_its_short_name():
+    # the 交通运输 forms write “当事人（个人姓名）：” / “当事人（单位名称）：”; 生态环境 decisions address
+    # “…有限公司（以下简称你公司）：” — neither note is part of the label or of the name (real openings, so written)
+    from casefile.ingest.extract import extract_text
+
+    youxian = (SECTORS / "txt" / "jt_youxian_xiao.txt").read_text(encoding="utf-8")
+    person = youxian.replace("一、当事人基本情况\n姓名:肖江仔,", "当事人（个人姓名）：肖江仔\n", 1)
+    assert person != youxian and extract_text(person).fields["party"] == "肖江仔"
+    miluo = (SECTORS / "txt" / "hj_miluo_huada.txt").read_text(encoding="utf-8")
+    noted = miluo.replace("湖南省华达机械模具开发有限公司:", "湖南省华达机械模具开发有限公司（以下简称你公司）:", 1)
+    assert noted != miluo and extract_text(noted).fields["party"] == "湖南省华达机械模具开发有限公司"

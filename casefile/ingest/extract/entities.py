@@ -177,8 +177,12 @@ _LEGAL_FORM = ("个体工商户", "个人独资", "普通合伙", "有限合伙"
 _LEGAL_FORM_LINE = re.compile(r"[（(](?:%s)[)）]" % "|".join(_LEGAL_FORM))
 
 
+_SHORT_NAME_NOTE = re.compile(pattern_data()["party"]["short_name_note"])
+_LABEL_NOTE = re.compile(pattern_data()["party"]["label_note"])
+
+
 def _clean_party(value: str) -> str:
-    value = re.sub(r"^(?:(?:当事人|单位名称|名称)[:：])+", "", value)
+    value = re.sub(r"^(?:(?:当事人|单位名称|名称)[:：])+", "", _SHORT_NAME_NOTE.sub("", value))
     value = re.split(r"[，,；;。《]", value)[0]
     m = re.search(r"[（(]([\u4e00-\u9fa5*＊]{1,4})[)）]$", value)
     if m and m.group(1) not in _LEGAL_FORM:
@@ -227,6 +231,8 @@ def label_values(lines: list[str], label: str) -> list[tuple[int, str]]:
             out.append((n, cell))
             continue
         for key in _LABELS[label]:
+            if line.startswith(key) and (note := _LABEL_NOTE.match(line, len(key))) and key + line[note.start():note.end()] not in _LABELS[label]:
+                line = key + line[note.end():]  # 当事人（个人姓名）：张三 — the note is not part of the label
             if line.startswith(key) and len(line) > len(key) and line[len(key)] in "：:":
                 value = line[len(key) + 1:]
                 nxt = lines[n + 1] if n + 1 < len(lines) else ""
@@ -281,7 +287,7 @@ def salutation_party(head: list[str]) -> str:
             first = re.split(r"[,，;；:：]", _SECTION_LABEL.sub("", head[n + 1]))[0]
             if _name_like(first):
                 return first
-        m = _SALUTATION.fullmatch(line)
+        m = _SALUTATION.fullmatch(_SHORT_NAME_NOTE.sub("", line))
         if m and _TO_AUTHORITY.match(m.group(1)):
             return ""  # a letter to an agency (a party's 陈述申辩书): the addressee is not the party
         if m and _name_like(m.group(1)) and not any(m.group(1).startswith(k) for k in _LABELS["PARTY"] + _LABELS["ADDRESS"]):
