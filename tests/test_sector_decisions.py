@@ -349,3 +349,14 @@ def test_a_label_with_its_note_and_a_salutation_with_its_short_name():
     miluo = (SECTORS / "txt" / "hj_miluo_huada.txt").read_text(encoding="utf-8")
     noted = miluo.replace("湖南省华达机械模具开发有限公司:", "湖南省华达机械模具开发有限公司（以下简称你公司）:", 1)
     assert noted != miluo and extract_text(noted).fields["party"] == "湖南省华达机械模具开发有限公司"
+
+
+def test_a_signature_with_name_and_date_on_one_line():
+    # 南华县交通运输局's whole decision, its signature printed on one line (南华县交通运输局 2025年7月29日)
+    from casefile.ingest.extract import extract_text
+
+    text = (SECTORS / "txt" / "jt_nanhua_li.txt").read_text(encoding="utf-8")
+    one_line = text.replace("南华县交通运输局\n2025年7月29日", "南华县交通运输局  2025年7月29日")
+    assert one_line != text
+    f = extract_text(one_line).fields
+    assert (f["agency"], f["date"]) == ("南华县交通运输局", "2025-07-29")

@@ -53,9 +53,17 @@ _SEAL_LINE = re.compile(pattern_data()["header"]["seal_line"])
 _SIGNED_DATE = re.compile(r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}|[〇○零一二三四五六七八九0]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3})[日号]")
 
 
+def _own_signature(name: str) -> str:
+    """The name of a signature line if it is an agency's whole name (the seal mark after it dropped), else ""."""
+    name = _SEAL_LINE.sub("", name)
+    return name if 4 <= len(name) <= 32 and _AGENCY_PART.fullmatch(name) and _AGENCY_SUFFIX.search(name) else ""
+
+
 def _signature_agency(lines: list[str]) -> str:
     """The name over the date that ends the document (吴忠市市场监督管理局利通区分局 / （印章） / 2025年09月29日), or ""."""
     for j in range(len(lines) - 1, max(len(lines) - 8, 0), -1):
+        if (m := _SIGNED_DATE.search(lines[j])) and m.end() == len(lines[j]) and _own_signature(lines[j][:m.start()]):
+            return _own_signature(lines[j][:m.start()])  # name and date on one line: 清溪县交通运输局 2024年3月5日
         if not _SIGNED_DATE.search(lines[j]) or len(lines[j]) > 16:
             continue
         k = j - 1
