@@ -360,3 +360,13 @@ def test_a_signature_with_name_and_date_on_one_line():
     assert one_line != text
     f = extract_text(one_line).fields
     assert (f["agency"], f["date"]) == ("南华县交通运输局", "2025-07-29")
+
+
+def test_a_lone_published_audit_decision_is_not_judged_as_a_whole_file(ws, tmp_path):
+    # the audit dossier's 审计决定书 imported alone (as a published decision): the 审计报告 and its 征求意见 are not
+    # here to see — coverage notes, not a veto and a major finding (an office's own audit with one paper is still judged)
+    p = tmp_path / "审计决定书.txt"
+    p.write_text((DATA / "dossiers_types" / "audit_bureau_correct" / "09审计决定书.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    res = _evaluate(ws, p)
+    assert not [f for f in res.findings if f.severity in ("veto", "major")], [f.message for f in res.findings]
+    assert {"SJ04-opinion-asked", "SJ06-report-on-file"} <= {c["rule"] for c in res.coverage}
