@@ -370,3 +370,8 @@ def test_a_lone_published_audit_decision_is_not_judged_as_a_whole_file(ws, tmp_p
     res = _evaluate(ws, p)
     assert not [f for f in res.findings if f.severity in ("veto", "major")], [f.message for f in res.findings]
     assert {"SJ04-opinion-asked", "SJ06-report-on-file"} <= {c["rule"] for c in res.coverage}
+
+
+def test_a_public_table_without_a_party_row_names_it_in_the_case_name(extracted):
+    # 四川 公示 table: “二、案件名称 / 遂宁市安居区也在网吧允许未成年人进入营业场所案”, no party row
+    assert extracted["wl_anju_yezai.txt"].fields["party"] == "遂宁市安居区也在网吧"

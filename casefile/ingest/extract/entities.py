@@ -299,6 +299,20 @@ _NARRATIVE_PARTY = re.compile(pattern_data()["party"]["narrative_party"])
 PAGE_FIELD = re.compile(pattern_data()["party"]["page_field"])
 
 
+_CASE_NAME_LABEL = re.compile(pattern_data()["party"]["case_name_label"])
+_CASE_NAME_PARTY = re.compile(pattern_data()["party"]["case_name_party"])
+
+
+def case_name_party(lines: list[str]) -> str:
+    """The name a 公示 table's 案件名称 opens on (…也在网吧允许未成年人进入营业场所案: 遂宁市安居区也在网吧), or ""."""
+    for n, line in enumerate(lines[:30]):
+        if m := _CASE_NAME_LABEL.match(line):
+            value = line[m.end():].strip("|｜ ") or (lines[n + 1].strip("|｜ ") if n + 1 < len(lines) else "")
+            found = _CASE_NAME_PARTY.match(value)
+            return found.group("name") if found else ""
+    return ""
+
+
 def narrative_party(text: str) -> str:
     """The organisation the narrative first calls 当事人 (…当事人滴滴出行科技有限公司通过…平台…), or ""."""
     m = _NARRATIVE_PARTY.search(text)

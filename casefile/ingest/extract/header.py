@@ -9,8 +9,8 @@ from typing import Any
 
 from casefile.ingest.extract.agency import publisher_agency, self_named_agency, title_agency
 from casefile.ingest.extract.citations import find_citations
-from casefile.ingest.extract.entities import (PAGE_FIELD, VALIDATORS, bare_party, compiled, inline_party, label_values, narrative_party,
-                                              parse_money, pattern_data, salutation_party)
+from casefile.ingest.extract.entities import (PAGE_FIELD, VALIDATORS, bare_party, case_name_party, compiled, inline_party, label_values,
+                                              narrative_party, parse_money, pattern_data, salutation_party)
 
 _FINE = re.compile(r"(?<!加处)罚款(?:人民币)?[:：]?((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))")
 _MONEY_RE = r"((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))"
@@ -232,7 +232,7 @@ def _party(lines: list[str], head: list[str], text: str, doc_no: str) -> str:
         return unlabelled
     if doc_no and (under := _under_doc_no(head, doc_no)):
         return under
-    return narrative_party(text)
+    return case_name_party(lines) or narrative_party(text)
 
 
 def _under_doc_no(head: list[str], doc_no: str) -> str:
