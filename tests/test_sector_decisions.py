@@ -375,3 +375,12 @@ def test_a_lone_published_audit_decision_is_not_judged_as_a_whole_file(ws, tmp_p
 def test_a_public_table_without_a_party_row_names_it_in_the_case_name(extracted):
     # 四川 公示 table: “二、案件名称 / 遂宁市安居区也在网吧允许未成年人进入营业场所案”, no party row
     assert extracted["wl_anju_yezai.txt"].fields["party"] == "遂宁市安居区也在网吧"
+
+
+def test_a_road_transport_operator_s_label():
+    # 道路运输 papers name the operator as 业户名称 (株洲's 网约车平台 decision, its 企业名称 row so written)
+    from casefile.ingest.extract import extract_text
+
+    text = (SECTORS / "txt" / "jt_zhuzhou_didi.txt").read_text(encoding="utf-8")
+    operator = text.replace("企业名称:滴滴**公司", "业户名称:滴滴**公司", 1)
+    assert operator != text and extract_text(operator).fields["masked"]["party"] == "滴滴**公司"
