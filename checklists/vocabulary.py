@@ -232,7 +232,7 @@ def act_order(ctx: CheckContext, p: OrderParams) -> Iterator[Hit]:
         expected = ctx.case.state in {CaseState(s) for s in p.missing_before_states}
         if not afters and not expected:
             return
-        unverifiable = p.on_missing_before == "unverifiable"
+        unverifiable = p.on_missing_before == "unverifiable" or _lone_import(ctx)
         if afters:
             after = afters[0]
             yield Hit(f"{after.date}{after.kind.value}，但案件中没有{before_names}", evidence=[_where(ctx, after)], unverifiable=unverifiable,
@@ -298,7 +298,14 @@ def document_present(ctx: CheckContext, p: DocumentParams) -> Iterator[Hit]:
         return
     because = f"（{trigger[0].date}{trigger[0].kind.value}）" if trigger else ""
     yield Hit(f"卷中没有{p.label}{because}", evidence=[_where(ctx, trigger[0])] if trigger else [],
-              fields={"label": p.label, "because": because})
+              fields={"label": p.label, "because": because}, unverifiable=_lone_import(ctx))
+
+
+def _lone_import(ctx: CheckContext) -> bool:
+    """The case was made by importing one paper (a published decision): the rest of its file is not here, so a
+    paper or an act it does not show is not known to be missing. (An office's own case holding one paper is judged.)"""
+    docs = ctx.register.documents
+    return len(docs) == 1 and docs[0].origin == "imported" and ctx.case.source == "导入"
 
 
 class NoticeLength(Length):

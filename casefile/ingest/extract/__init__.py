@@ -21,7 +21,7 @@ from casefile.ingest.classify import classify, looks_abridged
 from casefile.ingest.extract.citations import Citation, find_citations, normalise_law_name
 from casefile.ingest.extract.entities import VALIDATORS, compiled, trim_doc_no
 from casefile.ingest.extract.events import Event, events
-from casefile.ingest.extract.header import header_fields
+from casefile.ingest.extract.header import header_fields, labelled_date
 from casefile.ingest.extract.normalize import Compact, compact
 from casefile.ingest.textio import ExtractedText
 
@@ -124,6 +124,13 @@ def extract(doc: ExtractedText, progress: Callable[[int, int], None] | None = No
     if code in DECISION_TYPES:
         _decision_fields(fields, text, stated)
         _summary_fields(fields, text)
+        if not fields.get("date") and (day := labelled_date(r.lines)):
+            fields["date"] = day  # a published summary's 处罚决定日期 field, where no seal is printed
+    elif code in DECISION_FORMED and (DECISION_FORMED[code] or any("决定书" in line for line in r.lines[:4])):
+        # a 责令改正违法行为决定书 or a 审计决定书 is signed as a decision is: its date is the one under its seal,
+        # never the narrative's last (a published copy cut before its seal has none)
+        from casefile.ingest.extract.decision import read_decision
+        _seal_date(fields, read_decision(text))
     return Extraction(
         doc_type=code, confidence=confidence, pages=len(doc.pages), entities=entities, events=found,
         fields=fields, abridged=looks_abridged(code, text), needs_ocr=list(doc.needs_ocr),
@@ -160,6 +167,9 @@ def _entities(r: Reading, progress: Callable[[int, int], None] | None) -> list[E
 
 
 DECISION_TYPES = ("decision", "no_penalty_decision", "summary_decision")
+# papers signed as decisions are (remedies, seal) without being penalty decisions: always (True), or when the
+# title says 决定书 (False: a 责令改正违法行为决定书 is one, a 责令限期整改指令书 is not)
+DECISION_FORMED = {"audit_decision": True, "rectification_notice": False}
 _SEAL_MARK = re.compile(r"[（(](?:[^（）()]{0,20})?(?:印章|盖章|公章)[)）]|sealdwy|年月日")
 _LAW_DATE_AFTER = re.compile(r"^(?:[（(]?(?:修订|修正|施行|公布|发布|起施行|通过))")
 
@@ -196,13 +206,9 @@ def _summary_fields(f: dict[str, Any], text: str) -> None:
         f.pop("date", None)
 
 
-def _decision_fields(f: dict[str, Any], text: str, stated: str | None = None) -> None:
-    """A decision's date is the one under its seal — else the one a publicity page states in its own field
-    (``stated``: 处罚决定日期), none when the signature is undated — and its measures are those of the
-    operative part, each with the provisions it rests on."""
-    from casefile.ingest.extract.decision import read_decision
-
-    d = read_decision(text)
+def _seal_date(f: dict[str, Any], d, stated: str | None = None) -> None:
+    """The date under the seal of a paper read as a decision (``d``) — else the one a publicity page states
+    in its own field (``stated``: 处罚决定日期) — none when the signature is undated."""
     f.pop("text_date", None)
     if d.seal_date:
         f["date"] = d.seal_date.isoformat()
@@ -214,6 +220,15 @@ def _decision_fields(f: dict[str, Any], text: str, stated: str | None = None) ->
         f.pop("date", None)
         if (last := _undated_seal_fallback(d)) is not None:
             f["text_date"] = last.isoformat()
+
+
+def _decision_fields(f: dict[str, Any], text: str, stated: str | None = None) -> None:
+    """A decision's date (:func:`_seal_date`), and its measures: those of the operative part, each with
+    the provisions it rests on."""
+    from casefile.ingest.extract.decision import read_decision
+
+    d = read_decision(text)
+    _seal_date(f, d, stated)
     f["measures"] = [{"kind": m.kind, "amount": str(m.amount) if m.amount is not None else None,
                       "basis": [b for b in m.basis if b.get("article")]} for m in d.measures]
     fines = [m for m in d.measures if m.kind == "罚款" and m.amount is not None]

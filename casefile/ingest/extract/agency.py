@@ -71,12 +71,28 @@ def field_agency(lines: list[str]) -> str:
     return next((name for value in field_values(lines, _FIELD_LABELS) if (name := own_name(value))), "")
 
 
+# a name written without its place (发布机构:市文化广电和旅游局): the text's own full name ending with it,
+# its place (2–4 characters) after a time, a number or a clause mark (…19时45分三河市文化广电和旅游局执法人员)
+_PLACE_BEFORE = (r"(?:(?<=[^\u4e00-\u9fa5])|(?<=[分时日，,。、：:；;在由经对将与和及]))(?![分时日在由经对将与和及])"
+                 r"[\u4e00-\u9fa5]{{2,4}}{name}")
+_PLACELESS = re.compile(r"^[市县区旗州]")
+
+
+def _placed(name: str, text: str) -> str:
+    """A publisher's name without its place completed from the text (三河市文化广电和旅游局), or ""."""
+    if not _PLACELESS.match(name) or not text:
+        return ""
+    m = re.search(_PLACE_BEFORE.format(name=re.escape(name)), text)
+    return _own(m.group(0)) if m else ""
+
+
 def publisher_agency(head: list[str], text: str = "") -> str:
     """A published page's own label: 信息来源：溆浦县城市管理和综合执法局, 责任部门 灵武市发展和改革局, or the
-    name printed after the page's time (2012-04-20 14:19 中华人民共和国住房和城乡建设部)."""
+    name printed after the page's time (2012-04-20 14:19 中华人民共和国住房和城乡建设部); a label's name
+    without its place is completed from ``text`` when the text writes it whole."""
     for line in head:
         for m in _PUBLISHER.finditer(line):
-            if name := _own(m.group("name")) or placed(m.group("name"), text):
+            if name := _own(m.group("name")) or placed(m.group("name"), text) or _placed(m.group("name"), text):
                 return name
     # the label on a line of its own, the name on the next (• 发布机构 / • 涪陵区林业局)
     for label, value in zip(head, head[1:]):

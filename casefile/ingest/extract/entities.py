@@ -131,7 +131,8 @@ def _agency(text: str) -> Any:
 
 
 def _doc_no(text: str) -> Any:
-    t = re.sub(r"[\s_]+", "", trim_doc_no(text))
+    # a closing bracket opening the number is the half of a lost “(三)” (a table's “ )文罚字〔 2019 〕-007”)
+    t = re.sub(r"[\s_]+", "", trim_doc_no(text)).lstrip(")）]］〕")
     # only the year's brackets are normalised: （兰）市监罚 keeps its own
     return _DOC_NO_YEAR.sub(lambda m: "〔" + re.search(r"\d{4}", m.group(0)).group(0) + "〕", t)
 
@@ -177,8 +178,12 @@ _LEGAL_FORM = ("个体工商户", "个人独资", "普通合伙", "有限合伙"
 _LEGAL_FORM_LINE = re.compile(r"[（(](?:%s)[)）]" % "|".join(_LEGAL_FORM))
 
 
+_SHORT_NAME_NOTE = re.compile(pattern_data()["party"]["short_name_note"])
+_LABEL_NOTE = re.compile(pattern_data()["party"]["label_note"])
+
+
 def _clean_party(value: str) -> str:
-    value = re.sub(r"^(?:(?:当事人|单位名称|名称)[:：])+", "", value)
+    value = re.sub(r"^(?:(?:当事人|单位名称|名称)[:：])+", "", _SHORT_NAME_NOTE.sub("", value))
     value = re.split(r"[，,；;。《]", value)[0]
     m = re.search(r"[（(]([\u4e00-\u9fa5*＊]{1,4})[)）]$", value)
     if m and m.group(1) not in _LEGAL_FORM:
@@ -200,7 +205,7 @@ def _label_value(value: str, label: str) -> str:
         value = value[: stop.start()]
     if label == "PARTY" and (told := _NARRATIVE.search(value)) and told.start() >= 2 and not _name_tail(value[told.start():]):
         value = value[: told.start()]
-    value = value.strip("：:，,。；; /")
+    value = value.strip("：:，,。；; /|｜")  # a table's empty cells (名称: | |||) are no value
     if label == "PARTY":
         value = _clean_party(value)
     # a trailing unbalanced bracket or question marks are extraction noise
@@ -234,6 +239,8 @@ def label_values(lines: list[str], label: str) -> list[tuple[int, str]]:
             out.append((n, cell))
             continue
         for key in _LABELS[label]:
+            if line.startswith(key) and (note := _LABEL_NOTE.match(line, len(key))) and key + line[note.start():note.end()] not in _LABELS[label]:
+                line = key + line[note.end():]  # 当事人（个人姓名）：张三 — the note is not part of the label
             if line.startswith(key) and len(line) > len(key) and line[len(key)] in "：:":
                 value = line[len(key) + 1:]
                 nxt = lines[n + 1] if n + 1 < len(lines) else ""
@@ -295,7 +302,7 @@ def salutation_party(head: list[str]) -> str:
             first = re.split(r"[,，;；:：]", _SECTION_LABEL.sub("", head[n + 1]))[0]
             if _name_like(first):
                 return first
-        m = _SALUTATION.fullmatch(line)
+        m = _SALUTATION.fullmatch(_SHORT_NAME_NOTE.sub("", line))
         if m and _TO_AUTHORITY.match(m.group(1)):
             return ""  # a letter to an agency (a party's 陈述申辩书): the addressee is not the party
         if m and _name_like(m.group(1)) and not any(m.group(1).startswith(k) for k in _LABELS["PARTY"] + _LABELS["ADDRESS"]):
@@ -320,6 +327,30 @@ def inspected_party(narrative: str) -> str:
         if not _NOT_INSPECTED.search(name):
             return name
     return ""
+
+
+_NARRATIVE_PARTY = re.compile(pattern_data()["party"]["narrative_party"])
+PAGE_FIELD = re.compile(pattern_data()["party"]["page_field"])
+
+
+_CASE_NAME_LABEL = re.compile(pattern_data()["party"]["case_name_label"])
+_CASE_NAME_PARTY = re.compile(pattern_data()["party"]["case_name_party"])
+
+
+def case_name_party(lines: list[str]) -> str:
+    """The name a 公示 table's 案件名称 opens on (…也在网吧允许未成年人进入营业场所案: 遂宁市安居区也在网吧), or ""."""
+    for n, line in enumerate(lines[:30]):
+        if m := _CASE_NAME_LABEL.match(line):
+            value = line[m.end():].strip("|｜ ") or (lines[n + 1].strip("|｜ ") if n + 1 < len(lines) else "")
+            found = _CASE_NAME_PARTY.match(value)
+            return found.group("name") if found else ""
+    return ""
+
+
+def narrative_party(text: str) -> str:
+    """The organisation the narrative first calls 当事人 (…当事人滴滴出行科技有限公司通过…平台…), or ""."""
+    m = _NARRATIVE_PARTY.search(text)
+    return m.group("name") if m else ""
 
 
 def bare_party(lines: list[str]) -> str:

@@ -10,8 +10,8 @@ from typing import Any
 from casefile.ingest.extract import published
 from casefile.ingest.extract.agency import field_agency, own_name, publisher_agency, self_named_agency, title_agency
 from casefile.ingest.extract.citations import find_citations
-from casefile.ingest.extract.entities import (VALIDATORS, bare_party, compiled, inline_party, inspected_party, label_values, parse_money,
-                                              pattern_data, salutation_party)
+from casefile.ingest.extract.entities import (PAGE_FIELD, VALIDATORS, bare_party, case_name_party, compiled, inline_party, inspected_party,
+                                              label_values, narrative_party, parse_money, pattern_data, salutation_party)
 
 _FINE = re.compile(r"(?<!加处)罚款(?:人民币)?[:：]?((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))")
 _MONEY_RE = r"((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))"
@@ -55,9 +55,17 @@ _SEAL_LINE = re.compile(pattern_data()["header"]["seal_line"])
 _SIGNED_DATE = re.compile(r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}|[〇○零一二三四五六七八九0]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3})[日号]")
 
 
+def _own_signature(name: str) -> str:
+    """The name of a signature line if it is an agency's whole name (the seal mark after it dropped), else ""."""
+    name = _SEAL_LINE.sub("", name)
+    return name if 4 <= len(name) <= 32 and _AGENCY_PART.fullmatch(name) and _AGENCY_SUFFIX.search(name) else ""
+
+
 def _signature_agency(lines: list[str]) -> str:
     """The name over the date that ends the document (吴忠市市场监督管理局利通区分局 / （印章） / 2025年09月29日), or ""."""
     for j in range(len(lines) - 1, max(len(lines) - 8, 0), -1):
+        if (m := _SIGNED_DATE.search(lines[j])) and m.end() == len(lines[j]) and _own_signature(lines[j][:m.start()]):
+            return _own_signature(lines[j][:m.start()])  # name and date on one line: 清溪县交通运输局 2024年3月5日
         if not _SIGNED_DATE.search(lines[j]) or len(lines[j]) > 16:
             continue
         k = j - 1
@@ -198,7 +206,10 @@ def _agency(head: list[str], lines: list[str], text: str) -> str:
     titled = _broken_header_agency(head[:7]) or title_agency(head) or field_agency(lines[:40])
     if titled:
         return titled
-    for i, line in enumerate(head[:6]):
+    # the lines above the title: the first six, or down to a title pushed below a page's field table
+    # (| 名 称 | 普洱市生态环境局行政处罚决定书… | → 普洱市生态环境局 / 行政处罚决定书)
+    above = max(6, next((i for i, l in enumerate(head) if l.endswith("决定书") and not re.search(r"[:：|｜]", l)), 0))
+    for i, line in enumerate(head[:above]):
         candidate = re.sub(r"^执法机关代码[:：]?\w*", "", line)
         # a second name in brackets after the agency's, perhaps cut by the line's end: …市场监督管理局（福州市长乐区
         if _AGENCY_SUFFIX.search(alone := re.sub(r"[（(][^（）()]*[)）]?$", "", candidate)):
@@ -227,17 +238,31 @@ def _party(lines: list[str], head: list[str], text: str, doc_no: str) -> str:
         return saluted
     if unlabelled := bare_party(lines[:30]):
         return unlabelled
-    if doc_no:
-        # no label: some bureaus put the party's name on the line after the 文号 (当事人福建水投集团…公司，系…)
-        # (a page title may carry the 文号 too: the line after any of its lines)
-        for at in (i for i, l in enumerate(head[:-1]) if doc_no[-6:] in l):
-            first = re.split(r"[；;，,：:]", re.sub(r"^当事人", "", head[at + 1]))[0]
-            if 4 <= len(first) <= 40 and _ORG_SUFFIX.search(first):
-                return first
-    # nothing labels it: the one the narrative's opening says was inspected (after the 文号, else the title)
+    if doc_no and (under := _under_doc_no(head, doc_no)):
+        return under
+    return case_name_party(lines) or _inspected(text, doc_no) or narrative_party(text)
+
+
+def _inspected(text: str, doc_no: str) -> str:
+    """Nothing labels the party: the one the narrative's opening says was inspected (after the 文号, else
+    the title)."""
     at, title = text.find(doc_no) if doc_no else -1, text.find("决定书")
     start = at + len(doc_no) if at >= 0 else title + 3 if title >= 0 else 0
     return inspected_party(text[start:])
+
+
+def _under_doc_no(head: list[str], doc_no: str) -> str:
+    """No label: some bureaus put the party's name on the line after the 文号 (当事人福建水投集团…公司，系…);
+    a page title may carry the 文号 too, and the page's fields (来源: / 打印) may stand between."""
+    for at in (i for i, l in enumerate(head[:-1]) if doc_no[-6:] in l):
+        for line in head[at + 1: at + 4]:
+            if doc_no[-6:] in line or PAGE_FIELD.match(line):
+                continue
+            first = re.split(r"[；;，,：:]", re.sub(r"^当事人", "", line))[0]
+            if 4 <= len(first) <= 40 and _ORG_SUFFIX.search(first):
+                return first
+            break
+    return ""
 
 
 def _amounts(text: str) -> dict[str, Any]:
@@ -265,6 +290,23 @@ def _amounts(text: str) -> dict[str, Any]:
     if m:
         f["served_doc"] = m.group(1)
     return f
+
+
+_DATE_LABEL = re.compile(pattern_data()["header"]["decision_date_label"])
+
+
+def labelled_date(lines: list[str]) -> str:
+    """The date of a published summary's decision-date field (处罚决定日期：2024/03/05, or the cell under it), or ""."""
+    from casefile.ingest.extract.entities import parse_date
+
+    for n, line in enumerate(lines):
+        if m := _DATE_LABEL.match(line):
+            for cell in (line[m.end():], *(lines[n + 1: n + 3])):
+                cell = cell.strip("|｜ ")
+                if cell:
+                    day = parse_date(cell.replace("/", "-"))
+                    return day.isoformat() if day else ""
+    return ""
 
 
 def _signed_date(text: str, dates: list[Any]) -> str:

@@ -37,9 +37,12 @@ class DossierFacts:
     def sector(self, agency: str, sectors: dict[str, Any] | None = None) -> tuple[str, str]:
         """(sector, why): from the agency's name, else from the laws the documents cite."""
         sectors = sectors or data()["sectors"]
-        for name, s in sectors.items():
-            if agency and any(w in agency for w in s["agency"]):
-                return name, f"执法机关“{agency}”"
+        # the sector word written first in the name is the agency's field; a later one its form
+        # (常德市文化市场综合执法局: 文化市场, not the 综合执法 of 城管)
+        at = {name: min(i for w in s["agency"] if (i := agency.find(w)) >= 0)
+              for name, s in sectors.items() if agency and any(w in agency for w in s["agency"])}
+        if at:
+            return min(at, key=lambda k: at[k]), f"执法机关“{agency}”"
         counts: dict[str, int] = {}
         for _, f in self.all("law"):
             for name, s in sectors.items():
