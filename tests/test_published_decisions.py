@@ -6,6 +6,10 @@ alone on a line — and the review of a land decision on an act that ended twent
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from tests.conftest import DATA
 from tests.test_sector_decisions import _evaluate, ws  # noqa: F401  (the workspace fixture, the evaluate pack on one decision)
 
@@ -186,3 +190,35 @@ def test_a_building_that_cannot_be_corrected_is_confiscated_not_told_to_be_corre
     p = tmp_path / "只罚款.txt"
     p.write_text(_PLANNING.format(orders="处建设工程造价百分之五的罚款，计人民币21600元。\n"), encoding="utf-8")
     assert [f.rule for f in _findings(ws, p)] == ["D06-correction-ordered"]
+
+
+_S8D = Path(__file__).parent / "data" / "decisions_sectors" / "txt"
+
+
+@pytest.mark.parametrize("name, field, value", [
+    ("hj_nantong_zixingche", "doc_no", "通01环罚〔2024〕71号"),  # the year in ﹝﹞
+    ("ly_ewenke_linchang", "agency", "鄂温克族自治旗林业和草原局"),  # 决定书名称 … is a table's label, not the name
+    ("ly_ewenke_linchang", "party", "鄂温克族自治旗锡**林场"),  # 名称: …案 names the case, the 案件名称 opens on the party
+    ("hj_kunming_shangyuan", "agency", "昆明市生态环境局"),  # …一案，经昆明市生态环境局调查，现已审查终结
+    ("hj_kunming_shangyuan", "party", "云南尚源包装有限公司"),  # 单位:
+    ("hj_bayannur_huabao", "party", "内蒙古华宝固危废环境治理有限公司"),  # 阅读数: is the page's, not a salutation
+    ("wl_xinyang_wangba", "agency", "信阳市文化广电和旅游局"),  # 来源:信阳市文化广电和旅游局官网
+    ("hj_chengde_han", "agency", "头沟镇"),  # 来源:头沟镇 【字体
+    ("hj_chengde_han", "party", "韩素红"),  # 韩素红,女,…村民 — a person's particulars with no label
+    ("yj_yongan_zhongqiang", "agency", "永安市应急管理局"),  # …局典型案例公示
+])
+def test_held_out_s8d_causes(name, field, value):
+    """Causes found on the eighth session's held-out batch s8d (truth in truth_s8d.toml, written before)."""
+    from casefile.ingest.extract import extract_text
+
+    f = extract_text((_S8D / f"{name}.txt").read_text(encoding="utf-8")).fields
+    assert (f.get(field) or f.get("masked", {}).get(field)) == value  # a masked name is set aside as written
+
+
+@pytest.mark.parametrize("name", ["hj_chengde_han", "yj_yongan_zhongqiang", "hj_maolu_jiancai"])
+def test_a_text_read_as_no_paper_is_not_dated_by_its_narrative(name):
+    # a page with no signature (a write-up, a copy cut short): its last date is an inspection's or a notice's
+    from casefile.ingest.extract import extract_text
+
+    x = extract_text((_S8D / f"{name}.txt").read_text(encoding="utf-8"))
+    assert "date" not in x.fields and x.fields.get("text_date")

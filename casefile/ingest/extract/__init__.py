@@ -131,6 +131,10 @@ def extract(doc: ExtractedText, progress: Callable[[int, int], None] | None = No
         # never the narrative's last (a published copy cut before its seal has none)
         from casefile.ingest.extract.decision import read_decision
         _seal_date(fields, read_decision(text))
+    elif code == "unknown" and fields.get("date") and not _closes(text, entities, fields["date"]):
+        # a text not read as any paper, its last date inside the narrative (a page cut short, a write-up of a
+        # case): that date is not the paper's — kept apart, as for an undated seal
+        fields["text_date"] = fields.pop("date")
     return Extraction(
         doc_type=code, confidence=confidence, pages=len(doc.pages), entities=entities, events=found,
         fields=fields, abridged=looks_abridged(code, text), needs_ocr=list(doc.needs_ocr),
@@ -187,6 +191,15 @@ def _undated_seal_fallback(d) -> "dt.date | None":
         if not _LAW_DATE_AFTER.search(d.text[m.end():m.end() + 6]):
             last = parse_date(m.group(0)) or last
     return last
+
+
+SIGNATURE_TAIL = 120  # characters a signature's date may be followed by (the seal's name, a page footer)
+
+
+def _closes(text: str, entities: list[Entity], day: str) -> bool:
+    """The date ``day`` closes the text, as a signature's does: little follows its last mention."""
+    ends = [e.end for e in entities if e.label == "DATE" and e.value == day]
+    return bool(ends) and len(text) - max(ends) <= SIGNATURE_TAIL
 
 
 def _summary_fields(f: dict[str, Any], text: str) -> None:

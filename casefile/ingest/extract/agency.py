@@ -13,7 +13,8 @@ _SPEC = pattern_data()["agency"]
 _NAME = _SPEC["name"]
 # a published summary's title may open on its year (2024年邵阳市农业农村局行政处罚案件信息公开); a title may name
 # the case between the agency and the paper (XX县自然资源局关于对XX公司非法采矿的行政处罚决定书)
-_TITLE = re.compile(rf"(?:(?:19|20)\d{{2}}年)?({_NAME})(?:关于[^，,。：:；;]{{0,40}}?)?(?:{_SPEC['title']})")
+_TITLE_LABEL = "|".join(map(re.escape, _SPEC["title_labels"]))
+_TITLE = re.compile(rf"(?:(?:19|20)\d{{2}}年)?(?:(?:{_TITLE_LABEL})[:：]?)?({_NAME})(?:关于[^，,。：:；;]{{0,40}}?)?(?:{_SPEC['title']})")
 _PUBLISHER = re.compile(_SPEC["publisher"].replace("{name}", _NAME))
 _PUBLISHER_DATED = re.compile(_SPEC["publisher_dated"].replace("{name}", _NAME))
 _PUBLISHER_ALONE = re.compile(_SPEC["publisher_alone"])

@@ -111,7 +111,7 @@ def _phone(text: str) -> Any:
 
 
 _DOC_NO_PREFIX_CUT = re.compile(r"^.*[书表单录证告知：:，,。、号》]")
-_DOC_NO_YEAR = re.compile(r"[〔\[［(（【{]\s*(?:19|20)\d{2}\s*[〕\]］)）】}]")
+_DOC_NO_YEAR = re.compile(r"[〔\[［(（【{﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】}﹞]")
 
 
 def trim_doc_no(text: str) -> str:
@@ -354,5 +354,19 @@ def narrative_party(text: str) -> str:
 
 
 def bare_party(lines: list[str]) -> str:
-    """当事人**,性别:,年龄46岁 / 当事人谭某，男，…: the party after a label written without its colon."""
-    return next((m.group(1) for line in lines if (m := _BARE_PARTY.match(line))), "")
+    """当事人**,性别:,年龄46岁 / 当事人谭某，男，…: the party after a label written without its colon; else a
+    person's line of particulars with no label at all (韩素红,女,头沟镇…村民)."""
+    return (next((m.group(1) for line in lines if (m := _BARE_PARTY.match(line))), "")
+            or next((m.group(1) for line in lines if (m := _PERSON_LINE.match(line))), ""))
+
+
+_PERSON_LINE = re.compile(pattern_data()["party"]["person_line"])
+_CASE_NAME_VALUE = re.compile(pattern_data()["party"]["case_name_value"])
+_VALUE_ENDS = re.compile(pattern_data()["party"]["value_ends_at"])
+
+
+def party_value(value: str) -> str:
+    """A labelled value as the party's name: cut at the next field written on its line (… 文号: …), and
+    "" when it names a case (名称: 某林场擅自改变林地用途案) rather than a party."""
+    value = _VALUE_ENDS.split(value)[0].strip()
+    return "" if _CASE_NAME_VALUE.search(value) else value
