@@ -106,8 +106,6 @@ def parties_agree(ctx: CheckContext, *, types: list[str]) -> Iterator[Hit]:
 STATUTORY_EVIDENCE = ("书证", "物证", "视听资料", "电子数据", "证人证言", "当事人的陈述", "鉴定意见", "勘验笔录、现场笔录", "勘验笔录", "现场笔录")
 
 
-
-
 @predicate
 def evidence_present(ctx: CheckContext) -> Iterator[Hit]:
     c = ctx.case
