@@ -4,7 +4,9 @@
 
 A stratum is a rule (P16's major findings split by the kind of defect its message names); each stratum gets
 its quota (default 1), drawn with ``random.Random(seed)`` from the findings sorted by (file, rule, message).
-Prints one line per drawn finding: stratum, file, 文号, message, the quoted words.
+Prints one line per drawn finding: stratum, file, 文号, message, the quoted words. With ``--kept AFTER.jsonl`` each
+line ends with KEPT or GONE: whether a later run still reports that finding (same file, same rule, the message's
+first 60 characters), for the before/after figures of the audit.
 """
 
 from __future__ import annotations
@@ -44,14 +46,17 @@ def main() -> None:
     ap.add_argument("--severity", default="major", help="major（含否决项）或 minor")
     ap.add_argument("--quota", default="", help="各层抽取数，如 P16:复议前置=16,D02=5（未列出的层抽 --default 条）")
     ap.add_argument("--default", type=int, default=1)
+    ap.add_argument("--kept", default="", help="后一次运行的发现文件：逐条标出抽中的发现是否仍被报告（KEPT/GONE）")
     args = ap.parse_args()
     wanted = {"veto", "major"} if args.severity == "major" else {args.severity}
     rows = [json.loads(line) for line in open(args.findings, encoding="utf-8")]
     rows = [r for r in rows if r["severity"] in wanted]
     quotas = {k: int(v) for k, v in (q.split("=") for q in args.quota.split(",") if q)}
+    later = {(r["file"], r["rule"], r["message"][:60]) for r in map(json.loads, open(args.kept, encoding="utf-8"))} if args.kept else None
     for i, (name, f) in enumerate(draw(rows, quotas, args.seed, args.default), 1):
         quote = " / ".join(re.sub(r"\s+", " ", e.get("text", ""))[:80] for e in f.get("evidence", []))
-        print(f"{i}\t{name}\t{f['file']}\t{f['doc_no']}\t{f['message'][:160]}\t「{quote}」")
+        kept = "" if later is None else ("\tKEPT" if (f["file"], f["rule"], f["message"][:60]) in later else "\tGONE")
+        print(f"{i}\t{name}\t{f['file']}\t{f['doc_no']}\t{f['message'][:160]}\t「{quote}」{kept}")
 
 
 if __name__ == "__main__":
