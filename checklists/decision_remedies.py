@@ -31,7 +31,8 @@ def _review_first(d: Decision) -> tuple[str, bool]:
     for rule in law_data("remedies").get("review_first", []):
         laws = set(rule["laws"])
         if cited & laws and (basis_laws & laws or not basis_laws):
-            other = {l for l in basis_laws - laws - set(rule.get("procedural", [])) if l.startswith("中华人民共和国") and l.endswith("法")}
+            other = {l for l in basis_laws - laws - set(rule.get("procedural", []))
+                     if re.search(rule["other_sector_end"], l) and not re.search(rule["not_other_sector"], l)}
             return rule["basis"], bool(other)
     return "", False
 
@@ -44,6 +45,19 @@ def _price_clause_apart(d: Decision) -> bool:
         if (re.search(r"不服[^。]{0,40}(?:价格|明码标价)|(?:价格|明码标价)[^。]{0,30}不服", s) and "复议" in s
                 and not re.search(r"以外|之外|其余|其他违法", s)
                 and (not re.search(r"诉讼|起诉", s) or re.search(r"(?:对|不服)[^。；]{0,6}复议(?:决定)?不服|复议决定不服", s))):
+            return True
+    return False
+
+
+def _other_conduct_clause(d: Decision) -> bool:
+    """The notice tells the remedies of another conduct than price in a sentence of its own (“当事人如对使用未按照
+    规定申请检定的计量器具的行为的行政处罚决定不服…”, “…对价格违法行为以外违法行为的处罚决定不服…”): the decision
+    says itself that it is a mixed one, whatever provisions were read as its basis."""
+    start = d.remedy_span.start if d.remedy_span else len(d.text)
+    for s in re.split(r"[。]", d.text[start:]):
+        m = re.search(r"(?:对|不服)[^。；]{0,40}?行为[^。；]{0,12}?(?:处罚)?决定", s)
+        named = m and not re.search(r"(?:上述|上列|以上|前述|本案|该|你的|其)(?:违法)?行为", m.group(0))  # a conduct named, not “上述违法行为”
+        if named and "不服" in s and (not re.search(r"价格|明码标价|标价", m.group(0)) or re.search(r"以外|之外|其他违法", m.group(0))):
             return True
     return False
 
@@ -73,7 +87,7 @@ def remedies_correct(ctx: CheckContext, *, severity: Literal["veto", "major", "m
             # or tells the remedies of the price part in a clause of its own (当事人如对未明码标价的行为的处罚决定不服…)
             explained = bool(re.search(r"价格[^。；]{0,40}(?:应当?先|先行?(?:依法)?申请)|复议前置", text)) or (
                 bool(re.search(r"对[^。；]{0,30}(?:价格|明码标价)[^。；]{0,30}不服", text)) and any(x.after_review for x in courts)) \
-                or (mixed and _price_clause_apart(d))  # apart from the rest: a pure price case has no rest
+                or ((mixed or _other_conduct_clause(d)) and _price_clause_apart(d))  # apart from the rest: a pure price case has no rest
             if main is None:
                 if not re.search(r"申请(?:行政)?复议|复议申请", text):
                     hits_major.append(Hit(f"决定书未告知申请行政复议的途径和期限；应告知可自收到决定书之日起{periods['review_days']}日内向本级人民政府申请行政复议（{periods['review_basis']}）", f, r.ev(d.remedy_span)))

@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 from typing import Any, Iterator, Literal
 
+from casefile.ingest.extract.decision_shape import decision_data
 from casefile.law import legal_limits
 from casefile.law.avrecord import av_requirements
 from casefile.law.laws import law_table
@@ -105,9 +106,6 @@ def parties_agree(ctx: CheckContext, *, types: list[str]) -> Iterator[Hit]:
 STATUTORY_EVIDENCE = ("书证", "物证", "视听资料", "电子数据", "证人证言", "当事人的陈述", "鉴定意见", "勘验笔录、现场笔录", "勘验笔录", "现场笔录")
 
 
-_EVIDENCE_NAMED = re.compile(r"证据|为证|佐证|予以证实|等证实|笔录|复印件|照片|截图|检查记录")
-
-
 @predicate
 def evidence_present(ctx: CheckContext) -> Iterator[Hit]:
     c = ctx.case
@@ -115,7 +113,8 @@ def evidence_present(ctx: CheckContext) -> Iterator[Hit]:
         decisions = ctx.docs_of("decision", "summary_decision", "no_penalty_decision")
         # a decision names its evidence under a heading, by the papers where a table's labels were lost
         # (…等证据证实, 以《投诉记录表》、询问笔录等为证)
-        if decisions and any(_EVIDENCE_NAMED.search(ctx.text_of(d)) for d in decisions):
+        named = re.compile(decision_data()["patterns"]["evidence_named"])
+        if decisions and any(named.search(re.sub(r"\s+", "", ctx.text_of(d))) for d in decisions):
             return
         yield Hit("卷中没有证据材料，也没有证据清单", unverifiable=not ctx.case.acts)
     for i, e in enumerate(c.evidence, 1):

@@ -222,6 +222,9 @@ class OrderParams(_Params):
     each_after: bool = False  # every after act, not only the first (each 询问 before 立案 is its own defect)
     on_missing_before: Literal["violation", "unverifiable"] = "violation"
     missing_before_states: list[str] = Field(default_factory=list)  # the before act is due in these states even with no after act
+    # a published decision on its own: its dates are compared by the decision's own timeline rule (D08), which
+    # tells the seal from the narrative and two dates written for one act; the same wrong date is not reported twice
+    not_on_lone_import: bool = False
 
 
 @word("act_order", OrderParams)
@@ -241,6 +244,8 @@ def act_order(ctx: CheckContext, p: OrderParams) -> Iterator[Hit]:
             yield Hit(f"案件已{ctx.case.state.value}，卷中没有{before_names}的日期", unverifiable=unverifiable,
                       fields={"before_act": before_names, "after_act": "", "after": ""})
         return
+    if p.not_on_lone_import and ctx.register.documents and _lone_imported(ctx):
+        return  # what is missing stays a coverage note above; the order itself is D08's
     first = befores[0]
     for after in afters if p.each_after else afters[:1]:
         if first.date > after.date:

@@ -45,6 +45,8 @@ def test_reported_once_and_only_when_real(checked, item):
         assert not hits, hits
     for rule in item.get("once", []):
         assert sum(f.rule == rule for f in res.findings) == 1, [f.message for f in res.findings if f.rule == rule]
+    for words in item.get("coverage_without", []):  # a footer inside a law's name is not a missing norm
+        assert not any(words in c["message"] for c in res.coverage), [c["message"] for c in res.coverage]
     if "coverage_once" in item:
         notes = [c["message"] for c in res.coverage if c["rule"] == item["coverage_once"]]
         assert len(notes) == 1 and "法律库中没有" in notes[0], notes
@@ -89,3 +91,16 @@ def test_the_date_where_the_text_has_one(checked, item):
         # a date the narrative states is the document's, never the decision's: the undated seal is reported
         assert decided == []
         assert any(f.rule == "D07-seal-date" for f in res.findings)
+
+
+@pytest.mark.parametrize("item", TRUTH["remedies"], ids=[x["doc_no"] for x in TRUTH["remedies"]])
+def test_the_remedies_notice_read_as_written(item):
+    # the 诉讼 a notice offers, with its period and whether it follows 复议: a 复议 clause's period, a filing-address
+    # note (如向…人民政府提起行政复议的，材料递交至…) and the enforcement condition (逾期不申请复议也不向法院起诉) are no suit
+    from casefile.ingest.extract.decision import read_decision
+    from casefile.ingest.extract.normalize import compact
+
+    d = read_decision(compact((HERE / item["file"]).read_text(encoding="utf-8")).text)
+    courts = [r for r in d.remedies if r.kind == "诉讼"]
+    assert [r.days or 0 for r in courts] == item["court_days"], [(r.span.text, r.days) for r in courts]
+    assert all(r.after_review == item.get("after_review", False) for r in courts)

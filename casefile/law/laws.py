@@ -161,8 +161,10 @@ def _merged(path: str, mtime: float) -> dict[str, Any]:
 
 
 # a page footer or page number that the text layer put inside a law's name (《中华人—4—民共和国食品安全法》,
-# 《中华人民共和国食品6安全法》, “第5页共6页”, the copies line): the name is the law's, the footer is not
-_FOOTER_IN_NAME = re.compile(r"[—\-－]+\s*\d{1,3}\s*[—\-－]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|本文书一式[^。》]*。"
+# 《中华人民共和国食品6安全法》, “第5页共6页”, “第5页/共6页”, “共6页第5页”, the copies line and the page number after
+# it): the name is the law's, the footer is not
+_FOOTER_IN_NAME = re.compile(r"[—\-－]+\s*\d{1,3}\s*[—\-－]+|第\s*\d+\s*页(?:\s*[/／]?\s*共\s*\d+\s*页)?|[/／]?\s*共\s*\d+\s*页"
+                             r"|本文书一式[^。》]*。\s*\d{0,3}|^\s*[/／]"
                              r"|(?<=[\u4e00-\u9fa5])\d{1,3}(?=[\u4e00-\u9fa5])(?![年号条版次届])")
 # the words that end a norm's own name: a name that is another norm's name plus one of these is a
 # different norm (…裁量基准 / …裁量基准管理办法), not a typo of it
@@ -177,7 +179,8 @@ def _known_statutes() -> frozenset[str]:
     return frozenset(law for s in sectors.values() for law in s.get("laws", []))
 
 
-def _unfooted(name: str) -> str:
+def unfooted(name: str) -> str:
+    """The name without the page furniture the text layer put inside it."""
     return _FOOTER_IN_NAME.sub("", name)
 
 
@@ -214,7 +217,7 @@ class Library:
 
     def find(self, name: str) -> str | None:
         # a version note is not part of the name: 《价格违法行为行政处罚规定（2010修订）》
-        name = re.sub(r"[（(][^（）()]*(?:修订|修正|年版|试行)[^（）()]*[)）]$", "", _unfooted(name))
+        name = re.sub(r"[（(][^（）()]*(?:修订|修正|年版|试行)[^（）()]*[)）]$", "", unfooted(name))
         if name in self.laws:
             return name
         if not name.startswith("中华人民共和国") and f"中华人民共和国{name}" in self.laws:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from casefile.law.laws import unfooted
 from casefile.model.cn import parse_cn_number
 
 NUM = r"[〇零一二三四五六七八九十百千两\d]+"
@@ -72,8 +73,8 @@ def _short_names() -> dict[str, str]:
 def normalise_law_name(name: str) -> str:
     """《价格法》→ 中华人民共和国价格法; whitespace removed; misnamed laws kept as written."""
     n = re.sub(r"\s+", "", name).strip("《》")
-    # page furniture that PDF extraction drops into a title: 《中第8页华人民共和国…》, 《6中华人民共和国…》
-    n = re.sub(r"第\d+页(共\d+页)?", "", n)
+    # page furniture that PDF extraction drops into a title: 《中第8页华人民共和国…》, 《/共6页中华…》, 《6中华人民共和国…》
+    n = unfooted(n)
     n = re.sub(r"^\d+(?=中华)", "", n)
     n = n.replace("(", "（").replace(")", "）")
     if n.startswith("中华人民共和国"):

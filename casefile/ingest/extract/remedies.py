@@ -54,7 +54,8 @@ def remedies(d: Decision, plain: str) -> None:
             period = pm.group("p") if pm and "诉讼" not in seg[pm.start():m.start()] else ""
         body = (m.group("body") or "").strip("，,")
         d.remedies.append(Remedy("复议", Span(s + m.start(), s + m.end(), t[s + m.start():s + m.end()]), body, period, _period_days(period)))
-    for m in regex(decision_data()["remedies"]["court"]).finditer(seg):
+    spec = decision_data()["remedies"]
+    for m in regex(spec["court"]).finditer(seg):
         period = m.group("period") or ""
         body = (m.group("body") or "").strip("，,")
         before = seg[max(0, m.start() - 60): m.start() + 30]
@@ -63,7 +64,9 @@ def remedies(d: Decision, plain: str) -> None:
         end = seg.find("。", m.end())
         if "不停止" in seg[clause_start: len(seg) if end < 0 else end]:
             continue  # 申请行政复议或者提起行政诉讼期间，行政处罚不停止执行: not a remedy offered
-        after = bool(regex(r"(?:对|不服)(?:行政)?复议(?:决定|机关|不服)").search(clause)) or bool(regex(r"复议决定(?:书)?之日|复议决定不服").search(clause))
+        if regex(spec["not_offered"]).search(seg, max(0, m.start() - 4), m.start()):
+            continue  # 逾期不申请行政复议也不向法院起诉，又不履行…: the ground of enforcement, not a remedy
+        after = bool(regex(spec["after_review"]).search(clause))
         direct = not after and bool(regex(r"也可|或者?(?:在|于|自|直接|依法|向)|直接").search(before))
         d.remedies.append(Remedy("诉讼", Span(s + m.start(), s + m.end(), t[s + m.start():s + m.end()]), body, period, _period_days(period), after, direct))
 
