@@ -369,15 +369,7 @@ def orders_required(ctx: CheckContext) -> Iterator[Hit]:
                           [r.rec.file], r.ev(d.operative))
 
 
-# -- F03 template text, D07 undated ------------------------------------------------------------------------------------
-@predicate
-def template_text_removed(ctx: CheckContext) -> Iterator[Hit]:
-    """F03: template options left in brackets ([现责令当事人改正…])."""
-    for r in decisions(ctx):
-        for p in r.decision.placeholders[:3]:
-            yield Hit(f"决定书中留有模板方括号内容“{p.text[:40]}”；应删去方括号，保留或删除该项内容", [r.rec.file], r.ev(p))
-
-
+# -- D00 the operative part read, D07 undated (F03 template options: decision_wording.py) ------------------------------
 @predicate
 def decision_read(ctx: CheckContext) -> Iterator[Hit]:
     """D00: the operative part read — without its measures the range, 违法所得 and 责令改正 checks have
@@ -391,10 +383,10 @@ def decision_read(ctx: CheckContext) -> Iterator[Hit]:
 
 
 @predicate
-def seal_dated(ctx: CheckContext) -> Iterator[Hit]:
-    """D07: the date under the seal (行政处罚法 §59 第二款: 决定书必须载明作出决定的日期)."""
+def seal_dated(ctx: CheckContext, *, blank: bool = False) -> Iterator[Hit]:
+    """D07/D07b: the date under the seal (行政处罚法 §59 第二款); a template date left blank is D07b, an absent one D07."""
     for r in decisions(ctx):
         d = r.decision
-        if d.seal_date is None and d.remedy_span is not None:
+        if d.seal_date is None and d.remedy_span is not None and d.seal_blank == blank:
             why = "落款日期留空（“年月日”）" if d.seal_blank else "落款没有日期"
             yield Hit(f"决定书{why}，无法确定作出决定的日期；应在印章处写明作出决定的日期", [r.rec.file], r.ev(Span(max(0, len(d.text) - 60), len(d.text), d.text[-60:])))

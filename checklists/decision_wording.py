@@ -1,7 +1,8 @@
 """Predicates on what a 决定书 says it decides and finds: a kind and amount of penalty in the
 operative part (D15), a 定性 that finds the violation rather than suspecting it (D16, “涉嫌违反”
-is the wording of the 立案, not of the decision). Patterns are data (casefile/data/extract/decision.toml
-[consistency.decided], [consistency.suspected])."""
+is the wording of the 立案, not of the decision), template options left in brackets (F03; in the operative
+part F03b: “[现责令当事人改正上述违法行为，并]决定处罚如下” leaves open whether correction is ordered).
+Patterns are data (casefile/data/extract/decision.toml [consistency.decided], [consistency.suspected])."""
 
 from __future__ import annotations
 
@@ -65,3 +66,16 @@ def violation_found(ctx: CheckContext) -> Iterator[Hit]:
         if s:
             yield Hit(f"决定书的定性写作“{s.text}……”，仍是“涉嫌”，没有认定违法；应写明当事人的行为违反了哪条规定、构成何种违法行为",
                       [r.rec.file], r.ev(s))
+
+
+@predicate
+def template_text_removed(ctx: CheckContext, *, operative: bool = False) -> Iterator[Hit]:
+    """F03/F03b: template options left in brackets ([现责令当事人改正…]); F03b those in the operative part,
+    F03 the others — one finding per bracket, never both."""
+    for r in decisions(ctx):
+        op = r.decision.operative
+        left = [p for p in r.decision.placeholders if bool(op and op.start <= p.start < op.end) == operative]
+        for p in left[:3]:
+            where = "的处理部分" if operative else "中"
+            yield Hit(f"决定书{where}留有模板方括号内容“{p.text[:40]}”；应删去方括号，保留或删除该项内容"
+                      + ("（决定书须写明决定的内容，不能留待选择）" if operative else ""), [r.rec.file], r.ev(p))
