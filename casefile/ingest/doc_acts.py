@@ -44,6 +44,8 @@ class Rule:
     officers_pattern: re.Pattern[str] | None
     when: re.Pattern[str] | None
     case_types: tuple[str, ...]  # only in cases of these types (empty: any)
+    recorded: re.Pattern[str] | None = None  # the paper says the act was recorded on audio/video (执法记录仪全程录像)
+    adds: bool = True  # False: the paper only tells about an act on file that day (a 清单 of the 查封扣押), never adds one
 
 
 def _re(p: str | None) -> re.Pattern[str] | None:
@@ -60,7 +62,8 @@ def rules() -> list[Rule]:
     data = tomllib.loads(FILE.read_text(encoding="utf-8"))
     return [Rule(r["doc"], ActKind(r["act"]), r.get("date", "last"), _re(r.get("date_pattern")), _re(r.get("end_pattern")),
                  _re(r.get("end_days_pattern")), ActKind(r["end_from"]) if r.get("end_from") else None,
-                 r.get("officers", ""), _re(r.get("officers_pattern")), _re(r.get("when")), tuple(r.get("case_types", ())))
+                 r.get("officers", ""), _re(r.get("officers_pattern")), _re(r.get("when")), tuple(r.get("case_types", ())),
+                 _re(r.get("recorded")), r.get("adds", True))
             for r in data["acts"]]
 
 
@@ -144,18 +147,23 @@ def acts_from(case: Case, docs: list[tuple[str, str]]) -> tuple[int, list[str]]:
         day = _date_of(rule, flat)
         if day is None:
             continue
+        if not rule.adds and (rule.act, day) not in have:
+            continue
         end = _end_of(rule, flat, day, case)
         if (rule.act, day) in have:
             # the act is on file already (a decision's date under its seal): the term it sets is added
             same = next(a for a in case.acts if (a.kind, a.date) == (rule.act, day))
             if end and end >= day and same.end_date is None:
                 same.end_date = end
+            if rule.recorded and rule.recorded.search(flat):
+                same.recorded = True
             if rule.officers and len(named := _officers(rule, flat)) > len(same.officers):
                 # read first from a narrative (本局于…进行现场检查) or from the first certificate of a list: the paper
                 # that records the act names everyone who did it
                 same.officers = named
             continue
-        act = Act(kind=rule.act, date=day, officers=_officers(rule, flat), note=f"据导入的文书（{rule.doc}）")
+        act = Act(kind=rule.act, date=day, officers=_officers(rule, flat), note=f"据导入的文书（{rule.doc}）",
+                  recorded=True if rule.recorded and rule.recorded.search(flat) else None)
         if end and end >= day:
             act.end_date = end
         case.acts.append(act)
