@@ -215,3 +215,13 @@ def test_a_natural_person_takes_the_article_s_individual_band():
     firm = read_decision("桐川县综合行政执法局\n行政处罚决定书\n当事人：桐川县通达土石方工程有限公司\n法定代表人：骆建平，男，\n经查，当事人随意倾倒建筑垃圾。")
     assert individual(person) and not individual(firm)
     assert special_band(r, person)[1] == 200 and special_band(r, firm) is None
+
+
+def test_certificates_with_a_province_prefix_or_written_after_the_names():
+    from casefile.ingest.doc_acts import certificates, officer_names
+
+    assert certificates("检查人员：王强（执法证号：浙33270118）、李明（执法证号：浙33270126）") == ["浙33270118", "浙33270126"]
+    both = "执法人员：王强、李明，执法证件号码：粤执字第0100123号、粤执字第0100124号"
+    assert certificates(both) == ["粤执字第0100123", "粤执字第0100124"] and officer_names(both) == ["王强", "李明"]
+    assert certificates("执法人员王强（证号14010310001）、李明（证号14010310002）") == ["14010310001", "14010310002"]
+    assert certificates("食品经营许可证编号：JY13301270012345") == []

@@ -27,7 +27,7 @@ _NAME = re.compile(r"^[\u4e00-\u9fa5]{2,4}$")
 # without certificate numbers, the names behind the label of the people who acted (检查人员：王建国、李晓梅)
 # (the line whole: 检查人员：冯立军（33092100301）、潘雪（33092100305）; 执法人员姓名及执法证号：骆志刚 33092100611；项敏 …)
 _NAMES = re.compile(r"(?<![被])(?:执法人员|检查人员|核查人员|勘察人员|勘查人员|审计人员|审计组成员|询问人|勘验人|检查（勘察）人)(?:姓名)?(?:及执法证号)?[：:]([^\n。]+)")
-_NOT_NAMES = re.compile(r"[（(][^）)]*[）)]|(?:执法证号?|证件号码?|证号)(?:分别为|分别是|为)?[：:]?|等[一二两三四五六七八九十\d]*人.*$|[，,]已?向?当事人.*$|[，,]?已?出示.*$")
+_NOT_NAMES = re.compile(r"[（(][^）)]*[）)]|(?:执法证件?号?码?|证件号码?|证号)(?:分别为|分别是|为)?[：:]?[^、，,；;\s]*?\d+号?|[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川贵云陕甘青蒙桂藏宁新][\u4e00-\u9fa5]{0,2}?(?:字第|字|第)[A-Z]{0,3}\d+号?|等[一二两三四五六七八九十\d]*人.*$|[，,]已?向?当事人.*$|[，,]?已?出示.*$")
 _NEXT_LABEL = re.compile(r"(?:被[\u4e00-\u9fa5]{1,6}|记录人|当事人|现场负责人|地点|时间|职务|单位)[：:].*$")  # 询问人：张三　被询问人：李四 — the next label ends the list
 
 
@@ -80,7 +80,7 @@ def _date_of(rule: Rule, text: str):
     return dates[-1] if rule.date == "last" else dates[0]
 
 
-_MORE_CERTS = re.compile(r"(?:[、，,和及]\s*([A-Z]{0,3}\d{6,20}))")
+_MORE_CERTS = re.compile(r"(?:号?[、，,和及]\s*((?:[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川贵云陕甘青蒙桂藏宁新][\u4e00-\u9fa5]{0,2}?(?:字第|字|第)?)?[A-Z]{0,3}\d{6,20}))")
 
 
 def certificates(text: str) -> list[str]:
