@@ -225,3 +225,12 @@ def test_certificates_with_a_province_prefix_or_written_after_the_names():
     assert certificates(both) == ["粤执字第0100123", "粤执字第0100124"] and officer_names(both) == ["王强", "李明"]
     assert certificates("执法人员王强（证号14010310001）、李明（证号14010310002）") == ["14010310001", "14010310002"]
     assert certificates("食品经营许可证编号：JY13301270012345") == []
+
+
+def test_a_seizure_in_a_penalty_case_is_held_to_its_terms(checked):
+    _, res, r = checked["forest_purchase_seizure_too_long"]
+    ext = [f for f in r["findings"] if f["rule"] == "Q06-seizure-extension-limit"]
+    assert len(ext) == 1 and "延期至2026-11-14" in ext[0]["message"]  # one extension decision, its 审批表 is no second one
+    assert _types(res)["06延长扣押期限审批表"] == "coercion_approval"
+    _, _, ok = checked["forest_purchase_correct"]
+    assert not [f for f in ok["findings"] if f["rule"].startswith(("Q05", "Q06", "Q07"))]
