@@ -168,7 +168,8 @@ def threshold_reached(ctx: CheckContext, *, table: str = "referral", done: list[
         return
     v = c.violation
     for t in ctx.profile.get(table, []):
-        if t.get("sector") and c.sector and t["sector"] != c.sector:
+        # a standard names its sector, or the sectors whose agencies enforce it (林业 within 自然资源 after 2018)
+        if t.get("sector") and c.sector and c.sector not in ([t["sector"]] if isinstance(t["sector"], str) else t["sector"]):
             continue
         if t.get("land_type") and v.land_type != t["land_type"]:
             continue
