@@ -234,3 +234,15 @@ def test_a_seizure_in_a_penalty_case_is_held_to_its_terms(checked):
     assert _types(res)["06延长扣押期限审批表"] == "coercion_approval"
     _, _, ok = checked["forest_purchase_correct"]
     assert not [f for f in ok["findings"] if f["rule"].startswith(("Q05", "Q06", "Q07"))]
+
+
+def test_demolition_ordered_in_the_words_of_urban_decisions():
+    from casefile.ingest.extract.decision import read_decision
+
+    head = ("桐川县综合行政执法局\n行政处罚决定书\n桐综执罚决〔2026〕第9号\n当事人：桐川县某某公司\n经查，当事人未取得建设工程规划许可证建设厂房，"
+            "无法采取改正措施消除对规划实施的影响。依据《中华人民共和国城乡规划法》第六十四条的规定，本局决定：")
+    tail = "\n如不服本决定，可以在六十日内申请行政复议。\n桐川县综合行政执法局\n2026年6月25日"
+    for order in ("限你单位于2026年7月10日前自行拆除违法建筑。逾期不拆除的，本局将依法强制拆除。",
+                  "责令停止建设，限期于收到本决定书之日起十五日内自行拆除上述违法建筑物。"):
+        d = read_decision(head + order + tail)
+        assert [m.kind for m in d.measures] == ["限期拆除"] and d.correction is not None, order
