@@ -115,8 +115,9 @@ def _band(r: dict[str, Any], d: Decision, income: Decimal | None, no_income: boo
     """(lowest, highest or None = no ceiling, how it was worked out) for range ``r``; None when the
     facts it needs (违法所得, 货值) are not stated."""
     per = r.get("per", "fixed")
-    special = special_band(r, d) if applies(r, d) else None
-    if special or not applies(r, d) or per == "base":
+    if not applies(r, d):
+        return None  # another branch of the article (城乡规划法第六十四条：无法采取改正措施的一支)
+    if (special := special_band(r, d)) or per == "base":
         return special
     if per == "fixed" and "later_max" in r and _later(d):
         # 逾期未改正、拒不改正：the article's second tier
