@@ -246,3 +246,15 @@ def test_demolition_ordered_in_the_words_of_urban_decisions():
                   "责令停止建设，限期于收到本决定书之日起十五日内自行拆除上述违法建筑物。"):
         d = read_decision(head + order + tail)
         assert [m.kind for m in d.measures] == ["限期拆除"] and d.correction is not None, order
+
+
+def test_the_titles_of_housing_urban_and_forestry_forms_by_file_name():
+    from casefile.ingest.classify import by_file_name
+
+    assert by_file_name("责令停止违法建设通知书") == by_file_name("限期拆除通知书") == "rectification_notice"
+    assert by_file_name("停止违法行为通知书") == "rectification_notice"  # not the 交通运输 违法行为通知书 (告知)
+    assert by_file_name("违法行为通知书") == "penalty_notice"
+    assert by_file_name("责令限期拆除决定书") == "decision"
+    assert by_file_name("林业行政处罚登记表") == "filing_approval"
+    assert by_file_name("行政处罚案件呈批表") == by_file_name("林业行政处罚审批表") == "decision_approval"
+    assert by_file_name("法制审核意见表") == "legal_review_opinion"
