@@ -258,3 +258,14 @@ def test_the_titles_of_housing_urban_and_forestry_forms_by_file_name():
     assert by_file_name("林业行政处罚登记表") == "filing_approval"
     assert by_file_name("行政处罚案件呈批表") == by_file_name("林业行政处罚审批表") == "decision_approval"
     assert by_file_name("法制审核意见表") == "legal_review_opinion"
+
+
+def test_fines_as_a_share_of_a_base_in_other_wordings():
+    from casefile.ingest.extract.decision import read_decision
+
+    head = "桐川县综合行政执法局\n行政处罚决定书\n当事人：某公司\n经查，建设工程造价1380000元。依据《中华人民共和国城乡规划法》第六十四条的规定，"
+    tail = "\n如不服本决定，可以在六十日内申请行政复议。\n桐川县综合行政执法局\n2026年6月25日"
+    for op, fine in (("本局决定：责令停止建设，限期改正，处建设工程造价百分之六即82800元的罚款。", 82800),
+                     ("本局决定：处滥伐林木价值3倍计人民币10080元（壹万零捌拾元整）的罚款，并责令补种。", 10080),
+                     ("本局决定：处工程合同价款1.5%的罚款，罚款共计人民币129000元。", 129000)):
+        assert [(m.kind, m.amount) for m in read_decision(head + op + tail).measures] == [("罚款", fine)], op
