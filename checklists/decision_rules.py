@@ -15,6 +15,7 @@ from typing import Any, Iterator
 from casefile.ingest.extract.decision import Decision, Span, read_decision, unquoted
 from casefile.law.laws import law_table
 from checklists.context import CheckContext, Hit
+from checklists.decision_bases import applies, goods_value, individual, special_band
 from checklists.predicates import fine_in_range
 from checklists.registry import predicate
 
@@ -110,15 +111,14 @@ def _later(d: Decision) -> bool:
     return bool(re.search(law_data("penalty_ranges")["later_when"], said))
 
 
-def _individual(d: Decision) -> bool:
-    party = d.party.text if d.party else ""
-    return bool(re.search(r"个体|（个人|\(个人|个人独资", party)) or bool(re.search(r"统一社会信用代码[:：]?92", d.text[:800]))
-
-
 def _band(r: dict[str, Any], d: Decision, income: Decimal | None, no_income: bool, goods: Decimal | None) -> tuple[Decimal, Decimal | None, str] | None:
     """(lowest, highest or None = no ceiling, how it was worked out) for range ``r``; None when the
     facts it needs (违法所得, 货值) are not stated."""
     per = r.get("per", "fixed")
+    if not applies(r, d):
+        return None  # another branch of the article (城乡规划法第六十四条：无法采取改正措施的一支)
+    if (special := special_band(r, d)) or per == "base":
+        return special
     if per == "fixed" and "later_max" in r and _later(d):
         # 逾期未改正、拒不改正：the article's second tier
         return Decimal(str(r.get("later_min", 0))), Decimal(str(r["later_max"])), f"逾期未改正的{r.get('later_min', 0)}～{r['later_max']}元"
@@ -140,7 +140,7 @@ def _band(r: dict[str, Any], d: Decision, income: Decimal | None, no_income: boo
             lo = Decimal(str(r.get("no_income_min", 0)))
             hi = Decimal(str(r["no_income_max"])) if "no_income_max" in r else None
             how = f"没有违法所得的{r.get('no_income_min', 0)}～{r.get('no_income_max', '不设上限')}元"
-            if "individual_no_income_max" in r and _individual(d):
+            if "individual_no_income_max" in r and individual(d):
                 lo = Decimal(0)
                 how += f"（经营者为个人的，可处{r['individual_no_income_max']}元以下）"
             return lo, hi, how
@@ -152,16 +152,6 @@ def _band(r: dict[str, Any], d: Decision, income: Decimal | None, no_income: boo
             return Decimal(str(r["fixed_min"])), Decimal(str(r["fixed_max"])), f"货值金额不足{r['goods_value_below']}元的{r['fixed_min']}～{r['fixed_max']}元"
         return Decimal(str(r["min"])) * goods, Decimal(str(r["max"])) * goods, f"货值金额{_money(goods)}元的{r['min']}～{r['max']}倍"
     return None
-
-
-_GOODS = re.compile(r"货值(?:金额)?(?:为|共计|合计|计|总金额为?)?(?:人民币)?[:：]?(\d(?:[\d,]| (?=\d))*(?:\.\d{1,2})?万?元)")
-
-
-def _goods_value(d: Decision) -> Decimal | None:
-    from casefile.ingest.extract.entities import parse_money
-
-    m = _GOODS.search(d.text)
-    return parse_money(m.group(1).replace(" ", "")) if m else None
 
 
 def _income(d: Decision) -> tuple[Decimal | None, bool]:
@@ -187,7 +177,7 @@ def fine_in_own_range(ctx: CheckContext) -> Iterator[Hit]:
         if d.proposal:
             continue  # the proposal rule reports it; its amounts are not a decision
         income, no_income = _income(d)
-        goods = _goods_value(d)
+        goods = goods_value(d)
         lowered = [m for m in d.mitigations if m.kind in ("减轻", "不予")]
         # several violations, each with its own provision: a fine whose clause names only one of them
         # may still rest on another — above the widest range cited in the decision only is certain
@@ -266,7 +256,7 @@ def mitigation_basis(ctx: CheckContext) -> Iterator[Hit]:
     for r in decisions(ctx):
         d = r.decision
         income, no_income = _income(d)
-        goods = _goods_value(d)
+        goods = goods_value(d)
         for mit in d.mitigations:
             if mit.kind != "减轻" or not all(_not_a_ground(b) for b in mit.basis) or _ground_stated(mit):
                 continue  # a provision that can ground it, or a §32 circumstance stated in words
@@ -307,7 +297,7 @@ def amounts_stated(ctx: CheckContext) -> Iterator[Hit]:
 def _required(d: Decision) -> dict[str, list[dict[str, Any]]]:
     basis = [b for m in d.measures for b in m.basis] + d.penalty_basis
     out: dict[str, list[dict[str, Any]]] = {}
-    for rg in _ranges_for(basis):
+    for rg in (rg for rg in _ranges_for(basis) if applies(rg, d)):
         for need in rg.get("requires", []):
             out.setdefault(need, [])
             key = {"law": rg["law"], "article": rg["article"]}

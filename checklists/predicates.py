@@ -74,6 +74,7 @@ def facts_stated(ctx: CheckContext) -> Iterator[Hit]:
 
 
 _PERSON = re.compile(r"[\u4e00-\u9fa5]{2,4}")
+_LEGAL_FORM_END = re.compile(r"[（(](?:个体工商户|个体|个人独资企业|个人独资)[)）]$")
 
 
 @predicate
@@ -91,7 +92,8 @@ def parties_agree(ctx: CheckContext, *, types: list[str]) -> Iterator[Hit]:
             name = ""  # the party's own letter (陈述申辩书, 放弃声明) salutes the agency it is written to
         if name and not p.is_natural and (name == p.representative or (_PERSON.fullmatch(name) and p.name in ctx.text_of(rec))):
             name = ""  # the organisation's 法定代表人/经营者 named in a record that names the organisation too (系…经营者)
-        if name and "*" not in name and name != p.name and p.name not in name and name not in p.name:
+        core = _LEGAL_FORM_END.sub("", p.name)  # “森宝木材加工厂（个体工商户）” is named without its form elsewhere
+        if name and "*" not in name and name != p.name and core not in name and name not in p.name:
             ent = next((e for e in x.of("PARTY")), None)
             yield Hit(f"《{rec.title}》中的当事人为“{name}”，与案件当事人“{p.name}”不一致", [rec.file],
                       [{"doc": rec.file, "page": ent.page if ent else 1, "text": name}])

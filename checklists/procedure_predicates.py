@@ -170,7 +170,8 @@ def threshold_reached(ctx: CheckContext, *, table: str = "referral", done: list[
         return
     v = c.violation
     for t in ctx.profile.get(table, []):
-        if t.get("sector") and c.sector and t["sector"] != c.sector:
+        # a standard names its sector, or the sectors whose agencies enforce it (林业 within 自然资源 after 2018)
+        if t.get("sector") and c.sector and c.sector not in ([t["sector"]] if isinstance(t["sector"], str) else t["sector"]):
             continue
         # land the documents state kind by kind above the threshold is R03's (land_referral): one area, one finding
         if t.get("land_type") and (v.land_type != t["land_type"] or land_reaches(ctx, t) or time_barred(ctx, t)):
@@ -179,9 +180,21 @@ def threshold_reached(ctx: CheckContext, *, table: str = "referral", done: list[
             texts = [v.cause, v.facts] + [ctx.text_of(d) for d in ctx.docs_of("decision", "investigation_report", "penalty_notice")]
             if not any(term in x for term in t["terms"] for x in texts if x):
                 continue
-        value = getattr(v, t["field"], None)
+        value = getattr(v, t["field"], None) if "field" in t else _quantity(ctx, t["quantity"])
         if value is not None and value >= Decimal(str(t["min"])):
-            yield Hit(f"{t['field'] == 'area_mu' and '占用面积' or '金额'}{value}达到{t['name']}的追诉标准（{t['min']}），未移送司法机关", evidence=[_fact(f"violation.{t['field']}", str(value))])
+            what = t.get("label") or (t.get("field") == "area_mu" and "占用面积" or "金额")
+            yield Hit(f"{what}{value}达到{t['name']}的追诉标准（{t['min']}），未移送司法机关",
+                      evidence=[_fact(f"violation.{t.get('field', 'quantity')}", str(value))])
+
+
+def _quantity(ctx: CheckContext, pattern: str) -> Decimal | None:
+    """The largest quantity a referral standard counts in (立木蓄积26.5立方米, 幼树1200株) as the decision,
+    report, notice or evidence states it: ``pattern``'s first group is the number."""
+    import re
+
+    found = [Decimal(m.group(1)) for d in ctx.docs_of("decision", "investigation_report", "penalty_notice", "evidence_material")
+             for m in re.finditer(pattern, ctx.text_of(d))]
+    return max(found) if found else None
 
 
 @predicate

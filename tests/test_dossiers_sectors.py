@@ -1,5 +1,5 @@
-"""行政处罚 dossiers of the sectors other than 市场监管 (issue 27): 应急管理, 生态环境, 自然资源 and
-交通运输, each filed in its own forms (现场检查记录, 责令限期整改指令书, 案件审核表; 现场检查（勘察）笔录,
+"""行政处罚 dossiers of the sectors other than 市场监管 (issue 27): 应急管理, 生态环境, 自然资源,
+交通运输, 住建, 城管 and 林业, each filed in its own forms (现场检查记录, 责令限期整改指令书, 案件审核表; 现场检查（勘察）笔录,
 监测报告, 责令改正违法行为决定书, 集体审议记录; 勘测定界报告, 责令停止违法行为通知书; 违法行为通知书).
 Every planted defect is found by a serious finding of one of the rules that may find it, in its
 category; every correct dossier is agreed with no veto or major finding."""
@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import DATA
 
-SETS = [DATA / "dossiers_sectors", DATA / "dossiers_sectors_b", DATA / "dossiers_sectors_c"]
+SETS = [DATA / "dossiers_sectors", DATA / "dossiers_sectors_b", DATA / "dossiers_sectors_c", DATA / "dossiers_sectors_d"]
 EXPECTED = {(root, name): exp for root in SETS
             for name, exp in tomllib.loads((root / "expected.toml").read_text(encoding="utf-8")).items()}
 TODAY = dt.date(2026, 11, 29)
@@ -46,13 +46,13 @@ def serious(result):
     return [f for f in result["findings"] if f["severity"] in ("veto", "major")]
 
 
-def test_the_sets_cover_four_sectors_with_two_correct_dossiers_in_three():
+def test_the_sets_cover_seven_sectors_with_two_correct_dossiers_in_six():
     sectors = {}
     for (_, _), e in EXPECTED.items():
         s = sectors.setdefault(e["sector"], {"correct": 0, "planted": 0})
         s["correct" if e.get("verdict") else "planted"] += 1
-    assert set(sectors) >= {"应急管理", "生态环境", "自然资源", "交通运输"}
-    assert all(sectors[s]["correct"] >= 2 and sectors[s]["planted"] >= 4 for s in ("应急管理", "生态环境", "自然资源"))
+    assert set(sectors) >= {"应急管理", "生态环境", "自然资源", "交通运输", "住建", "城管", "林业"}
+    assert all(sectors[s]["correct"] >= 2 and sectors[s]["planted"] >= 4 for s in ("应急管理", "生态环境", "自然资源", "住建", "城管", "林业"))
     assert any(p.suffix == ".txt" for root in SETS for p in root.rglob("*.txt"))
 
 
@@ -162,3 +162,110 @@ def test_the_transport_statement_window_is_the_three_days_its_notice_gives():
     p = periods.period(load_profile(for_sector("交通运输")), "statement")
     assert (p.n, p.unit) == (3, "CD")
     assert periods.period(load_profile(for_sector("应急管理")), "statement").n == 5  # the others keep the national 5 working days
+
+
+def test_fines_against_the_base_the_article_names(checked):
+    """质量条例第五十七条 (合同价款1%～2%), 城乡规划法第六十四条 (造价5%～10%), 森林法第七十六条第二款 (价值三至五倍)."""
+    def d01(name):
+        return [f["message"] for f in checked[name][2]["findings"] if f["rule"] == "D01-fine-range"]
+
+    assert any("工程合同价款8600000元的1%～2%，最高172000元" in m for m in d01("housing_permit_fine_above_range"))
+    assert any("建设工程造价1380000元的5%～10%" in m for m in d01("urban_plan_fine_above_range"))
+    assert any("林木价值3360元的3倍～5倍，最低10080元" in m for m in d01("forest_fell_fine_below_range"))
+    for ok in ("housing_permit_correct", "urban_plan_fine_correct", "forest_fell_correct", "forest_purchase_correct"):
+        assert not d01(ok), ok
+
+
+def test_the_branch_of_an_article_decides_what_it_requires(checked):
+    # 城乡规划法第六十四条：无法采取改正措施的，限期拆除（或没收）；尚可改正的，限期改正
+    gaps = [f for f in checked["urban_plan_no_demolition"][2]["findings"] if f["rule"] == "D06b-orders-required"]
+    assert gaps and "拆除或没收" in gaps[0]["message"]
+    assert not [f for f in checked["urban_plan_fine_correct"][2]["findings"] if f["rule"] == "D06b-orders-required"]
+    case = checked["urban_demolish_correct"][0]
+    assert [m.kind for m in case.decided] == ["限期拆除"]
+
+
+def test_the_sector_forms_of_housing_urban_and_forestry(checked):
+    housing = _types(checked["housing_permit_correct"][1])
+    assert housing["01停工（核查）通知书"] == "rectification_notice"
+    assert housing["11集体讨论案件会议纪要"] == "collective_discussion"
+    assert housing["06案件处理审批表"] == "decision_approval"
+    forest = _types(checked["forest_purchase_correct"][1])
+    assert forest["04扣押清单"] == "seizure_list" and forest["07延长扣押期限决定书"] == "seizure_extension"
+    assert forest["11-1林业行政处罚呈批表"] == "decision_approval"
+    from casefile.model import ActKind
+
+    seizure = checked["forest_purchase_correct"][0].acts_of(ActKind.SEIZURE)
+    assert len(seizure) == 1 and seizure[0].recorded is True  # 扣押清单：全程使用执法记录仪录像
+
+
+def test_referral_by_the_volume_of_timber(checked):
+    _, _, r = checked["forest_fell_referral_missed"]
+    hit = [f for f in r["findings"] if f["rule"] == "R01-thresholds"]
+    assert hit and "立木蓄积（立方米）26.5" in hit[0]["message"]
+    assert not [f for f in checked["forest_fell_correct"][2]["findings"] if f["rule"] == "R01-thresholds"]  # 4.2立方米
+
+
+def test_a_natural_person_takes_the_article_s_individual_band():
+    from casefile.ingest.extract.decision import read_decision
+    from checklists.decision_bases import individual, special_band
+
+    r = {"law": "城市建筑垃圾管理规定", "article": 26, "per": "fixed", "min": 5000, "max": 50000, "individual_max": 200}
+    person = read_decision("桐川县综合行政执法局\n行政处罚决定书\n当事人：王某某，男，1980年1月出生，公民身份号码330000198001010000\n经查，当事人随意倾倒建筑垃圾。")
+    firm = read_decision("桐川县综合行政执法局\n行政处罚决定书\n当事人：桐川县通达土石方工程有限公司\n法定代表人：骆建平，男，\n经查，当事人随意倾倒建筑垃圾。")
+    assert individual(person) and not individual(firm)
+    assert special_band(r, person)[1] == 200 and special_band(r, firm) is None
+
+
+def test_certificates_with_a_province_prefix_or_written_after_the_names():
+    from casefile.ingest.doc_acts import certificates, officer_names
+
+    assert certificates("检查人员：王强（执法证号：浙33270118）、李明（执法证号：浙33270126）") == ["浙33270118", "浙33270126"]
+    both = "执法人员：王强、李明，执法证件号码：粤执字第0100123号、粤执字第0100124号"
+    assert certificates(both) == ["粤执字第0100123", "粤执字第0100124"] and officer_names(both) == ["王强", "李明"]
+    assert certificates("执法人员王强（证号14010310001）、李明（证号14010310002）") == ["14010310001", "14010310002"]
+    assert certificates("食品经营许可证编号：JY13301270012345") == []
+
+
+def test_a_seizure_in_a_penalty_case_is_held_to_its_terms(checked):
+    _, res, r = checked["forest_purchase_seizure_too_long"]
+    ext = [f for f in r["findings"] if f["rule"] == "Q06-seizure-extension-limit"]
+    assert len(ext) == 1 and "延期至2026-11-14" in ext[0]["message"]  # one extension decision, its 审批表 is no second one
+    assert _types(res)["06延长扣押期限审批表"] == "coercion_approval"
+    _, _, ok = checked["forest_purchase_correct"]
+    assert not [f for f in ok["findings"] if f["rule"].startswith(("Q05", "Q06", "Q07"))]
+
+
+def test_demolition_ordered_in_the_words_of_urban_decisions():
+    from casefile.ingest.extract.decision import read_decision
+
+    head = ("桐川县综合行政执法局\n行政处罚决定书\n桐综执罚决〔2026〕第9号\n当事人：桐川县某某公司\n经查，当事人未取得建设工程规划许可证建设厂房，"
+            "无法采取改正措施消除对规划实施的影响。依据《中华人民共和国城乡规划法》第六十四条的规定，本局决定：")
+    tail = "\n如不服本决定，可以在六十日内申请行政复议。\n桐川县综合行政执法局\n2026年6月25日"
+    for order in ("限你单位于2026年7月10日前自行拆除违法建筑。逾期不拆除的，本局将依法强制拆除。",
+                  "责令停止建设，限期于收到本决定书之日起十五日内自行拆除上述违法建筑物。"):
+        d = read_decision(head + order + tail)
+        assert [m.kind for m in d.measures] == ["限期拆除"] and d.correction is not None, order
+
+
+def test_the_titles_of_housing_urban_and_forestry_forms_by_file_name():
+    from casefile.ingest.classify import by_file_name
+
+    assert by_file_name("责令停止违法建设通知书") == by_file_name("限期拆除通知书") == "rectification_notice"
+    assert by_file_name("停止违法行为通知书") == "rectification_notice"  # not the 交通运输 违法行为通知书 (告知)
+    assert by_file_name("违法行为通知书") == "penalty_notice"
+    assert by_file_name("责令限期拆除决定书") == "decision"
+    assert by_file_name("林业行政处罚登记表") == "filing_approval"
+    assert by_file_name("行政处罚案件呈批表") == by_file_name("林业行政处罚审批表") == "decision_approval"
+    assert by_file_name("法制审核意见表") == "legal_review_opinion"
+
+
+def test_fines_as_a_share_of_a_base_in_other_wordings():
+    from casefile.ingest.extract.decision import read_decision
+
+    head = "桐川县综合行政执法局\n行政处罚决定书\n当事人：某公司\n经查，建设工程造价1380000元。依据《中华人民共和国城乡规划法》第六十四条的规定，"
+    tail = "\n如不服本决定，可以在六十日内申请行政复议。\n桐川县综合行政执法局\n2026年6月25日"
+    for op, fine in (("本局决定：责令停止建设，限期改正，处建设工程造价百分之六即82800元的罚款。", 82800),
+                     ("本局决定：处滥伐林木价值3倍计人民币10080元（壹万零捌拾元整）的罚款，并责令补种。", 10080),
+                     ("本局决定：处工程合同价款1.5%的罚款，罚款共计人民币129000元。", 129000)):
+        assert [(m.kind, m.amount) for m in read_decision(head + op + tail).measures] == [("罚款", fine)], op

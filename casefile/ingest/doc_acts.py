@@ -27,7 +27,7 @@ _NAME = re.compile(r"^[\u4e00-\u9fa5]{2,4}$")
 # without certificate numbers, the names behind the label of the people who acted (检查人员：王建国、李晓梅)
 # (the line whole: 检查人员：冯立军（33092100301）、潘雪（33092100305）; 执法人员姓名及执法证号：骆志刚 33092100611；项敏 …)
 _NAMES = re.compile(r"(?<![被])(?:执法人员|检查人员|核查人员|勘察人员|勘查人员|审计人员|审计组成员|询问人|勘验人|检查（勘察）人)(?:姓名)?(?:及执法证号)?[：:]([^\n。]+)")
-_NOT_NAMES = re.compile(r"[（(][^）)]*[）)]|(?:执法证号?|证件号码?|证号)(?:分别为|分别是|为)?[：:]?|等[一二两三四五六七八九十\d]*人.*$|[，,]已?向?当事人.*$|[，,]?已?出示.*$")
+_NOT_NAMES = re.compile(r"[（(][^）)]*[）)]|(?:执法证件?号?码?|证件号码?|证号)(?:分别为|分别是|为)?[：:]?[^、，,；;\s]*?\d+号?|[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川贵云陕甘青蒙桂藏宁新][\u4e00-\u9fa5]{0,2}?(?:字第|字|第)[A-Z]{0,3}\d+号?|等[一二两三四五六七八九十\d]*人.*$|[，,]已?向?当事人.*$|[，,]?已?出示.*$")
 _NEXT_LABEL = re.compile(r"(?:被[\u4e00-\u9fa5]{1,6}|记录人|当事人|现场负责人|地点|时间|职务|单位)[：:].*$")  # 询问人：张三　被询问人：李四 — the next label ends the list
 
 
@@ -44,6 +44,8 @@ class Rule:
     officers_pattern: re.Pattern[str] | None
     when: re.Pattern[str] | None
     case_types: tuple[str, ...]  # only in cases of these types (empty: any)
+    recorded: re.Pattern[str] | None = None  # the paper says the act was recorded on audio/video (执法记录仪全程录像)
+    adds: bool = True  # False: the paper only tells about an act on file that day (a 清单 of the 查封扣押), never adds one
 
 
 def _re(p: str | None) -> re.Pattern[str] | None:
@@ -60,7 +62,8 @@ def rules() -> list[Rule]:
     data = tomllib.loads(FILE.read_text(encoding="utf-8"))
     return [Rule(r["doc"], ActKind(r["act"]), r.get("date", "last"), _re(r.get("date_pattern")), _re(r.get("end_pattern")),
                  _re(r.get("end_days_pattern")), ActKind(r["end_from"]) if r.get("end_from") else None,
-                 r.get("officers", ""), _re(r.get("officers_pattern")), _re(r.get("when")), tuple(r.get("case_types", ())))
+                 r.get("officers", ""), _re(r.get("officers_pattern")), _re(r.get("when")), tuple(r.get("case_types", ())),
+                 _re(r.get("recorded")), r.get("adds", True))
             for r in data["acts"]]
 
 
@@ -77,7 +80,7 @@ def _date_of(rule: Rule, text: str):
     return dates[-1] if rule.date == "last" else dates[0]
 
 
-_MORE_CERTS = re.compile(r"(?:[、，,和及]\s*([A-Z]{0,3}\d{6,20}))")
+_MORE_CERTS = re.compile(r"(?:号?[、，,和及]\s*((?:[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川贵云陕甘青蒙桂藏宁新][\u4e00-\u9fa5]{0,2}?(?:字第|字|第)?)?[A-Z]{0,3}\d{6,20}))")
 
 
 def certificates(text: str) -> list[str]:
@@ -144,18 +147,23 @@ def acts_from(case: Case, docs: list[tuple[str, str]]) -> tuple[int, list[str]]:
         day = _date_of(rule, flat)
         if day is None:
             continue
+        if not rule.adds and (rule.act, day) not in have:
+            continue
         end = _end_of(rule, flat, day, case)
         if (rule.act, day) in have:
             # the act is on file already (a decision's date under its seal): the term it sets is added
             same = next(a for a in case.acts if (a.kind, a.date) == (rule.act, day))
             if end and end >= day and same.end_date is None:
                 same.end_date = end
+            if rule.recorded and rule.recorded.search(flat):
+                same.recorded = True
             if rule.officers and len(named := _officers(rule, flat)) > len(same.officers):
                 # read first from a narrative (本局于…进行现场检查) or from the first certificate of a list: the paper
                 # that records the act names everyone who did it
                 same.officers = named
             continue
-        act = Act(kind=rule.act, date=day, officers=_officers(rule, flat), note=f"据导入的文书（{rule.doc}）")
+        act = Act(kind=rule.act, date=day, officers=_officers(rule, flat), note=f"据导入的文书（{rule.doc}）",
+                  recorded=True if rule.recorded and rule.recorded.search(flat) else None)
         if end and end >= day:
             act.end_date = end
         case.acts.append(act)

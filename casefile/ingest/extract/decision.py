@@ -85,7 +85,7 @@ def _parts(d: Decision, plain: str) -> None:
     if m:
         cut = m.group(0).rfind("决定书") + 3 if "决定书" in m.group(0) else 0
         d.doc_no = Span(m.start() + cut, m.end(), m.group(0)[cut:])
-    m = regex(r"当事人(?:名称|姓名)?[:：]([^；;，,。\n]{2,60}?)(?=[；;，,。]|主体资格|统一社会|住所|经营场所|经营者|经营地址|法定代表|负责人|身份证|类型|成立|$)").search(t, 0, 1500)
+    m = regex(r"(?:当事人|被处罚人|被处罚单位)(?:名称|姓名)?[:：]([^；;，,。\n]{2,60}?)(?=[；;，,。]|[（(](?:统一|社会|信用|法定|负责|经营|住所|地址|类型|注册)|主体资格|统一社会|住所|经营场所|经营者|经营地址|法定代表|负责人|身份证|类型|成立|性别|(?:单位)?地址|法人代表|$)").search(t, 0, 1500)
     if m:
         d.party = Span(m.start(1), m.end(1), m.group(1))
     ev = first_match(phrasings("evidence_start"), plain)

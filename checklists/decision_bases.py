@@ -1,0 +1,65 @@
+"""What a fine's range rests on besides a fixed amount, read from the decision (rule D01): the amount it
+is a share or multiple of (货值, 工程合同价款, 建设工程造价, 林木价值, 价款 — their words in
+``casefile/data/laws/penalty_ranges.toml [bases]``), the branch of an article that applies (城乡规划法第六十四条:
+尚可改正 → 造价5%～10%, 无法改正 → 拆除, 10%以下: ``when`` / ``unless``), and the band an article sets for a
+natural person (``individual_max``: 城市建筑垃圾管理规定第二十六条 个人200元以下)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from casefile.ingest.extract.decision import Decision, unquoted
+from casefile.law.laws import law_table
+
+_MONEY = r"(\d(?:[\d,]| (?=\d))*(?:\.\d{1,2})?万?元)"
+_GOODS = re.compile(r"货值(?:金额)?(?:为|共计|合计|计|总金额为?)?(?:人民币)?[:：]?" + _MONEY)
+
+
+def goods_value(d: Decision) -> Decimal | None:
+    from casefile.ingest.extract.entities import parse_money
+
+    m = _GOODS.search(d.text)
+    return parse_money(m.group(1).replace(" ", "")) if m else None
+
+
+def base_amount(d: Decision, base: str) -> Decimal | None:
+    """The amount named ``base`` as the decision states it: 施工合同价款为人民币8600000元, 建设工程造价（1380000元）."""
+    from casefile.ingest.extract.entities import parse_money
+
+    words = "|".join(law_table("penalty_ranges")["bases"][base])
+    m = re.search(rf"(?:{words})[（(]?(?:为|共计|合计|计|是|约)?(?:人民币)?[:：]?{_MONEY}", d.text)
+    return parse_money(m.group(1).replace(" ", "")) if m else None
+
+
+def applies(r: dict[str, Any], d: Decision) -> bool:
+    """The branch of the article the decision is under: ``when`` its words appear outside quotation
+    marks, ``unless`` they do not."""
+    said = unquoted(d.text)
+    return (not r.get("when") or bool(re.search(r["when"], said))) and not (r.get("unless") and re.search(r["unless"], said))
+
+
+def individual(d: Decision) -> bool:
+    """The party is a person (经营者为个人): a 个体工商户 (代码 92…) or a person named with sex or ID on the party's line."""
+    party = d.party.text if d.party else ""
+    head = d.text[:800]
+    line = re.search(r"(?m)^(?:当事人|被处罚人)[^\n]{0,60}", head)
+    return bool(re.search(r"个体|（个人|\(个人|个人独资", party)) or bool(re.search(r"统一社会信用代码[:：]?92", head)) or \
+        bool(line and re.search(r"公民身份号码|身份证|[，,](?:男|女)[，,]", line.group(0)))
+
+
+def special_band(r: dict[str, Any], d: Decision) -> tuple[Decimal, Decimal | None, str] | None:
+    """The band of a range that rests on a base amount or on the party being a natural person; None
+    when neither applies (or the base is not stated)."""
+    if r.get("per") == "base":
+        amount = base_amount(d, r["base"])
+        if amount is None:
+            return None
+        lo, hi = Decimal(str(r.get("min", 0))), Decimal(str(r["max"]))
+        unit = "倍" if hi >= 1 else ""
+        show = (lambda x: f"{x.normalize():f}{unit}") if unit else (lambda x: f"{(x * 100).normalize():f}%")
+        return lo * amount, hi * amount, f"{r['base']}{amount.normalize():f}元的{show(lo)}～{show(hi)}"
+    if "individual_max" in r and individual(d):
+        return Decimal(0), Decimal(str(r["individual_max"])), f"个人{r['individual_max']}元以下"
+    return None
