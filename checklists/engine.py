@@ -230,8 +230,8 @@ def _unread_result(ctx: CheckContext, mode: str, types: list[str], t0: float) ->
 
 
 def _abridged(ctx: CheckContext) -> bool:
-    """A one-document case whose only decision is a 公示摘要 version."""
-    decisions = ctx.docs_of("decision")
+    """A one-document case whose only decision (处罚 or 不予处罚) is a 公示摘要 version."""
+    decisions = ctx.docs_of("decision") or ctx.docs_of("no_penalty_decision")
     if not decisions or len(ctx.register.documents) > 1 or decisions[0].origin != "imported":
         return False
     x = ctx.extraction(decisions[0])

@@ -183,13 +183,14 @@ _PLANNING = (
 
 def test_a_building_that_cannot_be_corrected_is_confiscated_not_told_to_be_corrected(ws, tmp_path):
     # 城乡规划法第六十四条: 不能拆除的，没收实物 — the confiscation deals with the illegal state (no D06); a decision
-    # that only fines (处建设工程造价百分之五的罚款，计…元, now read) is still told the article orders correction
+    # that only fines (处建设工程造价百分之五的罚款，计…元, now read) is told both what the article's branch orders:
+    # 责令停止建设/改正 (D06) and, 无法采取改正措施 and 不能拆除, the confiscation (D06b, penalty_ranges.toml)
     p = tmp_path / "没收.txt"
     p.write_text(_PLANNING.format(orders="1.没收违法建筑实物（三层住宅一栋）；\n2.处建设工程造价百分之五的罚款，计人民币21600元。\n"), encoding="utf-8")
     assert _findings(ws, p) == []
     p = tmp_path / "只罚款.txt"
     p.write_text(_PLANNING.format(orders="处建设工程造价百分之五的罚款，计人民币21600元。\n"), encoding="utf-8")
-    assert [f.rule for f in _findings(ws, p)] == ["D06-correction-ordered"]
+    assert sorted(f.rule for f in _findings(ws, p)) == ["D06-correction-ordered", "D06b-orders-required"]
 
 
 _S8D = Path(__file__).parent / "data" / "decisions_sectors" / "txt"
@@ -215,10 +216,25 @@ def test_held_out_s8d_causes(name, field, value):
     assert (f.get(field) or f.get("masked", {}).get(field)) == value  # a masked name is set aside as written
 
 
-@pytest.mark.parametrize("name", ["hj_chengde_han", "yj_yongan_zhongqiang", "hj_maolu_jiancai"])
+@pytest.mark.parametrize("name", ["jt_qiaocheng_xx", "yj_yongan_zhongqiang", "hj_maolu_jiancai"])
 def test_a_text_read_as_no_paper_is_not_dated_by_its_narrative(name):
     # a page with no signature (a write-up, a copy cut short): its last date is an inspection's or a notice's
     from casefile.ingest.extract import extract_text
 
     x = extract_text((_S8D / f"{name}.txt").read_text(encoding="utf-8"))
     assert "date" not in x.fields and x.fields.get("text_date")
+
+
+def test_a_no_penalty_decision_published_cut_short_is_a_summary_not_a_decision_without_remedies(ws):
+    # 昆明's 不予行政处罚决定书 as published: the opening only, cut before its remedies and seal — its silence on
+    # 复议/诉讼 is the copy's, not the decision's (as for a 处罚决定书's 公示 version)
+    res = _evaluate(ws, _S8D / "hj_kunming_shangyuan.txt")
+    assert res.abridged and not [f for f in res.findings if f.severity in ("veto", "major")]
+
+
+def test_a_decision_page_without_a_title_opening_on_a_persons_particulars_is_a_decision():
+    # 首页 > 行政处罚 / 对韩素云涉嫌露天焚烧秸秆…的行政处罚 / 发布时间 … 来源:头沟镇 / 韩素红,女,…村民 … 对其作出如下行政处罚
+    from casefile.ingest.extract import extract_text
+
+    x = extract_text((_S8D / "hj_chengde_han.txt").read_text(encoding="utf-8"))
+    assert x.doc_type == "decision" and x.fields.get("party") == "韩素红" and "date" not in x.fields

@@ -121,8 +121,8 @@ _ABRIDGED_MARKERS = ("公示", "信息公开", "摘要")
 def looks_abridged(code: str, text: str) -> bool:
     """A public-notice version (公示摘要) of a decision: no evidence list and no
     remedies notice, or a notice that says it is the public summary."""
-    if code not in ("decision", "unknown"):
-        return False
+    if code not in ("decision", "no_penalty_decision", "unknown"):
+        return False  # (a 不予处罚决定书 is published cut short as often as a 处罚 one)
     has_evidence = bool(re.search(r"证据|为证|佐证|予以证实|等证实", text))  # (以询问笔录等为证)
     has_remedy = "复议" in text and "诉讼" in text
     has_notice = "告知" in text
