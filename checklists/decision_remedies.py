@@ -9,7 +9,7 @@ import re
 from typing import Iterator, Literal
 
 from checklists.context import CheckContext, Hit
-from casefile.ingest.extract.decision import Decision, unquoted
+from casefile.ingest.extract.decision import _BASIS_WORD, _VIOLATES, Decision, unquoted
 from checklists.decision_rules import _date_of, decisions, law_data
 from checklists.predicates import decision_contents
 from checklists.registry import predicate
@@ -38,8 +38,6 @@ def _review_first(d: Decision) -> tuple[str, bool]:
     return "", False
 
 
-_BASIS_WORD = re.compile(r"依据|根据|依照|按照|适用")
-_STOP = re.compile(r"违反|违背|构成|属于")
 _PENALTY = re.compile(r"处罚|罚款|警告|没收|吊销|责令停")
 
 
@@ -61,7 +59,7 @@ def _penalty_laws(d: Decision) -> set[str]:
             continue
         for w in _BASIS_WORD.finditer(plain, a, b):
             # the run of provisions after this 依据: to the next 依据 or 违反, or the sentence's end
-            nxt = [x.start() for x in (_STOP.search(plain, w.end(), b), _BASIS_WORD.search(plain, w.end(), b)) if x]
+            nxt = [x.start() for x in (_VIOLATES.search(plain, w.end(), b), _BASIS_WORD.search(plain, w.end(), b)) if x]
             run_end = min(nxt, default=b)
             if referred.search(plain, w.end(), run_end):
                 continue  # 依据…之规定，我局抄告至…处理: another agency's matter, not this decision's penalty
