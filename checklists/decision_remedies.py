@@ -9,7 +9,7 @@ import re
 from typing import Iterator, Literal
 
 from checklists.context import CheckContext, Hit
-from casefile.ingest.extract.decision import Decision
+from casefile.ingest.extract.decision import _BASIS_WORD, _VIOLATES, Decision, unquoted
 from checklists.decision_rules import _date_of, decisions, law_data
 from checklists.predicates import decision_contents
 from checklists.registry import predicate
@@ -28,6 +28,7 @@ def _review_first(d: Decision) -> tuple[str, bool]:
         # before its remedies — a decision that also rests on 食品安全法 is a mixed one, not a pure price case
         end = d.remedy_span.start if d.remedy_span else len(d.text)
         basis_laws = {c.law for c in d.citations if c.article and c.start < end}
+    basis_laws |= _penalty_laws(d)
     for rule in law_data("remedies").get("review_first", []):
         laws = set(rule["laws"])
         if cited & laws and (basis_laws & laws or not basis_laws):
@@ -35,6 +36,35 @@ def _review_first(d: Decision) -> tuple[str, bool]:
                      if re.search(rule["other_sector_end"], l) and not re.search(rule["not_other_sector"], l)}
             return rule["basis"], bool(other)
     return "", False
+
+
+_PENALTY = re.compile(r"处罚|罚款|警告|没收|吊销|责令停")
+
+
+def _penalty_laws(d: Decision) -> set[str]:
+    """The laws a penalty is imposed under: every provision named after 依据/根据 (up to a 违反) in a sentence
+    of the reasoning or the operative part that imposes a penalty — the whole list (“依据《行政处罚法》第三十二条；
+    《烟草专卖法实施条例》第五十七条；《价格法》第四十二条…决定处罚如下”), and each conduct's own sentence
+    (“依据《食品安全法》第一百二十六条…决定处以：警告。…依据《价格法》第四十二条…罚款300元”)."""
+    zone = d.reasoning or d.operative
+    if zone is None:
+        return set()
+    end = d.remedy_span.start if d.remedy_span else len(d.text)
+    plain = unquoted(d.text)
+    referred = re.compile(law_data("remedies")["penalty_laws"]["referred"])
+    laws: set[str] = set()
+    for m in re.finditer(r"[^。]+", plain[zone.start:end]):
+        a, b = zone.start + m.start(), zone.start + m.end()
+        if not _PENALTY.search(re.sub(r"《[^》]*》", "", d.text[a:b])):
+            continue
+        for w in _BASIS_WORD.finditer(plain, a, b):
+            # the run of provisions after this 依据: to the next 依据 or 违反, or the sentence's end
+            nxt = [x.start() for x in (_VIOLATES.search(plain, w.end(), b), _BASIS_WORD.search(plain, w.end(), b)) if x]
+            run_end = min(nxt, default=b)
+            if referred.search(plain, w.end(), run_end):
+                continue  # 依据…之规定，我局抄告至…处理: another agency's matter, not this decision's penalty
+            laws |= {c.law for c in d.citations if c.article and w.start() <= c.start < run_end}
+    return laws
 
 
 def _price_clause_apart(d: Decision) -> bool:
