@@ -24,7 +24,7 @@ _NOT_OWN = re.compile(_SPEC["not_own"])
 _FIELD_LABELS = list(_SPEC["field_labels"])
 _FULL_NAME = re.compile(_NAME)
 # a name cut from its place (县林业局, 市城管局): the place is what the text writes most often before that level
-_PLACE_LESS = re.compile(r"^([县市区旗])([\u4e00-\u9fa5]{2,20})$")
+_PLACE_LESS = re.compile(r"^([县市区旗州])([\u4e00-\u9fa5（）()]{2,30})$")
 
 
 def _own(name: str) -> str:
@@ -47,10 +47,12 @@ def title_agency(head: list[str]) -> str:
 
 
 def placed(name: str, text: str) -> str:
-    """A self-name without its place (信息来源：县林业局) completed from the text's own full name for it
-    (…移送炎陵县林业局): the place the text writes most often before 县/市/区; "" when it names none."""
+    """A self-name written without its place (信息来源：县林业局, 发布机构:市文化广电和旅游局) completed from the
+    text's own full name for it; "" when the text does not write it whole. The place is the one the text
+    writes most often before the level (…移送炎陵县林业局, 炎陵县… twice or more), else the one before the
+    whole name after a time, a number or a clause mark (…19时45分三河市文化广电和旅游局执法人员)."""
     m = _PLACE_LESS.match(name)
-    if not m:
+    if not m or not text:
         return ""
     level, rest = m.groups()
     counts: dict[str, int] = {}
@@ -58,10 +60,10 @@ def placed(name: str, text: str) -> str:
         for k in range(2, len(hit.group(1)) + 1):
             place = hit.group(1)[-k:]
             counts[place] = text.count(place + level)
-    if not counts:
-        return ""
-    place = max(counts, key=lambda p: (counts[p], -len(p)))
-    return place + level + rest if counts[place] >= 2 else ""
+    if counts and (place := max(counts, key=lambda p: (counts[p], -len(p)))) and counts[place] >= 2:
+        return place + level + rest
+    found = re.search(_PLACE_BEFORE.format(name=re.escape(name)), text)
+    return _own(found.group(0)) if found else ""
 
 
 def field_agency(lines: list[str]) -> str:
@@ -72,19 +74,9 @@ def field_agency(lines: list[str]) -> str:
     return next((name for value in field_values(lines, _FIELD_LABELS) if (name := own_name(value))), "")
 
 
-# a name written without its place (发布机构:市文化广电和旅游局): the text's own full name ending with it,
-# its place (2–4 characters) after a time, a number or a clause mark (…19时45分三河市文化广电和旅游局执法人员)
+# the place (2–4 characters) before a whole name, after a time, a number or a clause mark (see ``placed``)
 _PLACE_BEFORE = (r"(?:(?<=[^\u4e00-\u9fa5])|(?<=[分时日，,。、：:；;在由经对将与和及]))(?![分时日在由经对将与和及])"
                  r"[\u4e00-\u9fa5]{{2,4}}{name}")
-_PLACELESS = re.compile(r"^[市县区旗州]")
-
-
-def _placed(name: str, text: str) -> str:
-    """A publisher's name without its place completed from the text (三河市文化广电和旅游局), or ""."""
-    if not _PLACELESS.match(name) or not text:
-        return ""
-    m = re.search(_PLACE_BEFORE.format(name=re.escape(name)), text)
-    return _own(m.group(0)) if m else ""
 
 
 def publisher_agency(head: list[str], text: str = "") -> str:
@@ -93,7 +85,7 @@ def publisher_agency(head: list[str], text: str = "") -> str:
     without its place is completed from ``text`` when the text writes it whole."""
     for line in head:
         for m in _PUBLISHER.finditer(line):
-            if name := _own(m.group("name")) or placed(m.group("name"), text) or _placed(m.group("name"), text):
+            if name := _own(m.group("name")) or placed(m.group("name"), text):
                 return name
     # the label on a line of its own, the name on the next (• 发布机构 / • 涪陵区林业局)
     for label, value in zip(head, head[1:]):
