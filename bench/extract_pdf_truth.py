@@ -4,10 +4,12 @@
 
 Each PDF is read and extracted as `casefile import` does (read_document, then extract) and scored per
 field against the truth written by hand from the document's own text: 文号, 机关 (the title's name; also
-"title or seal", the name under the seal where it differs), 当事人, and the decision date (the seal's; a
-decision whose seal is undated has none). Values are compared with whitespace removed and every year bracket written 〔〕. A value
-the document writes masked (***, 永清县xx超市) is set aside by the extractor under fields["masked"], never
-filled in: the second figure of each field counts it as read when the text set aside equals the truth.
+"title or seal", the name under the seal where it differs), 当事人, and the document's date: the seal's, or
+where the seal is undated the last date the text states (fields["date"], marked date_source = "text"); the
+last line counts the date the importer takes as the decision's (the seal's only; none for an undated seal). Values are compared with whitespace removed and every
+year bracket written 〔〕. A value the document writes masked (***, 永清县xx超市) is set aside by the
+extractor under fields["masked"], never filled in: the second figure of each field counts it as read when
+the text set aside equals the truth.
 """
 
 from __future__ import annotations
@@ -32,6 +34,10 @@ def norm(s: str) -> str:
     return re.sub(r"[\]］)）】}]", "〕", s)
 
 
+def decision_date(fields: dict) -> str:
+    return "" if fields.get("date_source") else fields.get("date", "")
+
+
 def score(t: dict, f: dict) -> dict[str, bool]:
     agency = norm(f.get("agency", ""))
     return {
@@ -39,7 +45,8 @@ def score(t: dict, f: dict) -> dict[str, bool]:
         "agency": agency == norm(t["agency"] or t.get("agency_seal", "")),
         "agency_either": agency in {norm(t["agency"]), norm(t.get("agency_seal", ""))} - {""},
         "party": norm(f.get("party", "")) == norm(t["party"]),
-        "date": f.get("date", "") == t["date"],
+        "date": f.get("date", "") == (t["date"] or t.get("text_date", "")),
+        "date_decided": decision_date(f) == t["date"],
     }
 
 
@@ -69,11 +76,14 @@ def main() -> None:
         for k, ok in score(t, f).items():
             hits[k] = hits.get(k, 0) + ok
             if not ok and k in FIELDS:
-                misses.append((t["file"], k, f.get(k, ""), t[k] or t.get("agency_seal", ""), f.get("masked", {}).get(k, "")))
+                got = f.get(k, "")
+                misses.append((t["file"], k, got, t[k] or t.get("agency_seal", "") or t.get("text_date", ""),
+                               f.get("masked", {}).get(k, "")))
     n = len(truth)
     print(f"{n} PDFs, hand truth {args.truth.name}, {time.perf_counter() - t0:.1f} s")
-    for k in (*FIELDS[:2], "agency_either", *FIELDS[2:]):
-        label = "agency (title or seal)" if k == "agency_either" else k
+    labels = {"agency_either": "agency (title or seal)", "date_decided": "date of the decision act"}
+    for k in (*FIELDS[:2], "agency_either", *FIELDS[2:], "date_decided"):
+        label = labels.get(k, k)
         print(f"{label:24s} {hits[k] / n:6.1%} ({hits[k]}/{n});  masked values read as written: {read[k] / n:6.1%}")
     if args.misses:
         for m in misses:

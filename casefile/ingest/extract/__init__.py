@@ -133,7 +133,7 @@ def extract(doc: ExtractedText, progress: Callable[[int, int], None] | None = No
         _seal_date(fields, read_decision(text))
     elif code == "unknown" and fields.get("date") and not _closes(text, entities, fields["date"]):
         # a text not read as any paper, its last date inside the narrative (a page cut short, a write-up of a
-        # case): that date is not the paper's — kept apart, as for an undated seal
+        # case): that date is not the paper's — kept apart as text_date
         fields["text_date"] = fields.pop("date")
     return Extraction(
         doc_type=code, confidence=confidence, pages=len(doc.pages), entities=entities, events=found,
@@ -223,16 +223,19 @@ def _seal_date(f: dict[str, Any], d, stated: str | None = None) -> None:
     """The date under the seal of a paper read as a decision (``d``) — else the one a publicity page states
     in its own field (``stated``: 处罚决定日期) — none when the signature is undated."""
     f.pop("text_date", None)
+    f.pop("date_source", None)
     if d.seal_date:
         f["date"] = d.seal_date.isoformat()
     elif stated:
         f["date"] = stated
+    elif (last := _undated_seal_fallback(d)) is not None:
+        # a whole decision whose seal is undated (“年 月 日”, “（XX局印章）” alone): the document is dated by the
+        # last date its text states, as a reader dates it — marked date_source "text", so the importer never
+        # takes it for the date the decision was made, and kept as text_date too
+        f["date"] = f["text_date"] = last.isoformat()
+        f["date_source"] = "text"
     else:
-        # a whole decision whose seal is undated (“年 月 日”, “（XX局印章）” alone) has no date: the last date
-        # its text states (a refund deadline, a notice served) is kept apart as text_date, never its date
         f.pop("date", None)
-        if (last := _undated_seal_fallback(d)) is not None:
-            f["text_date"] = last.isoformat()
 
 
 def _decision_fields(f: dict[str, Any], text: str, stated: str | None = None) -> None:

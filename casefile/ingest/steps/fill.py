@@ -131,8 +131,8 @@ def _acts(case: Case, order: list[Extraction], xs: list[Extraction], texts: list
 
     for x in order:
         # the date under a decision's seal is the decision's date, whatever its narrative mentions
-        # (an undated seal gives none: the text's last date is only text_date)
-        if x.doc_type in DECISIONS and x.fields.get("date") and not case.acts_of(ActKind.DECISION):
+        # (not a date the text states elsewhere when the seal is undated: date_source "text")
+        if x.doc_type in DECISIONS and x.fields.get("date") and not x.fields.get("date_source") and not case.acts_of(ActKind.DECISION):
             add(Act(kind=ActKind.DECISION, date=dt.date.fromisoformat(x.fields["date"]), note="决定书落款日期"))
         act = _act_of_document(x)
         if act and (act.kind, act.date) not in have and not case.acts_of(act.kind):
