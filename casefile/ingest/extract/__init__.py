@@ -22,6 +22,7 @@ from casefile.ingest.extract.citations import Citation, find_citations, normalis
 from casefile.ingest.extract.entities import VALIDATORS, compiled, trim_doc_no
 from casefile.ingest.extract.events import Event, events
 from casefile.ingest.extract.header import header_fields, labelled_date
+from casefile.ingest.extract.lines import text_lines
 from casefile.ingest.extract.normalize import Compact, compact
 from casefile.ingest.textio import ExtractedText
 
@@ -91,7 +92,7 @@ class Reading:
 
 def read_text(doc: ExtractedText) -> Reading:
     original = doc.text
-    return Reading(doc, compact(original), [compact(l).text for l in original.splitlines() if l.strip()])
+    return Reading(doc, compact(original), text_lines([compact(l).text for l in original.splitlines() if l.strip()]))
 
 
 def classify_reading(r: Reading) -> tuple[str, float]:

@@ -1,0 +1,58 @@
+"""The lines of a text as the line-by-line readers (header labels, salutation, title, signature) want them.
+A page whose body was flattened into one line (its breaks lost, or turned into spaces) is broken again
+after its title, before its field labels, after its sentence ends and its 文号, and after a salutation:
+a reader then finds “当事人：…” or “XX公司：” at a line's start as it would on paper. Only lines longer
+than ``[lines].long`` are broken; the text itself and its offsets are not touched."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from casefile.ingest.extract.entities import pattern_data
+
+
+def _either(words) -> str:
+    return "(?:" + "|".join(map(re.escape, sorted(set(words), key=len, reverse=True))) + ")"
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[int, re.Pattern, re.Pattern, re.Pattern, frozenset[str]]:
+    data = pattern_data()
+    spec, party, published = data["lines"], data["party"], data["published"]
+    labels = {*spec["labels"], *party["labels"], *party["address_labels"]}
+    named = labels | set(spec["page_labels"])  # these with a colon after them
+    bare = {*spec["table_labels"], *party["table_labels"], *data["agency"]["field_labels"], *published["header_labels"],
+            *published["doc_no_labels"], *published["date_labels"]} - set(party["labels"])  # these with or without one
+    doc_no = "(?:" + "|".join(data["labels"]["DOC_NO"]["patterns"]) + ")"
+    cut = re.compile(f"(?={_either(named)}[:：])|(?={_either(bare)})|{spec['signature_date']}|"
+                     + spec["after"].replace("{doc_no}", doc_no))
+    return int(spec["long"]), re.compile(spec["title_end"]), cut, re.compile(spec["salutation"]), frozenset(named)
+
+
+def _split(line: str, cut: re.Pattern) -> list[str]:
+    """``line`` cut at every match of ``cut``: before a label (an empty match), after an ending."""
+    out, start = [], 0
+    for m in cut.finditer(line):
+        if m.end() > start:
+            out.append(line[start:m.end()])
+            start = m.end()
+    return out + [line[start:]] if start < len(line) else out
+
+
+def text_lines(compacted: list[str]) -> list[str]:
+    """``compacted``: the text's non-blank lines, each compacted; long ones broken as the module says."""
+    long, title, cut, salutation, labels = _rules()
+    out: list[str] = []
+    for line in compacted:
+        if len(line) <= long:
+            out.append(line)
+            continue
+        for part in (p for t in _split(line, title) for p in _split(t, cut)):
+            part = part.lstrip("|｜•·")  # a cell's or a list's mark left at the start of a piece
+            m = salutation.match(part)
+            if m and m.end() < len(part) and m.group(0).strip(":：") not in labels:
+                out += [part[:m.end()], part[m.end():]]
+            elif part:
+                out.append(part)
+    return out

@@ -1,0 +1,47 @@
+"""A page whose body lost its line breaks (a web page's text flattened into one line) is read as the same
+decision: the lines are broken again at its title, labels, sentence ends, 文号, salutation and signature
+(casefile/ingest/extract/lines.py). Real sector decisions of tests/data/decisions_sectors, flattened; the
+truth is their hand truth (truth.toml)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from casefile.ingest.extract import extract_text
+
+DATA = Path(__file__).parent / "data" / "decisions_sectors"
+TRUTH = {t["file"]: t for t in tomllib.loads((DATA / "truth.toml").read_text(encoding="utf-8"))["decision"]}
+# one or two of each layout: a salutation after the 文号 (恒锋), labels (张德利, 当事人:… 你…), a person (霍礼博:),
+# a title glued to its 文号 (宏兴/寻甸), a publisher field (伊川), a notice of service (东莞), a seal dated after the name
+FLAT = ["hj_yueyang_hengfeng.txt", "zr_weihai_zhang.txt", "zr_zhashui_huo.txt", "ly_xundian_zhou.txt",
+        "hj_yichuan_tongsheng.txt", "jt_dongguan_gangyongfeng.txt", "ly_yanling_pan.txt", "ny_sanming_nongken.txt",
+        "zr_cangxi_yuhu.txt", "yj_longcheng_jixie.txt", "hj_putian_yushan.txt", "cg_xupu_shu.txt"]
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\[［(（【{]", "〔", re.sub(r"[\]］)）】}]", "〕", re.sub(r"\s+", "", s or "")))
+
+
+def _fields(text: str) -> dict[str, str]:
+    x = extract_text(text).fields
+    return {k: _norm(x.get(k) or x.get("masked", {}).get(k, "")) for k in ("doc_no", "agency", "party", "date")}
+
+
+@pytest.mark.parametrize("name", FLAT)
+def test_a_decision_flattened_into_one_line_gives_the_fields_of_its_truth(name):
+    t = TRUTH[name]
+    text = (DATA / "txt" / name).read_text(encoding="utf-8")
+    want = {k: _norm(t[k]) for k in ("doc_no", "agency", "party", "date")}
+    assert _fields(text) == want
+    assert _fields(re.sub(r"\s*\n\s*", "", text)) == want
+
+
+def test_short_lines_are_left_as_they_are():
+    from casefile.ingest.extract.lines import text_lines
+
+    lines = ["清溪县市场监督管理局", "行政处罚决定书", "清市监罚〔2024〕12号", "当事人：清溪县宏远陶瓷有限公司"]
+    assert text_lines(lines) == lines
