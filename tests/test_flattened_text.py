@@ -45,3 +45,17 @@ def test_short_lines_are_left_as_they_are():
 
     lines = ["清溪县市场监督管理局", "行政处罚决定书", "清市监罚〔2024〕12号", "当事人：清溪县宏远陶瓷有限公司"]
     assert text_lines(lines) == lines
+
+
+# a web page's chrome: a banner, menus and index fields above the title, a footer under the seal
+_TOP = "首页 > 政务公开 > 行政执法公示\n【字体：大 中 小】 打印本页 关闭窗口\n发布时间：2023-05-06 10:23:11 来源：本站 浏览次数：123\n"
+_FOOT = "\n【打印本页】【关闭窗口】\n相关链接：国务院 省政府\n主办单位：某某市人民政府办公室 地址：人民路1号 网站标识码：1234567890\n"
+
+
+@pytest.mark.parametrize("name", ["ny_yubei_chicheng.txt", "hj_panjin_baoguan.txt", "ly_fuling_kuang.txt"])
+def test_a_decision_under_a_pages_chrome_is_read_as_without_it(name):
+    # 渝北: its own index fields already push the title to the 20th line; 盘锦: dated only by its seal, then the footer
+    t = TRUTH.get(name) or {x["file"]: x for x in tomllib.loads((DATA / "truth_s8d.toml").read_text(encoding="utf-8"))["decision"]}[name]
+    x = extract_text(_TOP + (DATA / "txt" / name).read_text(encoding="utf-8") + _FOOT)
+    assert x.doc_type in ("decision", "no_penalty_decision")
+    assert _norm(x.fields.get("date", "")) == _norm(t["date"]) and _norm(x.fields.get("agency", "")) == _norm(t["agency"])

@@ -25,11 +25,14 @@ def _names() -> list[tuple[str, str]]:
     return sorted(out, key=lambda x: -len(x[0]))
 
 
+TITLE_LINES = 40  # a page's banner, menus, index fields and share buttons: up to some thirty lines above the title
+
+
 def classify(lines: list[str], text: str) -> tuple[str, float]:
     names = _names()
     # 1. a line that is exactly a title, near the top (a published page's menus and index fields may push
-    #    it to the twentieth line: then only a title with its agency or its 文号 counts)
-    for i, line in enumerate(lines[:20]):
+    #    it to the fortieth line: then only a decision's title, or a title with its agency or its 文号, counts)
+    for i, line in enumerate(lines[:TITLE_LINES]):
         if "：" in line or ":" in line or _LIST_ITEM.match(line):
             continue  # a label and its value (附件：审计组审计报告, 证照名称：营业执照) or an item of a list (1.询问笔录)
         key = _PUNCT.sub("", _BULLET.sub("", line))
