@@ -16,10 +16,10 @@ from casefile.ingest.extract import extract_text
 DATA = Path(__file__).parent / "data" / "decisions_sectors"
 TRUTH = {t["file"]: t for t in tomllib.loads((DATA / "truth.toml").read_text(encoding="utf-8"))["decision"]}
 # one or two of each layout: a salutation after the 文号 (恒锋), labels (张德利, 当事人:… 你…), a person (霍礼博:),
-# a title glued to its 文号 (宏兴/寻甸), a publisher field (伊川), a notice of service (东莞), a seal dated after the name
+# a title glued to its 文号 (寻甸), a publisher field (伊川, 阿克陶), labels under the 文号 (东大), a notice of service (东莞), a seal dated after the name
 FLAT = ["hj_yueyang_hengfeng.txt", "zr_weihai_zhang.txt", "zr_zhashui_huo.txt", "ly_xundian_zhou.txt",
         "hj_yichuan_tongsheng.txt", "jt_dongguan_gangyongfeng.txt", "ly_yanling_pan.txt", "ny_sanming_nongken.txt",
-        "zr_cangxi_yuhu.txt", "yj_longcheng_jixie.txt", "hj_putian_yushan.txt", "cg_xupu_shu.txt"]
+        "hj_puyang_dongda.txt", "yj_longcheng_jixie.txt", "ny_aketao_runyu.txt", "cg_xupu_shu.txt"]
 
 
 def _norm(s: str) -> str:
@@ -38,13 +38,14 @@ def test_a_decision_flattened_into_one_line_gives_the_fields_of_its_truth(name):
     want = {k: _norm(t[k]) for k in ("doc_no", "agency", "party", "date")}
     assert _fields(text) == want
     assert _fields(re.sub(r"\s*\n\s*", "", text)) == want
+    assert _fields(re.sub(r"\s*\n\s*", " ", text)) == want  # the breaks turned into spaces
 
 
 def test_short_lines_are_left_as_they_are():
     from casefile.ingest.extract.lines import text_lines
 
     lines = ["清溪县市场监督管理局", "行政处罚决定书", "清市监罚〔2024〕12号", "当事人：清溪县宏远陶瓷有限公司"]
-    assert text_lines(lines) == lines
+    assert text_lines("\n".join(lines)) == lines
 
 
 # a web page's chrome: a banner, menus and index fields above the title, a footer under the seal

@@ -92,7 +92,7 @@ class Reading:
 
 def read_text(doc: ExtractedText) -> Reading:
     original = doc.text
-    return Reading(doc, compact(original), text_lines([compact(l).text for l in original.splitlines() if l.strip()]))
+    return Reading(doc, compact(original), text_lines(original))
 
 
 def classify_reading(r: Reading) -> tuple[str, float]:

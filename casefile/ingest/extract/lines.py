@@ -10,6 +10,11 @@ import re
 from functools import lru_cache
 
 from casefile.ingest.extract.entities import pattern_data
+from casefile.ingest.extract.normalize import compact
+
+# a page flattened with its breaks turned into spaces: a space between two runs of four or more Chinese characters
+# or marks was a break (a letter-spaced title 行 政 处 罚 and a PDF's 2025 年 1 月 have shorter runs around theirs)
+_SPACE_BREAK = re.compile(r"(?<![:：|｜])(?<=[^\x00-\x7f]{4})\s+(?=[^\x00-\x7f]{4})")
 
 
 def _either(words) -> str:
@@ -40,15 +45,18 @@ def _split(line: str, cut: re.Pattern) -> list[str]:
     return out + [line[start:]] if start < len(line) else out
 
 
-def text_lines(compacted: list[str]) -> list[str]:
-    """``compacted``: the text's non-blank lines, each compacted; long ones broken as the module says."""
+def text_lines(original: str) -> list[str]:
+    """The non-blank lines of ``original``, each compacted; long ones broken as the module says."""
     long, title, cut, salutation, labels = _rules()
     out: list[str] = []
-    for line in compacted:
-        if len(line) <= long:
-            out.append(line)
+    for line in original.splitlines():
+        whole = compact(line).text
+        if len(whole) <= long:
+            if whole:
+                out.append(whole)
             continue
-        for part in (p for t in _split(line, title) for p in _split(t, cut)):
+        spaced = (compact(p).text for p in _SPACE_BREAK.split(line))
+        for part in (p for s in spaced for t in _split(s, title) for p in _split(t, cut)):
             part = part.lstrip("|｜•·")  # a cell's or a list's mark left at the start of a piece
             m = salutation.match(part)
             if m and m.end() < len(part) and m.group(0).strip(":：") not in labels:
