@@ -60,3 +60,23 @@ def test_a_decision_under_a_pages_chrome_is_read_as_without_it(name):
     x = extract_text(_TOP + (DATA / "txt" / name).read_text(encoding="utf-8") + _FOOT)
     assert x.doc_type in ("decision", "no_penalty_decision")
     assert _norm(x.fields.get("date", "")) == _norm(t["date"]) and _norm(x.fields.get("agency", "")) == _norm(t["agency"])
+
+
+@pytest.mark.parametrize("name", ["hj_puyang_dongda.txt", "hj_zhoukou_shengxiang.txt", "ny_sanming_nongken.txt",
+                                  "wl_dingzhou_lechao.txt", "hj_chuxiong_lufeng.txt"])
+def test_an_opening_without_its_title_is_a_decision_by_its_own_penalty_number_and_party(name):
+    # the page kept the 文号 (…环罚决字〔2024〕7号, 元农(肥料)罚〔2018〕09号) and the party, lost the title, and was cut
+    # before “决定如下”: still a decision, and its narrative's last date is not its date
+    text = "\n".join(l for l in (DATA / "txt" / name).read_text(encoding="utf-8").splitlines()
+                     if not ("决定书" in l and len(l.strip()) <= 20 and "《" not in l))
+    t = TRUTH.get(name) or {x["file"]: x for x in tomllib.loads((DATA / "truth_s8d.toml").read_text(encoding="utf-8"))["decision"]}[name]
+    x = extract_text(text[:1500])
+    assert x.doc_type == "decision"
+    assert _norm(x.fields.get("doc_no", "")) == _norm(t["doc_no"]) and _norm(x.fields.get("party", "")) == _norm(t["party"])
+    assert x.fields.get("date", "") in ("", t["date"])
+
+
+def test_a_notice_with_its_number_is_not_a_decision():
+    # a 告知书's number (罚告, 听告) or a 责令改正 one (责改) does not make an untitled opening a decision
+    text = "清环罚告〔2024〕12号\n清溪县宏远陶瓷有限公司：\n经查，你单位于2024年3月5日…，我局拟对你单位作出罚款二万元的行政处罚。"
+    assert extract_text(text).doc_type != "decision"
