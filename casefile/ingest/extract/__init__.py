@@ -131,6 +131,8 @@ def extract(doc: ExtractedText, progress: Callable[[int, int], None] | None = No
         # never the narrative's last (a published copy cut before its seal has none)
         from casefile.ingest.extract.decision import read_decision
         _seal_date(fields, read_decision(text))
+    elif code == "unknown" and _reported_fields(fields, text):
+        pass  # a write-up of a case naming the decision it tells of (…于2019年9月19日作出的…号《行政处罚决定书》)
     elif code == "unknown" and fields.get("date") and not _closes(text, entities, fields["date"]):
         # a text not read as any paper, its last date inside the narrative (a page cut short, a write-up of a
         # case): that date is not the paper's — kept apart, as for an undated seal
@@ -175,7 +177,7 @@ DECISION_TYPES = ("decision", "no_penalty_decision", "summary_decision")
 # title says 决定书 (False: a 责令改正违法行为决定书 is one, a 责令限期整改指令书 is not)
 DECISION_FORMED = {"audit_decision": True, "rectification_notice": False}
 _SEAL_MARK = re.compile(r"[（(](?:[^（）()]{0,20})?(?:印章|盖章|公章)[)）]|sealdwy|年月日")
-_LAW_DATE_AFTER = re.compile(r"^(?:[（(]?(?:修订|修正|施行|公布|发布|起施行|通过))")
+_LAW_DATE_AFTER = re.compile(r"^(?:[（(]?(?:第[一二三四五六七八九十]+次)?(?:修订|修正|施行|公布|发布|起施行|通过))")
 
 
 def _undated_seal_fallback(d) -> "dt.date | None":
@@ -217,6 +219,23 @@ def _summary_fields(f: dict[str, Any], text: str) -> None:
         f["date"] = s["date"]
     else:
         f.pop("date", None)
+
+
+def _reported_fields(f: dict[str, Any], text: str) -> bool:
+    """A write-up of a case in the third person that names the decision it tells of: that decision's agency,
+    date and 文号 (its own are the page's). False when the text names none."""
+    from casefile.ingest.extract.agency import repeated_name
+    from casefile.ingest.extract.published import reported
+
+    r = reported(text, repeated_name)
+    if not r:
+        return False
+    f["agency"] = r["agency"]
+    f["date"] = r["date"]
+    f.pop("text_date", None)
+    if r.get("doc_no"):
+        f["doc_no"] = r["doc_no"]
+    return True
 
 
 def _seal_date(f: dict[str, Any], d, stated: str | None = None) -> None:
