@@ -133,7 +133,7 @@ def extract(doc: ExtractedText, progress: Callable[[int, int], None] | None = No
         _seal_date(fields, read_decision(text))
     elif code == "unknown" and _reported_fields(fields, text):
         pass  # a write-up of a case naming the decision it tells of (…于2019年9月19日作出的…号《行政处罚决定书》)
-    elif code == "unknown" and fields.get("date") and not _closes(text, entities, fields["date"]):
+    elif code == "unknown" and fields.get("date") and not _closes(text, entities, fields["date"], r.lines):
         # a text not read as any paper, its last date inside the narrative (a page cut short, a write-up of a
         # case): that date is not the paper's — kept apart, as for an undated seal
         fields["text_date"] = fields.pop("date")
@@ -198,10 +198,18 @@ def _undated_seal_fallback(d) -> "dt.date | None":
 SIGNATURE_TAIL = 120  # characters a signature's date may be followed by (the seal's name, a page footer)
 
 
-def _closes(text: str, entities: list[Entity], day: str) -> bool:
-    """The date ``day`` closes the text, as a signature's does: little follows its last mention."""
-    ends = [e.end for e in entities if e.label == "DATE" and e.value == day]
-    return bool(ends) and len(text) - max(ends) <= SIGNATURE_TAIL
+_SIGNED_LINE_TAIL = re.compile(r"[（(]?(?:印章|盖章|公章|章)?[)）]?")
+
+
+def _closes(text: str, entities: list[Entity], day: str, lines: list[str]) -> bool:
+    """The date ``day`` closes the text, as a signature's does: little follows its last mention, and it ends
+    its line (2019年10月15日,XX公司决定终止… on a page cut short is the narrative's, not a signature)."""
+    mentions = [e for e in entities if e.label == "DATE" and e.value == day]
+    if not mentions or len(text) - max(e.end for e in mentions) > SIGNATURE_TAIL:
+        return False
+    last = max(mentions, key=lambda e: e.end).text
+    line = next((l for l in reversed(lines) if last in l), "")
+    return bool(_SIGNED_LINE_TAIL.fullmatch(line[line.rfind(last) + len(last):].strip()))
 
 
 def _summary_fields(f: dict[str, Any], text: str) -> None:

@@ -339,6 +339,7 @@ _CASE_NAME_PARTY = re.compile(pattern_data()["party"]["case_name_party"])
 
 
 _CASE_TITLE = re.compile(pattern_data()["party"]["case_title"])
+_CASE_TITLE_LEAD = re.compile(pattern_data()["party"]["case_title_lead"])
 
 
 def case_name_party(lines: list[str]) -> str:
@@ -349,7 +350,8 @@ def case_name_party(lines: list[str]) -> str:
             value = line[m.end():].strip("|｜ ") or (lines[n + 1].strip("|｜ ") if n + 1 < len(lines) else "")
             found = _CASE_NAME_PARTY.match(value)
             return found.group("name") if found else ""
-    titles = (line for line in lines[: int(pattern_data()["party"]["case_title_lines"])] if _CASE_TITLE.fullmatch(line))
+    titles = (_CASE_TITLE_LEAD.sub("", line) for line in lines[: int(pattern_data()["party"]["case_title_lines"])]
+              if _CASE_TITLE.fullmatch(line))
     return next((found.group("name") for line in titles if (found := _CASE_NAME_PARTY.match(line))), "")
 
 
