@@ -364,9 +364,13 @@ def decided_party(text: str) -> str:
     return next((m.group("name") for p in _DECIDED if (m := p.search(text))), "")
 
 
+_NARRATIVE_PERSON = re.compile(pattern_data()["party"]["narrative_person"])
+
+
 def narrative_party(text: str) -> str:
-    """The organisation the narrative first calls 当事人 (…当事人滴滴出行科技有限公司通过…平台…), or ""."""
-    m = _NARRATIVE_PARTY.search(text)
+    """The organisation the narrative first calls 当事人 (…当事人滴滴出行科技有限公司通过…平台…), else the masked
+    person it first calls 当事人 or 行为人 (行为人崔xx在…开采), or ""."""
+    m = _NARRATIVE_PARTY.search(text) or _NARRATIVE_PERSON.search(text)
     return m.group("name") if m else ""
 
 
