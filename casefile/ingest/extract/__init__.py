@@ -198,7 +198,8 @@ def _undated_seal_fallback(d) -> "dt.date | None":
 SIGNATURE_TAIL = 120  # characters a signature's date may be followed by (the seal's name, a page footer)
 
 
-_SIGNED_LINE_TAIL = re.compile(r"[（(]?(?:印章|盖章|公章|章)?[)）]?")
+# what may follow a signature's date on its line: nothing, the seal's mark, a short note in brackets, 印发
+_SIGNED_LINE_TAIL = re.compile(r"(?:[（(][^（）()]{0,16}[)）]|印章|盖章|公章|印发|发布)?")
 
 
 def _closes(text: str, entities: list[Entity], day: str, lines: list[str]) -> bool:

@@ -11,8 +11,8 @@ from casefile.ingest.extract import published
 from casefile.ingest.extract.agency import field_agency, own_name, placeless, publisher_agency, self_named_agency, title_agency
 from casefile.ingest.extract.citations import find_citations
 from casefile.ingest.extract.entities import (PAGE_FIELD, VALIDATORS, bare_party, case_name_party, compiled, decided_party, inline_party,
-                                              inspected_party,
-                                              label_values, narrative_party, parse_money, party_value, pattern_data, salutation_party)
+                                              inspected_party, label_values, narrative_party, parse_money, party_value, pattern_data,
+                                              salutation_party)
 
 _FINE = re.compile(r"(?<!加处)罚款(?:人民币)?[:：]?((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))")
 _MONEY_RE = r"((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))"
