@@ -132,7 +132,9 @@ def extract(doc: ExtractedText, progress: Callable[[int, int], None] | None = No
         # never the narrative's last (a published copy cut before its seal has none)
         from casefile.ingest.extract.decision import read_decision
         _seal_date(fields, read_decision(text))
-    elif code == "unknown" and fields.get("date") and not _closes(text, entities, fields["date"]):
+    elif code == "unknown" and _reported_fields(fields, text):
+        pass  # a write-up of a case naming the decision it tells of (…于2019年9月19日作出的…号《行政处罚决定书》)
+    elif code == "unknown" and fields.get("date") and not _closes(text, entities, fields["date"], r.lines):
         # a text not read as any paper, its last date inside the narrative (a page cut short, a write-up of a
         # case): that date is not the paper's — kept apart as text_date
         fields["text_date"] = fields.pop("date")
@@ -176,7 +178,7 @@ DECISION_TYPES = ("decision", "no_penalty_decision", "summary_decision")
 # title says 决定书 (False: a 责令改正违法行为决定书 is one, a 责令限期整改指令书 is not)
 DECISION_FORMED = {"audit_decision": True, "rectification_notice": False}
 _SEAL_MARK = re.compile(r"[（(](?:[^（）()]{0,20})?(?:印章|盖章|公章)[)）]|sealdwy|年月日")
-_LAW_DATE_AFTER = re.compile(r"^(?:[（(]?(?:修订|修正|施行|公布|发布|起施行|通过))")
+_LAW_DATE_AFTER = re.compile(r"^(?:[（(]?(?:第[一二三四五六七八九十]+次)?(?:修订|修正|施行|公布|发布|起施行|通过))")
 
 
 def _undated_seal_fallback(d) -> "dt.date | None":
@@ -197,10 +199,19 @@ def _undated_seal_fallback(d) -> "dt.date | None":
 SIGNATURE_TAIL = 120  # characters a signature's date may be followed by (the seal's name, a page footer)
 
 
-def _closes(text: str, entities: list[Entity], day: str) -> bool:
-    """The date ``day`` closes the text, as a signature's does: little follows its last mention."""
-    ends = [e.end for e in entities if e.label == "DATE" and e.value == day]
-    return bool(ends) and len(text) - max(ends) <= SIGNATURE_TAIL
+# what may follow a signature's date on its line: nothing, the seal's mark, a short note in brackets, 印发
+_SIGNED_LINE_TAIL = re.compile(r"(?:[（(][^（）()]{0,16}[)）]|印章|盖章|公章|印发|发布)?")
+
+
+def _closes(text: str, entities: list[Entity], day: str, lines: list[str]) -> bool:
+    """The date ``day`` closes the text, as a signature's does: little follows its last mention, and it ends
+    its line (2019年10月15日,XX公司决定终止… on a page cut short is the narrative's, not a signature)."""
+    mentions = [e for e in entities if e.label == "DATE" and e.value == day]
+    if not mentions or len(text) - max(e.end for e in mentions) > SIGNATURE_TAIL:
+        return False
+    last = max(mentions, key=lambda e: e.end).text
+    line = next((l for l in reversed(lines) if last in l), "")
+    return bool(_SIGNED_LINE_TAIL.fullmatch(line[line.rfind(last) + len(last):].strip()))
 
 
 def _summary_fields(f: dict[str, Any], text: str) -> None:
@@ -218,6 +229,23 @@ def _summary_fields(f: dict[str, Any], text: str) -> None:
         f["date"] = s["date"]
     else:
         f.pop("date", None)
+
+
+def _reported_fields(f: dict[str, Any], text: str) -> bool:
+    """A write-up of a case in the third person that names the decision it tells of: that decision's agency,
+    date and 文号 (its own are the page's). False when the text names none."""
+    from casefile.ingest.extract.agency import repeated_name
+    from casefile.ingest.extract.published import reported
+
+    r = reported(text, repeated_name)
+    if not r:
+        return False
+    f["agency"] = r["agency"]
+    f["date"] = r["date"]
+    f.pop("text_date", None)
+    if r.get("doc_no"):
+        f["doc_no"] = r["doc_no"]
+    return True
 
 
 def _seal_date(f: dict[str, Any], d, stated: str | None = None) -> None:

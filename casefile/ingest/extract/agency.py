@@ -21,20 +21,33 @@ _PUBLISHER_ALONE = re.compile(_SPEC["publisher_alone"])
 _NAME_LINE = re.compile(rf"[•·●\-－]*({_NAME})")
 _SELF = [re.compile(p.replace("{name}", _NAME)) for p in _SPEC["self"]]
 _NOT_OWN = re.compile(_SPEC["not_own"])
+_PLACELESS = re.compile(_SPEC["placeless"])
 _FIELD_LABELS = list(_SPEC["field_labels"])
 _FULL_NAME = re.compile(_NAME)
 # a name cut from its place (县林业局, 市城管局): the place is what the text writes most often before that level
 _PLACE_LESS = re.compile(r"^([县市区旗州])([\u4e00-\u9fa5（）()]{2,30})$")
 
 
+def placeless(name: str) -> bool:
+    """A department's kind with no place (自然资源局 in a page's menu, 来源：城市管理局): no agency's whole name."""
+    return bool(_PLACELESS.match(name))
+
+
 def _own(name: str) -> str:
     """The name if it can be an agency's whole name (not 市自然资源局 cut from its place, not 县级以上…)."""
-    return "" if _NOT_OWN.search(name) else name
+    return "" if _NOT_OWN.search(name) or placeless(name) else name
 
 
 def own_name(name: str) -> str:
     """``name`` when it is an agency's whole name (``_own``) in the form of one (``[agency] name``)."""
     return _own(name) if _FULL_NAME.fullmatch(name) else ""
+
+
+def repeated_name(words: str, text: str) -> str:
+    """An agency's whole name out of ``words`` the pattern ran in from before it (予以强制执行江海区自然资源局): the
+    longest tail of them that is a whole name and that ``text`` writes more than once; "" when none is."""
+    tails = (words[i:] for i in range(len(words) - 3))
+    return next((t for t in tails if text.count(t) >= 2 and own_name(t)), "")
 
 
 def title_agency(head: list[str]) -> str:

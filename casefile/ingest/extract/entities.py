@@ -272,6 +272,7 @@ def inline_party(text: str) -> str:
 
 _SALUTATION = re.compile(pattern_data()["party"]["salutation"])
 _NOT_SALUTATION = frozenset(pattern_data()["party"]["not_salutation"])
+_PAGE_CONTROLS = tuple(pattern_data()["party"]["page_controls"])
 _PARTY_SECTION = re.compile(pattern_data()["party"]["section"])
 _SECTION_LABEL = re.compile(pattern_data()["party"]["section_label"])
 _BARE_PARTY = re.compile(pattern_data()["party"]["bare"])
@@ -284,8 +285,8 @@ _DOC_NO_LIKE = re.compile(r"(?:罚|字)[^。，,]{0,8}\d{2,}|[〔\[［]\s*(?:19|
 def _name_like(value: str) -> bool:
     """An organisation's name (…公司, …局, XX局) or a person's (曾利兵, 苏*忠, 戴**) — not a heading that
     ends as one does (违法事实：, 处罚依据：)."""
-    if value in _NOT_SALUTATION:
-        return False
+    if value in _NOT_SALUTATION or value.startswith(_PAGE_CONTROLS):
+        return False  # (a page's toolbar: 字体大小:, 分享到:)
     if _ORG_END.search(value):
         return True
     return bool(_PERSON.fullmatch(value)) and not any(value.endswith(w) for w in _NOT_SALUTATION if len(w) >= 2)
@@ -337,19 +338,39 @@ _CASE_NAME_LABEL = re.compile(pattern_data()["party"]["case_name_label"])
 _CASE_NAME_PARTY = re.compile(pattern_data()["party"]["case_name_party"])
 
 
+_CASE_TITLE = re.compile(pattern_data()["party"]["case_title"])
+_CASE_TITLE_LEAD = re.compile(pattern_data()["party"]["case_title_lead"])
+
+
 def case_name_party(lines: list[str]) -> str:
-    """The name a 公示 table's 案件名称 opens on (…也在网吧允许未成年人进入营业场所案: 遂宁市安居区也在网吧), or ""."""
+    """The name a case's name opens on — in a 公示 table's 案件名称 (…也在网吧允许未成年人进入营业场所案: 遂宁市安居区也在网吧),
+    or in a page titled by it (广州市花都区炭步镇红峰经济联合社非法占地案) — or ""."""
     for n, line in enumerate(lines[:30]):
         if m := _CASE_NAME_LABEL.match(line):
             value = line[m.end():].strip("|｜ ") or (lines[n + 1].strip("|｜ ") if n + 1 < len(lines) else "")
             found = _CASE_NAME_PARTY.match(value)
             return found.group("name") if found else ""
-    return ""
+    titles = (_CASE_TITLE_LEAD.sub("", line) for line in lines[: int(pattern_data()["party"]["case_title_lines"])]
+              if _CASE_TITLE.fullmatch(line))
+    return next((found.group("name") for line in titles if (found := _CASE_NAME_PARTY.match(line))), "")
+
+
+_DECIDED = [re.compile(p.replace("{name}", pattern_data()["party"]["decided_name"])) for p in pattern_data()["party"]["decided"]]
+
+
+def decided_party(text: str) -> str:
+    """The party the decision's own sentence names when nothing labels or salutes it (本机关决定对徐某某作出罚款…;
+    现对滴滴出行科技有限公司作出…; a write-up's …对违法用地当事人李某发出《行政处罚决定书》), or ""."""
+    return next((m.group("name") for p in _DECIDED if (m := p.search(text))), "")
+
+
+_NARRATIVE_PERSON = re.compile(pattern_data()["party"]["narrative_person"])
 
 
 def narrative_party(text: str) -> str:
-    """The organisation the narrative first calls 当事人 (…当事人滴滴出行科技有限公司通过…平台…), or ""."""
-    m = _NARRATIVE_PARTY.search(text)
+    """The organisation the narrative first calls 当事人 (…当事人滴滴出行科技有限公司通过…平台…), else the masked
+    person it first calls 当事人 or 行为人 (行为人崔xx在…开采), or ""."""
+    m = _NARRATIVE_PARTY.search(text) or _NARRATIVE_PERSON.search(text)
     return m.group("name") if m else ""
 
 

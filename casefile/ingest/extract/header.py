@@ -8,10 +8,11 @@ import re
 from typing import Any
 
 from casefile.ingest.extract import published
-from casefile.ingest.extract.agency import field_agency, own_name, publisher_agency, self_named_agency, title_agency
+from casefile.ingest.extract.agency import field_agency, own_name, placeless, publisher_agency, self_named_agency, title_agency
 from casefile.ingest.extract.citations import find_citations
-from casefile.ingest.extract.entities import (PAGE_FIELD, VALIDATORS, bare_party, case_name_party, compiled, inline_party, inspected_party,
-                                              label_values, narrative_party, parse_money, party_value, pattern_data, salutation_party)
+from casefile.ingest.extract.entities import (PAGE_FIELD, VALIDATORS, bare_party, case_name_party, compiled, decided_party, inline_party,
+                                              inspected_party, label_values, narrative_party, parse_money, party_value, pattern_data,
+                                              salutation_party)
 
 _FINE = re.compile(r"(?<!加处)罚款(?:人民币)?[:：]?((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))")
 _MONEY_RE = r"((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))"
@@ -221,7 +222,7 @@ def _agency(head: list[str], lines: list[str], text: str) -> str:
                 and (re.search(r"[省市县区州旗盟]$", candidate) or re.match(r"[区县市]", nxt))):
             candidate = candidate + nxt
         if (4 <= len(candidate) <= 32 and _AGENCY_SUFFIX.search(candidate) and "：" not in candidate and ":" not in candidate
-                and not _PORTAL.search(nxt)):
+                and not _PORTAL.search(nxt) and not placeless(candidate)):
             return candidate  # (not the portal's banner over its menu: 永仁县人民政府 / 网站首页 >> …)
     # not any agency the text mentions (县级以上人民政府 in a quoted article, the 复议机关): its own name or none
     # (a page's fields, read down to its 24th line: menus may push the title below the head)
@@ -239,7 +240,7 @@ def _party(lines: list[str], head: list[str], text: str, doc_no: str) -> str:
         return unlabelled
     if doc_no and (under := _under_doc_no(head, doc_no)):
         return under
-    return case_name_party(lines) or _inspected(text, doc_no) or narrative_party(text)
+    return case_name_party(lines) or _inspected(text, doc_no) or narrative_party(text) or decided_party(text)
 
 
 def _inspected(text: str, doc_no: str) -> str:

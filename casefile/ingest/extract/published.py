@@ -120,3 +120,26 @@ def summary(text: str) -> dict[str, str]:
         if (parsed := parse_date(d.group(1))) is not None:
             out["date"] = parsed.isoformat()
     return out
+
+
+_REPORTED = re.compile(_SPEC["reported"].replace("{name}", _NAME))
+_REPORTED_FIRST_PERSON = re.compile(_SPEC["reported_first_person"])
+
+
+def reported(text: str, whole_name) -> dict[str, str]:
+    """The decision a third-person write-up names (XX局于2019年9月19日作出的XX决定字〔2019〕17号《行政处罚决定书》):
+    its agency, date and 文号 (when written); {} when the text names none or speaks as the decision does.
+    ``whole_name(words, text)`` gives the agency's whole name out of the words before 于, or ""."""
+    from casefile.ingest.extract.entities import VALIDATORS
+
+    if _REPORTED_FIRST_PERSON.search(text):
+        return {}
+    for m in _REPORTED.finditer(text):
+        agency = whole_name(m.group("agency"), text)
+        day = parse_date(m.group("date"))
+        if agency and day:
+            out = {"agency": agency, "date": day.isoformat()}
+            if m.group("doc_no") and (doc_no := VALIDATORS["DOC_NO"](m.group("doc_no"))):
+                out["doc_no"] = doc_no
+            return out
+    return {}
