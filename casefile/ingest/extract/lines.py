@@ -27,8 +27,9 @@ def _rules() -> tuple[int, re.Pattern, re.Pattern, re.Pattern, frozenset[str]]:
     spec, party, published = data["lines"], data["party"], data["published"]
     labels = {*spec["labels"], *party["labels"], *party["address_labels"]}
     named = labels | set(spec["page_labels"])  # these with a colon after them
-    bare = {*spec["table_labels"], *party["table_labels"], *data["agency"]["field_labels"], *published["header_labels"],
-            *published["doc_no_labels"], *published["date_labels"]} - set(party["labels"])  # these with or without one
+    # these with or without one (a table's columns; a party label there only if [lines] names it)
+    bare = set(spec["table_labels"]) | ({*party["table_labels"], *data["agency"]["field_labels"], *published["header_labels"],
+                                         *published["doc_no_labels"], *published["date_labels"]} - set(party["labels"]))
     doc_no = "(?:" + "|".join(data["labels"]["DOC_NO"]["patterns"]) + ")"
     cut = re.compile(f"(?={_either(named)}[:：])|(?={_either(bare)})|{spec['signature_date']}|"
                      + spec["after"].replace("{doc_no}", doc_no))
