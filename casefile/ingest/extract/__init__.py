@@ -21,7 +21,7 @@ from casefile.ingest.classify import classify, looks_abridged
 from casefile.ingest.extract.citations import Citation, find_citations, normalise_law_name
 from casefile.ingest.extract.entities import VALIDATORS, compiled, trim_doc_no
 from casefile.ingest.extract.events import Event, events
-from casefile.ingest.extract.header import header_fields, labelled_date
+from casefile.ingest.extract.header import header_fields, labelled_date, unabbreviated
 from casefile.ingest.extract.normalize import Compact, compact
 from casefile.ingest.textio import ExtractedText
 
@@ -131,7 +131,7 @@ def extract(doc: ExtractedText, progress: Callable[[int, int], None] | None = No
         # never the narrative's last (a published copy cut before its seal has none)
         from casefile.ingest.extract.decision import read_decision
         _seal_date(fields, read_decision(text))
-    elif code == "unknown" and fields.get("date") and not _closes(text, entities, fields["date"]):
+    elif code == "unknown" and fields.get("date") and not _closes(text, entities, fields["date"], r.lines):
         # a text not read as any paper, its last date inside the narrative (a page cut short, a write-up of a
         # case): that date is not the paper's — kept apart, as for an undated seal
         fields["text_date"] = fields.pop("date")
@@ -196,10 +196,13 @@ def _undated_seal_fallback(d) -> "dt.date | None":
 SIGNATURE_TAIL = 120  # characters a signature's date may be followed by (the seal's name, a page footer)
 
 
-def _closes(text: str, entities: list[Entity], day: str) -> bool:
-    """The date ``day`` closes the text, as a signature's does: little follows its last mention."""
-    ends = [e.end for e in entities if e.label == "DATE" and e.value == day]
-    return bool(ends) and len(text) - max(ends) <= SIGNATURE_TAIL
+def _closes(text: str, entities: list[Entity], day: str, lines: list[str]) -> bool:
+    """The date ``day`` closes the text, as a signature's does: little follows its last mention, and that
+    mention ends its line (a page cut inside its narrative — …2.2025年12月31日，保山市…制作的《 — ends on no date)."""
+    mine = [e for e in entities if e.label == "DATE" and e.value == day]
+    if not mine or len(text) - max(e.end for e in mine) > SIGNATURE_TAIL:
+        return False
+    return any(_SEAL_MARK.sub("", line).endswith(e.text) for line in lines[-8:] for e in mine)
 
 
 def _summary_fields(f: dict[str, Any], text: str) -> None:
@@ -212,7 +215,7 @@ def _summary_fields(f: dict[str, Any], text: str) -> None:
     if not s or not own_name(s["agency"]):
         return
     f.setdefault("agency", s["agency"])
-    f.setdefault("party", s["party"])
+    f.setdefault("party", unabbreviated(s["party"], text))
     if s.get("date"):
         f["date"] = s["date"]
     else:

@@ -110,7 +110,9 @@ def _phone(text: str) -> Any:
     return text.replace("-", "") if len(text.replace("-", "")) >= 10 else None
 
 
-_DOC_NO_PREFIX_CUT = re.compile(r"^.*[书表单录证告知：:，,。、号》]")
+# (and the narrative's verb, or a party's name on the title line, before it: …并下发了城消当行决字〔2023〕第0006号,
+# 腾冲市云锦商贸有限责任公司保环罚(腾)〔2026〕04号)
+_DOC_NO_PREFIX_CUT = re.compile(r"^.*(?:[书表单录证告知：:，,。、号》了]|公司)")
 _DOC_NO_YEAR = re.compile(r"[〔\[［(（【{﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】}﹞]")
 
 
@@ -220,12 +222,30 @@ _TABLE_LABELS = frozenset(pattern_data()["party"]["table_labels"])
 _NOT_PARTY = re.compile(pattern_data()["party"]["not_party"])
 
 
+_COLUMNS = frozenset(pattern_data()["published"]["column_labels"] + pattern_data()["published"]["party_labels"]
+                     + pattern_data()["published"]["date_labels"] + pattern_data()["agency"]["field_labels"])
+
+
 def _table_value(lines: list[str], n: int) -> str:
-    """The cell after a table's label cell (违法主体名称 / 米奇; 行政相对人名称 / | / 胡翠兰), or ""."""
+    """The cell after a table's label cell (违法主体名称 / 米奇; 行政相对人名称 / | / 胡翠兰), or "" — also when
+    that cell is the next column's label (a table printing its labels as a block above its values)."""
     for nxt in lines[n + 1: n + 3]:
         cell = nxt.strip("|｜ ")
         if cell:
-            return cell if not re.search(r"[:：，,。；;]", cell) else ""
+            return cell if not re.search(r"[:：，,。；;]", cell) and cell not in _COLUMNS else ""
+    return ""
+
+
+_CATEGORY = frozenset(pattern_data()["party"]["category_values"])
+_CATEGORY_NAME = tuple(pattern_data()["party"]["category_name_labels"])
+
+
+def _category_name(lines: list[str], n: int) -> str:
+    """The name under a party label whose value is the party's kind (当事人:个人 / 姓名:李**,性别:男), or ""."""
+    for nxt in lines[n + 1: n + 3]:
+        key = next((k for k in _CATEGORY_NAME if nxt.startswith(k) and nxt[len(k): len(k) + 1] in ("：", ":")), "")
+        if key:
+            return _label_value(nxt[len(key) + 1:], "PARTY")
     return ""
 
 
@@ -253,6 +273,8 @@ def label_values(lines: list[str], label: str) -> list[tuple[int, str]]:
                              or _LEGAL_FORM_LINE.fullmatch(nxt))):
                     value += nxt
                 value = _label_value(value, label)
+                if label == "PARTY" and value in _CATEGORY:
+                    value = _category_name(lines, n)  # 当事人:个人 / 姓名:李**
                 if value and not (label == "PARTY" and _NOT_PARTY.search(value)):
                     out.append((n, value))
                 break
@@ -342,9 +364,14 @@ def case_name_party(lines: list[str]) -> str:
     for n, line in enumerate(lines[:30]):
         if m := _CASE_NAME_LABEL.match(line):
             value = line[m.end():].strip("|｜ ") or (lines[n + 1].strip("|｜ ") if n + 1 < len(lines) else "")
-            found = _CASE_NAME_PARTY.match(value)
-            return found.group("name") if found else ""
+            return case_party(value)
     return ""
+
+
+def case_party(case_name: str) -> str:
+    """The name a case's name opens on (遂宁市安居区也在网吧允许…案 → 遂宁市安居区也在网吧), or ""."""
+    found = _CASE_NAME_PARTY.match(case_name)
+    return found.group("name") if found else ""
 
 
 def narrative_party(text: str) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 from casefile.ingest.extract import published
 from casefile.ingest.extract.agency import field_agency, own_name, publisher_agency, self_named_agency, title_agency
 from casefile.ingest.extract.citations import find_citations
-from casefile.ingest.extract.entities import (PAGE_FIELD, VALIDATORS, bare_party, case_name_party, compiled, inline_party, inspected_party,
+from casefile.ingest.extract.entities import (PAGE_FIELD, VALIDATORS, bare_party, case_name_party, case_party, compiled, inline_party, inspected_party,
                                               label_values, narrative_party, parse_money, party_value, pattern_data, salutation_party)
 
 _FINE = re.compile(r"(?<!加处)罚款(?:人民币)?[:：]?((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))")
@@ -154,10 +154,11 @@ def header_fields(lines: list[str], entities: list[Any], text: str) -> dict[str,
     cells = published.header_row(lines)  # a publicity table's header row and its record
     if doc_no := _doc_no(head, [e for e in entities if e.label == "DOC_NO"]) or published.table_doc_no(cells):
         f["doc_no"] = doc_no
-    if agency := _agency(head, lines, text) or own_name(published.table_agency(cells)):
+    # (a publicity table's own 处罚机关 column before the page's source label: 文章来源:东坡区卫健局)
+    if agency := own_name(published.table_agency(cells)) or _agency(head, lines, text):
         f["agency"] = agency
     if party := _party(lines, head, text, f.get("doc_no", "")) or published.table_party(cells):
-        f["party"] = party
+        f["party"] = unabbreviated(party, text)
     addresses = label_values(lines, "ADDRESS")
     if addresses:
         f["address"] = addresses[0][1]
@@ -239,7 +240,24 @@ def _party(lines: list[str], head: list[str], text: str, doc_no: str) -> str:
         return unlabelled
     if doc_no and (under := _under_doc_no(head, doc_no)):
         return under
-    return case_name_party(lines) or _inspected(text, doc_no) or narrative_party(text)
+    return case_name_party(lines) or _title_case(head) or _inspected(text, doc_no) or narrative_party(text)
+
+
+_TITLE_CASE = re.compile(r"[（(]([^（）()]{4,60}案)[)）]")
+
+
+def _title_case(head: list[str]) -> str:
+    """The party a page's title names in its case's name (…指导案例(梁某元未经许可经营旅行社业务案)), or ""."""
+    return next((name for line in head[:6] for m in _TITLE_CASE.finditer(line) if (name := case_party(m.group(1)))), "")
+
+
+def unabbreviated(party: str, text: str) -> str:
+    """The whole name of a party found under the short name the text gave it (宁夏上峰萌生环保科技有限公司（以下简称
+    “萌生环保”） … 决定对萌生环保作出…), else the party as found."""
+    m = re.search(r"([\u4e00-\u9fa5（）()A-Za-z0-9]{4,40}?)[（(](?:以下)?简称[“\"‘]?" + re.escape(party) + r"[”\"’]?[)）]", text)
+    if not m:
+        return party
+    return re.split(r"[，,。；;：:、]", m.group(1))[-1] or party
 
 
 def _inspected(text: str, doc_no: str) -> str:

@@ -58,6 +58,26 @@ def header_row(lines: list[str]) -> dict[str, str]:
                     break
                 record += more
             return {k: v for k, v in zip(head, _row(record) or [record]) if v}
+    return _blocks(lines)
+
+
+def column_labels() -> frozenset[str]:
+    """Every column a publicity table names (its party, 文号, date, agency and other columns)."""
+    return frozenset(_SPEC["column_labels"] + _SPEC["header_labels"] + _SPEC["doc_no_labels"] + _SPEC["party_labels"]
+                     + _SPEC["date_labels"] + pattern_data()["agency"]["field_labels"])
+
+
+def _blocks(lines: list[str]) -> dict[str, str]:
+    """label -> value of a table printed as a block of its column labels, a line each, then a block of as many
+    values in the same order (案件名称 / 行政相对人名称 / 处罚事由 / 处罚内容 / 处罚机关 / …案 / 东坡区王世华诊所 / …)."""
+    known = column_labels()
+    for n in range(min(len(lines), 40)):
+        k = 0
+        while n + k < len(lines) and lines[n + k].strip("|｜ :：") in known:
+            k += 1
+        values = [v.strip("|｜ ") for v in lines[n + k: n + 2 * k]]
+        if k >= 3 and len(values) == k and not any(v.strip(":：") in known for v in values):
+            return dict(zip((l.strip("|｜ :：") for l in lines[n: n + k]), values))
     return {}
 
 
@@ -103,20 +123,51 @@ def table_agency(cells: dict[str, str]) -> str:
 
 
 _FIRST_PERSON = re.compile(_SPEC["first_person"])
+_AGENCY_SELF = re.compile(_SPEC["agency_self"])
+_RECEIVED = re.compile(_SPEC["summary_received"].replace("{name}", _NAME))
+_PARTY_ONLY = [re.compile(p) for p in _SPEC["summary_party"]]
+_ACTING = re.compile(_SPEC["summary_agency"].replace("{name}", _NAME))
+_OWNER = re.compile(_SPEC["party_owner"])
+_SAME_PLACE = re.compile(_SPEC["same_place"])
+_NOT_NAMED = re.compile(_SPEC["not_named"])
+
+
+def _named(party: str, agency: str) -> str:
+    """The party as a name: its owner's mention dropped (公司全资子公司淮安国瑞…), 该县 made the agency's county
+    (昆明市寻甸县水务局对该县交通运输局… → 寻甸县交通运输局); "" when it is no name (该公司, 其)."""
+    party = _OWNER.sub("", party)
+    if m := _SAME_PLACE.match(party):
+        place = re.search(rf"([\u4e00-\u9fa5]{{2,8}}?{m.group(1)})(?!.*{m.group(1)})", agency)
+        place = re.sub(r"^.*?[省市州盟](?=[\u4e00-\u9fa5]{2,}[县区旗])", "", place.group(1)) if place else ""
+        party = place + party[m.end():] if place else ""
+    return party if party and _PARTY_END.search(party) and not _NOT_NAMED.match(party) else ""
+
+
+def _told(text: str) -> dict[str, str]:
+    """The agency and the party a third-person text names: XX局对YY…行政处罚 (no 本局, 你 or 当事人 in it), YY收到
+    XX局出具的《行政处罚决定书》 (no 本局), or a news item's YY因…被处罚 with the first agency acting in it."""
+    if not _AGENCY_SELF.search(text):
+        if (m := _RECEIVED.search(text)) and (party := _named(m.group("party"), m.group("agency"))):
+            return {"agency": m.group("agency"), "party": party, "at": m.start(), "end": m.end()}
+    if _FIRST_PERSON.search(text):
+        return {}
+    if (m := _SUMMARY.search(text)) and (party := _named(m.group("party"), m.group("agency"))):
+        return {"agency": m.group("agency"), "party": party, "at": m.start(), "end": m.end()}
+    for p in _PARTY_ONLY:
+        if (m := p.search(text)) and (party := _named(m.group("party"), "")) and (acting := _ACTING.search(text)):
+            return {"agency": acting.group("agency"), "party": party, "at": m.start(), "end": m.end()}
+    return {}
 
 
 def summary(text: str) -> dict[str, str]:
     """A summary that tells of a decision in the third person: the agency that decided, the party, and the
     date it says the decision was made ({} when the text is not one: a decision speaks of 本局 and 你)."""
-    m = _SUMMARY.search(text)
-    if not m or _FIRST_PERSON.search(text):
+    told = _told(text)
+    if not told:
         return {}
-    party = m.group("party")
-    if not _PARTY_END.search(party):
-        return {}
-    out = {"agency": m.group("agency"), "party": party}
-    sentence_end = text.find("。", m.end())
-    if d := _SUMMARY_DATE.search(text[m.start(): len(text) if sentence_end < 0 else sentence_end]):
+    out = {"agency": told["agency"], "party": told["party"]}
+    sentence_end = text.find("。", told["end"])
+    if d := _SUMMARY_DATE.search(text[told["at"]: len(text) if sentence_end < 0 else sentence_end]):
         if (parsed := parse_date(d.group(1))) is not None:
             out["date"] = parsed.isoformat()
     return out
