@@ -222,8 +222,9 @@ _TABLE_LABELS = frozenset(pattern_data()["party"]["table_labels"])
 _NOT_PARTY = re.compile(pattern_data()["party"]["not_party"])
 
 
-_COLUMNS = frozenset(pattern_data()["published"]["column_labels"] + pattern_data()["published"]["party_labels"]
-                     + pattern_data()["published"]["date_labels"] + pattern_data()["agency"]["field_labels"])
+_COLUMNS = frozenset(sum((pattern_data()["published"][k] for k in ("column_labels", "header_labels", "doc_no_labels",
+                                                                   "party_labels", "date_labels")), [])
+                     + pattern_data()["agency"]["field_labels"])
 
 
 def _table_value(lines: list[str], n: int) -> str:

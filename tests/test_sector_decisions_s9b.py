@@ -1,0 +1,81 @@
+"""The s9b batch of real decisions and write-ups of other sectors and agencies (卫健, 医保, 药监, 知识产权, 消防, 水利,
+生态环境, 农业, 林业, 文旅), with the truth written by hand before the tool first ran on them
+(tests/data/decisions_sectors/truth_s9b.toml; first contact in s9b-first-contact.md): their header fields as the
+text writes them — and the general forms behind the causes found there, on texts written for the test."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+import pytest
+
+from tests.conftest import DATA
+
+SECTORS = DATA / "decisions_sectors"
+TRUTH = tomllib.loads((SECTORS / "truth_s9b.toml").read_text(encoding="utf-8"))["decision"]
+FIELDS = ("doc_no", "agency", "party", "date")
+# the text writes the agency both ways (昆明市寻甸县水务局 first, 寻甸县水务局 after); the truth chose the second
+KNOWN_MISS = {("sl_xundian_jiaoyun.txt", "agency")}
+
+
+def _norm(s: str) -> str:
+    s = re.sub(r"\s+", "", s or "")
+    return re.sub(r"[\]］)）】}]", "〕", re.sub(r"[\[［(（【{]", "〔", s))
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    from casefile.ingest.extract import extract
+    from casefile.ingest.textio import read_document
+
+    return {t["file"]: extract(read_document(SECTORS / "txt" / t["file"])) for t in TRUTH}
+
+
+@pytest.mark.parametrize("truth", TRUTH, ids=[t["file"] for t in TRUTH])
+def test_header_fields_as_the_text_writes_them(extracted, truth):
+    x = extracted[truth["file"]]
+    for k in (k for k in FIELDS if (truth["file"], k) not in KNOWN_MISS):
+        got = x.fields.get(k) or x.fields.get("masked", {}).get(k, "")
+        assert _norm(got) == _norm(truth[k]), (k, got, truth[k])
+
+
+def test_a_table_printing_its_column_labels_above_its_values(extracted):
+    # 案件名称 / 行政相对人名称 / 处罚事由 / 处罚内容 / 处罚机关 / …案 / 东坡区王世华诊所 / … / 眉山市东坡区卫生健康局
+    for name in ("wj_meishan_wangshihua.txt", "wj_meishan_yingxiongcun.txt"):
+        assert extracted[name].fields["agency"] == "眉山市东坡区卫生健康局"  # not the page's 文章来源:东坡区卫健局
+    from casefile.ingest.extract import extract_text
+
+    x = extract_text("序号\n行政相对人名称\n处罚决定书文号\n处罚机关\n1\n清溪县仁和诊所\n清卫医罚〔2024〕3号\n清溪县卫生健康局\n")
+    assert (x.fields["party"], x.fields["doc_no"], x.fields["agency"]) == ("清溪县仁和诊所", "清卫医罚〔2024〕3号", "清溪县卫生健康局")
+
+
+def test_third_person_write_ups_name_the_decision_s_party_and_agency():
+    from casefile.ingest.extract import extract_text
+
+    x = extract_text("甲股份公告，公司全资子公司清溪宏达化工有限公司（“清溪宏达”）于近日收到清溪市生态环境局出具的"
+                     "《行政处罚决定书》（清环罚〔2024〕12号），现将有关情况公告如下：……决定对当事人处罚10万元。\n")
+    assert (x.fields["party"], x.fields["agency"], x.fields["doc_no"]) == ("清溪宏达化工有限公司", "清溪市生态环境局", "清环罚〔2024〕12号")
+    x = extract_text("近日，清溪县好邻居超市因占用疏散通道被处罚3000元。\n清溪县消防救援大队接到群众举报后依法调查。\n"
+                     "本文链接：https://news.example.cn/content/2024/03/05/123.html\n")
+    assert (x.fields["party"], x.fields["agency"], x.fields.get("date")) == ("清溪县好邻居超市", "清溪县消防救援大队", None)
+    x = extract_text("11月5日，云岭省清溪县水务局对该县交通运输局开出10万元罚单。\n")
+    assert x.fields["party"] == "清溪县交通运输局"
+
+
+def test_a_short_name_is_read_as_the_whole_name_it_stands_for():
+    from casefile.ingest.extract import extract_text
+
+    x = extract_text("清溪宏远环保科技有限公司（以下简称“宏远环保”）收到处罚。\n清溪市生态环境局决定对宏远环保作出10万元罚款的行政处罚。\n")
+    assert x.fields["party"] == "清溪宏远环保科技有限公司"
+
+
+def test_a_party_label_holding_the_party_s_kind_and_a_unit_or_person_label(extracted):
+    assert extracted["ly_yongren_li.txt"].fields["masked"]["party"] == "李**"  # 当事人:个人 / 姓名:李**
+    assert extracted["hj_xundian_zhongyi.txt"].fields["party"] == "寻甸众一经贸有限公司"  # 单位/个人:
+
+
+def test_a_dated_line_of_a_cut_narrative_is_not_a_signature(extracted):
+    # the page stops inside the evidence list (…2.2025年12月31日,保山市生态环境局腾冲分局制作的《): no date
+    assert "date" not in extracted["hj_baoshan_yunjin.txt"].fields
+    assert extracted["hj_baoshan_yunjin.txt"].fields["doc_no"] == "保环罚(腾)〔2026〕04号"  # the bracket before the year
