@@ -79,3 +79,10 @@ def test_a_dated_line_of_a_cut_narrative_is_not_a_signature(extracted):
     # the page stops inside the evidence list (…2.2025年12月31日,保山市生态环境局腾冲分局制作的《): no date
     assert "date" not in extracted["hj_baoshan_yunjin.txt"].fields
     assert extracted["hj_baoshan_yunjin.txt"].fields["doc_no"] == "保环罚(腾)〔2026〕04号"  # the bracket before the year
+
+
+def test_published_forms_are_read_as_decisions(extracted):
+    # a title under eleven lines of a page's index fields, with its agency before it; a table whose label block
+    # ends in 处罚机关 (what it publishes was decided): both decisions, neither dated by its narrative
+    for name in ("hj_baoshan_yunjin.txt", "wj_meishan_wangshihua.txt", "wj_meishan_yingxiongcun.txt"):
+        assert extracted[name].doc_type == "decision" and not extracted[name].fields.get("date"), name
