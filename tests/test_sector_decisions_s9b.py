@@ -86,3 +86,25 @@ def test_published_forms_are_read_as_decisions(extracted):
     # ends in 处罚机关 (what it publishes was decided): both decisions, neither dated by its narrative
     for name in ("hj_baoshan_yunjin.txt", "wj_meishan_wangshihua.txt", "wj_meishan_yingxiongcun.txt"):
         assert extracted[name].doc_type == "decision" and not extracted[name].fields.get("date"), name
+
+
+def test_the_party_where_only_the_operative_part_or_a_case_heading_names_it():
+    from casefile.ingest.extract import extract_text
+
+    # 现对…作出 (the 责令改正决定书 it quotes is another paper: its number is not this decision's)
+    x = extract_text("经查，你单位超出许可区域经营。现对清溪出行科技有限公司作出：1.责令你单位按照责令改正违法行为决定书"
+                     "（文书编号：清交执责改〔2025〕3号）内容改正违法行为，2.给予罚款人民币陆仟元整的行政处罚。\n")
+    assert x.fields["party"] == "清溪出行科技有限公司" and "doc_no" not in x.fields
+    # a write-up's heading that is the case's name (XX涉嫌擅自挖掘公路、公路用地案), under a page whose 名称 is the write-up's
+    x = extract_text("名称: 清溪县交通运输局行政执法典型案例 文号:\n清溪县交通运输局行政执法典型案例\n"
+                     "XX涉嫌擅自挖掘公路、公路用地案\n一、案件基本情况\n2025年3月21日，执法人员巡查发现路肩被挖掘。\n")
+    assert x.fields["masked"]["party"] == "XX"
+
+
+def test_a_salutation_run_into_the_fields_under_it():
+    from casefile.ingest.extract import extract_text
+
+    x = extract_text("清溪县环境局责令改正违法行为决定书\n清环责改〔2024〕87号\n"
+                     "清溪县宏达建材厂: 统一社会信用代码:91330400MA1THT605R 经营场所:清溪县茅麓镇 经营者:沈一忠 一、环境违法事实和依据 "
+                     "2024年10月16日,我局执法人员对你单位进行现场检查。检查发现,你单位未依法报批环境影响评价文件即开工建设。\n")
+    assert x.fields["party"] == "清溪县宏达建材厂"

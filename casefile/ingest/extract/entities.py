@@ -319,7 +319,7 @@ def salutation_party(head: list[str]) -> str:
     or the first words under “一、当事人基本情况”; "" when neither is there. Only before the narrative
     begins (the first long line), so a sub-heading such as 经查明： is never taken."""
     for n, line in enumerate(head):
-        if len(line) > 60:
+        if len(line) > 60 and not _SALUTATION.fullmatch(line):  # (a salutation run into its fields)
             break
         if _PARTY_SECTION.fullmatch(line) and n + 1 < len(head):
             first = re.split(r"[,，;；:：]", _SECTION_LABEL.sub("", head[n + 1]))[0]

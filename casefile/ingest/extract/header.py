@@ -240,15 +240,21 @@ def _party(lines: list[str], head: list[str], text: str, doc_no: str) -> str:
         return unlabelled
     if doc_no and (under := _under_doc_no(head, doc_no)):
         return under
-    return case_name_party(lines) or _title_case(head) or _inspected(text, doc_no) or narrative_party(text)
+    return (case_name_party(lines) or _title_case(head, lines) or _inspected(text, doc_no) or narrative_party(text)
+            or ((m := _DECIDED_PARTY.search(text)) and m.group("name")) or "")
 
 
 _TITLE_CASE = re.compile(r"[（(]([^（）()]{4,60}案)[)）]")
+_CASE_HEADING = re.compile(r"[^，,。；;：:]{4,40}案")
+_DECIDED_PARTY = re.compile(pattern_data()["party"]["decided_party"])
 
 
-def _title_case(head: list[str]) -> str:
-    """The party a page's title names in its case's name (…指导案例(梁某元未经许可经营旅行社业务案)), or ""."""
-    return next((name for line in head[:6] for m in _TITLE_CASE.finditer(line) if (name := case_party(m.group(1)))), "")
+def _title_case(head: list[str], lines: list[str]) -> str:
+    """The party a page's title names in its case's name (…指导案例(梁某元未经许可经营旅行社业务案)), or a write-up's
+    heading that is the case's name (XX涉嫌擅自挖掘公路、公路用地案); ""."""
+    named = (m.group(1) for line in head[:6] for m in _TITLE_CASE.finditer(line))
+    headings = (line for line in lines[:30] if _CASE_HEADING.fullmatch(line))
+    return next((name for case in (*named, *headings) if (name := case_party(case))), "")
 
 
 def unabbreviated(party: str, text: str) -> str:
