@@ -108,3 +108,27 @@ def test_a_salutation_run_into_the_fields_under_it():
                      "清溪县宏达建材厂: 统一社会信用代码:91330400MA1THT605R 经营场所:清溪县茅麓镇 经营者:沈一忠 一、环境违法事实和依据 "
                      "2024年10月16日,我局执法人员对你单位进行现场检查。检查发现,你单位未依法报批环境影响评价文件即开工建设。\n")
     assert x.fields["party"] == "清溪县宏达建材厂"
+
+
+@pytest.mark.parametrize("text", [
+    # a credit site's record run on in one line, or label and value parted by a tab only
+    "行政相对人名称：清溪县宏达建材有限公司 统一社会信用代码：91330400MA1THT605R 行政处罚决定书文号：清环罚〔2024〕12号 "
+    "处罚类别：罚款 处罚决定日期：2024/03/05 处罚机关：清溪县生态环境局 数据来源单位：清溪县生态环境局\n",
+    "行政相对人名称\t清溪县宏达建材有限公司\n行政处罚决定书文号\t清环罚〔2024〕12号\n处罚决定日期\t2024-03-05\n处罚机关\t清溪县生态环境局\n",
+], ids=["one-line", "tab"])
+def test_a_credit_record_s_fields(text):
+    from casefile.ingest.extract import extract_text
+
+    f = extract_text(text).fields
+    assert [f.get(k) for k in FIELDS] == ["清环罚〔2024〕12号", "清溪县生态环境局", "清溪县宏达建材有限公司", "2024-03-05"]
+
+
+@pytest.mark.parametrize("signature, day", [("清溪县卫生健康委员会\n二〇二四年四月二日\n", "2024-04-02"),
+                                            ("清溪县消防救援大队\n2024年5月6日\n", "2024-05-06")])
+def test_a_short_decision_signed_by_a_commission_or_a_fire_brigade(signature, day):
+    # no remedies paragraph locates the signature: the name before the date that ends the text does
+    from casefile.ingest.extract import extract_text
+
+    x = extract_text("清卫医罚〔2024〕8号\n当事人：清溪县仁和诊所\n经查，你单位未将医疗废物按照类别分置于专用容器。"
+                     "本机关决定给予警告并罚款2000元。\n" + signature)
+    assert x.fields["date"] == day

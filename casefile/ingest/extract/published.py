@@ -58,13 +58,32 @@ def header_row(lines: list[str]) -> dict[str, str]:
                     break
                 record += more
             return {k: v for k, v in zip(head, _row(record) or [record]) if v}
-    return _blocks(lines)
+    return _blocks(lines) or _record(lines)
 
 
 def column_labels() -> frozenset[str]:
     """Every column a publicity table names (its party, 文号, date, agency and other columns)."""
     return frozenset(_SPEC["column_labels"] + _SPEC["header_labels"] + _SPEC["doc_no_labels"] + _SPEC["party_labels"]
                      + _SPEC["date_labels"] + pattern_data()["agency"]["field_labels"])
+
+
+def _record(lines: list[str]) -> dict[str, str]:
+    """label -> value of a record whose labelled fields run on in one line (行政相对人名称：…统一社会信用代码：…处罚机关：…),
+    or whose lines each hold a field's label and value with no colon between (行政相对人名称清溪县…公司); {} unless
+    two fields are read."""
+    known = sorted(column_labels() | set(_SPEC["record_labels"]), key=len, reverse=True)
+    alt = "|".join(map(re.escape, known))
+    cells: dict[str, str] = {}
+    for line in lines[:40]:
+        hits = list(re.finditer(f"(?:{alt})(?=[:：])", line))
+        if len(hits) >= 3:
+            for h, nxt in zip(hits, hits[1:] + [None]):
+                cells.setdefault(h.group(0), line[h.end() + 1: nxt.start() if nxt else len(line)].strip("|｜ "))
+        elif (m := re.match(f"({alt})(?![:：|｜])(.+)$", line)) and len(m.group(1)) >= 5 and not hits:
+            cells.setdefault(m.group(1), m.group(2).strip("|｜ "))
+    # (a decision's own line of fields — 当事人：…统一社会信用代码：…法定代表人：… — is no publicity record)
+    published = set(_SPEC["header_labels"] + _SPEC["doc_no_labels"] + _SPEC["date_labels"]) | set(pattern_data()["agency"]["field_labels"])
+    return cells if len([v for v in cells.values() if v]) >= 2 and published.intersection(cells) else {}
 
 
 def _blocks(lines: list[str]) -> dict[str, str]:
