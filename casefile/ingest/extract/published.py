@@ -69,7 +69,8 @@ def column_labels() -> frozenset[str]:
 
 def _record(lines: list[str]) -> dict[str, str]:
     """label -> value of a record whose labelled fields run on in one line (行政相对人名称：…统一社会信用代码：…处罚机关：…),
-    or whose lines each hold a field's label and value with no colon between (行政相对人名称清溪县…公司); {} unless
+    or whose lines each hold a field's label and its value with no colon between (行政相对人名称清溪县…公司, | 处罚机关 |
+    清溪县应急管理局 |); {} unless
     two fields are read."""
     known = sorted(column_labels() | set(_SPEC["record_labels"]), key=len, reverse=True)
     alt = "|".join(map(re.escape, known))
@@ -79,8 +80,10 @@ def _record(lines: list[str]) -> dict[str, str]:
         if len(hits) >= 3:
             for h, nxt in zip(hits, hits[1:] + [None]):
                 cells.setdefault(h.group(0), line[h.end() + 1: nxt.start() if nxt else len(line)].strip("|｜ "))
-        elif (m := re.match(f"({alt})(?![:：|｜])(.+)$", line)) and len(m.group(1)) >= 5 and not hits:
-            cells.setdefault(m.group(1), m.group(2).strip("|｜ "))
+        elif (m := re.match(f"({alt})([|｜]|(?![:：]))(.+)$", line.strip("|｜ "))) and not hits and (len(m.group(1)) >= 5 or m.group(2)):
+            # (| 行政相对人名称 | 清溪县…公司 |: a table's row of one label and its value)
+            if not re.search(r"[|｜]", value := m.group(3).strip("|｜ ")) and value not in known:
+                cells.setdefault(m.group(1), value)
     # (a decision's own line of fields — 当事人：…统一社会信用代码：…法定代表人：… — is no publicity record)
     published = set(_SPEC["header_labels"] + _SPEC["doc_no_labels"] + _SPEC["date_labels"]) | set(pattern_data()["agency"]["field_labels"])
     return cells if len([v for v in cells.values() if v]) >= 2 and published.intersection(cells) else {}
