@@ -116,7 +116,11 @@ def test_a_salutation_run_into_the_fields_under_it():
     "处罚类别：罚款 处罚决定日期：2024/03/05 处罚机关：清溪县生态环境局 数据来源单位：清溪县生态环境局\n",
     "行政相对人名称\t清溪县宏达建材有限公司\n行政处罚决定书文号\t清环罚〔2024〕12号\n处罚决定日期\t2024-03-05\n处罚机关\t清溪县生态环境局\n",
     "| 行政相对人名称 | 清溪县宏达建材有限公司 |\n| 行政处罚决定书文号 | 清环罚〔2024〕12号 |\n| 处罚决定日期 | 2024-03-05 |\n| 处罚机关 | 清溪县生态环境局 |\n",
-], ids=["one-line", "tab", "pipes"])
+    # 信用中国's full record: 行政相对人类别 after the name, 处罚机关统一社会信用代码 after the agency, 处罚有效期 after the date
+    "行政相对人名称：清溪县宏达建材有限公司 行政相对人类别：法人及非法人组织 统一社会信用代码：91330400MA1THT605R "
+    "行政处罚决定书文号：清环罚〔2024〕12号 处罚类别：罚款 罚款金额（万元）：5 处罚决定日期：2024/03/05 处罚有效期：2025/03/05 "
+    "处罚机关：清溪县生态环境局 处罚机关统一社会信用代码：11330400002500000X 数据来源单位：清溪县生态环境局\n",
+], ids=["one-line", "tab", "pipes", "credit-china"])
 def test_a_credit_record_s_fields(text):
     from casefile.ingest.extract import extract_text
 

@@ -135,6 +135,8 @@ def extract(doc: ExtractedText, progress: Callable[[int, int], None] | None = No
         # a text not read as any paper, its last date inside the narrative (a page cut short, a write-up of a
         # case): that date is not the paper's — kept apart, as for an undated seal
         fields["text_date"] = fields.pop("date")
+    if code == "unknown" and stated:
+        fields["date"] = stated  # a record's own 处罚决定日期 field dates it, whatever the text is read as
     return Extraction(
         doc_type=code, confidence=confidence, pages=len(doc.pages), entities=entities, events=found,
         fields=fields, abridged=looks_abridged(code, text), needs_ocr=list(doc.needs_ocr),

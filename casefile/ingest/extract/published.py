@@ -72,7 +72,8 @@ def _record(lines: list[str]) -> dict[str, str]:
     or whose lines each hold a field's label and its value with no colon between (行政相对人名称清溪县…公司, | 处罚机关 |
     清溪县应急管理局 |); {} unless
     two fields are read."""
-    known = sorted(column_labels() | set(_SPEC["record_labels"]), key=len, reverse=True)
+    # (every party label too: the longest label wins — 违法主体名称或姓名, not 违法主体名称 with 或姓名 its value)
+    known = sorted(column_labels() | set(_SPEC["record_labels"]) | set(pattern_data()["party"]["labels"]), key=len, reverse=True)
     alt = "|".join(map(re.escape, known))
     cells: dict[str, str] = {}
     for line in lines[:40]:
