@@ -5,31 +5,27 @@ text writes them — and the general forms behind the causes found there, on tex
 
 from __future__ import annotations
 
-import re
 import tomllib
 
 import pytest
 
-from tests.conftest import DATA
+from tests.test_sector_decisions import FIELDS, SECTORS, _norm
 
-SECTORS = DATA / "decisions_sectors"
 TRUTH = tomllib.loads((SECTORS / "truth_s9b.toml").read_text(encoding="utf-8"))["decision"]
-FIELDS = ("doc_no", "agency", "party", "date")
 # the text writes the agency both ways (昆明市寻甸县水务局 first, 寻甸县水务局 after); the truth chose the second
 KNOWN_MISS = {("sl_xundian_jiaoyun.txt", "agency")}
 
 
-def _norm(s: str) -> str:
-    s = re.sub(r"\s+", "", s or "")
-    return re.sub(r"[\]］)）】}]", "〕", re.sub(r"[\[［(（【{]", "〔", s))
+def _read(name: str):
+    from casefile.ingest.extract import extract
+    from casefile.ingest.textio import read_document
+
+    return extract(read_document(SECTORS / "txt" / name))
 
 
 @pytest.fixture(scope="module")
 def extracted():
-    from casefile.ingest.extract import extract
-    from casefile.ingest.textio import read_document
-
-    return {t["file"]: extract(read_document(SECTORS / "txt" / t["file"])) for t in TRUTH}
+    return {t["file"]: _read(t["file"]) for t in TRUTH}
 
 
 @pytest.mark.parametrize("truth", TRUTH, ids=[t["file"] for t in TRUTH])
