@@ -133,3 +133,14 @@ def test_a_short_decision_signed_by_a_commission_or_a_fire_brigade(signature, da
     x = extract_text("清卫医罚〔2024〕8号\n当事人：清溪县仁和诊所\n经查，你单位未将医疗废物按照类别分置于专用容器。"
                      "本机关决定给予警告并罚款2000元。\n" + signature)
     assert x.fields["date"] == day
+
+
+@pytest.mark.parametrize("title, agency", [("清溪县应急管理局安全生产行政处罚决定书", "清溪县应急管理局"),
+                                           ("清溪县文化市场综合行政执法大队文化市场行政处罚决定书", "清溪县文化市场综合行政执法大队"),
+                                           ("昆明市生态环境局晋宁分局行政处罚决定书", "昆明市生态环境局晋宁分局")])
+def test_a_title_with_its_sector_s_name_before_the_paper(title, agency):
+    # the sector's name between the agency and the paper (安全生产, 文化市场) is not the agency's; a branch's is
+    from casefile.ingest.extract import extract_text
+
+    x = extract_text(title + "\n清应急罚〔2024〕1号\n当事人：清溪县宏达化工有限公司\n经查，你单位存在违法行为。本局决定给予罚款。\n")
+    assert x.fields["agency"] == agency
