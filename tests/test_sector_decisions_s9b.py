@@ -144,3 +144,11 @@ def test_a_title_with_its_sector_s_name_before_the_paper(title, agency):
 
     x = extract_text(title + "\n清应急罚〔2024〕1号\n当事人：清溪县宏达化工有限公司\n经查，你单位存在违法行为。本局决定给予罚款。\n")
     assert x.fields["agency"] == agency
+
+
+def test_a_decision_addressed_to_a_person_with_the_id_after_the_name_and_a_named_seal():
+    from casefile.ingest.extract import extract_text
+
+    x = extract_text("清溪县应急管理局\n行政处罚决定书\n清应急罚〔2024〕5号\n张三丰（身份证号：330402197005051234）：\n"
+                     "你于2024年3月1日未经许可储存烟花爆竹。本局决定对你处以罚款2万元。\n（清溪县应急管理局印章）\n二〇二四年三月二十日\n")
+    assert (x.fields["party"], x.fields["date"]) == ("张三丰", "2024-03-20")
