@@ -260,6 +260,8 @@ def _title_case(head: list[str], lines: list[str]) -> str:
 def unabbreviated(party: str, text: str) -> str:
     """The whole name of a party found under the short name the text gave it (宁夏上峰萌生环保科技有限公司（以下简称
     “萌生环保”） … 决定对萌生环保作出…), else the party as found."""
+    if "简称" not in text:
+        return party
     m = re.search(r"([\u4e00-\u9fa5（）()A-Za-z0-9]{4,40}?)[（(](?:以下)?简称[“\"‘]?" + re.escape(party) + r"[”\"’]?[)）]", text)
     if not m:
         return party

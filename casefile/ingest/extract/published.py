@@ -67,33 +67,38 @@ def column_labels() -> frozenset[str]:
                      + _SPEC["date_labels"] + pattern_data()["agency"]["field_labels"])
 
 
+_COLUMN_LABELS = column_labels()
+# a record's field labels, longest first (every party label too: 违法主体名称或姓名 wins over 违法主体名称 with 或姓名
+# its value); the labels that only a publicity record writes (a decision's own line of fields — 当事人：…统一社会信用代码：…
+# 法定代表人：… — is no record)
+_RECORD_KNOWN = sorted(column_labels() | set(_SPEC["record_labels"]) | set(pattern_data()["party"]["labels"]), key=len, reverse=True)
+_RECORD_LABEL = "|".join(map(re.escape, _RECORD_KNOWN))
+_RECORD_HIT = re.compile(f"(?:{_RECORD_LABEL})(?=[:：])")
+_RECORD_PAIR = re.compile(f"({_RECORD_LABEL})([|｜]|(?![:：]))(.+)$")
+_RECORD_ONLY = set(_SPEC["header_labels"] + _SPEC["doc_no_labels"] + _SPEC["date_labels"]) | set(pattern_data()["agency"]["field_labels"])
+
+
 def _record(lines: list[str]) -> dict[str, str]:
     """label -> value of a record whose labelled fields run on in one line (行政相对人名称：…统一社会信用代码：…处罚机关：…),
     or whose lines each hold a field's label and its value with no colon between (行政相对人名称清溪县…公司, | 处罚机关 |
-    清溪县应急管理局 |); {} unless
-    two fields are read."""
-    # (every party label too: the longest label wins — 违法主体名称或姓名, not 违法主体名称 with 或姓名 its value)
-    known = sorted(column_labels() | set(_SPEC["record_labels"]) | set(pattern_data()["party"]["labels"]), key=len, reverse=True)
-    alt = "|".join(map(re.escape, known))
+    清溪县应急管理局 |); {} unless two fields are read, one of them a record's own."""
     cells: dict[str, str] = {}
     for line in lines[:40]:
-        hits = list(re.finditer(f"(?:{alt})(?=[:：])", line))
+        hits = list(_RECORD_HIT.finditer(line))
         if len(hits) >= 3:
             for h, nxt in zip(hits, hits[1:] + [None]):
                 cells.setdefault(h.group(0), line[h.end() + 1: nxt.start() if nxt else len(line)].strip("|｜ "))
-        elif (m := re.match(f"({alt})([|｜]|(?![:：]))(.+)$", line.strip("|｜ "))) and not hits and (len(m.group(1)) >= 5 or m.group(2)):
+        elif (m := _RECORD_PAIR.match(line.strip("|｜ "))) and not hits and (len(m.group(1)) >= 5 or m.group(2)):
             # (| 行政相对人名称 | 清溪县…公司 |: a table's row of one label and its value)
-            if not re.search(r"[|｜]", value := m.group(3).strip("|｜ ")) and value not in known:
+            if not re.search(r"[|｜]", value := m.group(3).strip("|｜ ")) and value not in _RECORD_KNOWN:
                 cells.setdefault(m.group(1), value)
-    # (a decision's own line of fields — 当事人：…统一社会信用代码：…法定代表人：… — is no publicity record)
-    published = set(_SPEC["header_labels"] + _SPEC["doc_no_labels"] + _SPEC["date_labels"]) | set(pattern_data()["agency"]["field_labels"])
-    return cells if len([v for v in cells.values() if v]) >= 2 and published.intersection(cells) else {}
+    return cells if len([v for v in cells.values() if v]) >= 2 and _RECORD_ONLY.intersection(cells) else {}
 
 
 def _blocks(lines: list[str]) -> dict[str, str]:
     """label -> value of a table printed as a block of its column labels, a line each, then a block of as many
     values in the same order (案件名称 / 行政相对人名称 / 处罚事由 / 处罚内容 / 处罚机关 / …案 / 东坡区王世华诊所 / …)."""
-    known = column_labels()
+    known = _COLUMN_LABELS
     for n in range(min(len(lines), 40)):
         k = 0
         while n + k < len(lines) and lines[n + k].strip("|｜ :：") in known:
@@ -169,7 +174,7 @@ def _named(party: str, agency: str) -> str:
 def _told(text: str) -> dict[str, str]:
     """The agency and the party a third-person text names: XX局对YY…行政处罚 (no 本局, 你 or 当事人 in it), YY收到
     XX局出具的《行政处罚决定书》 (no 本局), or a news item's YY因…被处罚 with the first agency acting in it."""
-    if not _AGENCY_SELF.search(text):
+    if "处罚决定书》" in text and not _AGENCY_SELF.search(text):  # (the cheap test first: the pattern is slow to fail)
         if (m := _RECEIVED.search(text)) and (party := _named(m.group("party"), m.group("agency"))):
             return {"agency": m.group("agency"), "party": party, "at": m.start(), "end": m.end()}
     if _FIRST_PERSON.search(text):
