@@ -237,19 +237,6 @@ def _table_value(lines: list[str], n: int) -> str:
     return ""
 
 
-_CATEGORY = frozenset(pattern_data()["party"]["category_values"])
-_CATEGORY_NAME = tuple(pattern_data()["party"]["category_name_labels"])
-
-
-def _category_name(lines: list[str], n: int) -> str:
-    """The name under a party label whose value is the party's kind (当事人:个人 / 姓名:李**,性别:男), or ""."""
-    for nxt in lines[n + 1: n + 3]:
-        key = next((k for k in _CATEGORY_NAME if nxt.startswith(k) and nxt[len(k): len(k) + 1] in ("：", ":")), "")
-        if key:
-            return _label_value(nxt[len(key) + 1:], "PARTY")
-    return ""
-
-
 def label_values(lines: list[str], label: str) -> list[tuple[int, str]]:
     """(line number, value) for lines such as “当事人：清溪县…公司”, or a table's label cell and the cell
     after it. A page's “名称：” field holding the paper's own title is not the party."""
@@ -274,8 +261,6 @@ def label_values(lines: list[str], label: str) -> list[tuple[int, str]]:
                              or _LEGAL_FORM_LINE.fullmatch(nxt))):
                     value += nxt
                 value = _label_value(value, label)
-                if label == "PARTY" and value in _CATEGORY:
-                    value = _category_name(lines, n)  # 当事人:个人 / 姓名:李**
                 if value and not (label == "PARTY" and _NOT_PARTY.search(value)):
                     out.append((n, value))
                 break

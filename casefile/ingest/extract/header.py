@@ -230,7 +230,7 @@ def _agency(head: list[str], lines: list[str], text: str) -> str:
 
 
 def _party(lines: list[str], head: list[str], text: str, doc_no: str) -> str:
-    if party := next((name for _, value in label_values(lines, "PARTY") if (name := party_value(value))), ""):
+    if party := next((name for n, value in label_values(lines, "PARTY") if (name := party_value(_named_kind(lines, n, value)))), ""):
         return party
     if inline := inline_party(text):
         return inline
@@ -242,6 +242,20 @@ def _party(lines: list[str], head: list[str], text: str, doc_no: str) -> str:
         return under
     return (case_name_party(lines) or _title_case(head, lines) or _inspected(text, doc_no) or narrative_party(text)
             or ((m := _DECIDED_PARTY.search(text)) and m.group("name")) or "")
+
+
+_KIND = frozenset(pattern_data()["party"]["category_values"])
+_KIND_NAME = tuple(pattern_data()["party"]["category_name_labels"])
+
+
+def _named_kind(lines: list[str], n: int, value: str) -> str:
+    """A party label's value; when it is the party's kind (当事人:个人 / 姓名:李**,性别:男), the name under it, or ""."""
+    if value not in _KIND:
+        return value
+    for nxt in lines[n + 1: n + 3]:
+        if key := next((k for k in _KIND_NAME if nxt.startswith(k) and nxt[len(k): len(k) + 1] in ("：", ":")), ""):
+            return re.split(r"[，,；;。]|性别|民族|身份证", nxt[len(key) + 1:])[0]
+    return ""
 
 
 _TITLE_CASE = re.compile(r"[（(]([^（）()]{4,60}案)[)）]")
