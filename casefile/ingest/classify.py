@@ -42,7 +42,8 @@ def classify(lines: list[str], text: str) -> tuple[str, float]:
                 return code, 0.95 if i < 5 else 0.85
             # further down, under a page's index fields: a decision's title alone (林业行政处罚决定书), not a
             # paper an evidence list names on a line of its own (询问笔录)
-            if 8 <= i and name.endswith("决定书") and key.endswith(name) and len(key) - len(name) <= 4:
+            # (or with its agency's whole name before it: 保山市生态环境局行政处罚决定书 under 11 lines of index fields)
+            if 8 <= i and name.endswith("决定书") and key.endswith(name) and (len(key) - len(name) <= 4 or _agency(key[: -len(name)])):
                 return code, 0.75
             # the agency, the title and its 文号 on one line: 重庆市渝北区农业农村委员会行政处罚决定书 渝北农(农药)罚〔2025〕10号
             if len(name) >= 4 and 0 < (j := key.find(name)) <= 20 and _DOC_NO_TAIL.fullmatch(key[j + len(name):]):
@@ -71,6 +72,13 @@ def classify(lines: list[str], text: str) -> tuple[str, float]:
         return code, CONFIDENCE
     # 5. nothing says what it is: say so
     return UNKNOWN, 0.0
+
+
+def _agency(words: str) -> bool:
+    """``words`` are an agency's whole name (保山市生态环境局), as a title's opening."""
+    from casefile.ingest.extract.agency import own_name
+
+    return bool(own_name(words))
 
 
 # an item of a list (1.询问笔录, （二）现场检查笔录) names a paper of the evidence, never this one's title

@@ -21,7 +21,7 @@ from casefile.ingest.classify import classify, looks_abridged
 from casefile.ingest.extract.citations import Citation, find_citations, normalise_law_name
 from casefile.ingest.extract.entities import VALIDATORS, compiled, trim_doc_no
 from casefile.ingest.extract.events import Event, events
-from casefile.ingest.extract.header import header_fields, labelled_date
+from casefile.ingest.extract.header import header_fields, labelled_date, unabbreviated
 from casefile.ingest.extract.lines import text_lines
 from casefile.ingest.extract.normalize import Compact, compact
 from casefile.ingest.textio import ExtractedText
@@ -138,6 +138,8 @@ def extract(doc: ExtractedText, progress: Callable[[int, int], None] | None = No
         # a text not read as any paper, its last date inside the narrative (a page cut short, a write-up of a
         # case): that date is not the paper's — kept apart as text_date
         fields["text_date"] = fields.pop("date")
+    if code == "unknown" and stated:
+        fields["date"] = stated  # a record's own 处罚决定日期 field dates it, whatever the text is read as
     return Extraction(
         doc_type=code, confidence=confidence, pages=len(doc.pages), entities=entities, events=found,
         fields=fields, abridged=looks_abridged(code, text), needs_ocr=list(doc.needs_ocr),
@@ -224,7 +226,7 @@ def _summary_fields(f: dict[str, Any], text: str) -> None:
     if not s or not own_name(s["agency"]):
         return
     f.setdefault("agency", s["agency"])
-    f.setdefault("party", s["party"])
+    f.setdefault("party", unabbreviated(s["party"], text))
     if s.get("date"):
         f["date"] = s["date"]
     else:

@@ -110,7 +110,9 @@ def _phone(text: str) -> Any:
     return text.replace("-", "") if len(text.replace("-", "")) >= 10 else None
 
 
-_DOC_NO_PREFIX_CUT = re.compile(r"^.*[书表单录证告知：:，,。、号》]")
+# (and the narrative's verb, or a party's name on the title line, before it: …并下发了城消当行决字〔2023〕第0006号,
+# 腾冲市云锦商贸有限责任公司保环罚(腾)〔2026〕04号)
+_DOC_NO_PREFIX_CUT = re.compile(r"^.*(?:[书表单录证告知：:，,。、号》了]|公司)")
 _DOC_NO_YEAR = re.compile(r"[〔\[［(（【{﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】}﹞]")
 
 
@@ -168,7 +170,7 @@ _LABELS = {
 # “被处罚单位名称（姓名）：…”, “违法单位（个人）：…” (the note dropped, the label read as the label)
 _BRACKETED_LABEL = re.compile(r"^[（(]([\u4e00-\u9fa5]{2,8})[)）](?=[:：])|^([\u4e00-\u9fa5]{2,10})[（(][\u4e00-\u9fa5/／、或]{1,8}[)）](?=[:：])")
 _NARRATIVE = re.compile(pattern_data()["party"]["narrative"])
-_STOP = re.compile(r"(类型[:：]|统一社会信|案由|主体资格|统一社会信用代码|社会信用代码|法定代表人|负责人|经营者|居民身份证|身份证|联系电话|营业执照|注册号|联系地址"
+_STOP = re.compile(r"(类型[:：]|行政相对人类别|统一社会信|案由|主体资格|统一社会信用代码|社会信用代码|法定代表人|负责人|经营者|居民身份证|身份证|联系电话|营业执照|注册号|联系地址"
                    r"|(?:住所|住址|性别|民族|出生)(?=[:：（(]))")
 # a party line broken before its end: “…德兴服务 / 区南区驿购便利店”, “…百货超市（个体 / 工商户）”
 _ORG_END = re.compile(r"(公司|店|院|部|行|厂|中心|超市|馆|所|站|点|社|室|场|房|坊|园|队|局|会|处|铺|吧|城|屋|厅|）|\))$")
@@ -220,12 +222,18 @@ _TABLE_LABELS = frozenset(pattern_data()["party"]["table_labels"])
 _NOT_PARTY = re.compile(pattern_data()["party"]["not_party"])
 
 
+_COLUMNS = frozenset(sum((pattern_data()["published"][k] for k in ("column_labels", "header_labels", "doc_no_labels",
+                                                                   "party_labels", "date_labels")), [])
+                     + pattern_data()["agency"]["field_labels"])
+
+
 def _table_value(lines: list[str], n: int) -> str:
-    """The cell after a table's label cell (违法主体名称 / 米奇; 行政相对人名称 / | / 胡翠兰), or ""."""
+    """The cell after a table's label cell (违法主体名称 / 米奇; 行政相对人名称 / | / 胡翠兰), or "" — also when
+    that cell is the next column's label (a table printing its labels as a block above its values)."""
     for nxt in lines[n + 1: n + 3]:
         cell = nxt.strip("|｜ ")
         if cell:
-            return cell if not re.search(r"[:：，,。；;]", cell) else ""
+            return cell if not re.search(r"[:：，,。；;]", cell) and cell not in _COLUMNS else ""
     return ""
 
 
@@ -297,7 +305,7 @@ def salutation_party(head: list[str]) -> str:
     or the first words under “一、当事人基本情况”; "" when neither is there. Only before the narrative
     begins (the first long line), so a sub-heading such as 经查明： is never taken."""
     for n, line in enumerate(head):
-        if len(line) > 60:
+        if len(line) > 60 and not _SALUTATION.fullmatch(line):  # (a salutation run into its fields)
             break
         if _PARTY_SECTION.fullmatch(line) and n + 1 < len(head):
             first = re.split(r"[,，;；:：]", _SECTION_LABEL.sub("", head[n + 1]))[0]
@@ -315,63 +323,7 @@ def salutation_party(head: list[str]) -> str:
     return ""
 
 
-_INSPECTED = re.compile(pattern_data()["party"]["inspected"])
-_NOT_INSPECTED = re.compile(pattern_data()["party"]["not_inspected"])
-
-
-def inspected_party(narrative: str) -> str:
-    """A decision with no party label or salutation names the party as the one inspected at the opening
-    of its narrative (依法对大丰市美丽园化妆品经营部进行现场检查); "" when it names none there."""
-    head = narrative[: int(pattern_data()["party"]["inspected_chars"])]
-    for m in _INSPECTED.finditer(head):
-        name = m.group("name").split("经营的")[-1]
-        if not _NOT_INSPECTED.search(name):
-            return name
-    return ""
-
-
-_NARRATIVE_PARTY = re.compile(pattern_data()["party"]["narrative_party"])
 PAGE_FIELD = re.compile(pattern_data()["party"]["page_field"])
-
-
-_CASE_NAME_LABEL = re.compile(pattern_data()["party"]["case_name_label"])
-_CASE_NAME_PARTY = re.compile(pattern_data()["party"]["case_name_party"])
-
-
-_CASE_TITLE = re.compile(pattern_data()["party"]["case_title"])
-_CASE_TITLE_LEAD = re.compile(pattern_data()["party"]["case_title_lead"])
-
-
-def case_name_party(lines: list[str]) -> str:
-    """The name a case's name opens on — in a 公示 table's 案件名称 (…也在网吧允许未成年人进入营业场所案: 遂宁市安居区也在网吧),
-    or in a page titled by it (广州市花都区炭步镇红峰经济联合社非法占地案) — or ""."""
-    for n, line in enumerate(lines[:30]):
-        if m := _CASE_NAME_LABEL.match(line):
-            value = line[m.end():].strip("|｜ ") or (lines[n + 1].strip("|｜ ") if n + 1 < len(lines) else "")
-            found = _CASE_NAME_PARTY.match(value)
-            return found.group("name") if found else ""
-    titles = (_CASE_TITLE_LEAD.sub("", line) for line in lines[: int(pattern_data()["party"]["case_title_lines"])]
-              if _CASE_TITLE.fullmatch(line))
-    return next((found.group("name") for line in titles if (found := _CASE_NAME_PARTY.match(line))), "")
-
-
-_DECIDED = [re.compile(p.replace("{name}", pattern_data()["party"]["decided_name"])) for p in pattern_data()["party"]["decided"]]
-
-
-def decided_party(text: str) -> str:
-    """The party the decision's own sentence names when nothing labels or salutes it (本机关决定对徐某某作出罚款…;
-    现对滴滴出行科技有限公司作出…; a write-up's …对违法用地当事人李某发出《行政处罚决定书》), or ""."""
-    return next((m.group("name") for p in _DECIDED if (m := p.search(text))), "")
-
-
-_NARRATIVE_PERSON = re.compile(pattern_data()["party"]["narrative_person"])
-
-
-def narrative_party(text: str) -> str:
-    """The organisation the narrative first calls 当事人 (…当事人滴滴出行科技有限公司通过…平台…), else the masked
-    person it first calls 当事人 or 行为人 (行为人崔xx在…开采), or ""."""
-    m = _NARRATIVE_PARTY.search(text) or _NARRATIVE_PERSON.search(text)
-    return m.group("name") if m else ""
 
 
 def bare_party(lines: list[str]) -> str:

@@ -10,9 +10,9 @@ from typing import Any
 from casefile.ingest.extract import published
 from casefile.ingest.extract.agency import field_agency, own_name, placeless, publisher_agency, self_named_agency, title_agency
 from casefile.ingest.extract.citations import find_citations
-from casefile.ingest.extract.entities import (PAGE_FIELD, VALIDATORS, bare_party, case_name_party, compiled, decided_party, inline_party,
-                                              inspected_party, label_values, narrative_party, parse_money, party_value, pattern_data,
-                                              salutation_party)
+from casefile.ingest.extract.entities import (PAGE_FIELD, VALIDATORS, bare_party, compiled, inline_party, label_values, parse_money,
+                                              party_value, pattern_data, salutation_party)
+from casefile.ingest.extract.party_in_text import case_name_party, case_party, decided_party, inspected_party, narrative_party
 
 _FINE = re.compile(r"(?<!加处)罚款(?:人民币)?[:：]?((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))")
 _MONEY_RE = r"((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))"
@@ -155,10 +155,11 @@ def header_fields(lines: list[str], entities: list[Any], text: str) -> dict[str,
     cells = published.header_row(lines)  # a publicity table's header row and its record
     if doc_no := _doc_no(head, [e for e in entities if e.label == "DOC_NO"]) or published.table_doc_no(cells):
         f["doc_no"] = doc_no
-    if agency := _agency(head, lines, text) or own_name(published.table_agency(cells)):
+    # (a publicity table's own 处罚机关 column before the page's source label: 文章来源:东坡区卫健局)
+    if agency := own_name(published.table_agency(cells)) or _agency(head, lines, text):
         f["agency"] = agency
     if party := _party(lines, head, text, f.get("doc_no", "")) or published.table_party(cells):
-        f["party"] = party
+        f["party"] = unabbreviated(party, text)
     addresses = label_values(lines, "ADDRESS")
     if addresses:
         f["address"] = addresses[0][1]
@@ -230,7 +231,7 @@ def _agency(head: list[str], lines: list[str], text: str) -> str:
 
 
 def _party(lines: list[str], head: list[str], text: str, doc_no: str) -> str:
-    if party := next((name for _, value in label_values(lines, "PARTY") if (name := party_value(value))), ""):
+    if party := next((name for n, value in label_values(lines, "PARTY") if (name := party_value(_named_kind(lines, n, value)))), ""):
         return party
     if inline := inline_party(text):
         return inline
@@ -240,7 +241,45 @@ def _party(lines: list[str], head: list[str], text: str, doc_no: str) -> str:
         return unlabelled
     if doc_no and (under := _under_doc_no(head, doc_no)):
         return under
-    return case_name_party(lines) or _inspected(text, doc_no) or narrative_party(text) or decided_party(text)
+    return (case_name_party(lines) or _title_case(head, lines) or _inspected(text, doc_no) or narrative_party(text)
+            or decided_party(text))
+
+
+_KIND = frozenset(pattern_data()["party"]["category_values"])
+_KIND_NAME = tuple(pattern_data()["party"]["category_name_labels"])
+
+
+def _named_kind(lines: list[str], n: int, value: str) -> str:
+    """A party label's value; when it is the party's kind (当事人:个人 / 姓名:李**,性别:男), the name under it, or ""."""
+    if value not in _KIND:
+        return value
+    for nxt in lines[n + 1: n + 3]:
+        if key := next((k for k in _KIND_NAME if nxt.startswith(k) and nxt[len(k): len(k) + 1] in ("：", ":")), ""):
+            return re.split(r"[，,；;。]|性别|民族|身份证", nxt[len(key) + 1:])[0]
+    return ""
+
+
+_TITLE_CASE = re.compile(r"[（(]([^（）()]{4,60}案)[)）]")
+_CASE_HEADING = re.compile(r"[^，,。；;：:]{4,40}案")
+
+
+def _title_case(head: list[str], lines: list[str]) -> str:
+    """The party a page's title names in its case's name (…指导案例(梁某元未经许可经营旅行社业务案)), or a write-up's
+    heading that is the case's name (XX涉嫌擅自挖掘公路、公路用地案); ""."""
+    named = (m.group(1) for line in head[:6] for m in _TITLE_CASE.finditer(line))
+    headings = (line for line in lines[:30] if _CASE_HEADING.fullmatch(line))
+    return next((name for case in (*named, *headings) if (name := case_party(case))), "")
+
+
+def unabbreviated(party: str, text: str) -> str:
+    """The whole name of a party found under the short name the text gave it (宁夏上峰萌生环保科技有限公司（以下简称
+    “萌生环保”） … 决定对萌生环保作出…), else the party as found."""
+    if "简称" not in text:
+        return party
+    m = re.search(r"([\u4e00-\u9fa5（）()A-Za-z0-9]{4,40}?)[（(](?:以下)?简称[“\"‘]?" + re.escape(party) + r"[”\"’]?[)）]", text)
+    if not m:
+        return party
+    return re.split(r"[，,。；;：:、]", m.group(1))[-1] or party
 
 
 def _inspected(text: str, doc_no: str) -> str:

@@ -58,6 +58,54 @@ def header_row(lines: list[str]) -> dict[str, str]:
                     break
                 record += more
             return {k: v for k, v in zip(head, _row(record) or [record]) if v}
+    return _blocks(lines) or _record(lines)
+
+
+def column_labels() -> frozenset[str]:
+    """Every column a publicity table names (its party, 文号, date, agency and other columns)."""
+    return frozenset(_SPEC["column_labels"] + _SPEC["header_labels"] + _SPEC["doc_no_labels"] + _SPEC["party_labels"]
+                     + _SPEC["date_labels"] + pattern_data()["agency"]["field_labels"])
+
+
+_COLUMN_LABELS = column_labels()
+# a record's field labels, longest first (every party label too: 违法主体名称或姓名 wins over 违法主体名称 with 或姓名
+# its value); the labels that only a publicity record writes (a decision's own line of fields — 当事人：…统一社会信用代码：…
+# 法定代表人：… — is no record)
+_RECORD_KNOWN = sorted(column_labels() | set(_SPEC["record_labels"]) | set(pattern_data()["party"]["labels"]), key=len, reverse=True)
+_RECORD_LABEL = "|".join(map(re.escape, _RECORD_KNOWN))
+_RECORD_HIT = re.compile(f"(?:{_RECORD_LABEL})(?=[:：])")
+_RECORD_PAIR = re.compile(f"({_RECORD_LABEL})([|｜]|(?![:：]))(.+)$")
+_RECORD_ONLY = set(_SPEC["header_labels"] + _SPEC["doc_no_labels"] + _SPEC["date_labels"]) | set(pattern_data()["agency"]["field_labels"])
+
+
+def _record(lines: list[str]) -> dict[str, str]:
+    """label -> value of a record whose labelled fields run on in one line (行政相对人名称：…统一社会信用代码：…处罚机关：…),
+    or whose lines each hold a field's label and its value with no colon between (行政相对人名称清溪县…公司, | 处罚机关 |
+    清溪县应急管理局 |); {} unless two fields are read, one of them a record's own."""
+    cells: dict[str, str] = {}
+    for line in lines[:40]:
+        hits = list(_RECORD_HIT.finditer(line))
+        if len(hits) >= 3:
+            for h, nxt in zip(hits, hits[1:] + [None]):
+                cells.setdefault(h.group(0), line[h.end() + 1: nxt.start() if nxt else len(line)].strip("|｜ "))
+        elif (m := _RECORD_PAIR.match(line.strip("|｜ "))) and not hits and (len(m.group(1)) >= 5 or m.group(2)):
+            # (| 行政相对人名称 | 清溪县…公司 |: a table's row of one label and its value)
+            if not re.search(r"[|｜]", value := m.group(3).strip("|｜ ")) and value not in _RECORD_KNOWN:
+                cells.setdefault(m.group(1), value)
+    return cells if len([v for v in cells.values() if v]) >= 2 and _RECORD_ONLY.intersection(cells) else {}
+
+
+def _blocks(lines: list[str]) -> dict[str, str]:
+    """label -> value of a table printed as a block of its column labels, a line each, then a block of as many
+    values in the same order (案件名称 / 行政相对人名称 / 处罚事由 / 处罚内容 / 处罚机关 / …案 / 东坡区王世华诊所 / …)."""
+    known = _COLUMN_LABELS
+    for n in range(min(len(lines), 40)):
+        k = 0
+        while n + k < len(lines) and lines[n + k].strip("|｜ :：") in known:
+            k += 1
+        values = [v.strip("|｜ ") for v in lines[n + k: n + 2 * k]]
+        if k >= 3 and len(values) == k and not any(v.strip(":：") in known for v in values):
+            return dict(zip((l.strip("|｜ :：") for l in lines[n: n + k]), values))
     return {}
 
 
@@ -103,20 +151,51 @@ def table_agency(cells: dict[str, str]) -> str:
 
 
 _FIRST_PERSON = re.compile(_SPEC["first_person"])
+_AGENCY_SELF = re.compile(_SPEC["agency_self"])
+_RECEIVED = re.compile(_SPEC["summary_received"].replace("{name}", _NAME))
+_PARTY_ONLY = [re.compile(p) for p in _SPEC["summary_party"]]
+_ACTING = re.compile(_SPEC["summary_agency"].replace("{name}", _NAME))
+_OWNER = re.compile(_SPEC["party_owner"])
+_SAME_PLACE = re.compile(_SPEC["same_place"])
+_NOT_NAMED = re.compile(_SPEC["not_named"])
+
+
+def _named(party: str, agency: str) -> str:
+    """The party as a name: its owner's mention dropped (公司全资子公司淮安国瑞…), 该县 made the agency's county
+    (昆明市寻甸县水务局对该县交通运输局… → 寻甸县交通运输局); "" when it is no name (该公司, 其)."""
+    party = _OWNER.sub("", party)
+    if m := _SAME_PLACE.match(party):
+        place = re.search(rf"([\u4e00-\u9fa5]{{2,8}}?{m.group(1)})(?!.*{m.group(1)})", agency)
+        place = re.sub(r"^.*?[省市州盟](?=[\u4e00-\u9fa5]{2,}[县区旗])", "", place.group(1)) if place else ""
+        party = place + party[m.end():] if place else ""
+    return party if party and _PARTY_END.search(party) and not _NOT_NAMED.match(party) else ""
+
+
+def _told(text: str) -> dict[str, str]:
+    """The agency and the party a third-person text names: XX局对YY…行政处罚 (no 本局, 你 or 当事人 in it), YY收到
+    XX局出具的《行政处罚决定书》 (no 本局), or a news item's YY因…被处罚 with the first agency acting in it."""
+    if "处罚决定书》" in text and not _AGENCY_SELF.search(text):  # (the cheap test first: the pattern is slow to fail)
+        if (m := _RECEIVED.search(text)) and (party := _named(m.group("party"), m.group("agency"))):
+            return {"agency": m.group("agency"), "party": party, "at": m.start(), "end": m.end()}
+    if _FIRST_PERSON.search(text):
+        return {}
+    if (m := _SUMMARY.search(text)) and (party := _named(m.group("party"), m.group("agency"))):
+        return {"agency": m.group("agency"), "party": party, "at": m.start(), "end": m.end()}
+    for p in _PARTY_ONLY:
+        if (m := p.search(text)) and (party := _named(m.group("party"), "")) and (acting := _ACTING.search(text)):
+            return {"agency": acting.group("agency"), "party": party, "at": m.start(), "end": m.end()}
+    return {}
 
 
 def summary(text: str) -> dict[str, str]:
     """A summary that tells of a decision in the third person: the agency that decided, the party, and the
     date it says the decision was made ({} when the text is not one: a decision speaks of 本局 and 你)."""
-    m = _SUMMARY.search(text)
-    if not m or _FIRST_PERSON.search(text):
+    told = _told(text)
+    if not told:
         return {}
-    party = m.group("party")
-    if not _PARTY_END.search(party):
-        return {}
-    out = {"agency": m.group("agency"), "party": party}
-    sentence_end = text.find("。", m.end())
-    if d := _SUMMARY_DATE.search(text[m.start(): len(text) if sentence_end < 0 else sentence_end]):
+    out = {"agency": told["agency"], "party": told["party"]}
+    sentence_end = text.find("。", told["end"])
+    if d := _SUMMARY_DATE.search(text[told["at"]: len(text) if sentence_end < 0 else sentence_end]):
         if (parsed := parse_date(d.group(1))) is not None:
             out["date"] = parsed.isoformat()
     return out
