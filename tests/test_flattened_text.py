@@ -80,3 +80,16 @@ def test_a_notice_with_its_number_is_not_a_decision():
     # a 告知书's number (罚告, 听告) or a 责令改正 one (责改) does not make an untitled opening a decision
     text = "清环罚告〔2024〕12号\n清溪县宏远陶瓷有限公司：\n经查，你单位于2024年3月5日…，我局拟对你单位作出罚款二万元的行政处罚。"
     assert extract_text(text).doc_type != "decision"
+
+
+def test_a_short_decision_flattened_is_broken_at_its_title_and_not_a_sentence_naming_one():
+    from casefile.ingest.extract.lines import text_lines
+
+    # 遂宁's 责令改正 decision as one 200-character line: title, 文号, salutation, labels
+    flat = ("遂宁市生态环境局责令改正违法行为决定书遂环责改字〔2021〕05号船山区兴隆屠宰加工厂:社会信用代码:91500903MA64NC2C0B"
+            "法定代表人(负责人):黄永红身份证号码:510902********8198地址:四川省遂宁市船山区桂花镇。我局于2021年3月2日对你单位进行了调查。")
+    lines = text_lines(flat)
+    assert lines[:3] == ["遂宁市生态环境局责令改正违法行为决定书", "遂环责改字〔2021〕05号", "船山区兴隆屠宰加工厂:"]
+    # a sentence of the payment clause names the decision; it is no title, and its 单位: is not a label line
+    said = "你应当自收到本行政处罚决定书之日起十五日内将罚款缴至桃江县财政局非税收入汇缴结算户(执收单位:石牛江镇非税账户)。逾期不缴纳的,每日按照罚款数额的百分之三加处罚款。"
+    assert text_lines(said) == [said]

@@ -14,6 +14,8 @@ from casefile.ingest.extract.normalize import compact
 
 # a page flattened with its breaks turned into spaces: a space between two runs of four or more Chinese characters
 # or marks was a break (a letter-spaced title 行 政 处 罚 and a PDF's 2025 年 1 月 have shorter runs around theirs)
+# what may stand before a title on its line: an agency's name, not a sentence (…自收到本行政处罚决定书之日起)
+_NAME_ONLY = re.compile(r"[^，,。；;:：《》“”\"本]{0,40}")
 _SPACE_BREAK = re.compile(r"(?<![:：|｜])(?<=[^\x00-\x7f]{4})\s+(?=[^\x00-\x7f]{4})")
 
 
@@ -22,7 +24,7 @@ def _either(words) -> str:
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[int, re.Pattern, re.Pattern, re.Pattern, frozenset[str]]:
+def _rules() -> tuple[tuple[int, int], re.Pattern, re.Pattern, re.Pattern, frozenset[str]]:
     data = pattern_data()
     spec, party, published = data["lines"], data["party"], data["published"]
     labels = {*spec["labels"], *party["labels"], *party["address_labels"]}
@@ -33,7 +35,8 @@ def _rules() -> tuple[int, re.Pattern, re.Pattern, re.Pattern, frozenset[str]]:
     doc_no = "(?:" + "|".join(data["labels"]["DOC_NO"]["patterns"]) + ")"
     cut = re.compile(f"(?={_either(named)}[:：])|(?={_either(bare)})|{spec['signature_date']}|"
                      + spec["after"].replace("{doc_no}", doc_no))
-    return int(spec["long"]), re.compile(spec["title_end"]), cut, re.compile(spec["salutation"]), frozenset(named)
+    return ((int(spec["long"]), int(spec["glued"])), re.compile(spec["title_end"]), cut, re.compile(spec["salutation"]),
+            frozenset(named))
 
 
 def _split(line: str, cut: re.Pattern) -> list[str]:
@@ -48,11 +51,13 @@ def _split(line: str, cut: re.Pattern) -> list[str]:
 
 def text_lines(original: str) -> list[str]:
     """The non-blank lines of ``original``, each compacted; long ones broken as the module says."""
-    long, title, cut, salutation, labels = _rules()
+    (long, glued), title, cut, salutation, labels = _rules()
     out: list[str] = []
     for line in original.splitlines():
         whole = compact(line).text
-        if len(whole) <= long:
+        heads = title.search(whole[:60])  # a title opening the line (its agency before it), more after it
+        heads = heads if heads and _NAME_ONLY.fullmatch(whole[:heads.start()]) else None
+        if len(whole) <= long and not (len(whole) > glued and heads and heads.end() < len(whole) - 10):
             if whole:
                 out.append(whole)
             continue
