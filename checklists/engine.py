@@ -229,11 +229,11 @@ def _unread_result(ctx: CheckContext, mode: str, types: list[str], t0: float) ->
                        (time.perf_counter() - t0) * 1000, False, [note])
 
 
-_DECIDING = ("decision", "no_penalty_decision", "rectification_notice", "audit_decision")
+_DECIDING = ("decision", "no_penalty_decision", "rectification_notice")
 
 
 def _abridged(ctx: CheckContext) -> bool:
-    """A one-document case whose only decision (处罚, 不予处罚, or a 责令改正/审计 decision) is a 公示摘要
+    """A one-document case whose only decision (处罚, 不予处罚, or a 责令改正 decision) is a 公示摘要
     version or a copy that holds only its opening."""
     decisions = next((ds for code in _DECIDING if (ds := ctx.docs_of(code))), [])
     if not decisions or len(ctx.register.documents) > 1 or decisions[0].origin != "imported":

@@ -80,3 +80,14 @@ def test_a_publisher_summary_in_the_third_person_stays_a_summary_the_paper_serve
     served = _SUMMARY.replace("当事人：", "").replace("经查明，当事人作为", "宁波市某某酒店有限公司：\n经查明，你单位作为") \
         .replace("当事人的行为", "你单位的上述行为").replace("决定对当事人", "决定对你单位")
     assert not looks_abridged("decision", compact(served).text)
+
+
+def test_a_lone_license_grant_is_unread_never_graded(ws, tmp_path):
+    # the 行政许可 pack checks that a 准予行政许可决定书 is on file, never what it says: alone it is not reviewed
+    p = tmp_path / "准予许可.txt"
+    p.write_text("清溪县水利局\n准予行政许可决定书\n清水许准字〔2025〕12号\n清溪县某某砂石有限公司：\n"
+                 "你单位于2025年3月2日提出的取水许可申请，本机关已于2025年3月5日受理。经审查，你单位的申请符合法定条件、"
+                 "标准，根据《中华人民共和国行政许可法》第三十八条第一款的规定，本机关决定准予行政许可。\n"
+                 "许可内容：在清溪河左岸取水，年取水量5万立方米，有效期五年。\n清溪县水利局\n2025年3月20日\n", encoding="utf-8")
+    res = _evaluate(ws, p)
+    assert res.score["grade"] == "未审读" and not res.findings

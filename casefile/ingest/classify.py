@@ -116,9 +116,9 @@ def _decision_shaped(lines: list[str], text: str) -> bool:
 
 
 _ABRIDGED_MARKERS = ("公示", "信息公开", "摘要")
-# a 责令改正违法行为决定书 or an 审计决定书 (casefile.ingest.extract.DECISION_FORMED) is served and published as a
-# decision is: a copy cut before its remedies and its seal is an opening, not the paper
-_FORMED = ("rectification_notice", "audit_decision")
+# a 责令改正违法行为决定书 is served and published (公示) as a penalty decision is: a copy cut before its remedies and
+# its seal is an opening, not the paper (an 审计决定书 is not published so: one without them is the office's own)
+_FORMED = ("rectification_notice",)
 
 
 def looks_abridged(code: str, text: str) -> bool:

@@ -37,6 +37,6 @@ def whole_decision(d: Decision) -> bool:
 
 
 def whole_formed(d: Decision) -> bool:
-    """A 责令改正 or 审计决定书 that is whole: its remedies paragraph ends, or a seal closes it. A copy cut
+    """A 责令改正违法行为决定书 that is whole: its remedies paragraph ends, or a seal closes it. A copy cut
     before both is an opening: what it orders and on what ground cannot be judged from it."""
     return remedies_closed(d) or sealed_after(d, 0)
