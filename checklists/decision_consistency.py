@@ -67,8 +67,8 @@ def _records(d: Decision) -> dict[str, list[tuple[dt.date, str]]]:
         act = next(_TL_NAMES[i] for i in range(len(_TL_NAMES)) if m.group(f"a{i}"))
         end = min([len(plain)] + [i for i in (plain.find("。", m.end()), plain.find("；", m.end())) if i >= 0])
         clause = d.text[m.start():end]
-        if any(w in clause for w in _SPEC["follow_up"]) or any(w in clause for w in _TL["negated"]):
-            continue  # a check of the correction after the notice, not the investigation; 尚未立案
+        if any(w in clause for w in (*_SPEC["follow_up"], *_TL["negated"], *_TL["other_body"])):
+            continue  # a check of the correction after the notice, not the investigation; 尚未立案; the police's case
         out.setdefault(act, []).append((day, clause[:80]))
     return out
 
@@ -81,6 +81,8 @@ def _acts(ctx: CheckContext, r) -> tuple[dict[str, list[tuple[dt.date, str]]], d
     for e in (x.events if x else []):
         if e.act == "现场检查" and any(w in e.text for w in _SPEC["follow_up"]):
             continue  # a check of the correction after the notice, not the inspection the notice rests on
+        if any(w in e.text for w in _TL["other_body"]):
+            continue  # another body's act (公安局…刑事立案侦查): not this case's procedure
         out.setdefault(e.act, []).append((dt.date.fromisoformat(e.date), e.text))
     records = _records(r.decision)
     for act, found in records.items():

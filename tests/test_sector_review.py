@@ -91,3 +91,17 @@ def test_a_lone_license_grant_is_unread_never_graded(ws, tmp_path):
                  "许可内容：在清溪河左岸取水，年取水量5万立方米，有效期五年。\n清溪县水利局\n2025年3月20日\n", encoding="utf-8")
     res = _evaluate(ws, p)
     assert res.score["grade"] == "未审读" and not res.findings
+
+
+def test_the_police_s_criminal_filing_is_not_this_case_s_filing():
+    # 西乡: 公安局…刑事立案侦查 (2024-12-17), then the 渔政 office's own 立案 (2025-04-03): one filing date, no conflict
+    import datetime as dt
+
+    from casefile.ingest.extract.decision import read_decision
+    from casefile.ingest.extract.normalize import compact
+    from checklists.decision_consistency import _records
+
+    text = ("2024年12月17日，西乡县公安局对贾某某非法捕捞水产品案刑事立案侦查，2025年1月17日移送西乡县人民检察院审查起诉。"
+            "2025年3月25日，西乡县人民检察院对贾某某作出不起诉决定，并将案件移送本机关。本机关于2025年4月3日予以立案调查。")
+    filed = [day for day, _ in _records(read_decision(compact(text).text)).get("立案", [])]
+    assert filed == [dt.date(2025, 4, 3)]
