@@ -105,3 +105,17 @@ def test_the_police_s_criminal_filing_is_not_this_case_s_filing():
             "2025年3月25日，西乡县人民检察院对贾某某作出不起诉决定，并将案件移送本机关。本机关于2025年4月3日予以立案调查。")
     filed = [day for day, _ in _records(read_decision(compact(text).text)).get("立案", [])]
     assert filed == [dt.date(2025, 4, 3)]
+
+
+def test_template_leftovers_printed_in_an_opening_are_reported_a_blank_shell_is_not(ws, tmp_path):
+    # 炎陵: the template's instruction “(分以下情况说明,①既陈述申辩,…” left in the published page (cut before its end)
+    res = _evaluate(ws, TXT / "jt_yanling_dai.txt")
+    assert res.abridged and "分以下情况说明" in _serious(res)["F05-template-leftovers"]
+    # the 总局 template with only its header filled: headings in a row, nothing under them — not a decision
+    shell = tmp_path / "空白决定书.txt"
+    shell.write_text("清溪县市场监督管理局\n行政处罚决定书\n清市监处罚〔2024〕237号\n当事人：张某某\n主体资格证照名称：营业执照\n"
+                     "（案件来源、调查经过及采取行政强制措施的情况）\n（违反法律、法规或者规章的事实）\n上述事实，主要有以下证据证明：\n"
+                     "（案件性质、自由裁量的事实和理由）\n（行政处罚的内容和依据）\n（行政处罚的履行方式和期限）\n（救济途径和期限）\n"
+                     "清溪县市场监督管理局\n（印 章）\n2024 年 11 月 19 日\n本文书一式 份， 份送达，一份归档。\n", encoding="utf-8")
+    res = _evaluate(ws, shell)
+    assert res.abridged and "F05-template-leftovers" not in _serious(res)
