@@ -17,6 +17,12 @@ def _serious(res) -> dict[str, str]:
     return {f.rule: f.message for f in res.findings if f.severity in SERIOUS}
 
 
+def _evaluate_text(ws, tmp_path, name: str, text: str):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return _evaluate(ws, p)
+
+
 def test_a_short_decision_without_its_remedies_is_graded_not_a_summary(ws):
     # 盘锦: title, 文号, party, facts, 违反, 依据 and 处以如下行政处罚：罚款伍万元, then the seal — no 履行方式, no remedies
     res = _evaluate(ws, TXT / "hj_panjin_baoguan.txt")
@@ -84,12 +90,10 @@ def test_a_publisher_summary_in_the_third_person_stays_a_summary_the_paper_serve
 
 def test_a_lone_license_grant_is_unread_never_graded(ws, tmp_path):
     # the 行政许可 pack checks that a 准予行政许可决定书 is on file, never what it says: alone it is not reviewed
-    p = tmp_path / "准予许可.txt"
-    p.write_text("清溪县水利局\n准予行政许可决定书\n清水许准字〔2025〕12号\n清溪县某某砂石有限公司：\n"
+    res = _evaluate_text(ws, tmp_path, "准予许可.txt", "清溪县水利局\n准予行政许可决定书\n清水许准字〔2025〕12号\n清溪县某某砂石有限公司：\n"
                  "你单位于2025年3月2日提出的取水许可申请，本机关已于2025年3月5日受理。经审查，你单位的申请符合法定条件、"
                  "标准，根据《中华人民共和国行政许可法》第三十八条第一款的规定，本机关决定准予行政许可。\n"
-                 "许可内容：在清溪河左岸取水，年取水量5万立方米，有效期五年。\n清溪县水利局\n2025年3月20日\n", encoding="utf-8")
-    res = _evaluate(ws, p)
+                 "许可内容：在清溪河左岸取水，年取水量5万立方米，有效期五年。\n清溪县水利局\n2025年3月20日\n")
     assert res.score["grade"] == "未审读" and not res.findings
 
 
@@ -112,10 +116,8 @@ def test_template_leftovers_printed_in_an_opening_are_reported_a_blank_shell_is_
     res = _evaluate(ws, TXT / "jt_yanling_dai.txt")
     assert res.abridged and "分以下情况说明" in _serious(res)["F05-template-leftovers"]
     # the 总局 template with only its header filled: headings in a row, nothing under them — not a decision
-    shell = tmp_path / "空白决定书.txt"
-    shell.write_text("清溪县市场监督管理局\n行政处罚决定书\n清市监处罚〔2024〕237号\n当事人：张某某\n主体资格证照名称：营业执照\n"
+    res = _evaluate_text(ws, tmp_path, "空白决定书.txt", "清溪县市场监督管理局\n行政处罚决定书\n清市监处罚〔2024〕237号\n当事人：张某某\n主体资格证照名称：营业执照\n"
                      "（案件来源、调查经过及采取行政强制措施的情况）\n（违反法律、法规或者规章的事实）\n上述事实，主要有以下证据证明：\n"
                      "（案件性质、自由裁量的事实和理由）\n（行政处罚的内容和依据）\n（行政处罚的履行方式和期限）\n（救济途径和期限）\n"
-                     "清溪县市场监督管理局\n（印 章）\n2024 年 11 月 19 日\n本文书一式 份， 份送达，一份归档。\n", encoding="utf-8")
-    res = _evaluate(ws, shell)
+                     "清溪县市场监督管理局\n（印 章）\n2024 年 11 月 19 日\n本文书一式 份， 份送达，一份归档。\n")
     assert res.abridged and "F05-template-leftovers" not in _serious(res)
