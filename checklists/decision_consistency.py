@@ -21,6 +21,7 @@ from checklists.registry import predicate
 _SPEC = decision_data()["consistency"]
 _LEFTOVERS = {"content": [re.compile(p) for p in _SPEC["leftovers"]], "form": [re.compile(p) for p in _SPEC["form_leftovers"]]}
 _EMPTY_EVIDENCE = re.compile(_SPEC["empty_evidence"])
+_BLANK_HEADINGS = re.compile(_SPEC["blank_headings"])
 
 
 _TL = _SPEC["timeline"]
@@ -67,8 +68,8 @@ def _records(d: Decision) -> dict[str, list[tuple[dt.date, str]]]:
         act = next(_TL_NAMES[i] for i in range(len(_TL_NAMES)) if m.group(f"a{i}"))
         end = min([len(plain)] + [i for i in (plain.find("。", m.end()), plain.find("；", m.end())) if i >= 0])
         clause = d.text[m.start():end]
-        if any(w in clause for w in _SPEC["follow_up"]) or any(w in clause for w in _TL["negated"]):
-            continue  # a check of the correction after the notice, not the investigation; 尚未立案
+        if any(w in clause for w in (*_SPEC["follow_up"], *_TL["negated"], *_TL["other_body"])):
+            continue  # a check of the correction after the notice, not the investigation; 尚未立案; the police's case
         out.setdefault(act, []).append((day, clause[:80]))
     return out
 
@@ -79,8 +80,8 @@ def _acts(ctx: CheckContext, r) -> tuple[dict[str, list[tuple[dt.date, str]]], d
     x = ctx.extraction(r.rec)
     out: dict[str, list[tuple[dt.date, str]]] = {}
     for e in (x.events if x else []):
-        if e.act == "现场检查" and any(w in e.text for w in _SPEC["follow_up"]):
-            continue  # a check of the correction after the notice, not the inspection the notice rests on
+        if (e.act == "现场检查" and any(w in e.text for w in _SPEC["follow_up"])) or any(w in e.text for w in _TL["other_body"]):
+            continue  # a check of the correction after the notice, not the inspection; another body's act (公安…刑事立案)
         out.setdefault(e.act, []).append((dt.date.fromisoformat(e.date), e.text))
     records = _records(r.decision)
     for act, found in records.items():
@@ -190,6 +191,8 @@ def template_leftovers_removed(ctx: CheckContext, *, kind: Literal["content", "f
     """F05/F06: template text left unfilled outside brackets — content the decision should state
     (（此处填入具体内容）) or the form's blanks (本文书一式 份, a blank account); one finding per decision."""
     for r in decisions(ctx):
+        if _BLANK_HEADINGS.search(r.decision.text) and getattr(ctx.extraction(r.rec), "abridged", False):
+            continue  # a blank template shell (headings in a row, nothing under them): not a decision
         found = [m for p in _LEFTOVERS[kind] for m in [p.search(r.decision.text)] if m]
         if found:
             found.sort(key=lambda m: m.start())

@@ -229,9 +229,13 @@ def _unread_result(ctx: CheckContext, mode: str, types: list[str], t0: float) ->
                        (time.perf_counter() - t0) * 1000, False, [note])
 
 
+_DECIDING = ("decision", "no_penalty_decision", "rectification_notice")
+
+
 def _abridged(ctx: CheckContext) -> bool:
-    """A one-document case whose only decision (处罚 or 不予处罚) is a 公示摘要 version."""
-    decisions = ctx.docs_of("decision") or ctx.docs_of("no_penalty_decision")
+    """A one-document case whose only decision (处罚, 不予处罚, or a 责令改正 decision) is a 公示摘要
+    version or a copy that holds only its opening."""
+    decisions = next((ds for code in _DECIDING if (ds := ctx.docs_of(code))), [])
     if not decisions or len(ctx.register.documents) > 1 or decisions[0].origin != "imported":
         return False
     x = ctx.extraction(decisions[0])

@@ -129,17 +129,28 @@ def _decision_shaped(lines: list[str], text: str) -> bool:
 
 
 _ABRIDGED_MARKERS = ("公示", "信息公开", "摘要")
+# a 责令改正违法行为决定书 is served and published (公示) as a penalty decision is: a copy cut before its remedies and
+# its seal is an opening, not the paper (an 审计决定书 is not published so: one without them is the office's own)
+_FORMED = ("rectification_notice",)
 
 
 def looks_abridged(code: str, text: str) -> bool:
-    """A public-notice version (公示摘要) of a decision: no evidence list and no
-    remedies notice, or a notice that says it is the public summary."""
+    """A public-notice version (公示摘要) of a decision, or a copy that holds only its opening: no evidence
+    list and no remedies notice, or a notice that says it is the public summary; but not a short decision
+    that is whole (casefile.ingest.extract.wholeness: a decided measure, then its remedies or its seal)."""
+    from casefile.ingest.extract.decision import read_decision
+    from casefile.ingest.extract.wholeness import whole_decision, whole_formed
+
+    if code in _FORMED:
+        return "决定书" in text[:200] and not whole_formed(read_decision(text))
     if code not in ("decision", "no_penalty_decision", "unknown"):
         return False  # (a 不予处罚决定书 is published cut short as often as a 处罚 one)
+    head = text[:200]
+    if any(m in head for m in _ABRIDGED_MARKERS) and "决定书" not in head:
+        return True
     has_evidence = bool(re.search(r"证据|为证|佐证|予以证实|等证实", text))  # (以询问笔录等为证)
     has_remedy = "复议" in text and "诉讼" in text
     has_notice = "告知" in text
     # the public summaries run to about a third of a full decision (median 948 vs 2,896 characters)
     short = len(text) < 1400
-    head = text[:200]
-    return (any(m in head for m in _ABRIDGED_MARKERS) and "决定书" not in head) or (short and not (has_evidence and has_remedy and has_notice))
+    return short and not (has_evidence and has_remedy and has_notice) and not whole_decision(read_decision(text))
