@@ -122,7 +122,7 @@ def _decision_shaped(lines: list[str], text: str) -> bool:
     body = "\n".join(lines)
     # a 文号 or a label heading one of the first twelve lines: a published page may open on its menus
     first = "\n".join(lines[:12]) + "\n"
-    if any(p.search(first) for p in shape["numbered"]) and any(p.search(first) for p in shape["addressed"]):
+    if any(p.search(first) for p in shape["numbered"]) and any(p.search(first) for p in shape["party_named"]):
         return True  # its own penalty 文号, then the party: the opening of a decision (nothing decided yet in view)
     return ((any(p.search(opening) for p in shape["opening"]) or any(p.search(first) for p in shape["opening_anywhere"]))
             and any(p.search(opening if p.pattern.startswith("^") else body) for p in shape["decided"]))
