@@ -606,7 +606,7 @@ CASES = {
     "mine_law_version": D("自然资源", mining, {"year": 2025, "act": "2025年3月至6月"},
                           "开采行为在2025年3月至6月（6月已停止），2025年8月作出决定，适用2024年修订、2025年7月1日起施行的矿产资源法第六十四条（十万元以上罚款）；"
                           "行为时的矿产资源法（2009）第三十九条及实施细则第四十二条只可处违法所得百分之五十以下罚款，新法不是较轻的规定（行政处罚法第三十七条）",
-                          "适用了违法行为发生后才施行、处罚更重的新法", ["L01-citations", "L05-version-in-force"], "law"),
+                          "适用了违法行为发生后才施行、处罚更重的新法", ["L01-citations", "L05-version-in-force"], "legal_basis"),
     "land_no_confiscation": D("自然资源", land, {"confiscate": False},
                               "同 land_correct，但规划比对为符合土地利用总体规划，告知书和决定书只责令退还并罚款，未没收在非法占用的土地上新建的建筑物和其他设施",
                               "第七十七条（符合规划一支）要求的没收新建建筑物缺失", ["D06b-orders-required", "D06-correction-ordered"], "discretion"),
@@ -663,7 +663,8 @@ def write_all(only: list[str] | None = None) -> None:
     header = ["# 第五轮留出案卷（issue 27）：自然资源、交通运输、应急管理，运行审核之前写成（提交 2cf1102）。字段同 ../dossiers_sectors/expected.toml。",
               "# 首次运行后改正了本人写卷的两处错误（审核报出、经核属实，见 docs/decision-review.md）：非法采矿案引用的违反条款是2009年法的",
               "# 第三条第三款（2024年修订后第三条只有一款，应为第四条第二款、第五条第一款）；占地案听证通知4月3日送达、4月14日听证，",
-              "# 中间只有6个工作日（清明节假日），不足七日（行政处罚法第六十四条、第八十五条），改为4月1日送达。"]
+              "# 中间只有6个工作日（清明节假日），不足七日（行政处罚法第六十四条、第八十五条），改为4月1日送达。",
+              "# 另：mine_law_version 的 category 原写作 law（审核没有这一类别），改为法律依据类 legal_basis，缺陷与规则不变。"]
     rows = [(n, c[0], c[3], c[4], c[5], c[6]) for n, c in CASES.items()]
     write_dossiers(HERE, {n: (c[1], c[2]) for n, c in CASES.items()}, truth_lines(header, rows), only)
 
