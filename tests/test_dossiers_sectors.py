@@ -326,3 +326,14 @@ def test_the_act_s_end_and_the_operative_part_in_other_wordings():
     for op in ("本机关决定：责令停止违法行为，罚款人民币4000元。", "经本机关案件审理委员会审议，决定：一、责令停止违法行为；二、罚款人民币4000元。"):
         d = read_decision(head + op + tail)
         assert [(m.kind, m.amount) for m in d.measures] == [("罚款", 4000)] and d.correction is not None, op
+
+
+def test_round_five_titles_other_hands_use_by_file_name():
+    from casefile.ingest.classify import by_file_name
+
+    assert by_file_name("听证会通知书") == "hearing_notice" and by_file_name("听证会报告书") == "hearing_report"  # 应急管理
+    assert by_file_name("现场处理措施决定书") == "rectification_notice"
+    assert by_file_name("暂扣车辆决定书") == "seizure_decision" and by_file_name("简易程序行政处罚决定书") == "summary_decision"
+    # the 交通运输 《物品清单》 of a seizure is its list; a 先行登记保存 or 抽样 list is evidence, never a seizure's
+    assert by_file_name("物品清单") == "seizure_list"
+    assert by_file_name("先行登记保存物品清单") == by_file_name("抽样物品清单") == "evidence_material"
