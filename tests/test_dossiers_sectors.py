@@ -337,3 +337,10 @@ def test_round_five_titles_other_hands_use_by_file_name():
     # the 交通运输 《物品清单》 of a seizure is its list; a 先行登记保存 or 抽样 list is evidence, never a seizure's
     assert by_file_name("物品清单") == "seizure_list"
     assert by_file_name("先行登记保存物品清单") == by_file_name("抽样物品清单") == "evidence_material"
+
+
+def test_a_party_s_letter_naming_the_notice_it_received_is_not_that_notice():
+    from casefile.ingest.classify import classify
+
+    lines = ["听证申请书", "梧岭县应急管理局：", "我公司收到贵局听证告知书，对拟处罚款有异议，要求举行听证。", "申请人：梧岭县某化工有限公司", "2026年5月29日"]
+    assert classify(lines, "\n".join(lines))[0] != "hearing_rights_notice"
