@@ -7,7 +7,7 @@ dossier in a warm process (target ≤ 1 s for 15 documents).
 
 Each DIR holds one folder per dossier and an expected.toml (see tests/data/dossiers/make_dossiers.py,
 tests/data/dossiers_types/make_dossiers.py and the sector sets tests/data/dossiers_sectors*/, issue 27);
-the default is all six. A dossier without a ``case_type`` in its truth is a 行政处罚 dossier; the
+the default is all seven. A dossier without a ``case_type`` in its truth is a 行政处罚 dossier; the
 figures are given per family and, where the truth names it, per sector. The reference in the same run is the time to read the
 documents' text alone (what any check must do at least once), and the warm check of a demo case.
 """
@@ -26,7 +26,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-DEFAULT = [REPO / "tests" / "data" / d for d in ("dossiers", "dossiers_types", "dossiers_sectors", "dossiers_sectors_b", "dossiers_sectors_c", "dossiers_sectors_d")]
+DEFAULT = [REPO / "tests" / "data" / d for d in ("dossiers", "dossiers_types", "dossiers_sectors", "dossiers_sectors_b", "dossiers_sectors_c", "dossiers_sectors_d",
+                                             "dossiers_sectors_e")]
 
 
 def main() -> None:

@@ -56,6 +56,10 @@ def special_band(r: dict[str, Any], d: Decision) -> tuple[Decimal, Decimal | Non
         amount = base_amount(d, r["base"])
         if amount is None:
             return None
+        if "base_below" in r and amount < Decimal(str(r["base_below"])):
+            # 矿产资源法第六十四条：市场价值不足十万元的，十万元以上一百万元以下
+            lo, hi = Decimal(str(r["below_min"])), Decimal(str(r["below_max"]))
+            return lo, hi, f"{r['base']}{amount.normalize():f}元不足{r['base_below']}元的{r['below_min']}～{r['below_max']}元"
         lo, hi = Decimal(str(r.get("min", 0))), Decimal(str(r["max"]))
         unit = "倍" if hi >= 1 else ""
         show = (lambda x: f"{x.normalize():f}{unit}") if unit else (lambda x: f"{(x * 100).normalize():f}%")

@@ -188,11 +188,13 @@ def threshold_reached(ctx: CheckContext, *, table: str = "referral", done: list[
 
 
 def _quantity(ctx: CheckContext, pattern: str) -> Decimal | None:
-    """The largest quantity a referral standard counts in (立木蓄积26.5立方米, 幼树1200株) as the decision,
-    report, notice or evidence states it: ``pattern``'s first group is the number."""
+    """The largest quantity a referral standard counts in (立木蓄积26.5立方米, 幼树1200株, 矿产品价值18.6万元) as the
+    decision, report, notice or evidence states it: ``pattern``'s first group is the number, a second group "万"
+    counts it in ten thousands."""
     import re
 
-    found = [Decimal(m.group(1)) for d in ctx.docs_of("decision", "investigation_report", "penalty_notice", "evidence_material")
+    found = [Decimal(m.group(1)) * (10000 if m.lastindex and m.lastindex >= 2 and m.group(2) == "万" else 1)
+             for d in ctx.docs_of("decision", "investigation_report", "penalty_notice", "evidence_material")
              for m in re.finditer(pattern, ctx.text_of(d))]
     return max(found) if found else None
 

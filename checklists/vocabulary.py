@@ -225,6 +225,10 @@ class OrderParams(_Params):
     # a published decision on its own: its dates are compared by the decision's own timeline rule (D08), which
     # tells the seal from the narrative and two dates written for one act; the same wrong date is not reported twice
     not_on_lone_import: bool = False
+    # acts that may come before the ``before`` act when done on the spot, on the day of an on-site act of
+    # ``spot_acts`` (行政强制法第十九条: a seizure in an emergency at the roadside, approved afterwards)
+    on_the_spot: list[str] = Field(default_factory=list)
+    spot_acts: list[str] = Field(default_factory=list)
 
 
 @word("act_order", OrderParams)
@@ -247,7 +251,10 @@ def act_order(ctx: CheckContext, p: OrderParams) -> Iterator[Hit]:
     if p.not_on_lone_import and ctx.register.documents and _lone_imported(ctx):
         return  # what is missing stays a coverage note above; the order itself is D08's
     first = befores[0]
+    spot_days = {a.date for a in _acts(ctx, p.spot_acts)} if p.on_the_spot else set()
     for after in afters if p.each_after else afters[:1]:
+        if after.kind.value in p.on_the_spot and after.date in spot_days:
+            continue
         if first.date > after.date:
             yield Hit(f"{after.date}{after.kind.value}在{first.date}{first.kind.value}之前",
                       evidence=[_where(ctx, first), _where(ctx, after)],

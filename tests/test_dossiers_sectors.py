@@ -1,6 +1,7 @@
 """行政处罚 dossiers of the sectors other than 市场监管 (issue 27): 应急管理, 生态环境, 自然资源,
 交通运输, 住建, 城管 and 林业, each filed in its own forms (现场检查记录, 责令限期整改指令书, 案件审核表; 现场检查（勘察）笔录,
-监测报告, 责令改正违法行为决定书, 集体审议记录; 勘测定界报告, 责令停止违法行为通知书; 违法行为通知书).
+监测报告, 责令改正违法行为决定书, 集体审议记录; 勘测定界报告, 责令停止违法行为通知书; 违法行为通知书; round 5: 现场勘测笔录,
+案件审理委员会会议纪要, 称重检测单, 当场行政处罚决定书, 行政强制措施决定书 and 物品清单, 文书送达回执, 听证会报告书).
 Every planted defect is found by a serious finding of one of the rules that may find it, in its
 category; every correct dossier is agreed with no veto or major finding."""
 
@@ -15,7 +16,8 @@ import pytest
 
 from tests.conftest import DATA
 
-SETS = [DATA / "dossiers_sectors", DATA / "dossiers_sectors_b", DATA / "dossiers_sectors_c", DATA / "dossiers_sectors_d"]
+SETS = [DATA / "dossiers_sectors", DATA / "dossiers_sectors_b", DATA / "dossiers_sectors_c", DATA / "dossiers_sectors_d",
+        DATA / "dossiers_sectors_e"]
 EXPECTED = {(root, name): exp for root in SETS
             for name, exp in tomllib.loads((root / "expected.toml").read_text(encoding="utf-8")).items()}
 TODAY = dt.date(2026, 11, 29)
@@ -46,13 +48,13 @@ def serious(result):
     return [f for f in result["findings"] if f["severity"] in ("veto", "major")]
 
 
-def test_the_sets_cover_seven_sectors_with_two_correct_dossiers_in_six():
+def test_the_sets_cover_seven_sectors_with_two_correct_dossiers_in_each():
     sectors = {}
     for (_, _), e in EXPECTED.items():
         s = sectors.setdefault(e["sector"], {"correct": 0, "planted": 0})
         s["correct" if e.get("verdict") else "planted"] += 1
     assert set(sectors) >= {"应急管理", "生态环境", "自然资源", "交通运输", "住建", "城管", "林业"}
-    assert all(sectors[s]["correct"] >= 2 and sectors[s]["planted"] >= 4 for s in ("应急管理", "生态环境", "自然资源", "住建", "城管", "林业"))
+    assert all(sectors[s]["correct"] >= 2 and sectors[s]["planted"] >= 4 for s in ("应急管理", "生态环境", "自然资源", "交通运输", "住建", "城管", "林业"))
     assert any(p.suffix == ".txt" for root in SETS for p in root.rglob("*.txt"))
 
 
@@ -269,3 +271,76 @@ def test_fines_as_a_share_of_a_base_in_other_wordings():
                      ("本局决定：处滥伐林木价值3倍计人民币10080元（壹万零捌拾元整）的罚款，并责令补种。", 10080),
                      ("本局决定：处工程合同价款1.5%的罚款，罚款共计人民币129000元。", 129000)):
         assert [(m.kind, m.amount) for m in read_decision(head + op + tail).measures] == [("罚款", fine)], op
+
+
+# -- round 5 (tests/data/dossiers_sectors_e: 自然资源 非法采矿/占地, 交通运输 超限/无证货运, 应急管理 in its 执法文书) ------------------
+def test_round_five_forms_are_read_as_what_they_are(checked):
+    road = _types(checked["road_permit_correct"][1])
+    assert road["02行政强制措施决定书"] == "seizure_decision" and road["03物品清单"] == "seizure_list"  # not a second penalty decision
+    mine = _types(checked["mine_correct"][1])
+    assert mine["02现场勘测笔录"] == "onsite_record" and mine["06矿产品价值核算报告"] == "evidence_material"
+    assert mine["10放弃陈述申辩和听证声明书"] == "statement_record" and mine["12案件审理委员会会议纪要"] == "collective_discussion"
+    assert _types(checked["hazard_correct"][1])["09当事人陈述申辩笔录"] == "statement_record"
+    spot, res, r = checked["overload_on_the_spot_correct"]
+    assert _types(res)["01超限运输车辆称重检测单"] == "evidence_material"
+    assert spot.procedure.value == "简易" and r["verdict"] == "同意"  # no 告知书, 审批表 or 送达回证 asked of a 当场处罚
+
+
+def test_a_roadside_seizure_before_filing_is_the_on_the_spot_measure(checked):
+    # 行政强制法第十九条：暂扣 on the day of the 现场检查, 立案 the next day — not a reversal; a 告知 before 立案 is one
+    assert not [f for f in checked["road_permit_correct"][2]["findings"] if f["rule"] == "P05-filing-first"]
+    late = [f for f in checked["hazard_dates_out_of_order"][2]["findings"] if f["rule"] == "P05-filing-first"]
+    assert late and "2026-07-27的告知早于2026-08-06立案" in late[0]["message"]
+
+
+def test_round_five_ranges_and_what_the_articles_require(checked):
+    def msgs(name, rule):
+        return [f["message"] for f in checked[name][2]["findings"] if f["rule"] == rule]
+
+    assert any("30000" in m for m in msgs("overload_fine_above_cap", "D01-fine-range"))  # 公路法第七十六条：三万元以下
+    assert any("矿产品市场价值62400元不足100000元的100000～1000000元" in m for m in msgs("mine_fine_below_range", "D01-fine-range"))
+    assert any("没收建筑物" in m for m in msgs("land_no_confiscation", "D06b-orders-required"))  # 符合规划的一支
+    for ok in ("overload_correct", "mine_correct", "land_correct", "road_permit_correct"):
+        assert not msgs(ok, "D01-fine-range") and not msgs(ok, "D06b-orders-required"), ok
+    assert any("采出矿产品价值（元）186000" in m for m in msgs("mine_referral_missed", "R01-thresholds"))
+    assert not msgs("mine_correct", "R01-thresholds")  # 62400元
+
+
+def test_a_heavier_provision_in_force_after_the_act_ended(checked):
+    hit = [f["message"] for f in checked["mine_law_version"][2]["findings"] if f["rule"] == "L05-version-in-force"]
+    assert hit and "2025-06-30" in hit[0] and "2025-07-01" in hit[0] and "2009年修正" in hit[0]
+    assert not [f for f in checked["mine_correct"][2]["findings"] if f["rule"] == "L05-version-in-force"]
+
+
+def test_the_act_s_end_and_the_operative_part_in_other_wordings():
+    from casefile.ingest.extract.decision import read_decision
+    from checklists.decision_citations import _act_end
+
+    words = "开采|占用|建设"
+    assert str(_act_end("当事人于2020年10月至2021年5月间擅自占用集体土地建设厂房。", words)) == "2021-05-31"
+    assert str(_act_end("当事人于2025年3月1日至6月10日擅自开采河砂。", words)) == "2025-06-10"
+    assert _act_end("当事人自2025年3月起擅自开采河砂，至检查时仍在开采。", words) is None  # no end: not before any date
+    assert _act_end("本机关于2025年3月至4月对当事人进行了调查。", words) is None  # a period of the procedure, not of the act
+    head = "梧岭县交通运输局\n行政处罚决定书\n当事人：某物流有限公司\n经调查，当事人车辆超限行驶。依据《中华人民共和国公路法》第七十六条第（五）项的规定，"
+    tail = "\n如不服本处罚决定，可以在六十日内申请行政复议。\n梧岭县交通运输局\n2026年6月18日"
+    for op in ("本机关决定：责令停止违法行为，罚款人民币4000元。", "经本机关案件审理委员会审议，决定：一、责令停止违法行为；二、罚款人民币4000元。"):
+        d = read_decision(head + op + tail)
+        assert [(m.kind, m.amount) for m in d.measures] == [("罚款", 4000)] and d.correction is not None, op
+
+
+def test_round_five_titles_other_hands_use_by_file_name():
+    from casefile.ingest.classify import by_file_name
+
+    assert by_file_name("听证会通知书") == "hearing_notice" and by_file_name("听证会报告书") == "hearing_report"  # 应急管理
+    assert by_file_name("现场处理措施决定书") == "rectification_notice"
+    assert by_file_name("暂扣车辆决定书") == "seizure_decision" and by_file_name("简易程序行政处罚决定书") == "summary_decision"
+    # the 交通运输 《物品清单》 of a seizure is its list; a 先行登记保存 or 抽样 list is evidence, never a seizure's
+    assert by_file_name("物品清单") == "seizure_list"
+    assert by_file_name("先行登记保存物品清单") == by_file_name("抽样物品清单") == "evidence_material"
+
+
+def test_a_party_s_letter_naming_the_notice_it_received_is_not_that_notice():
+    from casefile.ingest.classify import classify
+
+    lines = ["听证申请书", "梧岭县应急管理局：", "我公司收到贵局听证告知书，对拟处罚款有异议，要求举行听证。", "申请人：梧岭县某化工有限公司", "2026年5月29日"]
+    assert classify(lines, "\n".join(lines))[0] != "hearing_rights_notice"

@@ -104,9 +104,10 @@ def by_file_name(stem: str) -> str | None:
 _DOC_NO_TAIL = re.compile(r"[\u4e00-\u9fa5\dA-Za-z]{1,20}[〔\[［]\s*(?:19|20)\d{2}\s*[〕\]］][^。]{0,16}号")
 # what the head names without being it: another paper (《行政处罚听证告知书》, “云南省非税收入一般缴款书”), evidence
 # (营业执照复印件), a label's value
-# (主体资格证照名称：营业执照), the papers a sentence gives as proof (上述行为及事实有…询问笔录、现场检查笔录…证据为证)
+# (主体资格证照名称：营业执照), the papers a sentence gives as proof (上述行为及事实有…询问笔录、现场检查笔录…证据为证),
+# the paper a party's letter says it received (我公司收到贵局听证告知书，申请举行听证)
 _CITED = re.compile(r"《[^《》]*》|“[^“”]*”|[^，,。；;、]{0,20}复印件|(?<=[:：])[^，,。；;:：]{0,12}"
-                    r"|事实[^，,。；;]{0,4}?有[^，,。；;]*")
+                    r"|事实[^，,。；;]{0,4}?有[^，,。；;]*|(?:收到|接到|收悉)[^，,。；;]{0,24}")
 
 
 @lru_cache(maxsize=1)

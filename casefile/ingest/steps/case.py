@@ -14,7 +14,7 @@ from casefile.errors import DiskFullError
 from casefile.ingest import case_typing, import_records, resume
 from casefile.ingest.limits import disk_full_message, is_disk_full
 from casefile.ingest.steps.state import DocResult, ImportRun, Item
-from casefile.model import Case, CaseType
+from casefile.model import Case, CaseType, Procedure
 from casefile.model.names import new_case_id
 from casefile.store import documents, locks
 
@@ -87,7 +87,8 @@ def _new_case(run: ImportRun, case_type: str) -> Case:
     if number and number in ws.numbers():
         number = ""  # the same 文号 belongs to an existing case: do not claim it twice
     agency = next((x.fields["agency"] for x in decisive if x.fields.get("agency")), "")
-    case = Case(id=cid, number=number, agency=agency or ws.profile.name, source="导入", case_type=CaseType(case_type))
+    case = Case(id=cid, number=number, agency=agency or ws.profile.name, source="导入", case_type=CaseType(case_type),
+                procedure=_procedure(run.items))
     try:
         ws.create_case(case, files={resume.marker_name(run.sources): resume.payload(run.sources, run.started)})
     except OSError as e:
@@ -95,6 +96,13 @@ def _new_case(run: ImportRun, case_type: str) -> Case:
             raise DiskFullError(f"{disk_full_message(ws.cases_dir)}；没有新建案件，没有导入任何文件") from None
         raise
     return ws.load_case(cid)
+
+
+def _procedure(items: list[Item]) -> Procedure:
+    """简易程序 when the file's only decision is a 当场行政处罚决定书 (行政处罚法第五十一条, 第五十二条): its papers are
+    that decision and the evidence, never a 告知书, 审批表 or 送达回证 of the 普通程序."""
+    kinds = {item.x.doc_type for item in items}
+    return Procedure.SUMMARY if "summary_decision" in kinds and not kinds & {"decision", "no_penalty_decision"} else Procedure.ORDINARY
 
 
 def _folder_name(paths: list[Path]) -> str:
