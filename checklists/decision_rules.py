@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 from typing import Any, Iterator
 
-from casefile.ingest.extract.decision import Decision, Span, read_decision, unquoted
+from casefile.ingest.extract.decision import _MONEY, Decision, Span, decision_data, read_decision, unquoted
 from casefile.law.laws import law_table
 from checklists.context import CheckContext, Hit
 from checklists.decision_bases import applies, goods_value, individual, special_band
@@ -325,7 +325,11 @@ def illegal_income_dealt(ctx: CheckContext, *, scaled: bool = True) -> Iterator[
             continue
         if any(m.kind == "没收违法所得" for m in d.measures):
             continue
-        yield Hit(f"处罚依据{'、'.join(_cite(b) for b in need)}规定没收违法所得，决定书既未认定违法所得数额或说明没有违法所得，也未没收",
+        end = d.operative.start if d.operative else len(d.text)
+        profit = next((m for p in decision_data()["patterns"]["profit"] for m in re.finditer(p.replace("{MONEY}", _MONEY), unquoted(d.text)[:end])), None)
+        what = (f"前文写明“{profit.group(0)}”，决定书却既未没收、也未说明已退还或不属违法所得" if profit
+                else "决定书既未认定违法所得数额或说明没有违法所得，也未没收")
+        yield Hit(f"处罚依据{'、'.join(_cite(b) for b in need)}规定没收违法所得，{what}",
                   [r.rec.file], r.ev(d.operative, 0) if d.operative else r.ev(None))
 
 
