@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/audit_draw.py FINDINGS.jsonl --seed 2026120802 [--major-quota P16:复议前置=16,...]
 
-A stratum is a rule (P16's major findings split by the kind of defect its message names); each stratum gets
+A stratum is a rule (P16's and F05's findings split by the kind of defect its message names); each stratum gets
 its quota (default 1), drawn with ``random.Random(seed)`` from the findings sorted by (file, rule, message).
 Prints one line per drawn finding: stratum, file, 文号, message, the quoted words. With ``--kept AFTER.jsonl`` each
 line ends with KEPT or GONE: whether a later run still reports that finding (same file, same rule, the message's
@@ -18,12 +18,20 @@ import re
 
 P16_KINDS = (("复议前置", "适用复议前置"), ("复议后起诉", "对行政复议决定不服的起诉期限"), ("复议期限空白", "行政复议期限空白"),
              ("复议机关空白", "行政复议机关空白"), ("复议机关错误", "仍告知可向"), ("未告知", "未告知"), ("期限", "期限"))
+# F05's leftovers are of several kinds (a blank count of copies, a blank account line, a fill-in note, a
+# note to the clerk, a blank date): each kind is a stratum, so a rare kind is drawn beside the frequent one
+F05_KINDS = (("份数", "一式"), ("账户", "账号"), ("账户", "开户行"), ("账户", "户名"), ("填写提示", "此处填入"), ("日期", "年月日"))
+
+
+def _kind(message: str, kinds: tuple[tuple[str, str], ...]) -> str:
+    return next((k for k, word in kinds if word in message), "其他")
 
 
 def stratum(f: dict) -> str:
     if f["rule"] == "P16-decision-contents":
-        kind = next((k for k, word in P16_KINDS if word in f["message"]), "其他")
-        return f"P16:{kind}"
+        return f"P16:{_kind(f['message'], P16_KINDS)}"
+    if f["rule"] == "F05-template-leftovers":
+        return f"F05:{_kind(f['message'], F05_KINDS)}"
     return f["rule"].split("-")[0]
 
 

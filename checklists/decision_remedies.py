@@ -71,8 +71,11 @@ def _price_clause_apart(d: Decision) -> bool:
     """The notice gives the price part a sentence of its own that offers 复议 and no direct suit
     (“如不服对你未明码标价的行为的处罚决定，可…申请行政复议”), the rest its own remedies."""
     start = d.remedy_span.start if d.remedy_span else 0
-    for s in re.split(r"[。]", d.text[start:]):
-        if (re.search(r"不服[^。]{0,40}(?:价格|明码标价)|(?:价格|明码标价)[^。]{0,30}不服", s) and "复议" in s
+    part = law_data("remedies")["price_part"]
+    # a clause of its own: a sentence, or the part of one after “；” that opens on another 不服 (“当事人如对…明码标价的违法
+    # 行为的处罚决定不服，可…申请复议；当事人如对本处罚决定书内其他处罚决定不服，可…也可…起诉”)
+    for s in (c for sent in re.split(r"[。]", d.text[start:]) for c in re.split(r"；(?=[^；。]{0,20}不服)", sent)):
+        if (re.search(rf"不服[^。]{{0,40}}(?:{part})|(?:{part})[^。]{{0,30}}不服", s) and "复议" in s
                 and not re.search(r"以外|之外|其余|其他违法", s)
                 and (not re.search(r"诉讼|起诉", s) or re.search(r"(?:对|不服)[^。；]{0,6}复议(?:决定)?不服|复议决定不服", s))):
             return True

@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 from typing import Any, Iterator
 
-from casefile.ingest.extract.decision import Decision, Span, read_decision, unquoted
+from casefile.ingest.extract.decision import _MONEY, Decision, Span, decision_data, read_decision, unquoted
 from casefile.law.laws import law_table
 from checklists.context import CheckContext, Hit
 from checklists.decision_bases import applies, goods_value, individual, special_band
@@ -306,6 +306,13 @@ def _required(d: Decision) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+def _stated_profit(d: Decision) -> str | None:
+    """The profit the facts state without calling it 违法所得 (“售出2副，获利162元”), before the operative part."""
+    plain = unquoted(d.text)[: d.operative.start if d.operative else len(d.text)]
+    pats = (p.replace("{MONEY}", _MONEY) for p in decision_data()["patterns"]["profit"])
+    return next((m.group(0) for p in pats for m in re.finditer(p, plain)), None)
+
+
 @predicate
 def illegal_income_dealt(ctx: CheckContext, *, scaled: bool = True) -> Iterator[Hit]:
     """D04: the provision says 没收违法所得; the decision neither quantifies nor confiscates it nor
@@ -325,7 +332,10 @@ def illegal_income_dealt(ctx: CheckContext, *, scaled: bool = True) -> Iterator[
             continue
         if any(m.kind == "没收违法所得" for m in d.measures):
             continue
-        yield Hit(f"处罚依据{'、'.join(_cite(b) for b in need)}规定没收违法所得，决定书既未认定违法所得数额或说明没有违法所得，也未没收",
+        profit = _stated_profit(d)
+        what = (f"前文写明“{profit}”，决定书却既未没收、也未说明已退还或不属违法所得" if profit
+                else "决定书既未认定违法所得数额或说明没有违法所得，也未没收")
+        yield Hit(f"处罚依据{'、'.join(_cite(b) for b in need)}规定没收违法所得，{what}",
                   [r.rec.file], r.ev(d.operative, 0) if d.operative else r.ev(None))
 
 

@@ -30,8 +30,10 @@ EXPECTED = {
     # 翁市监处罚〔2026〕6号: 责令退款通知书 of 2025-12-08 numbered 〔2026〕 (its 本局认为 says “涉嫌违反”, but its
     # 综上 finds “违反了…的行为”: not D16)
     "samr_7a23fd2f-a871-41d7-adb9-7f2f8f709dee.txt": [("D08-dates-in-order", "写于2025年12月8日，其文号却是2026年的")],
-    # 翁牛特市监处罚〔2025〕260号: the 定性 only “涉嫌违反了《明码标价和禁止价格欺诈规定》…”, nowhere “违反了”
-    "samr_856bb3c2-d6ab-4ca1-9e4b-77f005339fde.txt": [("D16-violation-found", "上述行为涉嫌违反了《明码标价")],
+    # 翁牛特市监处罚〔2025〕260号: its 本局认为 says “涉嫌违反了《明码标价和禁止价格欺诈规定》…”, but its 综上 finds
+    # “违反了利用虚假的或者使人误解的价格手段，诱骗消费者…进行交易的行为” as 翁市监处罚〔2026〕6号's does: not D16
+    # (s9-audit, sample M31: the conduct runs past 30 characters and was not read as a finding)
+    "samr_856bb3c2-d6ab-4ca1-9e4b-77f005339fde.txt": [],
     # 厦翔市监处罚〔2026〕49号: 责令退款通知书 served “2025年1月5日”, numbered 〔2026〕, before the 2025-06 complaint
     "samr_6e3e0cf429914fef8c96c4cce19c142b.txt": [("D08-dates-in-order", "写于2025年1月5日，其文号却是2026年的")],
     # 故市监处罚〔2024〕713号: the inspection found 农药 unpriced, the facts say 食品
@@ -41,8 +43,9 @@ EXPECTED = {
     # 饶婺市监处罚〔2026〕54号 (second held-out draw): “拟对当事人责令改正并进行以下行政处罚：处以罚款肆仟元整”; 一式 份
     "samr_b9d719766d4042d3b2aa3121ec94845e.txt": [("D12-operative-draft-wording", "拟对当事人责令改正并进行以下行政处罚"),
                                                   ("F05-template-leftovers", "本文书一式份")],
-    # 清市监（城）处罚〔2025〕110号: the e-seal system's instruction left in the published decision
-    "samr_6b546e6ce356a45c10bb25e0c1c09ec7.txt": [("F05-template-leftovers", "否则盖章会出错")],
+    # 清市监（城）处罚〔2025〕110号: the e-seal system's instruction left in the published copy is a form leftover (F06,
+    # minor: the system deletes it when the seal is set), not missing content (s9-audit, samples M46/M47)
+    "samr_6b546e6ce356a45c10bb25e0c1c09ec7.txt": [],
     # correct on these points: 晋市监处罚〔2025〕17-80号 (refund and words agree), 光市监处罚〔2025〕0125015号 (eight
     # written sums, all right), 霞市监处罚〔2025〕1014号, 乌前市监处罚〔2026〕23号 (fourteen sums, 大写 amounts)
     "samr_5035604139d49950207f95a7f382a25c.txt": [],
