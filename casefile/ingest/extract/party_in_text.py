@@ -32,6 +32,7 @@ _CASE_NAME_PARTY = re.compile(pattern_data()["party"]["case_name_party"])
 
 _CASE_TITLE = re.compile(pattern_data()["party"]["case_title"])
 _CASE_TITLE_LEAD = re.compile(pattern_data()["party"]["case_title_lead"])
+_CASE_TITLE_NOT = re.compile(pattern_data()["party"]["case_title_not"])
 
 
 def case_name_party(lines: list[str]) -> str:
@@ -43,7 +44,7 @@ def case_name_party(lines: list[str]) -> str:
             return case_party(value)
     titles = (_CASE_TITLE_LEAD.sub("", line) for line in lines[: int(pattern_data()["party"]["case_title_lines"])]
               if _CASE_TITLE.fullmatch(line))
-    return next((found.group("name") for line in titles if (found := _CASE_NAME_PARTY.match(line))), "")
+    return next((name for line in titles if (name := case_party(line))), "")
 
 
 _DECIDED = [re.compile(p.replace("{name}", pattern_data()["party"]["decided_name"])) for p in pattern_data()["party"]["decided"]]
@@ -59,8 +60,9 @@ _NARRATIVE_PERSON = re.compile(pattern_data()["party"]["narrative_person"])
 
 
 def case_party(case_name: str) -> str:
-    """The name a case's name opens on (遂宁市安居区也在网吧允许…案 → 遂宁市安居区也在网吧), or ""."""
-    found = _CASE_NAME_PARTY.match(case_name)
+    """The name a case's name opens on (遂宁市安居区也在网吧允许…案 → 遂宁市安居区也在网吧), or "" — also for a table's
+    row that opens on its column's name (案由鑫达砂石有限公司非法采矿案)."""
+    found = not _CASE_TITLE_NOT.match(case_name) and _CASE_NAME_PARTY.match(case_name)
     return found.group("name") if found else ""
 
 
