@@ -154,6 +154,16 @@ def _band(r: dict[str, Any], d: Decision, income: Decimal | None, no_income: boo
     return None
 
 
+def _floor(bands: list[tuple[Decimal, Decimal | None, str]]) -> Decimal:
+    """The lowest fine the cited provisions allow where the decision itself says it goes below it (减轻). A
+    provision that sets no amount at all (价格法第三十九条“没有违法所得的，可以处以罚款”) leaves it to the one
+    that does (价格违法行为行政处罚规定第九条：5万元以上): cited together, the specific range is the one a 减轻
+    goes below. (D01, without a stated 减轻, keeps the widest: on the 900 the narrower floor alone was mostly a
+    减轻 or an individual's range the reader missed.)"""
+    set_amounts = [b for b in bands if b[0] or b[1] is not None]
+    return min(b[0] for b in (set_amounts or bands))
+
+
 def _income(d: Decision) -> tuple[Decimal | None, bool]:
     """The 违法所得 the fine's multiple rests on: the amount the decision finds. The amount confiscated
     alone is not it — the rest may have been refunded (价格法 §41) and still counts for the ceiling."""
@@ -262,9 +272,8 @@ def mitigation_basis(ctx: CheckContext) -> Iterator[Hit]:
                 continue  # a provision that can ground it, or a §32 circumstance stated in words
             below = []
             for m in d.fines:
-                bands = [_band(rg, d, income, no_income, goods) for rg in _ranges_for(m.basis)]
-                lows = [b[0] for b in bands if b]
-                if m.amount is not None and lows and m.amount < min(lows):
+                bands = [b for rg in _ranges_for(m.basis) if (b := _band(rg, d, income, no_income, goods))]
+                if m.amount is not None and bands and m.amount < _floor(bands):
                     below.append(m)
             if below:
                 what = "基本原则" if all(b["law"] == "中华人民共和国行政处罚法" for b in mit.basis) else "规范性文件，不是减轻的法定情形"
