@@ -383,9 +383,16 @@ def decision_read(ctx: CheckContext) -> Iterator[Hit]:
 
 @predicate
 def seal_dated(ctx: CheckContext, *, blank: bool = False) -> Iterator[Hit]:
-    """D07/D07b: the date under the seal (行政处罚法 §59 第二款); a template date left blank is D07b, an absent one D07."""
+    """D07/D07b: the date under the seal (行政处罚法 §59 第二款); a template date left blank is D07b, and so is a seal
+    written out as text (“（静宁县市场监管局印章）”) with no date after it: the text layer that kept the seal's words
+    kept the page, and the form has no date (甘肃's 决定书). An absent date otherwise is D07 (often a seal lost)."""
+    from casefile.ingest.extract.decision import decision_data
+
     for r in decisions(ctx):
         d = r.decision
-        if d.seal_date is None and d.remedy_span is not None and d.seal_blank == blank:
-            why = "落款日期留空（“年月日”）" if d.seal_blank else "落款没有日期"
+        if d.seal_date is not None or d.remedy_span is None:
+            continue
+        seal_text = None if d.seal_blank else re.search(decision_data()["seal"]["as_text"], d.text[d.remedy_span.end:])
+        if (d.seal_blank or bool(seal_text)) == blank:
+            why = "落款日期留空（“年月日”）" if d.seal_blank else f"落款只有“{seal_text.group(0)}”，没有日期" if seal_text else "落款没有日期"
             yield Hit(f"决定书{why}，无法确定作出决定的日期；应在印章处写明作出决定的日期", [r.rec.file], r.ev(Span(max(0, len(d.text) - 60), len(d.text), d.text[-60:])))

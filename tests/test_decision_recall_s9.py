@@ -6,7 +6,8 @@ the 违法所得 found with no refund anywhere, decided as “并做如下行政
 stated as “当事人属于减轻行政处罚的情节” below 价格违法行为行政处罚规定第九条's 5万元 floor, the 价格法's own
 “可以处以罚款” setting no amount (D05); a form whose 处罚内容 holds only the articles' wording (D15), whose 定性 is
 only “涉嫌违反” and has no 本局认为 of its own (D16), whose evidence section is the next section's heading (E04);
-an evidence section that tells the facts again and names no evidence (E04)."""
+an evidence section that tells the facts again and names no evidence (E04); a seal written out as text with no
+date after it (D07b: the text layer kept the seal, the form has no date)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import pytest
 
 from tests.test_decision_consistency import assert_exactly, check_each
 
-RULES = ("P16-decision-contents", "D05-mitigation-basis", "D13-income-as-found", "D15-measure-decided",
+RULES = ("D07-seal-date", "D07b-seal-date-blank", "P16-decision-contents", "D05-mitigation-basis", "D13-income-as-found", "D15-measure-decided",
          "D16-violation-found", "E04-evidence-listed")
 
 EXPECTED = {
@@ -24,9 +25,11 @@ EXPECTED = {
     "samr_4bb1261d8240b583c1f27e69528f8a34.txt": [("D13-income-as-found", "1238.5"), ("P16-decision-contents", "六个月")],
     # 剑市监处罚〔2025〕224号: 30000元 where 规定第九条 sets 5万元 with no 违法所得, “属于减轻行政处罚的情节” and no ground
     "samr_314a365fbaf742589822ffb8360c15b2.txt": [("D05-mitigation-basis", "30000"), ("P16-decision-contents", "复议前置")],
-    # （静）市监罚〔2026〕16号 (甘肃's form): nothing decided, evidence section empty, only “涉嫌违反”, remedies blank
+    # （静）市监罚〔2026〕16号 (甘肃's form): nothing decided, evidence section empty, only “涉嫌违反”, remedies blank,
+    # the seal written out (“（静宁县市场监管局印章）”) and no date (the form's PDF has none: 临洮 9号 checked)
     "samr_62C202500000031792.txt": [("D15-measure-decided", "没有写明"), ("D16-violation-found", "涉嫌"),
                                     ("E04-evidence-listed", "证据证明"), ("P16-decision-contents", "复议期限空白"),
+                                    ("D07b-seal-date-blank", "静宁县市场监管局印章"),
                                     ("P16-decision-contents", "复议前置")],
     # 乌中市监处罚〔2026〕3号: under “上述事实，主要有以下证据证明：” the facts again, no evidence named
     "samr_a81e3ef6-4f6c-466e-b512-bd3c13a1e2b2.txt": [("E04-evidence-listed", "只复述了事实")],
