@@ -1,5 +1,6 @@
 """Predicates on what a 决定书 says it decides and finds: a kind and amount of penalty in the
-operative part (D15), the evidence it rests on listed under its heading (E04), a 定性 that finds the violation rather than suspecting it (D16, “涉嫌违反”
+operative part (D15), the evidence it rests on listed under its heading (E04), the 告知 and the party's
+陈述、申辩 stated (D17), a 定性 that finds the violation rather than suspecting it (D16, “涉嫌违反”
 is the wording of the 立案, not of the decision), template options left in brackets (F03; in the operative
 part F03b: “[现责令当事人改正上述违法行为，并]决定处罚如下” leaves open whether correction is ordered).
 Patterns are data (casefile/data/extract/decision.toml [consistency.decided], [consistency.suspected])."""
@@ -21,6 +22,7 @@ _DECIDED = re.compile(_SPEC["decided"]["words"])
 _SUSPECTED = re.compile(_SPEC["suspected"]["words"])
 _FOUND = re.compile(_SPEC["suspected"]["found"])
 _EMPTY_EVIDENCE = re.compile(_SPEC["empty_evidence"])
+_NOTICE = re.compile(_SPEC["notice"]["words"])
 
 
 def decides_nothing(d: Decision) -> Span | None:
@@ -77,6 +79,24 @@ def violation_found(ctx: CheckContext) -> Iterator[Hit]:
         if s:
             yield Hit(f"决定书的定性写作“{s.text}……”，仍是“涉嫌”，没有认定违法；应写明当事人的行为违反了哪条规定、构成何种违法行为",
                       [r.rec.file], r.ev(s))
+
+
+def notice_unstated(d: Decision) -> bool:
+    """A whole decision (its evidence part and its remedies read) that never mentions a 告知 or the party's
+    陈述、申辩: whether the party was heard, and what came of it, is not stated."""
+    return (d.kind == "处罚" and d.evidence is not None and bool(d.remedies) and len(d.text) >= _SPEC["notice"]["min_chars"]
+            and not _NOTICE.search(d.text))
+
+
+@predicate
+def notice_stated(ctx: CheckContext) -> Iterator[Hit]:
+    """D17: the decision states the 告知 and the party's 陈述、申辩 and how they were taken (程序规定 §62(三))."""
+    for r in decisions(ctx):
+        d = r.decision
+        if notice_unstated(d):
+            at = d.reasoning or d.evidence
+            yield Hit("决定书通篇没有写行政处罚告知、当事人陈述申辩（或听证）的情况及其采纳情况；应写明告知的日期和文书、"
+                      "当事人是否陈述申辩及复核采纳的理由", [r.rec.file], r.ev(Span(at.start, min(at.end, at.start + 60), d.text[at.start:at.start + 60])))
 
 
 @predicate

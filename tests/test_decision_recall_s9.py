@@ -7,7 +7,8 @@ stated as “当事人属于减轻行政处罚的情节” below 价格违法行
 “可以处以罚款” setting no amount (D05); a form whose 处罚内容 holds only the articles' wording (D15), whose 定性 is
 only “涉嫌违反” and has no 本局认为 of its own (D16), whose evidence section is the next section's heading (E04);
 an evidence section that tells the facts again and names no evidence (E04); a seal written out as text with no
-date after it (D07b: the text layer kept the seal, the form has no date)."""
+date after it (D07b: the text layer kept the seal, the form has no date); a decision that never mentions the
+告知 or the party's 陈述、申辩 (D17)."""
 
 from __future__ import annotations
 
@@ -16,11 +17,12 @@ import pytest
 from tests.test_decision_consistency import assert_exactly, check_each
 
 RULES = ("D07-seal-date", "D07b-seal-date-blank", "P16-decision-contents", "D05-mitigation-basis", "D13-income-as-found", "D15-measure-decided",
-         "D16-violation-found", "E04-evidence-listed")
+         "D16-violation-found", "D17-notice-stated", "E04-evidence-listed")
 
 EXPECTED = {
     # 应城市监处罚〔2026〕6号: “也可六个月内依法向[page footer]应城市人民法院提起行政诉讼” in a price case
-    "samr_420981202507170002.txt": [("P16-decision-contents", "复议前置")],
+    # and never mentions a 告知 or the party's 陈述、申辩 (only “如实陈述违法事实”)
+    "samr_420981202507170002.txt": [("P16-decision-contents", "复议前置"), ("D17-notice-stated", "陈述申辩")],
     # 安市监检处罚〔2025〕1-19号: 违法所得1238.5元 found, no refund, “没收未退还金额453.5元”; suit after 复议 “六个月”
     "samr_4bb1261d8240b583c1f27e69528f8a34.txt": [("D13-income-as-found", "1238.5"), ("P16-decision-contents", "六个月")],
     # 剑市监处罚〔2025〕224号: 30000元 where 规定第九条 sets 5万元 with no 违法所得, “属于减轻行政处罚的情节” and no ground
