@@ -35,6 +35,9 @@ EXPECTED = {
                                     ("P16-decision-contents", "复议前置")],
     # 乌中市监处罚〔2026〕3号: under “上述事实，主要有以下证据证明：” the facts again, no evidence named
     "samr_a81e3ef6-4f6c-466e-b512-bd3c13a1e2b2.txt": [("E04-evidence-listed", "只复述了事实")],
+    # 鄂州市监处罚〔2023〕617号 (held-out batch s9b): no 告知 or 申辩 anywhere — its facts speak of the bank's own
+    # “告知义务” to its customers, which is no 告知 of the penalty
+    "samr_420700202304210001.txt": [("D17-notice-stated", "陈述申辩")],
     # correct on these points: 枣阳市监处罚〔2026〕48号 (the evidence heading written twice, then the list),
     # a 河北 form whose every section is a bare heading (the text layer lost what was filled in: not judged empty),
     # 犍市监处罚〔2025〕117号 (“上述事实，本局主要有以下证据证明：证据一…” and a stray heading after the list; its
