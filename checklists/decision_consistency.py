@@ -2,7 +2,7 @@
 their legal order (立案 → 检查/询问 → 告知 → 决定), the party and the goods of the facts, the 定性
 and the operative part against the header and the facts, proposal wording left in the operative
 part, the 违法所得 confiscated against the one found (sums and amounts in words: decision_arithmetic.py),
-template text left unfilled, an evidence heading with nothing under it. The patterns are data
+template text left unfilled (the evidence listed: decision_wording.py). The patterns are data
 (casefile/data/extract/decision.toml [consistency]); each hit quotes the words it rests on."""
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from checklists.registry import predicate
 
 _SPEC = decision_data()["consistency"]
 _LEFTOVERS = {"content": [re.compile(p) for p in _SPEC["leftovers"]], "form": [re.compile(p) for p in _SPEC["form_leftovers"]]}
-_EMPTY_EVIDENCE = re.compile(_SPEC["empty_evidence"])
 _BLANK_HEADINGS = re.compile(_SPEC["blank_headings"])
 
 
@@ -201,16 +200,6 @@ def template_leftovers_removed(ctx: CheckContext, *, kind: Literal["content", "f
                       [r.rec.file], [e for m in found[:3] for e in r.ev(Span(m.start(), m.end(), m.group(0)), 10)])
 
 
-@predicate
-def evidence_listed(ctx: CheckContext) -> Iterator[Hit]:
-    """E04: an evidence heading followed directly by the next part: the decision lists no evidence."""
-    for r in decisions(ctx):
-        m = _EMPTY_EVIDENCE.search(r.decision.text)
-        if m:
-            yield Hit(f"证据部分只有标题“{m.group(0)}”，其下没有列出任何证据；决定书应载明认定违法事实的证据（行政处罚法第五十九条第一款第（二）项）",
-                      [r.rec.file], r.ev(Span(m.start(), m.end(), m.group(0)), 20))
-
-
 # -- D10 the party: the one inspected, found in breach and penalised is the one in the header -----
 _PARTY = _SPEC["party"]
 _PARTY_ROLES = [re.compile(p.replace("{ORG}", _PARTY["org"].replace("{SUFFIX}", _PARTY["suffix"]))) for p in _PARTY["roles"]]
@@ -366,11 +355,13 @@ def operative_not_draft(ctx: CheckContext) -> Iterator[Hit]:
 # -- D13 the income confiscated is the income the facts found -------------------------------------------
 _INCOME_FOUND = re.compile(_SPEC["income"]["found"].replace("{MONEY}", _MONEY))
 _ANY_MONEY = re.compile(_MONEY)
+_REDUCED = re.compile(_SPEC["income"]["reduced"])
 
 
 def income_mismatch(d: Decision) -> tuple[Measure, list[Decimal]] | None:
-    """The 没收违法所得 measure whose amount exceeds every 违法所得 the facts state and is written
-    nowhere before the operative part, with the amounts found."""
+    """The 没收违法所得 measure whose amount is written nowhere before the operative part and either exceeds
+    every 违法所得 the facts state, or falls short of it while the text states no refund or deduction
+    (事实认定违法所得1238.5元，没有退款，决定“没收未退还金额453.5元”), with the amounts found."""
     if d.operative is None or d.proposal is not None:
         return None
     taken = [m for m in d.measures if m.kind == "没收违法所得" and m.amount is not None]
@@ -382,9 +373,13 @@ def income_mismatch(d: Decision) -> tuple[Measure, list[Decimal]] | None:
     written = {v for m in _ANY_MONEY.finditer(plain, 0, d.operative.start)
                for v in [parse_money(m.group("money").replace(" ", ""))] if v is not None}
     x = taken[0].amount
-    if not found or x <= max(found) + Decimal("0.01") or any(abs(x - v) <= Decimal("0.01") for v in written):
+    if not found or any(abs(x - v) <= Decimal("0.01") for v in written):
         return None
-    return taken[0], found
+    if x > max(found) + Decimal("0.01"):
+        return taken[0], found
+    if x < max(found) - Decimal("0.01") and not _REDUCED.search(plain, 0, d.operative.start):
+        return taken[0], found
+    return None
 
 
 @predicate
@@ -395,5 +390,6 @@ def income_as_found(ctx: CheckContext) -> Iterator[Hit]:
         if hit:
             m, found = hit
             said = "、".join(f"{v:f}元" for v in dict.fromkeys(found))
-            yield Hit(f"决定没收违法所得{m.amount:f}元，而事实部分认定的违法所得为{said}，前文没有这一数额的来历；应核对没收数额与认定的违法所得",
+            less = "，也没有退还、扣除的记载" if m.amount < max(found) else ""
+            yield Hit(f"决定没收违法所得{m.amount:f}元，而事实部分认定的违法所得为{said}，前文没有这一数额的来历{less}；应核对没收数额与认定的违法所得",
                       [r.rec.file], r.ev(m.span, 10))

@@ -154,6 +154,16 @@ def _band(r: dict[str, Any], d: Decision, income: Decimal | None, no_income: boo
     return None
 
 
+def _floor(bands: list[tuple[Decimal, Decimal | None, str]]) -> Decimal:
+    """The lowest fine the cited provisions allow where the decision itself says it goes below it (减轻). A
+    provision that sets no amount at all (价格法第三十九条“没有违法所得的，可以处以罚款”) leaves it to the one
+    that does (价格违法行为行政处罚规定第九条：5万元以上): cited together, the specific range is the one a 减轻
+    goes below. (D01, without a stated 减轻, keeps the widest: on the 900 the narrower floor alone was mostly a
+    减轻 or an individual's range the reader missed.)"""
+    set_amounts = [b for b in bands if b[0] or b[1] is not None]
+    return min(b[0] for b in (set_amounts or bands))
+
+
 def _income(d: Decision) -> tuple[Decimal | None, bool]:
     """The 违法所得 the fine's multiple rests on: the amount the decision finds. The amount confiscated
     alone is not it — the rest may have been refunded (价格法 §41) and still counts for the ceiling."""
@@ -262,9 +272,8 @@ def mitigation_basis(ctx: CheckContext) -> Iterator[Hit]:
                 continue  # a provision that can ground it, or a §32 circumstance stated in words
             below = []
             for m in d.fines:
-                bands = [_band(rg, d, income, no_income, goods) for rg in _ranges_for(m.basis)]
-                lows = [b[0] for b in bands if b]
-                if m.amount is not None and lows and m.amount < min(lows):
+                bands = [b for rg in _ranges_for(m.basis) if (b := _band(rg, d, income, no_income, goods))]
+                if m.amount is not None and bands and m.amount < _floor(bands):
                     below.append(m)
             if below:
                 what = "基本原则" if all(b["law"] == "中华人民共和国行政处罚法" for b in mit.basis) else "规范性文件，不是减轻的法定情形"
@@ -384,9 +393,16 @@ def decision_read(ctx: CheckContext) -> Iterator[Hit]:
 
 @predicate
 def seal_dated(ctx: CheckContext, *, blank: bool = False) -> Iterator[Hit]:
-    """D07/D07b: the date under the seal (行政处罚法 §59 第二款); a template date left blank is D07b, an absent one D07."""
+    """D07/D07b: the date under the seal (行政处罚法 §59 第二款); a template date left blank is D07b, and so is a seal
+    written out as text (“（静宁县市场监管局印章）”) with no date after it: the text layer that kept the seal's words
+    kept the page, and the form has no date (甘肃's 决定书). An absent date otherwise is D07 (often a seal lost)."""
+    from casefile.ingest.extract.decision import decision_data
+
     for r in decisions(ctx):
         d = r.decision
-        if d.seal_date is None and d.remedy_span is not None and d.seal_blank == blank:
-            why = "落款日期留空（“年月日”）" if d.seal_blank else "落款没有日期"
+        if d.seal_date is not None or d.remedy_span is None:
+            continue
+        seal_text = None if d.seal_blank else re.search(decision_data()["seal"]["as_text"], d.text[d.remedy_span.end:])
+        if (d.seal_blank or bool(seal_text)) == blank:
+            why = "落款日期留空（“年月日”）" if d.seal_blank else f"落款只有“{seal_text.group(0)}”，没有日期" if seal_text else "落款没有日期"
             yield Hit(f"决定书{why}，无法确定作出决定的日期；应在印章处写明作出决定的日期", [r.rec.file], r.ev(Span(max(0, len(d.text) - 60), len(d.text), d.text[-60:])))

@@ -87,8 +87,9 @@ def test_the_date_where_the_text_has_one(checked, item):
         assert decided == [item["date"]]
     else:
         # a date the narrative states is the document's, never the decision's: the undated seal is reported
+        # (major when the seal is written out as text with no date after it: 甘肃's form has none, D07b)
         assert decided == []
-        assert any(f.rule == "D07-seal-date" for f in res.findings)
+        assert any(f.rule in ("D07-seal-date", "D07b-seal-date-blank") for f in res.findings)
 
 
 @pytest.mark.parametrize("item", TRUTH["remedies"], ids=[x["doc_no"] for x in TRUTH["remedies"]])

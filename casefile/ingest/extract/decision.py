@@ -64,8 +64,30 @@ def untitled(text: str) -> str:
     return _TITLE.sub(lambda m: "《" + "　" * (len(m.group(0)) - 2) + "》", text)
 
 
+_RUNNING: re.Pattern | None = None
+_ENDS_SENTENCE = "。；;）)】”！!？?日号页"
+_BODY_AFTER = 60  # characters of body after it: the copies line that ends the text is followed by a page number at most
+
+
+def unrepeated(text: str) -> str:
+    """The text with a line the layout prints on every page blanked where it cuts a sentence (same length):
+    the copies line “本文书一式二份，一份送达，一份归档。” as a page footer (“也可六个月内依法向本文书一式二份，
+    …归档。应城市人民法院提起行政诉讼”). The line where it belongs — after a finished sentence or the seal's date, or
+    at the end of the text — stays."""
+    global _RUNNING
+    if _RUNNING is None:
+        _RUNNING = regex(decision_data()["patterns"]["running_line"])
+    out = None
+    for m in _RUNNING.finditer(text):
+        if m.start() and text[m.start() - 1] not in _ENDS_SENTENCE and len(text) - m.end() > _BODY_AFTER:
+            out = out or list(text)
+            out[m.start():m.end()] = "　" * (m.end() - m.start())
+    return "".join(out) if out else text
+
+
 def read_decision(text: str, kind: str = "") -> Decision:
     """Read a compacted decision text (``casefile.ingest.extract.normalize.compact``)."""
+    text = unrepeated(text)
     d = Decision(text=text, kind=kind or ("不予处罚" if "不予行政处罚决定书" in text[:200] or "不予处罚决定书" in text[:200] else "处罚"))
     plain = untitled(unquoted(text))
     d.citations = find_citations(text)

@@ -52,12 +52,12 @@ def remedies(d: Decision, plain: str) -> None:
             # the period stated in a clause of its own (自…之日起六十日内提出行政复议申请，…向…申请行政复议)
             pm = last_match(regex(r"(?P<p>(?:六十|60|[一二三四五六七八九十两\d]+)(?:日|天|个月))(?:内|之内)?"), seg, max(0, m.start() - 120), m.start())
             period = pm.group("p") if pm and "诉讼" not in seg[pm.start():m.start()] else ""
-        body = (m.group("body") or "").strip("，,")
+        body = (m.group("body") or "").replace("\u3000", "").strip("，,")
         d.remedies.append(Remedy("复议", Span(s + m.start(), s + m.end(), t[s + m.start():s + m.end()]), body, period, _period_days(period)))
     spec = decision_data()["remedies"]
     for m in regex(spec["court"]).finditer(seg):
         period = m.group("period") or ""
-        body = (m.group("body") or "").strip("，,")
+        body = (m.group("body") or "").replace("\u3000", "").strip("，,")
         before = seg[max(0, m.start() - 60): m.start() + 30]
         clause_start = max(seg.rfind("；", 0, m.start()), seg.rfind("。", 0, m.start()), seg.rfind(";", 0, m.start())) + 1
         clause = seg[clause_start: m.end()]
