@@ -219,13 +219,14 @@ def _closes(text: str, entities: list[Entity], day: str, lines: list[str]) -> bo
 def _summary_fields(f: dict[str, Any], text: str) -> None:
     """A page telling of a decision in the third person (XX局对YY公司…作出行政处罚决定): the agency and the
     party it names, and the date it says the decision was made — not the date the summary was signed."""
-    from casefile.ingest.extract.agency import own_name
+    from casefile.ingest.extract.agency import own_name, placed, with_place
     from casefile.ingest.extract.published import summary
 
     s = summary(text)
-    if not s or not own_name(s["agency"]):
+    agency = s and (own_name(s["agency"]) or placed(s["agency"], text))  # (区应急管理局: the text's 上虞区应急管理局)
+    if not agency:
         return
-    f.setdefault("agency", s["agency"])
+    f.setdefault("agency", with_place(agency, text))
     f.setdefault("party", unabbreviated(s["party"], text))
     if s.get("date"):
         f["date"] = s["date"]

@@ -79,6 +79,16 @@ def placed(name: str, text: str) -> str:
     return _own(found.group(0)) if found else ""
 
 
+def with_place(name: str, text: str) -> str:
+    """``name`` with the higher place the text writes before it elsewhere (a news item's 被李沧区卫生健康局给予… and its
+    …21日,青岛市李沧区卫生健康局执法人员…: 青岛市李沧区卫生健康局), else ``name`` as it is."""
+    found = re.search(_PLACE_BEFORE.format(name=re.escape(name)), text)
+    return found.group(0) if found and _HIGHER_PLACE.search(found.group(0)[: -len(name)]) else name
+
+
+_HIGHER_PLACE = re.compile(r"[省市州盟]$")
+
+
 def field_agency(lines: list[str]) -> str:
     """The agency a publicity page names in its own field (决定机关 乌鲁木齐市城乡规划管理局; 处罚机关 / | / …)."""
     from casefile.ingest.extract.published import field_values

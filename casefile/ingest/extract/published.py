@@ -153,7 +153,7 @@ def table_agency(cells: dict[str, str]) -> str:
 _FIRST_PERSON = re.compile(_SPEC["first_person"])
 _AGENCY_SELF = re.compile(_SPEC["agency_self"])
 _RECEIVED = re.compile(_SPEC["summary_received"].replace("{name}", _NAME))
-_PARTY_ONLY = [re.compile(p) for p in _SPEC["summary_party"]]
+_PARTY_ONLY = [re.compile(p.replace("{name}", _NAME)) for p in _SPEC["summary_party"]]
 _ACTING = re.compile(_SPEC["summary_agency"].replace("{name}", _NAME))
 _OWNER = re.compile(_SPEC["party_owner"])
 _SAME_PLACE = re.compile(_SPEC["same_place"])
@@ -182,8 +182,11 @@ def _told(text: str) -> dict[str, str]:
     if (m := _SUMMARY.search(text)) and (party := _named(m.group("party"), m.group("agency"))):
         return {"agency": m.group("agency"), "party": party, "at": m.start(), "end": m.end()}
     for p in _PARTY_ONLY:
-        if (m := p.search(text)) and (party := _named(m.group("party"), "")) and (acting := _ACTING.search(text)):
-            return {"agency": acting.group("agency"), "party": party, "at": m.start(), "end": m.end()}
+        if not (m := p.search(text)) or not (party := _named(m.group("party"), "")):
+            continue
+        # the agency the sentence names after 被, else the first one acting in the text
+        if agency := m.groupdict().get("agency") or ((acting := _ACTING.search(text)) and acting.group("agency")):
+            return {"agency": agency, "party": party, "at": m.start(), "end": m.end()}
     return {}
 
 

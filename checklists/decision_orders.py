@@ -1,0 +1,90 @@
+"""Predicates on what a decision's penalty provision requires it to order (casefile/data/laws/penalty_ranges.toml
+``requires``): 没收违法所得 (D04), 责令改正 (D06), and the other orders such as 责令退还, 恢复植被, 补种 (D06b).
+The decisions are read as decision_rules.py reads them."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from casefile.ingest.extract.decision import _MONEY, Decision, decision_data, unquoted
+from checklists.context import CheckContext, Hit
+from checklists.decision_bases import applies
+from checklists.decision_rules import _cite, _ranges_for, decisions, law_data
+from checklists.registry import predicate
+
+
+# -- D04/D06 what the penalty provision requires -------------------------------------------------------------
+def _required(d: Decision) -> dict[str, list[dict[str, Any]]]:
+    basis = [b for m in d.measures for b in m.basis] + d.penalty_basis
+    out: dict[str, list[dict[str, Any]]] = {}
+    for rg in (rg for rg in _ranges_for(basis) if applies(rg, d)):
+        for need in rg.get("requires", []):
+            out.setdefault(need, [])
+            key = {"law": rg["law"], "article": rg["article"]}
+            if key not in out[need]:
+                out[need].append(key)
+    return out
+
+
+def _stated_profit(d: Decision) -> str | None:
+    """The profit the facts state without calling it 违法所得 (“售出2副，获利162元”), before the operative part."""
+    plain = unquoted(d.text)[: d.operative.start if d.operative else len(d.text)]
+    pats = (p.replace("{MONEY}", _MONEY) for p in decision_data()["patterns"]["profit"])
+    return next((m.group(0) for p in pats for m in re.finditer(p, plain)), None)
+
+
+@predicate
+def illegal_income_dealt(ctx: CheckContext, *, scaled: bool = True) -> Iterator[Hit]:
+    """D04: the provision says 没收违法所得; the decision neither quantifies nor confiscates it nor
+    says there is none (or that it cannot be determined / was refunded). ``scaled=True``: only
+    provisions whose fine is a multiple of 违法所得 — the penalty band then rests on a fact the
+    decision never states (major); ``scaled=False``: the fixed-range ones (明码标价, minor)."""
+    for r in decisions(ctx):
+        d = r.decision
+        if d.proposal or not d.measures:
+            continue
+        need = _required(d).get("没收违法所得")
+        if not need or d.illegal_income is not None or d.no_illegal_income:
+            continue
+        basis = [b for m in d.measures for b in m.basis] + d.penalty_basis
+        by_income = any(rg.get("per") == "illegal_income" for rg in _ranges_for(basis))
+        if by_income != scaled:
+            continue
+        if any(m.kind == "没收违法所得" for m in d.measures):
+            continue
+        profit = _stated_profit(d)
+        what = (f"前文写明“{profit}”，决定书却既未没收、也未说明已退还或不属违法所得" if profit
+                else "决定书既未认定违法所得数额或说明没有违法所得，也未没收")
+        yield Hit(f"处罚依据{'、'.join(_cite(b) for b in need)}规定没收违法所得，{what}",
+                  [r.rec.file], r.ev(d.operative, 0) if d.operative else r.ev(None))
+
+
+@predicate
+def correction_ordered(ctx: CheckContext) -> Iterator[Hit]:
+    """D06: the provision (and 行政处罚法 §28) requires 责令改正; the decision does not order it."""
+    for r in decisions(ctx):
+        d = r.decision
+        if d.proposal or not d.measures:
+            continue
+        need = _required(d).get("责令改正")
+        if need and d.correction is None:
+            yield Hit(f"处罚依据{'、'.join(_cite(b) for b in need)}规定责令改正（行政处罚法第二十八条第一款），决定书未责令当事人改正违法行为",
+                      [r.rec.file], r.ev(d.operative) if d.operative else r.ev(None))
+
+
+@predicate
+def orders_required(ctx: CheckContext) -> Iterator[Hit]:
+    """D06b: the provision orders a measure besides 责令改正 (土地管理法第七十七条 责令退还, 森林法第七十三条
+    恢复植被, 第七十六条 补种, casefile/data/laws/penalty_ranges.toml ``requires``); the decision's operative
+    part (quoted statute wording blanked) does not order it."""
+    words = law_data("penalty_ranges").get("orders", {})
+    for r in decisions(ctx):
+        d = r.decision
+        if d.proposal or not d.measures or d.operative is None:
+            continue
+        said = unquoted(d.text)[d.operative.start:]
+        for need, provisions in _required(d).items():
+            if need in words and not re.search(words[need], said):
+                yield Hit(f"处罚依据{'、'.join(_cite(b) for b in provisions)}规定{need}，决定书的处理部分没有写明",
+                          [r.rec.file], r.ev(d.operative))
