@@ -2,7 +2,8 @@
 A page whose body was flattened into one line (its breaks lost, or turned into spaces) is broken again
 after its title, before its field labels, after its sentence ends and its 文号, and after a salutation:
 a reader then finds “当事人：…” or “XX公司：” at a line's start as it would on paper. Only lines longer
-than ``[lines].long`` are broken; the text itself and its offsets are not touched."""
+than ``[lines].long`` are broken, or longer than ``[lines].glued`` when they open on a title with more after it;
+the text itself and its offsets are not touched."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from functools import lru_cache
 from casefile.ingest.extract.entities import pattern_data
 from casefile.ingest.extract.normalize import compact
 
-# a page flattened with its breaks turned into spaces: a space between two runs of four or more Chinese characters
-# or marks was a break (a letter-spaced title 行 政 处 罚 and a PDF's 2025 年 1 月 have shorter runs around theirs)
 # what may stand before a title on its line: an agency's name, not a sentence (…自收到本行政处罚决定书之日起)
 _NAME_ONLY = re.compile(r"[^，,。；;:：《》“”\"本]{0,40}")
+# a page flattened with its breaks turned into spaces: a space between two runs of four or more Chinese characters
+# or marks was a break (a letter-spaced title 行 政 处 罚 and a PDF's 2025 年 1 月 have shorter runs around theirs)
 _SPACE_BREAK = re.compile(r"(?<![:：|｜])(?<=[^\x00-\x7f]{4})\s+(?=[^\x00-\x7f]{4})")
 
 
