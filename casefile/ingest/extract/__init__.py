@@ -253,7 +253,8 @@ def _reported_fields(f: dict[str, Any], text: str) -> bool:
 
 def _seal_date(f: dict[str, Any], d, stated: str | None = None) -> None:
     """The date under the seal of a paper read as a decision (``d``) — else the one a publicity page states
-    in its own field (``stated``: 处罚决定日期) — none when the signature is undated."""
+    in its own field (``stated``: 处罚决定日期) — else, for a whole decision whose signature is undated, the
+    last date its text states, marked as the text's; none for an opening without its signature."""
     f.pop("text_date", None)
     f.pop("date_source", None)
     if d.seal_date:
