@@ -173,8 +173,8 @@ def basis_is_penalty_article(ctx: CheckContext) -> Iterator[Hit]:
             continue  # a penalty article is named as the basis just before (…依据第二十二条的规定。依照第四十一条…作如下处罚)
         if wrong:
             names = "、".join(dict.fromkeys(f"《{b['law'].removeprefix('中华人民共和国')}》第{b['article']}条" for b in wrong))
-            yield Hit(f"处罚依据只引用了{names}，不在该法“法律责任”一章，不是设定处罚的条款；应引用该法法律责任一章中对这一行为"
-                      "设定处罚的条款", [r.rec.file], r.ev(d.operative, 0) if d.operative else r.ev(None))
+            yield Hit(f"处罚依据只引用了{names}，都不是设定处罚的条款（不在该法“法律责任”一章，或只规定退还、赔偿）；应引用"
+                      "法律责任一章中对这一行为设定处罚的条款", [r.rec.file], r.ev(d.operative, 0) if d.operative else r.ev(None))
 
 
 # -- L07 the decision names the provisions it rests on ------------------------------------------------------------
