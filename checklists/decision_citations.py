@@ -8,7 +8,7 @@ import re
 from typing import Iterator
 
 from checklists.context import CheckContext, Hit
-from casefile.ingest.extract.decision import Span
+from casefile.ingest.extract.decision import _BASIS_WORD, _VIOLATES, Span
 from checklists.decision_rules import _date_of, decisions, law_data
 from checklists.registry import predicate
 
@@ -135,8 +135,6 @@ def outside_liability(library, basis: list[dict], day: dt.date | None, skip: str
     return out
 
 
-_BASIS_WORD = re.compile(r"依据|根据|依照|按照")
-_VIOLATES = re.compile(r"违反|违背|构成")
 # a sentence ends at “。” or “；”, but not where an article's wording copied in without quotation marks ends
 # (“…第十二条经营者进行价格活动，…紧急措施。，《价格违法行为行政处罚规定》第九条…”: the list goes on)
 _SENTENCE_END = re.compile(r"[。；](?![，,、《])")

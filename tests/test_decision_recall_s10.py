@@ -3,7 +3,8 @@ recall_s9b.toml), each on the real decision it was found in (tests/data/consiste
 decisions), and real decisions without them that stay silent:
 a fine resting only on articles outside their law's chapter 法律责任 (价格法第十九条, and 第四十一条 which only orders a
 refund) (L06); a whole decision that names no violated provision and no penalty basis anywhere (L07), whose operative
-part is a bare “罚款 180000 元。” before the remedies (read as the operative part)."""
+part is a bare “罚款 180000 元。” before the remedies (read as the operative part); a fine decided with no 履行方式
+(D18: nothing from the operative part on says how and by when it is paid)."""
 
 from __future__ import annotations
 
@@ -11,14 +12,17 @@ import pytest
 
 from tests.test_decision_consistency import _read, assert_exactly, check_each
 
-RULES = ("L06-basis-penalty-article", "L07-provisions-named")
+RULES = ("L06-basis-penalty-article", "L07-provisions-named", "D18-payment-stated")
 
 EXPECTED = {
     # 渤黄市监处罚〔2024〕11011号: the 综上's basis is “依据《中华人民共和国价格法》第十九条的规定，及…第四十一条…” (a rule on
     # government pricing, and the refund article); the 本局认为 before it had named 第三十九条 “应予处罚”
     "samr_9e919df2936757dd0193734e7b0a0d79.txt": [("L06-basis-penalty-article", "《价格法》第19条")],
     # 鄂州市监处罚〔2023〕617号: no article of any law but a 湖北 discretion rule; decided “罚款 180000 元。”
-    "samr_420700202304210001.txt": [("L07-provisions-named", "罚款180000元")],
+    # and goes from the fine straight to the remedies
+    "samr_420700202304210001.txt": [("L07-provisions-named", "罚款180000元"), ("D18-payment-stated", "履行方式")],
+    # 凤市监处罚〔2025〕46号: “本局决定处罚如下：罚款1000元。如对本行政处罚决定不服…” (its PDF has no payment part either)
+    "samr_e6bb23332d4b40be830592e28ce22c76.txt": [("D18-payment-stated", "罚款1000元")],
     # silent: 滨市监处罚〔2023〕00424号 names its basis in two sentences (“依据…明码标价和禁止价格欺诈规定第二十二条的规定。
     # 依照《价格法》第四十一条…予以没收。本局对当事人作如下处罚”: the last 依照 alone is not the basis);
     # 新市监处罚〔2025〕99号 copies the articles in without quotation marks (“第十二条经营者…紧急措施。，《价格违法行为
