@@ -1,5 +1,6 @@
 """L03/L04: the rules a 行政处罚决定书 rests on are in force and cited by their current article numbers
-(repeals and renumberings are data: ``casefile/data/laws/*.toml``)."""
+(repeals and renumberings are data: ``casefile/data/laws/*.toml``); L05 the provision in force when the act was done;
+L06 the penalty rests on an article of its law's chapter 法律责任; L07 the decision names its provisions at all."""
 
 from __future__ import annotations
 

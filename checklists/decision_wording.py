@@ -1,6 +1,6 @@
 """Predicates on what a 决定书 says it decides and finds: a kind and amount of penalty in the
 operative part (D15), the evidence it rests on listed under its heading (E04), the 告知 and the party's
-陈述、申辩 stated (D17), a 定性 that finds the violation rather than suspecting it (D16, “涉嫌违反”
+陈述、申辩 stated (D17), how and by when a fine is paid (D18), a 定性 that finds the violation rather than suspecting it (D16, “涉嫌违反”
 is the wording of the 立案, not of the decision), template options left in brackets (F03; in the operative
 part F03b: “[现责令当事人改正上述违法行为，并]决定处罚如下” leaves open whether correction is ordered).
 Patterns are data (casefile/data/extract/decision.toml [consistency.decided], [consistency.suspected])."""
