@@ -1,6 +1,6 @@
 """Predicates on what a 决定书 says it decides and finds: a kind and amount of penalty in the
 operative part (D15), the evidence it rests on listed under its heading (E04), the 告知 and the party's
-陈述、申辩 stated (D17), a 定性 that finds the violation rather than suspecting it (D16, “涉嫌违反”
+陈述、申辩 stated (D17), how and by when a fine is paid (D18), a 定性 that finds the violation rather than suspecting it (D16, “涉嫌违反”
 is the wording of the 立案, not of the decision), template options left in brackets (F03; in the operative
 part F03b: “[现责令当事人改正上述违法行为，并]决定处罚如下” leaves open whether correction is ordered).
 Patterns are data (casefile/data/extract/decision.toml [consistency.decided], [consistency.suspected])."""
@@ -97,6 +97,29 @@ def notice_stated(ctx: CheckContext) -> Iterator[Hit]:
             at = d.reasoning or d.evidence
             yield Hit("决定书通篇没有写行政处罚告知、当事人陈述申辩（或听证）的情况及其采纳情况；应写明告知的日期和文书、"
                       "当事人是否陈述申辩及复核采纳的理由", [r.rec.file], r.ev(Span(at.start, min(at.end, at.start + 60), d.text[at.start:at.start + 60])))
+
+
+_PAYMENT = re.compile(_SPEC["payment"]["words"])
+
+
+def payment_unstated(d: Decision) -> Span | None:
+    """The operative part of a whole decision that decides a fine or a confiscation with its amount when nothing from
+    there on says how and by when it is paid (no 缴纳, 履行, 国库…): “罚款1000元。如对本行政处罚决定不服…”."""
+    if (d.kind != "处罚" or d.evidence is None or not d.remedies or d.payment is not None or d.operative is None
+            or len(d.text) < _SPEC["payment"]["min_chars"] or not any(m.amount for m in d.measures)):
+        return None
+    return None if _PAYMENT.search(d.text, d.operative.start) else d.operative
+
+
+@predicate
+def payment_stated(ctx: CheckContext) -> Iterator[Hit]:
+    """D18: a decision that imposes a fine or a confiscation states how and by when it is to be paid (行政处罚法 §59(四))."""
+    for r in decisions(ctx):
+        s = payment_unstated(r.decision)
+        if s:
+            first = next((m.span.start for m in r.decision.measures if m.span.start >= s.start), s.start)  # from the penalty itself
+            yield Hit(f"决定书决定了“{r.decision.text[first:s.end][:50]}”，却没有写明履行方式和期限（缴纳的期限、地点或方式）；应写明当事人应于收到"
+                      "决定书之日起十五日内缴纳及缴纳的方式", [r.rec.file], r.ev(Span(s.start, min(s.end, s.start + 80), s.text[:80])))
 
 
 @predicate

@@ -320,6 +320,29 @@ def version_file(version: dict[str, Any], imported_from: str = "") -> Path | Non
     return None
 
 
+_LIABILITY_CHAPTER = re.compile(r"^#+\s*第[一二三四五六七八九十]+章\s*(?:法律责任|罚则)\s*$")
+
+
+@lru_cache(maxsize=128)
+def liability_articles(path: Path) -> frozenset[str] | None:
+    """The keys of the articles in a law file's chapter 法律责任 (or 罚则) — the articles that set penalties;
+    None when the file has no such chapter (a rule made of penalties throughout, or no chapters at all)."""
+    keys: set[str] = set()
+    inside = found = False
+    for raw in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.strip()
+        if line.startswith("#"):
+            if re.match(r"^#+\s*第[一二三四五六七八九十]+章", line):
+                inside = bool(_LIABILITY_CHAPTER.match(line))
+                found = found or inside
+            continue
+        m = _ARTICLE.match(line + " ")
+        if m and inside:
+            n = parse_cn_number(m.group(1))
+            keys.add(str(n) if not m.group(2) else f"{n}-{parse_cn_number(m.group(2))}")
+    return frozenset(keys) if found else None
+
+
 def imported_laws(workspace_root: Path) -> dict[str, Any]:
     """What the workspace imported itself: {"source": folder, "imported": date, "laws": {name: [versions]}}
     (empty when it imported nothing)."""

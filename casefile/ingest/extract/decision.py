@@ -153,7 +153,7 @@ def _operative(d: Decision, plain: str) -> None:
     t = d.text
     tail = d._tail_start  # type: ignore[attr-defined]
     lo = d.reasoning.start if d.reasoning else (d.evidence.end if d.evidence else 0)
-    anchor = last_match(phrasings("operative_anchor"), plain, lo, tail)
+    anchor = last_match(phrasings("operative_anchor"), plain, lo, tail) or _bare_operative(plain, lo, tail)
     if anchor is None:
         return
     # the operative part: from the sentence that states the basis and the decision (综上/依据…) to the 履行方式
@@ -196,6 +196,15 @@ def _operative(d: Decision, plain: str) -> None:
     corr = first_match(phrasings("correction"), said, unmet[-1] if unmet else 0)
     if corr:
         d.correction = Span(corr.start(), corr.end(), t[corr.start():corr.end()])
+
+
+def _bare_operative(plain: str, lo: int, tail: int) -> re.Match | None:
+    """With no 决定/如下 anywhere, the last sentence before the 履行方式 or the remedies when it opens on the penalty
+    itself (“罚款 180000 元。”): the decision, written without its anchor."""
+    if tail >= len(plain):
+        return None  # no payment and no remedies read: no end to the operative part
+    s = max(plain.rfind("。", lo, max(lo, tail - 1)), lo - 1) + 1
+    return phrasings("operative_bare").match(plain, s, tail)
 
 
 def _basis_for(d: Decision, plain: str, start: int, end: int) -> list[dict[str, Any]]:
