@@ -225,6 +225,8 @@ def _summary_fields(f: dict[str, Any], text: str) -> None:
     s = summary(text)
     agency = s and (own_name(s["agency"]) or placed(s["agency"], text))  # (区应急管理局: the text's 上虞区应急管理局)
     if not agency:
+        if s:  # (市交通运输综合行政执法支队, its place nowhere written: no agency, the party still named)
+            f.setdefault("party", unabbreviated(s["party"], text))
         return
     f.setdefault("agency", with_place(agency, text))
     f.setdefault("party", unabbreviated(s["party"], text))

@@ -3,7 +3,9 @@ A page whose body was flattened into one line (its breaks lost, or turned into s
 after its title, before its field labels, after its sentence ends and its 文号, and after a salutation:
 a reader then finds “当事人：…” or “XX公司：” at a line's start as it would on paper. Only lines longer
 than ``[lines].long`` are broken, or longer than ``[lines].glued`` when they open on a title with more after it;
-the text itself and its offsets are not touched."""
+the text itself and its offsets are not touched. A publicity table whose columns are set apart by runs of spaces
+(序号  案件名称  被处罚对象名称  …  处罚决定文号 / 1  …案  东宁育泉砼业有限公司  …) keeps its cells apart, as
+a table written with bars (序号|案件名称|…), so its header row still lines up with its record."""
 
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ from casefile.ingest.extract.normalize import compact
 _NAME_ONLY = re.compile(r"[^，,。；;:：《》“”\"本]{0,40}")
 # a page flattened with its breaks turned into spaces: a space between two runs of four or more Chinese characters
 # or marks was a break (a letter-spaced title 行 政 处 罚 and a PDF's 2025 年 1 月 have shorter runs around theirs)
+# a table's column gap: two spaces or more, or a tab
+_COLUMN_GAP = re.compile(r"[ \t\u3000]{2,}|\t")
 _SPACE_BREAK = re.compile(r"(?<![:：|｜])(?<=[^\x00-\x7f]{4})\s+(?=[^\x00-\x7f]{4})")
 
 
@@ -50,11 +54,33 @@ def _split(line: str, cut: re.Pattern) -> list[str]:
     return out + [line[start:]] if start < len(line) else out
 
 
+def _spaced_rows(lines: list[str]) -> dict[int, str]:
+    """index -> the row written with bars, for a header row whose columns are set apart by gaps of spaces (four
+    cells or more, one of them a publicity table's column) and the rows under it with as many cells."""
+    header = set(pattern_data()["published"]["header_labels"])
+    out: dict[int, str] = {}
+    width = 0
+    for n, line in enumerate(lines):
+        cells = [compact(c).text for c in _COLUMN_GAP.split(line.strip()) if c.strip()]
+        if len(cells) >= 4 and header.intersection(cells):
+            width = len(cells)
+        elif not width or len(cells) != width:
+            width = 0 if line.strip() else width
+            continue
+        out[n] = "|".join(cells) + "|"
+    return out
+
+
 def text_lines(original: str) -> list[str]:
     """The non-blank lines of ``original``, each compacted; long ones broken as the module says."""
     (long, glued), title, cut, salutation, labels = _rules()
     out: list[str] = []
-    for line in original.splitlines():
+    raw = original.splitlines()
+    rows = _spaced_rows(raw)
+    for n, line in enumerate(raw):
+        if n in rows:
+            out.append(rows[n])
+            continue
         whole = compact(line).text
         heads = title.search(whole[:60])  # a title opening the line (its agency before it), more after it
         heads = heads if heads and _NAME_ONLY.fullmatch(whole[:heads.start()]) else None
