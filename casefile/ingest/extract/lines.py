@@ -10,6 +10,7 @@ a table written with bars (序号|案件名称|…), so its header row still lin
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from casefile.ingest.extract.entities import pattern_data
@@ -25,11 +26,32 @@ _SPACE_BREAK = re.compile(r"(?<![:：|｜])(?<=[^\x00-\x7f]{4})\s+(?=[^\x00-\x7f
 
 
 def _either(words) -> str:
-    return "(?:" + "|".join(map(re.escape, sorted(set(words), key=len, reverse=True))) + ")"
+    """Any of ``words``, the longest first; one that ends a longer word not where that word's head stands before it
+    (社会信用代码 not inside 统一社会信用代码, 电话 not inside 联系电话)."""
+    words = sorted(set(words), key=len, reverse=True)
+
+    def alone(w: str) -> str:
+        return "".join(f"(?<!{re.escape(o[:-len(w)])})" for o in words if len(o) > len(w) and o.endswith(w)) + re.escape(w)
+
+    return "(?:" + "|".join(map(alone, words)) + ")"
+
+
+@dataclass(frozen=True)
+class _Rules:
+    long: int
+    glued: int
+    flat: int  # page labels on a line that make it a flattened page
+    title: re.Pattern
+    cut: re.Pattern
+    salutation: re.Pattern
+    case_then_salutation: re.Pattern
+    page: re.Pattern
+    counted: re.Pattern
+    labels: frozenset[str]
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[tuple[int, int], re.Pattern, re.Pattern, re.Pattern, frozenset[str]]:
+def _rules() -> _Rules:
     data = pattern_data()
     spec, party, published = data["lines"], data["party"], data["published"]
     labels = {*spec["labels"], *party["labels"], *party["address_labels"]}
@@ -40,8 +62,10 @@ def _rules() -> tuple[tuple[int, int], re.Pattern, re.Pattern, re.Pattern, froze
     doc_no = "(?:" + "|".join(data["labels"]["DOC_NO"]["patterns"]) + ")"
     cut = re.compile(f"(?={_either(named)}[:：])|(?={_either(bare)})|{spec['signature_date']}|"
                      + spec["after"].replace("{doc_no}", doc_no))
-    return ((int(spec["long"]), int(spec["glued"])), re.compile(spec["title_end"]), cut, re.compile(spec["salutation"]),
-            frozenset(named))
+    return _Rules(int(spec["long"]), int(spec["glued"]), int(spec["page_labels_flat"]), re.compile(spec["title_end"]), cut,
+                  re.compile(spec["salutation"]), re.compile(spec["case_then_salutation"]),
+                  re.compile(f"{_either(spec['page_labels'])}[:：]"), re.compile(f"{_either(spec['page_count_labels'])}[:：]"),
+                  frozenset(named | bare))
 
 
 def _split(line: str, cut: re.Pattern) -> list[str]:
@@ -71,29 +95,50 @@ def _spaced_rows(lines: list[str]) -> dict[int, str]:
     return out
 
 
+def _flattened(whole: str, r: _Rules) -> bool:
+    """Whether a line is a flattened page: longer than ``long``; or longer than ``glued`` and opening on a title
+    with more after it, or holding a page's labels (发布时间:…来源:…)."""
+    if len(whole) > r.long:
+        return True
+    if len(whole) <= r.glued:
+        return False
+    heads = r.title.search(whole[:60])  # a title opening the line (its agency before it), more after it
+    if heads and _NAME_ONLY.fullmatch(whole[:heads.start()]) and heads.end() < len(whole) - 10:
+        return True
+    return len(r.page.findall(whole)) >= r.flat
+
+
+def _pieces(line: str, r: _Rules) -> list[str]:
+    """A flattened line broken as the module says."""
+    out: list[str] = []
+    spaced = (compact(p).text for p in _SPACE_BREAK.split(line))
+    for part in (p for s in spaced for t in _split(s, r.title) for p in _split(t, r.cut)):
+        part = part.lstrip("|｜•·")  # a cell's or a list's mark left at the start of a piece
+        if (c := r.case_then_salutation.match(part)) and c.group("name") in c.group("case"):
+            out.append(c.group("case"))  # (…公司非法占地案 / …公司:我局…)
+            part = part[c.end("case"):]
+        if (label := r.counted.match(part)) and r.salutation.match(part[label.end():]):
+            out.append(part[:label.end()])  # a page's empty field before a salutation (点击: / 鞍山发蓝股份公司:)
+            part = part[label.end():]
+        m = r.salutation.match(part)
+        if m and m.end() < len(part) and m.group(0).strip(":：") not in r.labels:
+            out += [part[:m.end()], part[m.end():]]
+        elif part:
+            out.append(part)
+    return out
+
+
 def text_lines(original: str) -> list[str]:
-    """The non-blank lines of ``original``, each compacted; long ones broken as the module says."""
-    (long, glued), title, cut, salutation, labels = _rules()
+    """The non-blank lines of ``original``, each compacted; flattened ones broken as the module says."""
+    r = _rules()
     out: list[str] = []
     raw = original.splitlines()
     rows = _spaced_rows(raw)
     for n, line in enumerate(raw):
-        if n in rows:
-            out.append(rows[n])
-            continue
-        whole = compact(line).text
-        heads = title.search(whole[:60])  # a title opening the line (its agency before it), more after it
-        heads = heads if heads and _NAME_ONLY.fullmatch(whole[:heads.start()]) else None
-        if len(whole) <= long and not (len(whole) > glued and heads and heads.end() < len(whole) - 10):
+        whole = rows.get(n) or compact(line).text
+        if n in rows or not _flattened(whole, r):
             if whole:
                 out.append(whole)
             continue
-        spaced = (compact(p).text for p in _SPACE_BREAK.split(line))
-        for part in (p for s in spaced for t in _split(s, title) for p in _split(t, cut)):
-            part = part.lstrip("|｜•·")  # a cell's or a list's mark left at the start of a piece
-            m = salutation.match(part)
-            if m and m.end() < len(part) and m.group(0).strip(":：") not in labels:
-                out += [part[:m.end()], part[m.end():]]
-            elif part:
-                out.append(part)
+        out += _pieces(line, r)
     return out
