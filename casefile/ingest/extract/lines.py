@@ -20,6 +20,8 @@ from casefile.ingest.extract.normalize import compact
 _NAME_ONLY = re.compile(r"[^，,。；;:：《》“”\"本]{0,40}")
 # a page flattened with its breaks turned into spaces: a space between two runs of four or more Chinese characters
 # or marks was a break (a letter-spaced title 行 政 处 罚 and a PDF's 2025 年 1 月 have shorter runs around theirs)
+# marks a piece may open on: a cell's bar, a list's dot, a toolbar's brackets (字体:[] / 】责令改正违法行为决定书)
+_LEFT_MARKS = re.compile(r"^(?:\[\]|【】|[|｜•·】\]])+")
 # a table's column gap: two spaces or more, or a tab
 _COLUMN_GAP = re.compile(r"[ \t\u3000]{2,}|\t")
 _SPACE_BREAK = re.compile(r"(?<![:：|｜])(?<=[^\x00-\x7f]{4})\s+(?=[^\x00-\x7f]{4})")
@@ -46,7 +48,6 @@ class _Rules:
     salutation: re.Pattern
     case_then_salutation: re.Pattern
     page: re.Pattern
-    counted: re.Pattern
     labels: frozenset[str]
 
 
@@ -61,10 +62,11 @@ def _rules() -> _Rules:
                                          *published["doc_no_labels"], *published["date_labels"]} - set(party["labels"]))
     doc_no = "(?:" + "|".join(data["labels"]["DOC_NO"]["patterns"]) + ")"
     cut = re.compile(f"(?={_either(named)}[:：])|(?={_either(bare)})|{spec['signature_date']}|"
+                     f"{_either(spec['page_count_labels'])}[:：]\\d*|"
                      + spec["after"].replace("{doc_no}", doc_no))
     return _Rules(int(spec["long"]), int(spec["glued"]), int(spec["page_labels_flat"]), re.compile(spec["title_end"]), cut,
                   re.compile(spec["salutation"]), re.compile(spec["case_then_salutation"]),
-                  re.compile(f"{_either(spec['page_labels'])}[:：]"), re.compile(f"{_either(spec['page_count_labels'])}[:：]"),
+                  re.compile(f"{_either(spec['page_labels'])}[:：]"),
                   frozenset(named | bare))
 
 
@@ -113,13 +115,10 @@ def _pieces(line: str, r: _Rules) -> list[str]:
     out: list[str] = []
     spaced = (compact(p).text for p in _SPACE_BREAK.split(line))
     for part in (p for s in spaced for t in _split(s, r.title) for p in _split(t, r.cut)):
-        part = part.lstrip("|｜•·")  # a cell's or a list's mark left at the start of a piece
+        part = _LEFT_MARKS.sub("", part)  # a cell's, a list's or a toolbar's mark left at the start of a piece
         if (c := r.case_then_salutation.match(part)) and c.group("name") in c.group("case"):
             out.append(c.group("case"))  # (…公司非法占地案 / …公司:我局…)
             part = part[c.end("case"):]
-        if (label := r.counted.match(part)) and r.salutation.match(part[label.end():]):
-            out.append(part[:label.end()])  # a page's empty field before a salutation (点击: / 鞍山发蓝股份公司:)
-            part = part[label.end():]
         m = r.salutation.match(part)
         if m and m.end() < len(part) and m.group(0).strip(":：") not in r.labels:
             out += [part[:m.end()], part[m.end():]]
