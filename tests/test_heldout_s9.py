@@ -70,3 +70,18 @@ def test_a_news_item_names_the_agency_acting_and_the_party_it_was_sent_to(name):
     x = extract_text((DATA / "txt" / name).read_text(encoding="utf-8")).fields
     assert (x.get("agency", ""), x.get("party", "") or x.get("masked", {}).get("party", "")) == (t["agency"], t["party"])
     assert x.get("date", "") == t["date"]
+
+
+@pytest.mark.parametrize("name", [
+    "wj_shanghai_tijian.txt",    # 以案释法 | 某健康科技公司未取得医疗机构执业许可证擅自执业案 (the column's lead is no name)
+    "ly_taojiang_zhan.txt",      # 被处罚人:姓名  占某 性别  出生日期 197105 (a spaced row: the sub-label dropped)
+    "sl_guangdong_guanbu.txt",   # 行政相对人:广东水电**股份有限公司 广东**建设集团股份有限公司 (the first of two)
+    "ny_longhui_taiyun.txt",     # 隆回县羊古坳镇泰*农资经营部 龙*权 (the name, not its masked operator)
+    "cg_taizhou_longxia.txt",    # 当事人为扩大饭店经营面积… is a sentence: no party named
+    "ly_lanxi_fan.txt",          # 兰溪市上华街道综合行政执法队依法开出了一张近两万的罚单 (an agency ending in 执法队)
+])
+def test_a_partys_cell_or_a_write_ups_sentence_gives_the_name_it_holds(name):
+    t = TRUTH[name]
+    x = extract_text((DATA / "txt" / name).read_text(encoding="utf-8")).fields
+    got = (x.get("agency", ""), x.get("party", "") or x.get("masked", {}).get("party", ""))
+    assert got == (t["agency"], t["party"])
