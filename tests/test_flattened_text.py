@@ -109,6 +109,8 @@ _ALL = {t["file"]: t for p in sorted(DATA.glob("truth*.toml")) for t in tomllib.
     "hj_maolu_jiancai.txt",    # a row of bars before the salutation
     "ly_ewenke_linchang.txt",  # a table's columns without colons (行政相对人类型)
     "hj_haian_yurun.txt",      # 字体:[] before the agency's name
+    "ly_chuxiong_hongxing.txt",  # 被处罚单位名称:…有限责任公司 / 本机关对你(你单位)…
+    "yb_yunyang_fuxing.txt",   # 当事人:…卫生室 / 医疗机构执业许可证登记号: / 住所或地址: / 主要负责人: (not cut inside)
 ])
 def test_a_flattened_page_is_broken_where_its_fields_title_and_salutation_meet(name):
     t = _ALL[name]
