@@ -48,6 +48,7 @@ class _Rules:
     salutation: re.Pattern
     case_then_salutation: re.Pattern
     page: re.Pattern
+    columns: re.Pattern
     labels: frozenset[str]
 
 
@@ -66,7 +67,7 @@ def _rules() -> _Rules:
                      + spec["after"].replace("{doc_no}", doc_no))
     return _Rules(int(spec["long"]), int(spec["glued"]), int(spec["page_labels_flat"]), re.compile(spec["title_end"]), cut,
                   re.compile(spec["salutation"]), re.compile(spec["case_then_salutation"]),
-                  re.compile(f"{_either(spec['page_labels'])}[:：]"),
+                  re.compile(f"{_either(spec['page_labels'])}[:：]"), re.compile(_either(bare)),
                   frozenset(named | bare))
 
 
@@ -99,7 +100,8 @@ def _spaced_rows(lines: list[str]) -> dict[int, str]:
 
 def _flattened(whole: str, r: _Rules) -> bool:
     """Whether a line is a flattened page: longer than ``long``; or longer than ``glued`` and opening on a title
-    with more after it, or holding a page's labels (发布时间:…来源:…)."""
+    with more after it, or holding a page's labels (发布时间:…来源:…) or a publicity table's columns (决定书文号…
+    违法行为类型…)."""
     if len(whole) > r.long:
         return True
     if len(whole) <= r.glued:
@@ -107,7 +109,7 @@ def _flattened(whole: str, r: _Rules) -> bool:
     heads = r.title.search(whole[:60])  # a title opening the line (its agency before it), more after it
     if heads and _NAME_ONLY.fullmatch(whole[:heads.start()]) and heads.end() < len(whole) - 10:
         return True
-    return len(r.page.findall(whole)) >= r.flat
+    return len(r.page.findall(whole)) >= r.flat or len(r.columns.findall(whole)) >= r.flat
 
 
 def _pieces(line: str, r: _Rules) -> list[str]:
