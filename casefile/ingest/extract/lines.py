@@ -27,13 +27,15 @@ _COLUMN_GAP = re.compile(r"[ \t\u3000]{2,}|\t")
 _SPACE_BREAK = re.compile(r"(?<![:：|｜])(?<=[^\x00-\x7f]{4})\s+(?=[^\x00-\x7f]{4})")
 
 
-def _either(words) -> str:
+def _either(words, word_ends=()) -> str:
     """Any of ``words``, the longest first; one that ends a longer word not where that word's head stands before it
-    (社会信用代码 not inside 统一社会信用代码, 电话 not inside 联系电话)."""
+    (社会信用代码 not inside 统一社会信用代码, 电话 not inside 联系电话); one of ``word_ends`` not after a Chinese
+    character (单位 not inside 执收单位)."""
     words = sorted(set(words), key=len, reverse=True)
 
     def alone(w: str) -> str:
-        return "".join(f"(?<!{re.escape(o[:-len(w)])})" for o in words if len(o) > len(w) and o.endswith(w)) + re.escape(w)
+        heads = "".join(f"(?<!{re.escape(o[:-len(w)])})" for o in words if len(o) > len(w) and o.endswith(w))
+        return heads + ("(?<![\u4e00-\u9fa5])" if w in word_ends else "") + re.escape(w)
 
     return "(?:" + "|".join(map(alone, words)) + ")"
 
@@ -62,7 +64,7 @@ def _rules() -> _Rules:
     bare = set(spec["table_labels"]) | ({*party["table_labels"], *data["agency"]["field_labels"], *published["header_labels"],
                                          *published["doc_no_labels"], *published["date_labels"]} - set(party["labels"]))
     doc_no = "(?:" + "|".join(data["labels"]["DOC_NO"]["patterns"]) + ")"
-    cut = re.compile(f"(?={_either(named)}[:：])|(?={_either(bare)})|{spec['signature_date']}|"
+    cut = re.compile(f"(?={_either(named, spec['word_end_labels'])}[:：])|(?={_either(bare)})|{spec['signature_date']}|"
                      f"{_either(spec['page_count_labels'])}[:：]\\d*|"
                      + spec["after"].replace("{doc_no}", doc_no))
     return _Rules(int(spec["long"]), int(spec["glued"]), int(spec["page_labels_flat"]), re.compile(spec["title_end"]), cut,
