@@ -113,7 +113,6 @@ _ALL = {t["file"]: t for p in sorted(DATA.glob("truth*.toml")) for t in tomllib.
     "yb_yunyang_fuxing.txt",   # 当事人:…卫生室 / 医疗机构执业许可证登记号: / 住所或地址: / 主要负责人: (not cut inside)
     "ny_shaoyang_miqi.txt",    # 首页>农业执法 / 2024年邵阳市农业农村局…; 行政处罚决定书号 (a label, no title); 违法主体名称米奇
     "zr_taojiang_zeng.txt",    # (执收单位:石牛江镇非税账户): 单位 after a Chinese character is no label
-    "zr_urumqi_guihua.txt",    # 决定书文号…违法行为类型…处罚决定日期…决定机关…: a publicity record in one line
 ])
 def test_a_flattened_page_is_broken_where_its_fields_title_and_salutation_meet(name):
     t = _ALL[name]
