@@ -31,14 +31,17 @@ def _fields(text: str) -> dict[str, str]:
     return {k: _norm(x.get(k) or x.get("masked", {}).get(k, "")) for k in ("doc_no", "agency", "party", "date")}
 
 
-@pytest.mark.parametrize("name", FLAT)
-def test_a_decision_flattened_into_one_line_gives_the_fields_of_its_truth(name):
-    t = TRUTH[name]
-    text = (DATA / "txt" / name).read_text(encoding="utf-8")
+def _same_in_every_flattening(t: dict) -> None:
+    text = (DATA / "txt" / t["file"]).read_text(encoding="utf-8")
     want = {k: _norm(t[k]) for k in ("doc_no", "agency", "party", "date")}
     assert _fields(text) == want
     assert _fields(re.sub(r"\s*\n\s*", "", text)) == want
     assert _fields(re.sub(r"\s*\n\s*", " ", text)) == want  # the breaks turned into spaces
+
+
+@pytest.mark.parametrize("name", FLAT)
+def test_a_decision_flattened_into_one_line_gives_the_fields_of_its_truth(name):
+    _same_in_every_flattening(TRUTH[name])
 
 
 def test_short_lines_are_left_as_they_are():
@@ -93,3 +96,42 @@ def test_a_short_decision_flattened_is_broken_at_its_title_and_not_a_sentence_na
     # a sentence of the payment clause names the decision; it is no title, and its 单位: is not a label line
     said = "你应当自收到本行政处罚决定书之日起十五日内将罚款缴至桃江县财政局非税收入汇缴结算户(执收单位:石牛江镇非税账户)。逾期不缴纳的,每日按照罚款数额的百分之三加处罚款。"
     assert text_lines(said) == [said]
+
+
+_ALL = {t["file"]: t for p in sorted(DATA.glob("truth*.toml")) for t in tomllib.loads(p.read_text(encoding="utf-8"))["decision"]}
+
+
+@pytest.mark.parametrize("name", [
+    "zr_yanshan_shiwowo.txt",  # 阅读次数:38 run into the salutation
+    "jt_yanling_dai.txt",      # 发布时间:2023-04-26 16:00 run into the title; 一、当事人基本情况 run into the party
+    "jt_youxian_xiao.txt",     # 一、当事人基本情况 / 姓名:肖江仔
+    "zr_ningbo_yinzhou.txt",   # (…〔2023〕6号) / …公司非法占地案 / …公司:
+    "hj_anshan_falan.txt",     # 点击: (empty) / 鞍山发蓝股份公司: / 统一社会信用代码 (not cut inside)
+    "hj_panjin_baoguan.txt",   # 当事人名称:…厂 / 我局于2021年4月20日对你…
+    "hj_bayannur_huabao.txt",  # 阅读数: (empty) / 巴彦淖尔市生态环境局不予行政处罚决定书
+    "hj_maolu_jiancai.txt",    # a row of bars before the salutation
+    "ly_ewenke_linchang.txt",  # a table's columns without colons (行政相对人类型)
+    "hj_haian_yurun.txt",      # 字体:[] before the agency's name
+    "ly_chuxiong_hongxing.txt",  # 被处罚单位名称:…有限责任公司 / 本机关对你(你单位)…
+    "yb_yunyang_fuxing.txt",   # 当事人:…卫生室 / 医疗机构执业许可证登记号: / 住所或地址: / 主要负责人: (not cut inside)
+    "ny_shaoyang_miqi.txt",    # 首页>农业执法 / 2024年邵阳市农业农村局…; 行政处罚决定书号 (a label, no title); 违法主体名称米奇
+    "zr_taojiang_zeng.txt",    # (执收单位:石牛江镇非税账户): 单位 after a Chinese character is no label
+])
+def test_a_flattened_page_is_broken_where_its_fields_title_and_salutation_meet(name):
+    _same_in_every_flattening(_ALL[name])
+
+
+def test_a_label_that_ends_a_longer_one_is_not_cut_inside_it():
+    from casefile.ingest.extract.lines import text_lines
+
+    flat = ("鞍山市生态环境局行政处罚决定书鞍环罚〔2024〕3号来源:鞍山市生态环境保护综合行政执法队作者:点击:鞍山发蓝股份公司:"
+            "统一社会信用代码:912103******084167联系电话:0412-1234567主办单位:某某市人民政府办公室。我局于2024年4月2日对你公司进行了检查。")
+    lines = text_lines(flat)
+    assert "统一社会信用代码:912103******084167" in lines and "联系电话:0412-1234567" in lines
+    assert "鞍山发蓝股份公司:" in lines and not any(l.startswith(("社会信用代码", "电话", "单位")) for l in lines)
+
+
+def test_a_page_whose_toolbar_stands_above_the_title_keeps_the_salutation_in_the_head():
+    # 索引号 … 公开方式 / 行政处罚决定书 / 自资罚202504 / 李×× under a banner: the toolbar lines do not count
+    x = extract_text(_TOP + (DATA / "txt" / "zr_taojiang_luci.txt").read_text(encoding="utf-8") + _FOOT).fields
+    assert (x.get("doc_no"), x.get("party") or x.get("masked", {}).get("party")) == ("桃鸬自资罚决〔2025〕04号", "李××")

@@ -40,3 +40,48 @@ def test_labels_run_together_on_one_line_end_the_partys_value():
 def test_a_publicity_page_titled_xingzheng_chufa_xinxi_gongkai_names_its_agency():
     x = extract_text((DATA / "txt" / "hj_dongning_yuquan.txt").read_text(encoding="utf-8")).fields
     assert x["agency"] == "东宁市环境保护局"
+
+
+def test_a_publicity_table_whose_columns_are_set_apart_by_spaces_gives_its_record():
+    # 序号  案件名称  被处罚对象名称  …  处罚决定文号 / 1  涉嫌违反环评制度案  东宁育泉砼业有限公司  …  东环罚[2018]13号
+    x = extract_text((DATA / "txt" / "hj_dongning_yuquan.txt").read_text(encoding="utf-8")).fields
+    assert (x["party"], _norm(x["doc_no"])) == ("东宁育泉砼业有限公司", _norm("东环罚[2018]13号"))
+
+
+def test_spaced_columns_are_kept_apart_only_under_a_publicity_header():
+    from casefile.ingest.extract.lines import text_lines
+
+    rows = text_lines("序号  案件名称  被处罚对象名称  处罚决定文号\n1  违法占地案  清溪县宏远陶瓷有限公司  清自然罚〔2024〕3号\n"
+                      "被处罚人:姓名  占某 性别  出生日期 197105")
+    assert rows[:2] == ["序号|案件名称|被处罚对象名称|处罚决定文号|", "1|违法占地案|清溪县宏远陶瓷有限公司|清自然罚〔2024〕3号|"]
+    assert rows[2] == "被处罚人:姓名占某性别出生日期197105"  # a row of a person's fields is no table's record
+
+
+@pytest.mark.parametrize("name", [
+    "jt_suining_weixiu.txt",        # XX支队向遂宁高新区某公司发出行政处罚决定书 (the 支队's place nowhere written: no agency)
+    "wl_ruicheng_fenglingdu.txt",   # 该县风陵渡镇人民政府因…被芮城县文化和旅游局罚款 (the name carries its own place)
+    "yj_shangyu_tuzhuang.txt",      # no party named: 绍兴市上虞区应急管理局行政执法人员对某涂装公司开展执法检查
+    "sl_longyou_caisha.txt",        # 龙游县综合行政执法局对该案件进行立案查处
+    "sl_guiyang_shuibao.txt",       # 以案说法: 贵阳市水务管理局…
+    "jt_yeji_wuliu.txt",            # 六安市叶集区交通运输综合行政执法大队执法人员对辖区某物流公司…
+])
+def test_a_news_item_names_the_agency_acting_and_the_party_it_was_sent_to(name):
+    t = TRUTH[name]
+    x = extract_text((DATA / "txt" / name).read_text(encoding="utf-8")).fields
+    assert (x.get("agency", ""), x.get("party", "") or x.get("masked", {}).get("party", "")) == (t["agency"], t["party"])
+    assert x.get("date", "") == t["date"]
+
+
+@pytest.mark.parametrize("name", [
+    "wj_shanghai_tijian.txt",    # 以案释法 | 某健康科技公司未取得医疗机构执业许可证擅自执业案 (the column's lead is no name)
+    "ly_taojiang_zhan.txt",      # 被处罚人:姓名  占某 性别  出生日期 197105 (a spaced row: the sub-label dropped)
+    "sl_guangdong_guanbu.txt",   # 行政相对人:广东水电**股份有限公司 广东**建设集团股份有限公司 (the first of two)
+    "ny_longhui_taiyun.txt",     # 隆回县羊古坳镇泰*农资经营部 龙*权 (the name, not its masked operator)
+    "cg_taizhou_longxia.txt",    # 当事人为扩大饭店经营面积… is a sentence: no party named
+    "ly_lanxi_fan.txt",          # 兰溪市上华街道综合行政执法队依法开出了一张近两万的罚单 (an agency ending in 执法队)
+])
+def test_a_partys_cell_or_a_write_ups_sentence_gives_the_name_it_holds(name):
+    t = TRUTH[name]
+    x = extract_text((DATA / "txt" / name).read_text(encoding="utf-8")).fields
+    got = (x.get("agency", ""), x.get("party", "") or x.get("masked", {}).get("party", ""))
+    assert got == (t["agency"], t["party"])

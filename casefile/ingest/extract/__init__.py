@@ -138,6 +138,8 @@ def extract(doc: ExtractedText, progress: Callable[[int, int], None] | None = No
         # a text not read as any paper, its last date inside the narrative (a page cut short, a write-up of a
         # case): that date is not the paper's — kept apart as text_date
         fields["text_date"] = fields.pop("date")
+    if code == "unknown":
+        _acting_agency(fields, text)
     if code == "unknown" and stated:
         fields["date"] = stated  # a record's own 处罚决定日期 field dates it, whatever the text is read as
     return Extraction(
@@ -224,7 +226,12 @@ def _summary_fields(f: dict[str, Any], text: str) -> None:
 
     s = summary(text)
     agency = s and (own_name(s["agency"]) or placed(s["agency"], text))  # (区应急管理局: the text's 上虞区应急管理局)
+    if not s:
+        _acting_agency(f, text)
+        return
     if not agency:
+        if s:  # (市交通运输综合行政执法支队, its place nowhere written: no agency, the party still named)
+            f.setdefault("party", unabbreviated(s["party"], text))
         return
     f.setdefault("agency", with_place(agency, text))
     f.setdefault("party", unabbreviated(s["party"], text))
@@ -232,6 +239,16 @@ def _summary_fields(f: dict[str, Any], text: str) -> None:
         f["date"] = s["date"]
     else:
         f.pop("date", None)
+
+
+def _acting_agency(f: dict[str, Any], text: str) -> None:
+    """A write-up of a penalty in the third person naming no party (绍兴市上虞区应急管理局行政执法人员对某涂装公司…):
+    the agency it names acting, where none was read."""
+    from casefile.ingest.extract.agency import own_name, placed, with_place
+    from casefile.ingest.extract.published import acting_agency
+
+    if not f.get("agency") and (acting := acting_agency(text)) and (named := own_name(acting) or placed(acting, text)):
+        f["agency"] = with_place(named, text)
 
 
 def _reported_fields(f: dict[str, Any], text: str) -> bool:

@@ -336,10 +336,13 @@ def bare_party(lines: list[str]) -> str:
 _PERSON_LINE = re.compile(pattern_data()["party"]["person_line"])
 _CASE_NAME_VALUE = re.compile(pattern_data()["party"]["case_name_value"])
 _VALUE_ENDS = re.compile(pattern_data()["party"]["value_ends_at"])
+_VALUE_OPENS = re.compile(pattern_data()["party"]["value_opens"])
+_VALUE_FIRST = [re.compile(p) for p in pattern_data()["party"]["value_first"]]
 
 
 def party_value(value: str) -> str:
     """A labelled value as the party's name: cut at the next field written on its line (… 文号: …), and
     "" when it names a case (名称: 某林场擅自改变林地用途案) rather than a party."""
-    value = _VALUE_ENDS.split(value)[0].strip()
+    value = _VALUE_ENDS.split(_VALUE_OPENS.sub("", value.strip()))[0].strip()
+    value = next((m.group(0) for p in _VALUE_FIRST if (m := p.match(value))), value)
     return "" if _CASE_NAME_VALUE.search(value) else value

@@ -127,12 +127,23 @@ def _numbers_other_paper(line: str, doc_no: str) -> bool:
     return bool(_OTHER_PAPER.search(before)) and not _OWN_NUMBER.search(before)
 
 
+def _toolbar(line: str) -> bool:
+    """A page's toolbar line, short (字体: / 点击: / 来源:本网 / -【): not one of the decision's lines."""
+    return len(line) <= 30 and bool(PAGE_FIELD.match(line) or not re.search(r"[\w\u4e00-\u9fa5]", line))
+
+
 def _head(lines: list[str]) -> list[str]:
-    """The decision's first twelve lines; a published page whose menus and index fields push the title
-    further down (索引号 / 发布机构 / … / XX局行政处罚决定书 XX罚〔2025〕10号) starts three lines above it."""
+    """The decision's first twelve lines (or down to the fourth under a title among them), a page's toolbar lines
+    left out; a published page whose menus and index
+    fields push the title further down (索引号 / 发布机构 / … / XX局行政处罚决定书 XX罚〔2025〕10号) starts three
+    lines above it."""
+    lines = [line for line in lines[:60] if not _toolbar(line)]
+    titles = [i for i, l in enumerate(lines[:30]) if "决定书" in l and len(l) <= 60 and not re.search(r"[:：，,。；;]", l)]
     if any("决定书" in l for l in lines[:12]):
-        return lines[:12]
-    title = next((i for i, l in enumerate(lines[12:30], 12) if "决定书" in l and len(l) <= 60 and not re.search(r"[:：，,。；;]", l)), None)
+        # (a title late in them: its 文号 and salutation under it)
+        early = next((i for i in titles if i < 12 and "你" not in lines[i]), None)  # (not …责令你按照…决定书)
+        return lines[:max(12, early + 5)] if early is not None else lines[:12]
+    title = titles[0] if titles else None
     return lines[:12] if title is None else lines[title - 3: title + 12]
 
 

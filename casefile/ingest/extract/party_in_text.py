@@ -42,8 +42,8 @@ def case_name_party(lines: list[str]) -> str:
         if m := _CASE_NAME_LABEL.match(line):
             value = line[m.end():].strip("|｜ ") or (lines[n + 1].strip("|｜ ") if n + 1 < len(lines) else "")
             return case_party(value)
-    titles = (_CASE_TITLE_LEAD.sub("", line) for line in lines[: int(pattern_data()["party"]["case_title_lines"])]
-              if _CASE_TITLE.fullmatch(line))
+    titles = (title for line in lines[: int(pattern_data()["party"]["case_title_lines"])]
+              if _CASE_TITLE.fullmatch(title := _CASE_TITLE_LEAD.sub("", line)))  # (以案释法|某健康科技公司未取得…案)
     return next((name for line in titles if (name := case_party(line))), "")
 
 

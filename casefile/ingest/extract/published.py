@@ -157,6 +157,8 @@ _PARTY_ONLY = [re.compile(p.replace("{name}", _NAME)) for p in _SPEC["summary_pa
 _ACTING = re.compile(_SPEC["summary_agency"].replace("{name}", _NAME))
 _OWNER = re.compile(_SPEC["party_owner"])
 _SAME_PLACE = re.compile(_SPEC["same_place"])
+_OWN_PLACE = re.compile(_SPEC["own_place"])
+_PENALTY = re.compile(_SPEC["penalty_words"])
 _NOT_NAMED = re.compile(_SPEC["not_named"])
 
 
@@ -164,7 +166,9 @@ def _named(party: str, agency: str) -> str:
     """The party as a name: its owner's mention dropped (公司全资子公司淮安国瑞…), 该县 made the agency's county
     (昆明市寻甸县水务局对该县交通运输局… → 寻甸县交通运输局); "" when it is no name (该公司, 其)."""
     party = _OWNER.sub("", party)
-    if m := _SAME_PLACE.match(party):
+    if (m := _SAME_PLACE.match(party)) and _OWN_PLACE.match(party[m.end():]):
+        party = party[m.end():]  # (该县风陵渡镇人民政府: the name carries its own place)
+    elif m:
         place = re.search(rf"([\u4e00-\u9fa5]{{2,8}}?{m.group(1)})(?!.*{m.group(1)})", agency)
         place = re.sub(r"^.*?[省市州盟](?=[\u4e00-\u9fa5]{2,}[县区旗])", "", place.group(1)) if place else ""
         party = place + party[m.end():] if place else ""
@@ -182,12 +186,21 @@ def _told(text: str) -> dict[str, str]:
     if (m := _SUMMARY.search(text)) and (party := _named(m.group("party"), m.group("agency"))):
         return {"agency": m.group("agency"), "party": party, "at": m.start(), "end": m.end()}
     for p in _PARTY_ONLY:
-        if not (m := p.search(text)) or not (party := _named(m.group("party"), "")):
+        if not (m := p.search(text)) or not (party := _named(m.group("party"), m.groupdict().get("agency") or "")):
             continue
         # the agency the sentence names after 被, else the first one acting in the text
         if agency := m.groupdict().get("agency") or ((acting := _ACTING.search(text)) and acting.group("agency")):
             return {"agency": agency, "party": party, "at": m.start(), "end": m.end()}
     return {}
+
+
+def acting_agency(text: str) -> str:
+    """The first agency a third-person write-up of a penalty names acting (…应急管理局行政执法人员对某涂装公司开展执法检查,
+    …综合行政执法局对该案件进行立案查处) where it names no party: "" when the agency speaks of itself (本局, 我局)
+    or the text is a decision (a narrative's 龙泉市应急管理局执法人员… is no signature there)."""
+    if _AGENCY_SELF.search(text) or not _PENALTY.search(text) or "决定书" in text[:200]:
+        return ""  # (a decision's own text — its title at the top — names its agency as its author, or not at all)
+    return (m := _ACTING.search(text)) and m.group("agency") or ""
 
 
 def summary(text: str) -> dict[str, str]:
