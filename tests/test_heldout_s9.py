@@ -85,3 +85,9 @@ def test_a_partys_cell_or_a_write_ups_sentence_gives_the_name_it_holds(name):
     x = extract_text((DATA / "txt" / name).read_text(encoding="utf-8")).fields
     got = (x.get("agency", ""), x.get("party", "") or x.get("masked", {}).get("party", ""))
     assert got == (t["agency"], t["party"])
+
+
+def test_a_doc_no_opening_on_a_province_and_a_prefecture_letter_is_read_whole():
+    # 陕西's 生态环境 numbers carry the licence-plate letter of the prefecture (陕F 汉中, 陕A 西安): the 文号 is whole
+    text = "汉中市生态环境局\n行政处罚决定书\n陕F宁强环罚〔2025〕7号\n当事人：宁强县立青建材有限公司\n"
+    assert extract_text(text).fields["doc_no"] == "陕F宁强环罚〔2025〕7号"
