@@ -121,3 +121,10 @@ def test_template_leftovers_printed_in_an_opening_are_reported_a_blank_shell_is_
                      "（案件性质、自由裁量的事实和理由）\n（行政处罚的内容和依据）\n（行政处罚的履行方式和期限）\n（救济途径和期限）\n"
                      "清溪县市场监督管理局\n（印 章）\n2024 年 11 月 19 日\n本文书一式 份， 份送达，一份归档。\n")
     assert res.abridged and "F05-template-leftovers" not in _serious(res)
+
+
+def test_a_news_item_quoting_a_licence_rule_is_no_licence_and_is_never_graded_excellent(ws):
+    # 胶州: a news item on a 施工许可 penalty quotes “由有管辖权的发证机关责令停止施工…罚款”: it was read as a licence
+    # certificate and graded 优秀 with nothing checked. A certificate never speaks of 罚款; a lone 公示 record is unread
+    res = _evaluate(ws, DATA / "decisions_sectors" / "heldout_s10" / "txt" / "zj_jiaozhou_changrunda.txt")
+    assert res.score["grade"] != "优秀"
