@@ -91,3 +91,12 @@ def test_a_doc_no_opening_on_a_province_and_a_prefecture_letter_is_read_whole():
     # 陕西's 生态环境 numbers carry the licence-plate letter of the prefecture (陕F 汉中, 陕A 西安): the 文号 is whole
     text = "汉中市生态环境局\n行政处罚决定书\n陕F宁强环罚〔2025〕7号\n当事人：宁强县立青建材有限公司\n"
     assert extract_text(text).fields["doc_no"] == "陕F宁强环罚〔2025〕7号"
+
+
+def test_a_pages_title_with_the_party_after_a_dash_and_its_index_field_number():
+    # 丰都 (s10h): “丰都县生态环境局行政处罚决定书—湖北领御建筑工程有限公司” under the page's index table, whose
+    # |[发文字号]|丰环罚〔2025〕10号| is the only place the number is written
+    path = DATA.parent / "heldout_s10" / "txt" / "hj_fengdu_lingyu.txt"
+    x = extract_text(path.read_text(encoding="utf-8"))
+    assert x.doc_type == "decision"
+    assert (x.fields["doc_no"], x.fields["agency"], x.fields["party"]) == ("丰环罚〔2025〕10号", "丰都县生态环境局", "湖北领御建筑工程有限公司")

@@ -25,6 +25,7 @@ def _names() -> list[tuple[str, str]]:
     return sorted(out, key=lambda x: -len(x[0]))
 
 
+_PARTY_AFTER_TITLE = re.compile(r"(决定书)[—–－-]{1,2}[^—–－-]{2,40}$")
 TITLE_LINES = 40  # a page's banner, menus, index fields and share buttons: up to some thirty lines above the title
 
 
@@ -35,7 +36,8 @@ def classify(lines: list[str], text: str) -> tuple[str, float]:
     for i, line in enumerate(lines[:TITLE_LINES]):
         if "：" in line or ":" in line or _LIST_ITEM.match(line):
             continue  # a label and its value (附件：审计组审计报告, 证照名称：营业执照) or an item of a list (1.询问笔录)
-        key = _PUNCT.sub("", _BULLET.sub("", line))
+        # a web page's title may add the party after a dash (…局行政处罚决定书—湖北领御建筑工程有限公司)
+        key = _PARTY_AFTER_TITLE.sub(r"\1", _PUNCT.sub("", _BULLET.sub("", line)))
         for name, code in names:
             if i < 8 and (key == name or (key.endswith(name) and len(key) - len(name) <= 12 and len(name) >= 4)
                           or (key.startswith(name) and len(name) >= 4 and _DOC_NO_TAIL.fullmatch(key[len(name):]))):

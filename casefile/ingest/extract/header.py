@@ -164,7 +164,8 @@ def header_fields(lines: list[str], entities: list[Any], text: str) -> dict[str,
     f: dict[str, Any] = {}
     head = _head(lines)
     cells = published.header_row(lines)  # a publicity table's header row and its record
-    if doc_no := _doc_no(head, [e for e in entities if e.label == "DOC_NO"]) or published.table_doc_no(cells):
+    if doc_no := (_doc_no(head, [e for e in entities if e.label == "DOC_NO"]) or published.table_doc_no(cells)
+                  or _page_doc_no(lines)):
         f["doc_no"] = doc_no
     # (a publicity table's own 处罚机关 column before the page's source label: 文章来源:东坡区卫健局)
     if agency := own_name(published.table_agency(cells)) or _agency(head, lines, text):
@@ -187,6 +188,18 @@ def header_fields(lines: list[str], entities: list[Any], text: str) -> dict[str,
     if not cells and (date := _signed_date(text, [e for e in entities if e.label == "DATE"])):
         f["date"] = date
     return _masked(f)
+
+
+_PAGE_DOC_NO = re.compile(pattern_data()["header"]["page_doc_no"])
+
+
+def _page_doc_no(lines: list[str]) -> str:
+    """The 文号 a web page's own index fields give the document (|[发文字号]|丰环罚〔2025〕10号|) when its text
+    writes none in its head; "" when that field is empty or holds no 文号."""
+    for line in lines[:20]:
+        if (m := _PAGE_DOC_NO.search(line)) and (value := VALIDATORS["DOC_NO"](m.group(1))):
+            return value
+    return ""
 
 
 def _doc_no(head: list[str], doc_nos: list[Any]) -> str:
