@@ -65,8 +65,8 @@ def _own_signature(name: str) -> str:
 def _signature_agency(lines: list[str]) -> str:
     """The name over the date that ends the document (吴忠市市场监督管理局利通区分局 / （印章） / 2025年09月29日), or ""."""
     for j in range(len(lines) - 1, max(len(lines) - 8, 0), -1):
-        if (m := _SIGNED_DATE.search(lines[j])) and m.end() == len(lines[j]) and _own_signature(lines[j][:m.start()]):
-            return _own_signature(lines[j][:m.start()])  # name and date on one line: 清溪县交通运输局 2024年3月5日
+        if (m := _SIGNED_DATE.search(lines[j])) and m.end() == len(lines[j]) and (name := _own_signature(lines[j][:m.start()])):
+            return name  # name and date on one line: 清溪县交通运输局 2024年3月5日
         if not _SIGNED_DATE.search(lines[j]) or len(lines[j]) > 16:
             continue
         k = j - 1
@@ -265,7 +265,7 @@ def _party(lines: list[str], head: list[str], text: str, doc_no: str) -> str:
         return unlabelled
     if doc_no and (under := _under_doc_no(head, doc_no)):
         return under
-    return (case_name_party(lines) or _title_case(head, lines) or _inspected(text, doc_no) or narrative_party(text)
+    return (case_name_party(lines) or _title_case(head) or _inspected(text, doc_no) or narrative_party(text)
             or decided_party(text))
 
 
@@ -284,15 +284,12 @@ def _named_kind(lines: list[str], n: int, value: str) -> str:
 
 
 _TITLE_CASE = re.compile(r"[（(]([^（）()]{4,60}案)[)）]")
-_CASE_HEADING = re.compile(r"[^，,。；;：:]{4,40}案")
 
 
-def _title_case(head: list[str], lines: list[str]) -> str:
-    """The party a page's title names in its case's name (…指导案例(梁某元未经许可经营旅行社业务案)), or a write-up's
-    heading that is the case's name (XX涉嫌擅自挖掘公路、公路用地案); ""."""
-    named = (m.group(1) for line in head[:6] for m in _TITLE_CASE.finditer(line))
-    headings = (line for line in lines[:30] if _CASE_HEADING.fullmatch(line))
-    return next((name for case in (*named, *headings) if (name := case_party(case))), "")
+def _title_case(head: list[str]) -> str:
+    """The party a page's title names in its case's name (…指导案例(梁某元未经许可经营旅行社业务案)); a heading that
+    is the case's name is case_name_party's; ""."""
+    return next((name for line in head[:6] for m in _TITLE_CASE.finditer(line) if (name := case_party(m.group(1)))), "")
 
 
 def unabbreviated(party: str, text: str) -> str:

@@ -90,7 +90,10 @@ def _spaced_rows(lines: list[str]) -> dict[int, str]:
     out: dict[int, str] = {}
     width = 0
     for n, line in enumerate(lines):
-        cells = [compact(c).text for c in _COLUMN_GAP.split(line.strip()) if c.strip()]
+        parts = _COLUMN_GAP.split(line.strip())
+        if len(parts) < 4 and not width:
+            continue  # (most lines: no gaps, no table above them — nothing to compact here)
+        cells = [compact(c).text for c in parts if c.strip()]
         if len(cells) >= 4 and header.intersection(cells):
             width = len(cells)
         elif not width or len(cells) != width:

@@ -41,7 +41,9 @@ def case_name_party(lines: list[str]) -> str:
     for n, line in enumerate(lines[:30]):
         if m := _CASE_NAME_LABEL.match(line):
             value = line[m.end():].strip("|｜ ") or (lines[n + 1].strip("|｜ ") if n + 1 < len(lines) else "")
-            return case_party(value)
+            if name := case_party(value):
+                return name
+            break  # (the label over a table's column of labels: the case names stand further down)
     titles = (title for line in lines[: int(pattern_data()["party"]["case_title_lines"])]
               if _CASE_TITLE.fullmatch(title := _CASE_TITLE_LEAD.sub("", line)))  # (以案释法|某健康科技公司未取得…案)
     return next((name for line in titles if (name := case_party(line))), "")
