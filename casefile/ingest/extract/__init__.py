@@ -221,7 +221,7 @@ def _closes(text: str, entities: list[Entity], day: str, lines: list[str]) -> bo
 def _summary_fields(f: dict[str, Any], text: str) -> None:
     """A page telling of a decision in the third person (XX局对YY公司…作出行政处罚决定): the agency and the
     party it names, and the date it says the decision was made — not the date the summary was signed."""
-    from casefile.ingest.extract.agency import own_name, placed, with_place
+    from casefile.ingest.extract.agency import official_name, own_name, placed, with_place
     from casefile.ingest.extract.published import summary
 
     s = summary(text)
@@ -233,7 +233,7 @@ def _summary_fields(f: dict[str, Any], text: str) -> None:
         if s:  # (市交通运输综合行政执法支队, its place nowhere written: no agency, the party still named)
             f.setdefault("party", unabbreviated(s["party"], text))
         return
-    f.setdefault("agency", with_place(agency, text))
+    f.setdefault("agency", official_name(with_place(agency, text)))  # (a news item's 湖南省浏阳市应急管理局)
     f.setdefault("party", unabbreviated(s["party"], text))
     if s.get("date"):
         f["date"] = s["date"]
@@ -244,11 +244,11 @@ def _summary_fields(f: dict[str, Any], text: str) -> None:
 def _acting_agency(f: dict[str, Any], text: str) -> None:
     """A write-up of a penalty in the third person naming no party (绍兴市上虞区应急管理局行政执法人员对某涂装公司…):
     the agency it names acting, where none was read."""
-    from casefile.ingest.extract.agency import own_name, placed, with_place
+    from casefile.ingest.extract.agency import official_name, own_name, placed, with_place
     from casefile.ingest.extract.published import acting_agency
 
     if not f.get("agency") and (acting := acting_agency(text)) and (named := own_name(acting) or placed(acting, text)):
-        f["agency"] = with_place(named, text)
+        f["agency"] = official_name(with_place(named, text))
 
 
 def _reported_fields(f: dict[str, Any], text: str) -> bool:

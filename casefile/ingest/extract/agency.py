@@ -83,10 +83,25 @@ def with_place(name: str, text: str) -> str:
     """``name`` with the higher place the text writes before it elsewhere (a news item's 被李沧区卫生健康局给予… and its
     …21日,青岛市李沧区卫生健康局执法人员…: 青岛市李沧区卫生健康局), else ``name`` as it is."""
     found = re.search(_PLACE_BEFORE.format(name=re.escape(name)), text)
-    return found.group(0) if found and _HIGHER_PLACE.search(found.group(0)[: -len(name)]) else name
+    return official_name(found.group(0)) if found and _HIGHER_PLACE.search(found.group(0)[: -len(name)]) else name
 
 
 _HIGHER_PLACE = re.compile(r"[省市州盟]$")
+# a county's or county-level city's bureau is named without the province or prefecture above it (浏阳市应急管理局,
+# 寻甸县水务局); a district's keeps its city (西安市临潼区农业农村局)
+_PROVINCE_BEFORE = re.compile(r"^[\u4e00-\u9fa5]{2,8}?(?:省|自治区)(?=[\u4e00-\u9fa5]{1,6}?[市县州旗盟])")
+_PREFECTURE_BEFORE_COUNTY = re.compile(r"^[\u4e00-\u9fa5]{2,6}?[市州盟](?=[\u4e00-\u9fa5]{1,5}?[县旗](?![城])[\u4e00-\u9fa5])")
+
+
+def official_name(name: str) -> str:
+    """The name a county-level agency signs with: a news item's 湖南省浏阳市应急管理局 is 浏阳市应急管理局, its
+    昆明市寻甸县水务局 is 寻甸县水务局; a province's own department (湖南省应急管理厅) and a district's bureau keep
+    their places."""
+    rest = _PROVINCE_BEFORE.sub("", name)
+    if rest != name and not own_name(rest):
+        rest = name
+    county = _PREFECTURE_BEFORE_COUNTY.sub("", rest)
+    return county if own_name(county) else rest
 
 
 def field_agency(lines: list[str]) -> str:
@@ -129,3 +144,24 @@ def self_named_agency(text: str) -> str:
             if name := _own(m.group("name")):
                 return name
     return ""
+
+
+# a name starts after a mark, a figure or a date's 日/时/分 (2023年8月22日龙泉市应急管理局…), never inside a word
+_NAME_AFTER_BREAK = r"(?:(?<![\u4e00-\u9fa5])|(?<=[日时分]))(?![年月日时分])"
+_NARRATIVE = [re.compile(_NAME_AFTER_BREAK + p.replace("{name}", _NAME)) for p in _SPEC["narrative"]]
+_NARRATIVE_NOT = re.compile(_SPEC["narrative_not"])
+_NARRATIVE_UNIT = re.compile(_SPEC["narrative_unit"])
+_NARRATIVE_PLACE = re.compile(_SPEC["narrative_place"])
+_SPEAKS_AS_BUREAU = re.compile(r"[我本][局厅委]")
+
+
+def narrative_agency(text: str) -> str:
+    """The one agency a decision's narrative names handling the case — its officers inspecting, it opening the
+    case or deciding it (…龙泉市应急管理局于2023年8月25日批准对王**进行立案调查) — for a decision that names its
+    author no other way; "" when none does or two different ones do (a 分局 inspects, the 市局 decides)."""
+    names = {m.group("name") for p in _NARRATIVE for m in p.finditer(text)}
+    if _SPEAKS_AS_BUREAU.search(text):  # (its 执法支队 is its own team: 我局执法支队)
+        names = {name for name in names if not _NARRATIVE_UNIT.search(name)}
+    own = {full for name in names if not _NARRATIVE_NOT.search(name) and _NARRATIVE_PLACE.match(name)
+           and (full := own_name(name) or placed(name, text))}
+    return official_name(with_place(own.pop(), text)) if len(own) == 1 else ""

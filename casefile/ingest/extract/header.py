@@ -8,7 +8,9 @@ import re
 from typing import Any
 
 from casefile.ingest.extract import published
-from casefile.ingest.extract.agency import field_agency, own_name, placeless, publisher_agency, self_named_agency, title_agency
+from casefile.ingest.extract.agency import (
+    field_agency, narrative_agency, own_name, placeless, publisher_agency, self_named_agency, title_agency,
+)
 from casefile.ingest.extract.citations import find_citations
 from casefile.ingest.extract.entities import (PAGE_FIELD, VALIDATORS, bare_party, compiled, inline_party, label_values, parse_money,
                                               party_value, pattern_data, salutation_party)
@@ -31,6 +33,7 @@ _AGENCY_SUFFIX = re.compile(r"(局|委员会|厅|大队|支队|人民政府|管�
 _AGENCY_PART = re.compile(pattern_data()["header"]["agency_part"])
 _HEADER_NOTE = re.compile(pattern_data()["header"]["header_note"])
 _PORTAL = re.compile(pattern_data()["header"]["portal"])
+_NOT_AGENCY = re.compile(pattern_data()["header"]["not_agency"])
 
 
 def _broken_header_agency(head: list[str]) -> str:
@@ -247,11 +250,12 @@ def _agency(head: list[str], lines: list[str], text: str) -> str:
                 and (re.search(r"[省市县区州旗盟]$", candidate) or re.match(r"[区县市]", nxt))):
             candidate = candidate + nxt
         if (4 <= len(candidate) <= 32 and _AGENCY_SUFFIX.search(candidate) and "：" not in candidate and ":" not in candidate
-                and not _PORTAL.search(nxt) and not placeless(candidate)):
+                and not _PORTAL.search(nxt) and not placeless(candidate) and not _NOT_AGENCY.search(candidate)):
             return candidate  # (not the portal's banner over its menu: 永仁县人民政府 / 网站首页 >> …)
     # not any agency the text mentions (县级以上人民政府 in a quoted article, the 复议机关): its own name or none
     # (a page's fields, read down to its 24th line: menus may push the title below the head)
-    return _signature_agency(lines) or publisher_agency(lines[:24], text) or self_named_agency(text) or ""
+    return (_signature_agency(lines) or publisher_agency(lines[:24], text) or self_named_agency(text)
+            or narrative_agency(text) or "")
 
 
 def _party(lines: list[str], head: list[str], text: str, doc_no: str) -> str:
