@@ -173,7 +173,7 @@ _NARRATIVE = re.compile(pattern_data()["party"]["narrative"])
 _STOP = re.compile(r"(类型[:：]|行政相对人类别|统一社会信|案由|主体资格|统一社会信用代码|社会信用代码|法定代表人|负责人|经营者|居民身份证|身份证|联系电话|营业执照|注册号|联系地址"
                    r"|(?:住所|住址|性别|民族|出生)(?=[:：（(]))")
 # a party line broken before its end: “…德兴服务 / 区南区驿购便利店”, “…百货超市（个体 / 工商户）”
-_ORG_END = re.compile(r"(公司|店|院|部|行|厂|中心|超市|馆|所|站|点|社|室|场|房|坊|园|队|局|会|处|铺|吧|城|屋|厅|）|\))$")
+_ORG_END = re.compile(r"(公司|店|院|部|行|厂|中心|超市|馆|所|站|点|社|室|场|房|坊|园|队|局|会|处|铺|吧|城|屋|厅|学校|政府|）|\))$")
 # legal forms written after a name are part of it; a short bracketed person's name is not
 _LEGAL_FORM = ("个体工商户", "个人独资", "普通合伙", "有限合伙", "非法人", "分公司")
 # “…鑫皓生鲜水果超市 / （个体工商户）”: the legal form alone on the next line
@@ -290,7 +290,7 @@ _MASKED_SALUTATION = re.compile(pattern_data()["party"]["masked_salutation"])
 _DOC_NO_LIKE = re.compile(r"(?:罚|字)[^。，,]{0,8}\d{2,}|[〔\[［]\s*(?:19|20)\d{2}")
 
 
-def _name_like(value: str) -> bool:
+def name_like(value: str) -> bool:
     """An organisation's name (…公司, …局, XX局) or a person's (曾利兵, 苏*忠, 戴**) — not a heading that
     ends as one does (违法事实：, 处罚依据：)."""
     if value in _NOT_SALUTATION or value.startswith(_PAGE_CONTROLS):
@@ -309,17 +309,33 @@ def salutation_party(head: list[str]) -> str:
             break
         if _PARTY_SECTION.fullmatch(line) and n + 1 < len(head):
             first = re.split(r"[,，;；:：]", _SECTION_LABEL.sub("", head[n + 1]))[0]
-            if _name_like(first):
+            if name_like(first):
                 return first
         m = _SALUTATION.fullmatch(_SHORT_NAME_NOTE.sub("", line))
         if m and _TO_AUTHORITY.match(m.group(1)):
             return ""  # a letter to an agency (a party's 陈述申辩书): the addressee is not the party
-        if m and _name_like(m.group(1)) and not any(m.group(1).startswith(k) for k in _LABELS["PARTY"] + _LABELS["ADDRESS"]):
+        if m and name_like(m.group(1)) and not any(m.group(1).startswith(k) for k in _LABELS["PARTY"] + _LABELS["ADDRESS"]):
             # (a label over a table's cell — 违法事实: / | / … — is not a salutation)
             if not (n + 1 < len(head) and head[n + 1] in ("|", "｜")):
                 return m.group(1)
         if n and _MASKED_SALUTATION.fullmatch(line) and ("决定书" in head[n - 1] or _DOC_NO_LIKE.search(head[n - 1])):
             return line  # a masked name alone under the title or the number (李××)
+    return ""
+
+
+_PARTICULARS = re.compile(pattern_data()["party"]["particulars"])
+_AGENCY_LABEL = re.compile(r"(?:决定|处罚|执法|实施|作出处罚的)机关")  # (决定机关乌鲁木齐市城乡规划管理局: a field, its colon lost)
+
+
+def over_particulars(head: list[str]) -> str:
+    """No label, no salutation: the party's name alone on a line right above its particulars (禄丰腾发和林矿业开发
+    有限公司 / 统一社会信用代码:… / 地址:… / 法定代表人:…), as many bureaus lay a decision's head out."""
+    for line, nxt in zip(head, head[1:]):
+        if len(line) > 60:
+            break  # (the narrative has begun)
+        if (_PARTICULARS.match(nxt) and 2 <= len(line) <= 40 and name_like(line) and not re.search(r"[:：|｜，,。；;、]", line)
+                and not _AGENCY_LABEL.match(line)):
+            return line
     return ""
 
 

@@ -13,7 +13,7 @@ from casefile.ingest.extract.agency import (
 )
 from casefile.ingest.extract.citations import find_citations
 from casefile.ingest.extract.entities import (PAGE_FIELD, VALIDATORS, bare_party, compiled, inline_party, label_values, parse_money,
-                                              party_value, pattern_data, salutation_party)
+                                              over_particulars, party_value, pattern_data, salutation_party)
 from casefile.ingest.extract.party_in_text import case_name_party, case_party, decided_party, inspected_party, narrative_party
 
 _FINE = re.compile(r"(?<!加处)罚款(?:人民币)?[:：]?((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))")
@@ -269,6 +269,8 @@ def _party(lines: list[str], head: list[str], text: str, doc_no: str) -> str:
         return unlabelled
     if doc_no and (under := _under_doc_no(head, doc_no)):
         return under
+    if over := over_particulars(lines[:30]):
+        return over
     return (case_name_party(lines) or _title_case(head) or _inspected(text, doc_no) or narrative_party(text)
             or decided_party(text))
 
