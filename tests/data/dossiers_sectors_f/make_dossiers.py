@@ -143,9 +143,8 @@ def eia(o: dict) -> dict[str, tuple]:
     violated = "《中华人民共和国环境影响评价法》第二十二条第一款、第二十五条"
     qualify = o.get("qualify", "构成建设项目环境影响报告表未经批准擅自开工建设的违法行为")
     basis = "《中华人民共和国环境影响评价法》第三十一条第一款"
-    items = (["一、责令停止建设"] if order else []) + [
-        f"{'二' if order else '一'}、处建设项目总投资额百分之一点五的罚款，计人民币{fine}元（大写：{upper(fine)}）"]
-    measure = "；".join(items)
+    fined = f"处建设项目总投资额百分之一点五的罚款，计人民币{fine}元（大写：{upper(fine)}）"
+    measure = f"一、责令停止建设；二、{fined}" if order else fined
     docs: list[tuple[str, tuple]] = []
     docs.append(("现场检查（勘察）笔录.docx", T([E["branch"], "现场检查（勘察）笔录"], [
         ("检查（勘察）时间", f"{d['check']}9时40分至11时15分"), ("检查（勘察）地点", f"{party}厂区（{addr}）"), ("被检查（勘察）人", party),
@@ -231,7 +230,7 @@ def hazwaste(o: dict) -> dict[str, tuple]:
                                          A, d["check"], f"当事人签收：{rep}　{d['check']}")))
     docs.append(("查封、扣押清单.docx", T([A, "查封、扣押清单", f"{E['short']}封〔2026〕{o['no']}号"], [
         ("物品名称", "规格", "数量", "存放地点"), ("废矿物油桶（含桶内废油）", "200L铁桶", "5个" if dumped else "16个", "厂区危险废物贮存间（贴封条）"),
-        ("废含油抹布、手套", "编织袋", "0袋" if dumped else "8袋", "厂区危险废物贮存间（贴封条）"),
+        *([] if dumped else [("废含油抹布、手套", "编织袋", "8袋", "厂区危险废物贮存间（贴封条）")]),
         ("当事人签名", f"{rep}　{d['check']}", "执法人员签名", names(off))], ["备注：查封全程执法记录仪录像，封条12张。"])))
     docs.append(("立案审批表.docx", T([A, "立案审批表", f"{E['short']}立〔2026〕{o['no']}号"], [
         ("案件来源", "群众举报" if dumped else "日常监督检查"), ("案由", f"擅自{'倾倒' if dumped else '堆放'}危险废物"), ("当事人", party),
