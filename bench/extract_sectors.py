@@ -42,12 +42,12 @@ def score(data: Path, batch: str | None = None) -> tuple[dict, list]:
         ok_all = True
         for k in FIELDS:
             ok = norm(f.get(k, "")) == norm(t[k])
-            per[t["sector"]][k] += ok
+            per[t.get("sector", "市场监管")][k] += ok
             per["全部"][k] += ok
             ok_all &= ok
             if not ok:
                 misses.append((t["file"], k, f.get(k, ""), t[k]))
-        for s in (t["sector"], "全部"):
+        for s in (t.get("sector", "市场监管"), "全部"):
             per[s]["n"] += 1
             per[s]["all4"] += ok_all
     return per, misses

@@ -54,7 +54,7 @@ def main() -> None:
         shown = res.findings if args.all else serious
         mark = "正确" if correct else "有缺陷"
         sector = ws.load_case(imp.case).sector or "-"
-        print(f"{t['file']} [{t['sector']}·{mark}] 领域={sector} 档={res.score.get('grade')} "
+        print(f"{t['file']} [{t.get('sector', '市场监管')}·{mark}] 领域={sector} 档={res.score.get('grade')} "
               f"veto/major={len(serious)}")
         for f in shown:
             print(f"    {f.severity:5s} {f.rule}: {f.message[:110]}")
