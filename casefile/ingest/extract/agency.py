@@ -33,8 +33,14 @@ def placeless(name: str) -> bool:
     return bool(_PLACELESS.match(name))
 
 
+_LEAD = re.compile(_SPEC["lead_words"])
+_HEADING_GLUED = re.compile(_SPEC["heading_glued"])
+
+
 def _own(name: str) -> str:
-    """The name if it can be an agency's whole name (not 市自然资源局 cut from its place, not 县级以上…)."""
+    """The name if it can be an agency's whole name (not 市自然资源局 cut from its place, not 县级以上…), without a
+    word or a heading glued before it (经新平县农业农村局, …违法事实兰州市生态环境局)."""
+    name = _LEAD.sub("", _HEADING_GLUED.sub("", name))
     return "" if _NOT_OWN.search(name) or placeless(name) else name
 
 
