@@ -284,6 +284,8 @@ _PAGE_CONTROLS = tuple(pattern_data()["party"]["page_controls"])
 _PARTY_SECTION = re.compile(pattern_data()["party"]["section"])
 _SECTION_LABEL = re.compile(pattern_data()["party"]["section_label"])
 _BARE_PARTY = re.compile(pattern_data()["party"]["bare"])
+_BARE_ORG = re.compile(pattern_data()["party"]["bare_org"])
+_BREADCRUMB = re.compile(pattern_data()["party"]["breadcrumb"])
 _TO_AUTHORITY = re.compile(pattern_data()["party"]["to_authority"])
 _PERSON = re.compile(r"[\u4e00-\u9fa5][\u4e00-\u9fa5*＊×xX某]{1,3}")
 _MASKED_SALUTATION = re.compile(pattern_data()["party"]["masked_salutation"])
@@ -306,6 +308,8 @@ def salutation_party(head: list[str]) -> str:
     begins (the first long line), so a sub-heading such as 经查明： is never taken."""
     for n, line in enumerate(head):
         if len(line) > 60 and not _SALUTATION.fullmatch(line):  # (a salutation run into its fields)
+            if _BREADCRUMB.search(line):
+                continue  # (a page's path above the decision: 当前位置:首页>…>行政处罚决定)
             break
         if _PARTY_SECTION.fullmatch(line) and n + 1 < len(head):
             first = re.split(r"[,，;；:：]", _SECTION_LABEL.sub("", head[n + 1]))[0]
@@ -346,6 +350,7 @@ def bare_party(lines: list[str]) -> str:
     """当事人**,性别:,年龄46岁 / 当事人谭某，男，…: the party after a label written without its colon; else a
     person's line of particulars with no label at all (韩素红,女,头沟镇…村民)."""
     return (next((m.group(1) for line in lines if (m := _BARE_PARTY.match(line))), "")
+            or next((m.group("name") for line in lines if (m := _BARE_ORG.match(line))), "")
             or next((m.group(1) for line in lines if (m := _PERSON_LINE.match(line))), ""))
 
 
