@@ -17,6 +17,7 @@ _TITLE_LABEL = "|".join(map(re.escape, _SPEC["title_labels"]))
 _TITLE = re.compile(rf"(?:(?:19|20)\d{{2}}年)?(?:(?:{_TITLE_LABEL})[:：]?)?({_NAME})(?:关于[^，,。：:；;]{{0,40}}?)?(?:{_SPEC['title']})")
 _PUBLISHER = re.compile(_SPEC["publisher"].replace("{name}", _NAME))
 _PUBLISHER_DATED = re.compile(_SPEC["publisher_dated"].replace("{name}", _NAME))
+_PUBLISHER_TIMED = re.compile(_SPEC["publisher_timed"].replace("{name}", _NAME))
 _PUBLISHER_ALONE = re.compile(_SPEC["publisher_alone"])
 _NAME_LINE = re.compile(rf"[•·●\-－]*({_NAME})")
 _SELF = [re.compile(p.replace("{name}", _NAME)) for p in _SPEC["self"]]
@@ -137,7 +138,7 @@ def publisher_agency(head: list[str], text: str = "") -> str:
             return name
     # a page printing its publisher after the time it was posted, without a label
     for line in head:
-        if (m := _PUBLISHER_DATED.match(line)) and (name := _own(m.group("name"))):
+        if (m := _PUBLISHER_DATED.match(line) or _PUBLISHER_TIMED.match(line)) and (name := _own(m.group("name"))):
             return name
     return ""
 
