@@ -16,6 +16,7 @@ _CELL = re.compile(r"^(?P<cell>[^|｜]{0,80})[|｜]$")
 _NAME = pattern_data()["agency"]["name"]
 _SUMMARY = re.compile(_SPEC["summary"].replace("{name}", _NAME))
 _SUMMARY_DATE = re.compile(_SPEC["summary_date"])
+_DECIDED_ON = re.compile(_SPEC["decided_on"])
 _PARTY_END = re.compile(_SPEC["party_end"])
 
 
@@ -238,3 +239,10 @@ def reported(text: str, whole_name) -> dict[str, str]:
                 out["doc_no"] = doc_no
             return out
     return {}
+
+
+def decided_on(text: str) -> str:
+    """The day a write-up of a case says its agency made the decision (2020年7月17日,茂名市卫生健康局依据…作出…
+    行政处罚决定), the last one it states; "" when it states none."""
+    days = [d for m in _DECIDED_ON.finditer(text) if (d := parse_date(m.group(1))) is not None]
+    return days[-1].isoformat() if days else ""
