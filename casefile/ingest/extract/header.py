@@ -34,6 +34,7 @@ _AGENCY_PART = re.compile(pattern_data()["header"]["agency_part"])
 _HEADER_NOTE = re.compile(pattern_data()["header"]["header_note"])
 _PORTAL = re.compile(pattern_data()["header"]["portal"])
 _NOT_AGENCY = re.compile(pattern_data()["header"]["not_agency"])
+_AGENT_BEFORE = re.compile(pattern_data()["party"]["agent_before"])
 
 
 def _broken_header_agency(head: list[str]) -> str:
@@ -300,13 +301,14 @@ def _title_case(head: list[str]) -> str:
 
 def unabbreviated(party: str, text: str) -> str:
     """The whole name of a party found under the short name the text gave it (宁夏上峰萌生环保科技有限公司（以下简称
-    “萌生环保”） … 决定对萌生环保作出…), else the party as found."""
+    “萌生环保”） … 决定对萌生环保作出…), else the party as found; never with the agency acting on it before it."""
+    party = _AGENT_BEFORE.sub("", party)  # (not the agency acting before it: 温州市瓯海区查办温州某集团股份有限公司)
     if "简称" not in text:
         return party
     m = re.search(r"([\u4e00-\u9fa5（）()A-Za-z0-9]{4,40}?)[（(](?:以下)?简称[“\"‘]?" + re.escape(party) + r"[”\"’]?[)）]", text)
     if not m:
         return party
-    return re.split(r"[，,。；;：:、]", m.group(1))[-1] or party
+    return _AGENT_BEFORE.sub("", re.split(r"[，,。；;：:、]", m.group(1))[-1]) or party
 
 
 def _inspected(text: str, doc_no: str) -> str:
