@@ -12,7 +12,8 @@ from casefile.ingest.extract.agency import (
     field_agency, narrative_agency, own_name, placeless, publisher_agency, self_named_agency, title_agency,
 )
 from casefile.ingest.extract.citations import find_citations
-from casefile.ingest.extract.entities import (PAGE_FIELD, VALIDATORS, bare_party, compiled, inline_party, label_values, parse_money,
+from casefile.ingest.extract.doc_number import page_doc_no, paper_doc_no
+from casefile.ingest.extract.entities import (PAGE_FIELD, bare_party, inline_party, label_values, parse_money,
                                               over_particulars, party_value, pattern_data, salutation_party)
 from casefile.ingest.extract.party_in_text import case_name_party, case_party, decided_party, inspected_party, narrative_party
 
@@ -24,8 +25,6 @@ _AMOUNTS = {
     "illegal_income": re.compile(r"违法所得(?:为|共计|合计|计)?(?:人民币)?" + _MONEY_RE),
 }
 _ORG_SUFFIX = re.compile(r"(公司|店|部|厂|中心|院|社|馆|行|所|场|站|工作室|个体工商户）)$")
-_BARE_DOC_NO = re.compile(pattern_data()["header"]["bare_doc_no"])
-_UNENDED_DOC_NO = re.compile(pattern_data()["header"]["unended_doc_no"])
 _BLANK_SIGNATURE = re.compile(pattern_data()["header"]["signature"] + "年月日")
 _DATED_SIGNATURE = re.compile(pattern_data()["header"]["signature"] + r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九0]{4})年")
 _LAW_DATE = re.compile(pattern_data()["header"]["law_date_suffix"])
@@ -118,19 +117,6 @@ def _masked(f: dict[str, Any]) -> dict[str, Any]:
     return f
 
 
-_OTHER_PAPER = re.compile(pattern_data()["header"]["other_paper"])
-
-
-_OWN_NUMBER = re.compile(pattern_data()["header"]["own_number"])
-
-
-def _numbers_other_paper(line: str, doc_no: str) -> bool:
-    """A 文号 written right after another paper's title (…送达了《行政处罚告知书》（…告字〔2024〕44号）);
-    not the decision's own number given after its title (公告送达《行政处罚决定书》，文书号为：…)."""
-    before = line[: line.find(doc_no)]
-    return bool(_OTHER_PAPER.search(before)) and not _OWN_NUMBER.search(before)
-
-
 def _toolbar(line: str) -> bool:
     """A page's toolbar line, short (字体: / 点击: / 来源:本网 / -【): not one of the decision's lines."""
     return len(line) <= 30 and bool(PAGE_FIELD.match(line) or not re.search(r"[\w\u4e00-\u9fa5]", line))
@@ -151,25 +137,14 @@ def _head(lines: list[str]) -> list[str]:
     return lines[:12] if title is None else lines[title - 3: title + 12]
 
 
-def _line_doc_no(line: str) -> str:
-    """The 文号 inside one line: matched on the line, not on the text the lines were joined into (where a
-    menu's last word runs into it: …通知公告>正文建市罚字〔2012〕第21号)."""
-    for pat in compiled()["DOC_NO"]:
-        for m in pat.finditer(line):
-            value = VALIDATORS["DOC_NO"](m.group(0))
-            if value and not _numbers_other_paper(line, m.group(0)):
-                return value
-    return ""
-
-
 def header_fields(lines: list[str], entities: list[Any], text: str) -> dict[str, Any]:
     """The header fields of a document from its compacted lines, the entities found in it and its
     compacted text; masked values set aside (``_masked``)."""
     f: dict[str, Any] = {}
     head = _head(lines)
     cells = published.header_row(lines)  # a publicity table's header row and its record
-    if doc_no := (_doc_no(head, [e for e in entities if e.label == "DOC_NO"]) or published.table_doc_no(cells)
-                  or _page_doc_no(lines)):
+    if doc_no := (paper_doc_no(head, [e for e in entities if e.label == "DOC_NO"], lines) or published.table_doc_no(cells)
+                  or page_doc_no(lines)):
         f["doc_no"] = doc_no
     # (a publicity table's own 处罚机关 column before the page's source label: 文章来源:东坡区卫健局)
     if agency := own_name(published.table_agency(cells)) or _agency(head, lines, text):
@@ -192,42 +167,6 @@ def header_fields(lines: list[str], entities: list[Any], text: str) -> dict[str,
     if not cells and (date := _signed_date(text, [e for e in entities if e.label == "DATE"])):
         f["date"] = date
     return _masked(f)
-
-
-_PAGE_DOC_NO = re.compile(pattern_data()["header"]["page_doc_no"])
-
-
-def _page_doc_no(lines: list[str]) -> str:
-    """The 文号 a web page's own index fields give the document (|[发文字号]|丰环罚〔2025〕10号|) when its text
-    writes none in its head; "" when that field is empty or holds no 文号."""
-    for line in lines[:20]:
-        if (m := _PAGE_DOC_NO.search(line)) and (value := VALIDATORS["DOC_NO"](m.group(1))):
-            return value
-    return ""
-
-
-def _doc_no(head: list[str], doc_nos: list[Any]) -> str:
-    # a 文号 heading its line (or the line's title) first; one inside a long narrative line (a licence's
-    # 农种许字〔2017〕第001号) only when no other is found
-    for line in head:
-        own = _line_doc_no(line) or next((e.value for e in doc_nos if e.text in line and not _numbers_other_paper(line, e.text)), "")
-        if own and line.find(own[:4]) < 40:
-            return own
-    # a 文号 broken over the head's lines (（甘）市监罚〔2025〕 / 192号); further down, 文号 number other
-    # papers (《行政处罚告知书》（永市监高罚告〔2024〕0020号）, 责令改正通知书), not the decision
-    joined = "".join(head)
-    m = next((e for e in doc_nos if e.text in joined and not any(e.text in line for line in head)
-              and not _numbers_other_paper(joined, e.text)), None)
-    if m:
-        return m.value
-    # some bureaus write only the serial number under the title (行政处罚决定书 / 294), or the
-    # number without its 号 (州农(种子) 罚〔2020 〕 2)
-    under = [head[i + 1] for i, l in enumerate(head[:-1]) if l.endswith("决定书")]
-    if under and _BARE_DOC_NO.fullmatch(under[0]):
-        return under[0]
-    if unended := next((u for u in under if _UNENDED_DOC_NO.fullmatch(u)), ""):
-        return VALIDATORS["DOC_NO"](unended + "号").removesuffix("号")
-    return next((own for line in head if (own := _line_doc_no(line))), "")
 
 
 def _agency(head: list[str], lines: list[str], text: str) -> str:
