@@ -142,8 +142,8 @@ def extract(doc: ExtractedText, progress: Callable[[int, int], None] | None = No
         fields["text_date"] = fields.pop("date")
     if code == "unknown":
         _acting_agency(fields, text)
-        if not fields.get("date") and (day := decided_on(text)):
-            fields["date"] = day  # (a write-up's 2020年7月17日,茂名市卫生健康局…作出…行政处罚决定)
+    if code in ("unknown", *DECISION_TYPES) and not fields.get("date") and (day := decided_on(text)):
+        fields["date"] = day  # (a write-up's 2020年7月17日,茂名市卫生健康局…作出…行政处罚决定)
     if code == "unknown" and stated:
         fields["date"] = stated  # a record's own 处罚决定日期 field dates it, whatever the text is read as
     return Extraction(

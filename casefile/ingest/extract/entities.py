@@ -112,7 +112,7 @@ def _phone(text: str) -> Any:
 
 # (and the narrative's verb, or a party's name on the title line, before it: …并下发了城消当行决字〔2023〕第0006号,
 # 腾冲市云锦商贸有限责任公司保环罚(腾)〔2026〕04号)
-_DOC_NO_PREFIX_CUT = re.compile(r"^.*(?:[书表单录证告知：:，,。、号》了]|公司)")
+_DOC_NO_PREFIX_CUT = re.compile(r"^.*(?:[书表单录证告知：:，,。、号》了]|公司|公示)")  # (…决定公示海市监处罚…, (公示)塔市市监处罚…)
 _DOC_NO_YEAR = re.compile(r"[〔\[［(（【{﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】}﹞]")
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from casefile.ingest.extract import published
 from casefile.ingest.extract.agency import (
-    field_agency, narrative_agency, own_name, placeless, publisher_agency, self_named_agency, title_agency,
+    field_agency, narrative_agency, own_name, placeless, publisher_agency, self_named_agency, title_agency, with_place,
 )
 from casefile.ingest.extract.citations import find_citations
 from casefile.ingest.extract.doc_number import page_doc_no, paper_doc_no
@@ -33,6 +33,7 @@ _AGENCY_PART = re.compile(pattern_data()["header"]["agency_part"])
 _HEADER_NOTE = re.compile(pattern_data()["header"]["header_note"])
 _PORTAL = re.compile(pattern_data()["header"]["portal"])
 _NOT_AGENCY = re.compile(pattern_data()["header"]["not_agency"])
+_DISTRICT_FIRST = re.compile(r"^[\u4e00-\u9fa5]{1,4}区")
 _AGENT_BEFORE = re.compile(pattern_data()["party"]["agent_before"])
 
 
@@ -174,7 +175,9 @@ def _agency(head: list[str], lines: list[str], text: str) -> str:
     # (or named in a publicity page's own field: 决定机关 乌鲁木齐市城乡规划管理局)
     titled = _broken_header_agency(head[:7]) or title_agency(head) or field_agency(lines[:40])
     if titled:
-        return titled
+        # a district's bureau with its city where the paper writes it whole (a page title's 海港区市场监督管理局,
+        # the paper's own 秦皇岛市海港区市场监督管理局)
+        return with_place(titled, text) if _DISTRICT_FIRST.match(titled) else titled
     # the lines above the title: the first six, or down to a title pushed below a page's field table
     # (| 名 称 | 普洱市生态环境局行政处罚决定书… | → 普洱市生态环境局 / 行政处罚决定书)
     above = max(6, next((i for i, l in enumerate(head) if l.endswith("决定书") and not re.search(r"[:：|｜]", l)), 0))

@@ -244,5 +244,7 @@ def reported(text: str, whole_name) -> dict[str, str]:
 def decided_on(text: str) -> str:
     """The day a write-up of a case says its agency made the decision (2020年7月17日,茂名市卫生健康局依据…作出…
     行政处罚决定), the last one it states; "" when it states none."""
-    days = [d for m in _DECIDED_ON.finditer(text) if (d := parse_date(m.group(1))) is not None]
+    # (not 我局…作出: a decision's own narrative so tells of an earlier decision, a write-up names its agency)
+    days = [d for m in _DECIDED_ON.finditer(text) if not _AGENCY_SELF.search(m.group(0))
+            and (d := parse_date(m.group(1))) is not None]
     return days[-1].isoformat() if days else ""
