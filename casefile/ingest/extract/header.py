@@ -15,7 +15,9 @@ from casefile.ingest.extract.citations import find_citations
 from casefile.ingest.extract.doc_number import page_doc_no, paper_doc_no
 from casefile.ingest.extract.entities import (PAGE_FIELD, bare_party, inline_party, label_values, parse_money,
                                               over_particulars, party_value, pattern_data, salutation_party)
-from casefile.ingest.extract.party_in_text import case_name_party, case_party, decided_party, inspected_party, narrative_party
+from casefile.ingest.extract.party_in_text import (
+    case_name_party, case_party, decided_party, inspected_party, narrative_party, opening_subject,
+)
 
 _FINE = re.compile(r"(?<!加处)罚款(?:人民币)?[:：]?((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))")
 _MONEY_RE = r"((?:\d[\d,]*(?:\.\d{1,2})?万?元)|(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?))"
@@ -215,7 +217,7 @@ def _party(lines: list[str], head: list[str], text: str, doc_no: str) -> str:
     if over := over_particulars(lines[:30]):
         return over
     return (case_name_party(lines) or _title_case(head) or _inspected(text, doc_no) or narrative_party(text)
-            or decided_party(text))
+            or decided_party(text) or opening_subject(lines))
 
 
 _KIND = frozenset(pattern_data()["party"]["category_values"])

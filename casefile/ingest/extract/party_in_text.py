@@ -73,3 +73,13 @@ def narrative_party(text: str) -> str:
     person it first calls 当事人 or 行为人 (行为人崔xx在…开采), or ""."""
     m = _NARRATIVE_PARTY.search(text) or _NARRATIVE_PERSON.search(text)
     return m.group("name") if m else ""
+
+
+_OPENING_SUBJECT = re.compile(pattern_data()["party"]["opening_subject"])
+
+
+def opening_subject(lines: list[str]) -> str:
+    """The party a decision's facts open on where nothing else names it (广州市番禺区大石街猛涌村股份合作经济社于2020年
+    在…建设): the subject of the first narrative lines, at a paragraph's start or after 显示/经查; "" when none."""
+    narrative = [line for line in lines[:40] if len(line) > 30][:3]
+    return next((m.group("name") for line in narrative if (m := _OPENING_SUBJECT.search(line))), "")
