@@ -286,6 +286,7 @@ _SECTION_LABEL = re.compile(pattern_data()["party"]["section_label"])
 _BARE_PARTY = re.compile(pattern_data()["party"]["bare"])
 _BARE_ORG = re.compile(pattern_data()["party"]["bare_org"])
 _BREADCRUMB = re.compile(pattern_data()["party"]["breadcrumb"])
+_CASE_NUMBERING = re.compile(r"(?:典型)?案例[一二三四五六七八九十\d]*$")  # (案例一: a write-up's numbering, not a salutation)
 _TO_AUTHORITY = re.compile(pattern_data()["party"]["to_authority"])
 _PERSON = re.compile(r"[\u4e00-\u9fa5][\u4e00-\u9fa5*＊×xX某]{1,3}")
 _MASKED_SALUTATION = re.compile(pattern_data()["party"]["masked_salutation"])
@@ -295,7 +296,7 @@ _DOC_NO_LIKE = re.compile(r"(?:罚|字)[^。，,]{0,8}\d{2,}|[〔\[［]\s*(?:19|
 def name_like(value: str) -> bool:
     """An organisation's name (…公司, …局, XX局) or a person's (曾利兵, 苏*忠, 戴**) — not a heading that
     ends as one does (违法事实：, 处罚依据：)."""
-    if value in _NOT_SALUTATION or value.startswith(_PAGE_CONTROLS):
+    if value in _NOT_SALUTATION or value.startswith(_PAGE_CONTROLS) or _CASE_NUMBERING.match(value):
         return False  # (a page's toolbar: 字体大小:, 分享到:)
     if _ORG_END.search(value):
         return True
