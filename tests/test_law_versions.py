@@ -112,3 +112,14 @@ def test_the_lingbi_land_decision_citing_the_2004_law_without_return_of_the_land
     # held out in s10 (graded 优秀 when only the 2019 text was known): 2004 §76 orders 责令退还, the decision does not
     found = _findings(ws, tmp_path, "decisions_sectors/heldout_s10/txt/zr_lingbi_changji.txt")
     assert set(found) == {"D06b-orders-required"} and "责令退还" in found["D06b-orders-required"]
+
+
+def test_a_waste_decision_under_the_2020_law_and_an_act_before_it(ws, tmp_path):
+    # 2020 固体废物污染环境防治法 §112(六): 10万–100万 — 50,000 with no 减轻 is below it
+    found = _findings(ws, tmp_path, "waste_2021.txt")
+    assert set(found) == {"D01-fine-range"} and "低于" in found["D01-fine-range"]
+    # an inspection of 2020-03, decided before 2020-09-01: the 2016 law (not shipped, other numbering) applies — not
+    # judged by the 2020 text's §112
+    early = _findings(ws, tmp_path, "waste_2021.txt", ("2021年3月16日", "2020年3月16日"), ("2021年4月6日", "2020年4月6日"),
+                      ("2021年4月26日", "2020年4月26日"), ("〔2021〕", "〔2020〕"))
+    assert early == {}
