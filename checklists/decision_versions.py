@@ -17,7 +17,8 @@ from casefile.law.laws import law_table
 from checklists.context import CheckContext
 
 _PERIOD = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?(?:起)?(?:至|到|—|－|-|~|～)(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})[日号])?")
-_START = re.compile(r"((?:19|20)\d{2})年(?:(\d{1,2})月)?(?:(\d{1,2})[日号])?(?:[^。；;]{0,30}?)(?=(?:{act}))")
+# a date, then within its sentence the act's verb (the verbs: in_force.toml act_words, put in for ACT)
+_START = r"((?:19|20)\d{2})年(?:(\d{1,2})月)?(?:(\d{1,2})[日号])?(?:[^。；;]{0,30}?)(?=(?:ACT))"
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -44,7 +45,7 @@ def act_end(text: str, act_words: str) -> dt.date | None:
 def act_start(text: str, act_words: str) -> dt.date | None:
     """The first day the facts give for the act: a date followed, in its sentence, by the act's verb (“于2018年3月擅自
     占用…”); a month alone is read as its first day, a year alone as its last."""
-    for m in re.finditer(_START.pattern.replace("{act}", act_words), text):
+    for m in re.finditer(_START.replace("ACT", act_words), text):
         year, month, day = int(m.group(1)), int(m.group(2) or 12), int(m.group(3) or 1)
         if 1 <= month <= 12 and 1 <= day <= 31:
             try:

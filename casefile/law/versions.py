@@ -44,11 +44,6 @@ def in_force(law: str, day: dt.date | None) -> str | None:
     return (on or vs[:1])[-1]["version"]
 
 
-def in_force_from(law: str, version: str) -> str | None:
-    """The day a listed version came into force (None for a version the table does not list)."""
-    return next((v["in_force"] for v in _table().get(law, []) if v["version"] == version), None)
-
-
 def range_version(rg: dict[str, Any]) -> str | None:
     """The version a penalty range belongs to: its own ``version``, else the latest of its law."""
     return rg.get("version") or latest(rg["law"])
