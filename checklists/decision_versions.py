@@ -42,10 +42,13 @@ def act_end(text: str, act_words: str) -> dt.date | None:
     return max(ends) if ends else None
 
 
-def act_start(text: str, act_words: str) -> dt.date | None:
-    """The first day the facts give for the act: a date followed, in its sentence, by the act's verb (“于2018年3月擅自
-    占用…”); a month alone is read as its first day, a year alone as its last."""
+def act_start(text: str, act_words: str, marks: str = "") -> dt.date | None:
+    """The first day the facts give for the act: a date followed, in its sentence, by the act's verb, in a sentence that
+    tells a violation (``marks``: “于2018年3月擅自占用…”, not “成立于2009年，从事……生产”); a month alone is read as its
+    first day, a year alone as its last."""
     for m in re.finditer(_START.replace("ACT", act_words), text):
+        if marks and not re.search(marks, _sentence(text, m.start(), m.end())):
+            continue
         year, month, day = int(m.group(1)), int(m.group(2) or 12), int(m.group(3) or 1)
         if 1 <= month <= 12 and 1 <= day <= 31:
             try:
@@ -61,9 +64,9 @@ def act_days(ctx: CheckContext, text: str, decided: dt.date | None) -> list[dt.d
     from casefile.ingest.extract.decision import unquoted
 
     v = ctx.case.violation
-    words = law_table("in_force")["act_words"]
-    plain = unquoted(text)
-    acted = v.occurred_to or act_end(plain, words) or v.occurred_from or act_start(plain, words)
+    table = law_table("in_force")
+    words, plain = table["act_words"], unquoted(text)
+    acted = v.occurred_to or act_end(plain, words) or v.occurred_from or act_start(plain, words, table["act_marks"])
     days: list[dt.date | None] = [acted] if acted else []
     if decided is not None or not days:
         days.append(decided)

@@ -123,3 +123,14 @@ def test_a_waste_decision_under_the_2020_law_and_an_act_before_it(ws, tmp_path):
     early = _findings(ws, tmp_path, "waste_2021.txt", ("2021年3月16日", "2020年3月16日"), ("2021年4月6日", "2020年4月6日"),
                       ("2021年4月26日", "2020年4月26日"), ("〔2021〕", "〔2020〕"))
     assert early == {}
+
+
+def test_the_act_s_day_from_the_facts_not_from_a_company_s_history():
+    from casefile.law.laws import law_table
+    from checklists.decision_versions import act_end, act_start
+
+    t = law_table("in_force")
+    words, marks = t["act_words"], t["act_marks"]
+    assert str(act_start("经查，你于2018年3月擅自占用河东村集体土地建房。", words, marks)) == "2018-03-01"
+    assert act_start("该公司成立于2009年3月，主要从事化工产品生产。", words, marks) is None  # no violation told
+    assert str(act_end("你单位于2019年4月至2019年6月擅自占用集体土地建厕所和操场。", words)) == "2019-06-30"
