@@ -76,7 +76,7 @@ def act_days(ctx: CheckContext, text: str, decided: dt.date | None) -> list[dt.d
 def _about_fits(reading: dict[str, str], cited: list[dict[str, Any]], facts: str) -> bool:
     """No cited article under this reading is about something the facts never speak of."""
     for rg in law_table("penalty_ranges")["range"]:
-        if rg["law"] in reading and versions.range_version(rg) == reading[rg["law"]] and rg.get("about") and any(
+        if rg["law"] in reading and in_reading(rg, reading) and rg.get("about") and any(
                 b.get("law") == rg["law"] and b.get("article") == rg["article"] for b in cited) and not re.search(rg["about"], facts):
             return False
     return True
@@ -105,5 +105,6 @@ def readings(ctx: CheckContext, d, decided: dt.date | None) -> list[dict[str, st
 
 
 def in_reading(rg: dict[str, Any], reading: dict[str, str]) -> bool:
-    """A penalty range belongs to the version this reading takes of its law (a law not listed: always)."""
-    return versions.range_version(rg) == reading.get(rg["law"], versions.latest(rg["law"]))
+    """A penalty range belongs to the version this reading takes of its law (a law not listed: always); a range the
+    text of several versions shares lists them (``versions``)."""
+    return reading.get(rg["law"], versions.latest(rg["law"])) in (rg.get("versions") or [versions.range_version(rg)])

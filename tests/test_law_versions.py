@@ -134,3 +134,15 @@ def test_the_act_s_day_from_the_facts_not_from_a_company_s_history():
     assert str(act_start("经查，你于2018年3月擅自占用河东村集体土地建房。", words, marks)) == "2018-03-01"
     assert act_start("该公司成立于2009年3月，主要从事化工产品生产。", words, marks) is None  # no violation told
     assert str(act_end("你单位于2019年4月至2019年6月擅自占用集体土地建厕所和操场。", words)) == "2019-06-30"
+
+
+def test_an_eia_decision_of_2016_under_the_2002_article_31(ws, tmp_path):
+    # 2002 环境影响评价法 §31 (5万–20万, in force until 2016-08-31): 180,000 is inside it, 250,000 above it
+    assert _findings(ws, tmp_path, "eia_2016.txt") == {}
+    above = _findings(ws, tmp_path, "eia_2016.txt", ("180000元", "250000元"))
+    assert "D01-fine-range" in above and "2002年版本" in above["D01-fine-range"]
+    # the same fine on an act of 2019: the article of 2016/2018 (1 %–5 % of the investment) sets no fixed ceiling
+    later = _findings(ws, tmp_path, "eia_2016.txt", ("180000元", "250000元"), ("2016年3月8日", "2020年3月8日"),
+                      ("2015年10月", "2019年10月"), ("2016年4月6日", "2020年4月6日"), ("2016年5月10日", "2020年5月10日"),
+                      ("〔2016〕", "〔2020〕"))
+    assert "D01-fine-range" not in later
