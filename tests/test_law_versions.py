@@ -146,3 +146,11 @@ def test_an_eia_decision_of_2016_under_the_2002_article_31(ws, tmp_path):
                       ("2015年10月", "2019年10月"), ("2016年4月6日", "2020年4月6日"), ("2016年5月10日", "2020年5月10日"),
                       ("〔2016〕", "〔2020〕"))
     assert "D01-fine-range" not in later
+
+
+def test_articles_of_a_version_named_in_the_citation_are_looked_up_in_it():
+    from casefile.law.versions import named_day
+
+    assert str(named_day(LAND, "《中华人民共和国土地管理法》(2004年8月28日修正)第七十六条")) == "2004-08-28"
+    assert str(named_day("中华人民共和国土地管理法实施条例", "《中华人民共和国土地管理法实施条例》（2021年修订）第五十七条")) == "2021-09-01"
+    assert named_day(LAND, "《中华人民共和国土地管理法》第七十七条") is None

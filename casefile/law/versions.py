@@ -44,6 +44,14 @@ def in_force(law: str, day: dt.date | None) -> str | None:
     return (on or vs[:1])[-1]["version"]
 
 
+def named_day(law: str, cited: str) -> dt.date | None:
+    """The day the version a citation names came into force (“《土地管理法》（2004年8月28日修正）第七十六条” → 2004-08-28):
+    the day to look its articles up on; None when it names none, or the law is not listed."""
+    label = named_version(law, cited, 0, len(cited))
+    day = next((v["in_force"] for v in _table().get(law, []) if v["version"] == label), None)
+    return dt.date.fromisoformat(day) if day else None
+
+
 def range_version(rg: dict[str, Any]) -> str | None:
     """The version a penalty range belongs to: its own ``version``, else the latest of its law."""
     return rg.get("version") or latest(rg["law"])
