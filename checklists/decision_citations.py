@@ -11,6 +11,7 @@ from typing import Iterator
 from checklists.context import CheckContext, Hit
 from casefile.ingest.extract.decision import _BASIS_WORD, _VIOLATES, Span
 from checklists.decision_rules import _date_of, decisions, law_data
+from checklists.decision_versions import act_end
 from checklists.registry import predicate
 
 # -- L03/L04 repealed rules, old article numbers --------------------------------------------------------------------
@@ -66,26 +67,6 @@ def current_article_numbers(ctx: CheckContext) -> Iterator[Hit]:
 
 
 # -- L05 the provision in force when the act was done ---------------------------------------------------------------
-_PERIOD = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?(?:起)?(?:至|到|—|－|-|~|～)(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})[日号])?")
-
-
-def _act_end(text: str, act_words: str) -> dt.date | None:
-    """The last day of the act as the decision's facts state it: a period ``X年M月至(Y年)N月(D日)`` in a sentence
-    that tells the act (开采, 占用…); None when the text gives no end (only a start, 至今)."""
-    ends = []
-    for m in _PERIOD.finditer(text):
-        s = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
-        e = text.find("。", m.end())
-        if not re.search(act_words, text[s: len(text) if e < 0 else e]):
-            continue
-        year, month = int(m.group(4) or m.group(1)), int(m.group(5))
-        if not 1 <= month <= 12:
-            continue
-        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
-        ends.append(dt.date(year, month, min(int(m.group(6) or last), last)))
-    return max(ends) if ends else None
-
-
 @predicate
 def provision_in_force_at_act(ctx: CheckContext) -> Iterator[Hit]:
     """L05: the fine rests on a provision that came into force, heavier, after the act had ended (行政处罚法
@@ -99,7 +80,7 @@ def provision_in_force_at_act(ctx: CheckContext) -> Iterator[Hit]:
         facts = unquoted(d.text)[: d.operative.start if d.operative else len(d.text)]
         if not basis or re.search(table["lighter_said"], d.text):
             continue
-        end = _act_end(facts, table["act_words"])
+        end = act_end(facts, table["act_words"])
         for p in table["provision"]:
             since = dt.date.fromisoformat(p["since"])
             hit = next((b for b in basis if b.get("law") == p["law"] and b.get("article") in p["articles"]), None)

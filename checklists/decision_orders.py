@@ -15,16 +15,21 @@ from checklists.registry import predicate
 
 
 # -- D04/D06 what the penalty provision requires -------------------------------------------------------------
-def _required(d: Decision) -> dict[str, list[dict[str, Any]]]:
+def _required(d: Decision, readings: list[dict[str, str]] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """What the penalty provisions require the decision to order: under every reading of their versions (an order one
+    version requires and another does not is not reported when the act's date leaves the version open)."""
     basis = [b for m in d.measures for b in m.basis] + d.penalty_basis
-    out: dict[str, list[dict[str, Any]]] = {}
-    for rg in (rg for rg in _ranges_for(basis) if applies(rg, d)):
-        for need in rg.get("requires", []):
-            out.setdefault(need, [])
-            key = {"law": rg["law"], "article": rg["article"]}
-            if key not in out[need]:
-                out[need].append(key)
-    return out
+    each = []
+    for reading in readings or [{}]:
+        out: dict[str, list[dict[str, Any]]] = {}
+        for rg in (rg for rg in _ranges_for(basis, [reading]) if applies(rg, d)):
+            for need in rg.get("requires", []):
+                out.setdefault(need, [])
+                key = {"law": rg["law"], "article": rg["article"], "version": rg.get("version")}
+                if key not in out[need]:
+                    out[need].append(key)
+        each.append(out)
+    return {need: provisions for need, provisions in each[0].items() if all(need in o for o in each[1:])}
 
 
 def _stated_profit(d: Decision) -> str | None:
@@ -44,11 +49,11 @@ def illegal_income_dealt(ctx: CheckContext, *, scaled: bool = True) -> Iterator[
         d = r.decision
         if d.proposal or not d.measures:
             continue
-        need = _required(d).get("没收违法所得")
+        need = _required(d, r.readings).get("没收违法所得")
         if not need or d.illegal_income is not None or d.no_illegal_income:
             continue
         basis = [b for m in d.measures for b in m.basis] + d.penalty_basis
-        by_income = any(rg.get("per") == "illegal_income" for rg in _ranges_for(basis))
+        by_income = any(rg.get("per") == "illegal_income" for rg in _ranges_for(basis, r.readings))
         if by_income != scaled:
             continue
         if any(m.kind == "没收违法所得" for m in d.measures):
@@ -67,7 +72,7 @@ def correction_ordered(ctx: CheckContext) -> Iterator[Hit]:
         d = r.decision
         if d.proposal or not d.measures:
             continue
-        need = _required(d).get("责令改正")
+        need = _required(d, r.readings).get("责令改正")
         if need and d.correction is None:
             yield Hit(f"处罚依据{'、'.join(_cite(b) for b in need)}规定责令改正（行政处罚法第二十八条第一款），决定书未责令当事人改正违法行为",
                       [r.rec.file], r.ev(d.operative) if d.operative else r.ev(None))
@@ -84,7 +89,7 @@ def orders_required(ctx: CheckContext) -> Iterator[Hit]:
         if d.proposal or not d.measures or d.operative is None:
             continue
         said = unquoted(d.text)[d.operative.start:]
-        for need, provisions in _required(d).items():
+        for need, provisions in _required(d, r.readings).items():
             if need in words and not re.search(words[need], said):
                 yield Hit(f"处罚依据{'、'.join(_cite(b) for b in provisions)}规定{need}，决定书的处理部分没有写明",
                           [r.rec.file], r.ev(d.operative))

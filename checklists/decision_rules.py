@@ -16,6 +16,7 @@ from casefile.ingest.extract.decision import Decision, Span, read_decision
 from casefile.law.laws import law_table
 from checklists.context import CheckContext, Hit
 from checklists.decision_bases import applies, goods_value, individual, special_band
+from checklists.decision_versions import in_reading, readings
 from checklists.predicates import fine_in_range
 from checklists.registry import predicate
 
@@ -44,6 +45,8 @@ class _Read:
         except Exception:  # noqa: BLE001 - an unreadable file: read the cached text, pages unknown
             text = ctx.text_of(rec)
         self.decision: Decision = read_decision(text)
+        # the version of each cited law the decision is judged by, one dict per candidate reading
+        self.readings = readings(ctx, self.decision, _date_of(ctx, self.decision))
 
     def page(self, span: Span) -> int:
         if not self.compact or not self.pages:
@@ -80,7 +83,8 @@ def _date_of(ctx: CheckContext, d: Decision) -> dt.date | None:
 
 
 def _cite(b: dict[str, Any]) -> str:
-    s = f"《{b['law']}》第{b['article']}条"
+    """《法名》第N条 (第M款第（K）项), with the year of the version when it is an older one than the library's text."""
+    s = f"《{b['law']}》" + (f"（{b['version'][:4]}年版本）" if b.get("version") else "") + f"第{b['article']}条"
     if b.get("paragraph"):
         s += f"第{b['paragraph']}款"
     if b.get("item"):
@@ -94,14 +98,18 @@ def _money(v: Decimal) -> str:
 
 
 # -- D01 fine range ------------------------------------------------------------------------------------
-def _ranges_for(basis: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _ranges_for(basis: list[dict[str, Any]], readings: list[dict[str, str]] | None = None) -> list[dict[str, Any]]:
+    """The ranges of the provisions cited, in the versions of their laws each reading takes (the latest without one);
+    a provision that has a range under one reading and none under another has none: which one applies is unknown."""
     table = law_data("penalty_ranges")["range"]
     out = []
     for b in basis:
-        for r in table:
-            if r["law"] == b.get("law") and r["article"] == b.get("article") and all(
-                    r.get(k) is None or b.get(k) is None or r[k] == b[k] for k in ("paragraph", "item")):
-                out.append(r)
+        same = [r for r in table if r["law"] == b.get("law") and r["article"] == b.get("article") and all(
+                r.get(k) is None or b.get(k) is None or r[k] == b[k] for k in ("paragraph", "item"))]
+        per = [[r for r in same if in_reading(r, reading)] for reading in readings or [{}]]
+        if not all(per):
+            continue
+        out.extend(r for r in same if any(r in p for p in per))
     return out
 
 
@@ -193,12 +201,12 @@ def fine_in_own_range(ctx: CheckContext) -> Iterator[Hit]:
         # may still rest on another — above the widest range cited in the decision only is certain
         zone = d.reasoning.start if d.reasoning else (d.operative.start if d.operative else 0)
         cited = [c.to_value() for c in d.citations if c.start >= zone and c.article]
-        groups = {(rg["law"], rg["article"]) for f in d.fines for rg in _ranges_for(f.basis)} | \
-                 {(rg["law"], rg["article"]) for rg in _ranges_for(d.penalty_basis)}
+        groups = {(rg["law"], rg["article"]) for f in d.fines for rg in _ranges_for(f.basis, r.readings)} | \
+                 {(rg["law"], rg["article"]) for rg in _ranges_for(d.penalty_basis, r.readings)}
         if len(d.fines) > 1:
-            groups |= {(rg["law"], rg["article"]) for rg in _ranges_for(cited)}
+            groups |= {(rg["law"], rg["article"]) for rg in _ranges_for(cited, r.readings)}
         several = len(d.fines) > 1 or len({g[0] + str(g[1]) for g in groups}) > 2
-        all_bands = [_band(rg, d, income, no_income, goods) for rg in _ranges_for([{"law": g[0], "article": g[1]} for g in groups])]
+        all_bands = [_band(rg, d, income, no_income, goods) for rg in _ranges_for([{"law": g[0], "article": g[1]} for g in groups], r.readings)]
         widest = [b for b in all_bands if b is not None]
         # a provision whose band rests on a fact the decision does not state (违法所得 of another violation):
         # the widest ceiling is unknown, so no fine of several is above it for certain
@@ -206,7 +214,7 @@ def fine_in_own_range(ctx: CheckContext) -> Iterator[Hit]:
         for m in d.fines:
             if m.amount is None:
                 continue
-            bands = [(rg, _band(rg, d, income, no_income, goods)) for rg in _ranges_for(m.basis)]
+            bands = [(rg, _band(rg, d, income, no_income, goods)) for rg in _ranges_for(m.basis, r.readings)]
             bands = [(rg, b) for rg, b in bands if b is not None]
             if not bands:
                 continue
@@ -214,7 +222,7 @@ def fine_in_own_range(ctx: CheckContext) -> Iterator[Hit]:
             lo = min(b[0] for _, b in bands)
             his = [b[1] for _, b in bands]
             hi = None if any(h is None for h in his) else max(his)
-            arts = "、".join(dict.fromkeys(_cite({"law": rg["law"], "article": rg["article"]}) for rg, _ in bands))
+            arts = "、".join(dict.fromkeys(_cite({"law": rg["law"], "article": rg["article"], "version": rg.get("version")}) for rg, _ in bands))
             how = "；".join(dict.fromkeys(b[2] for _, b in bands))
             if several and widest:
                 his_all = [b[1] for b in widest]
@@ -272,7 +280,7 @@ def mitigation_basis(ctx: CheckContext) -> Iterator[Hit]:
                 continue  # a provision that can ground it, or a §32 circumstance stated in words
             below = []
             for m in d.fines:
-                bands = [b for rg in _ranges_for(m.basis) if (b := _band(rg, d, income, no_income, goods))]
+                bands = [b for rg in _ranges_for(m.basis, r.readings) if (b := _band(rg, d, income, no_income, goods))]
                 if m.amount is not None and bands and m.amount < _floor(bands):
                     below.append(m)
             if below:

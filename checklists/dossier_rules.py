@@ -14,6 +14,7 @@ from casefile.ingest import facts
 from casefile.ingest.facts import DossierFacts, Fact, area_mu
 from casefile.model import ActKind
 from checklists.context import CheckContext, Hit
+from checklists.decision_versions import act_days
 from checklists.predicates import _dossier_facts
 from checklists.referral_time import time_barred
 from checklists.registry import predicate
@@ -107,8 +108,9 @@ def _decided_fine(ctx: CheckContext) -> Decimal | None:
     return sum(fines, Decimal(0)) if fines else None
 
 
-def _area_band(ctx: CheckContext) -> dict[str, Any] | None:
-    """The per-m² band of the penalty provision the decision cites (土地管理法实施条例第五十七条 etc.)."""
+def _area_bands(ctx: CheckContext) -> list[dict[str, Any]]:
+    """The per-m² bands of the penalty provisions the decision cites (土地管理法实施条例第五十七条 etc.), for each day
+    the act may be judged on (checklists/decision_versions.py: the act's end or start, and the decision's day)."""
     ms = ctx.case.decided or ctx.case.proposed
     basis = [(b.law.removeprefix("中华人民共和国"), b.article) for m in ms for b in m.basis]
     if not basis:
@@ -116,28 +118,19 @@ def _area_band(ctx: CheckContext) -> dict[str, Any] | None:
         for rec in ctx.docs_of("decision"):
             x = ctx.extraction(rec)
             basis += [(c["law"].removeprefix("中华人民共和国"), c.get("article")) for c in (x.citations if x else []) if c.get("article")]
-    acted = _act_date(ctx)
-    bands = [b for b in ctx.profile.get("discretion", []) if b.get("per") == "area_m2" and _in_force_for(b, acted)]
-    for band in bands:
-        if (band["law"].removeprefix("中华人民共和国"), band["article"]) in basis:
-            return band
-    return None
+    days = _act_days(ctx)
+    bands = [b for b in ctx.profile.get("discretion", []) if b.get("per") == "area_m2" and any(_in_force_for(b, d) for d in days)]
+    return [band for band in bands if (band["law"].removeprefix("中华人民共和国"), band["article"]) in basis]
 
 
-_ACT_YEAR = re.compile(r"((?:19|20)\d{2})年(?:(\d{1,2})月)?[^。；;]{0,30}?(?:占用|建设|建房|开工|动工|修建|建盖|搭建)")
-
-
-def _act_date(ctx: CheckContext) -> dt.date | None:
-    """When the act was done: the case's own date, else the first year (month) the decision states for it
-    (你于2014年12月…擅自占用…)."""
-    if ctx.case.violation.occurred_from:
-        return ctx.case.violation.occurred_from
+def _act_days(ctx: CheckContext) -> list[dt.date | None]:
+    """The days the act may be judged on: the act's end (or start) as the case or the decision states it, and the
+    day of the decision (a lighter new rule applies then)."""
+    decided = ctx.case.first_date(ActKind.DECISION)
     for rec in ctx.docs_of("decision"):
-        m = _ACT_YEAR.search(ctx.text_of(rec))
-        if m:
-            month = int(m.group(2) or 12)
-            return dt.date(int(m.group(1)), month if 1 <= month <= 12 else 12, 1)
-    return None
+        return act_days(ctx, ctx.text_of(rec), decided)
+    acted = ctx.case.violation.occurred_to or ctx.case.violation.occurred_from
+    return [d for d in (acted, decided) if d] or [None]
 
 
 def _in_force_for(band: dict[str, Any], acted: dt.date | None) -> bool:
@@ -147,16 +140,22 @@ def _in_force_for(band: dict[str, Any], acted: dt.date | None) -> bool:
     return str(band.get("acts_from", "0000")) <= acted.isoformat() <= str(band.get("acts_until", "9999"))
 
 
+def _outside(rate: Decimal, bands: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The band a per-m² rate breaks when it is outside every band that may apply (None when one admits it)."""
+    out = [b for b in bands if rate < Decimal(str(b.get("min", 0))) or (b.get("max") and rate > Decimal(str(b["max"])))]
+    return out[0] if len(out) == len(bands) and out else None
+
+
 @predicate
 def land_fine_per_area(ctx: CheckContext) -> Iterator[Hit]:
-    """土地管理法实施条例第五十七条: 非法占用土地的罚款为每平方米100元以上1000元以下 (profile bands)."""
+    """土地管理法实施条例第五十七条: 非法占用土地的罚款为每平方米100元以上1000元以下 (profile bands); an act the
+    2014 条例 governs: 30元以下 (第四十二条). Reported when outside every band the act's possible days allow."""
     fine = _decided_fine(ctx)
-    band = _area_band(ctx)
-    if fine is None or band is None:
+    bands = _area_bands(ctx)
+    if fine is None or not bands:
         return
     df = dossier_facts(ctx)
     land = df.land()
-    lo, hi = Decimal(str(band.get("min", 0))), Decimal(str(band.get("max", 0)))
     rate_fact = df.first("fine_rate_m2", ["decision"])
     if land:
         total: Fact = land["total"]
@@ -164,14 +163,14 @@ def land_fine_per_area(ctx: CheckContext) -> Iterator[Hit]:
         if m2 <= 0:
             return
         rate = (fine / m2).quantize(Decimal("0.01"))
-        if rate < lo or (hi and rate > hi):
+        if band := _outside(rate, bands):
             yield Hit(f"罚款{fine}元，按占地面积{m2.normalize():f}平方米计每平方米{rate.normalize():f}元，不在《{band['law']}》第{band['article']}条"
-                      f"规定的每平方米{lo}～{hi}元之内", [total.doc], _where(total))
+                      f"规定的每平方米{band.get('min', 0)}～{band.get('max', 0)}元之内", [total.doc], _where(total))
             return
     if rate_fact is not None:
         rate = Decimal(rate_fact.value)
-        if rate < lo or (hi and rate > hi):
-            yield Hit(f"决定书按每平方米{rate.normalize():f}元计罚，不在《{band['law']}》第{band['article']}条规定的每平方米{lo}～{hi}元之内",
+        if band := _outside(rate, bands):
+            yield Hit(f"决定书按每平方米{rate.normalize():f}元计罚，不在《{band['law']}》第{band['article']}条规定的每平方米{band.get('min', 0)}～{band.get('max', 0)}元之内",
                       [rate_fact.doc], _where(rate_fact))
 
 

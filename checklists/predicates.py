@@ -15,6 +15,7 @@ from casefile.ingest.extract.decision_shape import decision_data
 from casefile.law import legal_limits
 from casefile.law.avrecord import av_requirements
 from casefile.law.laws import law_table
+from casefile.law.versions import named_day
 from casefile.model import Act, ActKind, CaseState, LawRef, PartyKind
 from casefile.model.ids import valid_id_card, valid_uscc
 from casefile.store.documents import changed_outside
@@ -178,7 +179,8 @@ def citations_valid(ctx: CheckContext, *, only: Literal["", "misnamed", "other"]
         seen.add(key)
         if law.startswith(("中华人民共和国行政复议法", "中华人民共和国行政诉讼法")) and not art:
             continue
-        look = ctx.library.check(law, art, par, item, day)
+        # a version named in the citation (“（2004年8月28日修正）”) is the one its articles are looked up in
+        look = ctx.library.check(law, art, par, item, named_day(law, text) or day)
         if look.status == "ok":
             continue
         if look.status == "no_library":

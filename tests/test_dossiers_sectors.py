@@ -314,7 +314,7 @@ def test_a_heavier_provision_in_force_after_the_act_ended(checked):
 
 def test_the_act_s_end_and_the_operative_part_in_other_wordings():
     from casefile.ingest.extract.decision import read_decision
-    from checklists.decision_citations import _act_end
+    from checklists.decision_versions import act_end as _act_end
 
     words = "开采|占用|建设"
     assert str(_act_end("当事人于2020年10月至2021年5月间擅自占用集体土地建设厂房。", words)) == "2021-05-31"

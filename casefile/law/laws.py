@@ -240,11 +240,18 @@ class Library:
         return max(inside, key=len) if inside else None
 
     def version_on(self, law: str, day: dt.date | None) -> dict[str, Any] | None:
+        """The version in force on ``day``: by the versions' 施行 dates where versions.toml lists the law (a version
+        in force then but not shipped gives None), else by the dates in the files' names."""
+        from casefile.law import versions as listed_versions
+
         versions = self.laws.get(law, [])
         if not versions:
             return None
         if day is None:
             return versions[-1]
+        if listed_versions.listed(law):
+            label = listed_versions.in_force(law, day)
+            return next((v for v in versions if v["version"] == label), None)
         dated = [v for v in versions if not v["version"] or v["version"] <= day.isoformat()]
         return dated[-1] if dated else None
 
@@ -260,7 +267,7 @@ class Library:
         v = self.version_on(found, day)
         if v is None:
             first = self.laws[found][0]["version"]
-            return Lookup("not_in_force", f"《{found}》在{day.isoformat() if day else ''}尚无库中版本（最早为{first}版），无法核实当时的条文", found, version=first)
+            return Lookup("not_in_force", f"《{found}》在{day.isoformat() if day else ''}施行的版本未收入法律库（库中最早为{first}版），无法核实当时的条文", found, version=first)
         if article is None:
             return Lookup("ok", "", found, version=v["version"])
         art = v["articles"].get(str(article))
