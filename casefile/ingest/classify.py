@@ -58,7 +58,12 @@ def classify(lines: list[str], text: str) -> tuple[str, float]:
         if len(name) >= 4 and name in head:
             return code, 0.7
     # 3. a published decision whose title was lost or never written: it opens on its 文号, the party's
-    #    label or a salutation, and says what only a decision says (the measures decided, the notice served)
+    #    label or a salutation, and says what only a decision says (the measures decided, the notice served);
+    #    but a 行政处理决定书 has that shape too and decides no penalty (recognition.toml, before_shape)
+    from casefile.ingest.recognition import CONFIDENCE, by_content
+
+    if code := by_content(text, before_shape=True):
+        return code, CONFIDENCE
     if _decision_shaped(lines, text):
         return ("no_penalty_decision" if "不予" in text[:60] else "decision"), 0.6
     # a published summary telling of a decision in the third person (XX局对YY公司…作出行政处罚决定)
@@ -67,8 +72,6 @@ def classify(lines: list[str], text: str) -> tuple[str, float]:
     if summary(text):
         return "decision", 0.5
     # 4. a form known by its content (casefile/data/recognition.toml: patterns that must all hold)
-    from casefile.ingest.recognition import CONFIDENCE, by_content
-
     code = by_content(text)
     if code:
         return code, CONFIDENCE
@@ -106,10 +109,12 @@ def by_file_name(stem: str) -> str | None:
 _DOC_NO_TAIL = re.compile(r"[\u4e00-\u9fa5\dA-Za-z]{1,20}[〔\[［]\s*(?:19|20)\d{2}\s*[〕\]］][^。]{0,16}号")
 # what the head names without being it: another paper (《行政处罚听证告知书》, “云南省非税收入一般缴款书”), evidence
 # (营业执照复印件), a label's value
-# (主体资格证照名称：营业执照), the papers a sentence gives as proof (上述行为及事实有…询问笔录、现场检查笔录…证据为证),
-# the paper a party's letter says it received (我公司收到贵局听证告知书，申请举行听证)
+# (主体资格证照名称：营业执照), the papers a sentence gives as proof (上述行为及事实有…询问笔录、现场检查笔录…证据为证;
+# …事实由当事人陈述、证人证言、现场勘查笔录和照片…等证据证实), the paper a party's letter says it received
+# (我公司收到贵局听证告知书，申请举行听证)
 _CITED = re.compile(r"《[^《》]*》|“[^“”]*”|[^，,。；;、]{0,20}复印件|(?<=[:：])[^，,。；;:：]{0,12}"
-                    r"|事实[^，,。；;]{0,4}?有[^，,。；;]*|(?:收到|接到|收悉)[^，,。；;]{0,24}")
+                    r"|事实[^，,。；;]{0,4}?[有由][^，,。；;]*|[^，,。；;]*、[^，,。；;]*(?:为证|证实|佐证|证明)[^，,。；;]*"
+                    r"|(?:收到|接到|收悉)[^，,。；;]{0,24}")
 
 
 @lru_cache(maxsize=1)
