@@ -47,6 +47,14 @@ def test_a_handling_decision_is_typed_as_itself_and_never_graded_excellent(ws):
         res = _evaluate(ws, TYPES / name)
         assert res.score["grade"] == "未审读" and res.score["total"] is None, name
         assert not [f for f in res.findings if f.severity in ("veto", "major")], name
+    # a real one (景谷 医保局, published cut inside its evidence): its page's 发布日期 is no date of the paper
+    path = DATA / "decisions_sectors" / "txt" / "yb_jinggu_weishengyuan.txt"
+    from casefile.ingest.extract import extract
+    from casefile.ingest.textio import read_document
+
+    x = extract(read_document(path))
+    assert x.doc_type == "handling_decision" and not x.fields.get("date")
+    assert _evaluate(ws, path).score["grade"] == "未审读"
 
 
 def test_a_penalty_decision_that_orders_a_refund_is_still_a_penalty_decision():
