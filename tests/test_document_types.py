@@ -72,3 +72,13 @@ def test_a_news_item_on_a_penalty_is_no_publicity_record_and_never_excellent(ws)
     assert _evaluate(ws, path).score["grade"] != "优秀"
     record = "检查结果公示\n检查对象：清溪县福满楼餐饮有限公司\n检查结果：未发现事故隐患\n公示平台：清溪县人民政府门户网站\n公示时间：二〇二六年五月二十日\n"
     assert _type(record.replace("检查结果公示\n", "")) == "publication_record"
+
+
+def test_a_title_with_a_note_in_brackets_is_the_title():
+    # 武义: a republished page's “行政处罚决定书(摘要)” under its index fields: a decision's summary, not unknown
+    from casefile.ingest.extract import extract
+    from casefile.ingest.textio import read_document
+
+    x = extract(read_document(DATA / "decisions_sectors" / "heldout_s9" / "txt" / "zr_wuyi_houtang.txt"))
+    assert x.doc_type == "decision" and x.abridged
+    assert _type("询问笔录（第二次）\n时间：2026年3月2日9时\n地点：清溪县市场监督管理局\n") == "inquiry_record"

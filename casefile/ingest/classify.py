@@ -37,7 +37,8 @@ def classify(lines: list[str], text: str) -> tuple[str, float]:
         if "：" in line or ":" in line or _LIST_ITEM.match(line):
             continue  # a label and its value (附件：审计组审计报告, 证照名称：营业执照) or an item of a list (1.询问笔录)
         # a web page's title may add the party after a dash (…局行政处罚决定书—湖北领御建筑工程有限公司)
-        key = _PARTY_AFTER_TITLE.sub(r"\1", _PUNCT.sub("", _BULLET.sub("", line)))
+        # or a note in brackets after it (行政处罚决定书（摘要）, …决定书(公示版))
+        key = _PARTY_AFTER_TITLE.sub(r"\1", _PUNCT.sub("", _TITLE_NOTE.sub("", _BULLET.sub("", line))))
         for name, code in names:
             if i < 8 and (key == name or (key.endswith(name) and len(key) - len(name) <= 12 and len(name) >= 4)
                           or (key.startswith(name) and len(name) >= 4 and _DOC_NO_TAIL.fullmatch(key[len(name):]))):
@@ -88,6 +89,8 @@ def _agency(words: str) -> bool:
 
 # an item of a list (1.询问笔录, （二）现场检查笔录) names a paper of the evidence, never this one's title
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、．)）]|^[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|^证据[一二三四五六七八九十\d]+[:：]")
+# a note in brackets closing a title line: 行政处罚决定书（摘要）, 行政处罚决定书(公示版), 询问笔录（第二次）
+_TITLE_NOTE = re.compile(r"\s*[（(][^（）()]{1,6}[)）]\s*$")
 # a web page's bullet before a field (• 标题)
 _BULLET = re.compile(r"^[•·●▪\-－]+\s*")
 
