@@ -82,3 +82,18 @@ def test_a_title_with_a_note_in_brackets_is_the_title():
     x = extract(read_document(DATA / "decisions_sectors" / "heldout_s9" / "txt" / "zr_wuyi_houtang.txt"))
     assert x.doc_type == "decision" and x.abridged
     assert _type("询问笔录（第二次）\n时间：2026年3月2日9时\n地点：清溪县市场监督管理局\n") == "inquiry_record"
+
+
+def test_a_titleless_opening_that_tells_of_its_notice_served_is_a_decision():
+    # 浙江 水利 (招投标): “当事人:…本机关予以立案调查，于2023年8月28日依法出具行政处罚事先告知书…” and cut before its
+    # operative part — an opening of a decision (a 告知书 never tells of its own issuing), unread before
+    from casefile.ingest.extract import extract
+    from casefile.ingest.textio import read_document
+
+    x = extract(read_document(DATA / "decisions_sectors" / "txt" / "fg_zhejiang_tiandiren.txt"))
+    assert x.doc_type == "decision" and x.abridged
+    notice = ("当事人：清溪县某某建设有限公司\n地址：清溪县城关镇河西路23号\n"
+              "经查，你公司在参加清溪县某道路工程投标过程中提供虚假业绩材料，违反了《中华人民共和国招标投标法》第三十三条的规定。\n"
+              "依据《中华人民共和国招标投标法》第五十四条的规定，本机关拟对你公司作出罚款人民币贰万元的行政处罚。\n"
+              "你公司可在收到本告知书之日起五日内向本机关提出陈述、申辩，逾期视为放弃。\n")
+    assert _type(notice) != "decision"
