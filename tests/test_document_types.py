@@ -97,3 +97,19 @@ def test_a_titleless_opening_that_tells_of_its_notice_served_is_a_decision():
               "依据《中华人民共和国招标投标法》第五十四条的规定，本机关拟对你公司作出罚款人民币贰万元的行政处罚。\n"
               "你公司可在收到本告知书之日起五日内向本机关提出陈述、申辩，逾期视为放弃。\n")
     assert _type(notice) != "decision"
+
+
+def test_a_decision_s_facts_cut_before_what_it_decides_is_no_record():
+    # the inspection it tells of (勘查时间…勘查情况…, 检查对象…检查人员…) does not make it a 勘验/检查 record
+    forest = ("经依法查明:2025年3月,当事人张某未经县级以上人民政府林业主管部门审核同意,擅自在清溪县城关镇河西村集体林地内修建道路。"
+              "2025年7月10日,经林业行政执法人员现场勘查,勘查时间为2025年7月10日,勘查地点为河西村后山,勘查情况:改变用途林地面积"
+              "320平方米,地类为乔木林地。\n上述行为及事实由当事人陈述、现场勘查笔录和照片等证据证实,违反了《中华人民共和国森林法》"
+              "第三十七条第一款的规定,已构成擅自改变林地用途。\n")
+    food = ("经查,2025年5月12日,执法人员对清溪县某某食品店进行检查,检查对象为该店经营场所,检查人员为李明、王芳,检查情况:"
+            "发现该店销售超过保质期的饼干12袋。\n以上事实有现场检查笔录、询问笔录、照片等证据证实。当事人的行为违反了"
+            "《中华人民共和国食品安全法》第三十四条第十项的规定。\n")
+    from casefile.ingest.extract import extract_text
+
+    for text in (forest, food):
+        x = extract_text(text)
+        assert x.doc_type == "decision" and x.abridged

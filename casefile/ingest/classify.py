@@ -135,6 +135,8 @@ def _decision_shaped(lines: list[str], text: str) -> bool:
     first = "\n".join(lines[:12]) + "\n"
     if any(p.search(first) for p in shape["numbered"]) and any(p.search(first) for p in shape["party_named"]):
         return True  # its own penalty 文号, then the party: the opening of a decision (nothing decided yet in view)
+    if any(p.search(text) for p in shape["facts"]):
+        return True  # its facts section, the provision violated, nothing proposed: a decision cut before what it decides
     return ((any(p.search(opening) for p in shape["opening"]) or any(p.search(first) for p in shape["opening_anywhere"]))
             and any(p.search(opening if p.pattern.startswith("^") else body) for p in shape["decided"]))
 
