@@ -51,8 +51,8 @@ def test_the_catalogue_lists_the_audit_documents_for_audits_only():
     audit = [t for t in load_catalogue().types if "审计" in t.case_types]
     assert {t.name for t in audit} >= {"审计通知书", "审计报告", "审计决定书", "被审计单位书面意见"}
     # the audit papers belong to audits only; an audit dossier shares only the volume forms, the
-    # 送达回证 and the evidence every case type files
-    shared = {"cover", "toc", "remarks", "service_receipt", "evidence_material"}
+    # 送达回证, the evidence every case type files and the 行政处理决定书 (审计, 发改, 财政 and 医保 offices issue it)
+    shared = {"cover", "toc", "remarks", "service_receipt", "evidence_material", "handling_decision"}
     assert all(t.case_types == ("审计",) for t in audit if t.code not in shared)
     assert {t.code for t in audit if t.code.startswith("audit_")} == {t.code for t in audit if t.case_types == ("审计",)}
 

@@ -37,7 +37,8 @@ def classify(lines: list[str], text: str) -> tuple[str, float]:
         if "：" in line or ":" in line or _LIST_ITEM.match(line):
             continue  # a label and its value (附件：审计组审计报告, 证照名称：营业执照) or an item of a list (1.询问笔录)
         # a web page's title may add the party after a dash (…局行政处罚决定书—湖北领御建筑工程有限公司)
-        key = _PARTY_AFTER_TITLE.sub(r"\1", _PUNCT.sub("", _BULLET.sub("", line)))
+        # or a note in brackets after it (行政处罚决定书（摘要）, …决定书(公示版))
+        key = _PARTY_AFTER_TITLE.sub(r"\1", _PUNCT.sub("", _TITLE_NOTE.sub("", _BULLET.sub("", line))))
         for name, code in names:
             if i < 8 and (key == name or (key.endswith(name) and len(key) - len(name) <= 12 and len(name) >= 4)
                           or (key.startswith(name) and len(name) >= 4 and _DOC_NO_TAIL.fullmatch(key[len(name):]))):
@@ -58,7 +59,12 @@ def classify(lines: list[str], text: str) -> tuple[str, float]:
         if len(name) >= 4 and name in head:
             return code, 0.7
     # 3. a published decision whose title was lost or never written: it opens on its 文号, the party's
-    #    label or a salutation, and says what only a decision says (the measures decided, the notice served)
+    #    label or a salutation, and says what only a decision says (the measures decided, the notice served);
+    #    but a 行政处理决定书 has that shape too and decides no penalty (recognition.toml, before_shape)
+    from casefile.ingest.recognition import CONFIDENCE, by_content
+
+    if code := by_content(text, before_shape=True):
+        return code, CONFIDENCE
     if _decision_shaped(lines, text):
         return ("no_penalty_decision" if "不予" in text[:60] else "decision"), 0.6
     # a published summary telling of a decision in the third person (XX局对YY公司…作出行政处罚决定)
@@ -67,8 +73,6 @@ def classify(lines: list[str], text: str) -> tuple[str, float]:
     if summary(text):
         return "decision", 0.5
     # 4. a form known by its content (casefile/data/recognition.toml: patterns that must all hold)
-    from casefile.ingest.recognition import CONFIDENCE, by_content
-
     code = by_content(text)
     if code:
         return code, CONFIDENCE
@@ -85,6 +89,8 @@ def _agency(words: str) -> bool:
 
 # an item of a list (1.询问笔录, （二）现场检查笔录) names a paper of the evidence, never this one's title
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、．)）]|^[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|^证据[一二三四五六七八九十\d]+[:：]")
+# a note in brackets closing a title line: 行政处罚决定书（摘要）, 行政处罚决定书(公示版), 询问笔录（第二次）
+_TITLE_NOTE = re.compile(r"\s*[（(][^（）()]{1,6}[)）]\s*$")
 # a web page's bullet before a field (• 标题)
 _BULLET = re.compile(r"^[•·●▪\-－]+\s*")
 
@@ -106,10 +112,12 @@ def by_file_name(stem: str) -> str | None:
 _DOC_NO_TAIL = re.compile(r"[\u4e00-\u9fa5\dA-Za-z]{1,20}[〔\[［]\s*(?:19|20)\d{2}\s*[〕\]］][^。]{0,16}号")
 # what the head names without being it: another paper (《行政处罚听证告知书》, “云南省非税收入一般缴款书”), evidence
 # (营业执照复印件), a label's value
-# (主体资格证照名称：营业执照), the papers a sentence gives as proof (上述行为及事实有…询问笔录、现场检查笔录…证据为证),
-# the paper a party's letter says it received (我公司收到贵局听证告知书，申请举行听证)
+# (主体资格证照名称：营业执照), the papers a sentence gives as proof (上述行为及事实有…询问笔录、现场检查笔录…证据为证;
+# …事实由当事人陈述、证人证言、现场勘查笔录和照片…等证据证实), the paper a party's letter says it received
+# (我公司收到贵局听证告知书，申请举行听证)
 _CITED = re.compile(r"《[^《》]*》|“[^“”]*”|[^，,。；;、]{0,20}复印件|(?<=[:：])[^，,。；;:：]{0,12}"
-                    r"|事实[^，,。；;]{0,4}?有[^，,。；;]*|(?:收到|接到|收悉)[^，,。；;]{0,24}")
+                    r"|事实[^，,。；;]{0,4}?[有由][^，,。；;]*|[^，,。；;]*、[^，,。；;]*(?:为证|证实|佐证|证明)[^，,。；;]*"
+                    r"|(?:收到|接到|收悉)[^，,。；;]{0,24}")
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +135,8 @@ def _decision_shaped(lines: list[str], text: str) -> bool:
     first = "\n".join(lines[:12]) + "\n"
     if any(p.search(first) for p in shape["numbered"]) and any(p.search(first) for p in shape["party_named"]):
         return True  # its own penalty 文号, then the party: the opening of a decision (nothing decided yet in view)
+    if any(p.search(text) for p in shape["facts"]):
+        return True  # its facts section, the provision violated, nothing proposed: a decision cut before what it decides
     return ((any(p.search(opening) for p in shape["opening"]) or any(p.search(first) for p in shape["opening_anywhere"]))
             and any(p.search(opening if p.pattern.startswith("^") else body) for p in shape["decided"]))
 

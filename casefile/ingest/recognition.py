@@ -16,15 +16,19 @@ CONFIDENCE = 0.55
 
 
 @lru_cache(maxsize=1)
-def _forms() -> list[tuple[str, list[re.Pattern[str]], list[re.Pattern[str]]]]:
+def _forms() -> list[tuple[str, list[re.Pattern[str]], list[re.Pattern[str]], bool]]:
     data = tomllib.loads(FILE.read_text(encoding="utf-8"))
-    return [(f["code"], [re.compile(p) for p in f["all"]], [re.compile(p) for p in f.get("none", [])]) for f in data["forms"]]
+    return [(f["code"], [re.compile(p) for p in f["all"]], [re.compile(p) for p in f.get("none", [])],
+             bool(f.get("before_shape", False))) for f in data["forms"]]
 
 
-def by_content(text: str) -> str | None:
-    """The catalogue code whose content patterns all hold (and none of its exclusions), or None."""
+def by_content(text: str, *, before_shape: bool = False) -> str | None:
+    """The catalogue code whose content patterns all hold (and none of its exclusions), or None.
+    ``before_shape``: only the forms that have a titleless decision's shape without being a penalty decision."""
     t = re.sub(r"\s+", "", text[:HEAD * 2])[:HEAD]
-    for code, need, exclude in _forms():
+    for code, need, exclude, early in _forms():
+        if before_shape and not early:
+            continue
         if all(p.search(t) for p in need) and not any(p.search(t) for p in exclude):
             return code
     return None

@@ -182,9 +182,9 @@ def _entities(r: Reading, progress: Callable[[int, int], None] | None) -> list[E
 
 
 DECISION_TYPES = ("decision", "no_penalty_decision", "summary_decision")
-# papers signed as decisions are (remedies, seal) without being penalty decisions: always (True), or when the
+# papers signed as decisions are (remedies, seal) without being penalty decisions (审计决定书, 行政处理决定书): always (True), or when the
 # title says 决定书 (False: a 责令改正违法行为决定书 is one, a 责令限期整改指令书 is not)
-DECISION_FORMED = {"audit_decision": True, "rectification_notice": False}
+DECISION_FORMED = {"audit_decision": True, "handling_decision": True, "rectification_notice": False}
 _SEAL_MARK = re.compile(r"[（(](?:[^（）()]{0,20})?(?:印章|盖章|公章)[)）]|sealdwy|年月日")
 _LAW_DATE_AFTER = re.compile(r"^(?:[（(]?(?:第[一二三四五六七八九十]+次)?(?:修订|修正|施行|公布|发布|起施行|通过))")
 
