@@ -100,7 +100,8 @@ def _ranges_for(basis: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for b in basis:
         for r in table:
             if r["law"] == b.get("law") and r["article"] == b.get("article") and all(
-                    r.get(k) is None or b.get(k) is None or r[k] == b[k] for k in ("paragraph", "item")):
+                    r.get(k) is None or b.get(k) is None or b[k] in (r[k] if isinstance(r[k], list) else [r[k]])
+                    for k in ("paragraph", "item")):
                 out.append(r)
     return out
 
@@ -267,8 +268,13 @@ def mitigation_basis(ctx: CheckContext) -> Iterator[Hit]:
         d = r.decision
         income, no_income = _income(d)
         goods = goods_value(d)
+        # the provisions violated and those the penalty rests on are cited in the 减轻 sentence too (依据…第四十五条第一款的
+        # 规定，鉴于初次违法…决定对其减轻处罚): they set the range a 减轻 goes below, they are no ground for it
+        violated = [c.to_value() for c in d.citations if c.article and re.search("违反|违背", d.text[max(0, c.start - 16):c.start])]
+        own = {(b["law"], b["article"]) for b in [*d.violated, *violated, *d.penalty_basis, *(b for m in d.fines for b in m.basis)]}
         for mit in d.mitigations:
-            if mit.kind != "减轻" or not all(_not_a_ground(b) for b in mit.basis) or _ground_stated(mit):
+            grounds = [b for b in mit.basis if (b["law"], b["article"]) not in own]
+            if mit.kind != "减轻" or not all(_not_a_ground(b) for b in grounds) or _ground_stated(mit):
                 continue  # a provision that can ground it, or a §32 circumstance stated in words
             below = []
             for m in d.fines:
@@ -276,8 +282,8 @@ def mitigation_basis(ctx: CheckContext) -> Iterator[Hit]:
                 if m.amount is not None and bands and m.amount < _floor(bands):
                     below.append(m)
             if below:
-                what = "基本原则" if all(b["law"] == "中华人民共和国行政处罚法" for b in mit.basis) else "规范性文件，不是减轻的法定情形"
-                rests = f"仅以{'、'.join(dict.fromkeys(_cite(b) for b in mit.basis))}（{what}）为依据" if mit.basis else "未写明依据和情形"
+                what = "基本原则" if all(b["law"] == "中华人民共和国行政处罚法" for b in grounds) else "规范性文件，不是减轻的法定情形"
+                rests = f"仅以{'、'.join(dict.fromkeys(_cite(b) for b in grounds))}（{what}）为依据" if grounds else "未写明行政处罚法第三十二条的情形或其他法定依据"
                 yield Hit(f"罚款{_money(below[0].amount)}元低于法定最低限，减轻处罚{rests}；"
                           "减轻应有行政处罚法第三十二条或法律、法规、规章规定的情形", [r.rec.file], r.ev(mit.span))
 
