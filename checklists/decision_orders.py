@@ -41,8 +41,10 @@ def _income_kept(d: Decision) -> Span | None:
     if not span or not found or found <= 0 or d.no_illegal_income or d.operative is None or span.start >= d.operative.start:
         return None
     plain = unquoted(d.text)
+    if re.compile(r"决定[^。；;]{0,40}?(?:罚款|警告|没收)").search(plain, span.end, d.operative.start):
+        return None  # another violation decided before the operative part read: the income may be that one's
     if any(m.kind.startswith("没收") for m in d.measures) or re.search(decision_data()["consistency"]["income"]["reduced"], plain) \
-            or re.search(r"(?:没收|追缴|收缴|上缴)[^。；;，,（）()]{0,20}?(?:违法所得|所得)", plain[d.operative.start:d.operative.end]):
+            or re.search(r"(?:没收|追缴|收缴)(?!款)", plain[d.operative.start:d.operative.end]):  # 没收违法所750元 (a typo) too
         return None
     return span
 
@@ -61,7 +63,11 @@ def illegal_income_dealt(ctx: CheckContext, *, scaled: bool = True) -> Iterator[
         if not need:
             continue
         if d.illegal_income is not None or d.no_illegal_income:
-            kept = scaled and _income_kept(d)
+            # several violations (a 明码标价 article beside a 虚假宣传 one): the income found may be another's
+            basis = [b for m in d.measures for b in m.basis] + d.penalty_basis
+            every = all("没收违法所得" in rg.get("requires", []) for rg in _ranges_for(basis)) and \
+                {(b["law"], b["article"]) for b in basis} <= {(b["law"], b["article"]) for b in need}
+            kept = scaled and every and _income_kept(d)
             if kept:
                 yield Hit(f"处罚依据{'、'.join(_cite(b) for b in need)}规定有违法所得的没收违法所得（行政处罚法第二十八条第二款），"
                           f"事实部分认定“{kept.text}”，决定书却未没收，也没有退还、退赔的记载", [r.rec.file], r.ev(kept))
