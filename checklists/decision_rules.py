@@ -284,7 +284,8 @@ def mitigation_basis(ctx: CheckContext) -> Iterator[Hit]:
                     below.append(m)
             if below:
                 what = "基本原则" if all(b["law"] == "中华人民共和国行政处罚法" for b in grounds) else "规范性文件，不是减轻的法定情形"
-                rests = f"仅以{'、'.join(dict.fromkeys(_cite(b) for b in grounds))}（{what}）为依据" if grounds else "未写明行政处罚法第三十二条的情形或其他法定依据"
+                rests = f"仅以{'、'.join(dict.fromkeys(_cite(b) for b in grounds))}（{what}）为依据" if grounds else \
+                    "未写明依据和情形" + ("（所引的只是违反和处罚的条款本身）" if mit.basis else "")
                 yield Hit(f"罚款{_money(below[0].amount)}元低于法定最低限，减轻处罚{rests}；"
                           "减轻应有行政处罚法第三十二条或法律、法规、规章规定的情形", [r.rec.file], r.ev(mit.span))
 
