@@ -72,3 +72,33 @@ def special_band(r: dict[str, Any], d: Decision) -> tuple[Decimal, Decimal | Non
     if "individual_max" in r and individual(d):
         return Decimal(0), Decimal(str(r["individual_max"])), f"个人{r['individual_max']}元以下"
     return None
+
+
+_RATE = re.compile(r"(?P<per>[千百])分之(?P<cn>[零〇一二三四五六七八九十百两点\d.]+)|(?P<num>\d+(?:\.\d+)?)\s*(?P<sign>[%％‰])"
+                   r"|(?P<times>[一二三四五六七八九十两\d.]+)倍")
+
+
+def _number(s: str) -> Decimal:
+    """一点五 → 1.5, 十五 → 15, 1.5 → 1.5."""
+    from casefile.model.cn import parse_cn_number
+
+    whole, _, frac = s.replace("点", ".").partition(".")
+    digits = "".join(str(parse_cn_number(c)) if not c.isdigit() else c for c in frac)
+    return Decimal(f"{parse_cn_number(whole.replace('两', '二')) if whole else 0}.{digits or 0}")
+
+
+def stated_rate(clause: str) -> Decimal | None:
+    """The share or multiple a fine clause states of its base (千分之十五 → 0.015, 百分之一点五 → 0.015, 1.5% → 0.015,
+    三倍 → 3): read when the decision does not restate the base amount itself, so the rate alone is compared."""
+    m = _RATE.search(clause)
+    if not m:
+        return None
+    try:
+        if m.group("per"):
+            return _number(m.group("cn")) / (1000 if m.group("per") == "千" else 100)
+        if m.group("num"):
+            return Decimal(m.group("num")) / (1000 if m.group("sign") == "‰" else 100)
+        return _number(m.group("times"))
+    except (ValueError, ArithmeticError):
+        return None
+

@@ -15,7 +15,7 @@ from typing import Any, Iterator
 from casefile.ingest.extract.decision import Decision, Span, read_decision
 from casefile.law.laws import law_table
 from checklists.context import CheckContext, Hit
-from checklists.decision_bases import applies, goods_value, individual, special_band
+from checklists.decision_bases import applies, goods_value, individual, special_band, stated_rate
 from checklists.predicates import fine_in_range
 from checklists.registry import predicate
 
@@ -210,6 +210,7 @@ def fine_in_own_range(ctx: CheckContext) -> Iterator[Hit]:
             bands = [(rg, _band(rg, d, income, no_income, goods)) for rg in _ranges_for(m.basis)]
             bands = [(rg, b) for rg, b in bands if b is not None]
             if not bands:
+                yield from _rate_outside(r, m, _ranges_for(m.basis))
                 continue
             # several provisions cited for one fine (价格法第四十条 and 规定第七条): the widest of their ranges
             lo = min(b[0] for _, b in bands)
@@ -228,6 +229,21 @@ def fine_in_own_range(ctx: CheckContext) -> Iterator[Hit]:
             elif m.amount < lo and not lowered and not several:
                 yield Hit(f"罚款{_money(m.amount)}元低于其所依据的{arts}规定的下限（{how}，最低{_money(lo)}元），决定书未写明减轻处罚及其法定依据（行政处罚法第三十二条）",
                           [r.rec.file], r.ev(m.span, 40))
+
+
+def _rate_outside(r: _Read, m, ranges: list[dict[str, Any]]) -> Iterator[Hit]:
+    """A fine that is a share of a base the decision does not restate (处中标项目金额千分之十五的罚款): its stated rate
+    against the article's (千分之五～千分之十), when every cited provision is of that kind."""
+    rate = stated_rate(m.span.text)
+    base = [rg for rg in ranges if rg.get("per") == "base" and applies(rg, r.decision)]
+    if rate is None or not base or len(base) != len(ranges):
+        return
+    lo, hi = min(Decimal(str(rg.get("min", 0))) for rg in base), max(Decimal(str(rg["max"])) for rg in base)
+    arts = "、".join(dict.fromkeys(_cite(rg) for rg in base))
+    show = (lambda x: f"{(x * 100).normalize():f}%") if hi < 1 else (lambda x: f"{x.normalize():f}倍")
+    if rate > hi or (rate < lo and not any(x.kind in ("减轻", "不予") for x in r.decision.mitigations)):
+        yield Hit(f"罚款按{base[0]['base']}的{show(rate)}计（“{m.span.text[:40]}”），超出其所依据的{arts}规定的"
+                  f"{show(lo)}～{show(hi)}；应在法定幅度内确定罚款", [r.rec.file], r.ev(m.span, 40))
 
 
 @predicate

@@ -198,7 +198,10 @@ def _quantity(ctx: CheckContext, pattern: str | list[str], units: dict[str, floa
              for d in ctx.docs_of("decision", "investigation_report", "penalty_notice", "evidence_material")
              for p in ([pattern] if isinstance(pattern, str) else pattern)
              for m in re.finditer(p, ctx.text_of(d))]
-    return max(found) if found else None
+    if not found:
+        return None
+    top = max(found)  # 5200千克 × 0.001 is 5.2000: written as 5.2
+    return top.quantize(Decimal(1)) if top == top.to_integral_value() else top.normalize()
 
 
 @predicate

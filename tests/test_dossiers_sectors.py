@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 import shutil
 import tomllib
 
@@ -405,3 +406,26 @@ def test_a_qualification_the_facts_deny_only_where_they_never_state_it():
     assert hit and hit[0].startswith("投入生产") and hit[2].text == "尚未投入生产"
     assert conduct_denied(read_decision(head.format("一期已投入生产，二期尚未投入生产") + tail)) is None
     assert conduct_denied(read_decision(head.format("至检查时已投入生产") + tail)) is None
+
+
+def test_a_share_of_a_base_the_decision_does_not_restate_is_compared_by_its_rate():
+    """招标投标法第四十九条、第五十三条：千分之五～千分之十 — the rate the clause states, when the base amount is not written."""
+    from types import SimpleNamespace
+
+    from casefile.ingest.extract.decision import read_decision
+    from checklists.decision_bases import stated_rate
+    from checklists.decision_rules import _rate_outside, _ranges_for
+
+    assert stated_rate("处中标项目金额千分之十五的罚款") == Decimal("0.015")
+    assert stated_rate("处建设项目总投资额百分之一点五的罚款") == Decimal("0.015")
+    assert stated_rate("处所需处置费用（按二十万元计算）三倍的罚款") == 3
+    text = ("行政处罚决定书\n经查，当事人与其他投标人相互串通投标。依据《中华人民共和国招标投标法》第五十三条的规定，"
+            "决定：一、中标无效；二、处中标项目金额{}的罚款，计人民币40200元。")
+
+    def hits(rate):
+        d = read_decision(text.format(rate))
+        r = SimpleNamespace(decision=d, rec=SimpleNamespace(file="决定书.txt"), ev=lambda *a: [])
+        return [h.detail for m in d.fines for h in _rate_outside(r, m, _ranges_for(m.basis))]
+
+    assert hits("千分之十五") and "1.5%" in hits("千分之十五")[0] and "0.5%～1%" in hits("千分之十五")[0]
+    assert not hits("千分之八")
