@@ -429,3 +429,23 @@ def test_a_share_of_a_base_the_decision_does_not_restate_is_compared_by_its_rate
 
     assert hits("千分之十五") and "1.5%" in hits("千分之十五")[0] and "0.5%～1%" in hits("千分之十五")[0]
     assert not hits("千分之八")
+
+
+def test_the_statutes_shipped_for_round_six_and_their_bands():
+    """城镇燃气管理条例 (2016), 固废法 (2020), 建设项目环境保护管理条例 (2017) and 法释〔2023〕7号 are in the library; their
+    articles' bands are read by the item or the tier the decision names."""
+    from casefile.ingest.extract.decision import read_decision
+    from casefile.law.laws import bundled_laws
+    from checklists.decision_rules import _band, _ranges_for
+
+    have = bundled_laws()
+    for law in ("城镇燃气管理条例", "中华人民共和国固体废物污染环境防治法", "建设项目环境保护管理条例",
+                "最高人民法院、最高人民检察院关于办理环境污染刑事案件适用法律若干问题的解释"):
+        assert law in have, law
+    d = read_decision("行政处罚决定书\n经查，当事人环境保护设施未经验收即投入生产。依据《建设项目环境保护管理条例》第二十三条的规定，"
+                      "决定：一、责令限期改正；二、罚款100000元。")
+    assert [_band(rg, d, None, False, None)[:2] for rg in _ranges_for(d.fines[0].basis)] == [(200000, 1000000)]
+    later = read_decision(d.text.replace("经查，", "经查，当事人逾期未改正，"))
+    assert [_band(rg, later, None, False, None)[:2] for rg in _ranges_for(later.fines[0].basis)] == [(1000000, 2000000)]
+    # 固废法第一百一十一条第一款第（四）项（擅自倾倒建筑垃圾）：单位十万～一百万元
+    assert [(r["min"], r["max"]) for r in _ranges_for([{"law": "中华人民共和国固体废物污染环境防治法", "article": 111, "item": 4}])] == [(100000, 1000000)]
