@@ -449,3 +449,24 @@ def test_the_statutes_shipped_for_round_six_and_their_bands():
     assert [_band(rg, later, None, False, None)[:2] for rg in _ranges_for(later.fines[0].basis)] == [(1000000, 2000000)]
     # 固废法第一百一十一条第一款第（四）项（擅自倾倒建筑垃圾）：单位十万～一百万元
     assert [(r["min"], r["max"]) for r in _ranges_for([{"law": "中华人民共和国固体废物污染环境防治法", "article": 111, "item": 4}])] == [(100000, 1000000)]
+
+
+def test_hazardous_waste_dumped_is_counted_in_tonnes_whatever_the_wording():
+    """法释〔2023〕7号第一条第（二）项 counts waste dumped, discharged or illegally disposed of — never what is stored or
+    handed to a licensed disposer; the unit written (千克, 公斤) is converted to tonnes."""
+    import re
+    from decimal import Decimal
+
+    profile = tomllib.loads((DATA.parent.parent / "casefile" / "data" / "profiles" / "national.toml").read_text(encoding="utf-8"))
+    std = next(r for r in profile["referral"] if r["name"].startswith("污染环境罪"))
+
+    def tonnes(text):
+        found = [Decimal(m.group(1)) * Decimal(str(std["units"][m.group(2)])) for p in std["quantity"] for m in re.finditer(p, text)]
+        return max(found) if found else None
+
+    assert tonnes("经核算，共倾倒废矿物油5.2吨") == Decimal("5.2")
+    assert tonnes("擅自倾倒危险废物（废物代码900-214-08）共计3.6吨") == Decimal("3.6")
+    assert tonnes("员工倾倒了约5200公斤废机油") == Decimal("5.2")
+    assert tonnes("将5.2吨废矿物油运至鱼塘倾倒") == Decimal("5.2")
+    assert tonnes("露天堆放废矿物油约0.8吨") is None
+    assert tonnes("委托有资质单位处置危险废物10吨") is None
