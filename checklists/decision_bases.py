@@ -29,7 +29,10 @@ def base_amount(d: Decision, base: str) -> Decimal | None:
     from casefile.ingest.extract.entities import parse_money
 
     words = "|".join(law_table("penalty_ranges")["bases"][base])
-    m = re.search(rf"(?:{words})[（(]?(?:为|共计|合计|计|是|约)?(?:人民币)?[:：]?{_MONEY}", d.text)
+    pattern = re.compile(rf"(?:{words})[（(]?(?:为|共计|合计|计|是|约)?(?:人民币)?[:：]?{_MONEY}")
+    # the amount the fine clause itself names (处项目合同金额2680000元千分之八) before one the facts name first
+    # (每个合同金额1340000元, a part of the whole)
+    m = (pattern.search(d.text, d.operative.start) if d.operative else None) or pattern.search(d.text)
     return parse_money(m.group(1).replace(" ", "")) if m else None
 
 
@@ -60,6 +63,8 @@ def special_band(r: dict[str, Any], d: Decision) -> tuple[Decimal, Decimal | Non
             # 矿产资源法第六十四条：市场价值不足十万元的，十万元以上一百万元以下
             lo, hi = Decimal(str(r["below_min"])), Decimal(str(r["below_max"]))
             return lo, hi, f"{r['base']}{amount.normalize():f}元不足{r['base_below']}元的{r['below_min']}～{r['below_max']}元"
+        if "base_min" in r and amount < Decimal(str(r["base_min"])):
+            amount = Decimal(str(r["base_min"]))  # 固废法第一百一十二条：所需处置费用不足二十万元的，按二十万元计算
         lo, hi = Decimal(str(r.get("min", 0))), Decimal(str(r["max"]))
         unit = "倍" if hi >= 1 else ""
         show = (lambda x: f"{x.normalize():f}{unit}") if unit else (lambda x: f"{(x * 100).normalize():f}%")
@@ -67,3 +72,33 @@ def special_band(r: dict[str, Any], d: Decision) -> tuple[Decimal, Decimal | Non
     if "individual_max" in r and individual(d):
         return Decimal(0), Decimal(str(r["individual_max"])), f"个人{r['individual_max']}元以下"
     return None
+
+
+_RATE = re.compile(r"(?P<per>[千百])分之(?P<cn>[零〇一二三四五六七八九十百两点\d.]+)|(?P<num>\d+(?:\.\d+)?)\s*(?P<sign>[%％‰])"
+                   r"|(?P<times>[一二三四五六七八九十两\d.]+)倍")
+
+
+def _number(s: str) -> Decimal:
+    """一点五 → 1.5, 十五 → 15, 1.5 → 1.5."""
+    from casefile.model.cn import parse_cn_number
+
+    whole, _, frac = s.replace("点", ".").partition(".")
+    digits = "".join(str(parse_cn_number(c)) if not c.isdigit() else c for c in frac)
+    return Decimal(f"{parse_cn_number(whole.replace('两', '二')) if whole else 0}.{digits or 0}")
+
+
+def stated_rate(clause: str) -> Decimal | None:
+    """The share or multiple a fine clause states of its base (千分之十五 → 0.015, 百分之一点五 → 0.015, 1.5% → 0.015,
+    三倍 → 3): read when the decision does not restate the base amount itself, so the rate alone is compared."""
+    m = _RATE.search(clause)
+    if not m:
+        return None
+    try:
+        if m.group("per"):
+            return _number(m.group("cn")) / (1000 if m.group("per") == "千" else 100)
+        if m.group("num"):
+            return Decimal(m.group("num")) / (1000 if m.group("sign") == "‰" else 100)
+        return _number(m.group("times"))
+    except (ValueError, ArithmeticError):
+        return None
+

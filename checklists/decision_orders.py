@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-from casefile.ingest.extract.decision import _MONEY, Decision, decision_data, unquoted
+from casefile.ingest.extract.decision import _MONEY, Decision, Span, decision_data, unquoted
 from checklists.context import CheckContext, Hit
 from checklists.decision_bases import applies
 from checklists.decision_rules import _cite, _ranges_for, decisions, law_data
@@ -39,6 +39,21 @@ def _stated_profit(d: Decision) -> str | None:
     return next((m.group(0) for p in pats for m in re.finditer(p, plain)), None)
 
 
+def _income_kept(d: Decision) -> Span | None:
+    """The facts find a 违法所得 above nothing and the decision neither confiscates it (nor 追缴) nor says it was
+    refunded, paid back or deducted (consistency.income ``reduced``): the span of the finding."""
+    span, found = d.illegal_income_span, d.illegal_income
+    if not span or not found or found <= 0 or d.no_illegal_income or d.operative is None or span.start >= d.operative.start:
+        return None
+    plain = unquoted(d.text)
+    if re.compile(r"决定[^。；;]{0,40}?(?:罚款|警告|没收)").search(plain, span.end, d.operative.start):
+        return None  # another violation decided before the operative part read: the income may be that one's
+    if any(m.kind.startswith("没收") for m in d.measures) or re.search(decision_data()["consistency"]["income"]["reduced"], plain) \
+            or re.search(r"(?:没收|追缴|收缴)(?!款)", plain[d.operative.start:d.operative.end]):  # 没收违法所750元 (a typo) too
+        return None
+    return span
+
+
 @predicate
 def illegal_income_dealt(ctx: CheckContext, *, scaled: bool = True) -> Iterator[Hit]:
     """D04: the provision says 没收违法所得; the decision neither quantifies nor confiscates it nor
@@ -50,7 +65,17 @@ def illegal_income_dealt(ctx: CheckContext, *, scaled: bool = True) -> Iterator[
         if d.proposal or not d.measures:
             continue
         need = _required(d, r.readings).get("没收违法所得")
-        if not need or d.illegal_income is not None or d.no_illegal_income:
+        if not need:
+            continue
+        if d.illegal_income is not None or d.no_illegal_income:
+            # several violations (a 明码标价 article beside a 虚假宣传 one): the income found may be another's
+            basis = [b for m in d.measures for b in m.basis] + d.penalty_basis
+            every = all("没收违法所得" in rg.get("requires", []) for rg in _ranges_for(basis, r.readings)) and \
+                {(b["law"], b["article"]) for b in basis} <= {(b["law"], b["article"]) for b in need}
+            kept = scaled and every and _income_kept(d)
+            if kept:
+                yield Hit(f"处罚依据{'、'.join(_cite(b) for b in need)}规定有违法所得的没收违法所得（行政处罚法第二十八条第二款），"
+                          f"事实部分认定“{kept.text}”，决定书却未没收，也没有退还、退赔的记载", [r.rec.file], r.ev(kept))
             continue
         basis = [b for m in d.measures for b in m.basis] + d.penalty_basis
         by_income = any(rg.get("per") == "illegal_income" for rg in _ranges_for(basis, r.readings))

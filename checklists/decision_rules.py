@@ -15,7 +15,7 @@ from typing import Any, Iterator
 from casefile.ingest.extract.decision import Decision, Span, read_decision
 from casefile.law.laws import law_table
 from checklists.context import CheckContext, Hit
-from checklists.decision_bases import applies, goods_value, individual, special_band
+from checklists.decision_bases import applies, goods_value, individual, special_band, stated_rate
 from checklists.decision_versions import in_reading, readings
 from checklists.predicates import fine_in_range
 from checklists.registry import predicate
@@ -105,7 +105,8 @@ def _ranges_for(basis: list[dict[str, Any]], readings: list[dict[str, str]] | No
     out = []
     for b in basis:
         same = [r for r in table if r["law"] == b.get("law") and r["article"] == b.get("article") and all(
-                r.get(k) is None or b.get(k) is None or r[k] == b[k] for k in ("paragraph", "item"))]
+                r.get(k) is None or b.get(k) is None or b[k] in (r[k] if isinstance(r[k], list) else [r[k]])
+                for k in ("paragraph", "item"))]
         per = [[r for r in same if in_reading(r, reading)] for reading in readings or [{}]]
         if not all(per):
             continue
@@ -217,6 +218,7 @@ def fine_in_own_range(ctx: CheckContext) -> Iterator[Hit]:
             bands = [(rg, _band(rg, d, income, no_income, goods)) for rg in _ranges_for(m.basis, r.readings)]
             bands = [(rg, b) for rg, b in bands if b is not None]
             if not bands:
+                yield from _rate_outside(r, m, _ranges_for(m.basis, r.readings))
                 continue
             # several provisions cited for one fine (价格法第四十条 and 规定第七条): the widest of their ranges
             lo = min(b[0] for _, b in bands)
@@ -235,6 +237,21 @@ def fine_in_own_range(ctx: CheckContext) -> Iterator[Hit]:
             elif m.amount < lo and not lowered and not several:
                 yield Hit(f"罚款{_money(m.amount)}元低于其所依据的{arts}规定的下限（{how}，最低{_money(lo)}元），决定书未写明减轻处罚及其法定依据（行政处罚法第三十二条）",
                           [r.rec.file], r.ev(m.span, 40))
+
+
+def _rate_outside(r: _Read, m, ranges: list[dict[str, Any]]) -> Iterator[Hit]:
+    """A fine that is a share of a base the decision does not restate (处中标项目金额千分之十五的罚款): its stated rate
+    against the article's (千分之五～千分之十), when every cited provision is of that kind."""
+    rate = stated_rate(m.span.text)
+    base = [rg for rg in ranges if rg.get("per") == "base" and applies(rg, r.decision)]
+    if rate is None or not base or len(base) != len(ranges):
+        return
+    lo, hi = min(Decimal(str(rg.get("min", 0))) for rg in base), max(Decimal(str(rg["max"])) for rg in base)
+    arts = "、".join(dict.fromkeys(_cite(rg) for rg in base))
+    show = (lambda x: f"{(x * 100).normalize():f}%") if hi < 1 else (lambda x: f"{x.normalize():f}倍")
+    if rate > hi or (rate < lo and not any(x.kind in ("减轻", "不予") for x in r.decision.mitigations)):
+        yield Hit(f"罚款按{base[0]['base']}的{show(rate)}计（“{m.span.text[:40]}”），超出其所依据的{arts}规定的"
+                  f"{show(lo)}～{show(hi)}；应在法定幅度内确定罚款", [r.rec.file], r.ev(m.span, 40))
 
 
 @predicate
@@ -275,8 +292,14 @@ def mitigation_basis(ctx: CheckContext) -> Iterator[Hit]:
         d = r.decision
         income, no_income = _income(d)
         goods = goods_value(d)
+        # the provisions violated and those the penalty rests on are cited in the 减轻 sentence too (依据…第四十五条第一款的
+        # 规定，鉴于初次违法…决定对其减轻处罚): they set the range a 减轻 goes below, they are no ground for it
+        violated = [c.to_value() for c in d.citations if c.article and re.search("违反|违背", d.text[max(0, c.start - 16):c.start])]
+        own = {(b["law"], b["article"]) for b in [*d.violated, *violated, *d.penalty_basis, *(b for m in d.fines for b in m.basis)]
+               if b["law"] != "中华人民共和国行政处罚法"}  # §32 cited beside the penalty article stays a ground
         for mit in d.mitigations:
-            if mit.kind != "减轻" or not all(_not_a_ground(b) for b in mit.basis) or _ground_stated(mit):
+            grounds = [b for b in mit.basis if (b["law"], b["article"]) not in own]
+            if mit.kind != "减轻" or not all(_not_a_ground(b) for b in grounds) or _ground_stated(mit):
                 continue  # a provision that can ground it, or a §32 circumstance stated in words
             below = []
             for m in d.fines:
@@ -284,8 +307,9 @@ def mitigation_basis(ctx: CheckContext) -> Iterator[Hit]:
                 if m.amount is not None and bands and m.amount < _floor(bands):
                     below.append(m)
             if below:
-                what = "基本原则" if all(b["law"] == "中华人民共和国行政处罚法" for b in mit.basis) else "规范性文件，不是减轻的法定情形"
-                rests = f"仅以{'、'.join(dict.fromkeys(_cite(b) for b in mit.basis))}（{what}）为依据" if mit.basis else "未写明依据和情形"
+                what = "基本原则" if all(b["law"] == "中华人民共和国行政处罚法" for b in grounds) else "规范性文件，不是减轻的法定情形"
+                rests = f"仅以{'、'.join(dict.fromkeys(_cite(b) for b in grounds))}（{what}）为依据" if grounds else \
+                    "未写明依据和情形" + ("（所引的只是违反和处罚的条款本身）" if mit.basis else "")
                 yield Hit(f"罚款{_money(below[0].amount)}元低于法定最低限，减轻处罚{rests}；"
                           "减轻应有行政处罚法第三十二条或法律、法规、规章规定的情形", [r.rec.file], r.ev(mit.span))
 

@@ -13,6 +13,7 @@ from typing import Iterator
 from casefile.ingest.extract.decision import _MONEY, Decision, Span, decision_data, unquoted, unstated
 from casefile.ingest.extract.decision_shape import phrasings
 from checklists.context import CheckContext, Hit
+from checklists.decision_conduct import conduct_denied
 from checklists.decision_rules import decisions
 from checklists.registry import predicate
 
@@ -79,6 +80,10 @@ def violation_found(ctx: CheckContext) -> Iterator[Hit]:
         if s:
             yield Hit(f"决定书的定性写作“{s.text}……”，仍是“涉嫌”，没有认定违法；应写明当事人的行为违反了哪条规定、构成何种违法行为",
                       [r.rec.file], r.ev(s))
+        if (c := conduct_denied(r.decision)):
+            act, said, denial = c
+            yield Hit(f"定性“{said.text[:80]}”认定当事人{act}，而认定的事实写明“{denial.text}”；定性与违法事实不符，应按查明的事实定性",
+                      [r.rec.file], r.ev(said) + r.ev(denial))
 
 
 def notice_unstated(d: Decision) -> bool:

@@ -180,23 +180,28 @@ def threshold_reached(ctx: CheckContext, *, table: str = "referral", done: list[
             texts = [v.cause, v.facts] + [ctx.text_of(d) for d in ctx.docs_of("decision", "investigation_report", "penalty_notice")]
             if not any(term in x for term in t["terms"] for x in texts if x):
                 continue
-        value = getattr(v, t["field"], None) if "field" in t else _quantity(ctx, t["quantity"])
+        value = getattr(v, t["field"], None) if "field" in t else _quantity(ctx, t["quantity"], t.get("units"))
         if value is not None and value >= Decimal(str(t["min"])):
             what = t.get("label") or (t.get("field") == "area_mu" and "占用面积" or "金额")
             yield Hit(f"{what}{value}达到{t['name']}的追诉标准（{t['min']}），未移送司法机关",
                       evidence=[_fact(f"violation.{t.get('field', 'quantity')}", str(value))])
 
 
-def _quantity(ctx: CheckContext, pattern: str) -> Decimal | None:
-    """The largest quantity a referral standard counts in (立木蓄积26.5立方米, 幼树1200株, 矿产品价值18.6万元) as the
-    decision, report, notice or evidence states it: ``pattern``'s first group is the number, a second group "万"
-    counts it in ten thousands."""
+def _quantity(ctx: CheckContext, pattern: str | list[str], units: dict[str, float] | None = None) -> Decimal | None:
+    """The largest quantity a referral standard counts in (立木蓄积26.5立方米, 幼树1200株, 矿产品价值18.6万元, 危险废物5.2吨)
+    as the decision, report, notice or evidence states it: a pattern's first group is the number, its second group
+    the unit it is written in, counted by ``units`` (“万” = 10000 unless the standard says otherwise; 千克 = 0.001 吨)."""
     import re
 
-    found = [Decimal(m.group(1)) * (10000 if m.lastindex and m.lastindex >= 2 and m.group(2) == "万" else 1)
+    scale = {"万": 10000, **(units or {})}
+    found = [Decimal(m.group(1)) * Decimal(str(scale.get(m.group(2) if m.lastindex and m.lastindex >= 2 else "", 1)))
              for d in ctx.docs_of("decision", "investigation_report", "penalty_notice", "evidence_material")
-             for m in re.finditer(pattern, ctx.text_of(d))]
-    return max(found) if found else None
+             for p in ([pattern] if isinstance(pattern, str) else pattern)
+             for m in re.finditer(p, ctx.text_of(d))]
+    if not found:
+        return None
+    top = max(found)  # 5200千克 × 0.001 is 5.2000: written as 5.2
+    return top.quantize(Decimal(1)) if top == top.to_integral_value() else top.normalize()
 
 
 @predicate

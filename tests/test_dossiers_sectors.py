@@ -1,7 +1,8 @@
 """行政处罚 dossiers of the sectors other than 市场监管 (issue 27): 应急管理, 生态环境, 自然资源,
 交通运输, 住建, 城管 and 林业, each filed in its own forms (现场检查记录, 责令限期整改指令书, 案件审核表; 现场检查（勘察）笔录,
 监测报告, 责令改正违法行为决定书, 集体审议记录; 勘测定界报告, 责令停止违法行为通知书; 违法行为通知书; round 5: 现场勘测笔录,
-案件审理委员会会议纪要, 称重检测单, 当场行政处罚决定书, 行政强制措施决定书 and 物品清单, 文书送达回执, 听证会报告书).
+案件审理委员会会议纪要, 称重检测单, 当场行政处罚决定书, 行政强制措施决定书 and 物品清单, 文书送达回执, 听证会报告书; round 6:
+生态环境 环评/危险废物, 住建 预售/燃气, 发改 招标投标).
 Every planted defect is found by a serious finding of one of the rules that may find it, in its
 category; every correct dossier is agreed with no veto or major finding."""
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 import shutil
 import tomllib
 
@@ -17,7 +19,7 @@ import pytest
 from tests.conftest import DATA
 
 SETS = [DATA / "dossiers_sectors", DATA / "dossiers_sectors_b", DATA / "dossiers_sectors_c", DATA / "dossiers_sectors_d",
-        DATA / "dossiers_sectors_e"]
+        DATA / "dossiers_sectors_e", DATA / "dossiers_sectors_f"]
 EXPECTED = {(root, name): exp for root in SETS
             for name, exp in tomllib.loads((root / "expected.toml").read_text(encoding="utf-8")).items()}
 TODAY = dt.date(2026, 11, 29)
@@ -344,3 +346,127 @@ def test_a_party_s_letter_naming_the_notice_it_received_is_not_that_notice():
 
     lines = ["听证申请书", "梧岭县应急管理局：", "我公司收到贵局听证告知书，对拟处罚款有异议，要求举行听证。", "申请人：梧岭县某化工有限公司", "2026年5月29日"]
     assert classify(lines, "\n".join(lines))[0] != "hearing_rights_notice"
+
+
+# -- round 6 (tests/data/dossiers_sectors_f: 生态环境 环评/危险废物, 住建 预售/燃气, 发改 招标投标; first contact 6/12 found) ----------
+def test_round_six_ranges_thresholds_and_what_the_articles_require(checked):
+    def msgs(name, rule):
+        return [f["message"] for f in checked[name][2]["findings"] if f["rule"] == rule]
+
+    # 招标投标法第四十九条：项目合同金额的千分之五～千分之十（“处项目合同金额2680000元千分之十五的罚款，计人民币40200元”）
+    assert any("项目合同金额2680000元的0.5%～1%" in m and "26800" in m for m in msgs("evade_fine_above_range", "D01-fine-range"))
+    # 城镇燃气管理条例第四十五条第一款：5万～50万；减轻只以初次违法、配合调查为由，引用的是处罚条款本身
+    assert any("20000" in m for m in msgs("gas_mitigation_no_ground", "D05-mitigation-basis"))
+    # 有违法所得的，没收违法所得：事实认定3850元，决定书未没收
+    assert any("3850" in m for m in msgs("gas_no_confiscation", "D04-illegal-income"))
+    # 法释〔2023〕7号：倾倒危险废物三吨以上；立案追诉标准（二）第六十八条：中标项目金额四百万元以上
+    assert any("5.2" in m for m in msgs("hazwaste_referral_missed", "R01-thresholds"))
+    assert any("5260000" in m for m in msgs("bid_referral_missed", "R01-thresholds"))
+    # 定性“即投入生产”，事实“尚未投入生产”
+    assert any("尚未投入生产" in m for m in msgs("eia_conduct_mismatch", "D16-violation-found"))
+    for ok in ("eia_correct", "hazwaste_correct", "gas_correct", "bid_correct", "evade_correct", "presale_correct"):
+        for rule in ("D01-fine-range", "D04-illegal-income", "D05-mitigation-basis", "R01-thresholds", "D16-violation-found"):
+            assert not msgs(ok, rule), (ok, rule)
+
+
+def test_a_disposal_cost_below_its_floor_counts_as_the_floor():
+    """固废法第一百一十二条第二款：所需处置费用不足二十万元的，按二十万元计算 (base_min); the items of the first
+    paragraph choose the band (item given as a list in penalty_ranges.toml)."""
+    from casefile.ingest.extract.decision import read_decision
+    from checklists.decision_rules import _band, _ranges_for
+
+    d = read_decision("行政处罚决定书\n经查，当事人擅自倾倒危险废物，所需处置费用为人民币46800元。依据《中华人民共和国固体废物污染环境防治法》"
+                      "第一百一十二条第一款第（三）项、第二款的规定，决定：处所需处置费用（按二十万元计算）二倍的罚款，计人民币400000元。")
+    fine = next(m for m in d.fines)
+    bands = [_band(rg, d, None, False, None) for rg in _ranges_for(fine.basis)]
+    assert any(b and b[0] == 600000 and b[1] == 1000000 for b in bands), bands
+    assert not _ranges_for([{"law": "中华人民共和国固体废物污染环境防治法", "article": 112, "item": 3}])[0].get("min") == 100000
+
+
+def test_a_profit_found_in_a_decision_of_several_violations_is_not_taken_for_the_last_one():
+    from casefile.ingest.extract.decision import read_decision
+    from checklists.decision_orders import _income_kept
+
+    text = ("行政处罚决定书\n经查，当事人销售牛肉串，违法所得共计13965.98元。依据《中华人民共和国反不正当竞争法》第二十条之规定，"
+            "决定责令当事人停止违法行为，处罚款15000元。依据《中华人民共和国价格法》第四十二条之规定，决定责令当事人改正，并处罚款300元。")
+    assert _income_kept(read_decision(text)) is None
+    one = ("行政处罚决定书\n经查，当事人未取得燃气经营许可证销售瓶装液化石油气，获得违法所得人民币3850元。依据《城镇燃气管理条例》"
+           "第四十五条第一款的规定，决定：一、责令停止违法行为；二、罚款人民币60000元。")
+    assert _income_kept(read_decision(one)).text == "违法所得人民币3850元"
+    assert _income_kept(read_decision(one.replace("二、罚款", "二、没收违法所得3850元；三、罚款"))) is None
+
+
+def test_a_qualification_the_facts_deny_only_where_they_never_state_it():
+    from casefile.ingest.extract.decision import read_decision
+    from checklists.decision_conduct import conduct_denied
+
+    head = "行政处罚决定书\n经查，当事人建设项目环境影响报告表未经批准，擅自开工建设，{}。\n"
+    tail = "本局认为，当事人的行为构成需要配套建设的环境保护设施未经验收，建设项目即投入生产的违法行为。依据……决定罚款180000元。"
+    hit = conduct_denied(read_decision(head.format("至检查时尚未投入生产") + tail))
+    assert hit and hit[0].startswith("投入生产") and hit[2].text == "尚未投入生产"
+    assert conduct_denied(read_decision(head.format("一期已投入生产，二期尚未投入生产") + tail)) is None
+    assert conduct_denied(read_decision(head.format("至检查时已投入生产") + tail)) is None
+
+
+def test_a_share_of_a_base_the_decision_does_not_restate_is_compared_by_its_rate():
+    """招标投标法第四十九条、第五十三条：千分之五～千分之十 — the rate the clause states, when the base amount is not written."""
+    from types import SimpleNamespace
+
+    from casefile.ingest.extract.decision import read_decision
+    from checklists.decision_bases import stated_rate
+    from checklists.decision_rules import _rate_outside, _ranges_for
+
+    assert stated_rate("处中标项目金额千分之十五的罚款") == Decimal("0.015")
+    assert stated_rate("处建设项目总投资额百分之一点五的罚款") == Decimal("0.015")
+    assert stated_rate("处所需处置费用（按二十万元计算）三倍的罚款") == 3
+    text = ("行政处罚决定书\n经查，当事人与其他投标人相互串通投标。依据《中华人民共和国招标投标法》第五十三条的规定，"
+            "决定：一、中标无效；二、处中标项目金额{}的罚款，计人民币40200元。")
+
+    def hits(rate):
+        d = read_decision(text.format(rate))
+        r = SimpleNamespace(decision=d, rec=SimpleNamespace(file="决定书.txt"), ev=lambda *a: [])
+        return [h.detail for m in d.fines for h in _rate_outside(r, m, _ranges_for(m.basis))]
+
+    assert hits("千分之十五") and "1.5%" in hits("千分之十五")[0] and "0.5%～1%" in hits("千分之十五")[0]
+    assert not hits("千分之八")
+
+
+def test_the_statutes_shipped_for_round_six_and_their_bands():
+    """城镇燃气管理条例 (2016), 固废法 (2020), 建设项目环境保护管理条例 (2017) and 法释〔2023〕7号 are in the library; their
+    articles' bands are read by the item or the tier the decision names."""
+    from casefile.ingest.extract.decision import read_decision
+    from casefile.law.laws import bundled_laws
+    from checklists.decision_rules import _band, _ranges_for
+
+    have = bundled_laws()
+    for law in ("城镇燃气管理条例", "中华人民共和国固体废物污染环境防治法", "建设项目环境保护管理条例",
+                "最高人民法院、最高人民检察院关于办理环境污染刑事案件适用法律若干问题的解释"):
+        assert law in have, law
+    d = read_decision("行政处罚决定书\n经查，当事人环境保护设施未经验收即投入生产。依据《建设项目环境保护管理条例》第二十三条的规定，"
+                      "决定：一、责令限期改正；二、罚款100000元。")
+    assert [_band(rg, d, None, False, None)[:2] for rg in _ranges_for(d.fines[0].basis)] == [(200000, 1000000)]
+    later = read_decision(d.text.replace("经查，", "经查，当事人逾期未改正，"))
+    assert [_band(rg, later, None, False, None)[:2] for rg in _ranges_for(later.fines[0].basis)] == [(1000000, 2000000)]
+    # 固废法第一百一十一条第一款第（四）项（擅自倾倒建筑垃圾）：单位十万～一百万元
+    assert [(r["min"], r["max"]) for r in _ranges_for([{"law": "中华人民共和国固体废物污染环境防治法", "article": 111, "item": 4}])] == [(100000, 1000000)]
+
+
+def test_hazardous_waste_dumped_is_counted_in_tonnes_whatever_the_wording():
+    """法释〔2023〕7号第一条第（二）项 counts waste dumped, discharged or illegally disposed of — never what is stored or
+    handed to a licensed disposer; the unit written (千克, 公斤) is converted to tonnes."""
+    import re
+    from decimal import Decimal
+
+    profile = tomllib.loads((DATA.parent.parent / "casefile" / "data" / "profiles" / "national.toml").read_text(encoding="utf-8"))
+    std = next(r for r in profile["referral"] if r["name"].startswith("污染环境罪"))
+
+    def tonnes(text):
+        found = [Decimal(m.group(1)) * Decimal(str(std["units"][m.group(2)])) for p in std["quantity"] for m in re.finditer(p, text)]
+        return max(found) if found else None
+
+    assert tonnes("经核算，共倾倒废矿物油5.2吨") == Decimal("5.2")
+    assert tonnes("擅自倾倒危险废物（废物代码900-214-08）共计3.6吨") == Decimal("3.6")
+    assert tonnes("员工倾倒了约5200公斤废机油") == Decimal("5.2")
+    assert tonnes("将5.2吨废矿物油运至鱼塘倾倒") == Decimal("5.2")
+    assert tonnes("露天堆放废矿物油约0.8吨") is None
+    assert tonnes("委托有资质单位处置危险废物10吨") is None
