@@ -41,8 +41,23 @@ _HEADING_GLUED = re.compile(_SPEC["heading_glued"])
 def _own(name: str) -> str:
     """The name if it can be an agency's whole name (not 市自然资源局 cut from its place, not 县级以上…), without a
     word or a heading glued before it (经新平县农业农村局, …违法事实兰州市生态环境局)."""
-    name = _LEAD.sub("", _HEADING_GLUED.sub("", name))
+    name = _unglued(_LEAD.sub("", _HEADING_GLUED.sub("", name)))
     return "" if _NOT_OWN.search(name) or placeless(name) else name
+
+
+_GLUED_BEFORE = re.compile(_SPEC["glued_before"])
+_PLACE_START = re.compile(r"^[\u4e00-\u9fa5]{2,6}?[省市县区州旗盟]")
+_BRANCH = re.compile(r"[局委厅].*(?:分局|分队|大队|中队|支队|分所|分中心)$")
+
+
+def _unglued(name: str) -> str:
+    """``name`` without another name, a field's label or an amount run into it (文山市人民政府文山市自然资源局)."""
+    if _BRANCH.search(name):
+        return name  # (广州市规划和自然资源局番禺区分局: a bureau's branch is named with its bureau)
+    for i in range(2, len(name) - 4):
+        if _GLUED_BEFORE.search(name[:i]) and _PLACE_START.match(name[i:]) and _FULL_NAME.fullmatch(name[i:]):
+            return name[i:]
+    return name
 
 
 def own_name(name: str) -> str:
