@@ -68,22 +68,23 @@ def build(c: dict) -> dict[str, tuple]:
                                          f"询问人签名：{names(inq)}")))
     out += c.get("evidence_docs", [])
     measure, basis, qualify = c["measure"], c["basis"], c["qualify"]
+    ground_end = c["ground"].rstrip("，") + "。" if c.get("ground") else ""
     out.append((f["report"] + ".docx", T([A, f["report"]], [
         ("案由", c["cause"]), ("当事人", c["party"]), ("违法事实", c["fact"]), ("证据", "；".join(e for e, _ in c["evidence"])),
-        ("定性及依据", f"{qualify}依据{basis}的规定。"), ("处理意见", f"建议{measure}。{c.get('ground', '')}"),
+        ("定性及依据", f"{qualify}依据{basis}的规定。"), ("处理意见", f"建议{measure}。{ground_end}"),
         ("承办人", f"{names(off)}　{d['report']}")])))
     hear, you = c.get("hearing"), c.get("you", "你单位")
     told_hearing = bool(hear or c.get("hearing_told"))
     hearing_line = f"{you}有权要求举行听证。" if told_hearing else ""
     out.append((f["notice"] + ".docx", P(A, f["notice"], c["notice_no"], f"{c['party']}：", f"经调查，{c['fact']}",
-                                         f"{qualify}依据{basis}的规定，本机关拟对{you}作出如下行政处罚：{measure}。{c.get('ground', '')}",
+                                         f"{qualify}依据{basis}的规定，本机关拟对{you}作出如下行政处罚：{measure}。{ground_end}",
                                          f"根据《中华人民共和国行政处罚法》第四十四条、第四十五条{'、第六十三条、第六十四条' if told_hearing else ''}的规定，"
                                          f"{you}有权进行陈述和申辩。{hearing_line}如需陈述、申辩{'或者要求听证' if told_hearing else ''}，"
-                                         f"请于收到本通知（告知）书之日起{c['window']}内向本机关提出，逾期未提出的，视为放弃上述权利。",
+                                         f"请于收到本{'通知书' if f['notice'].endswith('通知书') else '告知书'}之日起{c['window']}内向本机关提出，逾期未提出的，视为放弃上述权利。",
                                          f"联系人：{off[0][0]}　联系电话：{c['phone']}", A, d["notice"])))
     out.append((f"送达回证（{f['notice']}）.docx", serve(A, f"{f['notice']}（{c['notice_no']}）", c["party"], c["signer"], d["notice"], off, c["serve_place"])))
     if d.get("statement"):
-        out.append((c["statement_name"] + ".txt", P(c["statement_name"], *c["statement_lines"], d["statement"])))
+        out.append((c["statement_name"] + ".txt", P(*c["statement_lines"], d["statement"])))
     if hear:
         out.append(("听证申请书.txt", P("听证申请书", f"{A}：", hear["ask"], f"申请人：{c['party']}", d["hearing_ask"])))
         out.append(("听证通知书.docx", P(A, "听证通知书", c["notice_no"].replace("告", "听"), f"{c['party']}：",
@@ -118,10 +119,12 @@ def build(c: dict) -> dict[str, tuple]:
 
 def decision_body(c: dict) -> list[str]:
     d, leftovers, you = c["dates"], c.get("leftovers"), c.get("you", "你单位")
-    body = [f"本机关于{d['filed']}对{you}{c['cause_short']}一案立案调查，现已调查终结。", f"经查，{c['fact']}"]
+    body = [c["authority"]] if c.get("authority") else []
+    body += [f"本机关于{d['filed']}对{you}{c['cause_short']}一案立案调查，现已调查终结。", f"经查，{c['fact']}"]
     body.append("上述违法事实，有以下证据证明：")
     if not c.get("evidence_empty"):
-        body += [f"{i}.{e}，{why}；" for i, (e, why) in enumerate(c["evidence"], 1)]
+        n = len(c["evidence"])
+        body += [f"{i}.{e}，{why}{'。' if i == n else '；'}" for i, (e, why) in enumerate(c["evidence"], 1)]
     body.append(c["told"] + (f"{you}提出（此处填入具体内容）的意见，本机关经复核不予采纳。" if leftovers else ""))
     body.append(f"本机关认为，{c['qualify']}{c.get('quote', '')}依据{c['basis']}的规定，{c.get('ground', '')}"
                 f"{c.get('decided_by', '')}决定对{you}作出如下行政处罚：{c['measure']}。")
@@ -183,7 +186,7 @@ def road_dig(opts: dict) -> dict[str, tuple]:
                        ("询问笔录", "证明当事人未经同意挖掘公路的经过"),
                        ("营业执照复印件", "证明当事人的主体资格")],
              notice_no="澄交执违通〔2026〕第017号", window="三日", serve_place=addr, statement_name="陈述申辩书",
-             statement_lines=[f"{ROAD['agency']}：", "我公司已收到违法行为通知书。挖开的路面已于4月11日恢复，请求从轻处罚。", f"{party}（盖章）　{rep}"],
+             statement_lines=["陈述申辩书", f"{ROAD['agency']}：", "我公司已收到违法行为通知书。挖开的路面已于4月11日恢复，请求从轻处罚。", f"{party}（盖章）　{rep}"],
              told=f"本机关于{d['notice']}向你单位送达了《违法行为通知书》，告知了拟作出行政处罚的事实、理由、依据及你单位依法享有的权利。"
                   f"你单位于{d['statement']}提交了陈述申辩书，称路面已经恢复，请求从轻处罚。本机关经复核，已在裁量中考虑。",
              decision_no="澄交执罚〔2026〕第017号",
@@ -202,7 +205,7 @@ def ride_hailing(opts: dict) -> dict[str, tuple]:
     fact = ("当事人未取得《网络预约出租汽车运输证》和《网络预约出租汽车驾驶员证》，于2026年5月11日17时许驾驶其本人所有的小型轿车（湘M·D3K96），"
             "通过“滴滴出行”平台接单，从澄溪县高铁站运送乘客向某至澄溪县人民医院，约定车费26元（已通过平台支付），"
             "在高铁站出站口被执法人员查获。经调取平台订单记录，当事人自2026年4月起通过该平台接单共计83单。")
-    qualify = "当事人的上述行为违反了《网络预约出租汽车经营服务管理暂行办法》第十二条、第十三条的规定，构成未取得许可擅自从事网约车经营活动。"
+    qualify = "当事人的上述行为违反了《网络预约出租汽车经营服务管理暂行办法》第十三条、第十五条的规定，构成未取得许可擅自从事网约车经营活动。"
     measure = f"一、责令改正；二、予以警告；三、处罚款人民币{fine}元（大写：{upper(fine)}）"
     c = dict(ROAD, forms=ROAD_FORMS, dates=d, party=person, signer=person, you="你", place="澄溪县高铁站出站口东侧临时停车区",
              record_time="17时20分至17时55分", present=f"{person}、乘客向某",
@@ -223,7 +226,7 @@ def ride_hailing(opts: dict) -> dict[str, tuple]:
              evidence_docs=[("网约车平台订单记录.docx", T(["滴滴出行平台订单记录（调取）"], [
                  ("车牌号", "湘M·D3K96"), ("司机", person), ("统计期间", "2026年4月1日至5月11日"), ("完成订单数", "83单"),
                  ("流水金额", "2417.60元"), ("调取人", names(ROAD["officers"])), ("调取日期", d["report"])]))],
-             fact=fact, qualify=qualify, basis="《网络预约出租汽车经营服务管理暂行办法》第三十四条第（一）项",
+             fact=fact, qualify=qualify, basis="《网络预约出租汽车经营服务管理暂行办法》第三十四条",
              measure=measure, ground=opts.get("ground", ""),
              evidence=[("现场笔录、现场照片及执法记录仪视频", "证明当事人驾车通过平台接单载客被查获"),
                        ("乘客向某的询问笔录", "证明乘客通过平台叫车并支付车费"),
@@ -281,7 +284,7 @@ def street_stall(opts: dict) -> dict[str, tuple]:
              evidence_docs=[("现场照片.docx", P(CITY["agency"], "现场照片及说明", "照片1—4：8月3日人行道上的货架、遮阳伞；照片5—6：8月6日复查时仍在摆摊。",
                                               f"拍摄人：{names(CITY['officers'])}"))],
              fact=fact, qualify="当事人的上述行为违反了《城市道路管理条例》第二十七条第（一）项的规定，属于擅自占用城市道路。",
-             basis="《城市道路管理条例》第四十二条", measure=measure, decided_by=DELEGATION,
+             basis="《城市道路管理条例》第四十二条", measure=measure, authority=DELEGATION,
              evidence=[("现场检查（勘察）笔录及现场照片", "证明当事人在人行道上摆放货架、遮阳伞经营"),
                        ("责令限期改正通知书、复查笔录", "证明当事人经责令限期改正逾期未改正"),
                        ("调查询问笔录", "证明当事人未经批准占用人行道的经过"),
@@ -342,7 +345,7 @@ def plant_building(opts: dict) -> dict[str, tuple]:
                  ("建设工程造价审核报告", "证明建设工程造价为960000元"),
                  ("营业执照、施工合同复印件", "证明当事人主体资格及建设主体")],
              notice_no="澄综执告〔2026〕第0118号", window="五日", serve_place=addr, hearing=None,
-             statement_name="陈述申辩书", statement_lines=[f"{CITY['agency']}：", "我公司收到事先告知书，对违法事实没有异议，不要求听证。厂房属于生产急需，"
+             statement_name="陈述申辩书", statement_lines=["陈述申辩书", f"{CITY['agency']}：", "我公司收到事先告知书，对违法事实没有异议，不要求听证。厂房属于生产急需，"
                                                         "已在办理规划许可手续，请求按最低比例罚款。", f"{party}（盖章）　{rep}"],
              told=f"本机关于{d['notice']}向你单位送达了《行政处罚事先告知书》，告知了拟处罚的事实、理由、依据以及陈述、申辩和要求听证的权利。"
                   f"你单位于{d['statement']}提交陈述申辩书，不要求听证，请求按最低比例罚款。本机关经复核认为，你单位未经规划许可建成厂房且建筑面积较大，"
@@ -369,8 +372,8 @@ def sand(opts: dict) -> dict[str, tuple]:
     party, rep, code, addr = "澄溪县兴河建材有限公司", "张德旺", uscc("91431221MA4N9B7H2"), "澄溪县浦口镇河街村三组"
     d = dict({"record": "2026年9月7日", "filed": "2026年9月8日", "inquiry": "2026年9月10日", "measure": "2026年9月15日",
               "report": "2026年9月21日", "notice": "2026年9月23日", "hearing_ask": "2026年9月25日", "hearing_notice": "2026年9月28日",
-              "hearing": "2026年10月12日", "hearing_report": "2026年10月14日", "review": "2026年10月19日", "collective": "2026年10月21日",
-              "approve": "2026年10月22日", "decided": "2026年10月22日", "served": "2026年10月23日"}, **opts.get("dates", {}))
+              "hearing": "2026年10月20日", "hearing_report": "2026年10月21日", "review": "2026年10月23日", "collective": "2026年10月27日",
+              "approve": "2026年10月28日", "decided": "2026年10月28日", "served": "2026年10月29日"}, **opts.get("dates", {}))
     tons, price = opts.get("tons", 1300), 30
     value = tons * price
     fact = (f"当事人未取得河道采砂许可证，于2026年8月20日至9月7日，在澄溪县人民政府公告的沅水澄溪段禁采区内（浦口镇河街村河段，距浦口防洪堤堤脚约35米）"
@@ -452,7 +455,7 @@ def water_intake(opts: dict) -> dict[str, tuple]:
                        ("取水量核定意见及电表读数记录", "证明累计取水约21600立方米"),
                        ("营业执照复印件", "证明当事人的主体资格")],
              notice_no="澄水罚告〔2026〕第006号", window="五日", serve_place=addr, statement_name="陈述申辩书",
-             statement_lines=[f"{WATER['agency']}：", "我公司对违法事实无异议，放弃听证，已停止取水并申请接入公共供水管网，请求从轻处罚。",
+             statement_lines=["陈述申辩书", f"{WATER['agency']}：", "我公司对违法事实无异议，放弃听证，已停止取水并申请接入公共供水管网，请求从轻处罚。",
                               f"{party}（盖章）　{rep}"],
              told=f"本机关于{d['notice']}向你单位送达了《水行政处罚告知书》，告知了拟处罚的事实、理由、依据及陈述、申辩和要求听证的权利。"
                   f"你单位于{d['statement']}提交陈述申辩书，放弃听证，请求从轻处罚。本机关经复核认为，你单位取水时间长、取水量大，且位于公共供水管网覆盖范围内，"
@@ -471,7 +474,7 @@ def D(sector, build_fn, opts, holds, defect=None, rules=(), category=None):
 
 MISMATCH = {"qualify": "当事人的上述行为违反了《中华人民共和国公路法》第五十六条第一款的规定，构成在公路建筑控制区内擅自埋设管线。",
             "basis": "《中华人民共和国公路法》第八十一条"}
-NO_GROUND = "鉴于当事人到案后如实陈述违法事实，认错态度较好，系初次违法，且家庭经济困难，决定对其减轻处罚。"
+NO_GROUND = "鉴于当事人到案后如实陈述违法事实，认错态度较好，系初次违法，且家庭经济困难，对其减轻处罚，"
 
 CASES = {
     # 交通运输
@@ -482,7 +485,7 @@ CASES = {
     "ride_hailing_correct": D("交通运输", ride_hailing, {},
                               "运政：个人无网约车运输证、驾驶员证以私家车经平台接单83单：现场笔录→乘客询问笔录→立案登记表→当事人询问笔录→平台订单记录→"
                               "案件调查报告→违法行为通知书（5月18日，三日）→送达回证→陈述申辩笔录（5月20日）→案件处理审批表→决定（5月22日，网约车暂行办法"
-                              "第三十四条第（一）项：责令改正、警告、罚款10000元，一万至三万元）→送达回证"),
+                              "第三十四条：责令改正、警告、罚款10000元，一万至三万元）→送达回证"),
     "road_dig_conduct_mismatch": D("交通运输", road_dig, dict(MISMATCH),
                                    "同 road_dig_correct，事实为在S218线路面上横向开挖、埋设管道（公路本身，第四十四条第一款），告知书、审批表和决定书却定性为"
                                    "“违反第五十六条第一款，在公路建筑控制区内擅自埋设管线”，依据第八十一条（该条要求的是责令限期拆除）；处理仍是“责令停止擅自挖掘公路”、罚款15000元",
@@ -497,7 +500,9 @@ CASES = {
                                                  "你在规定期限内未提出陈述、申辩。"},
                                         "违法行为通知书5月18日送达（三日内陈述申辩，至5月21日），卷中无陈述申辩材料，5月19日即审批、作出并送达决定，决定书称“在规定期限内未提出陈述、申辩”",
                                         "陈述申辩期未满即作出决定", ["P12-statement-window", "D08-dates-in-order"], "procedure"),
-    "ride_hailing_mitigation_no_ground": D("交通运输", ride_hailing, {"fine": 5000, "ground": NO_GROUND},
+    "ride_hailing_mitigation_no_ground": D("交通运输", ride_hailing, {"fine": 5000, "ground": NO_GROUND,
+                                            "told": "本机关于2026年5月18日向你送达了《违法行为通知书》，告知了拟作出行政处罚的事实、理由、依据及你依法享有的陈述、申辩权。"
+                                                    "你于2026年5月20日进行了陈述、申辩，称家庭经济困难，请求减少罚款。"},
                                            "同 ride_hailing_correct，罚款5000元（第三十四条：一万元以上三万元以下），减轻理由为“如实陈述、认错态度较好、初次违法、家庭经济困难”，"
                                            "均不是行政处罚法第三十二条的减轻情形（如实陈述的是已被查获的违法行为，不是第（三）项的“尚未掌握的”）",
                                            "罚款低于法定下限且减轻处罚无法定理由", ["D01-fine-range", "D05-mitigation-basis"], "discretion"),
@@ -524,7 +529,7 @@ CASES = {
     # 水利
     "sand_correct": D("水利", sand, {},
                       "禁采区采砂：现场检查笔录→责令停止水事违法行为通知书→立案审批表→询问笔录→采砂量测量报告（1300吨）→价格认定结论书（每吨30元，价值39000元，"
-                      "低于禁采区非法采矿“情节严重”五万元）→案件调查终结报告→水行政处罚告知书（含听证）→送达回证→听证申请书→听证通知书（9月28日送达，10月12日听证）→"
+                      "低于禁采区非法采矿“情节严重”五万元）→案件调查终结报告→水行政处罚告知书（含听证）→送达回证→听证申请书→听证通知书（9月28日送达，10月20日听证，隔国庆假期仍有十个以上工作日）→"
                       "听证笔录→听证报告书→重大行政执法决定法制审核意见书→案件集体讨论记录→审批表→决定（水法第三十九条、第六十五条第一款：责令停止违法行为、"
                       "回填采坑恢复原状，罚款5万元）→送达回证"),
     "intake_correct": D("水利", water_intake, {},
@@ -535,8 +540,8 @@ CASES = {
                               "同 sand_correct，但采出河砂5200吨，价值156000元，在禁采区内无证采砂，达到非法采矿罪“情节严重”（法释〔2016〕25号第三条、第四条：十万元，"
                               "禁采区减半为五万元），卷中无移送公安机关的材料，只作行政处罚（罚款5万元）",
                               "涉嫌非法采矿罪未移送公安机关", ["R01-thresholds"], "referral"),
-    "sand_hearing_notice_short": D("水利", sand, {"dates": {"hearing_notice": "2026年10月9日"}},
-                                   "同 sand_correct，听证通知书10月9日（星期五）才送达，10月12日（星期一）即举行听证，只隔三日",
+    "sand_hearing_notice_short": D("水利", sand, {"dates": {"hearing_notice": "2026年10月16日"}},
+                                   "同 sand_correct，听证通知书10月16日（星期五）才送达，10月20日（星期二）即举行听证，中间只有一个工作日（行政处罚法第八十五条：七日指工作日）",
                                    "听证通知未在听证七日前送达（行政处罚法第六十四条第（二）项）", ["P20-hearing-timing"], "procedure"),
     "intake_fine_above_range": D("水利", water_intake, {"fine": 120000},
                                  "同 intake_correct，罚款12万元（第六十九条：二万元以上十万元以下）", "罚款超出第六十九条的上限（十万元）",
@@ -552,7 +557,7 @@ def write_all(only: list[str] | None = None) -> None:
               "# 运行审核之前写成。字段同 ../dossiers_sectors/expected.toml。",
               "# 条文核对自 casefile/data/laws：公路法（2017）第四十四条、第五十六条、第七十六条、第八十一条；水法（2016）第七条、第三十九条、",
               "# 第四十八条、第六十五条、第六十九条；城乡规划法（2019）第四十条、第六十四条；行政处罚法（2021）。",
-              "# 库中没有、按本人所知的真实条文写成的：网络预约出租汽车经营服务管理暂行办法（2022修正）第十二条、第十三条、第三十四条",
+              "# 库中没有、按本人所知的真实条文写成的：网络预约出租汽车经营服务管理暂行办法（2022修正）第十三条、第十五条、第三十四条",
               "# （未取得许可擅自从事网约车经营：责令改正，警告，一万元以上三万元以下罚款——条文细节本人不能逐字核对）；城市道路管理条例",
               "# （2019修订）第二十七条第（一）项、第四十二条（责令限期改正，可以处二万元以下罚款）；法释〔2016〕25号第三条、第四条",
               "# （非法采矿“情节严重”：价值十万元，禁采区内达到其百分之五十；河道内无证采砂以非法采矿罪论处）；交通运输行政执法程序规定",
