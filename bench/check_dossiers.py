@@ -27,7 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 DEFAULT = [REPO / "tests" / "data" / d for d in ("dossiers", "dossiers_types", "dossiers_sectors", "dossiers_sectors_b", "dossiers_sectors_c", "dossiers_sectors_d",
-                                             "dossiers_sectors_e", "dossiers_sectors_f")]
+                                             "dossiers_sectors_e", "dossiers_sectors_f", "dossiers_sectors_g")]
 
 
 def main() -> None:
