@@ -1,0 +1,99 @@
+"""A PDF page's text layer as paragraphs, not as the lines its layout wrapped.
+
+pdfium gives the text line by line as laid out: a paragraph that fills the width goes on at the next line's
+left margin, so a name, a 文号 or an amount is cut wherever the line ran out (“溆浦县城市管理” / “和综合执法局”,
+“(文市自然” / “资决字〔2023〕第 11 号)”). Read from the characters' boxes: a line that runs from the margin (or
+its first-line indent) to the right edge of the page's text, followed by a line of the same size that starts at
+the margin (or, after a centred title's full line, its centred rest), is one paragraph with it. A line that
+ends more than two characters short (a paragraph's last line), a right-aligned 文号 or date, a new indented paragraph stay their own.
+A page number standing alone at the page's top or foot (“— 1 —”, “第 1 页 共 3 页”) is no text of the
+document and is dropped, as the .docx reader drops it.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+PAGE_NUMBER = re.compile(r"^[\s—–\-－·]*(?:\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)[\s—–\-－·]*$")
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+@dataclass
+class _Line:
+    text: str
+    left: float = 0.0
+    right: float = 0.0
+    top: float = 0.0
+    size: float = 0.0  # the height of its tallest character's box: the font size, near enough
+
+
+def _in_order(s: str, boxes: list) -> str:
+    """A visual line's characters left to right. A glyph drawn from another font (a fallback's ﹞, curly
+    quotes) may come after the rest of its line in the content stream: “通01环罚﹝2024 71 ﹞号”."""
+    lefts = [b[0] for b, c in zip(boxes, s) if not c.isspace()]
+    if all(b >= a - 1.0 for a, b in zip(lefts, lefts[1:])):
+        return s
+    return "".join(c for _, c in sorted(zip((b[0] for b in boxes), s), key=lambda p: p[0]))
+
+
+def _lines(tp, text: str) -> list[_Line]:
+    """The page's visual lines, their characters left to right, with their extent and font size."""
+    out: list[_Line] = []
+    n = tp.count_chars()
+    for m in re.finditer(r"[^\r\n]+", text):
+        if m.end() > n or not m.group().strip():
+            out.append(_Line(m.group().strip()))
+            continue
+        boxes = [tp.get_charbox(i) for i in range(m.start(), m.end())]
+        ink = [b for b, c in zip(boxes, m.group()) if not c.isspace()]
+        line = _Line(_in_order(m.group(), boxes).strip())
+        line.left, line.right = min(b[0] for b in ink), max(b[2] for b in ink)
+        # the tallest character's box: a digit's or a comma's is shorter than the font
+        line.top, line.size = max(b[3] for b in ink), max(b[3] - b[1] for b in ink)
+        out.append(line)
+    return out
+
+
+def _joined(a: _Line, b: _Line, left: float, right: float) -> bool:
+    """``b`` goes on the paragraph ``a`` wrapped: ``a`` fills the width, ``b`` is of its size and starts where a
+    wrapped line starts (the margin; the centre again after a centred line that filled the width)."""
+    h = a.size
+    if not (a.text and b.text and h > 0 and b.size > 0) or abs(a.size - b.size) > 0.25 * h:
+        return False
+    # a line wraps short of the edge by up to two characters: a Latin word or a number that did not fit, a
+    # character that may not end a line moved down with the next
+    if a.right < right - 2.5 * h or a.left > left + 2.6 * h or not 0 < a.top - b.top < 3 * h:
+        return False
+    centre = (left + right) / 2
+    mid = (b.left + b.right) / 2, (a.left + a.right) / 2
+    return b.left <= left + 0.5 * h or abs(mid[0] - centre) < h and abs(mid[1] - centre) < h
+
+
+def _glue(a: str, b: str) -> str:
+    # Latin words keep the space the wrap replaced; Chinese is written without one
+    return a + b if _CJK.match(a[-1]) or _CJK.match(b[0]) else f"{a} {b}"
+
+
+def page_paragraphs(tp, text: str) -> str:
+    """``text`` (the page's text layer from ``tp``) with wrapped lines rejoined and a lone page number dropped."""
+    lines = _lines(tp, text)
+    body = [ln for ln in lines if ln.text and ln.size > 0]
+    if not body:
+        return text
+    left, right = min(ln.left for ln in body), max(ln.right for ln in body)
+    size = statistics.median(ln.size for ln in body)
+    while lines and (not lines[-1].text or PAGE_NUMBER.match(lines[-1].text)):
+        lines.pop()
+    while lines and (not lines[0].text or PAGE_NUMBER.match(lines[0].text)):
+        lines.pop(0)
+    out: list[str] = []
+    prev: _Line | None = None
+    for ln in lines:
+        if prev is not None and out and ln.size <= 2 * size and _joined(prev, ln, left, right):
+            out[-1] = _glue(out[-1], ln.text)
+        else:
+            out.append(ln.text)
+        prev = ln
+    return "\n".join(out)
