@@ -5,7 +5,8 @@ left margin, so a name, a 文号 or an amount is cut wherever the line ran out (
 “(文市自然” / “资决字〔2023〕第 11 号)”). Read from the characters' boxes: a line that runs from the margin (or
 its first-line indent) to the right edge of the page's text, followed by a line of the same size that starts at
 the margin (or, after a centred title's full line, its centred rest), is one paragraph with it. A line that
-ends more than two characters short (a paragraph's last line), a right-aligned 文号 or date, a new indented paragraph stay their own.
+ends more than two characters short (a paragraph's last line), a line spaced out in columns, a right-aligned
+文号 or date, a new indented paragraph stay their own.
 A page number standing alone at the page's top or foot (“— 1 —”, “第 1 页 共 3 页”) is no text of the
 document and is dropped, as the .docx reader drops it.
 """
@@ -27,6 +28,7 @@ class _Line:
     right: float = 0.0
     top: float = 0.0
     size: float = 0.0  # the height of its tallest character's box: the font size, near enough
+    gap: float = 0.0  # the widest space between two of its characters
 
 
 def _in_order(s: str, boxes: list) -> str:
@@ -52,6 +54,7 @@ def _lines(tp, text: str) -> list[_Line]:
         line.left, line.right = min(b[0] for b in ink), max(b[2] for b in ink)
         # the tallest character's box: a digit's or a comma's is shorter than the font
         line.top, line.size = max(b[3] for b in ink), max(b[3] - b[1] for b in ink)
+        line.gap = max((b[0] - a[2] for a, b in zip(ink, ink[1:])), default=0.0)
         out.append(line)
     return out
 
@@ -64,7 +67,8 @@ def _joined(a: _Line, b: _Line, left: float, right: float) -> bool:
         return False
     # a line wraps short of the edge by up to two characters: a Latin word or a number that did not fit, a
     # character that may not end a line moved down with the next
-    if a.right < right - 2.5 * h or a.left > left + 2.6 * h or not 0 < a.top - b.top < 3 * h:
+    # a line spaced out in columns (a 文号 beside a 执法证 number, cells of a form) is no running text
+    if a.gap > h or a.right < right - 2.5 * h or a.left > left + 2.6 * h or not 0 < a.top - b.top < 3 * h:
         return False
     centre = (left + right) / 2
     mid = (b.left + b.right) / 2, (a.left + a.right) / 2
