@@ -8,7 +8,8 @@ the margin (or, after a centred title's full line, its centred rest), is one par
 ends more than two characters short (a paragraph's last line), a line spaced out in columns, a right-aligned
 文号 or date, a new indented paragraph stay their own.
 A page number standing alone at the page's top or foot (“— 1 —”, “第 1 页 共 3 页”) is no text of the
-document and is dropped, as the .docx reader drops it.
+document and is dropped, as the .docx reader drops it. A form's row printed from a table (当事人, a cell's wide
+gap, the name) is read as the labelled line the .docx reader reads from the same row.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import statistics
 from dataclasses import dataclass
 
 PAGE_NUMBER = re.compile(r"^[\s—–\-－·]*(?:\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)[\s—–\-－·]*$")
+# a form's label cell: a few words, no figures, no sentence punctuation (当事人, 统一社会信用代码, 单位/个人)
+LABEL_CELL = re.compile(r"[\u4e00-\u9fff（）()/、]{2,14}")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
@@ -31,13 +34,28 @@ class _Line:
     gap: float = 0.0  # the widest space between two of its characters
 
 
-def _in_order(s: str, boxes: list) -> str:
-    """A visual line's characters left to right. A glyph drawn from another font (a fallback's ﹞, curly
-    quotes) may come after the rest of its line in the content stream: “通01环罚﹝2024 71 ﹞号”."""
-    lefts = [b[0] for b, c in zip(boxes, s) if not c.isspace()]
+def _in_order(s: str, boxes: list) -> list[tuple[str, tuple]]:
+    """A visual line's characters left to right, with their boxes. A glyph drawn from another font (a
+    fallback's ﹞, curly quotes) may come after the rest of its line in the content stream: “通01环罚﹝2024 71 ﹞号”."""
+    chars = list(zip(s, boxes))
+    lefts = [b[0] for c, b in chars if not c.isspace()]
     if all(b >= a - 1.0 for a, b in zip(lefts, lefts[1:])):
-        return s
-    return "".join(c for _, c in sorted(zip((b[0] for b in boxes), s), key=lambda p: p[0]))
+        return chars
+    return sorted(chars, key=lambda p: p[1][0])
+
+
+def _labelled(chars: list[tuple[str, tuple]], h: float) -> str:
+    """The line's text; a form's row printed from a table (a label cell, the cell's wide gap, its value) is
+    read as the labelled line a person reads, “当事人：XX公司”, as the .docx reader reads the same row."""
+    text = "".join(c for c, _ in chars).strip()
+    ink = [k for k, (c, _) in enumerate(chars) if not c.isspace()]
+    for a, b in zip(ink, ink[1:]):
+        if chars[b][1][0] - chars[a][1][2] > 1.5 * h:
+            head = "".join(c for c, _ in chars[:b]).strip()
+            if LABEL_CELL.fullmatch(head):
+                return head + "：" + "".join(c for c, _ in chars[b:]).strip()
+            break
+    return text
 
 
 def _lines(tp, text: str) -> list[_Line]:
@@ -48,13 +66,14 @@ def _lines(tp, text: str) -> list[_Line]:
         if m.end() > n or not m.group().strip():
             out.append(_Line(m.group().strip()))
             continue
-        boxes = [tp.get_charbox(i) for i in range(m.start(), m.end())]
-        ink = [b for b, c in zip(boxes, m.group()) if not c.isspace()]
-        line = _Line(_in_order(m.group(), boxes).strip())
+        chars = _in_order(m.group(), [tp.get_charbox(i) for i in range(m.start(), m.end())])
+        ink = [b for c, b in chars if not c.isspace()]
+        line = _Line("")
         line.left, line.right = min(b[0] for b in ink), max(b[2] for b in ink)
         # the tallest character's box: a digit's or a comma's is shorter than the font
         line.top, line.size = max(b[3] for b in ink), max(b[3] - b[1] for b in ink)
         line.gap = max((b[0] - a[2] for a, b in zip(ink, ink[1:])), default=0.0)
+        line.text = _labelled(chars, line.size)
         out.append(line)
     return out
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from casefile.errors import DocumentError
 from casefile.ingest.limits import check_file_size, check_text_length, check_zip
+from casefile.ingest.pdf_lines import LABEL_CELL
 
 SUPPORTED = (".pdf", ".docx", ".txt")
 
@@ -274,15 +275,11 @@ def _read_docx(path: Path, data: bytes) -> ExtractedText:
     return ExtractedText(path, "docx", texts)
 
 
-# a form's label cell: a few words, no figures, no sentence punctuation (当事人, 统一社会信用代码, 单位/个人)
-_LABEL_CELL = re.compile(r"[\u4e00-\u9fff（）()/、]{2,14}")
-
-
 def table_row(cells: list[str]) -> str:
     """A table row as text: where a form alternates label and value cells (当事人 | XX公司 | 法定代表人 | 张某),
     each pair is read as the line a person reads, “当事人：XX公司”; any other row keeps its cells apart by tabs."""
     pairs = [(re.sub(r"[ 　]+", "", label).rstrip("：:"), value) for label, value in zip(cells[::2], cells[1::2])]
-    if len(cells) % 2 == 0 and all(_LABEL_CELL.fullmatch(label) and value for label, value in pairs):
+    if len(cells) % 2 == 0 and all(LABEL_CELL.fullmatch(label) and value for label, value in pairs):
         return "\t".join(f"{label}：{value}" for label, value in pairs)
     return "\t".join(cells)
 
