@@ -5,7 +5,7 @@ left margin, so a name, a 文号 or an amount is cut wherever the line ran out (
 “(文市自然” / “资决字〔2023〕第 11 号)”). Read from the characters' boxes: a line that runs from the margin (or
 its first-line indent) to the right edge of the page's text, followed by a line of the same size that starts at
 the margin (or, after a centred title's full line, its centred rest), is one paragraph with it. A line that
-ends more than two characters short (a paragraph's last line), a line spaced out in columns, a right-aligned
+ends short by more than the next line's first piece (a paragraph's last line), a line spaced out in columns, a right-aligned
 文号 or date, a new indented paragraph stay their own.
 A page number standing alone at the page's top or foot (“— 1 —”, “第 1 页 共 3 页”) is no text of the
 document and is dropped, as the .docx reader drops it. A form's row printed from a table (当事人, a cell's wide
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 PAGE_NUMBER = re.compile(r"^[\s—–\-－·]*(?:\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)[\s—–\-－·]*$")
 # a form's label cell: a few words, no figures, no sentence punctuation (当事人, 统一社会信用代码, 单位/个人)
 LABEL_CELL = re.compile(r"[\u4e00-\u9fff（）()/、]{2,14}")
+_OPENS, _CLOSES = "（(〔[［【《“‘「『﹝", "）)〕]］】》”’」』﹞。，、；：？！,.;:?!%"
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
@@ -33,6 +34,7 @@ class _Line:
     top: float = 0.0
     size: float = 0.0  # the height of its tallest character's box: the font size, near enough
     gap: float = 0.0  # the widest space between two of its characters
+    lead: float = 0.0  # the width of its first unbreakable piece (“为。”, “〔2024〕80”): what a wrap carries down
 
 
 def _in_order(s: str, boxes: list) -> list[tuple[str, tuple]]:
@@ -75,6 +77,20 @@ def _boxes(tp, start: int, end: int) -> list[tuple]:
     return out
 
 
+def _lead(ink: list[tuple[str, tuple]]) -> float:
+    """The width of a line's first piece that a line may not be broken inside: opening brackets with what
+    follows, a run of Latin letters or figures or one character, and the closing marks after it."""
+    i = 0
+    while i < len(ink) - 1 and ink[i][0] in _OPENS:
+        i += 1
+    if ink[i][0].isascii() and ink[i][0].isalnum():
+        while i + 1 < len(ink) and ink[i + 1][0].isascii() and (ink[i + 1][0].isalnum() or ink[i + 1][0] in ".-"):
+            i += 1
+    while i + 1 < len(ink) and ink[i + 1][0] in _CLOSES:
+        i += 1
+    return ink[i][1][2] - ink[0][1][0]
+
+
 def _lines(tp, text: str) -> list[_Line]:
     """The page's visual lines, their characters left to right, with their extent and font size."""
     out: list[_Line] = []
@@ -85,7 +101,7 @@ def _lines(tp, text: str) -> list[_Line]:
             continue
         chars = _in_order(m.group(), _boxes(tp, m.start(), m.end()))
         ink = [b for c, b in chars if not c.isspace()]
-        line = _Line("")
+        line = _Line("", lead=_lead([(c, b) for c, b in chars if not c.isspace()]))
         line.left, line.right = min(b[0] for b in ink), max(b[2] for b in ink)
         # the tallest character's box: a digit's or a comma's is shorter than the font
         line.top, line.size = max(b[3] for b in ink), max(b[3] - b[1] for b in ink)
@@ -95,20 +111,22 @@ def _lines(tp, text: str) -> list[_Line]:
     return out
 
 
-def _joined(a: _Line, b: _Line, left: float, right: float) -> bool:
+def _joined(a: _Line, b: _Line, left: float, right: float, body: float) -> bool:
     """``b`` goes on the paragraph ``a`` wrapped: ``a`` fills the width, ``b`` is of its size and starts where a
-    wrapped line starts (the margin; the centre again after a centred line that filled the width)."""
+    wrapped line starts (the margin; the centre again after a centred title that filled the width). ``body``: the
+    size of the page's body type."""
     h = a.size
     if not (a.text and b.text and h > 0 and b.size > 0) or abs(a.size - b.size) > 0.25 * h:
         return False
-    # a line wraps short of the edge by up to two characters: a Latin word or a number that did not fit, a
-    # character that may not end a line moved down with the next
+    # a line wraps short of the edge by what did not fit on it: the next line's first piece (a Latin word or a
+    # number, a character with the closing mark that may not begin a line, a bracket with what follows);
     # a line spaced out in columns (a 文号 beside a 执法证 number, cells of a form) is no running text
-    if a.gap > h or a.right < right - 2.5 * h or a.left > left + 2.6 * h or not 0 < a.top - b.top < 3 * h:
+    if a.gap > h or right - a.right > b.lead + 0.5 * h or a.left > left + 2.6 * h or not 0 < a.top - b.top < 3 * h:
         return False
     centre = (left + right) / 2
     mid = (b.left + b.right) / 2, (a.left + a.right) / 2
-    return b.left <= left + 0.5 * h or abs(mid[0] - centre) < h and abs(mid[1] - centre) < h
+    # a title (set larger than the body) wrapped goes on centred; a body line centred so is a new paragraph
+    return b.left <= left + 0.5 * h or abs(mid[0] - centre) < h and abs(mid[1] - centre) < h and h > 1.15 * body
 
 
 def _glue(a: str, b: str) -> str:
@@ -131,7 +149,7 @@ def page_paragraphs(tp, text: str) -> str:
     out: list[str] = []
     prev: _Line | None = None
     for ln in lines:
-        if prev is not None and out and ln.size <= 2 * size and _joined(prev, ln, left, right):
+        if prev is not None and out and ln.size <= 2 * size and _joined(prev, ln, left, right, size):
             out[-1] = _glue(out[-1], ln.text)
         else:
             out.append(ln.text)
