@@ -121,12 +121,14 @@ def _joined(a: _Line, b: _Line, left: float, right: float, body: float) -> bool:
     # a line wraps short of the edge by what did not fit on it: the next line's first piece (a Latin word or a
     # number, a character with the closing mark that may not begin a line, a bracket with what follows);
     # a line spaced out in columns (a 文号 beside a 执法证 number, cells of a form) is no running text
-    if a.gap > h or right - a.right > b.lead + 0.5 * h or a.left > left + 2.6 * h or not 0 < a.top - b.top < 3 * h:
+    # (a full-width closing mark's ink sits in the left half of its cell)
+    if a.gap > h or right - a.right > b.lead + (h if a.text[-1] in _CLOSES else 0.5 * h) or a.left > left + 2.6 * h or not 0 < a.top - b.top < 3 * h:
         return False
     centre = (left + right) / 2
     mid = (b.left + b.right) / 2, (a.left + a.right) / 2
     # a title (set larger than the body) wrapped goes on centred; a body line centred so is a new paragraph
-    return b.left <= left + 0.5 * h or abs(mid[0] - centre) < h and abs(mid[1] - centre) < h and h > 1.15 * body
+    # a full-width opening bracket's ink sits in the right half of its cell
+    return b.left <= left + (h if b.text[0] in _OPENS else 0.5 * h) or abs(mid[0] - centre) < h and abs(mid[1] - centre) < h and h > 1.15 * body
 
 
 def _glue(a: str, b: str) -> str:
