@@ -54,7 +54,7 @@ def _labelled(chars: list[tuple[str, tuple]], h: float) -> str:
     ink = [k for k, (c, _) in enumerate(chars) if not c.isspace()]
     for a, b in zip(ink, ink[1:]):
         if chars[b][1][0] - chars[a][1][2] > 1.5 * h:
-            head = "".join(c for c, _ in chars[:b]).strip()
+            head = re.sub(r"\s+", "", "".join(c for c, _ in chars[:b]))  # a letter-spaced label: 当 事 人
             if LABEL_CELL.fullmatch(head):
                 return head + "：" + "".join(c for c, _ in chars[b:]).strip()
             break
