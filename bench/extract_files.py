@@ -10,7 +10,7 @@ the truth's note), and with a title line holding 决定书 or a salutation line 
 and date, a page number in the footer), again with its header fields in a two-column table where it has
 them, and both are printed to PDF by ONE LibreOffice process. Each file is read as `casefile import` reads it
 (casefile.ingest.textio.read_document, then extract) and scored with bench/extract_sectors.py's scoring beside
-the same decision's plain text, in the same run: per format each field, all four, and the regressions (a
+the same decision's plain text, in the same run (with --scanned N, N of the PDFs also as page images, read by OCR): per format each field, all four, and the regressions (a
 field right on the plain text and wrong in the file). Times: the reading and extraction of each format.
 """
 
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import os
 import re
 import sys
 import tempfile
@@ -74,6 +75,21 @@ def _write(items: list[tuple[dict, Path]], out: Path, reuse: bool = False) -> di
     return files
 
 
+def _scanned(pdfs: dict[str, Path], n: int, out: Path) -> dict[str, Path]:
+    """Every k-th printed PDF as a scan of it (its pages as 200 dpi grey images, no text layer): read by OCR."""
+    import pypdfium2 as pdfium
+
+    keys = sorted(pdfs)[:: max(1, len(pdfs) // n)][:n] if n else []
+    got = {}
+    for k in keys:
+        pdf = pdfium.PdfDocument(str(pdfs[k]))
+        pages = [pdf[i].render(scale=200 / 72, grayscale=True).to_pil().convert("L") for i in range(len(pdf))]
+        pdf.close()
+        got[k] = out / f"{pdfs[k].stem}_scan.pdf"
+        pages[0].save(got[k], "PDF", save_all=True, append_images=pages[1:], resolution=200)
+    return got
+
+
 def _score(items, files, show: bool) -> None:
     from casefile.ingest.extract import extract
     from casefile.ingest.textio import read_document
@@ -110,14 +126,19 @@ def main() -> None:
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--keep", type=Path, help="write the files here (kept) instead of a temporary folder")
     ap.add_argument("--reuse", action="store_true", help="with --keep: the PDFs printed by an earlier run are read again")
+    ap.add_argument("--scanned", type=int, default=0, metavar="N", help="also N of the PDFs as scans, read by OCR (slow)")
     args = ap.parse_args()
+    # a cache of its own, empty: the times are of reading and extracting, never of a cache filled before
+    os.environ["CASEFILE_CACHE"] = tempfile.mkdtemp(prefix="casefile-files-cache-")
     every = decisions(args.data)
     items = [(t, p) for t, p in every if is_decision_text(t, p.read_text(encoding="utf-8"))]
     print(f"{len(items)} decision texts of {len(every)} entries")
     with tempfile.TemporaryDirectory(prefix="casefile-files-") as tmp:
         out = args.keep or Path(tmp)
         out.mkdir(parents=True, exist_ok=True)
-        _score(items, _write(items, out, args.reuse), args.show_misses)
+        files = _write(items, out, args.reuse)
+        files["scanned pdf (OCR)"] = _scanned(files["pdf"], args.scanned, out)
+        _score(items, files, args.show_misses)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,9 @@ _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
 @dataclass
-class _Line:
+class Line:
+    """A visual line of a page, from a text layer's character boxes or from OCR's boxes (y grows upwards)."""
+
     text: str
     left: float = 0.0
     right: float = 0.0
@@ -47,6 +49,13 @@ def _in_order(s: str, boxes: list) -> list[tuple[str, tuple]]:
     return sorted(chars, key=lambda p: p[1][0])
 
 
+def labelled(head: str, rest: str) -> str | None:
+    """``head``, a form's label cell printed apart from its value ``rest``, read as “当事人：XX公司”; None if
+    ``head`` is no label."""
+    head = re.sub(r"\s+", "", head)  # a letter-spaced label: 当 事 人
+    return f"{head}：{rest.strip()}" if LABEL_CELL.fullmatch(head) and rest.strip() else None
+
+
 def _labelled(chars: list[tuple[str, tuple]], h: float) -> str:
     """The line's text; a form's row printed from a table (a label cell, the cell's wide gap, its value) is
     read as the labelled line a person reads, “当事人：XX公司”, as the .docx reader reads the same row."""
@@ -54,10 +63,7 @@ def _labelled(chars: list[tuple[str, tuple]], h: float) -> str:
     ink = [k for k, (c, _) in enumerate(chars) if not c.isspace()]
     for a, b in zip(ink, ink[1:]):
         if chars[b][1][0] - chars[a][1][2] > 1.5 * h:
-            head = re.sub(r"\s+", "", "".join(c for c, _ in chars[:b]))  # a letter-spaced label: 当 事 人
-            if LABEL_CELL.fullmatch(head):
-                return head + "：" + "".join(c for c, _ in chars[b:]).strip()
-            break
+            return labelled("".join(c for c, _ in chars[:b]), "".join(c for c, _ in chars[b:])) or text
     return text
 
 
@@ -91,17 +97,17 @@ def _lead(ink: list[tuple[str, tuple]]) -> float:
     return ink[i][1][2] - ink[0][1][0]
 
 
-def _lines(tp, text: str) -> list[_Line]:
+def _lines(tp, text: str) -> list[Line]:
     """The page's visual lines, their characters left to right, with their extent and font size."""
-    out: list[_Line] = []
+    out: list[Line] = []
     n = tp.count_chars()
     for m in re.finditer(r"[^\r\n]+", text):
         if m.end() > n or not m.group().strip():
-            out.append(_Line(m.group().strip()))
+            out.append(Line(m.group().strip()))
             continue
         chars = _in_order(m.group(), _boxes(tp, m.start(), m.end()))
         ink = [b for c, b in chars if not c.isspace()]
-        line = _Line("", lead=_lead([(c, b) for c, b in chars if not c.isspace()]))
+        line = Line("", lead=_lead([(c, b) for c, b in chars if not c.isspace()]))
         line.left, line.right = min(b[0] for b in ink), max(b[2] for b in ink)
         # the tallest character's box: a digit's or a comma's is shorter than the font
         line.top, line.size = max(b[3] for b in ink), max(b[3] - b[1] for b in ink)
@@ -111,7 +117,7 @@ def _lines(tp, text: str) -> list[_Line]:
     return out
 
 
-def _joined(a: _Line, b: _Line, left: float, right: float, body: float) -> bool:
+def _joined(a: Line, b: Line, left: float, right: float, body: float) -> bool:
     """``b`` goes on the paragraph ``a`` wrapped: ``a`` fills the width, ``b`` is of its size and starts where a
     wrapped line starts (the margin; the centre again after a centred title that filled the width). ``body``: the
     size of the page's body type."""
@@ -138,10 +144,14 @@ def _glue(a: str, b: str) -> str:
 
 def page_paragraphs(tp, text: str) -> str:
     """``text`` (the page's text layer from ``tp``) with wrapped lines rejoined and a lone page number dropped."""
-    lines = _lines(tp, text)
+    return paragraphs(_lines(tp, text)) or text
+
+
+def paragraphs(lines: list[Line]) -> str:
+    """A page's visual lines (top to bottom) as its text: wrapped lines rejoined, a lone page number dropped."""
     body = [ln for ln in lines if ln.text and ln.size > 0]
     if not body:
-        return text
+        return "\n".join(ln.text for ln in lines)
     left, right = min(ln.left for ln in body), max(ln.right for ln in body)
     size = statistics.median(ln.size for ln in body)
     while lines and (not lines[-1].text or PAGE_NUMBER.match(lines[-1].text)):
@@ -149,7 +159,7 @@ def page_paragraphs(tp, text: str) -> str:
     while lines and (not lines[0].text or PAGE_NUMBER.match(lines[0].text)):
         lines.pop(0)
     out: list[str] = []
-    prev: _Line | None = None
+    prev: Line | None = None
     for ln in lines:
         if prev is not None and out and ln.size <= 2 * size and _joined(prev, ln, left, right, size):
             out[-1] = _glue(out[-1], ln.text)
