@@ -6,12 +6,11 @@ lines, glyphs drawn out of order, a lone page number."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from bench.decision_files import decision_docx
 from bench.extract_files import decisions
+from bench.extract_sectors import FIELDS, fields_of, norm
 from casefile.ingest.extract import extract
 from casefile.ingest.pdf_lines import page_paragraphs
 from casefile.ingest.textio import read_document, table_row
@@ -20,21 +19,14 @@ from tests.conftest import DATA
 SECTORS = DATA / "decisions_sectors"
 # every batch's hand truth (truth*.toml beside txt/, heldout_*/truth.toml): entry and text by file name
 TRUTH = {path.name: (t, path) for t, path in decisions(SECTORS)}
-FIELDS = ("doc_no", "agency", "party", "date")
-
-
-def _norm(s: str) -> str:
-    s = re.sub(r"\s+", "", s or "")
-    return re.sub(r"[\]］)）】}﹞]", "〕", re.sub(r"[\[［(（【{﹝]", "〔", s))
 
 
 def _four(path) -> dict[str, str]:
-    f = extract(read_document(path)).fields
-    return {k: _norm(f.get(k) or f.get("masked", {}).get(k, "")) for k in FIELDS}
+    return {k: norm(v) for k, v in fields_of(extract(read_document(path))).items()}
 
 
 def _truth(name: str) -> dict[str, str]:
-    return {k: _norm(TRUTH[name][0][k]) for k in FIELDS}
+    return {k: norm(TRUTH[name][0][k]) for k in FIELDS}
 
 
 # a labelled header (当事人/法定代表人/住所; 单位名称/地址; 名称/统一社会信用代码) and a masked name
@@ -152,3 +144,21 @@ def test_the_same_decisions_printed_to_pdf_give_the_four_fields(tmp_path):
     assert len(pdfs) == len(PRINTED)
     for (name, _), path in zip(PRINTED, docx):
         assert _four(pdfs[path]) == _truth(name), name
+
+
+def test_a_scanned_page_s_wrapped_lines_and_form_cells_read_as_a_text_layer_s():
+    from casefile.ingest.ocr import _lines
+
+    # OCR's boxes (top, bottom, left, text, score, right) in pixels, y downwards; 40 px a character
+    items = [
+        (100, 140, 400, "行政处罚决定书", 0.99, 680),
+        (200, 240, 100, "当事人", 0.99, 220),  # the label cell …
+        (200, 240, 400, "灵宝市新新网吧", 0.99, 680),  # … and its value, a cell apart
+        (300, 340, 180, "经查，你单位于二〇二〇年九月八日未核对上网消费者的有效身份证件，灵宝市文化", 0.98, 1180),
+        (360, 400, 100, "广电和旅游局依法立案调查。", 0.98, 620),  # wrapped at the margin
+        (420, 460, 180, "以上事实有证据证实。", 0.98, 580),  # a new indented paragraph
+    ]
+    assert _lines(items).split("\n") == [
+        "行政处罚决定书", "当事人：灵宝市新新网吧",
+        "经查，你单位于二〇二〇年九月八日未核对上网消费者的有效身份证件，灵宝市文化广电和旅游局依法立案调查。",
+        "以上事实有证据证实。"]
