@@ -5,7 +5,7 @@ files, not web text). Used by bench/extract_files.py and by the tests, which bui
 The layout follows GB/T 9704 as bureaus' templates apply it: the title centred and bold (方正小标宋, 二号), the
 文号 right-aligned on its own line, the body in 仿宋 三号 with a two-character first-line indent and a fixed
 28-point line spacing, the signature block and its date right-aligned, a page number in the footer
-(“— 1 —”). With ``table=True`` the header fields under the 文号 (当事人：…, 地址：…) are a two-column table, as
+(“— 1 —”); the body ragged right or justified. With ``table=True`` the header fields under the 文号 (当事人：…, 地址：…) are a two-column table, as
 many bureaus print them. Lines of the text that are none of these stay paragraphs as they were.
 """
 
@@ -34,7 +34,8 @@ def _font(run, name: str, size: float, bold: bool = False) -> None:
     run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
 
 
-def _para(doc, text: str, *, align=None, indent: bool = True, size: float = 16, bold: bool = False, font: str = BODY):
+def _para(doc, text: str, *, align=None, indent: bool = True, size: float = 16, bold: bool = False, font: str = BODY,
+          justify: bool = False):
     p = doc.add_paragraph()
     fmt = p.paragraph_format
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -42,8 +43,10 @@ def _para(doc, text: str, *, align=None, indent: bool = True, size: float = 16, 
     fmt.space_after = Pt(0)
     if align is not None:
         p.alignment = align
-    elif indent:
-        fmt.first_line_indent = Pt(2 * size)
+    else:
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY if justify else None
+        if indent:
+            fmt.first_line_indent = Pt(2 * size)
     _font(p.add_run(text), font, size, bold)
     return p
 
@@ -88,8 +91,9 @@ def roles(lines: list[str]) -> list[str]:
     return out
 
 
-def decision_docx(text: str, *, table: bool = False) -> bytes:
-    """The text laid out as an agency's .docx; ``table``: its header fields in a two-column table."""
+def decision_docx(text: str, *, table: bool = False, justify: bool = False) -> bytes:
+    """The text laid out as an agency's .docx; ``table``: its header fields in a two-column table; ``justify``:
+    the body set flush to both margins (两端对齐, Word's default for Chinese) instead of ragged right."""
     lines = [s.strip() for s in text.split("\n") if s.strip()]
     doc = Document()
     sec = doc.sections[0]
@@ -116,7 +120,8 @@ def decision_docx(text: str, *, table: bool = False) -> bytes:
         elif kind in ("doc_no", "sign"):
             _para(doc, line, align=WD_ALIGN_PARAGRAPH.RIGHT)
         else:
-            _para(doc, line, indent=not line.endswith(("：", ":")))  # a salutation line starts at the margin
+            # a salutation line starts at the margin
+            _para(doc, line, indent=not line.endswith(("：", ":")), justify=justify)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

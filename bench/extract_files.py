@@ -7,7 +7,7 @@ Every decision of the sector batches (truth*.toml beside txt/, and each heldout_
 hand before the tool ran) that is a decision text — not a news item, a case summary or a publicity table (by
 the truth's note), and with a title line holding 决定书 or a salutation line — is written as a .docx
 (bench/decision_files.py: centred bold title, right-aligned 文号, indented paragraphs, right-aligned signature
-and date, a page number in the footer), again with its header fields in a two-column table where it has
+and date, a page number in the footer; every other one with its body justified), again with its header fields in a two-column table where it has
 them, and both are printed to PDF by ONE LibreOffice process. Each file is read as `casefile import` reads it
 (casefile.ingest.textio.read_document, then extract) and scored with bench/extract_sectors.py's scoring beside
 the same decision's plain text, in the same run (with --scanned N, N of the PDFs also as page images, read by OCR): per format each field, all four, and the regressions (a
@@ -60,7 +60,7 @@ def _write(items: list[tuple[dict, Path]], out: Path, reuse: bool = False) -> di
     for i, (t, path) in enumerate(items):
         text = path.read_text(encoding="utf-8")
         stem = f"{i:03d}_{path.stem}"
-        (out / f"{stem}.docx").write_bytes(decision_docx(text))
+        (out / f"{stem}.docx").write_bytes(decision_docx(text, justify=i % 2 == 1))  # both settings of the body
         files["docx"][str(path)] = out / f"{stem}.docx"
         if roles([s.strip() for s in text.split("\n") if s.strip()]).count("field") >= 2:
             (out / f"{stem}_table.docx").write_bytes(decision_docx(text, table=True))
@@ -79,7 +79,7 @@ def _scanned(pdfs: dict[str, Path], n: int, out: Path) -> dict[str, Path]:
     """Every k-th printed PDF as a scan of it (its pages as 200 dpi grey images, no text layer): read by OCR."""
     import pypdfium2 as pdfium
 
-    keys = sorted(pdfs)[:: max(1, len(pdfs) // n)][:n] if n else []
+    keys = sorted(pdfs)[:: max(1, len(pdfs) // n)][:n]
     got = {}
     for k in keys:
         pdf = pdfium.PdfDocument(str(pdfs[k]))
@@ -137,7 +137,8 @@ def main() -> None:
         out = args.keep or Path(tmp)
         out.mkdir(parents=True, exist_ok=True)
         files = _write(items, out, args.reuse)
-        files["scanned pdf (OCR)"] = _scanned(files["pdf"], args.scanned, out)
+        if args.scanned:
+            files["scanned pdf (OCR)"] = _scanned(files["pdf"], args.scanned, out)
         _score(items, files, args.show_misses)
 
 
