@@ -162,3 +162,15 @@ def test_a_scanned_page_s_wrapped_lines_and_form_cells_read_as_a_text_layer_s():
         "行政处罚决定书", "当事人：灵宝市新新网吧",
         "经查，你单位于二〇二〇年九月八日未核对上网消费者的有效身份证件，灵宝市文化广电和旅游局依法立案调查。",
         "以上事实有证据证实。"]
+
+
+def test_a_bare_figure_is_a_page_number_only_where_one_stands():
+    row = "1、营业执照复印件"
+    page = _Page([(740, 100, "证据清单"), (712, 100, row), (712, 400, "2"), (60, 250, "3")])
+    at = len("证据清单") + 2 + len(row)
+    page.chars[at:at + 2] = [(" ", page.chars[at][1])]  # the row's two cells are one line in pdfium
+    # the table's last cell, at the page's foot, stays; the centred figure under it is the page number
+    assert page_paragraphs(page, page.text).split("\n") == ["证据清单", f"{row} 2"]
+    # a figure alone at the foot but off-centre (a table's last cell on a line of its own) is text
+    page = _Page([(740, 100, "证据清单" * 6), (712, 480, "2")])
+    assert page_paragraphs(page, page.text).split("\n") == ["证据清单" * 6, "2"]

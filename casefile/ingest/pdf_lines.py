@@ -3,13 +3,16 @@
 pdfium gives the text line by line as laid out: a paragraph that fills the width goes on at the next line's
 left margin, so a name, a 文号 or an amount is cut wherever the line ran out (“溆浦县城市管理” / “和综合执法局”,
 “(文市自然” / “资决字〔2023〕第 11 号)”). Read from the characters' boxes: a line that runs from the margin (or
-its first-line indent) to the right edge of the page's text, followed by a line of the same size that starts at
-the margin (or, after a centred title's full line, its centred rest), is one paragraph with it. A line that
-ends short by more than the next line's first piece (a paragraph's last line), a line spaced out in columns, a right-aligned
-文号 or date, a new indented paragraph stay their own.
-A page number standing alone at the page's top or foot (“— 1 —”, “第 1 页 共 3 页”) is no text of the
-document and is dropped, as the .docx reader drops it. A form's row printed from a table (当事人, a cell's wide
-gap, the name) is read as the labelled line the .docx reader reads from the same row.
+its first-line indent) to the right edge of the page's text, short of it by no more than the next line's first
+unbreakable piece, followed by a line of the same size that starts at the margin (or, after a centred title's
+full line, its centred rest), is one paragraph with it. A paragraph's last line, a line spaced out in columns,
+a right-aligned 文号 or date, a new indented paragraph stay their own. A glyph drawn after the rest of its
+line (a fallback font's ﹝﹞) is put back in its place.
+
+A page number standing alone at the page's top or foot (“— 1 —”, “第 1 页 共 3 页”, a bare centred “3”) is no
+text of the document and is dropped, as the .docx reader drops it. A form's row printed from a table (当事人,
+a cell's wide gap, the name) is read as the labelled line the .docx reader reads from the same row. A scanned
+page's OCR boxes go through the same rules (casefile.ingest.ocr).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import statistics
 from dataclasses import dataclass
 
 PAGE_NUMBER = re.compile(r"^[\s—–\-－·]*(?:\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)[\s—–\-－·]*$")
+_BARE_NUMBER = re.compile(r"\d{1,4}")
 # a form's label cell: a few words, no figures, no sentence punctuation (当事人, 统一社会信用代码, 单位/个人)
 LABEL_CELL = re.compile(r"[\u4e00-\u9fff（）()/、]{2,14}")
 _OPENS, _CLOSES = "（(〔[［【《“‘「『﹝", "）)〕]］】》”’」』﹞。，、；：？！,.;:?!%"
@@ -154,9 +158,15 @@ def paragraphs(lines: list[Line]) -> str:
         return "\n".join(ln.text for ln in lines)
     left, right = min(ln.left for ln in body), max(ln.right for ln in body)
     size = statistics.median(ln.size for ln in body)
-    while lines and (not lines[-1].text or PAGE_NUMBER.match(lines[-1].text)):
+    def page_number(ln: Line) -> bool:
+        # a bare figure only where a page number stands, centred (a table's last cell keeps its “2”)
+        bare = _BARE_NUMBER.fullmatch(ln.text)
+        return not ln.text or bool(PAGE_NUMBER.match(ln.text)) and (
+            not bare or abs((ln.left + ln.right) - (left + right)) / 2 < 2 * max(ln.size, size))
+
+    while lines and page_number(lines[-1]):
         lines.pop()
-    while lines and (not lines[0].text or PAGE_NUMBER.match(lines[0].text)):
+    while lines and page_number(lines[0]):
         lines.pop(0)
     out: list[str] = []
     prev: Line | None = None
