@@ -26,6 +26,12 @@ def norm(s: str) -> str:
     return re.sub(r"[\]］)）】}]", "〕", s)
 
 
+def fields_of(x) -> dict[str, str]:
+    """The four fields of an extraction; a value written masked (苏*忠, XX局) is reported under "masked":
+    it was read as written."""
+    return {k: x.fields.get(k) or x.fields.get("masked", {}).get(k, "") for k in FIELDS}
+
+
 def score(data: Path, batch: str | None = None) -> tuple[dict, list]:
     from casefile.ingest.extract import extract
     from casefile.ingest.textio import read_document
@@ -36,9 +42,7 @@ def score(data: Path, batch: str | None = None) -> tuple[dict, list]:
     per: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     misses = []
     for t in truth:
-        x = extract(read_document(data / "txt" / t["file"])).fields
-        # a value written masked (苏*忠, XX局) is reported under "masked": it was read as written
-        f = {k: x.get(k) or x.get("masked", {}).get(k, "") for k in FIELDS}
+        f = fields_of(extract(read_document(data / "txt" / t["file"])))
         ok_all = True
         for k in FIELDS:
             ok = norm(f.get(k, "")) == norm(t[k])

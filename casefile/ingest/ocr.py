@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import statistics
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -79,12 +80,16 @@ def read_image(image: Any) -> OcrPage:
     for box, txt, score in zip(out.boxes, out.txts, out.scores):
         ys = [p[1] for p in box]
         xs = [p[0] for p in box]
-        items.append((min(ys), max(ys), min(xs), str(txt), float(score)))
+        items.append((min(ys), max(ys), min(xs), str(txt), float(score), max(xs)))
     return OcrPage(_lines(items), _confidence(items), len(items))
 
 
-def _lines(items: list[tuple[float, float, float, str, float]]) -> str:
-    """Boxes into lines: a box belongs to the current line when it overlaps it vertically by half its height."""
+def _lines(items: list[tuple]) -> str:
+    """Boxes into lines: a box belongs to the current line when it overlaps it vertically by half its height.
+    The lines a scanned page's layout wrapped are joined again as a text layer's are (casefile.ingest.pdf_lines):
+    a box is (top, bottom, left, text, score, right) in image pixels, y growing downwards."""
+    from casefile.ingest.pdf_lines import Line, labelled, paragraphs
+
     items = sorted(items, key=lambda t: (t[0] + t[1]) / 2)
     rows: list[list[tuple]] = []
     for it in items:
@@ -99,16 +104,22 @@ def _lines(items: list[tuple[float, float, float, str, float]]) -> str:
         rows.append([it])
     lines = []
     for row in rows:
-        parts = [t[3] for t in sorted(row, key=lambda t: t[2])]
+        row = sorted(row, key=lambda t: t[2])
+        parts = [t[3] for t in row]
         line = parts[0]
         for p in parts[1:]:
             # words of Latin script keep a space between boxes, Chinese runs on
             line += (" " if line[-1:].isascii() and line[-1:].isalnum() and p[:1].isascii() and p[:1].isalnum() else "") + p
-        lines.append(line)
-    return "\n".join(lines)
+        size = statistics.median(t[1] - t[0] for t in row)
+        gaps = [b[2] - a[5] for a, b in zip(row, row[1:])]
+        if gaps and gaps[0] > 1.5 * size:  # a form's label cell apart from its value
+            line = labelled(parts[0], "".join(parts[1:])) or line
+        lines.append(Line(line, left=row[0][2], right=max(t[5] for t in row), top=-min(t[0] for t in row),
+                          size=size, gap=max(gaps, default=0.0), lead=size))
+    return paragraphs(lines)
 
 
-def _confidence(items: list[tuple[float, float, float, str, float]]) -> float:
+def _confidence(items: list[tuple]) -> float:
     chars = sum(len(t[3]) for t in items)
     if not chars:
         return 0.0

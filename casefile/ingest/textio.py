@@ -23,6 +23,7 @@ from pathlib import Path
 
 from casefile.errors import DocumentError
 from casefile.ingest.limits import check_file_size, check_text_length, check_zip
+from casefile.ingest.pdf_lines import LABEL_CELL
 
 SUPPORTED = (".pdf", ".docx", ".txt")
 
@@ -257,7 +258,7 @@ def _read_docx(path: Path, data: bytes) -> ExtractedText:
                     t = c.text.strip()
                     if not cells or t != cells[-1]:  # merged cells repeat their text
                         cells.append(t)
-                pages[-1].append("\t".join(cells))
+                pages[-1].append(table_row(cells))
     footers = []
     for section in doc.sections:
         for p in section.footer.paragraphs:
@@ -272,6 +273,15 @@ def _read_docx(path: Path, data: bytes) -> ExtractedText:
     if not "".join(texts).strip():
         raise DocumentError(f"{path.name}：文档中没有文字")
     return ExtractedText(path, "docx", texts)
+
+
+def table_row(cells: list[str]) -> str:
+    """A table row as text: where a form alternates label and value cells (当事人 | XX公司 | 法定代表人 | 张某),
+    each pair is read as the line a person reads, “当事人：XX公司”; any other row keeps its cells apart by tabs."""
+    pairs = [(re.sub(r"[ 　]+", "", label).rstrip("：:"), value) for label, value in zip(cells[::2], cells[1::2])]
+    if len(cells) % 2 == 0 and all(LABEL_CELL.fullmatch(label) and value for label, value in pairs):
+        return "\t".join(f"{label}：{value}" for label, value in pairs)
+    return "\t".join(cells)
 
 
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
@@ -321,6 +331,7 @@ def _read_pdf(path: Path, data: bytes, *, ocr: bool = True) -> ExtractedText:
     import pypdfium2 as pdfium
 
     from casefile.ingest import ocr as ocr_mod
+    from casefile.ingest.pdf_lines import page_paragraphs
     if not data[:1024].lstrip().startswith(b"%PDF"):
         raise DocumentError(f"{path.name}：不是有效的 PDF 文件")
     pdf = open_pdf(path, data)
@@ -336,7 +347,7 @@ def _read_pdf(path: Path, data: bytes, *, ocr: bool = True) -> ExtractedText:
                 page = pdf[i]
                 try:
                     tp = page.get_textpage()
-                    text = tp.get_text_range()
+                    text = page_paragraphs(tp, tp.get_text_range())  # lines the layout wrapped, joined again
                     tp.close()
                     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
                     if not text.strip() and can_ocr:
