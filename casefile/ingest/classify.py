@@ -26,6 +26,9 @@ def _names() -> list[tuple[str, str]]:
 
 
 _PARTY_AFTER_TITLE = re.compile(r"(决定书)[—–－-]{1,2}[^—–－-]{2,40}$")
+# a paper opening on 责令 and ending as an order's or a notice's title: the order to stop or correct, whatever sector's
+# words stand between (责令停止水事违法行为通知书, 责令限期改正环境违法行为通知书)
+_ORDER_TITLE = re.compile(r"(?:[\u4e00-\u9fa5]{2,30}?(?:局|委员会|大队|支队))?责令(?:停止|改正|限期|立即)(?:(?!拆除|处罚)[\u4e00-\u9fa5]){0,14}?(?:通知书|指令书)")
 TITLE_LINES = 40  # a page's banner, menus, index fields and share buttons: up to some thirty lines above the title
 
 
@@ -39,6 +42,8 @@ def classify(lines: list[str], text: str) -> tuple[str, float]:
         # a web page's title may add the party after a dash (…局行政处罚决定书—湖北领御建筑工程有限公司)
         # or a note in brackets after it (行政处罚决定书（摘要）, …决定书(公示版))
         key = _PARTY_AFTER_TITLE.sub(r"\1", _PUNCT.sub("", _TITLE_NOTE.sub("", _BULLET.sub("", line))))
+        if i < 8 and _ORDER_TITLE.fullmatch(key):
+            return "rectification_notice", 0.9  # (责令停止水事违法行为通知书: an order, never the 交通 告知 违法行为通知书)
         for name, code in names:
             if i < 8 and (key == name or (key.endswith(name) and len(key) - len(name) <= 12 and len(name) >= 4)
                           or (key.startswith(name) and len(name) >= 4 and _DOC_NO_TAIL.fullmatch(key[len(name):]))):
