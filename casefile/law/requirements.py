@@ -81,6 +81,8 @@ def major_decision_reasons(ws: Workspace, case: Case) -> list[str]:
         reasons.append("案情疑难复杂、涉及多个法律关系")
     if md.get("hearing_held", True) and (case.acts_of(ActKind.HEARING) or case.procedure.value == "听证"):
         reasons.append("经过听证程序")
+    if md.get("collective_discussion", False) and case.acts_of(ActKind.COLLECTIVE_DISCUSSION):
+        reasons.append("机关负责人集体讨论决定，即作为情节复杂或重大违法行为办理（行政处罚法第五十七条第二款）")
     fine, conf = _amounts(case)
     who = "individual" if _natural(case) else "organisation"
     limit = Decimal(str(md.get(f"{who}_fine", 0) or 0))
