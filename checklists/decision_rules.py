@@ -147,11 +147,20 @@ def _band(r: dict[str, Any], d: Decision, income: Decimal | None, no_income: boo
         return None
     if per == "goods_value":
         if goods is None:
-            return None
+            return _goods_unstated(r)
         if goods < Decimal(str(r.get("goods_value_below", 0))):
             return Decimal(str(r["fixed_min"])), Decimal(str(r["fixed_max"])), f"货值金额不足{r['goods_value_below']}元的{r['fixed_min']}～{r['fixed_max']}元"
         return Decimal(str(r["min"])) * goods, Decimal(str(r["max"])) * goods, f"货值金额{_money(goods)}元的{r['min']}～{r['max']}倍"
     return None
+
+
+def _goods_unstated(r: dict[str, Any]) -> tuple[Decimal, None, str] | None:
+    """The band of an article graded by 货值 when the decision states none: the lower of its two floors (不足 X 元的
+    fixed_min, X 元以上的 X × min) is the least any reading allows; the ceiling is not known."""
+    if "goods_value_below" not in r:
+        return None
+    lo = min(Decimal(str(r["fixed_min"])), Decimal(str(r["min"])) * Decimal(str(r["goods_value_below"])))
+    return lo, None, f"货值金额未写明，无论货值多少最低{_money(lo)}元"
 
 
 def _floor(bands: list[tuple[Decimal, Decimal | None, str]]) -> Decimal:
