@@ -1,0 +1,116 @@
+"""What a published fragment or summary of a decision shows is checked (issue 27, the s11 first contact): a page
+holding only a decision's end (its operative part decides a fine on a cited article, its title and party are on
+another page) is a decision fragment, not an unknown text left unread; a fine below its article's floor with no
+ground for 减轻 (D05, D01) and a period whose end precedes its start (D19) are reported on fragments and public
+summaries as on whole decisions; what they do not show (the remedies, the officers, 责令改正 cut off) stays silent.
+Real texts: tests/data/recall/recall_s11 (市场监管 pages from the web) and tests/data/decisions_sectors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from decimal import Decimal
+
+import pytest
+
+from tests.conftest import DATA
+from tests.test_decision_consistency import assert_exactly
+
+RECALL = DATA / "recall" / "recall_s11" / "txt"
+SECTORS = DATA / "decisions_sectors"
+TODAY = dt.date(2026, 11, 23)
+RULES = ("D01-fine-range", "D05-mitigation-basis", "D19-period-order", "D20-areas-agree")
+
+EXPECTED = {
+    # 恩平: the page starts at 本局认为; 减轻 to 5000 元 under 食品安全法 §124 (floor 50,000 whatever the 货值) on a
+    # provincial 适用规则 and 行政处罚法 §5, §28 only — §34, the provision broken, is named in the sentence before
+    RECALL / "samrweb_enping_yuebing.txt": [("D05-mitigation-basis", "广东省市场监督管理局关于行政处罚自由裁量权的适用规则")],
+    # 扎赉特旗: “作出如下减轻行政处罚…罚款：6000元” under 医疗器械监督管理条例 §86 (2 万 floor), no ground at all
+    RECALL / "samrweb_zhalaite_kouzhao.txt": [("D05-mitigation-basis", "未写明依据和情形")],
+    # 牟定老生百货: a publicity table, 1000 元 under 食品安全法 §124 (货值 36 元), no 减轻 and no §32
+    RECALL / "samrweb_mouding_laosheng.txt": [("D01-fine-range", "罚款1000元低于")],
+    # 绍兴 (水利, a news summary of the decision): 占用时间“2022年7月1日至2020年9月30日”
+    SECTORS / "heldout_s11a" / "txt" / "sl_shaoxing_yuxiang.txt": [("D19-period-order", "2022年7月1日至2020年9月30日")],
+    # 番禺 (自然资源, a page from the facts on, no 决定 word: “根据…的规定,一、…治理；二、没收…；三、…罚款”): 没收 on
+    # “64.45平方米农用地” where the facts found 64.63 (61.45 + 3.18) m² of 农村道路
+    SECTORS / "heldout_s11a" / "txt" / "zr_panyu_jijian.txt": [("D20-areas-agree", "64.45平方米")],
+    # silent: 番禺 孟冲 (a correct land summary);
+    SECTORS / "heldout_s11a" / "txt" / "zr_panyu_mengchong.txt": [],
+    # 白云 (a correct fragment holding its operative part); 青田 (生态环境, cut before its 责令改正 could be
+    # read: an absence a summary cannot show); 余杭 (a summary table of a 广告法 case)
+    RECALL / "samrweb_baiyun_silang.txt": [],
+    SECTORS / "txt" / "hj_qingtian_kangxin.txt": [],
+    RECALL / "samrweb_yuhang_sifu.txt": [],
+}
+
+
+@pytest.fixture(scope="module")
+def checked(demo_template, tmp_path_factory):
+    from casefile.ingest.importer import import_paths
+    from casefile.store.workspace import Workspace
+    from checklists.engine import check_case, context_for
+
+    root = tmp_path_factory.mktemp("fragments") / "ws"
+    shutil.copytree(demo_template, root)
+    ws = Workspace.open(root)
+    out = {}
+    for path in EXPECTED:
+        imp = import_paths(ws, [path])
+        out[path] = check_case(context_for(ws, imp.case, TODAY), "evaluate")
+    return out
+
+
+@pytest.mark.parametrize("path", list(EXPECTED), ids=lambda p: p.stem)
+def test_fragments_and_summaries(checked, path):
+    assert_exactly(checked[path], RULES, EXPECTED[path])
+    # never graded as a whole decision, never vetoed
+    assert checked[path].score["grade"] == "公示摘要，不评分"
+    assert not any(f.severity == "veto" for f in checked[path].findings)
+
+
+def test_operative_part_makes_a_fragment_of_a_decision():
+    from casefile.ingest.extract import extract_text
+
+    for name in ("samrweb_enping_yuebing.txt", "samrweb_zhalaite_kouzhao.txt"):
+        x = extract_text((RECALL / name).read_text(encoding="utf-8"))
+        assert (x.doc_type, x.abridged) == ("decision", True), name
+    # an opening with no operative part stays what it was (nothing decided in view)
+    x = extract_text((RECALL / "samrweb_zhongmou_binbin.txt").read_text(encoding="utf-8"))
+    assert x.doc_type == "unknown"
+
+
+def test_mitigation_basis_is_not_the_provision_broken():
+    from casefile.ingest.extract.decision import read_decision
+
+    d = read_decision((RECALL / "samrweb_enping_yuebing.txt").read_text(encoding="utf-8"))
+    laws = {(b["law"], b["article"]) for m in d.mitigations for b in m.basis}
+    assert ("中华人民共和国食品安全法", 34) not in laws
+    assert ("广东省市场监督管理局关于行政处罚自由裁量权的适用规则", 17) in laws
+
+
+def test_floor_of_an_article_graded_by_goods_value_when_none_is_stated():
+    from checklists.decision_rules import _goods_unstated
+
+    lo, hi, _ = _goods_unstated({"goods_value_below": 10000, "fixed_min": 50000, "fixed_max": 100000, "min": 10, "max": 20})
+    assert (lo, hi) == (Decimal(50000), None)
+    # a multiple whose least (1 倍 of 1 万) is under the fixed floor (2 万): the lower of the two
+    lo, _, _ = _goods_unstated({"goods_value_below": 10000, "fixed_min": 20000, "fixed_max": 50000, "min": 1, "max": 20})
+    assert lo == Decimal(10000)
+
+
+def test_areas_agree_with_sums_and_differences():
+    from casefile.ingest.extract.decision import read_decision
+
+    facts = "经查，当事人占用耕地300.5平方米、林地200平方米，其中已批准100平方米。"
+    for area, silent in (("500.5", True), ("200.5", True), ("300.5", True), ("480", False)):
+        d = read_decision(facts + f"依据《中华人民共和国土地管理法》第七十七条的规定，本局决定：没收在{area}平方米土地上新建的建筑物。")
+        from checklists.decision_arithmetic import areas_unfounded
+        assert (areas_unfounded(d) == []) is silent, area
+
+
+def test_periods_in_order():
+    from checklists.decision_periods import reversed_periods
+
+    assert [m.group(0) for m in reversed_periods("占用时间2022年7月1日至2020年9月30日，面积1520平方米")] == ["2022年7月1日至2020年9月30日"]
+    assert reversed_periods("占用时间2020年7月1日至2020年9月30日；自2021年1月1日起至2021年12月31日止") == []
+    assert reversed_periods("2022年2月30日至2022年1月1日") == []  # no such day: not compared
