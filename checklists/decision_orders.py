@@ -77,13 +77,17 @@ def correction_ordered(ctx: CheckContext) -> Iterator[Hit]:
 def orders_required(ctx: CheckContext) -> Iterator[Hit]:
     """D06b: the provision orders a measure besides 责令改正 (土地管理法第七十七条 责令退还, 森林法第七十三条
     恢复植被, 第七十六条 补种, casefile/data/laws/penalty_ranges.toml ``requires``); the decision's operative
-    part (quoted statute wording blanked) does not order it."""
+    part (quoted statute wording blanked) does not order it. On a public summary or a fragment only when its
+    operative part orders something itself (责令…): it lists the orders, so the one missing is seen missing; a
+    summary giving the fine alone may have left the orders out."""
     words = law_data("penalty_ranges").get("orders", {})
     for r in decisions(ctx):
         d = r.decision
         if d.proposal or not d.measures or d.operative is None:
             continue
         said = unquoted(d.text)[d.operative.start:]
+        if getattr(ctx.extraction(r.rec), "abridged", False) and "责令" not in said:
+            continue
         for need, provisions in _required(d).items():
             if need in words and not re.search(words[need], said):
                 yield Hit(f"处罚依据{'、'.join(_cite(b) for b in provisions)}规定{need}，决定书的处理部分没有写明",

@@ -154,7 +154,7 @@ def _operative(d: Decision, plain: str) -> None:
     tail = d._tail_start  # type: ignore[attr-defined]
     lo = d.reasoning.start if d.reasoning else (d.evidence.end if d.evidence else 0)
     anchor = (last_match(phrasings("operative_anchor"), plain, lo, tail) or _bare_operative(plain, lo, tail)
-              or last_match(phrasings("operative_listed"), plain, lo, tail))
+              or last_match(phrasings("operative_unmarked"), plain, lo, tail))
     if anchor is None:
         return
     # the operative part: from the sentence that states the basis and the decision (综上/依据…) to the 履行方式
