@@ -19,7 +19,7 @@ from tests.test_decision_consistency import assert_exactly
 RECALL = DATA / "recall" / "recall_s11" / "txt"
 SECTORS = DATA / "decisions_sectors"
 TODAY = dt.date(2026, 11, 23)
-RULES = ("D01-fine-range", "D05-mitigation-basis", "D19-period-order", "D20-areas-agree")
+RULES = ("D01-fine-range", "D05-mitigation-basis", "D06b-orders-required", "D19-period-order", "D20-areas-agree")
 
 EXPECTED = {
     # 恩平: the page starts at 本局认为; 减轻 to 5000 元 under 食品安全法 §124 (floor 50,000 whatever the 货值) on a
@@ -34,13 +34,19 @@ EXPECTED = {
     # 番禺 (自然资源, a page from the facts on, no 决定 word: “根据…的规定,一、…治理；二、没收…；三、…罚款”): 没收 on
     # “64.45平方米农用地” where the facts found 64.63 (61.45 + 3.18) m² of 农村道路
     SECTORS / "heldout_s11a" / "txt" / "zr_panyu_jijian.txt": [("D20-areas-agree", "64.45平方米")],
-    # silent: 番禺 孟冲 (a correct land summary);
+    # 余杭 (a publicity table): its 处罚结果 orders “责令广告主在相应范围内消除影响，并处罚款…3200元” under 广告法 §55,
+    # which orders 责令停止发布广告 first — named only in the statute it quotes
+    RECALL / "samrweb_yuhang_sifu.txt": [("D06b-orders-required", "责令停止发布广告")],
+    # a whole decision of the 900 (tests/data/consistency): “从2024年11月12日至2022年11月26日案发之日止，共销售1单”
+    DATA / "consistency" / "samr_addd7d15ade6f580ca5e3111b88b4f2b.txt": [("D19-period-order", "2024年11月12日至2022年11月26日")],
+    # silent: 横栏 (a 广告法 §55 table cut inside the quoted article: nothing decided in view);
+    RECALL / "samrweb_henglan_yujing.txt": [],
+    # 番禺 孟冲 (a correct land summary);
     SECTORS / "heldout_s11a" / "txt" / "zr_panyu_mengchong.txt": [],
     # 白云 (a correct fragment holding its operative part); 青田 (生态环境, cut before its 责令改正 could be
-    # read: an absence a summary cannot show); 余杭 (a summary table of a 广告法 case)
+    # read: an absence a summary cannot show)
     RECALL / "samrweb_baiyun_silang.txt": [],
     SECTORS / "txt" / "hj_qingtian_kangxin.txt": [],
-    RECALL / "samrweb_yuhang_sifu.txt": [],
 }
 
 
@@ -63,8 +69,8 @@ def checked(demo_template, tmp_path_factory):
 @pytest.mark.parametrize("path", list(EXPECTED), ids=lambda p: p.stem)
 def test_fragments_and_summaries(checked, path):
     assert_exactly(checked[path], RULES, EXPECTED[path])
-    # never graded as a whole decision, never vetoed
-    assert checked[path].score["grade"] == "公示摘要，不评分"
+    # a fragment or summary is never graded as a whole decision, never vetoed
+    assert checked[path].score["grade"] == "公示摘要，不评分" or path.parent.name == "consistency"
     assert not any(f.severity == "veto" for f in checked[path].findings)
 
 
@@ -77,6 +83,20 @@ def test_operative_part_makes_a_fragment_of_a_decision():
     # an opening with no operative part stays what it was (nothing decided in view)
     x = extract_text((RECALL / "samrweb_zhongmou_binbin.txt").read_text(encoding="utf-8"))
     assert x.doc_type == "unknown"
+
+
+def test_operative_part_listed_after_its_basis():
+    """番禺 writes no 决定: “根据…的规定,一、自收到处罚决定书之日起15日内对…耕地进行治理；二、没收…；三、…罚款”;
+    the period to treat the land is not the payment, and the list after the basis is the operative part."""
+    from casefile.ingest.extract.decision import read_decision
+    from casefile.ingest.extract.normalize import compact
+
+    text = (SECTORS / "heldout_s11a" / "txt" / "zr_panyu_jijian.txt").read_text(encoding="utf-8")
+    d = read_decision(compact(text).text)
+    assert d.operative is not None and d.operative.text.startswith("根据《中华人民共和国土地管理法》第75条")
+    assert d.payment is None
+    # the five fines, each once (not the 共计 478710.6 元 after them)
+    assert [m.amount for m in d.fines] == [Decimal(x) for x in ("464439.36", "11529.21", "710.93", "1476.84", "554.26")]
 
 
 def test_mitigation_basis_is_not_the_provision_broken():
@@ -100,11 +120,11 @@ def test_floor_of_an_article_graded_by_goods_value_when_none_is_stated():
 
 def test_areas_agree_with_sums_and_differences():
     from casefile.ingest.extract.decision import read_decision
+    from checklists.decision_arithmetic import areas_unfounded
 
     facts = "经查，当事人占用耕地300.5平方米、林地200平方米，其中已批准100平方米。"
     for area, silent in (("500.5", True), ("200.5", True), ("300.5", True), ("480", False)):
         d = read_decision(facts + f"依据《中华人民共和国土地管理法》第七十七条的规定，本局决定：没收在{area}平方米土地上新建的建筑物。")
-        from checklists.decision_arithmetic import areas_unfounded
         assert (areas_unfounded(d) == []) is silent, area
 
 
