@@ -19,7 +19,8 @@ from tests.test_decision_consistency import assert_exactly
 RECALL = DATA / "recall" / "recall_s11" / "txt"
 SECTORS = DATA / "decisions_sectors"
 TODAY = dt.date(2026, 11, 23)
-RULES = ("D01-fine-range", "D05-mitigation-basis", "D06b-orders-required", "D19-period-order", "D20-areas-agree")
+RULES = ("D01-fine-range", "D05-mitigation-basis", "D06b-orders-required", "D19-period-order", "D20-areas-agree",
+         "F05-template-leftovers")
 
 EXPECTED = {
     # 恩平: the page starts at 本局认为; 减轻 to 5000 元 under 食品安全法 §124 (floor 50,000 whatever the 货值) on a
@@ -37,6 +38,8 @@ EXPECTED = {
     # 余杭 (a publicity table): its 处罚结果 orders “责令广告主在相应范围内消除影响，并处罚款…3200元” under 广告法 §55,
     # which orders 责令停止发布广告 first — named only in the statute it quotes
     RECALL / "samrweb_yuhang_sifu.txt": [("D06b-orders-required", "责令停止发布广告")],
+    # 桃江 (林业, a summary): its basis “《中华人民共和国森林法》第条第一款” — the article number left blank
+    SECTORS / "heldout_s9" / "txt" / "ly_taojiang_zhan.txt": [("F05-template-leftovers", "》第条")],
     # a whole decision of the 900 (tests/data/consistency): “从2024年11月12日至2022年11月26日案发之日止，共销售1单”
     DATA / "consistency" / "samr_addd7d15ade6f580ca5e3111b88b4f2b.txt": [("D19-period-order", "2024年11月12日至2022年11月26日")],
     # silent: 横栏 (a 广告法 §55 table cut inside the quoted article: nothing decided in view);
