@@ -7,18 +7,15 @@ Real texts: tests/data/recall/recall_s11 (市场监管 pages from the web) and t
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
 from decimal import Decimal
 
 import pytest
 
 from tests.conftest import DATA
-from tests.test_decision_consistency import assert_exactly
+from tests.test_decision_consistency import assert_exactly, check_each
 
 RECALL = DATA / "recall" / "recall_s11" / "txt"
 SECTORS = DATA / "decisions_sectors"
-TODAY = dt.date(2026, 11, 23)
 RULES = ("D01-fine-range", "D05-mitigation-basis", "D06b-orders-required", "D19-period-order", "D20-areas-agree",
          "F05-template-leftovers")
 
@@ -55,18 +52,8 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def checked(demo_template, tmp_path_factory):
-    from casefile.ingest.importer import import_paths
-    from casefile.store.workspace import Workspace
-    from checklists.engine import check_case, context_for
-
-    root = tmp_path_factory.mktemp("fragments") / "ws"
-    shutil.copytree(demo_template, root)
-    ws = Workspace.open(root)
-    out = {}
-    for path in EXPECTED:
-        imp = import_paths(ws, [path])
-        out[path] = check_case(context_for(ws, imp.case, TODAY), "evaluate")
-    return out
+    # the paths are absolute: check_each's folder (tests/data/consistency) yields to them
+    return check_each(demo_template, tmp_path_factory.mktemp("fragments") / "ws", EXPECTED)
 
 
 @pytest.mark.parametrize("path", list(EXPECTED), ids=lambda p: p.stem)
