@@ -80,7 +80,7 @@ def orders_required(ctx: CheckContext) -> Iterator[Hit]:
     part (quoted statute wording blanked) does not order it. On a public summary or a fragment only when its
     operative part orders something itself (责令…): it lists the orders, so the one missing is seen missing; a
     summary giving the fine alone may have left the orders out."""
-    words = law_data("penalty_ranges").get("orders", {})
+    words, done = law_data("penalty_ranges").get("orders", {}), law_data("penalty_ranges").get("orders_done", {})
     for r in decisions(ctx):
         d = r.decision
         if d.proposal or not d.measures or d.operative is None:
@@ -89,6 +89,8 @@ def orders_required(ctx: CheckContext) -> Iterator[Hit]:
         if getattr(ctx.extraction(r.rec), "abridged", False) and "责令" not in said:
             continue
         for need, provisions in _required(d).items():
+            if need in done and re.search(done[need], unquoted(d.text)):
+                continue  # the party did it already (主动删除违法广告), as 已改正 answers 责令改正
             if need in words and not re.search(words[need], said):
                 yield Hit(f"处罚依据{'、'.join(_cite(b) for b in provisions)}规定{need}，决定书的处理部分没有写明",
                           [r.rec.file], r.ev(d.operative))

@@ -39,7 +39,10 @@ EXPECTED = {
     SECTORS / "heldout_s9" / "txt" / "ly_taojiang_zhan.txt": [("F05-template-leftovers", "》第条")],
     # a whole decision of the 900 (tests/data/consistency): “从2024年11月12日至2022年11月26日案发之日止，共销售1单”
     DATA / "consistency" / "samr_addd7d15ade6f580ca5e3111b88b4f2b.txt": [("D19-period-order", "2024年11月12日至2022年11月26日")],
-    # silent: 横栏 (a 广告法 §55 table cut inside the quoted article: nothing decided in view);
+    # silent: 常熟市监处罚〔2024〕080185号 (the 900; whole): a 广告法 §55 fine with no 责令停止发布广告, but “在案发后主动删除
+    # 违法广告” — done already, as 已改正 answers 责令改正
+    DATA / "consistency" / "samr_230712000000309465636.txt": [],
+    # 横栏 (a 广告法 §55 table cut inside the quoted article: nothing decided in view);
     RECALL / "samrweb_henglan_yujing.txt": [],
     # 番禺 孟冲 (a correct land summary);
     SECTORS / "heldout_s11a" / "txt" / "zr_panyu_mengchong.txt": [],
