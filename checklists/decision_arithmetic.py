@@ -118,11 +118,16 @@ _AREA = re.compile(_AR["area"])
 _UNIT = {"平米": "平方米", "㎡": "平方米", "m²": "平方米"}
 
 
+_NOT_LAND = re.compile(_AR["area_not_land"])
+
+
 def _areas(text: str, start: int, end: int) -> list[tuple[Decimal, str, re.Match]]:
-    return [(Decimal(m.group("n")), _UNIT.get(m.group("unit"), m.group("unit")), m) for m in _AREA.finditer(text, start, end)]
+    """The land areas written in [start, end) — not a building's floor area (建筑面积1420平方米)."""
+    return [(Decimal(m.group("n")), _UNIT.get(m.group("unit"), m.group("unit")), m) for m in _AREA.finditer(text, start, end)
+            if not _NOT_LAND.search(text, max(0, m.start() - 8), m.start())]
 
 
-def _derived(found: list[Decimal]) -> set[Decimal]:
+def _derived(found: set[Decimal]) -> set[Decimal]:
     """The areas the facts state, the sums of two or three of them and the differences of two: what an operative
     part may name as the area of a measure (耕地 + 林地, 总面积 − 已批面积)."""
     vals = sorted(set(found))
@@ -136,7 +141,7 @@ def _derived(found: list[Decimal]) -> set[Decimal]:
 
 def areas_unfounded(d: Decision) -> list[tuple[Decimal, str, Span]]:
     """(area, unit, its span) for each area the operative part names that the facts before it do not state, as
-    written or as a sum or difference of what they state, when the facts state at least two areas of that unit."""
+    written or as a sum or difference of what they state, when the facts state at least two different areas of that unit."""
     if d.operative is None or d.proposal is not None:
         return []
     plain = unquoted(d.text)
@@ -144,7 +149,7 @@ def areas_unfounded(d: Decision) -> list[tuple[Decimal, str, Span]]:
     tol = Decimal(str(_AR["area_rounding"]))
     out = []
     for unit in {u for _, u, _ in facts}:
-        stated = [v for v, u, _ in facts if u == unit]
+        stated = {v for v, u, _ in facts if u == unit}
         if len(stated) < 2:
             continue
         known = _derived(stated)

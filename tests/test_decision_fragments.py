@@ -119,6 +119,9 @@ def test_areas_agree_with_sums_and_differences():
     for area, silent in (("500.5", True), ("200.5", True), ("300.5", True), ("480", False)):
         d = read_decision(facts + f"依据《中华人民共和国土地管理法》第七十七条的规定，本局决定：没收在{area}平方米土地上新建的建筑物。")
         assert (areas_unfounded(d) == []) is silent, area
+    # a building's floor area describes what is confiscated; it is not land the facts had to state
+    d = read_decision(facts + "依据《中华人民共和国土地管理法》第七十七条的规定，本局决定：没收在300.5平方米土地上新建的仓库一座（建筑面积480平方米）。")
+    assert areas_unfounded(d) == []
 
 
 def test_periods_in_order():
