@@ -276,8 +276,11 @@ def mitigation_basis(ctx: CheckContext) -> Iterator[Hit]:
         d = r.decision
         income, no_income = _income(d)
         goods = goods_value(d)
+        # the article a fine rests on does not ground going below its own range (依据第四十五条的规定，鉴于…减轻处罚)
+        own = {(rg["law"], rg["article"]) for m in d.fines for rg in _ranges_for(m.basis)}
         for mit in d.mitigations:
-            if mit.kind != "减轻" or not all(_not_a_ground(b) for b in mit.basis) or _ground_stated(mit):
+            grounds = [b for b in mit.basis if (b["law"], b["article"]) not in own]
+            if mit.kind != "减轻" or not all(_not_a_ground(b) for b in grounds) or _ground_stated(mit):
                 continue  # a provision that can ground it, or a §32 circumstance stated in words
             below = []
             for m in d.fines:
@@ -285,8 +288,8 @@ def mitigation_basis(ctx: CheckContext) -> Iterator[Hit]:
                 if m.amount is not None and bands and m.amount < _floor(bands):
                     below.append(m)
             if below:
-                what = "基本原则" if all(b["law"] == "中华人民共和国行政处罚法" for b in mit.basis) else "规范性文件，不是减轻的法定情形"
-                rests = f"仅以{'、'.join(dict.fromkeys(_cite(b) for b in mit.basis))}（{what}）为依据" if mit.basis else "未写明依据和情形"
+                what = "基本原则" if all(b["law"] == "中华人民共和国行政处罚法" for b in grounds) else "规范性文件，不是减轻的法定情形"
+                rests = f"仅以{'、'.join(dict.fromkeys(_cite(b) for b in grounds))}（{what}）为依据" if grounds else "未写明依据和情形"
                 yield Hit(f"罚款{_money(below[0].amount)}元低于法定最低限，减轻处罚{rests}；"
                           "减轻应有行政处罚法第三十二条或法律、法规、规章规定的情形", [r.rec.file], r.ev(mit.span))
 

@@ -39,6 +39,10 @@ EXPECTED = {
     SECTORS / "heldout_s9" / "txt" / "ly_taojiang_zhan.txt": [("F05-template-leftovers", "》第条")],
     # a whole decision of the 900 (tests/data/consistency): “从2024年11月12日至2022年11月26日案发之日止，共销售1单”
     DATA / "consistency" / "samr_addd7d15ade6f580ca5e3111b88b4f2b.txt": [("D19-period-order", "2024年11月12日至2022年11月26日")],
+    # 澄市监处罚〔2023〕0603049号's 减轻 sentence (tests/data/consistency/mitigation_no_ground.txt) rewritten to name only
+    # the penalty article itself (“综合以上情节，根据《价格违法行为行政处罚规定》第七条的规定，决定…按减轻幅度处罚”):
+    # the article whose range the fine goes below does not ground going below it
+    DATA / "consistency" / "mitigation_own_article.txt": [("D05-mitigation-basis", "未写明依据和情形")],
     # silent: 常熟市监处罚〔2024〕080185号 (the 900; whole): a 广告法 §55 fine with no 责令停止发布广告, but “在案发后主动删除
     # 违法广告” — done already, as 已改正 answers 责令改正
     DATA / "consistency" / "samr_230712000000309465636.txt": [],
