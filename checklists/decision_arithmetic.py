@@ -111,3 +111,58 @@ def sums_agree(ctx: CheckContext) -> Iterator[Hit]:
             a, b, x, span = hit
             yield Hit(f"没收{x:f}元，而前文所列{a:f}元减去已退还的{b:f}元为{a - b:f}元，两者相差{abs(x - (a - b)):f}元；"
                       f"应核对没收数额的计算", [r.rec.file], r.ev(span, 10))
+
+
+# -- D20 the areas the operative part names are the areas the facts found ---------------------------------------------
+_AREA = re.compile(_AR["area"])
+_UNIT = {"平米": "平方米", "㎡": "平方米", "m²": "平方米"}
+
+
+_NOT_LAND = re.compile(_AR["area_not_land"])
+
+
+def _areas(text: str, start: int, end: int) -> list[tuple[Decimal, str, re.Match]]:
+    """The land areas written in [start, end) — not a building's floor area (建筑面积1420平方米)."""
+    return [(Decimal(m.group("n")), _UNIT.get(m.group("unit"), m.group("unit")), m) for m in _AREA.finditer(text, start, end)
+            if not _NOT_LAND.search(text, max(0, m.start() - 8), m.start())]
+
+
+def _derived(found: set[Decimal]) -> set[Decimal]:
+    """The areas the facts state, the sums of two or three of them and the differences of two: what an operative
+    part may name as the area of a measure (耕地 + 林地, 总面积 − 已批面积)."""
+    vals = sorted(set(found))
+    out = set(vals)
+    for i, a in enumerate(vals):
+        for j, b in enumerate(vals[i + 1:], i + 1):
+            out |= {a + b, b - a}
+            out |= {a + b + c for c in vals[j + 1:]}
+    return out
+
+
+def areas_unfounded(d: Decision) -> list[tuple[Decimal, str, Span]]:
+    """(area, unit, its span) for each area the operative part names that the facts before it do not state, as
+    written or as a sum or difference of what they state, when the facts state at least two different areas of that unit."""
+    if d.operative is None or d.proposal is not None:
+        return []
+    plain = unquoted(d.text)
+    facts = _areas(plain, 0, d.operative.start)
+    tol = Decimal(str(_AR["area_rounding"]))
+    out = []
+    for unit in {u for _, u, _ in facts}:
+        stated = {v for v, u, _ in facts if u == unit}
+        if len(stated) < 2:
+            continue
+        known = _derived(stated)
+        for v, u, m in _areas(plain, d.operative.start, d.operative.end):
+            if u == unit and not any(abs(v - k) < tol for k in known) and v not in {x[0] for x in out}:
+                out.append((v, unit, Span(m.start(), m.end(), d.text[m.start():m.end()])))
+    return out
+
+
+@predicate
+def areas_agree(ctx: CheckContext) -> Iterator[Hit]:
+    """D20: each area the operative part names (没收…平方米上的建筑物, 对非法占用…平方米处以罚款) is one the facts found."""
+    for r in decisions(ctx):
+        for v, unit, span in areas_unfounded(r.decision)[:2]:
+            yield Hit(f"决定内容所写面积{v:f}{unit}在事实部分没有出现（也不是所列面积之和或差）；决定处理的面积应与查明的事实一致",
+                      [r.rec.file], r.ev(span, 20))

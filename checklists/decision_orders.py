@@ -107,14 +107,20 @@ def correction_ordered(ctx: CheckContext) -> Iterator[Hit]:
 def orders_required(ctx: CheckContext) -> Iterator[Hit]:
     """D06b: the provision orders a measure besides 责令改正 (土地管理法第七十七条 责令退还, 森林法第七十三条
     恢复植被, 第七十六条 补种, casefile/data/laws/penalty_ranges.toml ``requires``); the decision's operative
-    part (quoted statute wording blanked) does not order it."""
-    words = law_data("penalty_ranges").get("orders", {})
+    part (quoted statute wording blanked) does not order it. On a public summary or a fragment only when its
+    operative part orders something itself (责令…): it lists the orders, so the one missing is seen missing; a
+    summary giving the fine alone may have left the orders out."""
+    words, done = law_data("penalty_ranges").get("orders", {}), law_data("penalty_ranges").get("orders_done", {})
     for r in decisions(ctx):
         d = r.decision
         if d.proposal or not d.measures or d.operative is None:
             continue
         said = unquoted(d.text)[d.operative.start:]
+        if getattr(ctx.extraction(r.rec), "abridged", False) and "责令" not in said:
+            continue
         for need, provisions in _required(d, r.readings).items():
+            if need in done and re.search(done[need], unquoted(d.text)):
+                continue  # the party did it already (主动删除违法广告), as 已改正 answers 责令改正
             if need in words and not re.search(words[need], said):
                 yield Hit(f"处罚依据{'、'.join(_cite(b) for b in provisions)}规定{need}，决定书的处理部分没有写明",
                           [r.rec.file], r.ev(d.operative))

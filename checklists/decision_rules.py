@@ -156,11 +156,20 @@ def _band(r: dict[str, Any], d: Decision, income: Decimal | None, no_income: boo
         return None
     if per == "goods_value":
         if goods is None:
-            return None
+            return _goods_unstated(r)
         if goods < Decimal(str(r.get("goods_value_below", 0))):
             return Decimal(str(r["fixed_min"])), Decimal(str(r["fixed_max"])), f"货值金额不足{r['goods_value_below']}元的{r['fixed_min']}～{r['fixed_max']}元"
         return Decimal(str(r["min"])) * goods, Decimal(str(r["max"])) * goods, f"货值金额{_money(goods)}元的{r['min']}～{r['max']}倍"
     return None
+
+
+def _goods_unstated(r: dict[str, Any]) -> tuple[Decimal, None, str] | None:
+    """The band of an article graded by 货值 when the decision states none: the lower of its two floors (不足 X 元的
+    fixed_min, X 元以上的 X × min) is the least any reading allows; the ceiling is not known."""
+    if "goods_value_below" not in r:
+        return None
+    lo = min(Decimal(str(r["fixed_min"])), Decimal(str(r["min"])) * Decimal(str(r["goods_value_below"])))
+    return lo, None, f"货值金额未写明，无论货值多少最低{_money(lo)}元"
 
 
 def _floor(bands: list[tuple[Decimal, Decimal | None, str]]) -> Decimal:
@@ -297,6 +306,8 @@ def mitigation_basis(ctx: CheckContext) -> Iterator[Hit]:
         violated = [c.to_value() for c in d.citations if c.article and re.search("违反|违背", d.text[max(0, c.start - 16):c.start])]
         own = {(b["law"], b["article"]) for b in [*d.violated, *violated, *d.penalty_basis, *(b for m in d.fines for b in m.basis)]
                if b["law"] != "中华人民共和国行政处罚法"}  # §32 cited beside the penalty article stays a ground
+        # (and the article a fine rests on does not ground going below its own range: 依据第四十五条的规定，鉴于…减轻处罚)
+        own |= {(rg["law"], rg["article"]) for m in d.fines for rg in _ranges_for(m.basis, r.readings)}
         for mit in d.mitigations:
             grounds = [b for b in mit.basis if (b["law"], b["article"]) not in own]
             if mit.kind != "减轻" or not all(_not_a_ground(b) for b in grounds) or _ground_stated(mit):

@@ -30,7 +30,7 @@ from casefile.store.workspace import Workspace
 from checklists.context import (  # noqa: F401 - CATEGORY_NAMES, SEVERITY_NAMES, Hit, Rule re-exported for callers of the engine
     CATEGORIES, CATEGORY_NAMES, MODES, SEVERITIES, SEVERITY_NAMES, CheckContext, Finding, Hit, Rule,
 )
-from checklists import decision_arithmetic, decision_citations, decision_consistency, decision_orders, decision_remedies, decision_rules, decision_wording, dossier_rules, predicates, procedure_predicates, term_rules, vocabulary  # noqa: F401 - importing them registers their terms
+from checklists import decision_arithmetic, decision_citations, decision_consistency, decision_orders, decision_periods, decision_remedies, decision_rules, decision_wording, dossier_rules, predicates, procedure_predicates, term_rules, vocabulary  # noqa: F401 - importing them registers their terms
 from checklists.registry import TERMS
 from checklists.vocabulary import validate_params
 from checklists.vocabulary import run as run_word

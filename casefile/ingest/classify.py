@@ -81,8 +81,25 @@ def classify(lines: list[str], text: str) -> tuple[str, float]:
     code = by_content(text)
     if code:
         return code, CONFIDENCE
-    # 5. nothing says what it is: say so
+    # 5. a page holding a decision's end but not its opening (its title, 文号 and party are on another page):
+    #    its operative part decides a measure on a cited article — a fragment of a decision, not an unknown text
+    if decision_fragment(text):
+        return "decision", FRAGMENT
+    # 6. nothing says what it is: say so
     return UNKNOWN, 0.0
+
+
+# the confidence of a decision known only by its operative part (classify step 5): a fragment, read as abridged
+FRAGMENT = 0.4
+
+
+def decision_fragment(text: str) -> bool:
+    """The text decides (决定…如下/处以, not 拟/建议) a measure with an amount, on an article of a law cited by name."""
+    from casefile.ingest.extract.decision import read_decision
+
+    d = read_decision(text)
+    return bool(d.operative and not d.proposal and any(m.amount is not None for m in d.measures)
+                and any(c.article for c in d.citations))
 
 
 def _agency(words: str) -> bool:

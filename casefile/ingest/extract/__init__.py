@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any, Callable
 
-from casefile.ingest.classify import classify, looks_abridged
+from casefile.ingest.classify import FRAGMENT, classify, looks_abridged
 from casefile.ingest.extract.citations import Citation, find_citations, normalise_law_name
 from casefile.ingest.extract.entities import VALIDATORS, compiled, trim_doc_no
 from casefile.ingest.extract.events import Event, events
@@ -148,7 +148,7 @@ def extract(doc: ExtractedText, progress: Callable[[int, int], None] | None = No
         fields["date"] = stated  # a record's own 处罚决定日期 field dates it, whatever the text is read as
     return Extraction(
         doc_type=code, confidence=confidence, pages=len(doc.pages), entities=entities, events=found,
-        fields=fields, abridged=looks_abridged(code, text), needs_ocr=list(doc.needs_ocr),
+        fields=fields, abridged=confidence == FRAGMENT or looks_abridged(code, text), needs_ocr=list(doc.needs_ocr),
     )
 
 

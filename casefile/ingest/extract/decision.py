@@ -153,7 +153,8 @@ def _operative(d: Decision, plain: str) -> None:
     t = d.text
     tail = d._tail_start  # type: ignore[attr-defined]
     lo = d.reasoning.start if d.reasoning else (d.evidence.end if d.evidence else 0)
-    anchor = last_match(phrasings("operative_anchor"), plain, lo, tail) or _bare_operative(plain, lo, tail)
+    anchor = (last_match(phrasings("operative_anchor"), plain, lo, tail) or _bare_operative(plain, lo, tail)
+              or last_match(phrasings("operative_unmarked"), plain, lo, tail))
     if anchor is None:
         return
     # the operative part: from the sentence that states the basis and the decision (综上/依据…) to the 履行方式
@@ -263,7 +264,9 @@ def _mitigation(d: Decision, plain: str) -> None:
     for kind, p in decision_data()["mitigation"].items():
         for m in regex(p).finditer(plain, lo, hi):
             s, e = sentence_at(t, m.start())
-            # the basis stated for it: provisions cited in the same sentence or the one before it
+            # the basis stated for it: provisions cited in the same sentence or the one before it — but not the
+            # provision the party is found to have broken (…违反了《食品安全法》第三十四条…。鉴于…减轻处罚)
             s0 = max(t.rfind("。", 0, max(s - 1, 0)) + 1, lo)
-            basis = [c.to_value() for c in d.citations if s0 <= c.start < e and c.article]
+            basis = [c.to_value() for c in d.citations if s0 <= c.start < e and c.article
+                     and not (c.start < s and _VIOLATES.search(t, max(s0, c.start - 12), c.start))]
             d.mitigations.append(Mitigation(kind, Span(m.start(), m.end(), t[s:e]), basis))
