@@ -304,10 +304,9 @@ def mitigation_basis(ctx: CheckContext) -> Iterator[Hit]:
         # the provisions violated and those the penalty rests on are cited in the 减轻 sentence too (依据…第四十五条第一款的
         # 规定，鉴于初次违法…决定对其减轻处罚): they set the range a 减轻 goes below, they are no ground for it
         violated = [c.to_value() for c in d.citations if c.article and re.search("违反|违背", d.text[max(0, c.start - 16):c.start])]
-        own = {(b["law"], b["article"]) for b in [*d.violated, *violated, *d.penalty_basis, *(b for m in d.fines for b in m.basis)]
-               if b["law"] != "中华人民共和国行政处罚法"}  # §32 cited beside the penalty article stays a ground
-        # (and the article a fine rests on does not ground going below its own range: 依据第四十五条的规定，鉴于…减轻处罚)
-        own |= {(rg["law"], rg["article"]) for m in d.fines for rg in _ranges_for(m.basis, r.readings)}
+        # (a 基准 or a province's 裁量规则 cited there has no range: it stays in view, as the only ground the decision gives)
+        own = {(b["law"], b["article"]) for b in [*d.violated, *violated] if b["law"] != "中华人民共和国行政处罚法"}
+        own |= {(rg["law"], rg["article"]) for rg in _ranges_for([*d.penalty_basis, *(b for m in d.fines for b in m.basis)], r.readings)}
         for mit in d.mitigations:
             grounds = [b for b in mit.basis if (b["law"], b["article"]) not in own]
             if mit.kind != "减轻" or not all(_not_a_ground(b) for b in grounds) or _ground_stated(mit):
