@@ -7,7 +7,7 @@ dossier in a warm process (target ≤ 1 s for 15 documents).
 
 Each DIR holds one folder per dossier and an expected.toml (see tests/data/dossiers/make_dossiers.py,
 tests/data/dossiers_types/make_dossiers.py and the sector sets tests/data/dossiers_sectors*/, issue 27);
-the default is all seven. A dossier without a ``case_type`` in its truth is a 行政处罚 dossier; the
+the default is all nine (rounds 1–7 of the sector sets beside the two 市场监管 and case-type sets). A dossier without a ``case_type`` in its truth is a 行政处罚 dossier; the
 figures are given per family and, where the truth names it, per sector. The reference in the same run is the time to read the
 documents' text alone (what any check must do at least once), and the warm check of a demo case.
 """
@@ -32,7 +32,7 @@ DEFAULT = [REPO / "tests" / "data" / d for d in ("dossiers", "dossiers_types", "
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--dossiers", type=Path, action="append", help="案卷目录（可重复）；默认 tests/data 下的两组")
+    ap.add_argument("--dossiers", type=Path, action="append", help="案卷目录（可重复）；默认 tests/data 下的九组")
     a = ap.parse_args()
     dirs = a.dossiers or DEFAULT
     for d in dirs:
