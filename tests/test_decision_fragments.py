@@ -17,7 +17,7 @@ from tests.test_decision_consistency import assert_exactly, check_each
 RECALL = DATA / "recall" / "recall_s11" / "txt"
 SECTORS = DATA / "decisions_sectors"
 RULES = ("D01-fine-range", "D05-mitigation-basis", "D06b-orders-required", "D19-period-order", "D20-areas-agree",
-         "F05-template-leftovers")
+         "F05-template-leftovers", "D08-dates-in-order")
 
 EXPECTED = {
     # 恩平: the page starts at 本局认为; 减轻 to 5000 元 under 食品安全法 §124 (floor 50,000 whatever the 货值) on a
@@ -54,6 +54,11 @@ EXPECTED = {
     # read: an absence a summary cannot show)
     RECALL / "samrweb_baiyun_silang.txt": [],
     SECTORS / "txt" / "hj_qingtian_kangxin.txt": [],
+    # 正蓝旗 (林业/草原, s11c): “本单位于2023年5月29日对…未经批准改变草原用途一案立案调查” and “我局于2023年5月26日立案之后”:
+    # two dates for the one filing (a violation described as 未经批准 is no 未经立案)
+    SECTORS / "heldout_s11c" / "txt" / "ly_zhenglan_diyidianli.txt": [("D08-dates-in-order", "2023年5月29日")],
+    # 柞水 (the 104, 2004 土地管理法 §76, against the plan): “限期清除在非法占用…土地上堆放的沙石…” is the order to remove
+    SECTORS / "txt" / "zr_zhashui_huo.txt": [],
 }
 
 
