@@ -19,7 +19,13 @@ _SUMMARY_DATE = re.compile(_SPEC["summary_date"])
 _DECIDED_ON = re.compile(_SPEC["decided_on"])
 # a decision's own title near the top; not a write-up's mention of one (公开了一份行政处罚决定书, 该处罚决定书载明,
 # 作出《行政处罚决定书》)
-_OWN_TITLE = re.compile(r"(?<![份了《“的该此])(?<![份了《“的该此]处罚)(?<![份了《“的该此]行政处罚)决定书(?![》”])")
+_TITLE_WORD = re.compile(r"(?:行政)?(?:处罚)?决定书(?![》”])")
+_MENTIONED = re.compile(r"[份了《“的该此]$")
+
+
+def _own_title(head: str) -> bool:
+    """A 决定书 in ``head`` not spoken of as one paper among others (一份…, 该…, 《…》)."""
+    return any(not _MENTIONED.search(head[: m.start()]) for m in _TITLE_WORD.finditer(head))
 _PARTY_END = re.compile(_SPEC["party_end"])
 
 
@@ -202,7 +208,7 @@ def acting_agency(text: str) -> str:
     """The first agency a third-person write-up of a penalty names acting (…应急管理局行政执法人员对某涂装公司开展执法检查,
     …综合行政执法局对该案件进行立案查处) where it names no party: "" when the agency speaks of itself (本局, 我局)
     or the text is a decision (a narrative's 龙泉市应急管理局执法人员… is no signature there)."""
-    if _AGENCY_SELF.search(text) or not _PENALTY.search(text) or _OWN_TITLE.search(text[:200]):
+    if _AGENCY_SELF.search(text) or not _PENALTY.search(text) or _own_title(text[:200]):
         return ""  # (a decision's own text — its title at the top — names its agency as its author, or not at all)
     return (m := _ACTING.search(text)) and m.group("agency") or ""
 
